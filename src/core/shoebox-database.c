@@ -1,0 +1,649 @@
+/* shoebox-database.c
+ *
+ * Copyright 2026 The Shoebox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "shoebox-database"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "shoebox-database.h"
+#include "shoebox-migrations.h"
+
+/* The first 100 bytes of every SQLite file: the magic string, and the
+ * schema's user_version as a big-endian integer at offset 60.
+ * https://www.sqlite.org/fileformat.html#the_database_header
+ */
+#define SQLITE_HEADER_SIZE         100
+#define SQLITE_MAGIC               "SQLite format 3"
+#define SQLITE_USER_VERSION_OFFSET 60
+
+#define BUSY_TIMEOUT_MS 5000
+
+struct _ShoeboxDatabase
+{
+  GObject     parent_instance;
+
+  sqlite3    *handle;
+  char       *path;
+  GHashTable *statements; /* SQL text → sqlite3_stmt, prepared once */
+  guint       schema_version;
+  gboolean    in_transaction;
+};
+
+G_DEFINE_FINAL_TYPE (ShoeboxDatabase, shoebox_database, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (shoebox-database-error-quark, shoebox_database_error)
+
+static int
+error_code_from_sqlite (int result)
+{
+  switch (result & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return SHOEBOX_DATABASE_ERROR_BUSY;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return SHOEBOX_DATABASE_ERROR_CORRUPT;
+
+    case SQLITE_CONSTRAINT:
+      return SHOEBOX_DATABASE_ERROR_CONSTRAINT;
+
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return SHOEBOX_DATABASE_ERROR_READ_ONLY;
+
+    default:
+      return SHOEBOX_DATABASE_ERROR_FAILED;
+    }
+}
+
+/* Every SQLite failure becomes a GError in our domain, with a message that
+ * names the file (the user may have several) and SQLite's own words.
+ */
+static void
+set_error_from_sqlite (GError    **error,
+                       sqlite3    *handle,
+                       int         result,
+                       const char *path)
+{
+  int code = error_code_from_sqlite (result);
+  const char *reason = handle != NULL ? sqlite3_errmsg (handle) : sqlite3_errstr (result);
+
+  if (code == SHOEBOX_DATABASE_ERROR_CORRUPT)
+    g_set_error (error, SHOEBOX_DATABASE_ERROR, code,
+                 _("“%s” is damaged or is not a Shoebox database (%s). "
+                   "Shoebox has not changed it: restore it from a backup, "
+                   "or move it away to start a new collection."),
+                 path, reason);
+  else
+    g_set_error (error, SHOEBOX_DATABASE_ERROR, code,
+                 _("The database “%s” could not be used: %s"), path, reason);
+}
+
+static void
+set_too_new_error (GError    **error,
+                   const char *path,
+                   guint       found,
+                   guint       latest)
+{
+  g_set_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_TOO_NEW,
+               _("“%s” was saved by a newer version of Shoebox (database "
+                 "version %u; this version understands up to %u). Update "
+                 "Shoebox to open it. The file has not been changed."),
+               path, found, latest);
+}
+
+/* Reads the header with plain file I/O, before SQLite opens anything: a
+ * file that is not SQLite, or that a newer Shoebox wrote, is refused
+ * without a single byte written, not even a journal-mode change or a
+ * -wal/-shm file next to it.
+ */
+static gboolean
+check_header (const char  *path,
+              guint        latest_version,
+              GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint8 header[SQLITE_HEADER_SIZE];
+  gsize n_read = 0;
+  guint user_version;
+
+  stream = g_file_read (file, NULL, &local_error);
+  if (stream == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return TRUE; /* A first start: SQLite creates the file. */
+
+      g_set_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_FAILED,
+                   _("The database “%s” could not be read: %s"),
+                   path, local_error->message);
+      return FALSE;
+    }
+
+  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header,
+                                &n_read, NULL, &local_error))
+    {
+      g_set_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_FAILED,
+                   _("The database “%s” could not be read: %s"),
+                   path, local_error->message);
+      return FALSE;
+    }
+
+  /* SQLite treats an empty file as a new, empty database. */
+  if (n_read == 0)
+    return TRUE;
+
+  if (n_read < sizeof header || memcmp (header, SQLITE_MAGIC, sizeof SQLITE_MAGIC) != 0)
+    {
+      g_set_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_CORRUPT,
+                   _("“%s” is damaged or is not a Shoebox database (it is not "
+                     "an SQLite file). Shoebox has not changed it: restore it "
+                     "from a backup, or move it away to start a new collection."),
+                   path);
+      return FALSE;
+    }
+
+  user_version = ((guint) header[SQLITE_USER_VERSION_OFFSET] << 24)
+                 | ((guint) header[SQLITE_USER_VERSION_OFFSET + 1] << 16)
+                 | ((guint) header[SQLITE_USER_VERSION_OFFSET + 2] << 8)
+                 | (guint) header[SQLITE_USER_VERSION_OFFSET + 3];
+  if (user_version > latest_version)
+    {
+      set_too_new_error (error, path, user_version, latest_version);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+exec_sql (ShoeboxDatabase  *self,
+          const char       *sql,
+          GError          **error)
+{
+  int result = sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
+
+  if (result != SQLITE_OK)
+    {
+      set_error_from_sqlite (error, self->handle, result, self->path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+query_uint (ShoeboxDatabase  *self,
+            const char       *sql,
+            guint            *value,
+            GError          **error)
+{
+  sqlite3_stmt *stmt = shoebox_database_prepare (self, sql, error);
+  int result;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  result = sqlite3_step (stmt);
+  if (result != SQLITE_ROW)
+    {
+      set_error_from_sqlite (error, self->handle, result, self->path);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  *value = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+typedef struct
+{
+  const char *sql;
+  guint       version;
+} MigrationStep;
+
+static gboolean
+run_migration_step (ShoeboxDatabase  *self,
+                    gpointer          user_data,
+                    GError          **error)
+{
+  const MigrationStep *step = user_data;
+  g_autofree char *set_version = NULL;
+  guint current;
+
+  /* Another Shoebox (the command line, say) may have migrated between our
+   * read and this transaction's lock: look again under the lock.
+   */
+  if (!query_uint (self, "PRAGMA user_version", &current, error))
+    return FALSE;
+  if (current >= step->version)
+    return TRUE;
+
+  if (!exec_sql (self, step->sql, error))
+    return FALSE;
+
+  set_version = g_strdup_printf ("PRAGMA user_version = %u", step->version);
+  return exec_sql (self, set_version, error);
+}
+
+static gboolean
+migrate (ShoeboxDatabase     *self,
+         const char * const  *migrations,
+         guint                n_migrations,
+         GError             **error)
+{
+  guint current;
+
+  if (!query_uint (self, "PRAGMA user_version", &current, error))
+    return FALSE;
+
+  for (guint version = current + 1; version <= n_migrations; version++)
+    {
+      MigrationStep step = { migrations[version - 1], version };
+
+      if (!shoebox_database_write (self, run_migration_step, &step, error))
+        {
+          g_prefix_error (error, _("Upgrading the database to version %u failed: "), version);
+          return FALSE;
+        }
+    }
+
+  if (!query_uint (self, "PRAGMA user_version", &self->schema_version, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+configure_and_migrate (ShoeboxDatabase     *self,
+                       const char * const  *migrations,
+                       guint                n_migrations,
+                       GError             **error)
+{
+  guint user_version;
+  guint n_tables;
+
+  sqlite3_extended_result_codes (self->handle, TRUE);
+  sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
+
+  /* Read before any write: the header check above misses a version that
+   * is still only in a -wal file, and reading the schema is what finds a
+   * damaged file whose first page looks fine.
+   */
+  if (!query_uint (self, "PRAGMA user_version", &user_version, error))
+    return FALSE;
+  if (user_version > n_migrations)
+    {
+      set_too_new_error (error, self->path, user_version, n_migrations);
+      return FALSE;
+    }
+  if (!query_uint (self, "SELECT count(*) FROM sqlite_schema", &n_tables, error))
+    return FALSE;
+
+  /* WAL lets the news fetcher write while the window reads; NORMAL is
+   * durable in WAL mode except across a power cut, where at most the last
+   * commit is lost, never the file.
+   */
+  if (!exec_sql (self, "PRAGMA journal_mode = WAL", error)
+      || !exec_sql (self, "PRAGMA synchronous = NORMAL", error)
+      || !exec_sql (self, "PRAGMA foreign_keys = ON", error))
+    return FALSE;
+
+  return migrate (self, migrations, n_migrations, error);
+}
+
+static void
+statement_free (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+shoebox_database_finalize (GObject *object)
+{
+  ShoeboxDatabase *self = SHOEBOX_DATABASE (object);
+
+  shoebox_database_close (self);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (shoebox_database_parent_class)->finalize (object);
+}
+
+static void
+shoebox_database_class_init (ShoeboxDatabaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = shoebox_database_finalize;
+}
+
+static void
+shoebox_database_init (ShoeboxDatabase *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, statement_free);
+}
+
+/**
+ * shoebox_database_dup_default_path:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/shoebox/shoebox.db`
+ */
+char *
+shoebox_database_dup_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "shoebox", "shoebox.db", NULL);
+}
+
+static gboolean
+ensure_writable_folder (const char  *folder,
+                        GError     **error)
+{
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_READ_ONLY,
+                   _("Shoebox cannot create its data folder “%s”: %s. Check "
+                     "that you may write to the folder that holds it."),
+                   folder, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (g_access (folder, W_OK) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_READ_ONLY,
+                   _("Shoebox cannot write to its data folder “%s”: %s. Your "
+                     "collection can only be kept in a folder you may write to."),
+                   folder, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * shoebox_database_open_default:
+ * @error: return location for a #GError
+ *
+ * Opens the user's database, creating its folder and the file on first
+ * start, and upgrades its schema to the newest version.
+ *
+ * Returns: (transfer full): the database, or %NULL with @error set
+ */
+ShoeboxDatabase *
+shoebox_database_open_default (GError **error)
+{
+  g_autofree char *path = shoebox_database_dup_default_path ();
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  if (!ensure_writable_folder (folder, error))
+    return NULL;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && g_access (path, W_OK) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_READ_ONLY,
+                   _("Shoebox cannot write to its database “%s”: %s."),
+                   path, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  return shoebox_database_open (path, error);
+}
+
+/**
+ * shoebox_database_open:
+ * @path: the database file; created if it does not exist
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the database at the newest schema version, or
+ *   %NULL with @error set; a refused file is left as it was
+ */
+ShoeboxDatabase *
+shoebox_database_open (const char  *path,
+                       GError     **error)
+{
+  const char * const *migrations;
+  guint n_migrations;
+
+  migrations = shoebox_migrations_get (&n_migrations);
+  return shoebox_database_open_with_migrations (path, migrations, n_migrations, error);
+}
+
+/**
+ * shoebox_database_open_with_migrations:
+ * @path: the database file; created if it does not exist
+ * @migrations: (array length=n_migrations): the schema steps, oldest first
+ * @n_migrations: how many steps there are; also the newest version
+ * @error: return location for a #GError
+ *
+ * Like shoebox_database_open(), with a schema of the caller's: tests use it
+ * to check upgrades from every older version and a failing step.
+ *
+ * Returns: (transfer full): the database, or %NULL with @error set
+ */
+ShoeboxDatabase *
+shoebox_database_open_with_migrations (const char          *path,
+                                       const char * const  *migrations,
+                                       guint                n_migrations,
+                                       GError             **error)
+{
+  g_autoptr(ShoeboxDatabase) self = NULL;
+  int result;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (migrations != NULL || n_migrations == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_header (path, n_migrations, error))
+    return NULL;
+
+  self = g_object_new (SHOEBOX_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+
+  result = sqlite3_open_v2 (path, &self->handle,
+                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXRESCODE,
+                            NULL);
+  if (result != SQLITE_OK)
+    {
+      set_error_from_sqlite (error, self->handle, result, path);
+      return NULL;
+    }
+
+  if (!configure_and_migrate (self, migrations, n_migrations, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * shoebox_database_get_latest_version:
+ *
+ * Returns: the schema version this build of Shoebox writes
+ */
+guint
+shoebox_database_get_latest_version (void)
+{
+  guint n_migrations;
+
+  shoebox_migrations_get (&n_migrations);
+  return n_migrations;
+}
+
+guint
+shoebox_database_get_schema_version (ShoeboxDatabase *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_DATABASE (self), 0);
+
+  return self->schema_version;
+}
+
+const char *
+shoebox_database_get_path (ShoeboxDatabase *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_DATABASE (self), NULL);
+
+  return self->path;
+}
+
+/**
+ * shoebox_database_get_handle:
+ * @self: a #ShoeboxDatabase
+ *
+ * Returns: (transfer none): the SQLite connection, for the repositories in
+ *   core; %NULL once closed
+ */
+sqlite3 *
+shoebox_database_get_handle (ShoeboxDatabase *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_DATABASE (self), NULL);
+
+  return self->handle;
+}
+
+/**
+ * shoebox_database_write:
+ * @self: a #ShoeboxDatabase
+ * @func: the work to do inside the transaction
+ * @user_data: data for @func
+ * @error: return location for a #GError
+ *
+ * Runs @func inside `BEGIN IMMEDIATE … COMMIT`. If @func or the commit
+ * fails, everything @func did is rolled back and the first error is kept:
+ * nothing is ever half-written.
+ *
+ * Returns: %TRUE if the transaction was committed
+ */
+gboolean
+shoebox_database_write (ShoeboxDatabase           *self,
+                        ShoeboxDatabaseWriteFunc   func,
+                        gpointer                   user_data,
+                        GError                   **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (SHOEBOX_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (self->handle != NULL, FALSE);
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  /* IMMEDIATE takes the write lock now, so a second writer waits on the
+   * busy timeout here instead of failing halfway through.
+   */
+  if (!exec_sql (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  self->in_transaction = TRUE;
+  if (func (self, user_data, &local_error))
+    exec_sql (self, "COMMIT", &local_error);
+  self->in_transaction = FALSE;
+
+  if (local_error != NULL)
+    {
+      /* A failed COMMIT may already have rolled back by itself. */
+      if (!sqlite3_get_autocommit (self->handle))
+        sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * shoebox_database_exec:
+ * @self: a #ShoeboxDatabase
+ * @sql: one or more statements without parameters
+ * @error: return location for a #GError
+ *
+ * For fixed SQL only: values always go through bound parameters of
+ * shoebox_database_prepare().
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+shoebox_database_exec (ShoeboxDatabase  *self,
+                       const char       *sql,
+                       GError          **error)
+{
+  g_return_val_if_fail (SHOEBOX_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (sql != NULL, FALSE);
+  g_return_val_if_fail (self->handle != NULL, FALSE);
+
+  return exec_sql (self, sql, error);
+}
+
+/**
+ * shoebox_database_prepare:
+ * @self: a #ShoeboxDatabase
+ * @sql: one statement, with `?` parameters for every value
+ * @error: return location for a #GError
+ *
+ * Statements are prepared once and kept: the same @sql gives back the same
+ * statement, reset and with its bindings cleared.
+ *
+ * Returns: (transfer none): the statement, or %NULL with @error set
+ */
+sqlite3_stmt *
+shoebox_database_prepare (ShoeboxDatabase  *self,
+                          const char       *sql,
+                          GError          **error)
+{
+  sqlite3_stmt *stmt;
+  int result;
+
+  g_return_val_if_fail (SHOEBOX_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+  g_return_val_if_fail (self->handle != NULL, NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  result = sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (result != SQLITE_OK)
+    {
+      set_error_from_sqlite (error, self->handle, result, self->path);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+/**
+ * shoebox_database_close:
+ * @self: a #ShoeboxDatabase
+ *
+ * Closes the connection now rather than at the last unref. SQLite then
+ * checkpoints the WAL and removes the -wal and -shm files.
+ */
+void
+shoebox_database_close (ShoeboxDatabase *self)
+{
+  g_return_if_fail (SHOEBOX_IS_DATABASE (self));
+
+  g_hash_table_remove_all (self->statements);
+  g_clear_pointer (&self->handle, sqlite3_close);
+}

@@ -1,0 +1,217 @@
+/* shoebox-application.c
+ *
+ * Copyright 2026 The Shoebox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "shoebox-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "shoebox-application.h"
+#include "shoebox-preferences-window.h"
+#include "shoebox-window.h"
+
+struct _ShoeboxApplication
+{
+  AdwApplication   parent_instance;
+
+  ShoeboxDatabase *database;
+  GError          *database_error; /* why the database could not be opened */
+};
+
+G_DEFINE_FINAL_TYPE (ShoeboxApplication, shoebox_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry main_options[] = {
+  { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { NULL }
+};
+
+static void
+shoebox_application_quit_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+shoebox_application_preferences_action (GSimpleAction *action,
+                                        GVariant      *parameter,
+                                        gpointer       user_data)
+{
+  ShoeboxApplication *self = SHOEBOX_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *path = NULL;
+  GtkWindow *preferences;
+
+  if (self->database != NULL)
+    path = g_strdup (shoebox_database_get_path (self->database));
+  else
+    path = shoebox_database_dup_default_path ();
+
+  preferences = shoebox_preferences_window_new (parent, path);
+  gtk_window_present (preferences);
+}
+
+static void
+shoebox_application_about_action (GSimpleAction *action,
+                                  GVariant      *parameter,
+                                  gpointer       user_data)
+{
+  static const char *developers[] = { "The Shoebox developers", NULL };
+  ShoeboxApplication *self = SHOEBOX_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-icon", APPLICATION_ID,
+                        "application-name", _("Shoebox"),
+                        "developer-name", _("The Shoebox developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Keep your sneaker collection, compare silhouettes side by side and follow release news."),
+                        "website", "https://github.com/shoebox/shoebox",
+                        "issue-url", "https://github.com/shoebox/shoebox/issues",
+                        "copyright", "© 2026 The Shoebox developers",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: Replace "translator-credits" with your name(s), one per line. */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", shoebox_application_quit_action },
+  { "preferences", shoebox_application_preferences_action },
+  { "about", shoebox_application_about_action },
+};
+
+static int
+shoebox_application_handle_local_options (GApplication *application,
+                                          GVariantDict *options)
+{
+  /* Handled here, before GTK starts, so it works without a display. */
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  return G_APPLICATION_CLASS (shoebox_application_parent_class)->handle_local_options (application, options);
+}
+
+static void
+shoebox_application_startup (GApplication *application)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+  ShoeboxApplication *self = SHOEBOX_APPLICATION (application);
+
+  G_APPLICATION_CLASS (shoebox_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+
+  /* Opened once, in the primary instance only: a second `shoebox` just
+   * asks this one to show its window.
+   */
+  self->database = shoebox_database_open_default (&self->database_error);
+  if (self->database == NULL)
+    g_message ("Not using the database: %s", self->database_error->message);
+}
+
+static void
+shoebox_application_activate (GApplication *application)
+{
+  ShoeboxApplication *self = SHOEBOX_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (shoebox_window_new (ADW_APPLICATION (self)));
+      gtk_window_present (window);
+      if (self->database_error != NULL)
+        shoebox_window_show_database_error (SHOEBOX_WINDOW (window), self->database_error);
+      return;
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+shoebox_application_shutdown (GApplication *application)
+{
+  ShoeboxApplication *self = SHOEBOX_APPLICATION (application);
+
+  if (self->database != NULL)
+    shoebox_database_close (self->database);
+
+  G_APPLICATION_CLASS (shoebox_application_parent_class)->shutdown (application);
+}
+
+static void
+shoebox_application_finalize (GObject *object)
+{
+  ShoeboxApplication *self = SHOEBOX_APPLICATION (object);
+
+  g_clear_object (&self->database);
+  g_clear_error (&self->database_error);
+
+  G_OBJECT_CLASS (shoebox_application_parent_class)->finalize (object);
+}
+
+static void
+shoebox_application_class_init (ShoeboxApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = shoebox_application_finalize;
+
+  app_class->handle_local_options = shoebox_application_handle_local_options;
+  app_class->startup = shoebox_application_startup;
+  app_class->activate = shoebox_application_activate;
+  app_class->shutdown = shoebox_application_shutdown;
+}
+
+static void
+shoebox_application_init (ShoeboxApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), main_options);
+}
+
+ShoeboxApplication *
+shoebox_application_new (void)
+{
+  return g_object_new (SHOEBOX_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+/**
+ * shoebox_application_get_database:
+ * @self: a #ShoeboxApplication
+ *
+ * Returns: (transfer none) (nullable): the open database, or %NULL when it
+ *   could not be opened (the window then says why)
+ */
+ShoeboxDatabase *
+shoebox_application_get_database (ShoeboxApplication *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_APPLICATION (self), NULL);
+
+  return self->database;
+}

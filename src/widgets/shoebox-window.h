@@ -1,0 +1,22 @@
+/* shoebox-window.h
+ *
+ * Copyright 2026 The Shoebox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define SHOEBOX_TYPE_WINDOW (shoebox_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (ShoeboxWindow, shoebox_window, SHOEBOX, WINDOW, AdwApplicationWindow)
+
+ShoeboxWindow *shoebox_window_new                 (AdwApplication *application);
+void           shoebox_window_show_database_error (ShoeboxWindow  *self,
+                                                   const GError   *error);
+
+G_END_DECLS

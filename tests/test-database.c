@@ -1,0 +1,505 @@
+/* test-database.c
+ *
+ * Copyright 2026 The Shoebox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "shoebox-database.h"
+
+/* Each case runs with its own empty XDG folders (G_TEST_OPTION_ISOLATE_DIRS),
+ * so "the user's database" is a fresh file every time.
+ */
+
+static char *
+dup_checksum_of_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static void
+assert_no_sidecar_files (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+}
+
+/* Writes a real SQLite file with plain SQLite, as another program (or a
+ * newer Shoebox) would have.
+ */
+static void
+write_sqlite_file (const char *path,
+                   const char *sql)
+{
+  sqlite3 *handle = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (handle), ==, SQLITE_OK);
+}
+
+static guint
+read_user_version (ShoeboxDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = shoebox_database_prepare (db, "PRAGMA user_version", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return (guint) sqlite3_column_int (stmt, 0);
+}
+
+static char *
+query_text (ShoeboxDatabase *db,
+            const char      *sql)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = shoebox_database_prepare (db, sql, &error);
+  char *text;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return text;
+}
+
+static void
+test_open_creates_file (void)
+{
+  g_autoptr(ShoeboxDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = shoebox_database_dup_default_path ();
+  g_autofree char *journal_mode = NULL;
+  g_autofree char *foreign_keys = NULL;
+
+  /* The isolated XDG_DATA_HOME, never the user's real one. */
+  g_assert_true (g_str_has_prefix (path, g_get_user_data_dir ()));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  db = shoebox_database_open_default (&error);
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (shoebox_database_get_path (db), ==, path);
+
+  g_assert_cmpuint (shoebox_database_get_schema_version (db), ==, shoebox_database_get_latest_version ());
+  g_assert_cmpuint (read_user_version (db), ==, shoebox_database_get_latest_version ());
+
+  journal_mode = query_text (db, "PRAGMA journal_mode");
+  g_assert_cmpstr (journal_mode, ==, "wal");
+  foreign_keys = query_text (db, "PRAGMA foreign_keys");
+  g_assert_cmpstr (foreign_keys, ==, "1");
+}
+
+static void
+test_open_twice_keeps_data (void)
+{
+  g_autofree char *path = shoebox_database_dup_default_path ();
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(ShoeboxDatabase) db = shoebox_database_open_default (&error);
+
+    g_assert_no_error (error);
+    g_assert_true (shoebox_database_exec (db, "INSERT INTO brands (name) VALUES ('Balenciaga')", &error));
+    g_assert_no_error (error);
+  }
+
+  assert_no_sidecar_files (path);
+
+  {
+    g_autoptr(ShoeboxDatabase) db = shoebox_database_open_default (&error);
+    g_autofree char *name = NULL;
+
+    g_assert_no_error (error);
+    name = query_text (db, "SELECT name FROM brands");
+    g_assert_cmpstr (name, ==, "Balenciaga");
+  }
+}
+
+static const char * const test_migrations[] = {
+  "CREATE TABLE a (x INTEGER)",
+  "CREATE TABLE b (y INTEGER)",
+  "INSERT INTO a (x) VALUES (3)",
+};
+
+static void
+test_migrate_step_by_step (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "steps.db", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+
+  for (guint n = 0; n <= G_N_ELEMENTS (test_migrations); n++)
+    {
+      g_autoptr(ShoeboxDatabase) db = shoebox_database_open_with_migrations (path, test_migrations, n, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (shoebox_database_get_schema_version (db), ==, n);
+      g_assert_cmpuint (read_user_version (db), ==, n);
+    }
+
+  /* Opening again at the newest version runs nothing twice. */
+  {
+    g_autoptr(ShoeboxDatabase) db = shoebox_database_open_with_migrations (path, test_migrations,
+                                                                           G_N_ELEMENTS (test_migrations), &error);
+    g_autofree char *count = NULL;
+
+    g_assert_no_error (error);
+    count = query_text (db, "SELECT count(*) FROM a");
+    g_assert_cmpstr (count, ==, "1");
+  }
+}
+
+static void
+test_migrate_failure_rolls_back (void)
+{
+  static const char * const broken[] = {
+    "CREATE TABLE a (x INTEGER)",
+    "CREATE TABLE c (z INTEGER); INSERT INTO nowhere VALUES (1)",
+  };
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "broken.db", NULL);
+  g_autoptr(ShoeboxDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  db = shoebox_database_open_with_migrations (path, broken, 2, &error);
+  g_assert_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "version 2"));
+  g_assert_nonnull (strstr (error->message, "nowhere"));
+  g_assert_null (db);
+  g_clear_error (&error);
+
+  /* Step 1 landed, step 2 left nothing behind: no table c, version 1. */
+  db = shoebox_database_open_with_migrations (path, broken, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (read_user_version (db), ==, 1);
+  {
+    g_autofree char *count = query_text (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'c'");
+    g_assert_cmpstr (count, ==, "0");
+  }
+}
+
+static void
+test_refuse_newer_schema (void)
+{
+  g_autofree char *path = shoebox_database_dup_default_path ();
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *sql = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(ShoeboxDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  guint newer = shoebox_database_get_latest_version () + 1;
+  GStatBuf st_before, st_after;
+
+  /* A newer Shoebox left its file in rollback-journal mode (the header is
+   * then the whole truth) with a table we do not know.
+   */
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  sql = g_strdup_printf ("CREATE TABLE future (x TEXT); INSERT INTO future VALUES ('kept');"
+                         "PRAGMA user_version = %u;",
+                         newer);
+  write_sqlite_file (path, sql);
+  before = dup_checksum_of_file (path);
+  g_assert_cmpint (g_stat (path, &st_before), ==, 0);
+
+  db = shoebox_database_open_default (&error);
+  g_assert_null (db);
+  g_assert_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_TOO_NEW);
+  /* The message names the file and says what to do. */
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "newer version of Shoebox"));
+
+  after = dup_checksum_of_file (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (g_stat (path, &st_after), ==, 0);
+  g_assert_cmpint (st_before.st_size, ==, st_after.st_size);
+  g_assert_cmpint (st_before.st_mtime, ==, st_after.st_mtime);
+  assert_no_sidecar_files (path);
+}
+
+static void
+test_refuse_newer_schema_in_wal_mode (void)
+{
+  g_autofree char *path = shoebox_database_dup_default_path ();
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *sql = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(ShoeboxDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  sql = g_strdup_printf ("PRAGMA journal_mode = WAL; CREATE TABLE future (x TEXT);"
+                         "PRAGMA user_version = %u;",
+                         shoebox_database_get_latest_version () + 7);
+  write_sqlite_file (path, sql);
+  assert_no_sidecar_files (path);
+  before = dup_checksum_of_file (path);
+
+  db = shoebox_database_open_default (&error);
+  g_assert_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_TOO_NEW);
+  g_assert_null (db);
+
+  after = dup_checksum_of_file (path);
+  g_assert_cmpstr (before, ==, after);
+  assert_no_sidecar_files (path);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *contents;
+  gssize      length;
+} DamagedCase;
+
+static void
+test_refuse_not_sqlite (gconstpointer data)
+{
+  const DamagedCase *damaged = data;
+  g_autofree char *path = shoebox_database_dup_default_path ();
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(ShoeboxDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, damaged->contents, damaged->length, NULL));
+  before = dup_checksum_of_file (path);
+
+  db = shoebox_database_open_default (&error);
+  g_assert_null (db);
+  g_assert_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, path));
+
+  after = dup_checksum_of_file (path);
+  g_assert_cmpstr (before, ==, after);
+  assert_no_sidecar_files (path);
+}
+
+/* A real SQLite file whose pages after the header were overwritten: the
+ * header check passes, and reading the schema is what finds the damage.
+ */
+static void
+test_refuse_damaged_pages (void)
+{
+  g_autofree char *path = shoebox_database_dup_default_path ();
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *contents = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(ShoeboxDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  write_sqlite_file (path,
+                     "CREATE TABLE t (x TEXT);"
+                     "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500)"
+                     "  INSERT INTO t SELECT printf ('%0100d', i) FROM n;");
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 4096);
+  /* Keep the 100-byte file header, scribble over the rest of page 1
+   * (where sqlite_schema lives) and everything after it.
+   */
+  for (gsize i = 100; i < length; i++)
+    contents[i] = (char) (0xA5 ^ (i * 31));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  before = dup_checksum_of_file (path);
+
+  db = shoebox_database_open_default (&error);
+  g_assert_null (db);
+  g_assert_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "damaged"));
+
+  after = dup_checksum_of_file (path);
+  g_assert_cmpstr (before, ==, after);
+  assert_no_sidecar_files (path);
+}
+
+static void
+test_empty_file_is_new_database (void)
+{
+  g_autofree char *path = shoebox_database_dup_default_path ();
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(ShoeboxDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+
+  db = shoebox_database_open_default (&error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (read_user_version (db), ==, shoebox_database_get_latest_version ());
+}
+
+/* Where the data folder should be, a regular file: the folder cannot be
+ * created, whoever runs the test (root included).
+ */
+static void
+test_data_folder_cannot_be_created (void)
+{
+  g_autofree char *blocker = g_build_filename (g_get_user_data_dir (), "shoebox", NULL);
+  g_autoptr(ShoeboxDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  g_assert_true (g_file_set_contents (blocker, "not a folder", -1, NULL));
+
+  db = shoebox_database_open_default (&error);
+  g_assert_null (db);
+  g_assert_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, blocker));
+  g_assert_nonnull (strstr (error->message, "cannot create its data folder"));
+}
+
+typedef struct
+{
+  int calls;
+} WriteState;
+
+static gboolean
+insert_two_brands (ShoeboxDatabase  *db,
+                   gpointer          user_data,
+                   GError          **error)
+{
+  WriteState *state = user_data;
+
+  state->calls++;
+  return shoebox_database_exec (db, "INSERT INTO brands (name) VALUES ('Nike')", error)
+         && shoebox_database_exec (db, "INSERT INTO brands (name) VALUES ('Asics')", error);
+}
+
+static gboolean
+insert_then_violate (ShoeboxDatabase  *db,
+                     gpointer          user_data,
+                     GError          **error)
+{
+  WriteState *state = user_data;
+
+  state->calls++;
+  if (!shoebox_database_exec (db, "INSERT INTO brands (name) VALUES ('Valentino')", error))
+    return FALSE;
+  /* The brand names are unique, case-insensitively. */
+  return shoebox_database_exec (db, "INSERT INTO brands (name) VALUES ('NIKE')", error);
+}
+
+static void
+test_write_commits_or_rolls_back (void)
+{
+  g_autoptr(ShoeboxDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  WriteState state = { 0 };
+  g_autofree char *count = NULL;
+  g_autofree char *after = NULL;
+
+  db = shoebox_database_open_default (&error);
+  g_assert_no_error (error);
+
+  g_assert_true (shoebox_database_write (db, insert_two_brands, &state, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (state.calls, ==, 1);
+  count = query_text (db, "SELECT count(*) FROM brands");
+  g_assert_cmpstr (count, ==, "2");
+
+  g_assert_false (shoebox_database_write (db, insert_then_violate, &state, &error));
+  g_assert_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_CONSTRAINT);
+  g_assert_nonnull (strstr (error->message, "UNIQUE"));
+  g_assert_cmpint (state.calls, ==, 2);
+
+  /* Nothing half-written: Valentino went with the failed transaction. */
+  after = query_text (db, "SELECT group_concat (name, ',') FROM (SELECT name FROM brands ORDER BY name)");
+  g_assert_cmpstr (after, ==, "Asics,Nike");
+}
+
+static void
+test_foreign_keys_enforced (void)
+{
+  g_autoptr(ShoeboxDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = shoebox_database_open_default (&error);
+  g_assert_no_error (error);
+
+  g_assert_false (shoebox_database_exec (db, "INSERT INTO silhouettes (brand_id, name) VALUES (42, 'Track')", &error));
+  g_assert_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_CONSTRAINT);
+}
+
+static void
+test_prepare_caches_and_reports (void)
+{
+  g_autoptr(ShoeboxDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *first;
+  sqlite3_stmt *second;
+
+  db = shoebox_database_open_default (&error);
+  g_assert_no_error (error);
+
+  g_assert_true (shoebox_database_exec (db, "INSERT INTO brands (id, name) VALUES (7, 'Nike')", &error));
+  first = shoebox_database_prepare (db, "SELECT name FROM brands WHERE id = ?", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_bind_int (first, 1, 7), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (first), ==, SQLITE_ROW);
+
+  /* The same statement comes back reset, with its binding cleared: the
+   * NULL id matches nothing.
+   */
+  second = shoebox_database_prepare (db, "SELECT name FROM brands WHERE id = ?", &error);
+  g_assert_no_error (error);
+  g_assert_true (first == second);
+  g_assert_cmpint (sqlite3_step (second), ==, SQLITE_DONE);
+
+  g_assert_null (shoebox_database_prepare (db, "SELECT colour FROM nowhere", &error));
+  g_assert_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "no such"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const char not_sqlite[] = "silhouette,brand\nTrack 2.0,Balenciaga\n";
+  static const char short_header[] = "SQLite format 3";
+  static const DamagedCase text_file = { "text", not_sqlite, sizeof not_sqlite - 1 };
+  static const DamagedCase truncated_header = { "short", short_header, sizeof short_header };
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/database/open/creates-file", test_open_creates_file);
+  g_test_add_func ("/database/open/twice-keeps-data", test_open_twice_keeps_data);
+  g_test_add_func ("/database/open/empty-file", test_empty_file_is_new_database);
+  g_test_add_func ("/database/migrate/step-by-step", test_migrate_step_by_step);
+  g_test_add_func ("/database/migrate/failure-rolls-back", test_migrate_failure_rolls_back);
+  g_test_add_func ("/database/refuse/newer-schema", test_refuse_newer_schema);
+  g_test_add_func ("/database/refuse/newer-schema-wal", test_refuse_newer_schema_in_wal_mode);
+  g_test_add_data_func ("/database/refuse/not-sqlite", &text_file, test_refuse_not_sqlite);
+  g_test_add_data_func ("/database/refuse/truncated-header", &truncated_header, test_refuse_not_sqlite);
+  g_test_add_func ("/database/refuse/damaged-pages", test_refuse_damaged_pages);
+  g_test_add_func ("/database/refuse/data-folder-cannot-be-created", test_data_folder_cannot_be_created);
+  g_test_add_func ("/database/write/commit-or-rollback", test_write_commits_or_rolls_back);
+  g_test_add_func ("/database/write/foreign-keys", test_foreign_keys_enforced);
+  g_test_add_func ("/database/prepare/cache-and-errors", test_prepare_caches_and_reports);
+
+  return g_test_run ();
+}

@@ -1,0 +1,234 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Shoebox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "shoebox-database.h"
+#include "shoebox-preferences-window.h"
+#include "shoebox-window.h"
+
+/* Iterates the main context until @done says so, failing after 5 s. */
+static void
+wait_until (gboolean (*done) (gpointer),
+            gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+widget_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static AdwViewStack *
+get_pages (ShoeboxWindow *window)
+{
+  return ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), SHOEBOX_TYPE_WINDOW, "pages"));
+}
+
+static void
+destroy_window (GtkWindow *window)
+{
+  g_object_ref (window);
+  gtk_window_destroy (window);
+  g_assert_finalize_object (window);
+}
+
+static void
+test_window_has_three_pages (void)
+{
+  static const struct
+  {
+    const char *name;
+    const char *title;
+  } expected[] = {
+    { "collection", "Collection" },
+    { "compare", "Compare" },
+    { "news", "News" },
+  };
+  ShoeboxWindow *window = shoebox_window_new (NULL);
+  AdwViewStack *pages = get_pages (window);
+  g_autoptr(GtkSelectionModel) model = adw_view_stack_get_pages (pages);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, G_N_ELEMENTS (expected));
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      g_assert_cmpstr (adw_view_stack_page_get_name (page), ==, expected[i].name);
+      g_assert_cmpstr (adw_view_stack_page_get_title (page), ==, expected[i].title);
+      g_assert_nonnull (adw_view_stack_page_get_icon_name (page));
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (widget_is_mapped, window);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (pages), ==, "collection");
+
+  /* Switching through the model, as the switcher's buttons do. */
+  gtk_selection_model_select_item (model, 2, TRUE);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (pages), ==, "news");
+  gtk_selection_model_select_item (model, 1, TRUE);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (pages), ==, "compare");
+
+  destroy_window (GTK_WINDOW (window));
+}
+
+static void
+test_window_restores_size (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  ShoeboxWindow *window;
+  int width = 0;
+  int height = 0;
+
+  g_settings_set_int (settings, "window-width", 777);
+  g_settings_set_int (settings, "window-height", 555);
+
+  window = shoebox_window_new (NULL);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 777);
+  g_assert_cmpint (height, ==, 555);
+
+  destroy_window (GTK_WINDOW (window));
+}
+
+static void
+test_window_saves_size_on_close (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  ShoeboxWindow *window = shoebox_window_new (NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (widget_is_mapped, window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 480);
+
+  g_object_ref (window);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 640);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 480);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+static GtkWindow *
+find_toplevel_of_type (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
+static void
+test_window_database_error_dialog (void)
+{
+  ShoeboxWindow *window = shoebox_window_new (NULL);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+
+  g_set_error (&error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_CORRUPT,
+               "“/tmp/x/shoebox.db” is damaged or is not a Shoebox database");
+
+  gtk_window_present (GTK_WINDOW (window));
+  shoebox_window_show_database_error (window, error);
+
+  dialog = find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, error->message);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Your Collection Could Not Be Opened");
+
+  g_assert_cmpstr (adw_message_dialog_get_close_response (ADW_MESSAGE_DIALOG (dialog)), ==, "close");
+  g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==, "close");
+
+  gtk_window_destroy (dialog);
+  g_assert_null (find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
+
+  destroy_window (GTK_WINDOW (window));
+}
+
+static void
+test_preferences_window (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GtkWindow *preferences = shoebox_preferences_window_new (NULL, "/home/me/.local/share/shoebox/shoebox.db");
+  AdwActionRow *database_row;
+  GtkSpinButton *spin;
+
+  database_row = ADW_ACTION_ROW (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                                SHOEBOX_TYPE_PREFERENCES_WINDOW,
+                                                                "database_row"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (database_row), ==, "/home/me/.local/share/shoebox/shoebox.db");
+
+  spin = GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                         SHOEBOX_TYPE_PREFERENCES_WINDOW,
+                                                         "refresh_interval_spin"));
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 60);
+  gtk_spin_button_set_value (spin, 90);
+  g_assert_cmpuint (g_settings_get_uint (settings, "news-refresh-interval"), ==, 90);
+
+  /* Out of the key's range: the spin button keeps it within. */
+  gtk_spin_button_set_value (spin, 5);
+  g_assert_cmpuint (g_settings_get_uint (settings, "news-refresh-interval"), ==, 15);
+
+  destroy_window (preferences);
+}
+
+static void
+test_help_overlay_loads (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/gtk/help-overlay.ui");
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  /* Not gtk_test_init (): on GTK 4.8 it ignores ISOLATE_DIRS. */
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: run the widget tests under xvfb-run -a\n");
+      return 1;
+    }
+  adw_init ();
+
+  g_test_add_func ("/window/pages", test_window_has_three_pages);
+  g_test_add_func ("/window/restores-size", test_window_restores_size);
+  g_test_add_func ("/window/saves-size-on-close", test_window_saves_size_on_close);
+  g_test_add_func ("/window/database-error-dialog", test_window_database_error_dialog);
+  g_test_add_func ("/preferences/settings", test_preferences_window);
+  g_test_add_func ("/help-overlay/loads", test_help_overlay_loads);
+
+  return g_test_run ();
+}

@@ -148,6 +148,7 @@ test_window_database_error_dialog (void)
 {
   ShoeboxWindow *window = shoebox_window_new (NULL);
   g_autoptr(GError) error = NULL;
+  AdwStatusPage *status;
   GtkWindow *dialog;
 
   g_set_error (&error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_CORRUPT,
@@ -168,6 +169,11 @@ test_window_database_error_dialog (void)
 
   gtk_window_destroy (dialog);
   g_assert_null (find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
+
+  /* The page says so too, instead of "No Pairs Yet". */
+  status = ADW_STATUS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), SHOEBOX_TYPE_WINDOW,
+                                                           "collection_status"));
+  g_assert_cmpstr (adw_status_page_get_title (status), ==, "Collection Unavailable");
 
   destroy_window (GTK_WINDOW (window));
 }

@@ -21,6 +21,7 @@ struct _ShoeboxWindow
 
   AdwViewStack         *pages;
   AdwToastOverlay      *toasts;
+  AdwStatusPage        *collection_status;
 };
 
 G_DEFINE_FINAL_TYPE (ShoeboxWindow, shoebox_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -87,6 +88,7 @@ shoebox_window_class_init (ShoeboxWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/shoebox-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, collection_status);
 }
 
 static void
@@ -111,7 +113,8 @@ shoebox_window_new (AdwApplication *application)
  *
  * Tells the user, in a dialog over the window, that their collection could
  * not be opened and why. The message names the file; the file itself has
- * been left alone.
+ * been left alone. The Collection page keeps saying so once the dialog is
+ * closed, rather than pretending the collection is empty.
  */
 void
 shoebox_window_show_database_error (ShoeboxWindow *self,
@@ -122,10 +125,18 @@ shoebox_window_show_database_error (ShoeboxWindow *self,
   g_return_if_fail (SHOEBOX_IS_WINDOW (self));
   g_return_if_fail (error != NULL);
 
+  adw_status_page_set_icon_name (self->collection_status, "dialog-warning-symbolic");
+  adw_status_page_set_title (self->collection_status, _("Collection Unavailable"));
+  adw_status_page_set_description (self->collection_status,
+                                   _("Your database could not be opened. It has been left exactly as it was."));
+
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
                                                        _("Your Collection Could Not Be Opened"),
                                                        error->message));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  /* No mnemonic: libadwaita 1.2 would put the underscore in the button's
+   * accessible name. Enter and Escape both answer "close".
+   */
+  adw_message_dialog_add_response (dialog, "close", _("Close"));
   adw_message_dialog_set_default_response (dialog, "close");
   adw_message_dialog_set_close_response (dialog, "close");
   gtk_window_present (GTK_WINDOW (dialog));

@@ -1,0 +1,20 @@
+#!/bin/bash
+# The README's first command: installs what is missing, builds Shoebox and
+# starts it from the build folder.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. build-aux/install-deps.sh
+
+shoebox_install_packages "${shoebox_build_packages[@]}" "${shoebox_run_packages[@]}"
+
+if [ ! -d _build ]; then
+    meson setup _build
+fi
+meson compile -C _build
+
+# Our schema from the build folder; the system's stay on the search path.
+export GSETTINGS_SCHEMA_DIR="$PWD/_build/data"
+exec _build/src/shoebox "$@"

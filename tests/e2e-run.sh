@@ -1,0 +1,51 @@
+#!/bin/bash
+# Runs an end-to-end scenario against the real shoebox binary: its own Xvfb
+# outside, a private D-Bus session inside (so the accessibility bus it starts
+# sees $DISPLAY), and temporary XDG folders, so no test touches the user's
+# data. The scenario itself is tests/e2e-shoebox.py, driving the app over
+# AT-SPI.
+#
+#   e2e-run.sh BUILD_DIR SCENARIO
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+set -eu
+
+build_dir=$1
+scenario=$2
+here=$(cd "$(dirname "$0")" && pwd)
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/shoebox-e2e.XXXXXX")
+
+if [ "${SHOEBOX_E2E_INSIDE:-}" != 1 ]; then
+    # Xvfb picks a free display itself and tells us which (-displayfd):
+    # no race with other X servers of a parallel test run.
+    Xvfb -displayfd 5 -screen 0 1280x1024x24 -nolisten tcp 5>"$work/display" 2>"$work/xvfb.log" &
+    xvfb_pid=$!
+    trap 'kill $xvfb_pid 2>/dev/null; wait $xvfb_pid 2>/dev/null; rm -rf "$work"' EXIT
+    for _ in $(seq 100); do
+        [ -s "$work/display" ] && break
+        sleep 0.1
+    done
+    [ -s "$work/display" ] || { echo "Xvfb did not start:"; cat "$work/xvfb.log"; exit 1; }
+    export DISPLAY=":$(cat "$work/display")"
+    SHOEBOX_E2E_INSIDE=1 SHOEBOX_E2E_WORK="$work" dbus-run-session -- "$0" "$@"
+    exit $?
+fi
+
+work=$SHOEBOX_E2E_WORK
+
+export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache"
+export XDG_STATE_HOME="$work/state" HOME="$work/home"
+mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_STATE_HOME" "$HOME"
+export GSETTINGS_BACKEND=memory
+export GSETTINGS_SCHEMA_DIR="$build_dir/data:/usr/share/glib-2.0/schemas"
+export GSK_RENDERER=cairo GDK_BACKEND=x11 ADW_DISABLE_PORTAL=1
+# The app must talk to the accessibility bus here, unlike in widget tests.
+unset GTK_A11Y NO_AT_BRIDGE
+
+artifacts="$build_dir/tests/artifacts"
+mkdir -p "$artifacts"
+
+exec /usr/bin/python3 "$here/e2e-shoebox.py" \
+    --app "$build_dir/src/shoebox" --artifacts "$artifacts" "$scenario"

@@ -134,7 +134,10 @@ class App:
         return [n for n in children(self.node) if role(n) in ("frame", "dialog", "window")]
 
     def frame(self, title, timeout=10.0):
-        return wait_for(lambda: next((f for f in self.frames() if name(f) == title), None),
+        """The shown window titled @title: a closed window may linger,
+        hidden, in the tree."""
+        return wait_for(lambda: next((f for f in self.frames()
+                                      if name(f) == title and has_state(f, Atspi.StateType.SHOWING)), None),
                         timeout, f"a window titled “{title}”")
 
     def screenshot(self, label):
@@ -208,6 +211,13 @@ def scenario_pages(app):
         app.key("Escape")
         wait_for(lambda f=opened: f not in app.frames() or not has_state(f, Atspi.StateType.VISIBLE),
                  what=f"the {title} window to close")
+
+    # The shortcuts window also opens with Ctrl+?, as in every GNOME app.
+    app.key("ctrl+question")
+    shortcuts = app.frame("Keyboard Shortcuts")
+    app.key("Escape")
+    wait_for(lambda: shortcuts not in app.frames() or not has_state(shortcuts, Atspi.StateType.VISIBLE),
+             what="the shortcuts window to close")
 
     app.key("ctrl+q")
     app.wait_exit()

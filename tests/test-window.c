@@ -88,6 +88,41 @@ test_window_has_three_pages (void)
   destroy_window (GTK_WINDOW (window));
 }
 
+static gboolean
+switcher_bar_revealed (gpointer data)
+{
+  AdwViewSwitcherBar *bar = ADW_VIEW_SWITCHER_BAR (gtk_widget_get_template_child (GTK_WIDGET (data),
+                                                                                SHOEBOX_TYPE_WINDOW,
+                                                                                "switcher_bar"));
+
+  return adw_view_switcher_bar_get_reveal (bar);
+}
+
+static gboolean
+switcher_bar_hidden (gpointer data)
+{
+  return !switcher_bar_revealed (data);
+}
+
+/* Wide, the page switcher sits in the header bar; at a phone's 360 px it
+ * moves to a bar at the bottom, so no page is out of reach.
+ */
+static void
+test_window_adapts_to_narrow_width (void)
+{
+  ShoeboxWindow *window = shoebox_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (widget_is_mapped, window);
+  wait_until (switcher_bar_hidden, window);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 600);
+  wait_until (switcher_bar_revealed, window);
+
+  destroy_window (GTK_WINDOW (window));
+}
+
 static void
 test_window_restores_size (void)
 {
@@ -230,6 +265,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/window/pages", test_window_has_three_pages);
+  g_test_add_func ("/window/narrow", test_window_adapts_to_narrow_width);
   g_test_add_func ("/window/restores-size", test_window_restores_size);
   g_test_add_func ("/window/saves-size-on-close", test_window_saves_size_on_close);
   g_test_add_func ("/window/database-error-dialog", test_window_database_error_dialog);

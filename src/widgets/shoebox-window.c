@@ -22,6 +22,7 @@ struct _ShoeboxWindow
   AdwViewStack         *pages;
   AdwToastOverlay      *toasts;
   AdwStatusPage        *collection_status;
+  AdwViewSwitcherBar   *switcher_bar;
 };
 
 G_DEFINE_FINAL_TYPE (ShoeboxWindow, shoebox_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -89,6 +90,7 @@ shoebox_window_class_init (ShoeboxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, collection_status);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, switcher_bar);
 }
 
 static void

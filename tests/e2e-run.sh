@@ -22,7 +22,9 @@ if [ "${SHOEBOX_E2E_INSIDE:-}" != 1 ]; then
     # no race with other X servers of a parallel test run.
     Xvfb -displayfd 5 -screen 0 1280x1024x24 -nolisten tcp 5>"$work/display" 2>"$work/xvfb.log" &
     xvfb_pid=$!
-    trap 'kill $xvfb_pid 2>/dev/null; wait $xvfb_pid 2>/dev/null; rm -rf "$work"' EXIT
+    # The read-only scenario mounts a file system in there: never leave it.
+    trap 'kill $xvfb_pid 2>/dev/null; wait $xvfb_pid 2>/dev/null
+          umount "$work/data/shoebox" 2>/dev/null; rm -rf --one-file-system "$work"' EXIT
     for _ in $(seq 100); do
         [ -s "$work/display" ] && break
         sleep 0.1

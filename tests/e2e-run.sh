@@ -24,7 +24,7 @@ if [ "${SHOEBOX_E2E_INSIDE:-}" != 1 ]; then
     xvfb_pid=$!
     # The read-only scenario mounts a file system in there: never leave it.
     trap 'kill $xvfb_pid 2>/dev/null; wait $xvfb_pid 2>/dev/null
-          umount "$work/data/shoebox" 2>/dev/null; rm -rf --one-file-system "$work"' EXIT
+          umount "$work/data/shoebox" 2>/dev/null || true; rm -rf --one-file-system "$work"' EXIT
     for _ in $(seq 100); do
         [ -s "$work/display" ] && break
         sleep 0.1

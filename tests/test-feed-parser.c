@@ -1,0 +1,800 @@
+/* test-feed-parser.c
+ *
+ * Copyright 2026 The Shoebox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "shoebox-feed-parser.h"
+#include "shoebox-html-text.h"
+
+typedef struct
+{
+  const char *name;
+  const char *document;
+  gssize      length;        /* -1: a C string */
+  const char *content_type;
+  const char *base_uri;
+  const char *format;
+  const char *feed_title;
+  const char *feed_link;
+  guint       n_items;
+  /* the first item */
+  const char *title;
+  const char *link;
+  const char *id;
+  const char *published;     /* UTC, or NULL */
+  const char *updated;
+  const char *summary;
+  const char *thumbnail;     /* the app's thumbnail */
+} FeedCase;
+
+static const FeedCase feed_cases[] = {
+  {
+    "rss20",
+    "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+    "<rss version=\"2.0\" xmlns:media=\"http://search.yahoo.com/mrss/\">"
+    "<channel><title>SneakerWire</title><link>https://sneakerwire.example/</link>"
+    "<image><link>https://wrong.example/</link></image>"
+    "<item><title>Air Max 97 &#8220;Silver Bullet&#8221;</title>"
+    "<link>https://sneakerwire.example/am97</link>"
+    "<guid isPermaLink=\"false\">sw-1</guid>"
+    "<pubDate>Fri, 14 Mar 2025 10:30:00 EST</pubDate>"
+    "<description><![CDATA[<p>Back on <b>March 27</b>.</p><script>alert(1)</script>]]></description>"
+    "<media:thumbnail url=\"https://cdn.example/am97.jpg\"/></item>"
+    "<item><title>Second</title></item>"
+    "</channel></rss>",
+    -1, NULL, NULL, "rss20", "SneakerWire", "https://sneakerwire.example/", 2,
+    "Air Max 97 “Silver Bullet”", "https://sneakerwire.example/am97", "sw-1",
+    "2025-03-14T15:30:00Z", NULL, "Back on March 27.", "https://cdn.example/am97.jpg",
+  },
+  {
+    "rss20-guid-permalink",
+    "<rss version=\"2.0\"><channel><title>T</title>"
+    "<item><guid>https://example.com/a</guid><dc:date xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+    "2025-03-14T10:00Z</dc:date>"
+    "<enclosure url=\"https://example.com/a.jpg\" type=\"image/jpeg\" length=\"10\"/></item>"
+    "</channel></rss>",
+    -1, NULL, NULL, "rss20", "T", NULL, 1,
+    NULL, "https://example.com/a", "https://example.com/a", NULL, "2025-03-14T10:00:00Z", NULL,
+    "https://example.com/a.jpg",
+  },
+  {
+    "rss091",
+    "<rss version=\"0.91\"><channel><title>Old</title><link>http://old.example/</link>"
+    "<item><title>An &amp; item</title><link>http://old.example/1</link>"
+    "<description>Text &lt;b&gt;bold&lt;/b&gt; <![CDATA[<img src=\"/i.png\">]]></description></item>"
+    "</channel></rss>",
+    -1, NULL, "https://old.example/feed", "rss091u", "Old", "http://old.example/", 1,
+    "An & item", "http://old.example/1", NULL, NULL, NULL, "Text bold", "https://old.example/i.png",
+  },
+  {
+    "rss10-rdf",
+    "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns=\"http://purl.org/rss/1.0/\""
+    " xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+    "<channel rdf:about=\"https://blog.example/\"><title>RDF blog</title><link>https://blog.example/</link></channel>"
+    "<item rdf:about=\"https://blog.example/1\"><title>First</title><link>https://blog.example/1</link>"
+    "<dc:date>2025-03-14T10:00:00+01:00</dc:date></item>"
+    "<item rdf:about=\"https://blog.example/2\"><title>Second</title></item>"
+    "</rdf:RDF>",
+    -1, NULL, NULL, "rss10", "RDF blog", "https://blog.example/", 2,
+    "First", "https://blog.example/1", "https://blog.example/1", NULL, "2025-03-14T09:00:00Z", NULL, NULL,
+  },
+  {
+    "atom10",
+    "<feed xmlns=\"http://www.w3.org/2005/Atom\" xmlns:media=\"http://search.yahoo.com/mrss/\">"
+    "<title type=\"html\">Silhouette &lt;b&gt;Report&lt;/b&gt;</title>"
+    "<link rel=\"self\" href=\"https://sr.example/feed\"/><link href=\"https://sr.example/\"/>"
+    "<entry><title type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">Triple <b>S</b></div></title>"
+    "<link rel=\"enclosure\" href=\"https://sr.example/s.mp3\"/>"
+    "<link rel=\"alternate\" type=\"text/html\" href=\"https://sr.example/triple-s\"/>"
+    "<id>tag:sr.example,2025:1</id><published>2025-03-14T10:00:00Z</published>"
+    "<updated>2025-03-15T10:00:00-02:00</updated>"
+    "<summary>Plain &amp; simple</summary>"
+    "<content type=\"html\">&lt;p&gt;Full&lt;/p&gt;&lt;img src=\"pic.jpg\"&gt;</content>"
+    "<author><name>Kiko</name></author></entry></feed>",
+    -1, NULL, "https://sr.example/feed.atom", "atom10", "Silhouette Report", "https://sr.example/", 1,
+    "Triple S", "https://sr.example/triple-s", "tag:sr.example,2025:1",
+    "2025-03-14T10:00:00Z", "2025-03-15T12:00:00Z", "Plain & simple", "https://sr.example/pic.jpg",
+  },
+  {
+    "atom03",
+    "<feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\"><title mode=\"escaped\" type=\"text/html\">"
+    "Old &lt;i&gt;Atom&lt;/i&gt;</title>"
+    "<link rel=\"alternate\" type=\"text/html\" href=\"http://a.example/\"/>"
+    "<entry><title mode=\"base64\" type=\"text/plain\">SGVsbG8=</title><id>urn:1</id>"
+    "<issued>2004-01-01T19:48:21Z</issued><modified>2004-01-02T19:48:21Z</modified></entry></feed>",
+    -1, NULL, NULL, "atom03", "Old Atom", "http://a.example/", 1,
+    "Hello", NULL, "urn:1", "2004-01-01T19:48:21Z", "2004-01-02T19:48:21Z", NULL, NULL,
+  },
+  {
+    "json11",
+    "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"JSON kicks\","
+    " \"home_page_url\": \"https://json.example/\", \"items\": ["
+    " {\"id\": 42, \"url\": \"https://json.example/42\", \"title\": \"GEL-1090 <b>\","
+    "  \"content_html\": \"<p>Hello&nbsp;world</p>\", \"date_published\": \"2025-03-14T10:00:00-08:00\","
+    "  \"image\": \"https://json.example/42.jpg\", \"attachments\": [{\"url\": \"https://json.example/a.mp3\"}]},"
+    " {\"id\": \"b\", \"content_text\": \"x\"}]}",
+    -1, "application/feed+json", NULL, "json11", "JSON kicks", "https://json.example/", 2,
+    "GEL-1090 <b>", "https://json.example/42", "42", "2025-03-14T18:00:00Z", NULL, "Hello world",
+    "https://json.example/42.jpg",
+  },
+  {
+    "json10",
+    "\xEF\xBB\xBF{\"version\": \"https://jsonfeed.org/version/1\", \"title\": \"Retro\", \"items\": []}",
+    -1, NULL, NULL, "json1", "Retro", NULL, 0,
+    NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  },
+  {
+    "xml-base-inherited",
+    "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:base=\"https://base.example/news/\">"
+    "<link href=\"../\"/>"
+    "<entry xml:base=\"2025/\"><title>B</title><link href=\"post.html\"/><id>x</id></entry>"
+    "<entry><title>C</title><link xml:base=\"https://other.example/dir/\" href=\"c\"/></entry>"
+    "<entry xml:base=\"javascript:alert(1)//\"><title>D</title><link href=\"d\"/></entry>"
+    "</feed>",
+    -1, NULL, NULL, "atom10", NULL, "https://base.example/", 3,
+    "B", "https://base.example/news/2025/post.html", "https://base.example/news/2025/x",
+    NULL, NULL, NULL, NULL,
+  },
+  {
+    "content-location-base",
+    "<rss version=\"2.0\"><channel><link>/home</link><item><link>item?id=1&amp;x=2</link></item></channel></rss>",
+    -1, "text/xml", "http://example.com/feeds/", "rss20", NULL, "http://example.com/home", 1,
+    NULL, "http://example.com/feeds/item?id=1&x=2", NULL, NULL, NULL, NULL, NULL,
+  },
+  {
+    "http-charset-overrides-declaration",
+    "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>Caf\xE9 \x93Q\x94</title>"
+    "</channel></rss>",
+    -1, "application/rss+xml; charset=windows-1252", NULL, "rss20", "Café “Q”", NULL, 0,
+    NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  },
+  {
+    "declared-latin1",
+    "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>Fran\xE7" "ais</title>"
+    "</channel></rss>",
+    -1, NULL, NULL, "rss20", "Français", NULL, 0,
+    NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  },
+  {
+    "html-entities-not-in-xml",
+    "<rss version=\"2.0\"><channel><title>Pok&eacute;mon&nbsp;x&hellip; &doesnotexist; AT&T</title>"
+    "</channel></rss>",
+    -1, NULL, NULL, "rss20", "Pokémon x… &doesnotexist; AT&T", NULL, 0,
+    NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  },
+  {
+    "illformed-recovered",
+    "<rss version=\"2.0\"><channel><title>Broken</title>"
+    "<item><title>One</title><link>https://x.example/1</link></item>"
+    "<item><title>Two</title><description>cut short",
+    -1, NULL, NULL, "rss20", "Broken", NULL, 2,
+    "One", "https://x.example/1", NULL, NULL, NULL, NULL, NULL,
+  },
+  {
+    "unsafe-links-dropped",
+    "<rss version=\"2.0\"><channel><link>javascript:alert(1)</link>"
+    "<item><link>java\tscript:alert(1)</link><guid>data:text/html,x</guid>"
+    "<enclosure url=\"javascript:alert(2)\"/><enclosure url=\"file:///etc/passwd\"/></item>"
+    "</channel></rss>",
+    -1, NULL, NULL, "rss20", NULL, NULL, 1,
+    NULL, NULL, "data:text/html,x", NULL, NULL, NULL, NULL,
+  },
+};
+
+static void
+assert_date (GDateTime  *value,
+             const char *expected)
+{
+  g_autofree char *text = NULL;
+
+  if (expected == NULL)
+    {
+      g_assert_null (value);
+      return;
+    }
+
+  g_assert_nonnull (value);
+  text = g_date_time_format (value, "%Y-%m-%dT%H:%M:%SZ");
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+assert_clean_string (const char *value,
+                     gsize       max_bytes)
+{
+  if (value == NULL)
+    return;
+
+  g_assert_true (g_utf8_validate (value, -1, NULL));
+  g_assert_cmpuint (strlen (value), <=, max_bytes);
+}
+
+/* Every string a feed gives is valid UTF-8 (g_utf8_validate also refuses
+ * an embedded NUL within the given length), capped, and links are web.
+ */
+static void
+assert_feed_is_clean (ShoeboxFeed *feed)
+{
+  assert_clean_string (feed->title, SHOEBOX_FEED_MAX_TITLE);
+  assert_clean_string (feed->link, SHOEBOX_FEED_MAX_URL);
+  if (feed->link != NULL && strchr (feed->link, ':') != NULL)
+    g_assert_true (shoebox_feed_uri_is_web (feed->link));
+
+  for (guint i = 0; i < feed->items->len; i++)
+    {
+      ShoeboxFeedItem *item = g_ptr_array_index (feed->items, i);
+
+      assert_clean_string (item->title, SHOEBOX_FEED_MAX_TITLE);
+      assert_clean_string (item->link, SHOEBOX_FEED_MAX_URL);
+      assert_clean_string (item->id, 4096);
+      assert_clean_string (item->summary, SHOEBOX_FEED_MAX_SUMMARY);
+      assert_clean_string (item->content, SHOEBOX_FEED_MAX_CONTENT);
+      assert_clean_string (item->author, 1024);
+      assert_clean_string (item->thumbnail, SHOEBOX_FEED_MAX_URL);
+      if (item->link != NULL && strchr (item->link, ':') != NULL)
+        g_assert_true (shoebox_feed_uri_is_web (item->link));
+      if (item->thumbnail != NULL)
+        g_assert_true (shoebox_feed_uri_is_web (item->thumbnail));
+      for (guint j = 0; j < item->enclosures->len; j++)
+        {
+          ShoeboxFeedEnclosure *enclosure = g_ptr_array_index (item->enclosures, j);
+
+          g_assert_true (g_utf8_validate (enclosure->url, -1, NULL));
+          if (strchr (enclosure->url, ':') != NULL)
+            g_assert_true (shoebox_feed_uri_is_web (enclosure->url));
+        }
+    }
+}
+
+static ShoeboxFeed *
+parse_text (const char  *document,
+            gssize       length,
+            const char  *content_type,
+            const char  *base_uri,
+            GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (document, length < 0 ? strlen (document) : (gsize) length);
+
+  return shoebox_feed_parse (bytes, content_type, base_uri, error);
+}
+
+static void
+test_feed_case (gconstpointer data)
+{
+  const FeedCase *feed_case = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxFeed) feed = parse_text (feed_case->document, feed_case->length,
+                                            feed_case->content_type, feed_case->base_uri, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (feed);
+  assert_feed_is_clean (feed);
+
+  g_assert_cmpstr (shoebox_feed_format_to_string (feed->format), ==, feed_case->format);
+  g_assert_cmpstr (feed->title, ==, feed_case->feed_title);
+  g_assert_cmpstr (feed->link, ==, feed_case->feed_link);
+  g_assert_cmpuint (feed->items->len, ==, feed_case->n_items);
+
+  if (feed_case->n_items > 0)
+    {
+      ShoeboxFeedItem *item = g_ptr_array_index (feed->items, 0);
+
+      g_assert_cmpstr (item->title, ==, feed_case->title);
+      g_assert_cmpstr (item->link, ==, feed_case->link);
+      g_assert_cmpstr (item->id, ==, feed_case->id);
+      assert_date (item->published, feed_case->published);
+      assert_date (item->updated, feed_case->updated);
+      g_assert_cmpstr (item->summary, ==, feed_case->summary);
+      g_assert_cmpstr (item->thumbnail, ==, feed_case->thumbnail);
+    }
+}
+
+static void
+test_items_details (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxFeed) feed = parse_text (feed_cases[0].document, -1, NULL, NULL, &error);
+  g_autoptr(ShoeboxFeed) atom = parse_text (feed_cases[4].document, -1, NULL,
+                                            feed_cases[4].base_uri, &error);
+  ShoeboxFeedItem *item;
+  ShoeboxFeedEnclosure *enclosure;
+
+  g_assert_no_error (error);
+  item = g_ptr_array_index (feed->items, 0);
+  g_assert_false (feed->recovered);
+  g_assert_cmpstr (item->media_thumbnail, ==, "https://cdn.example/am97.jpg");
+  g_assert_true (item->content_is_html);
+  g_assert_nonnull (strstr (item->content, "<b>March 27</b>"));
+
+  item = g_ptr_array_index (atom->items, 0);
+  g_assert_cmpstr (item->author, ==, "Kiko");
+  g_assert_null (item->media_thumbnail);
+  g_assert_cmpuint (item->enclosures->len, ==, 1);
+  enclosure = g_ptr_array_index (item->enclosures, 0);
+  g_assert_cmpstr (enclosure->url, ==, "https://sr.example/s.mp3");
+
+  /* Items outlive their feed. */
+  item = shoebox_feed_item_ref (item);
+  g_clear_pointer (&atom, shoebox_feed_unref);
+  g_assert_cmpstr (item->title, ==, "Triple S");
+  shoebox_feed_item_unref (item);
+}
+
+typedef struct
+{
+  const char *charset;
+  const char *bom;
+  gsize       bom_length;
+} WideCase;
+
+static const WideCase wide_cases[] = {
+  { "UTF-16LE", "\xFF\xFE", 2 },
+  { "UTF-16BE", "\xFE\xFF", 2 },
+  { "UTF-16LE", NULL, 0 },
+  { "UTF-16BE", NULL, 0 },
+  { "UTF-32LE", "\xFF\xFE\0\0", 4 },
+  { "UTF-32BE", "\0\0\xFE\xFF", 4 },
+  { "UTF-32LE", NULL, 0 },
+  { "UTF-32BE", NULL, 0 },
+};
+
+/* UTF-16 and UTF-32, with and without a BOM (libxml2 2.9.14 alone
+ * mis-detects UTF-32), declared as what they are.
+ */
+static void
+test_wide_encodings (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (wide_cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("<?xml version=\"1.0\" encoding=\"%.6s\"?>"
+                                               "<rss version=\"2.0\"><channel><title>Été 👟 Ā</title>"
+                                               "</channel></rss>",
+                                               wide_cases[i].charset);
+      g_autofree char *converted = NULL;
+      g_autoptr(GByteArray) document = g_byte_array_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ShoeboxFeed) feed = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      gsize length = 0;
+
+      converted = g_convert (text, -1, wide_cases[i].charset, "UTF-8", NULL, &length, &error);
+      g_assert_no_error (error);
+      if (wide_cases[i].bom != NULL)
+        g_byte_array_append (document, (const guint8 *) wide_cases[i].bom, (guint) wide_cases[i].bom_length);
+      g_byte_array_append (document, (const guint8 *) converted, (guint) length);
+
+      bytes = g_byte_array_free_to_bytes (g_steal_pointer (&document));
+      feed = shoebox_feed_parse (bytes, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (feed->title, ==, "Été 👟 Ā");
+    }
+}
+
+static void
+test_recovered_flag (void)
+{
+  g_autoptr(GError) error = NULL;
+  const FeedCase *broken = NULL;
+  g_autoptr(ShoeboxFeed) feed = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (feed_cases); i++)
+    if (g_str_equal (feed_cases[i].name, "illformed-recovered"))
+      broken = &feed_cases[i];
+
+  g_assert_nonnull (broken);
+  feed = parse_text (broken->document, -1, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (feed->recovered);
+}
+
+/* ------------------------------------------------------------------ errors */
+
+typedef struct
+{
+  const char *name;
+  const char *document;
+  gssize      length;
+  int         code;
+} ErrorCase;
+
+static const ErrorCase error_cases[] = {
+  { "empty", "", 0, SHOEBOX_FEED_PARSER_ERROR_INVALID },
+  { "spaces", "   \n ", -1, SHOEBOX_FEED_PARSER_ERROR_INVALID },
+  { "html-page", "<!DOCTYPE html><html><head><title>Shop</title></head><body>Hi</body></html>", -1,
+    SHOEBOX_FEED_PARSER_ERROR_NOT_A_FEED },
+  { "other-xml", "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"/>", -1,
+    SHOEBOX_FEED_PARSER_ERROR_NOT_A_FEED },
+  { "json-not-feed", "[1, 2, 3]", -1, SHOEBOX_FEED_PARSER_ERROR_NOT_A_FEED },
+  { "json-object-not-feed", "{\"hello\": \"world\"}", -1, SHOEBOX_FEED_PARSER_ERROR_NOT_A_FEED },
+  { "json-broken", "{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": [", -1,
+    SHOEBOX_FEED_PARSER_ERROR_INVALID },
+  { "binary", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, SHOEBOX_FEED_PARSER_ERROR_INVALID },
+};
+
+static void
+test_error_case (gconstpointer data)
+{
+  const ErrorCase *error_case = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxFeed) feed = parse_text (error_case->document, error_case->length, NULL, NULL, &error);
+
+  g_assert_null (feed);
+  g_assert_error (error, SHOEBOX_FEED_PARSER_ERROR, error_case->code);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+}
+
+/* ----------------------------------------------------------------- hostile */
+
+static void
+test_deep_json (void)
+{
+  g_autoptr(GString) document = g_string_new ("{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": [");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxFeed) feed = NULL;
+
+  /* json-glib 1.6 would recurse a million times and crash. */
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append_c (document, '[');
+
+  feed = parse_text (document->str, (gssize) document->len, NULL, NULL, &error);
+  g_assert_null (feed);
+  g_assert_error (error, SHOEBOX_FEED_PARSER_ERROR, SHOEBOX_FEED_PARSER_ERROR_TOO_DEEP);
+}
+
+static void
+test_json_brackets_in_strings (void)
+{
+  g_autoptr(GString) document = g_string_new ("{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxFeed) feed = NULL;
+
+  for (guint i = 0; i < 1000; i++)
+    g_string_append (document, "[{\\\"");
+  g_string_append (document, "\", \"items\": [{\"id\": \"1\", \"title\": \"nul \\u0000 inside\"}]}");
+
+  feed = parse_text (document->str, (gssize) document->len, NULL, NULL, &error);
+  g_assert_no_error (error);
+  assert_feed_is_clean (feed);
+  g_assert_cmpuint (feed->items->len, ==, 1);
+}
+
+static void
+test_deep_xml (void)
+{
+  g_autoptr(GString) document = g_string_new ("<rss version=\"2.0\"><channel><title>Deep</title><item><title>ok</title><description>");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxFeed) feed = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (document, "<div>");
+  g_string_append (document, "x");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (document, "</div>");
+  g_string_append (document, "</description></item></channel></rss>");
+
+  /* libxml2 stops at 256 levels; what was read before is kept. */
+  feed = parse_text (document->str, (gssize) document->len, NULL, NULL, &error);
+  if (feed != NULL)
+    {
+      assert_feed_is_clean (feed);
+      g_assert_true (feed->recovered);
+    }
+  else
+    g_assert_nonnull (error);
+}
+
+static void
+test_deep_html_summary (void)
+{
+  g_autoptr(GString) document = g_string_new ("<rss version=\"2.0\"><channel><item><title>ok</title><description><![CDATA[");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxFeed) feed = NULL;
+  ShoeboxFeedItem *item;
+
+  for (guint i = 0; i < 50000; i++)
+    g_string_append (document, "<span>");
+  g_string_append (document, "deep text");
+  g_string_append (document, "]]></description></item></channel></rss>");
+
+  feed = parse_text (document->str, (gssize) document->len, NULL, NULL, &error);
+  g_assert_no_error (error);
+  assert_feed_is_clean (feed);
+  item = g_ptr_array_index (feed->items, 0);
+  g_assert_cmpstr (item->title, ==, "ok");
+}
+
+static void
+test_entity_expansion (void)
+{
+  static const char billion_laughs[] =
+    "<?xml version=\"1.0\"?>\n"
+    "<!DOCTYPE rss [\n"
+    " <!ENTITY lol \"lol\">\n"
+    " <!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n"
+    " <!ENTITY lol2 \"&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;\">\n"
+    " <!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">\n"
+    " <!ENTITY lol4 \"&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;\">\n"
+    " <!ENTITY lol5 \"&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;\">\n"
+    " <!ENTITY lol6 \"&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;\">\n"
+    " <!ENTITY lol7 \"&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;\">\n"
+    " <!ENTITY lol8 \"&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;\">\n"
+    " <!ENTITY lol9 \"&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;\">\n"
+    " <!ENTITY brand \"Balenciaga\">\n"
+    "]>\n"
+    "<rss version=\"2.0\"><channel><title>&brand; news</title>"
+    "<item><title>Laughs &lol9;</title><description>&lol9;&lol9;</description></item></channel></rss>";
+  g_autoptr(GString) quadratic = g_string_new ("<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY a \"");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxFeed) feed = NULL;
+  ShoeboxFeedItem *item;
+
+  /* Nested entities are never expanded; a plain one is. */
+  feed = parse_text (billion_laughs, -1, NULL, NULL, &error);
+  g_assert_no_error (error);
+  assert_feed_is_clean (feed);
+  g_assert_cmpstr (feed->title, ==, "Balenciaga news");
+  g_assert_cmpuint (feed->items->len, ==, 1);
+  item = g_ptr_array_index (feed->items, 0);
+  g_assert_cmpstr (item->title, ==, "Laughs");
+  g_assert_true (item->summary == NULL || strstr (item->summary, "lollollollol") == NULL);
+  g_clear_pointer (&feed, shoebox_feed_unref);
+
+  for (guint i = 0; i < 50000; i++)
+    g_string_append_c (quadratic, 'A');
+  g_string_append (quadratic, "\">]><rss version=\"2.0\"><channel><item><title>q</title><description>");
+  for (guint i = 0; i < 2000; i++)
+    g_string_append (quadratic, "&a;");
+  g_string_append (quadratic, "</description></item></channel></rss>");
+
+  feed = parse_text (quadratic->str, (gssize) quadratic->len, NULL, NULL, &error);
+  if (feed != NULL)
+    {
+      g_autofree char *run = g_strnfill (100000, 'A');
+
+      assert_feed_is_clean (feed);
+      item = g_ptr_array_index (feed->items, 0);
+      g_assert_true (item->summary == NULL || strstr (item->summary, run) == NULL);
+      g_assert_true (item->content == NULL || strlen (item->content) < 1024 * 1024);
+    }
+}
+
+static void
+test_internal_entity_kept (void)
+{
+  static const char document[] =
+    "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY brand \"Balenciaga\">]>"
+    "<rss version=\"2.0\"><channel><title>&brand; news</title></channel></rss>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxFeed) feed = parse_text (document, -1, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (feed->title, ==, "Balenciaga news");
+}
+
+static void
+test_external_entity (void)
+{
+  static const char document[] =
+    "<?xml version=\"1.0\"?>\n"
+    "<!DOCTYPE rss [\n"
+    " <!ENTITY xxe SYSTEM \"file:///etc/passwd\">\n"
+    " <!ENTITY % remote SYSTEM \"http://dtd.attacker.invalid/x.dtd\">\n"
+    " %remote;\n"
+    "]>\n"
+    "<rss version=\"2.0\"><channel><title>A &xxe; B</title>"
+    "<item><title>Leak &xxe;</title><description>&xxe;</description></item></channel></rss>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxFeed) feed = parse_text (document, -1, NULL, NULL, &error);
+
+  if (feed == NULL)
+    return;
+
+  assert_feed_is_clean (feed);
+  g_assert_null (strstr (feed->title, "root:"));
+  for (guint i = 0; i < feed->items->len; i++)
+    {
+      ShoeboxFeedItem *item = g_ptr_array_index (feed->items, i);
+
+      g_assert_null (strstr (item->title, "root:"));
+      g_assert_true (item->summary == NULL || strstr (item->summary, "root:") == NULL);
+      g_assert_true (item->content == NULL || strstr (item->content, "root:") == NULL);
+    }
+}
+
+static void
+test_invalid_utf8 (void)
+{
+  static const char document[] =
+    "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel>"
+    "<item><title>Lone \x80 continuation</title></item>"
+    "<item><title>Overlong \xC0\xAF slash</title></item>"
+    "<item><title>Latin-1 caf\xE9</title></item>"
+    "<item><title>CESU \xED\xA0\x80 surrogate</title></item>"
+    "<item><title>Truncated \xF0\x9F\x91</title></item>"
+    "<item><title>\xFF\xFE bytes</title></item>"
+    "<item><title>Valid: \xE2\x80\x9CSilver Bullet\xE2\x80\x9D \xF0\x9F\x91\x9F</title></item>"
+    "</channel></rss>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxFeed) feed = parse_text (document, -1, NULL, NULL, &error);
+  ShoeboxFeedItem *item;
+
+  g_assert_no_error (error);
+  assert_feed_is_clean (feed);
+  g_assert_cmpuint (feed->items->len, ==, 7);
+  item = g_ptr_array_index (feed->items, 6);
+  g_assert_cmpstr (item->title, ==, "Valid: “Silver Bullet” 👟");
+  item = g_ptr_array_index (feed->items, 2);
+  g_assert_cmpstr (item->title, ==, "Latin-1 caf\xEF\xBF\xBD");
+}
+
+static void
+test_nul_characters (void)
+{
+  static const char document[] =
+    "<rss version=\"2.0\"><channel><title>Nul\0 title</title>"
+    "<item><title>A\0B</title><link>https://x.example/\0a</link><description>d\0e</description></item>"
+    "</channel></rss>";
+  static const char json[] =
+    "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"J\0K\", \"items\": "
+    "[{\"id\": \"1\", \"title\": \"x\\u0000y\"}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxFeed) feed = parse_text (document, sizeof document - 1, NULL, NULL, &error);
+  g_autoptr(ShoeboxFeed) json_feed = NULL;
+  ShoeboxFeedItem *item;
+
+  g_assert_no_error (error);
+  assert_feed_is_clean (feed);
+  g_assert_cmpstr (feed->title, ==, "Nul title");
+  item = g_ptr_array_index (feed->items, 0);
+  g_assert_cmpstr (item->title, ==, "AB");
+  g_assert_cmpstr (item->link, ==, "https://x.example/a");
+
+  json_feed = parse_text (json, sizeof json - 1, NULL, NULL, &error);
+  if (json_feed != NULL)
+    assert_feed_is_clean (json_feed);
+}
+
+static void
+test_long_strings_capped (void)
+{
+  g_autoptr(GString) document = g_string_new ("<rss version=\"2.0\"><channel><item><title>");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxFeed) feed = NULL;
+  ShoeboxFeedItem *item;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (document, "é");
+  g_string_append (document, "</title><description>");
+  for (guint i = 0; i < 200000; i++)
+    g_string_append (document, "word ");
+  g_string_append (document, "</description></item></channel></rss>");
+
+  feed = parse_text (document->str, (gssize) document->len, NULL, NULL, &error);
+  g_assert_no_error (error);
+  assert_feed_is_clean (feed);
+  item = g_ptr_array_index (feed->items, 0);
+  g_assert_cmpuint (strlen (item->title), <=, SHOEBOX_FEED_MAX_TITLE);
+  g_assert_cmpuint (strlen (item->title), >=, SHOEBOX_FEED_MAX_TITLE - 1);
+  g_assert_cmpuint (strlen (item->summary), <=, SHOEBOX_FEED_MAX_SUMMARY);
+}
+
+static void
+test_too_large (void)
+{
+  gsize size = SHOEBOX_FEED_MAX_INPUT + 1;
+  g_autofree char *data = g_malloc0 (size);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxFeed) feed = NULL;
+
+  memset (data, ' ', size);
+  bytes = g_bytes_new_take (g_steal_pointer (&data), size);
+  feed = shoebox_feed_parse (bytes, NULL, NULL, &error);
+  g_assert_null (feed);
+  g_assert_error (error, SHOEBOX_FEED_PARSER_ERROR, SHOEBOX_FEED_PARSER_ERROR_TOO_LARGE);
+}
+
+static void
+test_markup_stays_text (void)
+{
+  static const char document[] =
+    "<rss version=\"2.0\"><channel>"
+    "<item><title>&lt;span foreground=\"red\" size=\"xx-large\"&gt;RESTOCK&lt;/span&gt; Air Max 97</title></item>"
+    "<item><title>Size? &amp; Foot Locker &lt;3</title></item>"
+    "<item><title>%s %n printf bait</title></item>"
+    "</channel></rss>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxFeed) feed = parse_text (document, -1, NULL, NULL, &error);
+  ShoeboxFeedItem *item;
+
+  g_assert_no_error (error);
+  item = g_ptr_array_index (feed->items, 0);
+  /* An RSS title that looks like HTML is read as HTML, as feedparser does. */
+  g_assert_cmpstr (item->title, ==, "RESTOCK Air Max 97");
+  item = g_ptr_array_index (feed->items, 1);
+  g_assert_cmpstr (item->title, ==, "Size? & Foot Locker <3");
+  item = g_ptr_array_index (feed->items, 2);
+  g_assert_cmpstr (item->title, ==, "%s %n printf bait");
+}
+
+/* ------------------------------------------------------------- HTML text */
+
+typedef struct
+{
+  const char *html;
+  const char *text;
+} HtmlCase;
+
+static const HtmlCase html_cases[] = {
+  { "<p>One</p><p>Two</p>", "One Two" },
+  { "Line<br>break", "Line break" },
+  { "a <script>alert(1)</script>b<style>p{}</style> c", "a b c" },
+  { "<!-- comment -->caf&eacute;&nbsp;&amp;&#x263A;", "café &☺" },
+  { "  lots \n\t of   space  ", "lots of space" },
+  { "<b>bold</b><i>italic</i>", "bolditalic" },
+  { "", "" },
+};
+
+static void
+test_html_to_text (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (html_cases); i++)
+    {
+      g_autofree char *text = shoebox_html_to_text (html_cases[i].html, -1, 1024);
+
+      g_assert_cmpstr (text, ==, html_cases[i].text);
+    }
+
+  {
+    g_autofree char *src = shoebox_html_dup_first_image ("<p>x<IMG SRC=\"a.png\"><img src=\"b.png\">", -1);
+
+    g_assert_cmpstr (src, ==, "a.png");
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (feed_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/feed-parser/format/%s", feed_cases[i].name);
+
+      g_test_add_data_func (path, &feed_cases[i], test_feed_case);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/feed-parser/error/%s", error_cases[i].name);
+
+      g_test_add_data_func (path, &error_cases[i], test_error_case);
+    }
+
+  g_test_add_func ("/feed-parser/items/details", test_items_details);
+  g_test_add_func ("/feed-parser/items/recovered", test_recovered_flag);
+  g_test_add_func ("/feed-parser/encoding/utf-16-and-32", test_wide_encodings);
+  g_test_add_func ("/feed-parser/hostile/deep-json", test_deep_json);
+  g_test_add_func ("/feed-parser/hostile/json-brackets-in-strings", test_json_brackets_in_strings);
+  g_test_add_func ("/feed-parser/hostile/deep-xml", test_deep_xml);
+  g_test_add_func ("/feed-parser/hostile/deep-html-summary", test_deep_html_summary);
+  g_test_add_func ("/feed-parser/hostile/entity-expansion", test_entity_expansion);
+  g_test_add_func ("/feed-parser/hostile/internal-entity-kept", test_internal_entity_kept);
+  g_test_add_func ("/feed-parser/hostile/external-entity", test_external_entity);
+  g_test_add_func ("/feed-parser/hostile/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/feed-parser/hostile/nul-characters", test_nul_characters);
+  g_test_add_func ("/feed-parser/hostile/long-strings", test_long_strings_capped);
+  g_test_add_func ("/feed-parser/hostile/too-large", test_too_large);
+  g_test_add_func ("/feed-parser/hostile/markup-stays-text", test_markup_stays_text);
+  g_test_add_func ("/feed-parser/html-to-text", test_html_to_text);
+
+  return g_test_run ();
+}

@@ -10,8 +10,10 @@ cd "$(dirname "$0")/.."
 
 shoebox_install_packages "${shoebox_build_packages[@]}" "${shoebox_run_packages[@]}"
 
+# The test tools are not needed to run the app: leave the suite out of a
+# first build (run-tests.sh turns it back on in the same folder).
 if [ ! -d _build ]; then
-    meson setup _build
+    meson setup _build -Dtests=false
 fi
 meson compile -C _build
 

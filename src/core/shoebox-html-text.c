@@ -189,6 +189,19 @@ next_node_after (xmlNodePtr  node,
 }
 
 /**
+ * shoebox_html_is_block_element:
+ * @name: an element name
+ *
+ * Returns: whether text on either side of the element reads as separate
+ *   words (block-level elements and `<br>`)
+ */
+gboolean
+shoebox_html_is_block_element (const char *name)
+{
+  return name_in (name, block_elements, G_N_ELEMENTS (block_elements));
+}
+
+/**
  * shoebox_html_to_text:
  * @html: (nullable): an HTML fragment or document, UTF-8
  * @length: its length in bytes, or -1 when it ends with a NUL

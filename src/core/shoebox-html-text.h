@@ -17,6 +17,7 @@ char     *shoebox_html_to_text            (const char *html,
 char     *shoebox_html_dup_first_image    (const char *html,
                                            gssize      length);
 gboolean  shoebox_html_looks_like_html    (const char *text);
+gboolean  shoebox_html_is_block_element   (const char *name);
 char     *shoebox_text_sanitize           (const char *text,
                                            gssize      length,
                                            gsize       max_bytes,

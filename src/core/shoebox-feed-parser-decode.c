@@ -1,0 +1,552 @@
+/* shoebox-feed-parser-decode.c
+ *
+ * Copyright 2026 The Shoebox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "shoebox-feed-parser"
+
+#include "config.h"
+
+#include <errno.h>
+#include <libxml/HTMLparser.h>
+#include <string.h>
+
+#include "shoebox-feed-parser-private.h"
+
+/* Bytes as fetched become UTF-8 text that libxml2 can read without any
+ * decision of its own: no encoding to detect, no DTD, no entity to define.
+ */
+
+char *
+_shoebox_feed_dup_charset (const char *content_type)
+{
+  const char *p;
+  GString *value;
+
+  if (content_type == NULL)
+    return NULL;
+
+  for (p = content_type; *p != '\0'; p++)
+    {
+      if (g_ascii_strncasecmp (p, "charset", 7) == 0)
+        {
+          const char *q = p + 7;
+
+          while (*q == ' ' || *q == '\t')
+            q++;
+          if (*q != '=')
+            continue;
+          q++;
+          while (*q == ' ' || *q == '\t' || *q == '"' || *q == '\'')
+            q++;
+
+          value = g_string_new (NULL);
+          while (*q != '\0' && *q != ';' && *q != '"' && *q != '\'' && *q != ' ' && value->len < 64)
+            g_string_append_c (value, *q++);
+
+          if (value->len == 0)
+            {
+              g_string_free (value, TRUE);
+              return NULL;
+            }
+          return g_string_free (value, FALSE);
+        }
+    }
+
+  return NULL;
+}
+
+/* The encoding an XML declaration names, if the bytes are ASCII-like. */
+static char *
+dup_declared_encoding (const guint8 *data,
+                       gsize         length)
+{
+  g_autofree char *head = NULL;
+  char *end;
+  char *encoding;
+  char quote;
+  GString *value;
+
+  length = MIN (length, 1024);
+  if (length < 5 || memcmp (data, "<?xml", 5) != 0)
+    return NULL;
+
+  head = g_strndup ((const char *) data, length);
+  end = strstr (head, "?>");
+  if (end == NULL)
+    return NULL;
+  *end = '\0';
+
+  encoding = strstr (head, "encoding");
+  if (encoding == NULL)
+    return NULL;
+  encoding += strlen ("encoding");
+  while (g_ascii_isspace (*encoding))
+    encoding++;
+  if (*encoding != '=')
+    return NULL;
+  encoding++;
+  while (g_ascii_isspace (*encoding))
+    encoding++;
+  quote = *encoding;
+  if (quote != '"' && quote != '\'')
+    return NULL;
+  encoding++;
+
+  value = g_string_new (NULL);
+  while (*encoding != '\0' && *encoding != quote && value->len < 64)
+    g_string_append_c (value, *encoding++);
+  return g_string_free (value, FALSE);
+}
+
+/* Charset names as feeds write them, mapped to what iconv knows. As
+ * browsers do, ASCII and Latin-1 labels read as windows-1252, a superset
+ * that also gives meaning to the bytes 0x80–0x9F real feeds put there.
+ */
+static const char *
+normalise_charset (const char *charset)
+{
+  static const char * const windows_1252[] = {
+    "us-ascii", "ascii", "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1",
+    "iso_8859-1", "cp1252", "windows-1252", "x-cp1252", "ansi_x3.4-1968",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (windows_1252); i++)
+    if (g_ascii_strcasecmp (charset, windows_1252[i]) == 0)
+      return "WINDOWS-1252";
+
+  if (g_ascii_strcasecmp (charset, "utf8") == 0)
+    return "UTF-8";
+  if (g_ascii_strcasecmp (charset, "gb2312") == 0)
+    return "GBK";
+
+  return charset;
+}
+
+static gboolean
+is_utf8_label (const char *charset)
+{
+  return g_ascii_strcasecmp (charset, "UTF-8") == 0 || g_ascii_strcasecmp (charset, "utf8") == 0;
+}
+
+static gboolean
+is_wide_label (const char *charset)
+{
+  return (g_ascii_strncasecmp (charset, "utf-16", 6) == 0 ||
+          g_ascii_strncasecmp (charset, "utf-32", 6) == 0 ||
+          g_ascii_strncasecmp (charset, "ucs-2", 5) == 0 ||
+          g_ascii_strncasecmp (charset, "ucs-4", 5) == 0 ||
+          g_ascii_strncasecmp (charset, "utf16", 5) == 0 ||
+          g_ascii_strncasecmp (charset, "utf32", 5) == 0);
+}
+
+/* Text that will go to libxml2 or json-glib as UTF-8: NUL characters
+ * dropped (XML forbids them, C strings end at them), then every invalid
+ * sequence replaced with U+FFFD.
+ */
+char *
+_shoebox_feed_finish_utf8 (const char *text,
+             gsize       length,
+             gsize      *out_length)
+{
+  g_autofree char *without_nul = g_malloc (length + 1);
+  gsize n = 0;
+  char *valid;
+
+  for (gsize i = 0; i < length; i++)
+    if (text[i] != '\0')
+      without_nul[n++] = text[i];
+  without_nul[n] = '\0';
+
+  valid = g_utf8_make_valid (without_nul, (gssize) n);
+  *out_length = strlen (valid);
+  return valid;
+}
+
+/* Converts with iconv, putting U+FFFD for every byte it cannot read:
+ * g_convert() gives up on the first bad byte instead.
+ */
+static char *
+convert_lossy (const guint8 *data,
+               gsize         length,
+               const char   *charset,
+               gsize         unit,
+               gsize        *out_length)
+{
+  GIConv converter = g_iconv_open ("UTF-8", charset);
+  GString *out;
+  char *in = (char *) data;
+  gsize in_left = length;
+  char buffer[4096];
+
+  if (converter == (GIConv) -1)
+    return NULL;
+
+  out = g_string_sized_new (length + length / 2 + 1);
+  while (in_left > 0)
+    {
+      char *outp = buffer;
+      gsize out_left = sizeof buffer;
+      gsize result = g_iconv (converter, &in, &in_left, &outp, &out_left);
+
+      g_string_append_len (out, buffer, (gssize) (sizeof buffer - out_left));
+
+      if (result == (gsize) -1)
+        {
+          if (errno == E2BIG)
+            continue;
+
+          /* EILSEQ or EINVAL (a truncated sequence at the end). */
+          g_string_append (out, "\xEF\xBF\xBD");
+          if (in_left <= unit)
+            break;
+          in += unit;
+          in_left -= unit;
+          g_iconv (converter, NULL, NULL, NULL, NULL);
+        }
+    }
+
+  g_iconv_close (converter);
+  *out_length = out->len;
+  return g_string_free (out, FALSE);
+}
+
+static gsize
+charset_unit (const char *charset)
+{
+  if (g_ascii_strncasecmp (charset, "utf-32", 6) == 0 || g_ascii_strncasecmp (charset, "ucs-4", 5) == 0)
+    return 4;
+  if (g_ascii_strncasecmp (charset, "utf-16", 6) == 0 || g_ascii_strncasecmp (charset, "ucs-2", 5) == 0)
+    return 2;
+  return 1;
+}
+
+/* The document as UTF-8: the BOM decides, then the HTTP charset, then
+ * UTF-16/32 sniffed from "<?", then the XML declaration, then UTF-8.
+ */
+char *
+_shoebox_feed_decode (const guint8 *data,
+                 gsize         length,
+                 const char   *http_charset,
+                 gboolean     *overridden,
+                 gsize        *out_length)
+{
+  const char *bom = NULL;
+  const char *sniffed = NULL;
+  g_autofree char *declared = NULL;
+  const char *candidates[4];
+  guint n_candidates = 0;
+  gsize skip = 0;
+  gsize converted_length = 0;
+
+  *overridden = FALSE;
+
+  if (length >= 4 && memcmp (data, "\xFF\xFE\x00\x00", 4) == 0)
+    bom = "UTF-32LE", skip = 4;
+  else if (length >= 4 && memcmp (data, "\x00\x00\xFE\xFF", 4) == 0)
+    bom = "UTF-32BE", skip = 4;
+  else if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    bom = "UTF-8", skip = 3;
+  else if (length >= 2 && memcmp (data, "\xFF\xFE", 2) == 0)
+    bom = "UTF-16LE", skip = 2;
+  else if (length >= 2 && memcmp (data, "\xFE\xFF", 2) == 0)
+    bom = "UTF-16BE", skip = 2;
+  else if (length >= 4 && memcmp (data, "\x00\x00\x00<", 4) == 0)
+    sniffed = "UTF-32BE";
+  else if (length >= 4 && memcmp (data, "<\x00\x00\x00", 4) == 0)
+    sniffed = "UTF-32LE";
+  else if (length >= 4 && memcmp (data, "\x00<\x00?", 4) == 0)
+    sniffed = "UTF-16BE";
+  else if (length >= 4 && memcmp (data, "<\x00?\x00", 4) == 0)
+    sniffed = "UTF-16LE";
+
+  data += skip;
+  length -= skip;
+
+  if (bom == NULL && sniffed == NULL)
+    {
+      declared = dup_declared_encoding (data, length);
+      /* A declaration read as ASCII cannot be right about UTF-16. */
+      if (declared != NULL && is_wide_label (declared))
+        g_clear_pointer (&declared, g_free);
+    }
+
+  if (bom != NULL)
+    candidates[n_candidates++] = bom;
+  if (http_charset != NULL && (bom == NULL || !is_wide_label (http_charset)))
+    candidates[n_candidates++] = http_charset;
+  if (sniffed != NULL)
+    candidates[n_candidates++] = sniffed;
+  if (declared != NULL)
+    candidates[n_candidates++] = declared;
+
+  if (http_charset != NULL && declared != NULL &&
+      g_ascii_strcasecmp (normalise_charset (http_charset), normalise_charset (declared)) != 0)
+    *overridden = TRUE;
+
+  for (guint i = 0; i < n_candidates; i++)
+    {
+      const char *charset = normalise_charset (candidates[i]);
+      char *converted;
+
+      if (is_utf8_label (charset))
+        return _shoebox_feed_finish_utf8 ((const char *) data, length, out_length);
+
+      converted = convert_lossy (data, length, charset, charset_unit (charset), &converted_length);
+      if (converted != NULL)
+        {
+          char *finished = _shoebox_feed_finish_utf8 (converted, converted_length, out_length);
+
+          g_free (converted);
+          return finished;
+        }
+
+      /* An encoding nobody knows ("bogus"): try the next guess. */
+      *overridden = TRUE;
+    }
+
+  /* No usable label: UTF-8 if it is, else the web's usual fallback. */
+  if (!g_utf8_validate_len ((const char *) data, length, NULL))
+    {
+      g_autofree char *converted = convert_lossy (data, length, "WINDOWS-1252", 1, &converted_length);
+
+      if (converted != NULL)
+        return _shoebox_feed_finish_utf8 (converted, converted_length, out_length);
+    }
+
+  return _shoebox_feed_finish_utf8 ((const char *) data, length, out_length);
+}
+
+static gboolean
+is_name_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '.' || c == '-' || c == '_' || c == ':';
+}
+
+static const char *
+copy_until (GString    *out,
+            const char *p,
+            const char *end,
+            const char *terminator)
+{
+  const char *found = g_strstr_len (p, end - p, terminator);
+  const char *stop = found != NULL ? found + strlen (terminator) : end;
+
+  g_string_append_len (out, p, stop - p);
+  return stop;
+}
+
+/* The general entities the internal subset declares, name → replacement
+ * text. Only internal entities whose text is plain (no markup, no
+ * references) get a text; the others (external SYSTEM/PUBLIC ones, nested
+ * ones) map to "" and vanish where they are used.
+ */
+static GHashTable *
+collect_declared_entities (const char *subset,
+                           gsize       length)
+{
+  GHashTable *entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  const char *end = subset + length;
+  const char *p = subset;
+
+  while ((p = g_strstr_len (p, end - p, "<!ENTITY")) != NULL)
+    {
+      const char *start;
+      g_autofree char *name = NULL;
+      char *value = NULL;
+
+      p += strlen ("<!ENTITY");
+      while (p < end && g_ascii_isspace (*p))
+        p++;
+      if (p < end && *p == '%')
+        continue;
+
+      start = p;
+      while (p < end && is_name_char (*p))
+        p++;
+      if (p == start)
+        continue;
+      name = g_strndup (start, (gsize) (p - start));
+
+      while (p < end && g_ascii_isspace (*p))
+        p++;
+      if (p < end && (*p == '"' || *p == '\''))
+        {
+          char quote = *p++;
+          const char *close;
+
+          start = p;
+          close = memchr (p, quote, (gsize) (end - p));
+          if (close == NULL)
+            break;
+          if (memchr (start, '&', (gsize) (close - start)) == NULL &&
+              memchr (start, '<', (gsize) (close - start)) == NULL &&
+              memchr (start, '%', (gsize) (close - start)) == NULL &&
+              close - start <= SHOEBOX_FEED_MAX_ENTITY_EXPANSION)
+            value = g_strndup (start, (gsize) (close - start));
+          p = close + 1;
+        }
+
+      if (!g_hash_table_contains (entities, name))
+        g_hash_table_insert (entities, g_steal_pointer (&name), value != NULL ? value : g_strdup (""));
+      else
+        g_free (value);
+    }
+
+  return entities;
+}
+
+/* Prepares decoded UTF-8 for libxml2, which then never sees an entity
+ * declaration or a DTD:
+ *
+ * - the XML declaration goes (the text is UTF-8 now, whatever it said);
+ * - the DOCTYPE goes, and the entities its internal subset declares are
+ *   expanded here: plain-text ones while the document's budget lasts, the
+ *   others (external, nested: "billion laughs", "quadratic blowup") not at
+ *   all. libxml2 2.9.14 would otherwise stop the whole parse at a nested
+ *   reference, or hand out a 100 MB text;
+ * - entity references XML does not define become character references
+ *   when HTML defines them (&nbsp; &eacute;), literal text otherwise, as
+ *   do bare ampersands;
+ * - characters XML forbids (NUL and other controls, U+FFFE, U+FFFF) and
+ *   C1 controls are dropped.
+ *
+ * CDATA sections and comments are copied as they are.
+ */
+char *
+_shoebox_feed_prepare_xml (const char *text,
+             gsize       length,
+             gboolean   *rewritten,
+             gboolean   *netscape,
+             gsize      *out_length)
+{
+  g_autoptr(GHashTable) declared = NULL;
+  GString *out = g_string_sized_new (length + 16);
+  const char *p = text;
+  const char *end = text + length;
+  gsize budget = SHOEBOX_FEED_MAX_ENTITY_EXPANSION;
+
+  *rewritten = FALSE;
+  *netscape = FALSE;
+
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  if (end - p >= 5 && strncmp (p, "<?xml", 5) == 0 && (p[5] == ' ' || p[5] == '\t' ||
+                                                       p[5] == '\r' || p[5] == '\n' || p[5] == '?'))
+    {
+      const char *close = g_strstr_len (p, MIN (end - p, 1024), "?>");
+
+      if (close != NULL)
+        p = close + 2;
+    }
+
+  while (p < end)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '<' && end - p >= 9 && strncmp (p, "<![CDATA[", 9) == 0)
+        p = copy_until (out, p, end, "]]>");
+      else if (c == '<' && end - p >= 4 && strncmp (p, "<!--", 4) == 0)
+        p = copy_until (out, p, end, "-->");
+      else if (c == '<' && end - p >= 9 && strncmp (p, "<!DOCTYPE", 9) == 0 && declared == NULL)
+        {
+          const char *q = p;
+          const char *close;
+
+          while (q < end && *q != '>' && *q != '[')
+            q++;
+          if (g_strstr_len (p, q - p, "Netscape") != NULL)
+            *netscape = TRUE;
+
+          if (q < end && *q == '[')
+            {
+              close = g_strstr_len (q, end - q, "]");
+              while (close != NULL && close + 1 < end && g_ascii_isspace (close[1]))
+                close++;
+              if (close == NULL)
+                close = end - 1;
+              declared = collect_declared_entities (q, (gsize) (close - q));
+              close = memchr (close, '>', (gsize) (end - close));
+            }
+          else
+            {
+              declared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+              close = q < end ? q : NULL;
+            }
+          p = close != NULL ? close + 1 : end;
+        }
+      else if (c == '&')
+        {
+          const char *name = p + 1;
+          const char *q = name;
+
+          if (q < end && *q == '#')
+            {
+              g_string_append_c (out, '&');
+              p++;
+              continue;
+            }
+
+          while (q < end && q - name < 64 && is_name_char (*q))
+            q++;
+
+          if (q < end && *q == ';' && q > name)
+            {
+              g_autofree char *entity = g_strndup (name, (gsize) (q - name));
+              const htmlEntityDesc *html;
+              const char *value;
+
+              if (g_str_equal (entity, "amp") || g_str_equal (entity, "lt") ||
+                  g_str_equal (entity, "gt") || g_str_equal (entity, "quot") ||
+                  g_str_equal (entity, "apos"))
+                g_string_append_len (out, p, q + 1 - p);
+              else if (declared != NULL && (value = g_hash_table_lookup (declared, entity)) != NULL)
+                {
+                  gsize value_length = strlen (value);
+
+                  if (value_length <= budget)
+                    {
+                      g_string_append_len (out, value, (gssize) value_length);
+                      budget -= value_length;
+                    }
+                }
+              else if ((html = htmlEntityLookup ((const xmlChar *) entity)) != NULL)
+                {
+                  g_string_append_printf (out, "&#%u;", html->value);
+                  *rewritten = TRUE;
+                }
+              else
+                {
+                  g_string_append (out, "&amp;");
+                  g_string_append_len (out, name, q + 1 - name);
+                  *rewritten = TRUE;
+                }
+              p = q + 1;
+            }
+          else
+            {
+              g_string_append (out, "&amp;");
+              *rewritten = TRUE;
+              p++;
+            }
+        }
+      else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
+        p++;
+      else if (c == 0xEF && end - p >= 3 && (guchar) p[1] == 0xBF &&
+               ((guchar) p[2] == 0xBE || (guchar) p[2] == 0xBF))
+        p += 3;
+      else if (c == 0xC2 && end - p >= 2 && (guchar) p[1] >= 0x80 && (guchar) p[1] < 0xA0)
+        p += 2; /* C1 controls, which XML 1.0 allows but no reader wants */
+      else
+        {
+          g_string_append_c (out, (char) c);
+          p++;
+        }
+    }
+
+  *out_length = out->len;
+  return g_string_free (out, FALSE);
+}
+

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "shoebox-application.h"
+#include "shoebox-csv-command.h"
 #include "shoebox-preferences-window.h"
 #include "shoebox-window.h"
 
@@ -28,6 +29,10 @@ G_DEFINE_FINAL_TYPE (ShoeboxApplication, shoebox_application, ADW_TYPE_APPLICATI
 static const GOptionEntry main_options[] = {
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
+  { "import-csv", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import pairs from a CSV file into the collection and exit"), N_("FILE") },
+  { "export-csv", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export the collection to a CSV file and exit"), N_("FILE") },
   { NULL }
 };
 
@@ -102,6 +107,16 @@ shoebox_application_handle_local_options (GApplication *application,
     {
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       return 0;
+    }
+
+  if (g_variant_dict_contains (options, "import-csv") || g_variant_dict_contains (options, "export-csv"))
+    {
+      const char *import_path = NULL;
+      const char *export_path = NULL;
+
+      g_variant_dict_lookup (options, "import-csv", "^&ay", &import_path);
+      g_variant_dict_lookup (options, "export-csv", "^&ay", &export_path);
+      return shoebox_csv_command_run (import_path, export_path);
     }
 
   return G_APPLICATION_CLASS (shoebox_application_parent_class)->handle_local_options (application, options);

@@ -1,0 +1,131 @@
+/* shoebox-csv-command.c
+ *
+ * Copyright 2026 The Shoebox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "shoebox-csv-command"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "shoebox-csv-command.h"
+#include "shoebox-collection.h"
+#include "shoebox-csv.h"
+#include "shoebox-database.h"
+
+static int
+run_import (ShoeboxCollection *collection,
+            const char        *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(ShoeboxCsvReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const *unknown;
+  GPtrArray *problems;
+  guint n_imported;
+  guint n_rejected;
+
+  report = shoebox_csv_import_file (collection, file, NULL, &error);
+  if (report == NULL)
+    {
+      g_printerr (_("Could not import “%s”: %s\n"), path, error->message);
+      return 1;
+    }
+
+  unknown = shoebox_csv_report_get_unknown_columns (report);
+  for (guint i = 0; unknown != NULL && unknown[i] != NULL; i++)
+    g_print (_("Ignored the unknown column “%s”.\n"), unknown[i]);
+
+  n_imported = shoebox_csv_report_get_n_imported (report);
+  g_print (ngettext ("Imported %u pair from “%s”.\n", "Imported %u pairs from “%s”.\n", n_imported),
+           n_imported, path);
+
+  n_rejected = shoebox_csv_report_get_n_rejected_rows (report);
+  if (n_rejected > 0)
+    g_print (ngettext ("Rejected %u row:\n", "Rejected %u rows:\n", n_rejected), n_rejected);
+
+  problems = shoebox_csv_report_get_problems (report);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      ShoeboxCsvProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->field != NULL)
+        /* Translators: line number, CSV column name, what is wrong */
+        g_print (_("  line %u, %s: %s\n"), problem->line, problem->field, problem->reason);
+      else
+        g_print (_("  line %u: %s\n"), problem->line, problem->reason);
+    }
+
+  return 0;
+}
+
+static int
+run_export (ShoeboxCollection *collection,
+            const char        *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  guint n_exported = 0;
+
+  if (!shoebox_csv_export_file (collection, file, &n_exported, NULL, &error))
+    {
+      g_printerr (_("Could not export to “%s”: %s\n"), path, error->message);
+      return 1;
+    }
+
+  g_print (ngettext ("Exported %u pair to “%s”.\n", "Exported %u pairs to “%s”.\n", n_exported),
+           n_exported, path);
+  return 0;
+}
+
+/**
+ * shoebox_csv_command_run:
+ * @import_path: (nullable): the file of `--import-csv`
+ * @export_path: (nullable): the file of `--export-csv`
+ *
+ * `shoebox --import-csv FILE` and `shoebox --export-csv FILE`: work on the
+ * user's database without a display and say what was done. With both,
+ * the import runs first.
+ *
+ * Returns: the exit status: 0 when the file was read (even with rejected
+ *   rows, which are listed) or written; 1 when it could not be, or the
+ *   database could not be opened
+ */
+int
+shoebox_csv_command_run (const char *import_path,
+                         const char *export_path)
+{
+  g_autoptr(ShoeboxDatabase) database = NULL;
+  g_autoptr(ShoeboxCollection) collection = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  database = shoebox_database_open_default (&error);
+  if (database == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  collection = shoebox_collection_new (database);
+
+  /* Like the window's first start: an import then finds the catalogue's
+   * silhouettes instead of creating bare ones.
+   */
+  if (!shoebox_collection_load_starter_catalogue (collection, NULL, &error))
+    {
+      g_printerr (_("Could not load the starter catalogue: %s\n"), error->message);
+      return 1;
+    }
+
+  if (import_path != NULL)
+    status = run_import (collection, import_path);
+  if (status == 0 && export_path != NULL)
+    status = run_export (collection, export_path);
+
+  shoebox_database_close (database);
+  return status;
+}

@@ -1,0 +1,1778 @@
+/* shoebox-pair.c
+ *
+ * Copyright 2026 The Shoebox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "shoebox-pair"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "shoebox-pair.h"
+#include "shoebox-money.h"
+
+struct _ShoeboxPair
+{
+  GObject             parent_instance;
+
+  gint64              id;
+  gint64              silhouette_id;
+  char               *silhouette_name;
+  char               *brand_name;
+  char               *colorway;
+  char               *official_colorway;
+  char               *style_code;
+  char               *size;
+  ShoeboxSizeSystem   size_system;
+  ShoeboxCondition    condition;
+  ShoeboxBox          box;
+  char              **extras;
+  ShoeboxStatus       status;
+  gint64              price_paid;
+  char               *currency;
+  char               *purchase_date;
+  char               *where_bought;
+  gint64              estimated_value;
+  char               *storage_location;
+  char               *notes;
+  char              **tags;
+  char              **wear_dates;
+  char               *created_at;
+  char               *updated_at;
+};
+
+
+G_DEFINE_FINAL_TYPE (ShoeboxPair, shoebox_pair, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (shoebox-pair-error-quark, shoebox_pair_error)
+
+G_DEFINE_ENUM_TYPE (ShoeboxSizeSystem, shoebox_size_system,
+  G_DEFINE_ENUM_VALUE (SHOEBOX_SIZE_SYSTEM_NONE, "none"),
+  G_DEFINE_ENUM_VALUE (SHOEBOX_SIZE_SYSTEM_US_M, "us-m"),
+  G_DEFINE_ENUM_VALUE (SHOEBOX_SIZE_SYSTEM_US_W, "us-w"),
+  G_DEFINE_ENUM_VALUE (SHOEBOX_SIZE_SYSTEM_UK, "uk"),
+  G_DEFINE_ENUM_VALUE (SHOEBOX_SIZE_SYSTEM_EU, "eu"),
+  G_DEFINE_ENUM_VALUE (SHOEBOX_SIZE_SYSTEM_JP_CM, "jp-cm"))
+
+G_DEFINE_ENUM_TYPE (ShoeboxCondition, shoebox_condition,
+  G_DEFINE_ENUM_VALUE (SHOEBOX_CONDITION_NONE, "none"),
+  G_DEFINE_ENUM_VALUE (SHOEBOX_CONDITION_DEADSTOCK, "deadstock"),
+  G_DEFINE_ENUM_VALUE (SHOEBOX_CONDITION_VNDS, "vnds"),
+  G_DEFINE_ENUM_VALUE (SHOEBOX_CONDITION_WORN, "worn"),
+  G_DEFINE_ENUM_VALUE (SHOEBOX_CONDITION_BEATER, "beater"))
+
+G_DEFINE_ENUM_TYPE (ShoeboxBox, shoebox_box,
+  G_DEFINE_ENUM_VALUE (SHOEBOX_BOX_UNKNOWN, "unknown"),
+  G_DEFINE_ENUM_VALUE (SHOEBOX_BOX_ORIGINAL, "original"),
+  G_DEFINE_ENUM_VALUE (SHOEBOX_BOX_NONE, "none"),
+  G_DEFINE_ENUM_VALUE (SHOEBOX_BOX_DAMAGED, "damaged"))
+
+G_DEFINE_ENUM_TYPE (ShoeboxStatus, shoebox_status,
+  G_DEFINE_ENUM_VALUE (SHOEBOX_STATUS_OWNED, "owned"),
+  G_DEFINE_ENUM_VALUE (SHOEBOX_STATUS_WISHLIST, "wishlist"),
+  G_DEFINE_ENUM_VALUE (SHOEBOX_STATUS_SOLD, "sold"))
+
+enum
+{
+  PROP_0,
+  PROP_ID,
+  PROP_SILHOUETTE_ID,
+  PROP_SILHOUETTE_NAME,
+  PROP_BRAND_NAME,
+  PROP_COLORWAY,
+  PROP_OFFICIAL_COLORWAY,
+  PROP_STYLE_CODE,
+  PROP_SIZE,
+  PROP_SIZE_SYSTEM,
+  PROP_CONDITION,
+  PROP_BOX,
+  PROP_EXTRAS,
+  PROP_STATUS,
+  PROP_PRICE_PAID,
+  PROP_CURRENCY,
+  PROP_PURCHASE_DATE,
+  PROP_WHERE_BOUGHT,
+  PROP_ESTIMATED_VALUE,
+  PROP_STORAGE_LOCATION,
+  PROP_NOTES,
+  PROP_TAGS,
+  PROP_WEAR_DATES,
+  PROP_WEAR_COUNT,
+  PROP_LAST_WORN,
+  PROP_CREATED_AT,
+  PROP_UPDATED_AT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+
+/* The words stored in the database and written to CSV files: part of the
+ * file format, so never translated. Index = enum value; NULL = not set.
+ */
+static const char * const size_system_names[] = { NULL, "US M", "US W", "UK", "EU", "JP cm" };
+static const char * const condition_names[] = { NULL, "Deadstock", "VNDS", "Worn", "Beater" };
+static const char * const box_names[] = { NULL, "original", "none", "damaged" };
+static const char * const status_names[] = { "Owned", "Wishlist", "Sold" };
+
+typedef struct
+{
+  double min;
+  double max;
+} SizeRange;
+
+/* Adult and children's sizes as brands print them on the label. */
+static const SizeRange size_ranges[] = {
+  [SHOEBOX_SIZE_SYSTEM_US_M] = { 1, 22 },
+  [SHOEBOX_SIZE_SYSTEM_US_W] = { 1, 23 },
+  [SHOEBOX_SIZE_SYSTEM_UK] = { 0.5, 21 },
+  [SHOEBOX_SIZE_SYSTEM_EU] = { 15, 56 },
+  [SHOEBOX_SIZE_SYSTEM_JP_CM] = { 10, 35 },
+};
+
+static gboolean
+name_to_value (const char * const *names,
+               guint               n_names,
+               const char         *text,
+               int                *value)
+{
+  g_autofree char *trimmed = NULL;
+
+  if (text == NULL)
+    return FALSE;
+
+  trimmed = g_strstrip (g_strdup (text));
+  for (guint i = 0; i < n_names; i++)
+    {
+      if (names[i] != NULL && g_ascii_strcasecmp (names[i], trimmed) == 0)
+        {
+          *value = (int) i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+strv_equal (const char * const *a,
+            const char * const *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  return g_strv_equal (a, b);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static gboolean
+text_too_long (const char *text,
+               const char *what,
+               GError    **error)
+{
+  if (text != NULL && g_utf8_strlen (text, -1) > SHOEBOX_PAIR_MAX_SHORT_TEXT)
+    {
+      g_set_error (error, SHOEBOX_PAIR_ERROR, SHOEBOX_PAIR_ERROR_TOO_LONG,
+                   _("%s is longer than %d characters"), what, SHOEBOX_PAIR_MAX_SHORT_TEXT);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Reads "10", "10.5", "42 2/3" or "42⅔" into thirds-aware tenths: the
+ * whole number and the fraction, which must be one a label carries.
+ */
+static gboolean
+parse_size (ShoeboxSizeSystem  system,
+            const char        *text,
+            double            *value)
+{
+  const char *p = text;
+  int whole = 0;
+  int n_digits = 0;
+
+  for (; g_ascii_isdigit (*p) && n_digits < 3; p++, n_digits++)
+    whole = whole * 10 + (*p - '0');
+  if (n_digits == 0)
+    return FALSE;
+
+  *value = whole;
+  if (*p == '\0')
+    return TRUE;
+
+  if (*p == '.' && g_ascii_isdigit (p[1]) && p[2] == '\0')
+    {
+      /* Half sizes everywhere; EU also prints thirds as .3 / .7. */
+      if (p[1] == '0' || p[1] == '5'
+          || (system == SHOEBOX_SIZE_SYSTEM_EU && (p[1] == '3' || p[1] == '7')))
+        {
+          *value += (p[1] - '0') / 10.0;
+          return TRUE;
+        }
+      return FALSE;
+    }
+
+  if (system == SHOEBOX_SIZE_SYSTEM_EU)
+    {
+      if (g_str_equal (p, " 1/3") || g_str_equal (p, "⅓") || g_str_equal (p, " ⅓"))
+        {
+          *value += 1 / 3.0;
+          return TRUE;
+        }
+      if (g_str_equal (p, " 2/3") || g_str_equal (p, "⅔") || g_str_equal (p, " ⅔"))
+        {
+          *value += 2 / 3.0;
+          return TRUE;
+        }
+    }
+
+  if (g_str_equal (p, "½") || g_str_equal (p, " ½") || g_str_equal (p, " 1/2"))
+    {
+      *value += 0.5;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+shoebox_pair_finalize (GObject *object)
+{
+  ShoeboxPair *self = SHOEBOX_PAIR (object);
+
+  g_clear_pointer (&self->silhouette_name, g_free);
+  g_clear_pointer (&self->brand_name, g_free);
+  g_clear_pointer (&self->colorway, g_free);
+  g_clear_pointer (&self->official_colorway, g_free);
+  g_clear_pointer (&self->style_code, g_free);
+  g_clear_pointer (&self->size, g_free);
+  g_clear_pointer (&self->extras, g_strfreev);
+  g_clear_pointer (&self->currency, g_free);
+  g_clear_pointer (&self->purchase_date, g_free);
+  g_clear_pointer (&self->where_bought, g_free);
+  g_clear_pointer (&self->storage_location, g_free);
+  g_clear_pointer (&self->notes, g_free);
+  g_clear_pointer (&self->tags, g_strfreev);
+  g_clear_pointer (&self->wear_dates, g_strfreev);
+  g_clear_pointer (&self->created_at, g_free);
+  g_clear_pointer (&self->updated_at, g_free);
+
+  G_OBJECT_CLASS (shoebox_pair_parent_class)->finalize (object);
+}
+
+
+static void
+shoebox_pair_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  ShoeboxPair *self = SHOEBOX_PAIR (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, shoebox_pair_get_id (self));
+      break;
+
+    case PROP_SILHOUETTE_ID:
+      g_value_set_int64 (value, shoebox_pair_get_silhouette_id (self));
+      break;
+
+    case PROP_SILHOUETTE_NAME:
+      g_value_set_string (value, shoebox_pair_get_silhouette_name (self));
+      break;
+
+    case PROP_BRAND_NAME:
+      g_value_set_string (value, shoebox_pair_get_brand_name (self));
+      break;
+
+    case PROP_COLORWAY:
+      g_value_set_string (value, shoebox_pair_get_colorway (self));
+      break;
+
+    case PROP_OFFICIAL_COLORWAY:
+      g_value_set_string (value, shoebox_pair_get_official_colorway (self));
+      break;
+
+    case PROP_STYLE_CODE:
+      g_value_set_string (value, shoebox_pair_get_style_code (self));
+      break;
+
+    case PROP_SIZE:
+      g_value_set_string (value, shoebox_pair_get_size (self));
+      break;
+
+    case PROP_SIZE_SYSTEM:
+      g_value_set_enum (value, shoebox_pair_get_size_system (self));
+      break;
+
+    case PROP_CONDITION:
+      g_value_set_enum (value, shoebox_pair_get_condition (self));
+      break;
+
+    case PROP_BOX:
+      g_value_set_enum (value, shoebox_pair_get_box (self));
+      break;
+
+    case PROP_EXTRAS:
+      g_value_set_boxed (value, shoebox_pair_get_extras (self));
+      break;
+
+    case PROP_STATUS:
+      g_value_set_enum (value, shoebox_pair_get_status (self));
+      break;
+
+    case PROP_PRICE_PAID:
+      g_value_set_int64 (value, shoebox_pair_get_price_paid (self));
+      break;
+
+    case PROP_CURRENCY:
+      g_value_set_string (value, shoebox_pair_get_currency (self));
+      break;
+
+    case PROP_PURCHASE_DATE:
+      g_value_set_string (value, shoebox_pair_get_purchase_date (self));
+      break;
+
+    case PROP_WHERE_BOUGHT:
+      g_value_set_string (value, shoebox_pair_get_where_bought (self));
+      break;
+
+    case PROP_ESTIMATED_VALUE:
+      g_value_set_int64 (value, shoebox_pair_get_estimated_value (self));
+      break;
+
+    case PROP_STORAGE_LOCATION:
+      g_value_set_string (value, shoebox_pair_get_storage_location (self));
+      break;
+
+    case PROP_NOTES:
+      g_value_set_string (value, shoebox_pair_get_notes (self));
+      break;
+
+    case PROP_TAGS:
+      g_value_set_boxed (value, shoebox_pair_get_tags (self));
+      break;
+
+    case PROP_WEAR_DATES:
+      g_value_set_boxed (value, shoebox_pair_get_wear_dates (self));
+      break;
+
+    case PROP_WEAR_COUNT:
+      g_value_set_uint (value, shoebox_pair_get_wear_count (self));
+      break;
+
+    case PROP_LAST_WORN:
+      g_value_set_string (value, shoebox_pair_get_last_worn (self));
+      break;
+
+    case PROP_CREATED_AT:
+      g_value_set_string (value, shoebox_pair_get_created_at (self));
+      break;
+
+    case PROP_UPDATED_AT:
+      g_value_set_string (value, shoebox_pair_get_updated_at (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+
+static void
+shoebox_pair_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  ShoeboxPair *self = SHOEBOX_PAIR (object);
+
+  switch (prop_id)
+    {
+    case PROP_SILHOUETTE_ID:
+      shoebox_pair_set_silhouette_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_SILHOUETTE_NAME:
+      shoebox_pair_set_silhouette_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_BRAND_NAME:
+      shoebox_pair_set_brand_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_COLORWAY:
+      shoebox_pair_set_colorway (self, g_value_get_string (value));
+      break;
+
+    case PROP_OFFICIAL_COLORWAY:
+      shoebox_pair_set_official_colorway (self, g_value_get_string (value));
+      break;
+
+    case PROP_STYLE_CODE:
+      shoebox_pair_set_style_code (self, g_value_get_string (value));
+      break;
+
+    case PROP_SIZE:
+      shoebox_pair_set_size (self, g_value_get_string (value));
+      break;
+
+    case PROP_SIZE_SYSTEM:
+      shoebox_pair_set_size_system (self, g_value_get_enum (value));
+      break;
+
+    case PROP_CONDITION:
+      shoebox_pair_set_condition (self, g_value_get_enum (value));
+      break;
+
+    case PROP_BOX:
+      shoebox_pair_set_box (self, g_value_get_enum (value));
+      break;
+
+    case PROP_EXTRAS:
+      shoebox_pair_set_extras (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_STATUS:
+      shoebox_pair_set_status (self, g_value_get_enum (value));
+      break;
+
+    case PROP_PRICE_PAID:
+      shoebox_pair_set_price_paid (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_CURRENCY:
+      shoebox_pair_set_currency (self, g_value_get_string (value));
+      break;
+
+    case PROP_PURCHASE_DATE:
+      shoebox_pair_set_purchase_date (self, g_value_get_string (value));
+      break;
+
+    case PROP_WHERE_BOUGHT:
+      shoebox_pair_set_where_bought (self, g_value_get_string (value));
+      break;
+
+    case PROP_ESTIMATED_VALUE:
+      shoebox_pair_set_estimated_value (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_STORAGE_LOCATION:
+      shoebox_pair_set_storage_location (self, g_value_get_string (value));
+      break;
+
+    case PROP_NOTES:
+      shoebox_pair_set_notes (self, g_value_get_string (value));
+      break;
+
+    case PROP_TAGS:
+      shoebox_pair_set_tags (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_WEAR_DATES:
+      shoebox_pair_set_wear_dates (self, g_value_get_boxed (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+
+static void
+shoebox_pair_class_init (ShoeboxPairClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = shoebox_pair_finalize;
+  object_class->get_property = shoebox_pair_get_property;
+  object_class->set_property = shoebox_pair_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SILHOUETTE_ID] =
+    g_param_spec_int64 ("silhouette-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SILHOUETTE_NAME] =
+    g_param_spec_string ("silhouette-name", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_BRAND_NAME] =
+    g_param_spec_string ("brand-name", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_COLORWAY] =
+    g_param_spec_string ("colorway", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_OFFICIAL_COLORWAY] =
+    g_param_spec_string ("official-colorway", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_STYLE_CODE] =
+    g_param_spec_string ("style-code", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SIZE] =
+    g_param_spec_string ("size", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SIZE_SYSTEM] =
+    g_param_spec_enum ("size-system", NULL, NULL, SHOEBOX_TYPE_SIZE_SYSTEM, SHOEBOX_SIZE_SYSTEM_NONE,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CONDITION] =
+    g_param_spec_enum ("condition", NULL, NULL, SHOEBOX_TYPE_CONDITION, SHOEBOX_CONDITION_NONE,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_BOX] =
+    g_param_spec_enum ("box", NULL, NULL, SHOEBOX_TYPE_BOX, SHOEBOX_BOX_UNKNOWN,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_EXTRAS] =
+    g_param_spec_boxed ("extras", NULL, NULL, G_TYPE_STRV,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_STATUS] =
+    g_param_spec_enum ("status", NULL, NULL, SHOEBOX_TYPE_STATUS, SHOEBOX_STATUS_OWNED,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_PRICE_PAID] =
+    g_param_spec_int64 ("price-paid", NULL, NULL, -1, G_MAXINT64, -1,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CURRENCY] =
+    g_param_spec_string ("currency", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_PURCHASE_DATE] =
+    g_param_spec_string ("purchase-date", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_WHERE_BOUGHT] =
+    g_param_spec_string ("where-bought", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ESTIMATED_VALUE] =
+    g_param_spec_int64 ("estimated-value", NULL, NULL, -1, G_MAXINT64, -1,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_STORAGE_LOCATION] =
+    g_param_spec_string ("storage-location", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_NOTES] =
+    g_param_spec_string ("notes", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_TAGS] =
+    g_param_spec_boxed ("tags", NULL, NULL, G_TYPE_STRV,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_WEAR_DATES] =
+    g_param_spec_boxed ("wear-dates", NULL, NULL, G_TYPE_STRV,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_WEAR_COUNT] =
+    g_param_spec_uint ("wear-count", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_LAST_WORN] =
+    g_param_spec_string ("last-worn", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CREATED_AT] =
+    g_param_spec_string ("created-at", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_UPDATED_AT] =
+    g_param_spec_string ("updated-at", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+shoebox_pair_init (ShoeboxPair *self)
+{
+  self->price_paid = -1;
+  self->estimated_value = -1;
+}
+
+/**
+ * shoebox_size_system_to_string:
+ * @system: a size system
+ *
+ * Returns: (nullable): the system as the CSV file and the database write
+ *   it (`US M`, `US W`, `UK`, `EU`, `JP cm`), or %NULL for none
+ */
+const char *
+shoebox_size_system_to_string (ShoeboxSizeSystem system)
+{
+  g_return_val_if_fail (system < G_N_ELEMENTS (size_system_names), NULL);
+
+  return size_system_names[system];
+}
+
+/**
+ * shoebox_size_system_from_string:
+ * @text: a size system's name, in any case
+ * @system: (out): the system
+ *
+ * Returns: %TRUE if @text names a size system
+ */
+gboolean
+shoebox_size_system_from_string (const char        *text,
+                                 ShoeboxSizeSystem *system)
+{
+  int value;
+
+  g_return_val_if_fail (system != NULL, FALSE);
+
+  if (!name_to_value (size_system_names, G_N_ELEMENTS (size_system_names), text, &value))
+    return FALSE;
+
+  *system = value;
+  return TRUE;
+}
+
+const char *
+shoebox_condition_to_string (ShoeboxCondition condition)
+{
+  g_return_val_if_fail (condition < G_N_ELEMENTS (condition_names), NULL);
+
+  return condition_names[condition];
+}
+
+gboolean
+shoebox_condition_from_string (const char       *text,
+                               ShoeboxCondition *condition)
+{
+  int value;
+
+  g_return_val_if_fail (condition != NULL, FALSE);
+
+  if (!name_to_value (condition_names, G_N_ELEMENTS (condition_names), text, &value))
+    return FALSE;
+
+  *condition = value;
+  return TRUE;
+}
+
+const char *
+shoebox_box_to_string (ShoeboxBox box)
+{
+  g_return_val_if_fail (box < G_N_ELEMENTS (box_names), NULL);
+
+  return box_names[box];
+}
+
+gboolean
+shoebox_box_from_string (const char *text,
+                         ShoeboxBox *box)
+{
+  int value;
+
+  g_return_val_if_fail (box != NULL, FALSE);
+
+  if (!name_to_value (box_names, G_N_ELEMENTS (box_names), text, &value))
+    return FALSE;
+
+  *box = value;
+  return TRUE;
+}
+
+const char *
+shoebox_status_to_string (ShoeboxStatus status)
+{
+  g_return_val_if_fail (status < G_N_ELEMENTS (status_names), NULL);
+
+  return status_names[status];
+}
+
+gboolean
+shoebox_status_from_string (const char    *text,
+                            ShoeboxStatus *status)
+{
+  int value;
+
+  g_return_val_if_fail (status != NULL, FALSE);
+
+  if (!name_to_value (status_names, G_N_ELEMENTS (status_names), text, &value))
+    return FALSE;
+
+  *status = value;
+  return TRUE;
+}
+
+/**
+ * shoebox_size_validate:
+ * @system: the size system the label uses
+ * @size: the size as printed: `10.5`, `42 2/3`, `27.5`, `6Y`
+ * @error: return location for a #GError
+ *
+ * Checks that @size is a size of @system: a whole or half size in the
+ * system's range (EU also in thirds); US sizes may carry the `Y` (youth)
+ * or `C` (child) of grade-school and toddler pairs.
+ *
+ * Returns: %TRUE if @size is valid in @system
+ */
+gboolean
+shoebox_size_validate (ShoeboxSizeSystem   system,
+                       const char         *size,
+                       GError            **error)
+{
+  g_autofree char *trimmed = NULL;
+  SizeRange range;
+  double value;
+  gsize length;
+
+  g_return_val_if_fail (size != NULL, FALSE);
+
+  if (system == SHOEBOX_SIZE_SYSTEM_NONE || system >= G_N_ELEMENTS (size_ranges))
+    {
+      g_set_error (error, SHOEBOX_PAIR_ERROR, SHOEBOX_PAIR_ERROR_INVALID_SIZE,
+                   _("A size needs its system: US M, US W, UK, EU or JP cm"));
+      return FALSE;
+    }
+
+  trimmed = g_strstrip (g_strdup (size));
+  length = strlen (trimmed);
+  range = size_ranges[system];
+
+  if ((system == SHOEBOX_SIZE_SYSTEM_US_M || system == SHOEBOX_SIZE_SYSTEM_US_W) && length > 1)
+    {
+      char suffix = g_ascii_toupper (trimmed[length - 1]);
+
+      if (suffix == 'Y' || suffix == 'C')
+        {
+          trimmed[length - 1] = '\0';
+          range.min = suffix == 'Y' ? 1 : 0;
+          range.max = suffix == 'Y' ? 7 : 13.5;
+        }
+    }
+
+  if (!parse_size (system, trimmed, &value) || value < range.min || value > range.max)
+    {
+      g_set_error (error, SHOEBOX_PAIR_ERROR, SHOEBOX_PAIR_ERROR_INVALID_SIZE,
+                   _("“%s” is not a %s size: sizes there go from %g to %g"),
+                   size, size_system_names[system], size_ranges[system].min, size_ranges[system].max);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * shoebox_date_validate:
+ * @date: a date as `YYYY-MM-DD`
+ * @today: (nullable): the day to compare with, or %NULL for today
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE if @date is a real calendar date, not after @today
+ */
+gboolean
+shoebox_date_validate (const char   *date,
+                       const GDate  *today,
+                       GError      **error)
+{
+  g_autoptr(GDate) now = NULL;
+  GDate parsed;
+  int year, month, day;
+
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  if (strlen (date) != 10
+      || !g_ascii_isdigit (date[0]) || !g_ascii_isdigit (date[1])
+      || !g_ascii_isdigit (date[2]) || !g_ascii_isdigit (date[3]) || date[4] != '-'
+      || !g_ascii_isdigit (date[5]) || !g_ascii_isdigit (date[6]) || date[7] != '-'
+      || !g_ascii_isdigit (date[8]) || !g_ascii_isdigit (date[9]))
+    goto invalid;
+
+  year = atoi (date);
+  month = atoi (date + 5);
+  day = atoi (date + 8);
+  if (year < 1800 || !g_date_valid_dmy (day, month, year))
+    goto invalid;
+
+  g_date_clear (&parsed, 1);
+  g_date_set_dmy (&parsed, day, month, year);
+
+  if (today == NULL)
+    {
+      now = g_date_new ();
+      g_date_set_time_t (now, time (NULL));
+      today = now;
+    }
+
+  if (g_date_compare (&parsed, today) > 0)
+    {
+      g_set_error (error, SHOEBOX_PAIR_ERROR, SHOEBOX_PAIR_ERROR_FUTURE_DATE,
+                   _("%s is in the future"), date);
+      return FALSE;
+    }
+
+  return TRUE;
+
+invalid:
+  g_set_error (error, SHOEBOX_PAIR_ERROR, SHOEBOX_PAIR_ERROR_INVALID_DATE,
+               _("“%s” is not a date: write it as YYYY-MM-DD, e.g. 2024-05-31"), date);
+  return FALSE;
+}
+
+/**
+ * shoebox_date_dup_today:
+ *
+ * Returns: (transfer full): today's local date as `YYYY-MM-DD`
+ */
+char *
+shoebox_date_dup_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/**
+ * shoebox_list_join:
+ * @items: (nullable) (array zero-terminated=1): a list of texts
+ *
+ * Joins a list the way the CSV file and the database keep it: items
+ * separated by `;`, a `;` inside an item written `\;` and a backslash
+ * `\\`. shoebox_list_split() reads it back exactly.
+ *
+ * Returns: (transfer full): the list as one text, empty for no items
+ */
+char *
+shoebox_list_join (const char * const *items)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; items != NULL && items[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, ';');
+      for (const char *p = items[i]; *p != '\0'; p++)
+        {
+          if (*p == ';' || *p == '\\')
+            g_string_append_c (text, '\\');
+          g_string_append_c (text, *p);
+        }
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * shoebox_list_split:
+ * @text: (nullable): a list written by shoebox_list_join()
+ *
+ * Empty items are dropped: "a;;b" is the list a, b. A backslash before
+ * any other character, or at the end, stands for itself.
+ *
+ * Returns: (transfer full) (nullable): the items, or %NULL for none
+ */
+char **
+shoebox_list_split (const char *text)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) item = g_string_new (NULL);
+
+  if (text == NULL || text[0] == '\0')
+    return NULL;
+
+  for (const char *p = text;; p++)
+    {
+      if (*p == '\\' && (p[1] == ';' || p[1] == '\\'))
+        {
+          p++;
+          g_string_append_c (item, *p);
+        }
+      else if (*p == ';' || *p == '\0')
+        {
+          if (item->len > 0)
+            g_ptr_array_add (items, g_strndup (item->str, item->len));
+          g_string_truncate (item, 0);
+          if (*p == '\0')
+            break;
+        }
+      else
+        {
+          g_string_append_c (item, *p);
+        }
+    }
+
+  if (items->len == 0)
+    return NULL;
+
+  g_ptr_array_add (items, NULL);
+  g_ptr_array_set_free_func (items, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&items), FALSE);
+}
+
+ShoeboxPair *
+shoebox_pair_new (void)
+{
+  return g_object_new (SHOEBOX_TYPE_PAIR, NULL);
+}
+
+/**
+ * shoebox_pair_copy:
+ * @self: a #ShoeboxPair
+ *
+ * Copies every field, the id included: the editor edits a copy and the
+ * window's pair changes only when the save succeeded.
+ *
+ * Returns: (transfer full): a new pair equal to @self
+ */
+ShoeboxPair *
+shoebox_pair_copy (ShoeboxPair *self)
+{
+  ShoeboxPair *copy;
+
+  g_return_val_if_fail (SHOEBOX_IS_PAIR (self), NULL);
+
+  copy = shoebox_pair_new ();
+  copy->id = self->id;
+  copy->silhouette_id = self->silhouette_id;
+  copy->silhouette_name = g_strdup (self->silhouette_name);
+  copy->brand_name = g_strdup (self->brand_name);
+  copy->colorway = g_strdup (self->colorway);
+  copy->official_colorway = g_strdup (self->official_colorway);
+  copy->style_code = g_strdup (self->style_code);
+  copy->size = g_strdup (self->size);
+  copy->size_system = self->size_system;
+  copy->condition = self->condition;
+  copy->box = self->box;
+  copy->extras = g_strdupv (self->extras);
+  copy->status = self->status;
+  copy->price_paid = self->price_paid;
+  copy->currency = g_strdup (self->currency);
+  copy->purchase_date = g_strdup (self->purchase_date);
+  copy->where_bought = g_strdup (self->where_bought);
+  copy->estimated_value = self->estimated_value;
+  copy->storage_location = g_strdup (self->storage_location);
+  copy->notes = g_strdup (self->notes);
+  copy->tags = g_strdupv (self->tags);
+  copy->wear_dates = g_strdupv (self->wear_dates);
+  copy->created_at = g_strdup (self->created_at);
+  copy->updated_at = g_strdup (self->updated_at);
+
+  return copy;
+}
+
+/**
+ * shoebox_pair_validate:
+ * @self: a #ShoeboxPair
+ * @error: return location for a #GError
+ *
+ * Checks everything the editor and the CSV import check before a save:
+ * a silhouette, a size valid in its system, real dates not in the future,
+ * amounts with a known currency, and the length limits.
+ *
+ * Returns: %TRUE if the pair can be saved
+ */
+gboolean
+shoebox_pair_validate (ShoeboxPair  *self,
+                       GError      **error)
+{
+  const char *short_names[] = {
+    _("The silhouette"), _("The brand"), _("The colorway"), _("The official colorway"),
+    _("The style code"), _("The size"), _("Where bought"), _("The storage location"),
+  };
+  const char *short_texts[G_N_ELEMENTS (short_names)];
+
+  g_return_val_if_fail (SHOEBOX_IS_PAIR (self), FALSE);
+
+  short_texts[0] = self->silhouette_name;
+  short_texts[1] = self->brand_name;
+  short_texts[2] = self->colorway;
+  short_texts[3] = self->official_colorway;
+  short_texts[4] = self->style_code;
+  short_texts[5] = self->size;
+  short_texts[6] = self->where_bought;
+  short_texts[7] = self->storage_location;
+
+  if (self->silhouette_id <= 0 && self->silhouette_name == NULL)
+    {
+      g_set_error (error, SHOEBOX_PAIR_ERROR, SHOEBOX_PAIR_ERROR_MISSING_SILHOUETTE,
+                   _("A pair needs a silhouette"));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (short_texts); i++)
+    if (text_too_long (short_texts[i], short_names[i], error))
+      return FALSE;
+
+  if (self->notes != NULL && strlen (self->notes) > SHOEBOX_PAIR_MAX_NOTES)
+    {
+      g_set_error (error, SHOEBOX_PAIR_ERROR, SHOEBOX_PAIR_ERROR_TOO_LONG,
+                   _("The notes are longer than %d KiB"), SHOEBOX_PAIR_MAX_NOTES / 1024);
+      return FALSE;
+    }
+
+  for (guint i = 0; self->tags != NULL && self->tags[i] != NULL; i++)
+    if (text_too_long (self->tags[i], _("A tag"), error))
+      return FALSE;
+  for (guint i = 0; self->extras != NULL && self->extras[i] != NULL; i++)
+    if (text_too_long (self->extras[i], _("An extra"), error))
+      return FALSE;
+
+  if (self->size != NULL && !shoebox_size_validate (self->size_system, self->size, error))
+    return FALSE;
+
+  if (self->purchase_date != NULL && !shoebox_date_validate (self->purchase_date, NULL, error))
+    return FALSE;
+  for (guint i = 0; self->wear_dates != NULL && self->wear_dates[i] != NULL; i++)
+    if (!shoebox_date_validate (self->wear_dates[i], NULL, error))
+      return FALSE;
+
+  if ((self->price_paid >= 0 || self->estimated_value >= 0) && !shoebox_money_is_currency (self->currency))
+    {
+      g_set_error (error, SHOEBOX_PAIR_ERROR, SHOEBOX_PAIR_ERROR_INVALID_MONEY,
+                   _("An amount needs a currency such as EUR, USD or JPY"));
+      return FALSE;
+    }
+  if (self->currency != NULL && !shoebox_money_is_currency (self->currency))
+    {
+      g_set_error (error, SHOEBOX_PAIR_ERROR, SHOEBOX_PAIR_ERROR_INVALID_MONEY,
+                   _("“%s” is not an ISO 4217 currency code such as EUR, USD or JPY"),
+                   self->currency);
+      return FALSE;
+    }
+  if (self->price_paid > SHOEBOX_MONEY_MAX || self->estimated_value > SHOEBOX_MONEY_MAX)
+    {
+      g_set_error (error, SHOEBOX_PAIR_ERROR, SHOEBOX_PAIR_ERROR_INVALID_MONEY,
+                   _("The amount is too large"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * shoebox_pair_dup_display_name:
+ * @self: a #ShoeboxPair
+ *
+ * Returns: (transfer full): the name of a card or a row, also its
+ *   accessible name: "Track 2.0 — Silver"
+ */
+char *
+shoebox_pair_dup_display_name (ShoeboxPair *self)
+{
+  const char *silhouette;
+
+  g_return_val_if_fail (SHOEBOX_IS_PAIR (self), NULL);
+
+  silhouette = self->silhouette_name != NULL ? self->silhouette_name : _("Unknown silhouette");
+  if (self->colorway == NULL)
+    return g_strdup (silhouette);
+
+  /* Translators: a pair's name: silhouette — colorway */
+  return g_strdup_printf (_("%s — %s"), silhouette, self->colorway);
+}
+
+/**
+ * shoebox_pair_get_cost_per_wear:
+ * @self: a #ShoeboxPair
+ *
+ * Returns: the price paid divided by the wears, in minor units of the
+ *   pair's currency (rounded to nearest), or -1 without a price or a wear
+ */
+gint64
+shoebox_pair_get_cost_per_wear (ShoeboxPair *self)
+{
+  guint wears;
+
+  g_return_val_if_fail (SHOEBOX_IS_PAIR (self), -1);
+
+  wears = shoebox_pair_get_wear_count (self);
+  if (self->price_paid < 0 || wears == 0)
+    return -1;
+
+  return (self->price_paid + wears / 2) / wears;
+}
+
+/**
+ * shoebox_pair_has_tag:
+ * @self: a #ShoeboxPair
+ * @tag: a tag
+ *
+ * Returns: %TRUE if the pair carries @tag, compared without case
+ */
+gboolean
+shoebox_pair_has_tag (ShoeboxPair *self,
+                      const char  *tag)
+{
+  g_autofree char *folded = NULL;
+
+  g_return_val_if_fail (SHOEBOX_IS_PAIR (self), FALSE);
+  g_return_val_if_fail (tag != NULL, FALSE);
+
+  folded = g_utf8_casefold (tag, -1);
+  for (guint i = 0; self->tags != NULL && self->tags[i] != NULL; i++)
+    {
+      g_autofree char *candidate = g_utf8_casefold (self->tags[i], -1);
+
+      if (g_str_equal (candidate, folded))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+gint64
+shoebox_pair_get_id (ShoeboxPair *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_PAIR (self), 0);
+
+  return self->id;
+}
+
+void
+shoebox_pair_set_id (ShoeboxPair *self,
+                     gint64       id)
+{
+  g_return_if_fail (SHOEBOX_IS_PAIR (self));
+
+  if (self->id == id)
+    return;
+
+  self->id = id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+gint64
+shoebox_pair_get_silhouette_id (ShoeboxPair *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_PAIR (self), 0);
+
+  return self->silhouette_id;
+}
+
+void
+shoebox_pair_set_silhouette_id (ShoeboxPair *self,
+                                gint64       silhouette_id)
+{
+  g_return_if_fail (SHOEBOX_IS_PAIR (self));
+
+  if (self->silhouette_id == silhouette_id)
+    return;
+
+  self->silhouette_id = silhouette_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SILHOUETTE_ID]);
+}
+
+const char *
+shoebox_pair_get_silhouette_name (ShoeboxPair *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_PAIR (self), NULL);
+
+  return self->silhouette_name;
+}
+
+void
+shoebox_pair_set_silhouette_name (ShoeboxPair *self,
+                                  const char  *silhouette_name)
+{
+  g_return_if_fail (SHOEBOX_IS_PAIR (self));
+
+  /* An empty text is no text: the editor's empty entry and the CSV's
+   * empty field both mean "not recorded".
+   */
+  if (silhouette_name != NULL && silhouette_name[0] == '\0')
+    silhouette_name = NULL;
+
+  if (g_strcmp0 (self->silhouette_name, silhouette_name) == 0)
+    return;
+
+  g_free (self->silhouette_name);
+  self->silhouette_name = g_strdup (silhouette_name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SILHOUETTE_NAME]);
+}
+
+const char *
+shoebox_pair_get_brand_name (ShoeboxPair *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_PAIR (self), NULL);
+
+  return self->brand_name;
+}
+
+void
+shoebox_pair_set_brand_name (ShoeboxPair *self,
+                             const char  *brand_name)
+{
+  g_return_if_fail (SHOEBOX_IS_PAIR (self));
+
+  /* An empty text is no text: the editor's empty entry and the CSV's
+   * empty field both mean "not recorded".
+   */
+  if (brand_name != NULL && brand_name[0] == '\0')
+    brand_name = NULL;
+
+  if (g_strcmp0 (self->brand_name, brand_name) == 0)
+    return;
+
+  g_free (self->brand_name);
+  self->brand_name = g_strdup (brand_name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BRAND_NAME]);
+}
+
+const char *
+shoebox_pair_get_colorway (ShoeboxPair *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_PAIR (self), NULL);
+
+  return self->colorway;
+}
+
+void
+shoebox_pair_set_colorway (ShoeboxPair *self,
+                           const char  *colorway)
+{
+  g_return_if_fail (SHOEBOX_IS_PAIR (self));
+
+  /* An empty text is no text: the editor's empty entry and the CSV's
+   * empty field both mean "not recorded".
+   */
+  if (colorway != NULL && colorway[0] == '\0')
+    colorway = NULL;
+
+  if (g_strcmp0 (self->colorway, colorway) == 0)
+    return;
+
+  g_free (self->colorway);
+  self->colorway = g_strdup (colorway);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLORWAY]);
+}
+
+const char *
+shoebox_pair_get_official_colorway (ShoeboxPair *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_PAIR (self), NULL);
+
+  return self->official_colorway;
+}
+
+void
+shoebox_pair_set_official_colorway (ShoeboxPair *self,
+                                    const char  *official_colorway)
+{
+  g_return_if_fail (SHOEBOX_IS_PAIR (self));
+
+  /* An empty text is no text: the editor's empty entry and the CSV's
+   * empty field both mean "not recorded".
+   */
+  if (official_colorway != NULL && official_colorway[0] == '\0')
+    official_colorway = NULL;
+
+  if (g_strcmp0 (self->official_colorway, official_colorway) == 0)
+    return;
+
+  g_free (self->official_colorway);
+  self->official_colorway = g_strdup (official_colorway);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFICIAL_COLORWAY]);
+}
+
+const char *
+shoebox_pair_get_style_code (ShoeboxPair *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_PAIR (self), NULL);
+
+  return self->style_code;
+}
+
+void
+shoebox_pair_set_style_code (ShoeboxPair *self,
+                             const char  *style_code)
+{
+  g_return_if_fail (SHOEBOX_IS_PAIR (self));
+
+  /* An empty text is no text: the editor's empty entry and the CSV's
+   * empty field both mean "not recorded".
+   */
+  if (style_code != NULL && style_code[0] == '\0')
+    style_code = NULL;
+
+  if (g_strcmp0 (self->style_code, style_code) == 0)
+    return;
+
+  g_free (self->style_code);
+  self->style_code = g_strdup (style_code);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STYLE_CODE]);
+}
+
+const char *
+shoebox_pair_get_size (ShoeboxPair *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_PAIR (self), NULL);
+
+  return self->size;
+}
+
+void
+shoebox_pair_set_size (ShoeboxPair *self,
+                       const char  *size)
+{
+  g_return_if_fail (SHOEBOX_IS_PAIR (self));
+
+  /* An empty text is no text: the editor's empty entry and the CSV's
+   * empty field both mean "not recorded".
+   */
+  if (size != NULL && size[0] == '\0')
+    size = NULL;
+
+  if (g_strcmp0 (self->size, size) == 0)
+    return;
+
+  g_free (self->size);
+  self->size = g_strdup (size);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIZE]);
+}
+
+ShoeboxSizeSystem
+shoebox_pair_get_size_system (ShoeboxPair *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_PAIR (self), SHOEBOX_SIZE_SYSTEM_NONE);
+
+  return self->size_system;
+}
+
+void
+shoebox_pair_set_size_system (ShoeboxPair       *self,
+                              ShoeboxSizeSystem  size_system)
+{
+  g_return_if_fail (SHOEBOX_IS_PAIR (self));
+
+  if (self->size_system == size_system)
+    return;
+
+  self->size_system = size_system;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIZE_SYSTEM]);
+}
+
+ShoeboxCondition
+shoebox_pair_get_condition (ShoeboxPair *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_PAIR (self), SHOEBOX_CONDITION_NONE);
+
+  return self->condition;
+}
+
+void
+shoebox_pair_set_condition (ShoeboxPair      *self,
+                            ShoeboxCondition  condition)
+{
+  g_return_if_fail (SHOEBOX_IS_PAIR (self));
+
+  if (self->condition == condition)
+    return;
+
+  self->condition = condition;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONDITION]);
+}
+
+ShoeboxBox
+shoebox_pair_get_box (ShoeboxPair *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_PAIR (self), SHOEBOX_BOX_UNKNOWN);
+
+  return self->box;
+}
+
+void
+shoebox_pair_set_box (ShoeboxPair *self,
+                      ShoeboxBox   box)
+{
+  g_return_if_fail (SHOEBOX_IS_PAIR (self));
+
+  if (self->box == box)
+    return;
+
+  self->box = box;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOX]);
+}
+
+const char * const *
+shoebox_pair_get_extras (ShoeboxPair *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_PAIR (self), NULL);
+
+  return (const char * const *) self->extras;
+}
+
+void
+shoebox_pair_set_extras (ShoeboxPair        *self,
+                         const char * const *extras)
+{
+  g_return_if_fail (SHOEBOX_IS_PAIR (self));
+
+  if (extras != NULL && extras[0] == NULL)
+    extras = NULL;
+
+  if (strv_equal ((const char * const *) self->extras, extras))
+    return;
+
+  g_strfreev (self->extras);
+  self->extras = g_strdupv ((char **) extras);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXTRAS]);
+}
+
+ShoeboxStatus
+shoebox_pair_get_status (ShoeboxPair *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_PAIR (self), SHOEBOX_STATUS_OWNED);
+
+  return self->status;
+}
+
+void
+shoebox_pair_set_status (ShoeboxPair   *self,
+                         ShoeboxStatus  status)
+{
+  g_return_if_fail (SHOEBOX_IS_PAIR (self));
+
+  if (self->status == status)
+    return;
+
+  self->status = status;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+gint64
+shoebox_pair_get_price_paid (ShoeboxPair *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_PAIR (self), -1);
+
+  return self->price_paid;
+}
+
+void
+shoebox_pair_set_price_paid (ShoeboxPair *self,
+                             gint64       price_paid)
+{
+  g_return_if_fail (SHOEBOX_IS_PAIR (self));
+  g_return_if_fail (price_paid >= -1);
+
+  if (self->price_paid == price_paid)
+    return;
+
+  self->price_paid = price_paid;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRICE_PAID]);
+}
+
+const char *
+shoebox_pair_get_currency (ShoeboxPair *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_PAIR (self), NULL);
+
+  return self->currency;
+}
+
+void
+shoebox_pair_set_currency (ShoeboxPair *self,
+                           const char  *currency)
+{
+  g_return_if_fail (SHOEBOX_IS_PAIR (self));
+
+  /* An empty text is no text: the editor's empty entry and the CSV's
+   * empty field both mean "not recorded".
+   */
+  if (currency != NULL && currency[0] == '\0')
+    currency = NULL;
+
+  if (g_strcmp0 (self->currency, currency) == 0)
+    return;
+
+  g_free (self->currency);
+  self->currency = g_strdup (currency);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENCY]);
+}
+
+const char *
+shoebox_pair_get_purchase_date (ShoeboxPair *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_PAIR (self), NULL);
+
+  return self->purchase_date;
+}
+
+void
+shoebox_pair_set_purchase_date (ShoeboxPair *self,
+                                const char  *purchase_date)
+{
+  g_return_if_fail (SHOEBOX_IS_PAIR (self));
+
+  /* An empty text is no text: the editor's empty entry and the CSV's
+   * empty field both mean "not recorded".
+   */
+  if (purchase_date != NULL && purchase_date[0] == '\0')
+    purchase_date = NULL;
+
+  if (g_strcmp0 (self->purchase_date, purchase_date) == 0)
+    return;
+
+  g_free (self->purchase_date);
+  self->purchase_date = g_strdup (purchase_date);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PURCHASE_DATE]);
+}
+
+const char *
+shoebox_pair_get_where_bought (ShoeboxPair *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_PAIR (self), NULL);
+
+  return self->where_bought;
+}
+
+void
+shoebox_pair_set_where_bought (ShoeboxPair *self,
+                               const char  *where_bought)
+{
+  g_return_if_fail (SHOEBOX_IS_PAIR (self));
+
+  /* An empty text is no text: the editor's empty entry and the CSV's
+   * empty field both mean "not recorded".
+   */
+  if (where_bought != NULL && where_bought[0] == '\0')
+    where_bought = NULL;
+
+  if (g_strcmp0 (self->where_bought, where_bought) == 0)
+    return;
+
+  g_free (self->where_bought);
+  self->where_bought = g_strdup (where_bought);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WHERE_BOUGHT]);
+}
+
+gint64
+shoebox_pair_get_estimated_value (ShoeboxPair *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_PAIR (self), -1);
+
+  return self->estimated_value;
+}
+
+void
+shoebox_pair_set_estimated_value (ShoeboxPair *self,
+                                  gint64       estimated_value)
+{
+  g_return_if_fail (SHOEBOX_IS_PAIR (self));
+  g_return_if_fail (estimated_value >= -1);
+
+  if (self->estimated_value == estimated_value)
+    return;
+
+  self->estimated_value = estimated_value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ESTIMATED_VALUE]);
+}
+
+const char *
+shoebox_pair_get_storage_location (ShoeboxPair *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_PAIR (self), NULL);
+
+  return self->storage_location;
+}
+
+void
+shoebox_pair_set_storage_location (ShoeboxPair *self,
+                                   const char  *storage_location)
+{
+  g_return_if_fail (SHOEBOX_IS_PAIR (self));
+
+  /* An empty text is no text: the editor's empty entry and the CSV's
+   * empty field both mean "not recorded".
+   */
+  if (storage_location != NULL && storage_location[0] == '\0')
+    storage_location = NULL;
+
+  if (g_strcmp0 (self->storage_location, storage_location) == 0)
+    return;
+
+  g_free (self->storage_location);
+  self->storage_location = g_strdup (storage_location);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORAGE_LOCATION]);
+}
+
+const char *
+shoebox_pair_get_notes (ShoeboxPair *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_PAIR (self), NULL);
+
+  return self->notes;
+}
+
+void
+shoebox_pair_set_notes (ShoeboxPair *self,
+                        const char  *notes)
+{
+  g_return_if_fail (SHOEBOX_IS_PAIR (self));
+
+  /* An empty text is no text: the editor's empty entry and the CSV's
+   * empty field both mean "not recorded".
+   */
+  if (notes != NULL && notes[0] == '\0')
+    notes = NULL;
+
+  if (g_strcmp0 (self->notes, notes) == 0)
+    return;
+
+  g_free (self->notes);
+  self->notes = g_strdup (notes);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
+}
+
+const char * const *
+shoebox_pair_get_tags (ShoeboxPair *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_PAIR (self), NULL);
+
+  return (const char * const *) self->tags;
+}
+
+void
+shoebox_pair_set_tags (ShoeboxPair        *self,
+                       const char * const *tags)
+{
+  g_return_if_fail (SHOEBOX_IS_PAIR (self));
+
+  if (tags != NULL && tags[0] == NULL)
+    tags = NULL;
+
+  if (strv_equal ((const char * const *) self->tags, tags))
+    return;
+
+  g_strfreev (self->tags);
+  self->tags = g_strdupv ((char **) tags);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAGS]);
+}
+
+const char * const *
+shoebox_pair_get_wear_dates (ShoeboxPair *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_PAIR (self), NULL);
+
+  return (const char * const *) self->wear_dates;
+}
+
+/**
+ * shoebox_pair_set_wear_dates:
+ * @self: a #ShoeboxPair
+ * @wear_dates: (nullable) (array zero-terminated=1): the days the pair was
+ *   worn, as `YYYY-MM-DD`
+ *
+ * Keeps the days sorted and each one once: the wear log counts days.
+ */
+void
+shoebox_pair_set_wear_dates (ShoeboxPair        *self,
+                             const char * const *wear_dates)
+{
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_if_fail (SHOEBOX_IS_PAIR (self));
+
+  for (guint i = 0; wear_dates != NULL && wear_dates[i] != NULL; i++)
+    g_ptr_array_add (sorted, g_strdup (wear_dates[i]));
+  g_ptr_array_sort (sorted, compare_strings);
+  for (guint i = 1; i < sorted->len;)
+    {
+      if (g_str_equal (g_ptr_array_index (sorted, i), g_ptr_array_index (sorted, i - 1)))
+        g_ptr_array_remove_index (sorted, i);
+      else
+        i++;
+    }
+
+  if (sorted->len == 0)
+    {
+      if (self->wear_dates == NULL)
+        return;
+      g_clear_pointer (&self->wear_dates, g_strfreev);
+    }
+  else
+    {
+      g_ptr_array_add (sorted, NULL);
+      if (strv_equal ((const char * const *) self->wear_dates, (const char * const *) sorted->pdata))
+        return;
+      g_strfreev (self->wear_dates);
+      g_ptr_array_set_free_func (sorted, NULL);
+      self->wear_dates = (char **) g_ptr_array_free (g_steal_pointer (&sorted), FALSE);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WEAR_DATES]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WEAR_COUNT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_WORN]);
+}
+
+guint
+shoebox_pair_get_wear_count (ShoeboxPair *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_PAIR (self), 0);
+
+  return self->wear_dates != NULL ? g_strv_length (self->wear_dates) : 0;
+}
+
+/**
+ * shoebox_pair_get_last_worn:
+ * @self: a #ShoeboxPair
+ *
+ * Returns: (nullable): the last day the pair was worn, or %NULL
+ */
+const char *
+shoebox_pair_get_last_worn (ShoeboxPair *self)
+{
+  guint count;
+
+  g_return_val_if_fail (SHOEBOX_IS_PAIR (self), NULL);
+
+  count = shoebox_pair_get_wear_count (self);
+  return count > 0 ? self->wear_dates[count - 1] : NULL;
+}
+const char *
+shoebox_pair_get_created_at (ShoeboxPair *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_PAIR (self), NULL);
+
+  return self->created_at;
+}
+
+void
+shoebox_pair_set_created_at (ShoeboxPair *self,
+                             const char  *created_at)
+{
+  g_return_if_fail (SHOEBOX_IS_PAIR (self));
+
+  /* An empty text is no text: the editor's empty entry and the CSV's
+   * empty field both mean "not recorded".
+   */
+  if (created_at != NULL && created_at[0] == '\0')
+    created_at = NULL;
+
+  if (g_strcmp0 (self->created_at, created_at) == 0)
+    return;
+
+  g_free (self->created_at);
+  self->created_at = g_strdup (created_at);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_AT]);
+}
+
+const char *
+shoebox_pair_get_updated_at (ShoeboxPair *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_PAIR (self), NULL);
+
+  return self->updated_at;
+}
+
+void
+shoebox_pair_set_updated_at (ShoeboxPair *self,
+                             const char  *updated_at)
+{
+  g_return_if_fail (SHOEBOX_IS_PAIR (self));
+
+  /* An empty text is no text: the editor's empty entry and the CSV's
+   * empty field both mean "not recorded".
+   */
+  if (updated_at != NULL && updated_at[0] == '\0')
+    updated_at = NULL;
+
+  if (g_strcmp0 (self->updated_at, updated_at) == 0)
+    return;
+
+  g_free (self->updated_at);
+  self->updated_at = g_strdup (updated_at);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_AT]);
+}

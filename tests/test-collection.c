@@ -1,0 +1,1028 @@
+/* test-collection.c
+ *
+ * Copyright 2026 The Shoebox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <sqlite3.h>
+#include <string.h>
+
+#include "shoebox-collection.h"
+#include "shoebox-pair-list.h"
+
+/* Each case runs with its own empty XDG folders (G_TEST_OPTION_ISOLATE_DIRS),
+ * so every fixture opens a fresh database.
+ */
+typedef struct
+{
+  ShoeboxDatabase   *database;
+  ShoeboxCollection *collection;
+  guint              n_changed;
+} Fixture;
+
+static void
+collection_changed_cb (ShoeboxCollection *collection,
+                       Fixture           *fixture)
+{
+  fixture->n_changed++;
+}
+
+static void
+set_up (Fixture       *fixture,
+        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->database = shoebox_database_open_default (&error);
+  g_assert_no_error (error);
+  fixture->collection = shoebox_collection_new (fixture->database);
+  g_signal_connect (fixture->collection, "changed", G_CALLBACK (collection_changed_cb), fixture);
+
+  if (data == NULL)
+    {
+      g_assert_true (shoebox_collection_load_starter_catalogue (fixture->collection, NULL, &error));
+      g_assert_no_error (error);
+    }
+  fixture->n_changed = 0;
+}
+
+static void
+tear_down (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_assert_finalize_object (fixture->collection);
+  g_assert_finalize_object (fixture->database);
+}
+
+static gint64
+query_int (Fixture    *fixture,
+           const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = shoebox_database_prepare (fixture->database, sql, &error);
+  gint64 value;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+static ShoeboxPair *
+make_full_pair (void)
+{
+  static const char * const extras[] = { "receipt", "extra laces; white", NULL };
+  static const char * const tags[] = { "grail", "to clean", NULL };
+  static const char * const wears[] = { "2024-03-02", "2023-12-24", NULL };
+  ShoeboxPair *pair = shoebox_pair_new ();
+
+  shoebox_pair_set_silhouette_name (pair, "Track 2.0");
+  shoebox_pair_set_brand_name (pair, "Balenciaga");
+  shoebox_pair_set_colorway (pair, "Silver");
+  shoebox_pair_set_official_colorway (pair, "Metallic Silver/White");
+  shoebox_pair_set_style_code (pair, "568614 W2GN3 8110");
+  shoebox_pair_set_size (pair, "10.5");
+  shoebox_pair_set_size_system (pair, SHOEBOX_SIZE_SYSTEM_US_M);
+  shoebox_pair_set_condition (pair, SHOEBOX_CONDITION_VNDS);
+  shoebox_pair_set_box (pair, SHOEBOX_BOX_DAMAGED);
+  shoebox_pair_set_extras (pair, extras);
+  shoebox_pair_set_status (pair, SHOEBOX_STATUS_OWNED);
+  shoebox_pair_set_price_paid (pair, 115000);
+  shoebox_pair_set_currency (pair, "USD");
+  shoebox_pair_set_purchase_date (pair, "2023-11-24");
+  shoebox_pair_set_where_bought (pair, "Balenciaga, Avenue Montaigne");
+  shoebox_pair_set_estimated_value (pair, 90000);
+  shoebox_pair_set_storage_location (pair, "Shelf 2, box 4");
+  shoebox_pair_set_tags (pair, tags);
+  shoebox_pair_set_notes (pair, "Bought on the launch day.\nSlight crease on the left toe.");
+  shoebox_pair_set_wear_dates (pair, wears);
+
+  return pair;
+}
+
+static void
+assert_pairs_equal (ShoeboxPair *a,
+                    ShoeboxPair *b)
+{
+  g_assert_cmpint (shoebox_pair_get_silhouette_id (a), ==, shoebox_pair_get_silhouette_id (b));
+  g_assert_cmpstr (shoebox_pair_get_silhouette_name (a), ==, shoebox_pair_get_silhouette_name (b));
+  g_assert_cmpstr (shoebox_pair_get_brand_name (a), ==, shoebox_pair_get_brand_name (b));
+  g_assert_cmpstr (shoebox_pair_get_colorway (a), ==, shoebox_pair_get_colorway (b));
+  g_assert_cmpstr (shoebox_pair_get_official_colorway (a), ==, shoebox_pair_get_official_colorway (b));
+  g_assert_cmpstr (shoebox_pair_get_style_code (a), ==, shoebox_pair_get_style_code (b));
+  g_assert_cmpstr (shoebox_pair_get_size (a), ==, shoebox_pair_get_size (b));
+  g_assert_cmpint (shoebox_pair_get_size_system (a), ==, shoebox_pair_get_size_system (b));
+  g_assert_cmpint (shoebox_pair_get_condition (a), ==, shoebox_pair_get_condition (b));
+  g_assert_cmpint (shoebox_pair_get_box (a), ==, shoebox_pair_get_box (b));
+  g_assert_cmpstrv (shoebox_pair_get_extras (a), shoebox_pair_get_extras (b));
+  g_assert_cmpint (shoebox_pair_get_status (a), ==, shoebox_pair_get_status (b));
+  g_assert_cmpint (shoebox_pair_get_price_paid (a), ==, shoebox_pair_get_price_paid (b));
+  g_assert_cmpstr (shoebox_pair_get_currency (a), ==, shoebox_pair_get_currency (b));
+  g_assert_cmpstr (shoebox_pair_get_purchase_date (a), ==, shoebox_pair_get_purchase_date (b));
+  g_assert_cmpstr (shoebox_pair_get_where_bought (a), ==, shoebox_pair_get_where_bought (b));
+  g_assert_cmpint (shoebox_pair_get_estimated_value (a), ==, shoebox_pair_get_estimated_value (b));
+  g_assert_cmpstr (shoebox_pair_get_storage_location (a), ==, shoebox_pair_get_storage_location (b));
+  g_assert_cmpstrv (shoebox_pair_get_tags (a), shoebox_pair_get_tags (b));
+  g_assert_cmpstr (shoebox_pair_get_notes (a), ==, shoebox_pair_get_notes (b));
+  g_assert_cmpstrv (shoebox_pair_get_wear_dates (a), shoebox_pair_get_wear_dates (b));
+}
+
+static gint64
+save_new_pair (Fixture    *fixture,
+               const char *silhouette,
+               const char *colorway)
+{
+  g_autoptr(ShoeboxPair) pair = shoebox_pair_new ();
+  g_autoptr(GError) error = NULL;
+
+  shoebox_pair_set_silhouette_name (pair, silhouette);
+  shoebox_pair_set_colorway (pair, colorway);
+  g_assert_true (shoebox_collection_save_pair (fixture->collection, pair, &error));
+  g_assert_no_error (error);
+  return shoebox_pair_get_id (pair);
+}
+
+static GListModel *
+search (Fixture                *fixture,
+        const ShoeboxPairQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *model = shoebox_collection_search (fixture->collection, query, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (model);
+  g_assert_true (g_list_model_get_item_type (model) == SHOEBOX_TYPE_PAIR);
+  return model;
+}
+
+static guint
+count_matches (Fixture    *fixture,
+               const char *text)
+{
+  ShoeboxPairQuery query = { 0 };
+  g_autoptr(GListModel) model = NULL;
+
+  query.text = text;
+  model = search (fixture, &query);
+  return g_list_model_get_n_items (model);
+}
+
+static void
+test_starter_catalogue_once (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) silhouettes = NULL;
+  g_autoptr(GListModel) lineage = NULL;
+  g_autoptr(ShoeboxSilhouette) track = NULL;
+  g_autoptr(ShoeboxSilhouette) runner = NULL;
+  g_auto(GStrv) brands = NULL;
+  guint n_added = 42;
+
+  g_assert_true (shoebox_collection_load_starter_catalogue (fixture->collection, &n_added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_added, ==, 15);
+  g_assert_cmpuint (fixture->n_changed, ==, 1);
+
+  /* A second start loads nothing, even after the user deleted one. */
+  track = shoebox_collection_find_silhouette (fixture->collection, "Valentino", "Rockrunner", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (track);
+  g_assert_true (shoebox_collection_delete_silhouette (fixture->collection, shoebox_silhouette_get_id (track), &error));
+  g_assert_no_error (error);
+  g_assert_true (shoebox_collection_load_starter_catalogue (fixture->collection, &n_added, &error));
+  g_assert_cmpuint (n_added, ==, 0);
+  g_clear_object (&track);
+
+  silhouettes = shoebox_collection_list_silhouettes (fixture->collection, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (silhouettes), ==, 14);
+
+  brands = shoebox_collection_list_brands (fixture->collection, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (brands, ((const char * const[]) { "Asics", "Balenciaga", "Nike", "Valentino", NULL }));
+
+  /* Lineage: Track → Track 2.0 → Track 3, from any generation. */
+  track = shoebox_collection_find_silhouette (fixture->collection, NULL, "track 2.0", &error);
+  g_assert_nonnull (track);
+  g_assert_cmpstr (shoebox_silhouette_get_brand_name (track), ==, "Balenciaga");
+  g_assert_cmpstr (shoebox_silhouette_get_category (track), ==, "athletic");
+  lineage = shoebox_collection_list_lineage (fixture->collection, shoebox_silhouette_get_id (track), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (lineage), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char * const names[] = { "Track", "Track 2.0", "Track 3" };
+      g_autoptr(ShoeboxSilhouette) generation = g_list_model_get_item (lineage, i);
+
+      g_assert_cmpstr (shoebox_silhouette_get_name (generation), ==, names[i]);
+    }
+  g_clear_object (&lineage);
+
+  runner = shoebox_collection_find_silhouette (fixture->collection, "Balenciaga", "Runner", &error);
+  g_assert_nonnull (runner);
+  g_assert_cmpint (shoebox_silhouette_get_retail_price (runner), ==, 115000);
+  g_assert_cmpstr (shoebox_silhouette_get_retail_currency (runner), ==, "USD");
+  g_assert_cmpstr (shoebox_silhouette_get_designer (runner), ==, "Demna");
+  lineage = shoebox_collection_list_lineage (fixture->collection, shoebox_silhouette_get_id (runner), &error);
+  g_assert_cmpuint (g_list_model_get_n_items (lineage), ==, 2);
+  {
+    g_autoptr(ShoeboxSilhouette) first = g_list_model_get_item (lineage, 0);
+
+    g_assert_cmpstr (shoebox_silhouette_get_name (first), ==, "Race Runner");
+    g_assert_cmpuint (shoebox_silhouette_get_release_year (first), ==, 2013);
+  }
+}
+
+static void
+test_save_and_get (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(ShoeboxPair) pair = make_full_pair ();
+  g_autoptr(ShoeboxPair) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (shoebox_pair_get_id (pair), ==, 0);
+  g_assert_true (shoebox_collection_save_pair (fixture->collection, pair, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (shoebox_pair_get_id (pair), >, 0);
+  g_assert_cmpint (shoebox_pair_get_silhouette_id (pair), >, 0);
+  g_assert_nonnull (shoebox_pair_get_created_at (pair));
+  g_assert_cmpstr (shoebox_pair_get_created_at (pair), ==, shoebox_pair_get_updated_at (pair));
+
+  loaded = shoebox_collection_get_pair (fixture->collection, shoebox_pair_get_id (pair), &error);
+  g_assert_no_error (error);
+  assert_pairs_equal (pair, loaded);
+  g_assert_cmpuint (shoebox_pair_get_wear_count (loaded), ==, 2);
+  g_assert_cmpstr (shoebox_pair_get_last_worn (loaded), ==, "2024-03-02");
+  g_assert_cmpint (shoebox_pair_get_cost_per_wear (loaded), ==, 57500);
+  g_assert_true (shoebox_pair_has_tag (loaded, "GRAIL"));
+  {
+    g_autofree char *name = shoebox_pair_dup_display_name (loaded);
+
+    g_assert_cmpstr (name, ==, "Track 2.0 — Silver");
+  }
+
+  g_assert_null (shoebox_collection_get_pair (fixture->collection, 9999, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+static void
+test_silhouette_resolution (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(ShoeboxPair) pair = shoebox_pair_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 n_silhouettes = query_int (fixture, "SELECT count(*) FROM silhouettes");
+
+  /* Any case, no brand: the catalogue's only "Triple S". */
+  shoebox_pair_set_silhouette_name (pair, "triple s");
+  g_assert_true (shoebox_collection_save_pair (fixture->collection, pair, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (shoebox_pair_get_silhouette_name (pair), ==, "Triple S");
+  g_assert_cmpstr (shoebox_pair_get_brand_name (pair), ==, "Balenciaga");
+  g_clear_object (&pair);
+
+  /* A silhouette the catalogue lacks is created with its brand. */
+  pair = shoebox_pair_new ();
+  shoebox_pair_set_silhouette_name (pair, "Gel-NYC");
+  shoebox_pair_set_brand_name (pair, "Asics");
+  g_assert_true (shoebox_collection_save_pair (fixture->collection, pair, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM silhouettes"), ==, n_silhouettes + 1);
+  g_clear_object (&pair);
+
+  /* Without a brand it cannot be: nothing is written. */
+  pair = shoebox_pair_new ();
+  shoebox_pair_set_silhouette_name (pair, "Samba");
+  g_assert_false (shoebox_collection_save_pair (fixture->collection, pair, &error));
+  g_assert_error (error, SHOEBOX_PAIR_ERROR, SHOEBOX_PAIR_ERROR_MISSING_SILHOUETTE);
+  g_assert_nonnull (strstr (error->message, "Samba"));
+  g_assert_cmpint (shoebox_pair_get_id (pair), ==, 0);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM silhouettes"), ==, n_silhouettes + 1);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM pairs"), ==, 2);
+}
+
+typedef struct
+{
+  const char *name;
+  int         error_code;
+  void      (*spoil) (ShoeboxPair *pair);
+} InvalidCase;
+
+static void spoil_silhouette (ShoeboxPair *pair) { shoebox_pair_set_silhouette_name (pair, NULL); }
+static void spoil_size (ShoeboxPair *pair) { shoebox_pair_set_size (pair, "31"); }
+static void spoil_size_system (ShoeboxPair *pair) { shoebox_pair_set_size_system (pair, SHOEBOX_SIZE_SYSTEM_NONE); }
+static void spoil_future (ShoeboxPair *pair) { shoebox_pair_set_purchase_date (pair, "2999-01-01"); }
+static void spoil_date (ShoeboxPair *pair) { shoebox_pair_set_purchase_date (pair, "2023-02-30"); }
+static void spoil_currency (ShoeboxPair *pair) { shoebox_pair_set_currency (pair, NULL); }
+static void spoil_unknown_currency (ShoeboxPair *pair) { shoebox_pair_set_currency (pair, "XYZ"); }
+static void spoil_wear (ShoeboxPair *pair) { shoebox_pair_set_wear_dates (pair, (const char * const[]) { "2999-12-31", NULL }); }
+
+static void
+spoil_colorway (ShoeboxPair *pair)
+{
+  g_autofree char *long_text = g_strnfill (257, 'x');
+
+  shoebox_pair_set_colorway (pair, long_text);
+}
+
+static void
+spoil_notes (ShoeboxPair *pair)
+{
+  g_autofree char *long_text = g_strnfill (64 * 1024 + 1, 'n');
+
+  shoebox_pair_set_notes (pair, long_text);
+}
+
+static const InvalidCase invalid_cases[] = {
+  { "silhouette", SHOEBOX_PAIR_ERROR_MISSING_SILHOUETTE, spoil_silhouette },
+  { "size", SHOEBOX_PAIR_ERROR_INVALID_SIZE, spoil_size },
+  { "size-system", SHOEBOX_PAIR_ERROR_INVALID_SIZE, spoil_size_system },
+  { "future-date", SHOEBOX_PAIR_ERROR_FUTURE_DATE, spoil_future },
+  { "date", SHOEBOX_PAIR_ERROR_INVALID_DATE, spoil_date },
+  { "no-currency", SHOEBOX_PAIR_ERROR_INVALID_MONEY, spoil_currency },
+  { "unknown-currency", SHOEBOX_PAIR_ERROR_INVALID_MONEY, spoil_unknown_currency },
+  { "future-wear", SHOEBOX_PAIR_ERROR_FUTURE_DATE, spoil_wear },
+  { "long-colorway", SHOEBOX_PAIR_ERROR_TOO_LONG, spoil_colorway },
+  { "long-notes", SHOEBOX_PAIR_ERROR_TOO_LONG, spoil_notes },
+};
+
+static void
+test_invalid_pairs_write_nothing (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (invalid_cases); i++)
+    {
+      g_autoptr(ShoeboxPair) pair = make_full_pair ();
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("invalid %s", invalid_cases[i].name);
+      invalid_cases[i].spoil (pair);
+      g_assert_false (shoebox_collection_save_pair (fixture->collection, pair, &error));
+      g_assert_error (error, SHOEBOX_PAIR_ERROR, invalid_cases[i].error_code);
+      g_assert_cmpint (shoebox_pair_get_id (pair), ==, 0);
+    }
+
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM pairs"), ==, 0);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM wears"), ==, 0);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM pair_tags"), ==, 0);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM pairs_fts"), ==, 0);
+  g_assert_cmpuint (fixture->n_changed, ==, 0);
+}
+
+static void
+test_schema_constraints (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const char * const bad[] = {
+    "INSERT INTO pairs (silhouette_id, status, created_at, updated_at) VALUES (1, 'Lost', 'x', 'x')",
+    "INSERT INTO pairs (silhouette_id, condition, created_at, updated_at) VALUES (1, 'Mint', 'x', 'x')",
+    "INSERT INTO pairs (silhouette_id, price_paid, currency, created_at, updated_at) VALUES (1, -5, 'USD', 'x', 'x')",
+    "INSERT INTO pairs (silhouette_id, price_paid, created_at, updated_at) VALUES (1, 5, 'x', 'x')",
+    "INSERT INTO pairs (silhouette_id, price_paid, currency, created_at, updated_at) VALUES (1, 5, 'usd', 'x', 'x')",
+    "INSERT INTO pairs (silhouette_id, purchase_date, created_at, updated_at) VALUES (1, '2023-02-30', 'x', 'x')",
+    "INSERT INTO pairs (silhouette_id, size_system, created_at, updated_at) VALUES (1, 'Mondo', 'x', 'x')",
+    "INSERT INTO pairs (silhouette_id, created_at, updated_at) VALUES (9999, 'x', 'x')",
+    "INSERT INTO wears (pair_id, date) VALUES (9999, '2024-01-01')",
+    "INSERT INTO wears (pair_id, date) VALUES (1, '2023-02-29')",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", bad[i]);
+      g_assert_false (shoebox_database_exec (fixture->database, bad[i], &error));
+      g_assert_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_CONSTRAINT);
+    }
+}
+
+static void
+test_update_keeps_wears (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(ShoeboxPair) pair = make_full_pair ();
+  g_autoptr(ShoeboxPair) stale = NULL;
+  g_autoptr(ShoeboxPair) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_assert_true (shoebox_collection_save_pair (fixture->collection, pair, &error));
+  id = shoebox_pair_get_id (pair);
+  stale = shoebox_pair_copy (pair);
+
+  /* A wear logged while the editor had its copy open. */
+  g_assert_true (shoebox_collection_log_wear (fixture->collection, &id, 1, "2024-05-01", &error));
+  g_assert_no_error (error);
+
+  shoebox_pair_set_colorway (stale, "Black");
+  shoebox_pair_set_tags (stale, (const char * const[]) { "to sell", NULL });
+  shoebox_pair_set_condition (stale, SHOEBOX_CONDITION_WORN);
+  shoebox_pair_set_estimated_value (stale, -1);
+  g_assert_true (shoebox_collection_save_pair (fixture->collection, stale, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (shoebox_pair_get_id (stale), ==, id);
+
+  loaded = shoebox_collection_get_pair (fixture->collection, id, &error);
+  g_assert_cmpstr (shoebox_pair_get_colorway (loaded), ==, "Black");
+  g_assert_cmpstrv (shoebox_pair_get_tags (loaded), ((const char * const[]) { "to sell", NULL }));
+  g_assert_cmpint (shoebox_pair_get_condition (loaded), ==, SHOEBOX_CONDITION_WORN);
+  g_assert_cmpint (shoebox_pair_get_estimated_value (loaded), ==, -1);
+  g_assert_cmpuint (shoebox_pair_get_wear_count (loaded), ==, 3);
+  g_assert_cmpuint (count_matches (fixture, "grail"), ==, 0);
+  g_assert_cmpuint (count_matches (fixture, "sell"), ==, 1);
+  g_assert_cmpuint (count_matches (fixture, "black"), ==, 1);
+
+  /* A pair deleted meanwhile is not brought back by a save. */
+  {
+    g_autoptr(ShoeboxDeletion) deletion = shoebox_collection_delete_pairs (fixture->collection, &id, 1, &error);
+
+    g_assert_false (shoebox_collection_save_pair (fixture->collection, stale, &error));
+    g_assert_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_FAILED);
+    g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM pairs"), ==, 0);
+  }
+}
+
+static void
+test_duplicate (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(ShoeboxPair) pair = make_full_pair ();
+  g_autoptr(ShoeboxPair) copy = NULL;
+  g_autoptr(ShoeboxPair) loaded = NULL;
+  g_autoptr(GPtrArray) photos = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (shoebox_collection_save_pair (fixture->collection, pair, &error));
+  g_assert_true (shoebox_collection_add_photo (fixture->collection, shoebox_pair_get_id (pair), "aa11.jpg", TRUE, &error));
+  g_assert_no_error (error);
+
+  copy = shoebox_collection_duplicate_pair (fixture->collection, shoebox_pair_get_id (pair), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (shoebox_pair_get_id (copy), >, shoebox_pair_get_id (pair));
+
+  loaded = shoebox_collection_get_pair (fixture->collection, shoebox_pair_get_id (copy), &error);
+  g_assert_cmpstr (shoebox_pair_get_style_code (loaded), ==, shoebox_pair_get_style_code (pair));
+  g_assert_cmpstrv (shoebox_pair_get_tags (loaded), shoebox_pair_get_tags (pair));
+  g_assert_cmpuint (shoebox_pair_get_wear_count (loaded), ==, 0);
+
+  photos = shoebox_collection_list_photos (fixture->collection, shoebox_pair_get_id (copy), &error);
+  g_assert_cmpuint (photos->len, ==, 1);
+  g_assert_cmpstr (((ShoeboxPhotoRow *) photos->pdata[0])->file_name, ==, "aa11.jpg");
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM pairs"), ==, 2);
+}
+
+static void
+test_delete_and_restore (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(ShoeboxPair) first = make_full_pair ();
+  g_autoptr(ShoeboxPair) second = make_full_pair ();
+  g_autoptr(ShoeboxPair) keep = make_full_pair ();
+  g_autoptr(ShoeboxDeletion) deletion = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 ids[3];
+
+  shoebox_pair_set_colorway (second, "Lavender");
+  shoebox_pair_set_silhouette_name (second, "Gel-Kiril 2");
+  shoebox_pair_set_brand_name (second, NULL);
+  shoebox_pair_set_colorway (keep, "Kept");
+  g_assert_true (shoebox_collection_save_pair (fixture->collection, first, &error));
+  g_assert_true (shoebox_collection_save_pair (fixture->collection, second, &error));
+  g_assert_true (shoebox_collection_save_pair (fixture->collection, keep, &error));
+  g_assert_no_error (error);
+  ids[0] = shoebox_pair_get_id (first);
+  ids[1] = shoebox_pair_get_id (second);
+  ids[2] = 4242; /* not a pair: skipped */
+
+  g_assert_true (shoebox_collection_add_photo (fixture->collection, ids[0], "0a0a.jpg", FALSE, &error));
+  g_assert_true (shoebox_collection_add_photo (fixture->collection, ids[0], "1b1b.png", TRUE, &error));
+  g_assert_true (shoebox_collection_add_photo (fixture->collection, ids[1], "2c2c.jpg", TRUE, &error));
+  g_assert_no_error (error);
+
+  deletion = shoebox_collection_delete_pairs (fixture->collection, ids, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (shoebox_deletion_get_n_pairs (deletion), ==, 2);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM pairs"), ==, 1);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM photos"), ==, 0);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM wears"), ==, 2);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM pair_tags"), ==, 2);
+  g_assert_cmpuint (count_matches (fixture, "lavender"), ==, 0);
+
+  g_assert_true (shoebox_collection_restore_pairs (fixture->collection, deletion, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM pairs"), ==, 3);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      ShoeboxPair *original = i == 0 ? first : second;
+      g_autoptr(ShoeboxPair) restored = shoebox_collection_get_pair (fixture->collection, ids[i], &error);
+
+      g_assert_no_error (error);
+      assert_pairs_equal (original, restored);
+      g_assert_cmpstr (shoebox_pair_get_created_at (restored), ==, shoebox_pair_get_created_at (original));
+    }
+
+  {
+    g_autoptr(GPtrArray) photos = shoebox_collection_list_photos (fixture->collection, ids[0], &error);
+    ShoeboxPhotoRow *side;
+
+    g_assert_cmpuint (photos->len, ==, 2);
+    g_assert_cmpstr (((ShoeboxPhotoRow *) photos->pdata[0])->file_name, ==, "0a0a.jpg");
+    side = photos->pdata[1];
+    g_assert_cmpstr (side->file_name, ==, "1b1b.png");
+    g_assert_true (side->is_side_profile);
+  }
+  g_assert_cmpuint (count_matches (fixture, "lavender"), ==, 1);
+  g_assert_cmpuint (count_matches (fixture, "grail"), ==, 3);
+
+  /* A new pair never takes a deleted pair's id, so Undo cannot collide. */
+  {
+    g_autoptr(ShoeboxDeletion) again = shoebox_collection_delete_pairs (fixture->collection, &ids[1], 1, &error);
+    gint64 newer = save_new_pair (fixture, "Phantom", "White");
+
+    g_assert_cmpint (newer, >, ids[1]);
+    g_assert_true (shoebox_collection_restore_pairs (fixture->collection, again, &error));
+    g_assert_no_error (error);
+  }
+}
+
+static void
+test_wear_log (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = shoebox_date_dup_today ();
+  gint64 ids[2];
+
+  ids[0] = save_new_pair (fixture, "Track", "White");
+  ids[1] = save_new_pair (fixture, "Runner", "Black");
+
+  /* Worn Today twice is one wear. */
+  g_assert_true (shoebox_collection_log_wear (fixture->collection, ids, 2, NULL, &error));
+  g_assert_true (shoebox_collection_log_wear (fixture->collection, ids, 2, NULL, &error));
+  g_assert_true (shoebox_collection_log_wear (fixture->collection, ids, 1, "2024-01-10", &error));
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(ShoeboxPair) pair = shoebox_collection_get_pair (fixture->collection, ids[0], &error);
+
+    g_assert_cmpuint (shoebox_pair_get_wear_count (pair), ==, 2);
+    g_assert_cmpstr (shoebox_pair_get_last_worn (pair), ==, today);
+    g_assert_cmpint (shoebox_pair_get_cost_per_wear (pair), ==, -1);
+  }
+
+  g_assert_false (shoebox_collection_log_wear (fixture->collection, ids, 2, "2999-01-01", &error));
+  g_assert_error (error, SHOEBOX_PAIR_ERROR, SHOEBOX_PAIR_ERROR_FUTURE_DATE);
+  g_clear_error (&error);
+  g_assert_false (shoebox_collection_log_wear (fixture->collection, ids, 2, "someday", &error));
+  g_assert_error (error, SHOEBOX_PAIR_ERROR, SHOEBOX_PAIR_ERROR_INVALID_DATE);
+  g_clear_error (&error);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM wears"), ==, 3);
+
+  g_assert_true (shoebox_collection_remove_wear (fixture->collection, ids[0], "2024-01-10", &error));
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM wears"), ==, 2);
+}
+
+static void
+test_search_prefix (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(ShoeboxPair) pair = make_full_pair ();
+  g_autoptr(ShoeboxSilhouette) kiril = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char * const hostile[] = {
+    "\"", "\"\"", "AND", "OR (", "NEAR(a b)", "*", "col:umn", "-track", "^", "'; DROP TABLE pairs; --", "—", "",
+  };
+
+  g_assert_true (shoebox_collection_save_pair (fixture->collection, pair, &error));
+  save_new_pair (fixture, "Track", "White");
+  save_new_pair (fixture, "Track 3", "Café au lait");
+  save_new_pair (fixture, "Air Max 97", "Silver Bullet");
+  save_new_pair (fixture, "Gel-Kiril 2", "Lavender");
+
+  g_assert_cmpuint (count_matches (fixture, "trac"), ==, 3);
+  g_assert_cmpuint (count_matches (fixture, "Trac"), ==, 3);
+  g_assert_cmpuint (count_matches (fixture, "track 2"), ==, 1);
+  g_assert_cmpuint (count_matches (fixture, "track 2.0"), ==, 1);
+  g_assert_cmpuint (count_matches (fixture, "  track   silv "), ==, 1);
+  g_assert_cmpuint (count_matches (fixture, "silver"), ==, 2);
+  g_assert_cmpuint (count_matches (fixture, "balen"), ==, 3);
+  g_assert_cmpuint (count_matches (fixture, "nike"), ==, 1);
+  g_assert_cmpuint (count_matches (fixture, "cafe"), ==, 1);
+  g_assert_cmpuint (count_matches (fixture, "568614"), ==, 1);
+  g_assert_cmpuint (count_matches (fixture, "montaigne"), ==, 1);
+  g_assert_cmpuint (count_matches (fixture, "crease"), ==, 1);
+  g_assert_cmpuint (count_matches (fixture, "clean"), ==, 1);
+  g_assert_cmpuint (count_matches (fixture, "laces"), ==, 1);
+  g_assert_cmpuint (count_matches (fixture, "shelf"), ==, 1);
+  g_assert_cmpuint (count_matches (fixture, "vnds"), ==, 1);
+  g_assert_cmpuint (count_matches (fixture, "zzz"), ==, 0);
+
+  /* Whatever is typed is searched for, never run as FTS5 syntax or SQL. */
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      ShoeboxPairQuery query = { .text = hostile[i] };
+      g_autoptr(GListModel) model = shoebox_collection_search (fixture->collection, &query, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (model);
+    }
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM pairs"), ==, 5);
+
+  /* Renaming a silhouette or its brand reaches the index. */
+  kiril = shoebox_collection_find_silhouette (fixture->collection, "Asics", "Gel-Kiril 2", &error);
+  shoebox_silhouette_set_name (kiril, "Gel-Kiril Two");
+  g_assert_true (shoebox_collection_save_silhouette (fixture->collection, kiril, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_matches (fixture, "two"), ==, 1);
+  g_assert_true (shoebox_database_exec (fixture->database, "UPDATE brands SET name = 'ASICS Tiger' WHERE name = 'Asics'", &error));
+  g_assert_cmpuint (count_matches (fixture, "tiger"), ==, 1);
+  g_assert_true (shoebox_database_exec (fixture->database, "UPDATE tags SET name = 'holy grail' WHERE name = 'grail'", &error));
+  g_assert_cmpuint (count_matches (fixture, "holy"), ==, 1);
+}
+
+static void
+test_search_filters (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxSilhouette) track = NULL;
+  ShoeboxPairQuery query = { 0 };
+  gint64 ids[4];
+
+  for (guint i = 0; i < 4; i++)
+    {
+      static const char * const silhouettes[] = { "Track", "Track", "Gel-1090", "Air Max 97" };
+      static const ShoeboxCondition conditions[] = {
+        SHOEBOX_CONDITION_DEADSTOCK, SHOEBOX_CONDITION_WORN, SHOEBOX_CONDITION_WORN, SHOEBOX_CONDITION_NONE,
+      };
+      static const ShoeboxStatus statuses[] = {
+        SHOEBOX_STATUS_OWNED, SHOEBOX_STATUS_SOLD, SHOEBOX_STATUS_OWNED, SHOEBOX_STATUS_WISHLIST,
+      };
+      static const gint64 prices[] = { 50000, 120000, -1, 20000 };
+      g_autoptr(ShoeboxPair) pair = shoebox_pair_new ();
+
+      shoebox_pair_set_silhouette_name (pair, silhouettes[i]);
+      shoebox_pair_set_condition (pair, conditions[i]);
+      shoebox_pair_set_status (pair, statuses[i]);
+      shoebox_pair_set_price_paid (pair, prices[i]);
+      shoebox_pair_set_currency (pair, "EUR");
+      if (i % 2 == 0)
+        shoebox_pair_set_tags (pair, (const char * const[]) { "Grail", NULL });
+      g_assert_true (shoebox_collection_save_pair (fixture->collection, pair, &error));
+      g_assert_no_error (error);
+      ids[i] = shoebox_pair_get_id (pair);
+    }
+
+  {
+    g_autoptr(GListModel) all = search (fixture, NULL);
+
+    g_assert_cmpuint (g_list_model_get_n_items (all), ==, 4);
+    g_assert_cmpint (shoebox_pair_list_get_id (SHOEBOX_PAIR_LIST (all), 0), ==, ids[0]);
+  }
+
+  query.brand = "balenciaga";
+  {
+    g_autoptr(GListModel) model = search (fixture, &query);
+
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  }
+
+  query = (ShoeboxPairQuery) { .statuses = 1 << SHOEBOX_STATUS_OWNED };
+  {
+    g_autoptr(GListModel) model = search (fixture, &query);
+
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  }
+
+  query = (ShoeboxPairQuery) { .conditions = 1 << SHOEBOX_CONDITION_WORN, .statuses = 1 << SHOEBOX_STATUS_OWNED };
+  {
+    g_autoptr(GListModel) model = search (fixture, &query);
+    g_autoptr(ShoeboxPair) pair = g_list_model_get_item (model, 0);
+
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+    g_assert_cmpint (shoebox_pair_get_id (pair), ==, ids[2]);
+    g_assert_null (g_list_model_get_item (model, 1));
+  }
+
+  query = (ShoeboxPairQuery) { .tag = "grail" };
+  {
+    g_autoptr(GListModel) model = search (fixture, &query);
+
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  }
+
+  track = shoebox_collection_find_silhouette (fixture->collection, "Balenciaga", "Track", &error);
+  query = (ShoeboxPairQuery) { .silhouette_id = shoebox_silhouette_get_id (track), .tag = "GRAIL", .text = "trac" };
+  {
+    g_autoptr(GListModel) model = search (fixture, &query);
+
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  }
+
+  /* Sorted by price, most expensive first; the pair without one last. */
+  query = (ShoeboxPairQuery) { .sort = SHOEBOX_PAIR_SORT_PRICE_PAID, .descending = TRUE };
+  {
+    g_autoptr(GListModel) model = search (fixture, &query);
+    ShoeboxPairList *list = SHOEBOX_PAIR_LIST (model);
+
+    g_assert_cmpint (shoebox_pair_list_get_id (list, 0), ==, ids[1]);
+    g_assert_cmpint (shoebox_pair_list_get_id (list, 1), ==, ids[0]);
+    g_assert_cmpint (shoebox_pair_list_get_id (list, 2), ==, ids[3]);
+    g_assert_cmpint (shoebox_pair_list_get_id (list, 3), ==, ids[2]);
+  }
+
+  /* Every sort runs, both ways, with and without text. */
+  for (ShoeboxPairSort sort = SHOEBOX_PAIR_SORT_ADDED; sort <= SHOEBOX_PAIR_SORT_LAST_WORN; sort++)
+    for (guint descending = 0; descending < 2; descending++)
+      {
+        ShoeboxPairQuery sorted = { .sort = sort, .descending = descending, .text = sort % 2 ? "track" : NULL };
+        g_autoptr(GListModel) model = search (fixture, &sorted);
+
+        g_assert_cmpuint (g_list_model_get_n_items (model), ==, sort % 2 ? 2 : 4);
+      }
+}
+
+static void
+test_statistics (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(ShoeboxStatistics) statistics = NULL;
+  g_autoptr(GListModel) unworn = NULL;
+  g_autoptr(GError) error = NULL;
+  struct
+  {
+    const char       *silhouette;
+    ShoeboxStatus     status;
+    ShoeboxCondition  condition;
+    gint64            price;
+    gint64            estimate;
+    const char       *currency;
+    const char       *wears[4];
+  } rows[] = {
+    { "Track", SHOEBOX_STATUS_OWNED, SHOEBOX_CONDITION_WORN, 100000, 80000, "USD", { "2024-06-01", "2024-05-01", "2024-04-01" } },
+    { "Triple S", SHOEBOX_STATUS_OWNED, SHOEBOX_CONDITION_DEADSTOCK, 89500, -1, "USD", { NULL } },
+    { "Gel-1090", SHOEBOX_STATUS_OWNED, SHOEBOX_CONDITION_WORN, 171000, 200000, "JPY", { "2024-01-01" } },
+    { "Air Max 97", SHOEBOX_STATUS_OWNED, SHOEBOX_CONDITION_NONE, -1, -1, NULL, { "2024-06-10", "2024-06-11" } },
+    { "Runner", SHOEBOX_STATUS_WISHLIST, SHOEBOX_CONDITION_NONE, 115000, -1, "USD", { NULL } },
+    { "Phantom", SHOEBOX_STATUS_SOLD, SHOEBOX_CONDITION_BEATER, 89500, -1, "USD", { "2023-01-01" } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(ShoeboxPair) pair = shoebox_pair_new ();
+
+      shoebox_pair_set_silhouette_name (pair, rows[i].silhouette);
+      shoebox_pair_set_status (pair, rows[i].status);
+      shoebox_pair_set_condition (pair, rows[i].condition);
+      shoebox_pair_set_price_paid (pair, rows[i].price);
+      shoebox_pair_set_estimated_value (pair, rows[i].estimate);
+      shoebox_pair_set_currency (pair, rows[i].currency);
+      shoebox_pair_set_wear_dates (pair, rows[i].wears);
+      g_assert_true (shoebox_collection_save_pair (fixture->collection, pair, &error));
+      g_assert_no_error (error);
+    }
+
+  statistics = shoebox_collection_compute_statistics (fixture->collection, "2024-06-15", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (statistics->n_by_status[SHOEBOX_STATUS_OWNED], ==, 4);
+  g_assert_cmpuint (statistics->n_by_status[SHOEBOX_STATUS_WISHLIST], ==, 1);
+  g_assert_cmpuint (statistics->n_by_status[SHOEBOX_STATUS_SOLD], ==, 1);
+  g_assert_cmpuint (statistics->n_by_condition[SHOEBOX_CONDITION_WORN], ==, 2);
+  g_assert_cmpuint (statistics->n_by_condition[SHOEBOX_CONDITION_DEADSTOCK], ==, 1);
+  g_assert_cmpuint (statistics->n_by_condition[SHOEBOX_CONDITION_NONE], ==, 1);
+  g_assert_cmpuint (statistics->n_by_condition[SHOEBOX_CONDITION_BEATER], ==, 0);
+
+  g_assert_cmpuint (statistics->totals->len, ==, 2);
+  {
+    ShoeboxCurrencyTotal *jpy = statistics->totals->pdata[0];
+    ShoeboxCurrencyTotal *usd = statistics->totals->pdata[1];
+
+    g_assert_cmpstr (jpy->currency, ==, "JPY");
+    g_assert_cmpint (jpy->paid, ==, 171000);
+    g_assert_cmpint (jpy->estimated, ==, 200000);
+    g_assert_cmpstr (usd->currency, ==, "USD");
+    g_assert_cmpint (usd->paid, ==, 189500);
+    g_assert_cmpint (usd->estimated, ==, 80000);
+    g_assert_cmpuint (usd->n_pairs, ==, 2);
+  }
+
+  g_assert_cmpuint (statistics->by_brand->len, ==, 3);
+  {
+    ShoeboxStatisticsCount *first = statistics->by_brand->pdata[0];
+
+    g_assert_cmpstr (first->label, ==, "Balenciaga");
+    g_assert_cmpuint (first->count, ==, 2);
+  }
+
+  g_assert_cmpuint (statistics->most_worn->len, ==, 3);
+  g_assert_cmpstr (shoebox_pair_get_silhouette_name (statistics->most_worn->pdata[0]), ==, "Track");
+  g_assert_cmpstr (shoebox_pair_get_silhouette_name (statistics->most_worn->pdata[1]), ==, "Air Max 97");
+  g_assert_cmpuint (statistics->least_worn->len, ==, 4);
+  g_assert_cmpstr (shoebox_pair_get_silhouette_name (statistics->least_worn->pdata[0]), ==, "Triple S");
+  g_assert_cmpstr (shoebox_pair_get_silhouette_name (statistics->least_worn->pdata[1]), ==, "Gel-1090");
+
+  /* Not worn since 2024-03-17: Triple S (never) and Gel-1090. */
+  g_assert_cmpuint (statistics->n_not_worn_recently, ==, 2);
+  unworn = shoebox_collection_list_not_worn_since (fixture->collection, "2024-03-17", &error);
+  g_assert_cmpuint (g_list_model_get_n_items (unworn), ==, 2);
+  {
+    g_autoptr(ShoeboxPair) never = g_list_model_get_item (unworn, 0);
+
+    g_assert_cmpstr (shoebox_pair_get_silhouette_name (never), ==, "Triple S");
+  }
+
+  /* The boxed copy is a deep copy. */
+  {
+    ShoeboxStatistics *copy = g_boxed_copy (SHOEBOX_TYPE_STATISTICS, statistics);
+
+    g_assert_cmpuint (copy->by_brand->len, ==, 3);
+    g_boxed_free (SHOEBOX_TYPE_STATISTICS, copy);
+  }
+}
+
+static void
+test_silhouettes (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(ShoeboxSilhouette) silhouette = shoebox_silhouette_new ();
+  g_autoptr(ShoeboxSilhouette) loaded = NULL;
+  g_autoptr(ShoeboxSilhouette) rockrunner = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 pair_id;
+
+  shoebox_silhouette_set_brand_name (silhouette, "Salomon");
+  shoebox_silhouette_set_name (silhouette, "XT-6");
+  shoebox_silhouette_set_release_year (silhouette, 2013);
+  shoebox_silhouette_set_retail_price (silhouette, 19000);
+  shoebox_silhouette_set_retail_currency (silhouette, "EUR");
+  shoebox_silhouette_set_category (silhouette, "trail");
+  g_assert_true (shoebox_collection_save_silhouette (fixture->collection, silhouette, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (shoebox_silhouette_get_id (silhouette), >, 0);
+
+  loaded = shoebox_collection_get_silhouette (fixture->collection, shoebox_silhouette_get_id (silhouette), &error);
+  g_assert_cmpstr (shoebox_silhouette_get_brand_name (loaded), ==, "Salomon");
+  g_assert_cmpuint (shoebox_silhouette_get_release_year (loaded), ==, 2013);
+  g_assert_cmpint (shoebox_silhouette_get_retail_price (loaded), ==, 19000);
+  {
+    g_autofree char *name = shoebox_silhouette_dup_display_name (loaded);
+
+    g_assert_cmpstr (name, ==, "Salomon XT-6");
+  }
+
+  /* Two silhouettes of one brand cannot share a name. */
+  g_clear_object (&silhouette);
+  silhouette = shoebox_silhouette_new ();
+  shoebox_silhouette_set_brand_name (silhouette, "salomon");
+  shoebox_silhouette_set_name (silhouette, "XT-6");
+  g_assert_false (shoebox_collection_save_silhouette (fixture->collection, silhouette, &error));
+  g_assert_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  /* A retail price needs its currency. */
+  shoebox_silhouette_set_name (silhouette, "XT-4");
+  shoebox_silhouette_set_retail_price (silhouette, 100);
+  g_assert_false (shoebox_collection_save_silhouette (fixture->collection, silhouette, &error));
+  g_assert_error (error, SHOEBOX_PAIR_ERROR, SHOEBOX_PAIR_ERROR_INVALID_MONEY);
+  g_clear_error (&error);
+
+  /* A silhouette with pairs stays. */
+  pair_id = save_new_pair (fixture, "Rockrunner", "Camo");
+  rockrunner = shoebox_collection_find_silhouette (fixture->collection, NULL, "Rockrunner", &error);
+  g_assert_false (shoebox_collection_delete_silhouette (fixture->collection, shoebox_silhouette_get_id (rockrunner), &error));
+  g_assert_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_nonnull (shoebox_collection_delete_pairs (fixture->collection, &pair_id, 1, &error));
+  g_assert_true (shoebox_collection_delete_silhouette (fixture->collection, shoebox_silhouette_get_id (rockrunner), &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_generate (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) all = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  g_assert_true (shoebox_collection_generate_pairs (fixture->collection, 5000, 7, &error));
+  g_assert_no_error (error);
+  g_test_message ("5000 pairs in %.2f s", (g_get_monotonic_time () - start) / 1e6);
+  g_assert_cmpuint (shoebox_collection_count_pairs (fixture->collection, &error), ==, 5000);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM pairs_fts"), ==, 5000);
+
+  all = search (fixture, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 5000);
+  g_assert_cmpuint (count_matches (fixture, "trac"), >, 0);
+  g_assert_cmpuint (count_matches (fixture, "trac"), <, 5000);
+
+  /* Every generated pair is one the editor could save. */
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autoptr(ShoeboxPair) pair = g_list_model_get_item (all, i * 97);
+
+      g_assert_true (shoebox_pair_validate (pair, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+notify_count_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_pair_notify (void)
+{
+  g_autoptr(ShoeboxPair) pair = shoebox_pair_new ();
+  guint n_colorway = 0;
+  guint n_tags = 0;
+  guint n_wears = 0;
+  guint n_price = 0;
+
+  g_signal_connect (pair, "notify::colorway", G_CALLBACK (notify_count_cb), &n_colorway);
+  g_signal_connect (pair, "notify::tags", G_CALLBACK (notify_count_cb), &n_tags);
+  g_signal_connect (pair, "notify::wear-count", G_CALLBACK (notify_count_cb), &n_wears);
+  g_signal_connect (pair, "notify::price-paid", G_CALLBACK (notify_count_cb), &n_price);
+
+  shoebox_pair_set_colorway (pair, "Silver");
+  shoebox_pair_set_colorway (pair, "Silver");
+  g_object_set (pair, "colorway", "Silver", NULL);
+  g_assert_cmpuint (n_colorway, ==, 1);
+  /* Empty is none. */
+  shoebox_pair_set_colorway (pair, "");
+  shoebox_pair_set_colorway (pair, NULL);
+  g_assert_null (shoebox_pair_get_colorway (pair));
+  g_assert_cmpuint (n_colorway, ==, 2);
+
+  shoebox_pair_set_tags (pair, (const char * const[]) { "a", "b", NULL });
+  shoebox_pair_set_tags (pair, (const char * const[]) { "a", "b", NULL });
+  shoebox_pair_set_tags (pair, (const char * const[]) { NULL });
+  shoebox_pair_set_tags (pair, NULL);
+  g_assert_cmpuint (n_tags, ==, 2);
+
+  shoebox_pair_set_wear_dates (pair, (const char * const[]) { "2024-02-01", "2024-01-01", "2024-02-01", NULL });
+  shoebox_pair_set_wear_dates (pair, (const char * const[]) { "2024-01-01", "2024-02-01", NULL });
+  g_assert_cmpuint (n_wears, ==, 1);
+  g_assert_cmpuint (shoebox_pair_get_wear_count (pair), ==, 2);
+  g_assert_cmpstr (shoebox_pair_get_last_worn (pair), ==, "2024-02-01");
+
+  g_object_set (pair, "price-paid", (gint64) 500, NULL);
+  shoebox_pair_set_price_paid (pair, 500);
+  g_assert_cmpuint (n_price, ==, 1);
+
+  {
+    g_autoptr(ShoeboxPair) copy = shoebox_pair_copy (pair);
+
+    assert_pairs_equal (pair, copy);
+  }
+}
+
+static void
+test_silhouette_notify (void)
+{
+  g_autoptr(ShoeboxSilhouette) silhouette = shoebox_silhouette_new ();
+  guint n_name = 0;
+
+  g_signal_connect (silhouette, "notify::name", G_CALLBACK (notify_count_cb), &n_name);
+  shoebox_silhouette_set_name (silhouette, "Track");
+  shoebox_silhouette_set_name (silhouette, "Track");
+  g_assert_cmpuint (n_name, ==, 1);
+  g_assert_cmpint (shoebox_silhouette_get_retail_price (silhouette), ==, -1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/collection/pair/notify", test_pair_notify);
+  g_test_add_func ("/collection/silhouette/notify", test_silhouette_notify);
+  g_test_add ("/collection/catalogue/starter-once", Fixture, "empty", set_up, test_starter_catalogue_once, tear_down);
+  g_test_add ("/collection/catalogue/silhouettes", Fixture, NULL, set_up, test_silhouettes, tear_down);
+  g_test_add ("/collection/pair/save-and-get", Fixture, NULL, set_up, test_save_and_get, tear_down);
+  g_test_add ("/collection/pair/silhouette-resolution", Fixture, NULL, set_up, test_silhouette_resolution, tear_down);
+  g_test_add ("/collection/pair/invalid-writes-nothing", Fixture, NULL, set_up, test_invalid_pairs_write_nothing, tear_down);
+  g_test_add ("/collection/pair/schema-constraints", Fixture, NULL, set_up, test_schema_constraints, tear_down);
+  g_test_add ("/collection/pair/update-keeps-wears", Fixture, NULL, set_up, test_update_keeps_wears, tear_down);
+  g_test_add ("/collection/pair/duplicate", Fixture, NULL, set_up, test_duplicate, tear_down);
+  g_test_add ("/collection/pair/delete-restore", Fixture, NULL, set_up, test_delete_and_restore, tear_down);
+  g_test_add ("/collection/wear/log", Fixture, NULL, set_up, test_wear_log, tear_down);
+  g_test_add ("/collection/search/prefix", Fixture, NULL, set_up, test_search_prefix, tear_down);
+  g_test_add ("/collection/search/filters", Fixture, NULL, set_up, test_search_filters, tear_down);
+  g_test_add ("/collection/statistics", Fixture, NULL, set_up, test_statistics, tear_down);
+  g_test_add ("/collection/generate", Fixture, NULL, set_up, test_generate, tear_down);
+
+  return g_test_run ();
+}

@@ -177,6 +177,23 @@ static const FeedCase feed_cases[] = {
     "One", "https://x.example/1", NULL, NULL, NULL, NULL, NULL,
   },
   {
+    "windows-1252-c1-characters",
+    "<rss version=\"2.0\"><channel><title>don\xC2\x92t &#147;quote&#x94; &#128;5</title>"
+    "<item><media:group xmlns:media=\"http://search.yahoo.com/mrss/\">"
+    "<media:description type=\"plain\">From the group</media:description></media:group></item>"
+    "</channel></rss>",
+    -1, NULL, NULL, "rss20", "don’t “quote” €5", NULL, 1,
+    NULL, NULL, NULL, NULL, NULL, "From the group", NULL,
+  },
+  {
+    "rss-summary-before-description",
+    "<rss version=\"2.0\"><channel><item><summary>Short</summary>"
+    "<description>&lt;p&gt;Long &lt;img src=\"https://i.example/a.png\"&gt;&lt;/p&gt;</description></item>"
+    "</channel></rss>",
+    -1, NULL, NULL, "rss20", NULL, NULL, 1,
+    NULL, NULL, NULL, NULL, NULL, "Short", "https://i.example/a.png",
+  },
+  {
     "unsafe-links-dropped",
     "<rss version=\"2.0\"><channel><link>javascript:alert(1)</link>"
     "<item><link>java\tscript:alert(1)</link><guid>data:text/html,x</guid>"
@@ -379,6 +396,8 @@ test_wide_encodings (void)
 static void
 test_recovered_flag (void)
 {
+  static const char text_plain[] = "<rss version=\"2.0\"><channel><title>T</title></channel></rss>";
+  g_autoptr(ShoeboxFeed) plain = NULL;
   g_autoptr(GError) error = NULL;
   const FeedCase *broken = NULL;
   g_autoptr(ShoeboxFeed) feed = NULL;
@@ -389,9 +408,17 @@ test_recovered_flag (void)
 
   g_assert_nonnull (broken);
   feed = parse_text (broken->document, -1, NULL, NULL, &error);
-
   g_assert_no_error (error);
   g_assert_true (feed->recovered);
+
+  /* A feed served as text/plain is read, and flagged. */
+  plain = parse_text (text_plain, -1, "text/plain; charset=utf-8", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (plain->recovered);
+  g_clear_pointer (&plain, shoebox_feed_unref);
+  plain = parse_text (text_plain, -1, "application/rss+xml", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (plain->recovered);
 }
 
 /* ------------------------------------------------------------------ errors */

@@ -282,17 +282,20 @@ _shoebox_feed_decode (const guint8 *data,
   if (declared != NULL)
     candidates[n_candidates++] = declared;
 
-  if (http_charset != NULL && declared != NULL &&
-      g_ascii_strcasecmp (normalise_charset (http_charset), normalise_charset (declared)) != 0)
-    *overridden = TRUE;
-
+  /* The HTTP charset overriding the declaration is the rule (RFC 7303),
+   * not a fault; bytes that are not in the encoding used are.
+   */
   for (guint i = 0; i < n_candidates; i++)
     {
       const char *charset = normalise_charset (candidates[i]);
       char *converted;
 
       if (is_utf8_label (charset))
-        return _shoebox_feed_finish_utf8 ((const char *) data, length, out_length);
+        {
+          if (!g_utf8_validate_len ((const char *) data, length, NULL))
+            *overridden = TRUE;
+          return _shoebox_feed_finish_utf8 ((const char *) data, length, out_length);
+        }
 
       converted = convert_lossy (data, length, charset, charset_unit (charset), &converted_length);
       if (converted != NULL)
@@ -312,6 +315,7 @@ _shoebox_feed_decode (const guint8 *data,
     {
       g_autofree char *converted = convert_lossy (data, length, "WINDOWS-1252", 1, &converted_length);
 
+      *overridden = TRUE;
       if (converted != NULL)
         return _shoebox_feed_finish_utf8 (converted, converted_length, out_length);
     }
@@ -336,6 +340,24 @@ copy_until (GString    *out,
 
   g_string_append_len (out, p, stop - p);
   return stop;
+}
+
+/* U+0080…U+009F as windows-1252 reads those bytes; 0 where it has none. */
+static const gunichar windows_1252_c1[32] = {
+  0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+  0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+};
+
+static void
+append_c1 (GString *out,
+           guint    code)
+{
+  gunichar c = windows_1252_c1[(code - 0x80) & 0x1F];
+
+  if (c != 0)
+    g_string_append_unichar (out, c);
 }
 
 /* The general entities the internal subset declares, name → replacement
@@ -411,7 +433,9 @@ collect_declared_entities (const char *subset,
  *   when HTML defines them (&nbsp; &eacute;), literal text otherwise, as
  *   do bare ampersands;
  * - characters XML forbids (NUL and other controls, U+FFFE, U+FFFF) and
- *   C1 controls are dropped.
+ *   C1 controls, literal or as character references, are read as the
+ *   windows-1252 characters they almost always are (U+0092 → ’), as
+ *   HTML does.
  *
  * CDATA sections and comments are copied as they are.
  */
@@ -484,6 +508,22 @@ _shoebox_feed_prepare_xml (const char *text,
 
           if (q < end && *q == '#')
             {
+              const char *digits = q + 1;
+              gboolean hex = digits < end && (*digits == 'x' || *digits == 'X');
+              guint64 value = 0;
+              char *stop = NULL;
+
+              if (hex)
+                digits++;
+              if (digits < end && g_ascii_isxdigit (*digits))
+                value = g_ascii_strtoull (digits, &stop, hex ? 16 : 10);
+              if (stop != NULL && stop < end && *stop == ';' && value >= 0x80 && value <= 0x9F)
+                {
+                  append_c1 (out, (guint) value);
+                  p = stop + 1;
+                  continue;
+                }
+
               g_string_append_c (out, '&');
               p++;
               continue;
@@ -538,7 +578,10 @@ _shoebox_feed_prepare_xml (const char *text,
                ((guchar) p[2] == 0xBE || (guchar) p[2] == 0xBF))
         p += 3;
       else if (c == 0xC2 && end - p >= 2 && (guchar) p[1] >= 0x80 && (guchar) p[1] < 0xA0)
-        p += 2; /* C1 controls, which XML 1.0 allows but no reader wants */
+        {
+          append_c1 (out, (guchar) p[1]);
+          p += 2;
+        }
       else
         {
           g_string_append_c (out, (char) c);

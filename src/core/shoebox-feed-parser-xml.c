@@ -560,6 +560,38 @@ read_media (ParseContext    *ctx,
     }
 }
 
+/* <media:description>, of the item or its <media:group>: the summary of
+ * last resort.
+ */
+static char *
+dup_media_description (ParseContext *ctx,
+                       xmlNodePtr    item)
+{
+  for (xmlNodePtr child = item->children; child != NULL; child = child->next)
+    {
+      xmlNodePtr found = NULL;
+
+      if (is_ns (child, NS_CLASS_MEDIA, "description"))
+        found = child;
+      else if (is_ns (child, NS_CLASS_MEDIA, "group"))
+        for (xmlNodePtr member = child->children; member != NULL && found == NULL; member = member->next)
+          if (is_ns (member, NS_CLASS_MEDIA, "description"))
+            found = member;
+
+      if (found != NULL)
+        {
+          g_autofree char *type = get_attribute (found, "type");
+          g_autofree char *raw = dup_raw_text (ctx, found, SHOEBOX_FEED_MAX_CONTENT);
+
+          if (g_strcmp0 (type, "html") == 0)
+            return shoebox_html_to_text (raw, -1, SHOEBOX_FEED_MAX_SUMMARY);
+          return _shoebox_feed_clean_line (raw, SHOEBOX_FEED_MAX_SUMMARY);
+        }
+    }
+
+  return NULL;
+}
+
 static void
 read_enclosure (ParseContext    *ctx,
                 ShoeboxFeedItem *item,
@@ -584,6 +616,7 @@ parse_rss_item (ParseContext *ctx,
   xmlNodePtr description = NULL, encoded = NULL, body = NULL, dc_description = NULL;
   xmlNodePtr pub_date = NULL, issued = NULL, dc_date = NULL, modified = NULL;
   xmlNodePtr author = NULL, creator = NULL, atom_link = NULL, media_title = NULL;
+  xmlNodePtr summary = NULL, fullitem = NULL, first_text = NULL;
   g_autofree char *summary_html = NULL;
 
   for (xmlNodePtr child = node->children; child != NULL; child = child->next)
@@ -603,7 +636,17 @@ parse_rss_item (ParseContext *ctx,
       else if (is_core (ctx, child, "guid"))
         guid = guid != NULL ? guid : child;
       else if (is_core (ctx, child, "description"))
-        description = description != NULL ? description : child;
+        {
+          description = description != NULL ? description : child;
+          first_text = first_text != NULL ? first_text : child;
+        }
+      else if (is_core (ctx, child, "summary") && ns_class != NS_CLASS_ATOM)
+        {
+          summary = summary != NULL ? summary : child;
+          first_text = first_text != NULL ? first_text : child;
+        }
+      else if (is_core (ctx, child, "fullitem"))
+        fullitem = fullitem != NULL ? fullitem : child;
       else if (is_core (ctx, child, "pubDate"))
         pub_date = pub_date != NULL ? pub_date : child;
       else if (is_core (ctx, child, "author") && ns_class != NS_CLASS_ATOM)
@@ -683,8 +726,11 @@ parse_rss_item (ParseContext *ctx,
   if (item->updated == NULL && modified != NULL)
     item->updated = parse_date_node (ctx, modified);
 
-  if (description != NULL)
-    summary_html = dup_raw_text (ctx, description, SHOEBOX_FEED_MAX_CONTENT);
+  /* With both a <summary> and a <description>, the first is the summary
+   * and the other the content, as feedparser reads them.
+   */
+  if (first_text != NULL)
+    summary_html = dup_raw_text (ctx, first_text, SHOEBOX_FEED_MAX_CONTENT);
   else if (dc_description != NULL)
     summary_html = dup_raw_text (ctx, dc_description, SHOEBOX_FEED_MAX_CONTENT);
 
@@ -692,6 +738,11 @@ parse_rss_item (ParseContext *ctx,
     item->content = dup_raw_text (ctx, encoded, SHOEBOX_FEED_MAX_CONTENT);
   else if (body != NULL)
     item->content = dup_inner_xml (ctx, body, SHOEBOX_FEED_MAX_CONTENT);
+  else if (fullitem != NULL)
+    item->content = dup_raw_text (ctx, fullitem, SHOEBOX_FEED_MAX_CONTENT);
+  else if (summary != NULL && description != NULL)
+    item->content = dup_raw_text (ctx, first_text == summary ? description : summary,
+                                  SHOEBOX_FEED_MAX_CONTENT);
   else if (summary_html != NULL)
     item->content = g_strdup (summary_html);
   item->content_is_html = item->content != NULL;
@@ -700,6 +751,8 @@ parse_rss_item (ParseContext *ctx,
     item->summary = shoebox_html_to_text (summary_html, -1, SHOEBOX_FEED_MAX_SUMMARY);
   else if (item->content != NULL)
     item->summary = shoebox_html_to_text (item->content, -1, SHOEBOX_FEED_MAX_SUMMARY);
+  else
+    item->summary = dup_media_description (ctx, node);
 
   if (author != NULL)
     item->author = dup_line (ctx, author, SHOEBOX_FEED_MAX_AUTHOR);
@@ -948,6 +1001,8 @@ parse_atom_entry (ParseContext *ctx,
     item->summary = item->content_is_html
                       ? shoebox_html_to_text (item->content, -1, SHOEBOX_FEED_MAX_SUMMARY)
                       : _shoebox_feed_clean_line (item->content, SHOEBOX_FEED_MAX_SUMMARY);
+  else
+    item->summary = dup_media_description (ctx, node);
 
   if (author != NULL)
     {
@@ -1030,6 +1085,21 @@ init_libxml2 (void)
     }
 }
 
+/* A server that calls the feed text/plain or text/html is wrong, and
+ * feedparser flags it; no content type at all is no fault.
+ */
+static gboolean
+is_xml_content_type (const char *content_type)
+{
+  g_autofree char *type = NULL;
+
+  if (content_type == NULL || content_type[0] == '\0')
+    return TRUE;
+
+  type = g_ascii_strdown (content_type, -1);
+  return strstr (type, "xml") != NULL || strstr (type, "rss") != NULL || strstr (type, "atom") != NULL;
+}
+
 static ShoeboxFeedFormat
 detect_rss_version (xmlNodePtr root,
                     gboolean   netscape)
@@ -1108,7 +1178,7 @@ _shoebox_feed_parse_xml (const guint8  *data,
                            base_uri, "UTF-8",
                            XML_PARSE_NONET | XML_PARSE_RECOVER |
                            XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  well_formed = parser->wellFormed != 0;
+  well_formed = parser->wellFormed != 0 && parser->nsWellFormed != 0;
   xmlFreeParserCtxt (parser);
 
   root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
@@ -1125,7 +1195,7 @@ _shoebox_feed_parse_xml (const guint8  *data,
   ctx.base_uri = _shoebox_feed_has_web_scheme (base_uri) ? g_strdup (base_uri) : NULL;
   ctx.root_ns = root->ns != NULL ? (const char *) root->ns->href : NULL;
   ctx.feed = feed;
-  feed->recovered = !well_formed || rewritten || overridden;
+  feed->recovered = !well_formed || rewritten || overridden || !is_xml_content_type (content_type);
 
   classify (root, &local);
   if (g_str_equal (local, "rss") || g_str_equal (local, "channel"))
@@ -1135,11 +1205,9 @@ _shoebox_feed_parse_xml (const guint8  *data,
     }
   else if (g_str_equal (local, "RDF"))
     {
-      feed->format = SHOEBOX_FEED_FORMAT_RSS10;
-      for (xmlNodePtr child = root->children; child != NULL; child = child->next)
-        if (child->type == XML_ELEMENT_NODE && child->ns != NULL &&
-            g_strcmp0 ((const char *) child->ns->href, NS_RSS090) == 0)
-          feed->format = SHOEBOX_FEED_FORMAT_RSS090;
+      feed->format = xmlSearchNsByHref (doc, root, (const xmlChar *) NS_RSS090) != NULL
+                       ? SHOEBOX_FEED_FORMAT_RSS090
+                       : SHOEBOX_FEED_FORMAT_RSS10;
       parse_rss (&ctx, root);
     }
   else if (g_str_equal (local, "feed"))
@@ -1149,7 +1217,12 @@ _shoebox_feed_parse_xml (const guint8  *data,
       else if (g_strcmp0 (ctx.root_ns, NS_ATOM03) == 0)
         feed->format = SHOEBOX_FEED_FORMAT_ATOM03;
       else
-        feed->format = SHOEBOX_FEED_FORMAT_ATOM;
+        {
+          g_autofree char *version = get_attribute (root, "version");
+
+          feed->format = g_strcmp0 (version, "0.3") == 0 ? SHOEBOX_FEED_FORMAT_ATOM03
+                                                         : SHOEBOX_FEED_FORMAT_ATOM;
+        }
       parse_atom (&ctx, root);
     }
   else

@@ -25,9 +25,11 @@
 /* HTML larger than this is cut before parsing: a summary shows far less. */
 #define MAX_HTML_INPUT (2 * 1024 * 1024)
 
+/* Code, not text. The fallback text inside <object> or <iframe> is text
+ * meant for readers whose browser shows no object, so it is kept.
+ */
 static const char * const dropped_elements[] = {
-  "script", "style", "applet", "iframe", "object", "embed", "noembed",
-  "noframes", "template",
+  "script", "style", "template",
 };
 
 static const char * const block_elements[] = {

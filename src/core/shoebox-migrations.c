@@ -153,6 +153,54 @@ static const char * const migrations[] = {
   "    WHERE rowid IN (SELECT p.id FROM pairs p JOIN silhouettes s ON s.id = p.silhouette_id"
   "                    WHERE s.brand_id = new.id);"
   "END;",
+
+  /* 3: news: the feeds the user follows, each with its health and the
+   * validators for conditional GET, and the articles fetched from them.
+   * An item's key (its guid, else its link, else its title and date) is
+   * unique per source, so fetching again updates a row instead of adding
+   * one, and leaves read, starred and hidden alone. Dates are ISO 8601 in
+   * UTC ("2026-11-30T09:33:10Z"), which sort as text; sort_date is the
+   * published date, or when the item was first fetched if the feed gave
+   * none. The default sources are added here, once: removing them never
+   * brings them back.
+   */
+  "CREATE TABLE news_sources ("
+  "  id INTEGER PRIMARY KEY,"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  url TEXT NOT NULL UNIQUE CHECK (url GLOB 'http://?*' OR url GLOB 'https://?*'),"
+  "  enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  etag TEXT,"
+  "  last_modified TEXT,"
+  "  last_success TEXT,"
+  "  last_error TEXT,"
+  "  last_error_kind INTEGER NOT NULL DEFAULT 0,"
+  "  next_refresh TEXT,"
+  "  created_at TEXT NOT NULL"
+  ");"
+  "CREATE TABLE news_items ("
+  "  id INTEGER PRIMARY KEY,"
+  "  source_id INTEGER NOT NULL REFERENCES news_sources (id) ON DELETE CASCADE,"
+  "  key TEXT NOT NULL CHECK (length (key) > 0),"
+  "  title TEXT,"
+  "  link TEXT,"
+  "  summary TEXT,"
+  "  thumbnail_url TEXT,"
+  "  author TEXT,"
+  "  published TEXT,"
+  "  fetched_at TEXT NOT NULL,"
+  "  sort_date TEXT NOT NULL,"
+  "  read INTEGER NOT NULL DEFAULT 0 CHECK (read IN (0, 1)),"
+  "  starred INTEGER NOT NULL DEFAULT 0 CHECK (starred IN (0, 1)),"
+  "  hidden INTEGER NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1)),"
+  "  UNIQUE (source_id, key)"
+  ");"
+  "CREATE INDEX news_items_sort ON news_items (sort_date DESC, id DESC);"
+  "INSERT INTO news_sources (title, url, position, created_at) VALUES"
+  "  ('Sneaker News', 'https://sneakernews.com/feed/', 1, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+  "  ('Hypebeast Footwear', 'https://hypebeast.com/footwear/feed', 2, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+  "  ('Nice Kicks', 'https://www.nicekicks.com/feed/', 3, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+  "  ('Highsnobiety', 'https://www.highsnobiety.com/feed/', 4, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'));",
 };
 
 const char * const *

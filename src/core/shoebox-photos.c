@@ -467,14 +467,66 @@ fit_pixbuf (GdkPixbuf *pixbuf,
                                   GDK_INTERP_BILINEAR);
 }
 
-/* Copies @stream into @fd, hashing it and feeding it to @loader, and checks
- * that it is a whole image. Leaves @fd open and @loader possibly unclosed.
+/* gdk-pixbuf tells formats apart through GIO's MIME database, which a
+ * sandbox or a minimal system may lack: the common photo formats are
+ * recognised here from their first bytes, the rest left to gdk-pixbuf.
+ */
+static GdkPixbufLoader *
+new_loader_for_header (const guint8 *data,
+                       gsize         length,
+                       DecodeLimits *limits)
+{
+  static const struct
+  {
+    const char *type;
+    gsize       offset;
+    const char *magic;
+    gsize       magic_length;
+  } signatures[] = {
+    { "png", 0, "\x89PNG\r\n\x1a\n", 8 },
+    { "jpeg", 0, "\xff\xd8\xff", 3 },
+    { "gif", 0, "GIF8", 4 },
+    { "tiff", 0, "II*\0", 4 },
+    { "tiff", 0, "MM\0*", 4 },
+    { "webp", 8, "WEBP", 4 },
+  };
+  GdkPixbufLoader *loader = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (signatures) && loader == NULL; i++)
+    if (length >= signatures[i].offset + signatures[i].magic_length
+        && memcmp (data + signatures[i].offset, signatures[i].magic, signatures[i].magic_length) == 0)
+      loader = gdk_pixbuf_loader_new_with_type (signatures[i].type, NULL); /* NULL: no such module */
+
+  if (loader == NULL)
+    loader = gdk_pixbuf_loader_new ();
+
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (loader_size_prepared_cb), limits);
+  return loader;
+}
+
+/* Feeds @data to *@loader, made from the first bytes on the first call. */
+static gboolean
+write_to_loader (GdkPixbufLoader **loader,
+                 DecodeLimits     *limits,
+                 const guint8     *data,
+                 gsize             length,
+                 GError          **error)
+{
+  if (*loader == NULL)
+    *loader = new_loader_for_header (data, length, limits);
+
+  return gdk_pixbuf_loader_write (*loader, data, length, error);
+}
+
+/* Copies @stream into @fd, hashing it and feeding it to a new *@loader,
+ * and checks that it is a whole image. Leaves @fd open and *@loader, if
+ * any, possibly unclosed.
  */
 static gboolean
 copy_and_check (GInputStream     *stream,
                 int               fd,
                 GChecksum        *checksum,
-                GdkPixbufLoader  *loader,
+                GdkPixbufLoader **loader,
                 DecodeLimits     *limits,
                 const char       *display_name,
                 GCancellable     *cancellable,
@@ -508,7 +560,7 @@ copy_and_check (GInputStream     *stream,
 
       g_checksum_update (checksum, buffer, n_read);
 
-      if (!gdk_pixbuf_loader_write (loader, buffer, n_read, &local_error) || limits->too_many_pixels)
+      if (!write_to_loader (loader, limits, buffer, n_read, &local_error) || limits->too_many_pixels)
         {
           if (limits->too_many_pixels)
             break;
@@ -534,7 +586,7 @@ copy_and_check (GInputStream     *stream,
   /* A file shorter than the loader's sniffing buffer is only decoded
    * here, so its size is known only now.
    */
-  closed = limits->too_many_pixels || gdk_pixbuf_loader_close (loader, &local_error);
+  closed = limits->too_many_pixels || gdk_pixbuf_loader_close (*loader, &local_error);
 
   if (limits->too_many_pixels)
     {
@@ -544,14 +596,14 @@ copy_and_check (GInputStream     *stream,
       return FALSE;
     }
 
-  if (!closed || gdk_pixbuf_loader_get_pixbuf (loader) == NULL)
+  if (!closed || gdk_pixbuf_loader_get_pixbuf (*loader) == NULL)
     {
       set_not_an_image_error (error, display_name, local_error);
       return FALSE;
     }
 
   /* A drawing (SVG) has no size of its own and is not a photo. */
-  format = gdk_pixbuf_loader_get_format (loader);
+  format = gdk_pixbuf_loader_get_format (*loader);
   if (format == NULL || gdk_pixbuf_format_is_scalable (format))
     {
       set_not_an_image_error (error, display_name, NULL);
@@ -620,7 +672,7 @@ import_stream (ShoeboxPhotos  *self,
                GError        **error)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+  g_autoptr(GdkPixbufLoader) loader = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *temp_path = NULL;
   g_autofree char *extension = NULL;
@@ -647,9 +699,9 @@ import_stream (ShoeboxPhotos  *self,
       return NULL;
     }
 
-  g_signal_connect (loader, "size-prepared", G_CALLBACK (loader_size_prepared_cb), &limits);
-  copied = copy_and_check (stream, fd, checksum, loader, &limits, display_name, cancellable, error);
-  gdk_pixbuf_loader_close (loader, NULL); /* A no-op when it is closed already. */
+  copied = copy_and_check (stream, fd, checksum, &loader, &limits, display_name, cancellable, error);
+  if (loader != NULL)
+    gdk_pixbuf_loader_close (loader, NULL); /* A no-op when it is closed already. */
   g_close (fd, NULL);
 
   if (copied)
@@ -701,8 +753,6 @@ decode_photo (ShoeboxPhotos  *self,
       return NULL;
     }
 
-  loader = gdk_pixbuf_loader_new ();
-  g_signal_connect (loader, "size-prepared", G_CALLBACK (loader_size_prepared_cb), &limits);
   buffer = g_malloc (COPY_CHUNK_SIZE);
 
   while (read_ok)
@@ -724,7 +774,7 @@ decode_photo (ShoeboxPhotos  *self,
           set_file_too_large_error (error, file_name);
           read_ok = FALSE;
         }
-      else if (!gdk_pixbuf_loader_write (loader, buffer, n_read, &local_error))
+      else if (!write_to_loader (&loader, &limits, buffer, n_read, &local_error))
         {
           set_not_an_image_error (error, file_name, local_error);
           read_ok = FALSE;
@@ -733,11 +783,13 @@ decode_photo (ShoeboxPhotos  *self,
 
   if (!read_ok)
     {
-      gdk_pixbuf_loader_close (loader, NULL);
+      if (loader != NULL)
+        gdk_pixbuf_loader_close (loader, NULL);
       return NULL;
     }
 
-  if (!gdk_pixbuf_loader_close (loader, &local_error)
+  if (loader == NULL /* empty */
+      || !gdk_pixbuf_loader_close (loader, &local_error)
       || (decoded = gdk_pixbuf_loader_get_pixbuf (loader)) == NULL)
     {
       set_not_an_image_error (error, file_name, local_error);
@@ -771,17 +823,31 @@ static GdkPixbuf *
 load_cached_thumbnail (const char *path,
                        int         size)
 {
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GdkPixbufLoader) loader = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  GdkPixbuf *pixbuf;
 
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    return NULL;
+  if (!g_file_get_contents (path, &data, &length, &error))
+    {
+      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        g_debug ("Could not read the thumbnail %s: %s", path, error->message);
+      return NULL;
+    }
 
-  pixbuf = gdk_pixbuf_new_from_file (path, &error);
-  if (pixbuf != NULL
+  /* Named as PNG, not sniffed: see new_loader_for_header(). */
+  loader = gdk_pixbuf_loader_new_with_type ("png", &error);
+  if (loader != NULL
+      && gdk_pixbuf_loader_write (loader, (const guint8 *) data, length, &error)
+      && gdk_pixbuf_loader_close (loader, &error)
+      && (pixbuf = gdk_pixbuf_loader_get_pixbuf (loader)) != NULL
       && gdk_pixbuf_get_width (pixbuf) <= size
       && gdk_pixbuf_get_height (pixbuf) <= size)
-    return g_steal_pointer (&pixbuf);
+    return g_object_ref (pixbuf);
+
+  if (loader != NULL)
+    gdk_pixbuf_loader_close (loader, NULL);
 
   g_debug ("Making the thumbnail %s again: %s", path,
            error != NULL ? error->message : "wrong size");

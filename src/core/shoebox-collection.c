@@ -828,23 +828,27 @@ build_match_query (const char *text)
   return g_string_free (g_steal_pointer (&query), FALSE);
 }
 
+/* With search text, the FTS5 index drives the query: a word that matches
+ * few pairs then costs little, whatever the size of the collection.
+ */
 static char *
 build_search_sql (const ShoeboxPairQuery *query,
-                  gboolean                relevance)
+                  gboolean                has_text)
 {
   GString *sql = g_string_new ("SELECT p.id");
   const char * const *keys = sort_keys[query->sort];
+  gboolean relevance = has_text && query->sort == SHOEBOX_PAIR_SORT_RELEVANCE;
 
-  if (relevance)
+  if (has_text)
     g_string_append (sql,
                      " FROM pairs_fts f JOIN pairs p ON p.id = f.rowid"
                      " JOIN silhouettes s ON s.id = p.silhouette_id JOIN brands b ON b.id = s.brand_id"
-                     " WHERE pairs_fts MATCH ?1" SEARCH_FILTERS " ORDER BY f.rank");
+                     " WHERE pairs_fts MATCH ?1" SEARCH_FILTERS " ORDER BY ");
   else
-    g_string_append (sql,
-                     PAIR_FROM
-                     " WHERE (?1 IS NULL OR p.id IN (SELECT rowid FROM pairs_fts WHERE pairs_fts MATCH ?1))"
-                     SEARCH_FILTERS " ORDER BY ");
+    g_string_append (sql, PAIR_FROM " WHERE ?1 IS NULL" SEARCH_FILTERS " ORDER BY ");
+
+  if (relevance)
+    g_string_append (sql, query->descending ? "f.rank DESC" : "f.rank");
 
   for (guint i = 0; !relevance && i < G_N_ELEMENTS (sort_keys[0]) && keys[i] != NULL; i++)
     {
@@ -854,7 +858,7 @@ build_search_sql (const ShoeboxPairQuery *query,
       g_string_append (sql, query->descending ? " DESC NULLS LAST" : " ASC NULLS LAST");
     }
 
-  g_string_append (sql, query->descending && !relevance ? ", p.id DESC" : ", p.id");
+  g_string_append (sql, query->descending ? ", p.id DESC" : ", p.id");
   return g_string_free (sql, FALSE);
 }
 
@@ -2448,7 +2452,7 @@ shoebox_collection_search (ShoeboxCollection       *self,
   g_return_val_if_fail (query->sort <= SHOEBOX_PAIR_SORT_LAST_WORN, NULL);
 
   match = build_match_query (query->text);
-  sql = build_search_sql (query, match != NULL && query->sort == SHOEBOX_PAIR_SORT_RELEVANCE);
+  sql = build_search_sql (query, match != NULL);
 
   stmt = prepare (self, sql, error);
   if (stmt == NULL)
@@ -2712,13 +2716,21 @@ shoebox_collection_generate_pairs (ShoeboxCollection  *self,
                                    GError            **error)
 {
   GenerateData data = { self, n_pairs, seed };
+  gboolean written;
 
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), FALSE);
 
   if (!shoebox_collection_load_starter_catalogue (self, NULL, error))
     return FALSE;
 
-  if (!shoebox_database_write (self->database, generate_in_transaction, &data, error))
+  /* A page cache that holds the whole transaction: otherwise SQLite
+   * spills to the WAL again and again while the FTS index grows.
+   */
+  if (!shoebox_database_exec (self->database, "PRAGMA cache_size = -262144", error))
+    return FALSE;
+  written = shoebox_database_write (self->database, generate_in_transaction, &data, error);
+  shoebox_database_exec (self->database, "PRAGMA cache_size = -2000", NULL);
+  if (!written)
     return FALSE;
 
   emit_changed (self);

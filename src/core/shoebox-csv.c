@@ -685,7 +685,6 @@ import_in_transaction (ShoeboxDatabase  *database,
     {
       ShoeboxPair *pair = g_ptr_array_index (report->pairs, i);
       g_autoptr(GError) row_error = NULL;
-      g_autoptr(ShoeboxPair) saved = NULL;
 
       /* A savepoint per row: a row the database refuses is listed and
        * skipped, and the others still land.
@@ -693,9 +692,8 @@ import_in_transaction (ShoeboxDatabase  *database,
       if (!shoebox_database_exec (database, "SAVEPOINT csv_row", error))
         return FALSE;
 
-      saved = shoebox_pair_copy (pair);
-      if (shoebox_pair_validate (saved, &row_error)
-          && _shoebox_collection_insert_pair (data->collection, saved, &row_error))
+      if (shoebox_pair_validate (pair, &row_error)
+          && _shoebox_collection_insert_pair (data->collection, pair, &row_error))
         {
           if (!shoebox_database_exec (database, "RELEASE csv_row", error))
             return FALSE;
@@ -925,7 +923,8 @@ shoebox_csv_report_get_n_rejected_rows (ShoeboxCsvReport *report)
  * @report: a #ShoeboxCsvReport
  *
  * Returns: (transfer none) (element-type ShoeboxPair): the rows without
- *   problems, as pairs, in the file's order
+ *   problems, as pairs, in the file's order; after an import, those
+ *   that landed have their ids
  */
 GPtrArray *
 shoebox_csv_report_get_pairs (ShoeboxCsvReport *report)

@@ -1,0 +1,103 @@
+#!/bin/sh
+# test-csv-command.sh
+#
+# Copyright 2026 The Shoebox developers
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The real `shoebox --import-csv FILE` and `--export-csv FILE`: no display,
+# a private XDG_DATA_HOME, their output, exit status and what the database
+# holds afterwards (read back through another export).
+#
+# Usage: test-csv-command.sh <build>/src/shoebox
+
+set -u
+
+SHOEBOX=$1
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+unset DISPLAY WAYLAND_DISPLAY
+export G_DEBUG=fatal-warnings
+export XDG_DATA_HOME="$TMP/data" XDG_CONFIG_HOME="$TMP/config" XDG_CACHE_HOME="$TMP/cache"
+export XDG_RUNTIME_DIR="$TMP/runtime"
+mkdir -m 700 "$XDG_RUNTIME_DIR"
+
+HEADER='silhouette,brand,colorway,official_colorway,style_code,size,size_system,condition,box,extras,status,price_paid,currency,purchase_date,where_bought,estimated_value,storage_location,tags,notes,wear_dates'
+n=0
+
+fail () {
+  echo "FAIL: $*"
+  echo "--- output:"; cat "$TMP/out" 2>/dev/null
+  echo "--- errors:"; cat "$TMP/err" 2>/dev/null
+  exit 1
+}
+
+run () {
+  n=$((n + 1))
+  "$SHOEBOX" "$@" >"$TMP/out" 2>"$TMP/err"
+  status=$?
+}
+
+expect_output () {
+  grep -qF -- "$1" "$TMP/out" || fail "step $n: the output lacks “$1”"
+}
+
+# 1. Exporting a new collection: the header alone, and the database made.
+run --export-csv "$TMP/empty.csv"
+[ "$status" -eq 0 ] || fail "export of a new collection exited $status"
+expect_output "Exported 0 pairs to “$TMP/empty.csv”."
+[ -f "$XDG_DATA_HOME/shoebox/shoebox.db" ] || fail "no database at \$XDG_DATA_HOME/shoebox/shoebox.db"
+[ "$(tr -d '\r' < "$TMP/empty.csv")" = "$HEADER" ] || fail "the empty export is not the header row"
+
+# 2. An import with good rows, bad rows and an unknown column.
+printf '%s\r\n' \
+  'silhouette,brand,colorway,price_paid,currency,purchase_date,tags,extra' \
+  'Track 2.0,Balenciaga,Silver,1150.00,USD,2023-11-24,grail;to clean,x' \
+  'Triple S,Balenciaga,Black,-5.00,USD,,,' \
+  'Gel-1090,Asics,Lavender,171000,JPY,2999-01-01,,' \
+  'Samba,Adidas,"White, ""OG""",90.00,EUR,,,' > "$TMP/in.csv"
+run --import-csv "$TMP/in.csv"
+[ "$status" -eq 0 ] || fail "an import with rejected rows exited $status"
+expect_output "Ignored the unknown column “extra”."
+expect_output "Imported 2 pairs from “$TMP/in.csv”."
+expect_output "Rejected 2 rows:"
+expect_output "line 3, price_paid: “-5.00” is negative"
+expect_output "line 4, purchase_date: 2999-01-01 is in the future"
+
+# 3. The database has exactly the two good pairs.
+run --export-csv "$TMP/out.csv"
+[ "$status" -eq 0 ] || fail "export exited $status"
+expect_output "Exported 2 pairs"
+[ "$(wc -l < "$TMP/out.csv")" -eq 3 ] || fail "the export has $(wc -l < "$TMP/out.csv") lines, not 3"
+grep -qF 'Track 2.0,Balenciaga,Silver,,,,,,,,Owned,1150.00,USD,2023-11-24,,,,grail;to clean,,' "$TMP/out.csv" \
+  || fail "the Track 2.0 row is not in the export"
+grep -qF 'Samba,Adidas,"White, ""OG""",,,,,,,,Owned,90.00,EUR,' "$TMP/out.csv" \
+  || fail "the Samba row is not in the export"
+
+# 4. A file that is not there: non-zero, and said so.
+run --import-csv "$TMP/missing.csv"
+[ "$status" -ne 0 ] || fail "importing a missing file exited 0"
+grep -qF "missing.csv" "$TMP/err" || fail "the error does not name the missing file"
+
+# 5. A file that is not CSV: non-zero, and nothing changed.
+printf '\211PNG\r\n\032\n\000\000\000\rIHDR\377\376' > "$TMP/photo.png"
+run --import-csv "$TMP/photo.png"
+[ "$status" -ne 0 ] || fail "importing a PNG exited 0"
+grep -qF "is not a" "$TMP/err" || fail "the error does not say the file is not CSV"
+run --export-csv "$TMP/again.csv"
+cmp -s "$TMP/out.csv" "$TMP/again.csv" || fail "a refused import changed the collection"
+
+# 6. Export, import into an empty collection, export again: the same bytes.
+export XDG_DATA_HOME="$TMP/other"
+run --import-csv "$TMP/out.csv"
+[ "$status" -eq 0 ] || fail "re-import exited $status"
+expect_output "Imported 2 pairs"
+run --export-csv "$TMP/round.csv"
+cmp -s "$TMP/out.csv" "$TMP/round.csv" || fail "export → import → export changed the file"
+
+# 7. An export to a folder that cannot exist: non-zero.
+run --export-csv "$TMP/no/such/folder/x.csv"
+[ "$status" -ne 0 ] || fail "export into a missing folder exited 0"
+
+echo "PASS: $n runs of $SHOEBOX"

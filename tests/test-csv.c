@@ -1,0 +1,542 @@
+/* test-csv.c
+ *
+ * Copyright 2026 The Shoebox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <sqlite3.h>
+#include <string.h>
+
+#include "shoebox-csv.h"
+
+#define HEADER \
+  "silhouette,brand,colorway,official_colorway,style_code,size,size_system,condition,box,extras," \
+  "status,price_paid,currency,purchase_date,where_bought,estimated_value,storage_location,tags," \
+  "notes,wear_dates"
+
+/* Each case runs with its own empty XDG folders (G_TEST_OPTION_ISOLATE_DIRS). */
+typedef struct
+{
+  ShoeboxDatabase   *database;
+  ShoeboxCollection *collection;
+} Fixture;
+
+static void
+open_collection (const char         *name,
+                 ShoeboxDatabase   **database,
+                 ShoeboxCollection **collection)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  *database = shoebox_database_open (path, &error);
+  g_assert_no_error (error);
+  *collection = shoebox_collection_new (*database);
+}
+
+static void
+set_up (Fixture       *fixture,
+        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  open_collection ("first.db", &fixture->database, &fixture->collection);
+  g_assert_true (shoebox_collection_load_starter_catalogue (fixture->collection, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+tear_down (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_assert_finalize_object (fixture->collection);
+  g_assert_finalize_object (fixture->database);
+}
+
+static gint64
+query_int (ShoeboxDatabase *database,
+           const char      *sql)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = shoebox_database_prepare (database, sql, &error);
+  gint64 value;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+static GBytes *
+export_to_bytes (ShoeboxCollection *collection,
+                 guint             *n_exported)
+{
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (shoebox_csv_export (collection, stream, n_exported, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (stream, NULL, &error));
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
+}
+
+static ShoeboxCsvReport *
+import_text (ShoeboxCollection *collection,
+             const char        *text,
+             gssize             length)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, length < 0 ? strlen (text) : (gsize) length);
+  g_autoptr(GError) error = NULL;
+  ShoeboxCsvReport *report = shoebox_csv_import (collection, bytes, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  return report;
+}
+
+static void
+assert_problem (ShoeboxCsvReport *report,
+                guint             line,
+                const char       *field,
+                const char       *reason_part)
+{
+  GPtrArray *problems = shoebox_csv_report_get_problems (report);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      ShoeboxCsvProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->line == line && g_strcmp0 (problem->field, field) == 0
+          && strstr (problem->reason, reason_part) != NULL)
+        return;
+    }
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      ShoeboxCsvProblem *problem = g_ptr_array_index (problems, i);
+
+      g_test_message ("line %u, %s: %s", problem->line, problem->field, problem->reason);
+    }
+  g_error ("no problem on line %u in %s saying “%s”", line, field, reason_part);
+}
+
+static void
+assert_pairs_equal (ShoeboxPair *a,
+                    ShoeboxPair *b)
+{
+  g_assert_cmpstr (shoebox_pair_get_silhouette_name (a), ==, shoebox_pair_get_silhouette_name (b));
+  g_assert_cmpstr (shoebox_pair_get_brand_name (a), ==, shoebox_pair_get_brand_name (b));
+  g_assert_cmpstr (shoebox_pair_get_colorway (a), ==, shoebox_pair_get_colorway (b));
+  g_assert_cmpstr (shoebox_pair_get_official_colorway (a), ==, shoebox_pair_get_official_colorway (b));
+  g_assert_cmpstr (shoebox_pair_get_style_code (a), ==, shoebox_pair_get_style_code (b));
+  g_assert_cmpstr (shoebox_pair_get_size (a), ==, shoebox_pair_get_size (b));
+  g_assert_cmpint (shoebox_pair_get_size_system (a), ==, shoebox_pair_get_size_system (b));
+  g_assert_cmpint (shoebox_pair_get_condition (a), ==, shoebox_pair_get_condition (b));
+  g_assert_cmpint (shoebox_pair_get_box (a), ==, shoebox_pair_get_box (b));
+  g_assert_cmpstrv (shoebox_pair_get_extras (a), shoebox_pair_get_extras (b));
+  g_assert_cmpint (shoebox_pair_get_status (a), ==, shoebox_pair_get_status (b));
+  g_assert_cmpint (shoebox_pair_get_price_paid (a), ==, shoebox_pair_get_price_paid (b));
+  g_assert_cmpstr (shoebox_pair_get_currency (a), ==, shoebox_pair_get_currency (b));
+  g_assert_cmpstr (shoebox_pair_get_purchase_date (a), ==, shoebox_pair_get_purchase_date (b));
+  g_assert_cmpstr (shoebox_pair_get_where_bought (a), ==, shoebox_pair_get_where_bought (b));
+  g_assert_cmpint (shoebox_pair_get_estimated_value (a), ==, shoebox_pair_get_estimated_value (b));
+  g_assert_cmpstr (shoebox_pair_get_storage_location (a), ==, shoebox_pair_get_storage_location (b));
+  g_assert_cmpstrv (shoebox_pair_get_tags (a), shoebox_pair_get_tags (b));
+  g_assert_cmpstr (shoebox_pair_get_notes (a), ==, shoebox_pair_get_notes (b));
+  g_assert_cmpstrv (shoebox_pair_get_wear_dates (a), shoebox_pair_get_wear_dates (b));
+}
+
+static ShoeboxPair *
+make_tricky_pair (guint variant)
+{
+  ShoeboxPair *pair = shoebox_pair_new ();
+  g_autofree char *notes = NULL;
+
+  switch (variant)
+    {
+    case 0:
+      shoebox_pair_set_silhouette_name (pair, "Track 2.0");
+      shoebox_pair_set_brand_name (pair, "Balenciaga");
+      shoebox_pair_set_colorway (pair, "Silver, \"Bullet\"");
+      shoebox_pair_set_official_colorway (pair, "=HYPERLINK(\"http://evil\")");
+      shoebox_pair_set_style_code (pair, "+1 555");
+      shoebox_pair_set_size (pair, "10.5");
+      shoebox_pair_set_size_system (pair, SHOEBOX_SIZE_SYSTEM_US_M);
+      shoebox_pair_set_condition (pair, SHOEBOX_CONDITION_DEADSTOCK);
+      shoebox_pair_set_box (pair, SHOEBOX_BOX_ORIGINAL);
+      shoebox_pair_set_extras (pair, (const char * const[]) { "receipt; paper", "laces \\ white", "\\;", NULL });
+      shoebox_pair_set_status (pair, SHOEBOX_STATUS_OWNED);
+      shoebox_pair_set_price_paid (pair, 115000);
+      shoebox_pair_set_currency (pair, "USD");
+      shoebox_pair_set_purchase_date (pair, "2023-11-24");
+      shoebox_pair_set_where_bought (pair, "-Paris-");
+      shoebox_pair_set_estimated_value (pair, 0);
+      shoebox_pair_set_storage_location (pair, "@home");
+      shoebox_pair_set_tags (pair, (const char * const[]) { "grail", "to clean", "a;b", "c\\d", NULL });
+      shoebox_pair_set_notes (pair, "Line one,\nline \"two\"\r\nline three; with \\ backslash\n");
+      shoebox_pair_set_wear_dates (pair, (const char * const[]) { "2024-01-02", "2024-02-29", NULL });
+      break;
+
+    case 1:
+      shoebox_pair_set_silhouette_name (pair, "Gel-1090");
+      shoebox_pair_set_brand_name (pair, "Asics");
+      shoebox_pair_set_colorway (pair, "'=already quoted");
+      shoebox_pair_set_official_colorway (pair, "''");
+      shoebox_pair_set_style_code (pair, "'plain");
+      shoebox_pair_set_size (pair, "27.5");
+      shoebox_pair_set_size_system (pair, SHOEBOX_SIZE_SYSTEM_JP_CM);
+      shoebox_pair_set_condition (pair, SHOEBOX_CONDITION_BEATER);
+      shoebox_pair_set_box (pair, SHOEBOX_BOX_NONE);
+      shoebox_pair_set_status (pair, SHOEBOX_STATUS_SOLD);
+      shoebox_pair_set_price_paid (pair, 171000);
+      shoebox_pair_set_currency (pair, "JPY");
+      shoebox_pair_set_where_bought (pair, "東京 · アトモス");
+      shoebox_pair_set_estimated_value (pair, 250000);
+      shoebox_pair_set_tags (pair, (const char * const[]) { "'+", "=1+1", "日本", "👟", NULL });
+      shoebox_pair_set_notes (pair, "-");
+      break;
+
+    case 2:
+      /* Only what is required: every other field empty. */
+      shoebox_pair_set_silhouette_name (pair, "Mystery Runner");
+      shoebox_pair_set_brand_name (pair, "Unknown Label, Inc.");
+      shoebox_pair_set_status (pair, SHOEBOX_STATUS_WISHLIST);
+      break;
+
+    case 3:
+      shoebox_pair_set_silhouette_name (pair, "Triple S");
+      shoebox_pair_set_brand_name (pair, "Balenciaga");
+      shoebox_pair_set_colorway (pair, " leading and trailing spaces ");
+      shoebox_pair_set_size (pair, "42 2/3");
+      shoebox_pair_set_size_system (pair, SHOEBOX_SIZE_SYSTEM_EU);
+      shoebox_pair_set_condition (pair, SHOEBOX_CONDITION_VNDS);
+      shoebox_pair_set_box (pair, SHOEBOX_BOX_DAMAGED);
+      shoebox_pair_set_currency (pair, "KWD");
+      shoebox_pair_set_price_paid (pair, 1234);
+      notes = g_strnfill (60 * 1024, 'n');
+      notes[100] = '\n';
+      notes[200] = ',';
+      notes[300] = '"';
+      shoebox_pair_set_notes (pair, notes);
+      shoebox_pair_set_wear_dates (pair, (const char * const[]) { "1999-12-31", NULL });
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  return pair;
+}
+
+static void
+test_round_trip (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(ShoeboxDatabase) database = NULL;
+  g_autoptr(ShoeboxCollection) empty = NULL;
+  g_autoptr(ShoeboxCsvReport) report = NULL;
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) imported = NULL;
+  g_autofree char *text = NULL;
+  ShoeboxPair *originals[4];
+  guint n_exported = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (originals); i++)
+    {
+      originals[i] = make_tricky_pair (i);
+      g_assert_true (shoebox_collection_save_pair (fixture->collection, originals[i], &error));
+      g_assert_no_error (error);
+    }
+
+  first = export_to_bytes (fixture->collection, &n_exported);
+  g_assert_cmpuint (n_exported, ==, 4);
+  text = g_strndup (g_bytes_get_data (first, NULL), g_bytes_get_size (first));
+  g_assert_true (g_str_has_prefix (text, HEADER "\r\n"));
+  /* Formula-like cells are protected, and the protection is protected. */
+  g_assert_nonnull (strstr (text, ",\"'=HYPERLINK(\"\"http://evil\"\")\","));
+  g_assert_nonnull (strstr (text, ",'+1 555,"));
+  g_assert_nonnull (strstr (text, ",'-Paris-,"));
+  g_assert_nonnull (strstr (text, ",'@home,"));
+  g_assert_nonnull (strstr (text, ",''=already quoted,"));
+  g_assert_nonnull (strstr (text, ",''',"));
+  g_assert_nonnull (strstr (text, ",'plain,"));
+  g_assert_nonnull (strstr (text, ",1150.00,USD,2023-11-24,"));
+  g_assert_nonnull (strstr (text, ",171000,JPY,"));
+  g_assert_nonnull (strstr (text, ",1.234,KWD,"));
+  g_assert_nonnull (strstr (text, "grail;to clean;a\\;b;c\\\\d"));
+  g_assert_nonnull (strstr (text, ",''+;=1+1;日本;👟,"));
+
+  /* Into an empty collection, without even the starter catalogue. */
+  open_collection ("second.db", &database, &empty);
+  report = import_text (empty, g_bytes_get_data (first, NULL), g_bytes_get_size (first));
+  g_assert_cmpuint (shoebox_csv_report_get_problems (report)->len, ==, 0);
+  g_assert_cmpuint (shoebox_csv_report_get_n_imported (report), ==, 4);
+  g_assert_cmpuint (shoebox_csv_report_get_n_rows (report), ==, 4);
+  g_assert_null (shoebox_csv_report_get_unknown_columns (report)[0]);
+
+  imported = shoebox_collection_search (empty, NULL, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (imported), ==, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (originals); i++)
+    {
+      g_autoptr(ShoeboxPair) pair = g_list_model_get_item (imported, i);
+
+      assert_pairs_equal (originals[i], pair);
+      g_object_unref (originals[i]);
+    }
+
+  second = export_to_bytes (empty, NULL);
+  g_assert_true (g_bytes_equal (first, second));
+  g_assert_cmpint (query_int (database, "SELECT count(*) FROM silhouettes"), ==, 4);
+}
+
+static char *
+build_broken_csv (void)
+{
+  GString *csv = g_string_new (HEADER "\r\n");
+  g_autofree char *huge = g_strnfill (10 * 1024 * 1024, 'x');
+  g_autofree char *long_colorway = g_strnfill (300, 'c');
+
+  /* 2 */ g_string_append (csv, "Track,Balenciaga,Good One,,,10,US M,Worn,original,,Owned,100.00,EUR,2024-01-01,,,,,,\r\n");
+  /* 3 */ g_string_append (csv, "Track,Balenciaga,Too Few\r\n");
+  /* 4 */ g_string_append (csv, "Track,Balenciaga,Bad Date,,,,,,,,Owned,,,2024-13-45,,,,,,\r\n");
+  /* 5 */ g_string_append (csv, "Track,Balenciaga,Future,,,,,,,,Owned,,,2999-01-01,,,,,,\r\n");
+  /* 6 */ g_string_append (csv, "Track,Balenciaga,Bad Price,,,,,,,,Owned,\"12,50\",EUR,,,,,,,\r\n");
+  /* 7 */ g_string_append (csv, "Track,Balenciaga,Negative,,,,,,,,Owned,-5.00,EUR,,,,,,,\r\n");
+  /* 8 */ g_string_append (csv, "Track,Balenciaga,Bad \xff\xfe UTF-8,,,,,,,,Owned,,,,,,,,,\r\n");
+  /* 9 */ g_string_append_printf (csv, "Track,Balenciaga,Huge,,,,,,,,Owned,,,,,,,,%s,\r\n", huge);
+  /* 10 */ g_string_append (csv, "Track,Balenciaga,Bad Enums,,,,,Mint,shoebox,,Lost,,,,,,,,,\r\n");
+  /* 11 */ g_string_append (csv, "Track,Balenciaga,\"Multi\r\nline\r\nnotes\",,,,,,,,Owned,,,,,,,,,\r\n");
+  /* 14 */ g_string_append (csv, "Track,Balenciaga,Bad Size,,,99,US M,,,,Owned,,,,,,,,,\r\n");
+  /* 15 */ g_string_append_printf (csv, "Track,Balenciaga,%s,,,,,,,,Owned,,,,,,,,,\r\n", long_colorway);
+  /* 16 */ g_string_append (csv, "Track,Balenciaga,Yen Decimals,,,,,,,,Owned,100.5,JPY,,,,,,,2024-01-01;2999-12-31\r\n");
+  /* 17 */ g_string_append (csv, ",Balenciaga,No Silhouette,,,,,,,,Owned,,,,,,,,,\r\n");
+  /* 18 */ g_string_append (csv, "Track,Balenciaga,No Currency,,,,,,,,Owned,10.00,,,,,,,,\r\n");
+  /* 19 */ g_string_append (csv, "Brand New,Newbrand,Last Good,,,8,UK,,,,Wishlist,,XYZ,,,,,,,\r\n");
+  /* 20 */ g_string_append (csv, "Brand New,Newbrand,Really Last Good,,,8,UK,,,,Wishlist,,,,,,,,,\r\n");
+
+  return g_string_free (csv, FALSE);
+}
+
+static void
+test_broken_file (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(ShoeboxCsvReport) report = NULL;
+  g_autoptr(ShoeboxPair) existing = make_tricky_pair (0);
+  g_autoptr(ShoeboxPair) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = build_broken_csv ();
+  gint64 n_silhouettes;
+
+  g_assert_true (shoebox_collection_save_pair (fixture->collection, existing, &error));
+  n_silhouettes = query_int (fixture->database, "SELECT count(*) FROM silhouettes");
+
+  report = import_text (fixture->collection, csv, -1);
+  g_assert_cmpuint (shoebox_csv_report_get_n_rows (report), ==, 17);
+  g_assert_cmpuint (shoebox_csv_report_get_n_imported (report), ==, 3);
+  g_assert_cmpuint (shoebox_csv_report_get_n_rejected_rows (report), ==, 14);
+
+  assert_problem (report, 3, NULL, "has 3 fields; the header has 20");
+  assert_problem (report, 4, "purchase_date", "is not a date");
+  assert_problem (report, 5, "purchase_date", "in the future");
+  assert_problem (report, 6, "price_paid", "not an amount");
+  assert_problem (report, 7, "price_paid", "negative");
+  assert_problem (report, 8, "colorway", "UTF-8");
+  assert_problem (report, 9, "notes", "64 KiB");
+  assert_problem (report, 10, "condition", "“Mint” is not a condition");
+  assert_problem (report, 10, "box", "“shoebox” is not a box");
+  assert_problem (report, 10, "status", "“Lost” is not a status");
+  assert_problem (report, 14, "size", "not a US M size");
+  assert_problem (report, 15, "colorway", "256 characters");
+  assert_problem (report, 16, "price_paid", "whole numbers");
+  assert_problem (report, 16, "wear_dates", "in the future");
+  assert_problem (report, 17, "silhouette", "Empty");
+  assert_problem (report, 18, "price_paid", "needs a currency");
+  assert_problem (report, 19, "currency", "“XYZ” is not an ISO 4217");
+
+  /* The good rows landed, and nothing else changed. */
+  g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM pairs"), ==, 4);
+  g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM pairs WHERE colorway IN"
+                                                 " ('Good One', 'Multi' || char (13, 10) || 'line' || char (13, 10) || 'notes',"
+                                                 "  'Really Last Good')"), ==, 3);
+  g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM silhouettes"), ==, n_silhouettes + 1);
+  g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM wears"), ==, 2);
+  after = shoebox_collection_get_pair (fixture->collection, shoebox_pair_get_id (existing), &error);
+  assert_pairs_equal (existing, after);
+  g_assert_cmpstr (shoebox_pair_get_updated_at (after), ==, shoebox_pair_get_updated_at (existing));
+}
+
+static void
+test_header_mapping (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(ShoeboxCsvReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxPair) pair = NULL;
+  const char *csv =
+    "\xEF\xBB\xBF" "Price Paid, Colorway ,shoe_id,SILHOUETTE,currency,Colorway\n"
+    "\"1,150.00\",Silver,17,Runner,USD,Again\n";
+  const char *fixed =
+    "Price Paid,colorway,shoe_id,SILHOUETTE,currency,Colorway\n"
+    "1150.00,Silver,17,Runner,USD,Again\n"
+    "\n"
+    "\n";
+
+  report = import_text (fixture->collection, csv, -1);
+  g_assert_cmpint (shoebox_csv_report_get_column_position (report, SHOEBOX_CSV_COLUMN_PRICE_PAID), ==, 0);
+  g_assert_cmpint (shoebox_csv_report_get_column_position (report, SHOEBOX_CSV_COLUMN_COLORWAY), ==, 1);
+  g_assert_cmpint (shoebox_csv_report_get_column_position (report, SHOEBOX_CSV_COLUMN_SILHOUETTE), ==, 3);
+  g_assert_cmpint (shoebox_csv_report_get_column_position (report, SHOEBOX_CSV_COLUMN_NOTES), ==, -1);
+  g_assert_cmpstrv (shoebox_csv_report_get_unknown_columns (report), ((const char * const[]) { "shoe_id", "Colorway", NULL }));
+  g_assert_cmpstr (shoebox_csv_report_get_headers (report)[0], ==, "Price Paid");
+  assert_problem (report, 2, "price_paid", "not an amount");
+  g_clear_pointer (&report, shoebox_csv_report_unref);
+
+  report = import_text (fixture->collection, fixed, -1);
+  g_assert_cmpuint (shoebox_csv_report_get_problems (report)->len, ==, 0);
+  g_assert_cmpuint (shoebox_csv_report_get_n_imported (report), ==, 1);
+  g_assert_cmpuint (shoebox_csv_report_get_n_rows (report), ==, 1);
+
+  pair = shoebox_collection_get_pair (fixture->collection,
+                                      shoebox_pair_get_id (shoebox_csv_report_get_pairs (report)->pdata[0]),
+                                      &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (shoebox_pair_get_colorway (pair), ==, "Silver");
+  g_assert_cmpstr (shoebox_pair_get_brand_name (pair), ==, "Balenciaga");
+  g_assert_cmpint (shoebox_pair_get_price_paid (pair), ==, 115000);
+  g_assert_cmpint (shoebox_pair_get_status (pair), ==, SHOEBOX_STATUS_OWNED);
+}
+
+static void
+test_not_csv (Fixture       *fixture,
+              gconstpointer  data)
+{
+  static const struct
+  {
+    const char *name;
+    const char *contents;
+    gsize       length;
+    int         code;
+  } cases[] = {
+    { "empty", "", 0, SHOEBOX_CSV_ERROR_NOT_CSV },
+    { "png", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, SHOEBOX_CSV_ERROR_NOT_CSV },
+    { "prose", "Dear diary, today I bought shoes.\nThey are great.\n", 50, SHOEBOX_CSV_ERROR_NOT_CSV },
+    { "unclosed-header", "\"silhouette,brand\n", 18, SHOEBOX_CSV_ERROR_NOT_CSV },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (cases[i].contents, cases[i].length);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ShoeboxCsvReport) report = NULL;
+
+      g_test_message ("%s", cases[i].name);
+      report = shoebox_csv_import (fixture->collection, bytes, &error);
+      g_assert_error (error, SHOEBOX_CSV_ERROR, cases[i].code);
+      g_assert_null (report);
+    }
+
+  g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM pairs"), ==, 0);
+}
+
+static void
+test_preview_writes_nothing (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  static const char csv[] = "silhouette,colorway,condition\nTrack,Red,Worn\nTrack,Blue,Mint\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (csv, sizeof csv - 1);
+  g_autoptr(ShoeboxCsvReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  report = shoebox_csv_preview (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (shoebox_csv_report_get_n_rows (report), ==, 2);
+  g_assert_cmpuint (shoebox_csv_report_get_pairs (report)->len, ==, 1);
+  g_assert_cmpuint (shoebox_csv_report_get_pair_line (report, 0), ==, 2);
+  g_assert_cmpstr (shoebox_pair_get_colorway (shoebox_csv_report_get_pairs (report)->pdata[0]), ==, "Red");
+  assert_problem (report, 3, "condition", "Mint");
+  g_assert_cmpuint (shoebox_csv_report_get_n_imported (report), ==, 0);
+  g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM pairs"), ==, 0);
+}
+
+static void
+test_line_numbers (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(ShoeboxCsvReport) report = NULL;
+  const char *csv =
+    "silhouette,notes,price_paid,currency\n"       /* 1 */
+    "Track,\"a\nb\nc\",1.00,EUR\n"                 /* 2-4 */
+    "Track,\"x\r\ny\",bad,EUR\n"                   /* 5-6 */
+    "\n"                                           /* 7 */
+    "Track,\"\"\"quoted\"\"\",-1,EUR\n"            /* 8 */
+    "Track,\"stray\"quote,1,EUR\n"                 /* 9 */
+    "Track,fine,2,EUR\n"                           /* 10 */
+    "Track,\"never closed,3,EUR\n"                 /* 11 */
+    "Track,swallowed,4,EUR\n";
+
+  report = import_text (fixture->collection, csv, -1);
+  assert_problem (report, 5, "price_paid", "not an amount");
+  assert_problem (report, 8, "price_paid", "negative");
+  assert_problem (report, 9, NULL, "closing quote");
+  assert_problem (report, 11, NULL, "not closed");
+  g_assert_cmpuint (shoebox_csv_report_get_n_imported (report), ==, 2);
+  g_assert_cmpuint (shoebox_csv_report_get_n_rows (report), ==, 6);
+}
+
+static void
+test_files (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "out.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/shoes.csv");
+  g_autoptr(GFile) folder = g_file_new_for_path (g_get_user_data_dir ());
+  g_autoptr(ShoeboxPair) pair = make_tricky_pair (1);
+  g_autoptr(ShoeboxCsvReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_exported = 0;
+
+  g_assert_true (shoebox_collection_save_pair (fixture->collection, pair, &error));
+  g_assert_true (shoebox_csv_export_file (fixture->collection, file, &n_exported, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_exported, ==, 1);
+
+  report = shoebox_csv_import_file (fixture->collection, file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (shoebox_csv_report_get_n_imported (report), ==, 1);
+  g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM pairs"), ==, 2);
+
+  g_assert_null (shoebox_csv_import_file (fixture->collection, missing, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (shoebox_csv_import_file (fixture->collection, folder, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  g_clear_error (&error);
+  g_assert_false (shoebox_csv_export_file (fixture->collection, missing, NULL, NULL, &error));
+  g_assert_nonnull (error);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/csv/round-trip", Fixture, NULL, set_up, test_round_trip, tear_down);
+  g_test_add ("/csv/broken-file", Fixture, NULL, set_up, test_broken_file, tear_down);
+  g_test_add ("/csv/header-mapping", Fixture, NULL, set_up, test_header_mapping, tear_down);
+  g_test_add ("/csv/not-csv", Fixture, NULL, set_up, test_not_csv, tear_down);
+  g_test_add ("/csv/preview", Fixture, NULL, set_up, test_preview_writes_nothing, tear_down);
+  g_test_add ("/csv/line-numbers", Fixture, NULL, set_up, test_line_numbers, tear_down);
+  g_test_add ("/csv/files", Fixture, NULL, set_up, test_files, tear_down);
+
+  return g_test_run ();
+}

@@ -85,6 +85,16 @@ static const FeedCase feed_cases[] = {
     "First", "https://blog.example/1", "https://blog.example/1", NULL, "2025-03-14T09:00:00Z", NULL, NULL,
   },
   {
+    "rss090-rdf",
+    "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\""
+    " xmlns=\"http://my.netscape.com/rdf/simple/0.9/\">"
+    "<channel><title>Netscape era</title><link>http://old.example/</link></channel>"
+    "<item><title>First &amp; only</title><link>http://old.example/1</link></item>"
+    "</rdf:RDF>",
+    -1, NULL, NULL, "rss090", "Netscape era", "http://old.example/", 1,
+    "First & only", "http://old.example/1", NULL, NULL, NULL, NULL, NULL,
+  },
+  {
     "atom10",
     "<feed xmlns=\"http://www.w3.org/2005/Atom\" xmlns:media=\"http://search.yahoo.com/mrss/\">"
     "<title type=\"html\">Silhouette &lt;b&gt;Report&lt;/b&gt;</title>"
@@ -312,13 +322,24 @@ test_feed_case (gconstpointer data)
     }
 }
 
+static const FeedCase *
+find_case (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (feed_cases); i++)
+    if (g_str_equal (feed_cases[i].name, name))
+      return &feed_cases[i];
+
+  g_assert_not_reached ();
+}
+
 static void
 test_items_details (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ShoeboxFeed) feed = parse_text (feed_cases[0].document, -1, NULL, NULL, &error);
-  g_autoptr(ShoeboxFeed) atom = parse_text (feed_cases[4].document, -1, NULL,
-                                            feed_cases[4].base_uri, &error);
+  const FeedCase *rss_case = find_case ("rss20");
+  const FeedCase *atom_case = find_case ("atom10");
+  g_autoptr(ShoeboxFeed) feed = parse_text (rss_case->document, -1, NULL, NULL, &error);
+  g_autoptr(ShoeboxFeed) atom = parse_text (atom_case->document, -1, NULL, atom_case->base_uri, &error);
   ShoeboxFeedItem *item;
   ShoeboxFeedEnclosure *enclosure;
 
@@ -399,14 +420,9 @@ test_recovered_flag (void)
   static const char text_plain[] = "<rss version=\"2.0\"><channel><title>T</title></channel></rss>";
   g_autoptr(ShoeboxFeed) plain = NULL;
   g_autoptr(GError) error = NULL;
-  const FeedCase *broken = NULL;
+  const FeedCase *broken = find_case ("illformed-recovered");
   g_autoptr(ShoeboxFeed) feed = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (feed_cases); i++)
-    if (g_str_equal (feed_cases[i].name, "illformed-recovered"))
-      broken = &feed_cases[i];
-
-  g_assert_nonnull (broken);
   feed = parse_text (broken->document, -1, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (feed->recovered);
@@ -441,6 +457,8 @@ static const ErrorCase error_cases[] = {
   { "json-not-feed", "[1, 2, 3]", -1, SHOEBOX_FEED_PARSER_ERROR_NOT_A_FEED },
   { "json-object-not-feed", "{\"hello\": \"world\"}", -1, SHOEBOX_FEED_PARSER_ERROR_NOT_A_FEED },
   { "json-broken", "{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": [", -1,
+    SHOEBOX_FEED_PARSER_ERROR_INVALID },
+  { "json-lone-surrogate", "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"a\\udc5fb\" x", -1,
     SHOEBOX_FEED_PARSER_ERROR_INVALID },
   { "binary", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, SHOEBOX_FEED_PARSER_ERROR_INVALID },
 };

@@ -251,8 +251,13 @@ _shoebox_feed_parse_json (const guint8  *data,
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, text, -1, &local_error))
     {
+      /* json-glib quotes the document in its message, lone surrogates
+       * and all: the message is feed text too.
+       */
+      g_autofree char *reason = shoebox_text_sanitize (local_error->message, -1, 1024, TRUE);
+
       g_set_error (error, SHOEBOX_FEED_PARSER_ERROR, SHOEBOX_FEED_PARSER_ERROR_INVALID,
-                   _("The feed is not valid JSON: %s"), local_error->message);
+                   _("The feed is not valid JSON: %s"), reason);
       return NULL;
     }
 

@@ -17,32 +17,32 @@
 #include "shoebox-html-text.h"
 
 /* Bytes from the network become a ShoeboxFeed here, and nothing from the
- * network gets further than this file unchecked. The rules, each for a
+ * network gets further than the parser unchecked. The rules, each for a
  * file of ../shared/corpus/feeds/hostile/:
  *
- * - The document is decoded to UTF-8 here (BOM, then the HTTP charset,
- *   then UTF-16/32 sniffing, then the XML declaration), invalid bytes
- *   becoming U+FFFD, and handed to libxml2 as UTF-8 without a declaration
- *   or a DOCTYPE (shoebox-feed-parser-decode.c):
- *   libxml2 2.9.14 mis-detects UTF-32 and keeps raw invalid bytes in
- *   recovered text nodes.
- * - libxml2 parses with XML_PARSE_NONET and XML_PARSE_RECOVER, never with
- *   XML_PARSE_NOENT, DTDLOAD, DTDATTR or HUGE, and an external entity
- *   loader that refuses everything, so no file or host is ever read.
+ * - The document is decoded to UTF-8 by the parser (BOM, then the HTTP
+ *   charset, then UTF-16/32 sniffing, then the XML declaration), invalid
+ *   bytes becoming U+FFFD, and handed to libxml2 as UTF-8 without a
+ *   declaration or a DOCTYPE (shoebox-feed-parser-decode.c): libxml2
+ *   2.9.14 mis-detects UTF-32 and keeps raw invalid bytes in recovered
+ *   text nodes.
  * - Entities the DOCTYPE declares are expanded before libxml2 runs, only
  *   when they hold plain text and the document's small budget allows, so
  *   neither nested ("billion laughs") nor flat ("quadratic blowup")
- *   expansion can grow; text is then collected node by node, never with
- *   xmlNodeGetContent() (shoebox-feed-parser-xml.c).
- * - HTML entities that XML lacks (&nbsp; &eacute;) are rewritten as
- *   character references before parsing, as feeds mean them; unknown ones
- *   and bare ampersands stay literal text.
- * - JSON nesting is measured on the bytes before json-glib sees them
- *   (json-glib 1.6 recurses without a limit, shoebox-feed-parser-json.c);
- *   XML nesting is capped by
- *   libxml2 (256 levels without XML_PARSE_HUGE).
+ *   expansion can grow. HTML entities that XML lacks (&nbsp; &eacute;)
+ *   become character references, as feeds mean them; unknown ones and
+ *   bare ampersands stay literal text.
+ * - libxml2 parses with XML_PARSE_NONET and XML_PARSE_RECOVER, never with
+ *   XML_PARSE_NOENT, DTDLOAD, DTDATTR or HUGE (so its limit of 256 levels
+ *   of nesting stays on), and an external entity loader that refuses
+ *   everything, so no file or host is ever read. Text is collected node
+ *   by node, never with xmlNodeGetContent() (shoebox-feed-parser-xml.c).
+ * - JSON nesting is measured on the bytes before json-glib sees them:
+ *   json-glib 1.6 recurses without a limit (shoebox-feed-parser-json.c).
  * - Every string that leaves is valid UTF-8 without NUL or control
- *   characters, capped in length; links are http or https only.
+ *   characters, capped in length; links are http or https (or relative,
+ *   when there is nothing to resolve them against), never javascript:,
+ *   data: or file:.
  */
 
 G_DEFINE_QUARK (shoebox-feed-parser-error-quark, shoebox_feed_parser_error)

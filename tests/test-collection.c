@@ -648,6 +648,12 @@ test_search_prefix (Fixture       *fixture,
 }
 
 static void
+count_signal_cb (guint *count)
+{
+  (*count)++;
+}
+
+static void
 test_search_filters (Fixture       *fixture,
                      gconstpointer  data)
 {
@@ -736,6 +742,20 @@ test_search_filters (Fixture       *fixture,
     g_assert_cmpint (shoebox_pair_list_get_id (list, 1), ==, ids[0]);
     g_assert_cmpint (shoebox_pair_list_get_id (list, 2), ==, ids[3]);
     g_assert_cmpint (shoebox_pair_list_get_id (list, 3), ==, ids[2]);
+  }
+
+  /* Typing again refills the same model with one items-changed. */
+  {
+    ShoeboxPairQuery typed = { .text = "gel" };
+    g_autoptr(GListModel) model = search (fixture, NULL);
+    guint n_signals = 0;
+
+    g_signal_connect_swapped (model, "items-changed", G_CALLBACK (count_signal_cb), &n_signals);
+    g_assert_true (shoebox_collection_search_into (fixture->collection, &typed, model, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_signals, ==, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+    g_assert_cmpint (shoebox_pair_list_get_id (SHOEBOX_PAIR_LIST (model), 0), ==, ids[2]);
   }
 
   /* Every sort runs, both ways, with and without text. */

@@ -320,6 +320,7 @@ build_broken_csv (void)
   /* 18 */ g_string_append (csv, "Track,Balenciaga,No Currency,,,,,,,,Owned,10.00,,,,,,,,\r\n");
   /* 19 */ g_string_append (csv, "Brand New,Newbrand,Last Good,,,8,UK,,,,Wishlist,,XYZ,,,,,,,\r\n");
   /* 20 */ g_string_append (csv, "Brand New,Newbrand,Really Last Good,,,8,UK,,,,Wishlist,,,,,,,,,\r\n");
+  /* 21 */ g_string_append (csv, "Nowhere Runner,,Unknown Silhouette,,,,,,,,Owned,,,,,,,,,\r\n");
 
   return g_string_free (csv, FALSE);
 }
@@ -339,9 +340,9 @@ test_broken_file (Fixture       *fixture,
   n_silhouettes = query_int (fixture->database, "SELECT count(*) FROM silhouettes");
 
   report = import_text (fixture->collection, csv, -1);
-  g_assert_cmpuint (shoebox_csv_report_get_n_rows (report), ==, 17);
+  g_assert_cmpuint (shoebox_csv_report_get_n_rows (report), ==, 18);
   g_assert_cmpuint (shoebox_csv_report_get_n_imported (report), ==, 3);
-  g_assert_cmpuint (shoebox_csv_report_get_n_rejected_rows (report), ==, 14);
+  g_assert_cmpuint (shoebox_csv_report_get_n_rejected_rows (report), ==, 15);
 
   assert_problem (report, 3, NULL, "has 3 fields; the header has 20");
   assert_problem (report, 4, "purchase_date", "is not a date");
@@ -360,6 +361,7 @@ test_broken_file (Fixture       *fixture,
   assert_problem (report, 17, "silhouette", "Empty");
   assert_problem (report, 18, "price_paid", "needs a currency");
   assert_problem (report, 19, "currency", "“XYZ” is not an ISO 4217");
+  assert_problem (report, 21, "silhouette", "give its brand");
 
   /* The good rows landed, and nothing else changed. */
   g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM pairs"), ==, 4);

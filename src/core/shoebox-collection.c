@@ -862,6 +862,36 @@ build_search_sql (const ShoeboxPairQuery *query,
   return g_string_free (sql, FALSE);
 }
 
+static GArray *
+search_ids (ShoeboxCollection       *self,
+            const ShoeboxPairQuery  *query,
+            GError                 **error)
+{
+  static const ShoeboxPairQuery everything = { 0 };
+  g_autofree char *match = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+  if (query == NULL)
+    query = &everything;
+  g_return_val_if_fail (query->sort <= SHOEBOX_PAIR_SORT_LAST_WORN, NULL);
+
+  match = build_match_query (query->text);
+  sql = build_search_sql (query, match != NULL);
+
+  stmt = prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, match);
+  bind_text (stmt, 2, query->brand != NULL && query->brand[0] != '\0' ? query->brand : NULL);
+  sqlite3_bind_int64 (stmt, 3, query->silhouette_id);
+  sqlite3_bind_int64 (stmt, 4, query->conditions);
+  sqlite3_bind_int64 (stmt, 5, query->statuses);
+  bind_text (stmt, 6, query->tag != NULL && query->tag[0] != '\0' ? query->tag : NULL);
+
+  return query_ids (self, stmt, error);
+}
+
 static GListModel *
 list_from_query (ShoeboxCollection  *self,
                  const char         *sql,
@@ -2439,36 +2469,47 @@ shoebox_collection_search (ShoeboxCollection       *self,
                            const ShoeboxPairQuery  *query,
                            GError                 **error)
 {
-  static const ShoeboxPairQuery everything = { 0 };
-  g_autofree char *match = NULL;
-  g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
   GArray *ids;
 
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), NULL);
 
-  if (query == NULL)
-    query = &everything;
-  g_return_val_if_fail (query->sort <= SHOEBOX_PAIR_SORT_LAST_WORN, NULL);
-
-  match = build_match_query (query->text);
-  sql = build_search_sql (query, match != NULL);
-
-  stmt = prepare (self, sql, error);
-  if (stmt == NULL)
-    return NULL;
-  bind_text (stmt, 1, match);
-  bind_text (stmt, 2, query->brand != NULL && query->brand[0] != '\0' ? query->brand : NULL);
-  sqlite3_bind_int64 (stmt, 3, query->silhouette_id);
-  sqlite3_bind_int64 (stmt, 4, query->conditions);
-  sqlite3_bind_int64 (stmt, 5, query->statuses);
-  bind_text (stmt, 6, query->tag != NULL && query->tag[0] != '\0' ? query->tag : NULL);
-
-  ids = query_ids (self, stmt, error);
+  ids = search_ids (self, query, error);
   if (ids == NULL)
     return NULL;
 
   return G_LIST_MODEL (shoebox_pair_list_new (self, ids));
+}
+
+/**
+ * shoebox_collection_search_into:
+ * @self: a #ShoeboxCollection
+ * @query: (nullable): what to find; %NULL for every pair
+ * @list: a list shoebox_collection_search() returned
+ * @error: return location for a #GError
+ *
+ * Runs @query again into the same model, which emits one
+ * #GListModel::items-changed: search as you type without a new model
+ * per keystroke.
+ *
+ * Returns: %TRUE on success; on failure @list is left as it was
+ */
+gboolean
+shoebox_collection_search_into (ShoeboxCollection       *self,
+                                const ShoeboxPairQuery  *query,
+                                GListModel              *list,
+                                GError                 **error)
+{
+  GArray *ids;
+
+  g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), FALSE);
+  g_return_val_if_fail (SHOEBOX_IS_PAIR_LIST (list), FALSE);
+
+  ids = search_ids (self, query, error);
+  if (ids == NULL)
+    return FALSE;
+
+  shoebox_pair_list_replace (SHOEBOX_PAIR_LIST (list), ids);
+  return TRUE;
 }
 
 /**

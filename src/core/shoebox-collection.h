@@ -232,6 +232,10 @@ GPtrArray         *shoebox_collection_list_photos             (ShoeboxCollection
 GListModel        *shoebox_collection_search                  (ShoeboxCollection  *self,
                                                                const ShoeboxPairQuery *query,
                                                                GError            **error);
+gboolean           shoebox_collection_search_into             (ShoeboxCollection  *self,
+                                                               const ShoeboxPairQuery *query,
+                                                               GListModel         *list,
+                                                               GError            **error);
 GListModel        *shoebox_collection_list_not_worn_since     (ShoeboxCollection  *self,
                                                                const char         *date,
                                                                GError            **error);

@@ -704,7 +704,10 @@ import_in_transaction (ShoeboxDatabase  *database,
       if (!shoebox_database_exec (database, "ROLLBACK TO csv_row", error)
           || !shoebox_database_exec (database, "RELEASE csv_row", error))
         return FALSE;
-      add_problem (report, g_array_index (report->pair_lines, guint, i), NULL, row_error->message);
+      add_problem (report, g_array_index (report->pair_lines, guint, i),
+                   g_error_matches (row_error, SHOEBOX_PAIR_ERROR, SHOEBOX_PAIR_ERROR_MISSING_SILHOUETTE)
+                     ? column_names[SHOEBOX_CSV_COLUMN_SILHOUETTE] : NULL,
+                   row_error->message);
     }
 
   return TRUE;

@@ -163,3 +163,33 @@ shoebox_pair_list_get_id (ShoeboxPairList *self,
 
   return g_array_index (self->ids, gint64, position);
 }
+
+/**
+ * shoebox_pair_list_replace:
+ * @self: a #ShoeboxPairList
+ * @ids: (transfer full): the ids of a new result, in order
+ *
+ * Puts the result of a new query in place of the old one with a single
+ * #GListModel::items-changed, so a view over 100,000 pairs updates once
+ * per keystroke. Pairs are read again when asked for: an edited pair
+ * shows its new values.
+ */
+void
+shoebox_pair_list_replace (ShoeboxPairList *self,
+                           GArray          *ids)
+{
+  guint removed;
+
+  g_return_if_fail (SHOEBOX_IS_PAIR_LIST (self));
+  g_return_if_fail (ids != NULL);
+
+  removed = self->ids->len;
+  for (guint i = 0; i < self->pairs->len; i++)
+    g_clear_object ((ShoeboxPair **) &g_ptr_array_index (self->pairs, i));
+  g_array_unref (self->ids);
+  self->ids = ids;
+  g_ptr_array_set_size (self->pairs, ids->len);
+
+  if (removed > 0 || ids->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, ids->len);
+}

@@ -21,5 +21,7 @@ ShoeboxPairList *shoebox_pair_list_new    (ShoeboxCollection *collection,
                                            GArray            *ids);
 gint64           shoebox_pair_list_get_id (ShoeboxPairList   *self,
                                            guint              position);
+void             shoebox_pair_list_replace (ShoeboxPairList  *self,
+                                            GArray           *ids);
 
 G_END_DECLS

@@ -526,6 +526,50 @@ test_files (Fixture       *fixture,
   g_assert_nonnull (error);
 }
 
+/* Hostile files: random bytes from the characters that matter to the
+ * parser. Every one gives a report or a clear error, never a crash, a
+ * hang or a warning.
+ */
+static void
+test_random_files (void)
+{
+  static const char alphabet[] = ",\"\r\n;\\'=+-@ aZ0.9\xff\xc3\xa9";
+  g_autoptr(GRand) rand = g_rand_new_with_seed (4);
+
+  for (guint round = 0; round < 3000; round++)
+    {
+      g_autoptr(GString) text = g_string_new (round % 2 == 0 ? HEADER "\n" : "silhouette,price_paid,currency\n");
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(ShoeboxCsvReport) report = NULL;
+      g_autoptr(GError) error = NULL;
+      guint length = g_rand_int_range (rand, 0, 400);
+
+      if (round % 7 == 0)
+        g_string_truncate (text, 0);
+      for (guint i = 0; i < length; i++)
+        g_string_append_c (text, alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)]);
+
+      bytes = g_bytes_new (text->str, text->len);
+      report = shoebox_csv_preview (bytes, &error);
+      if (report == NULL)
+        {
+          g_assert_error (error, SHOEBOX_CSV_ERROR, SHOEBOX_CSV_ERROR_NOT_CSV);
+          continue;
+        }
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (shoebox_csv_report_get_pairs (report)->len + shoebox_csv_report_get_n_rejected_rows (report),
+                        ==, shoebox_csv_report_get_n_rows (report));
+      for (guint i = 0; i < shoebox_csv_report_get_problems (report)->len; i++)
+        {
+          ShoeboxCsvProblem *problem = shoebox_csv_report_get_problems (report)->pdata[i];
+
+          g_assert_cmpuint (problem->line, >=, 2);
+          g_assert_true (g_utf8_validate (problem->reason, -1, NULL));
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -539,6 +583,7 @@ main (int   argc,
   g_test_add ("/csv/preview", Fixture, NULL, set_up, test_preview_writes_nothing, tear_down);
   g_test_add ("/csv/line-numbers", Fixture, NULL, set_up, test_line_numbers, tear_down);
   g_test_add ("/csv/files", Fixture, NULL, set_up, test_files, tear_down);
+  g_test_add_func ("/csv/random-files", test_random_files);
 
   return g_test_run ();
 }

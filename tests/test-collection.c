@@ -323,6 +323,8 @@ static void spoil_currency (ShoeboxPair *pair) { shoebox_pair_set_currency (pair
 static void spoil_unknown_currency (ShoeboxPair *pair) { shoebox_pair_set_currency (pair, "XYZ"); }
 static void spoil_wear (ShoeboxPair *pair) { shoebox_pair_set_wear_dates (pair, (const char * const[]) { "2999-12-31", NULL }); }
 
+static void spoil_tag (ShoeboxPair *pair) { shoebox_pair_set_tags (pair, (const char * const[]) { "grail", "", NULL }); }
+
 static void
 spoil_colorway (ShoeboxPair *pair)
 {
@@ -348,6 +350,7 @@ static const InvalidCase invalid_cases[] = {
   { "no-currency", SHOEBOX_PAIR_ERROR_INVALID_MONEY, spoil_currency },
   { "unknown-currency", SHOEBOX_PAIR_ERROR_INVALID_MONEY, spoil_unknown_currency },
   { "future-wear", SHOEBOX_PAIR_ERROR_FUTURE_DATE, spoil_wear },
+  { "empty-tag", SHOEBOX_PAIR_ERROR_INVALID_VALUE, spoil_tag },
   { "long-colorway", SHOEBOX_PAIR_ERROR_TOO_LONG, spoil_colorway },
   { "long-notes", SHOEBOX_PAIR_ERROR_TOO_LONG, spoil_notes },
 };

@@ -190,6 +190,18 @@ text_too_long (const char *text,
   return FALSE;
 }
 
+static gboolean
+empty_item (const char  *item,
+            GError     **error)
+{
+  if (item[0] != '\0')
+    return FALSE;
+
+  g_set_error (error, SHOEBOX_PAIR_ERROR, SHOEBOX_PAIR_ERROR_INVALID_VALUE,
+               _("A tag or an extra cannot be empty"));
+  return TRUE;
+}
+
 /* Reads "10", "10.5", "42 2/3" or "42⅔" into thirds-aware tenths: the
  * whole number and the fraction, which must be one a label carries.
  */
@@ -1004,10 +1016,10 @@ shoebox_pair_validate (ShoeboxPair  *self,
     }
 
   for (guint i = 0; self->tags != NULL && self->tags[i] != NULL; i++)
-    if (text_too_long (self->tags[i], _("A tag"), error))
+    if (text_too_long (self->tags[i], _("A tag"), error) || empty_item (self->tags[i], error))
       return FALSE;
   for (guint i = 0; self->extras != NULL && self->extras[i] != NULL; i++)
-    if (text_too_long (self->extras[i], _("An extra"), error))
+    if (text_too_long (self->extras[i], _("An extra"), error) || empty_item (self->extras[i], error))
       return FALSE;
 
   if (self->size != NULL && !shoebox_size_validate (self->size_system, self->size, error))

@@ -8,14 +8,17 @@
 /* Fills a database with generated pairs, for the benchmark and for trying
  * the Collection page with a big collection:
  *
- *   shoebox-generate-pairs [--seed N] DATABASE N_PAIRS
+ *   shoebox-generate-pairs [--seed N] [--search WORD] DATABASE N_PAIRS
  *
- * The database is created (with the starter catalogue) if need be.
+ * The database is created (with the starter catalogue) if need be. With
+ * --search, it then times the search of each prefix of WORD, as typed
+ * (N_PAIRS may be 0 to only search).
  */
 
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -30,9 +33,11 @@ main (int   argc,
   g_autoptr(ShoeboxDatabase) database = NULL;
   g_autoptr(ShoeboxCollection) collection = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *word = NULL;
   int seed = 1;
   const GOptionEntry entries[] = {
     { "seed", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, &seed, "The generator's seed", "N" },
+    { "search", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &word, "Time the search of each prefix of WORD", "WORD" },
     { NULL }
   };
   guint64 n_pairs;
@@ -51,11 +56,12 @@ main (int   argc,
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 3)
     {
-      g_printerr ("%s\n", error != NULL ? error->message : "Usage: shoebox-generate-pairs [--seed N] DATABASE N_PAIRS");
+      g_printerr ("%s\n", error != NULL ? error->message
+                                         : "Usage: shoebox-generate-pairs [--seed N] [--search WORD] DATABASE N_PAIRS");
       return 2;
     }
 
-  if (!g_ascii_string_to_unsigned (argv[2], 10, 1, G_MAXUINT, &n_pairs, &error))
+  if (!g_ascii_string_to_unsigned (argv[2], 10, 0, G_MAXUINT, &n_pairs, &error))
     {
       g_printerr ("%s\n", error->message);
       return 2;
@@ -69,15 +75,38 @@ main (int   argc,
     }
   collection = shoebox_collection_new (database);
 
-  start = g_get_monotonic_time ();
-  if (!shoebox_collection_generate_pairs (collection, (guint) n_pairs, (guint32) seed, &error))
+  if (n_pairs > 0)
     {
-      g_printerr ("%s\n", error->message);
-      return 1;
+      start = g_get_monotonic_time ();
+      if (!shoebox_collection_generate_pairs (collection, (guint) n_pairs, (guint32) seed, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+
+      g_print ("%" G_GUINT64_FORMAT " pairs added to %s in %.2f s\n",
+               n_pairs, argv[1], (g_get_monotonic_time () - start) / 1e6);
     }
 
-  g_print ("%" G_GUINT64_FORMAT " pairs added to %s in %.2f s\n",
-           n_pairs, argv[1], (g_get_monotonic_time () - start) / 1e6);
+  /* What one keystroke costs the store: the query and the ids of every
+   * match, before any widget asks for a pair.
+   */
+  for (gsize length = 1; word != NULL && length <= strlen (word); length++)
+    {
+      g_autofree char *typed = g_strndup (word, length);
+      g_autoptr(GListModel) results = NULL;
+      ShoeboxPairQuery query = { .text = typed };
+
+      start = g_get_monotonic_time ();
+      results = shoebox_collection_search (collection, &query, &error);
+      if (results == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      g_print ("\"%s\": %u pairs in %.1f ms\n", typed, g_list_model_get_n_items (results),
+               (g_get_monotonic_time () - start) / 1e3);
+    }
   shoebox_database_close (database);
   return 0;
 }

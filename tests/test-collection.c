@@ -761,6 +761,16 @@ test_search_filters (Fixture       *fixture,
     g_assert_cmpint (shoebox_pair_list_get_id (SHOEBOX_PAIR_LIST (model), 0), ==, ids[2]);
   }
 
+  /* Text alone, newest first: straight from the index. */
+  {
+    ShoeboxPairQuery typed = { .text = "trac", .descending = TRUE };
+    g_autoptr(GListModel) model = search (fixture, &typed);
+
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+    g_assert_cmpint (shoebox_pair_list_get_id (SHOEBOX_PAIR_LIST (model), 0), ==, ids[1]);
+    g_assert_cmpint (shoebox_pair_list_get_id (SHOEBOX_PAIR_LIST (model), 1), ==, ids[0]);
+  }
+
   /* Every sort runs, both ways, with and without text. */
   for (ShoeboxPairSort sort = SHOEBOX_PAIR_SORT_ADDED; sort <= SHOEBOX_PAIR_SORT_LAST_WORN; sort++)
     for (guint descending = 0; descending < 2; descending++)

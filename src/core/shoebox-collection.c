@@ -838,6 +838,20 @@ build_search_sql (const ShoeboxPairQuery *query,
   GString *sql = g_string_new ("SELECT p.id");
   const char * const *keys = sort_keys[query->sort];
   gboolean relevance = has_text && query->sort == SHOEBOX_PAIR_SORT_RELEVANCE;
+  gboolean filtered = (query->brand != NULL && query->brand[0] != '\0') || query->silhouette_id != 0
+                      || query->conditions != 0 || query->statuses != 0
+                      || (query->tag != NULL && query->tag[0] != '\0');
+
+  /* Typing with no filter, in the order pairs were added or by rank: the
+   * index alone has the answer, in order, without a join or a sort.
+   */
+  if (has_text && !filtered && (relevance || query->sort == SHOEBOX_PAIR_SORT_ADDED))
+    {
+      g_string_assign (sql, "SELECT rowid FROM pairs_fts WHERE pairs_fts MATCH ?1 ORDER BY ");
+      g_string_append (sql, relevance ? "rank" : "rowid");
+      g_string_append (sql, query->descending ? " DESC" : "");
+      return g_string_free (sql, FALSE);
+    }
 
   if (has_text)
     g_string_append (sql,
@@ -883,11 +897,14 @@ search_ids (ShoeboxCollection       *self,
   if (stmt == NULL)
     return NULL;
   bind_text (stmt, 1, match);
-  bind_text (stmt, 2, query->brand != NULL && query->brand[0] != '\0' ? query->brand : NULL);
-  sqlite3_bind_int64 (stmt, 3, query->silhouette_id);
-  sqlite3_bind_int64 (stmt, 4, query->conditions);
-  sqlite3_bind_int64 (stmt, 5, query->statuses);
-  bind_text (stmt, 6, query->tag != NULL && query->tag[0] != '\0' ? query->tag : NULL);
+  if (sqlite3_bind_parameter_count (stmt) > 1)
+    {
+      bind_text (stmt, 2, query->brand != NULL && query->brand[0] != '\0' ? query->brand : NULL);
+      sqlite3_bind_int64 (stmt, 3, query->silhouette_id);
+      sqlite3_bind_int64 (stmt, 4, query->conditions);
+      sqlite3_bind_int64 (stmt, 5, query->statuses);
+      bind_text (stmt, 6, query->tag != NULL && query->tag[0] != '\0' ? query->tag : NULL);
+    }
 
   return query_ids (self, stmt, error);
 }

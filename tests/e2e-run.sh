@@ -18,21 +18,42 @@ here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/shoebox-e2e.XXXXXX")
 
 if [ "${SHOEBOX_E2E_INSIDE:-}" != 1 ]; then
-    # Xvfb picks a free display itself and tells us which (-displayfd):
-    # no race with other X servers of a parallel test run.
-    Xvfb -displayfd 5 -screen 0 1280x1024x24 -nolisten tcp 5>"$work/display" 2>"$work/xvfb.log" &
+    # A display number nobody uses, neither by lock file here nor by
+    # abstract socket (those are shared by every chroot on the machine, so
+    # Xvfb's own -displayfd search can pick one taken elsewhere).
+    display=
+    for n in $(shuf -i 100-999 -n 100); do
+        [ -e "/tmp/.X$n-lock" ] && continue
+        grep -q "@/tmp/.X11-unix/X$n\$" /proc/net/unix 2>/dev/null && continue
+        display=$n
+        break
+    done
+    [ -n "$display" ] || { echo "no free X display"; exit 1; }
+    Xvfb ":$display" -screen 0 1280x1024x24 -nolisten tcp 2>"$work/xvfb.log" &
     xvfb_pid=$!
     # The read-only scenario mounts a file system in there: never leave it.
     trap 'kill $xvfb_pid 2>/dev/null; wait $xvfb_pid 2>/dev/null
           umount "$work/data/shoebox" 2>/dev/null || true; rm -rf --one-file-system "$work"' EXIT
     for _ in $(seq 100); do
-        [ -s "$work/display" ] && break
+        [ -S "/tmp/.X11-unix/X$display" ] && break
         sleep 0.1
     done
-    [ -s "$work/display" ] || { echo "Xvfb did not start:"; cat "$work/xvfb.log"; exit 1; }
-    export DISPLAY=":$(cat "$work/display")"
+    [ -S "/tmp/.X11-unix/X$display" ] || { echo "Xvfb did not start:"; cat "$work/xvfb.log"; exit 1; }
+    # Give Xvfb a moment past creating its socket to accept clients.
+    xdpyinfo_ok=
+    for _ in $(seq 50); do
+        if DISPLAY=":$display" xdotool getdisplaygeometry >/dev/null 2>&1; then xdpyinfo_ok=1; break; fi
+        sleep 0.1
+    done
+    [ -n "$xdpyinfo_ok" ] || { echo "Xvfb does not answer:"; cat "$work/xvfb.log"; exit 1; }
+    export DISPLAY=":$display"
     SHOEBOX_E2E_INSIDE=1 SHOEBOX_E2E_WORK="$work" dbus-run-session -- "$0" "$@"
-    exit $?
+    status=$?
+    if [ $status -ne 0 ]; then
+        echo "Xvfb :$display said:"
+        cat "$work/xvfb.log"
+    fi
+    exit $status
 fi
 
 work=$SHOEBOX_E2E_WORK

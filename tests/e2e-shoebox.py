@@ -119,6 +119,9 @@ class App:
         self.scenario = scenario
         self.binary = binary
         env = dict(os.environ, G_DEBUG="fatal-warnings")
+        # Bring the accessibility bus up first: its launcher connects to the
+        # X server too, and doing both at once has lost the app its display.
+        Atspi.get_desktop(0).get_child_count()
         self.process = subprocess.Popen([binary], env=env)
         self.node = wait_for(self._find_app, 20, "the shoebox application on the accessibility bus")
 

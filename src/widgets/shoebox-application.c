@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "shoebox-application.h"
+#include "shoebox-collection.h"
 #include "shoebox-csv-command.h"
 #include "shoebox-preferences-window.h"
 #include "shoebox-window.h"
@@ -20,8 +21,9 @@ struct _ShoeboxApplication
 {
   AdwApplication   parent_instance;
 
-  ShoeboxDatabase *database;
-  GError          *database_error; /* why the database could not be opened */
+  ShoeboxDatabase   *database;
+  ShoeboxCollection *collection;
+  GError            *database_error; /* why the database could not be opened */
 };
 
 G_DEFINE_FINAL_TYPE (ShoeboxApplication, shoebox_application, ADW_TYPE_APPLICATION)
@@ -129,6 +131,7 @@ shoebox_application_startup (GApplication *application)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   ShoeboxApplication *self = SHOEBOX_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
 
   G_APPLICATION_CLASS (shoebox_application_parent_class)->startup (application);
 
@@ -143,7 +146,14 @@ shoebox_application_startup (GApplication *application)
    */
   self->database = shoebox_database_open_default (&self->database_error);
   if (self->database == NULL)
-    g_message ("Not using the database: %s", self->database_error->message);
+    {
+      g_message ("Not using the database: %s", self->database_error->message);
+      return;
+    }
+
+  self->collection = shoebox_collection_new (self->database);
+  if (!shoebox_collection_load_starter_catalogue (self->collection, NULL, &error))
+    g_message ("The starter catalogue could not be loaded: %s", error->message);
 }
 
 static void
@@ -155,6 +165,7 @@ shoebox_application_activate (GApplication *application)
   if (window == NULL)
     {
       window = GTK_WINDOW (shoebox_window_new (ADW_APPLICATION (self)));
+      shoebox_window_set_collection (SHOEBOX_WINDOW (window), self->collection);
       gtk_window_present (window);
       if (self->database_error != NULL)
         shoebox_window_show_database_error (SHOEBOX_WINDOW (window), self->database_error);
@@ -180,6 +191,7 @@ shoebox_application_finalize (GObject *object)
 {
   ShoeboxApplication *self = SHOEBOX_APPLICATION (object);
 
+  g_clear_object (&self->collection);
   g_clear_object (&self->database);
   g_clear_error (&self->database_error);
 

@@ -11,21 +11,154 @@
 
 #include <glib/gi18n.h>
 
+#include "shoebox-collection-page.h"
+#include "shoebox-csv-dialogs.h"
+#include "shoebox-statistics-window.h"
 #include "shoebox-window.h"
 
 struct _ShoeboxWindow
 {
-  AdwApplicationWindow  parent_instance;
+  AdwApplicationWindow   parent_instance;
 
-  GSettings            *settings;
+  GSettings             *settings;
+  ShoeboxCollection     *collection;
 
-  AdwViewStack         *pages;
-  AdwToastOverlay      *toasts;
-  AdwStatusPage        *collection_status;
-  AdwViewSwitcherBar   *switcher_bar;
+  AdwViewStack          *pages;
+  AdwToastOverlay       *toasts;
+  ShoeboxCollectionPage *collection_page;
+  AdwViewSwitcherBar    *switcher_bar;
+  GtkWidget             *add_pair_button;
+  GtkRevealer           *selection_revealer;
+  GtkLabel              *selection_label;
 };
 
 G_DEFINE_FINAL_TYPE (ShoeboxWindow, shoebox_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static gboolean
+on_collection_page (ShoeboxWindow *self)
+{
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->pages), "collection") == 0;
+}
+
+/* Every action's sensitivity, in one place. */
+static void
+update_actions (ShoeboxWindow *self)
+{
+  g_autoptr(GArray) selected = shoebox_collection_page_dup_selected_ids (self->collection_page);
+  gboolean has_collection = self->collection != NULL;
+  gboolean has_selection = has_collection && selected->len > 0 && on_collection_page (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-pair", has_collection);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_collection);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.worn-today", has_selection);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", has_selection);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.statistics", has_collection);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv", has_collection);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", has_collection);
+
+  gtk_widget_set_visible (self->add_pair_button, on_collection_page (self));
+  gtk_revealer_set_reveal_child (self->selection_revealer, has_selection);
+  if (has_selection)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u pair selected", "%u pairs selected",
+                                                            selected->len),
+                                               selected->len);
+
+      gtk_label_set_text (self->selection_label, text);
+    }
+}
+
+static void
+show_collection_page (ShoeboxWindow *self)
+{
+  adw_view_stack_set_visible_child_name (self->pages, "collection");
+}
+
+static void
+add_pair_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  ShoeboxWindow *self = SHOEBOX_WINDOW (widget);
+
+  show_collection_page (self);
+  shoebox_collection_page_add_pair (self->collection_page);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ShoeboxWindow *self = SHOEBOX_WINDOW (widget);
+
+  show_collection_page (self);
+  shoebox_collection_page_focus_search (self->collection_page);
+}
+
+static void
+worn_today_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  shoebox_collection_page_log_wear (SHOEBOX_WINDOW (widget)->collection_page);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  shoebox_collection_page_delete_selected (SHOEBOX_WINDOW (widget)->collection_page);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  shoebox_collection_page_undo (SHOEBOX_WINDOW (widget)->collection_page);
+}
+
+static void
+statistics_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ShoeboxWindow *self = SHOEBOX_WINDOW (widget);
+
+  if (self->collection != NULL)
+    gtk_window_present (shoebox_statistics_window_new (GTK_WINDOW (self), self->collection));
+}
+
+static void
+csv_imported_cb (ShoeboxWindow *self)
+{
+  shoebox_collection_page_reload (self->collection_page);
+}
+
+static void
+import_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ShoeboxWindow *self = SHOEBOX_WINDOW (widget);
+
+  if (self->collection != NULL)
+    shoebox_csv_dialogs_import (GTK_WINDOW (self), self->collection, self->toasts,
+                                (GCallback) csv_imported_cb, self);
+}
+
+static void
+export_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ShoeboxWindow *self = SHOEBOX_WINDOW (widget);
+
+  if (self->collection != NULL)
+    shoebox_csv_dialogs_export (GTK_WINDOW (self), self->collection, self->toasts);
+}
 
 static void
 restore_window_state (ShoeboxWindow *self)
@@ -72,6 +205,7 @@ shoebox_window_dispose (GObject *object)
   ShoeboxWindow *self = SHOEBOX_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->collection);
 
   G_OBJECT_CLASS (shoebox_window_parent_class)->dispose (object);
 }
@@ -86,11 +220,34 @@ shoebox_window_class_init (ShoeboxWindowClass *klass)
   object_class->dispose = shoebox_window_dispose;
   window_class->close_request = shoebox_window_close_request;
 
+  g_type_ensure (SHOEBOX_TYPE_COLLECTION_PAGE);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/shoebox-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, toasts);
-  gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, collection_status);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, collection_page);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, add_pair_button);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, selection_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, selection_label);
+  gtk_widget_class_bind_template_callback (widget_class, update_actions);
+
+  gtk_widget_class_install_action (widget_class, "win.add-pair", NULL, add_pair_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.worn-today", NULL, worn_today_action);
+  gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.statistics", NULL, statistics_action);
+  gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
+
+  /* Bubble phase: a focused text field keeps Delete and Ctrl+Z for itself. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-pair", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.worn-today", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "win.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
 }
 
 static void
@@ -100,12 +257,45 @@ shoebox_window_init (ShoeboxWindow *self)
 
   self->settings = g_settings_new (APPLICATION_ID);
   restore_window_state (self);
+  update_actions (self);
 }
 
 ShoeboxWindow *
 shoebox_window_new (AdwApplication *application)
 {
   return g_object_new (SHOEBOX_TYPE_WINDOW, "application", application, NULL);
+}
+
+/**
+ * shoebox_window_set_collection:
+ * @self: a #ShoeboxWindow
+ * @collection: (nullable): the collection, or %NULL when the database
+ *   could not be opened
+ */
+void
+shoebox_window_set_collection (ShoeboxWindow     *self,
+                               ShoeboxCollection *collection)
+{
+  g_return_if_fail (SHOEBOX_IS_WINDOW (self));
+  g_return_if_fail (collection == NULL || SHOEBOX_IS_COLLECTION (collection));
+
+  g_set_object (&self->collection, collection);
+  shoebox_collection_page_set_collection (self->collection_page, collection);
+  update_actions (self);
+}
+
+/**
+ * shoebox_window_get_collection_page:
+ * @self: a #ShoeboxWindow
+ *
+ * Returns: (transfer none): the Collection page
+ */
+ShoeboxCollectionPage *
+shoebox_window_get_collection_page (ShoeboxWindow *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_WINDOW (self), NULL);
+
+  return self->collection_page;
 }
 
 /**
@@ -127,10 +317,7 @@ shoebox_window_show_database_error (ShoeboxWindow *self,
   g_return_if_fail (SHOEBOX_IS_WINDOW (self));
   g_return_if_fail (error != NULL);
 
-  adw_status_page_set_icon_name (self->collection_status, "dialog-warning-symbolic");
-  adw_status_page_set_title (self->collection_status, _("Collection Unavailable"));
-  adw_status_page_set_description (self->collection_status,
-                                   _("Your database could not be opened. It has been left exactly as it was."));
+  shoebox_window_set_collection (self, NULL);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
                                                        _("Your Collection Could Not Be Opened"),

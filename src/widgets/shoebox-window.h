@@ -9,14 +9,20 @@
 
 #include <adwaita.h>
 
+#include "shoebox-collection-page.h"
+#include "shoebox-collection.h"
+
 G_BEGIN_DECLS
 
 #define SHOEBOX_TYPE_WINDOW (shoebox_window_get_type ())
 
 G_DECLARE_FINAL_TYPE (ShoeboxWindow, shoebox_window, SHOEBOX, WINDOW, AdwApplicationWindow)
 
-ShoeboxWindow *shoebox_window_new                 (AdwApplication *application);
-void           shoebox_window_show_database_error (ShoeboxWindow  *self,
-                                                   const GError   *error);
+ShoeboxWindow         *shoebox_window_new                 (AdwApplication    *application);
+void                   shoebox_window_set_collection      (ShoeboxWindow     *self,
+                                                           ShoeboxCollection *collection);
+ShoeboxCollectionPage *shoebox_window_get_collection_page (ShoeboxWindow     *self);
+void                   shoebox_window_show_database_error (ShoeboxWindow     *self,
+                                                           const GError      *error);
 
 G_END_DECLS

@@ -1,0 +1,951 @@
+/* shoebox-collection-page.c
+ *
+ * Copyright 2026 The Shoebox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "shoebox-collection-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "shoebox-collection-page.h"
+#include "shoebox-compat.h"
+#include "shoebox-labels.h"
+#include "shoebox-pair-card.h"
+#include "shoebox-pair-editor.h"
+#include "shoebox-pair-list.h"
+
+/* The tags that work as smart filters even before any pair has them. */
+static const char * const smart_tags[] = { "grail", "to clean", "to sell" };
+
+struct _ShoeboxCollectionPage
+{
+  GtkWidget           parent_instance;
+
+  ShoeboxCollection  *collection;
+  GtkMultiSelection  *selection;
+  GSettings          *settings;
+  ShoeboxDeletion    *last_deletion; /* what Undo brings back */
+  GArray             *silhouette_ids; /* gint64 per silhouette filter entry */
+
+  GtkSearchEntry     *search_entry;
+  GtkStack           *view_stack;
+  GtkGridView        *grid_view;
+  GtkColumnView      *column_view;
+  GtkToggleButton    *grid_button;
+  GtkToggleButton    *list_button;
+  GtkDropDown        *brand_filter;
+  GtkDropDown        *silhouette_filter;
+  GtkDropDown        *condition_filter;
+  GtkDropDown        *status_filter;
+  GtkDropDown        *tag_filter;
+  GtkMenuButton      *filter_button;
+
+  guint               updating_filters : 1;
+};
+
+G_DEFINE_FINAL_TYPE (ShoeboxCollectionPage, shoebox_collection_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_COLLECTION,
+  N_PROPS
+};
+
+enum {
+  SELECTION_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+typedef char *(*PairTextFunc) (ShoeboxPair *pair);
+
+typedef struct
+{
+  const char      *id;
+  const char      *title;
+  ShoeboxPairSort  sort;
+  PairTextFunc     text;
+  gboolean         expand;
+} ColumnSpec;
+
+static char *
+pair_silhouette_text (ShoeboxPair *pair)
+{
+  return g_strdup (shoebox_pair_get_silhouette_name (pair));
+}
+
+static char *
+pair_brand_text (ShoeboxPair *pair)
+{
+  return g_strdup (shoebox_pair_get_brand_name (pair));
+}
+
+static char *
+pair_colorway_text (ShoeboxPair *pair)
+{
+  return g_strdup (shoebox_pair_get_colorway (pair));
+}
+
+static char *
+pair_condition_text (ShoeboxPair *pair)
+{
+  ShoeboxCondition condition = shoebox_pair_get_condition (pair);
+
+  return g_strdup (condition == SHOEBOX_CONDITION_NONE ? "" : shoebox_labels_condition (condition));
+}
+
+static char *
+pair_price_text (ShoeboxPair *pair)
+{
+  return shoebox_labels_dup_money (shoebox_pair_get_price_paid (pair), shoebox_pair_get_currency (pair));
+}
+
+static char *
+pair_purchase_date_text (ShoeboxPair *pair)
+{
+  return g_strdup (shoebox_pair_get_purchase_date (pair));
+}
+
+static char *
+pair_wears_text (ShoeboxPair *pair)
+{
+  return g_strdup_printf ("%u", shoebox_pair_get_wear_count (pair));
+}
+
+static char *
+pair_last_worn_text (ShoeboxPair *pair)
+{
+  return g_strdup (shoebox_pair_get_last_worn (pair));
+}
+
+static const ColumnSpec columns[] = {
+  { "silhouette", N_("Silhouette"), SHOEBOX_PAIR_SORT_SILHOUETTE, pair_silhouette_text, TRUE },
+  { "brand", N_("Brand"), SHOEBOX_PAIR_SORT_BRAND, pair_brand_text, FALSE },
+  { "colorway", N_("Colorway"), SHOEBOX_PAIR_SORT_COLORWAY, pair_colorway_text, TRUE },
+  { "size", N_("Size"), SHOEBOX_PAIR_SORT_SIZE, shoebox_labels_dup_size, FALSE },
+  { "condition", N_("Condition"), SHOEBOX_PAIR_SORT_CONDITION, pair_condition_text, FALSE },
+  { "price-paid", N_("Price Paid"), SHOEBOX_PAIR_SORT_PRICE_PAID, pair_price_text, FALSE },
+  { "purchase-date", N_("Purchase Date"), SHOEBOX_PAIR_SORT_PURCHASE_DATE, pair_purchase_date_text, FALSE },
+  { "wears", N_("Wears"), SHOEBOX_PAIR_SORT_WEARS, pair_wears_text, FALSE },
+  { "last-worn", N_("Last Worn"), SHOEBOX_PAIR_SORT_LAST_WORN, pair_last_worn_text, FALSE },
+};
+
+static void
+show_toast (ShoeboxCollectionPage *self,
+            AdwToast              *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+show_error (ShoeboxCollectionPage *self,
+            const GError          *error)
+{
+  AdwToast *toast = adw_toast_new (error->message);
+
+  adw_toast_set_timeout (toast, 0);
+  show_toast (self, toast);
+}
+
+static ShoeboxPairSort
+current_sort (ShoeboxCollectionPage *self,
+              gboolean              *descending)
+{
+  GtkColumnViewColumn *column = shoebox_compat_column_view_get_sort (self->column_view, descending);
+
+  if (column != NULL)
+    {
+      const ColumnSpec *spec = g_object_get_data (G_OBJECT (column), "shoebox-column-spec");
+
+      if (spec != NULL)
+        return spec->sort;
+    }
+
+  *descending = TRUE;
+  return SHOEBOX_PAIR_SORT_ADDED;
+}
+
+static const char *
+selected_string (GtkDropDown *drop_down)
+{
+  guint position = gtk_drop_down_get_selected (drop_down);
+  GListModel *model = gtk_drop_down_get_model (drop_down);
+
+  /* Position 0 is "All …". */
+  if (position == 0 || position == GTK_INVALID_LIST_POSITION || model == NULL)
+    return NULL;
+
+  return gtk_string_list_get_string (GTK_STRING_LIST (model), position);
+}
+
+static void
+update_view (ShoeboxCollectionPage *self)
+{
+  GListModel *model = gtk_multi_selection_get_model (self->selection);
+  g_autoptr(GError) error = NULL;
+  const char *visible;
+
+  if (self->collection == NULL)
+    visible = "unavailable";
+  else if (model != NULL && g_list_model_get_n_items (model) > 0)
+    visible = gtk_toggle_button_get_active (self->list_button) ? "list" : "grid";
+  else if (shoebox_collection_count_pairs (self->collection, &error) == 0 && error == NULL)
+    visible = "empty";
+  else
+    visible = "no-results";
+
+  gtk_stack_set_visible_child_name (self->view_stack, visible);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), self->collection != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->filter_button), self->collection != NULL);
+}
+
+static void
+run_query (ShoeboxCollectionPage *self)
+{
+  g_autoptr(GListModel) pairs = NULL;
+  g_autoptr(GError) error = NULL;
+  ShoeboxPairQuery query = { 0 };
+  guint condition;
+  guint status;
+  guint silhouette;
+
+  if (self->collection == NULL)
+    {
+      gtk_multi_selection_set_model (self->selection, NULL);
+      update_view (self);
+      return;
+    }
+
+  query.text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  query.brand = selected_string (self->brand_filter);
+  query.tag = selected_string (self->tag_filter);
+
+  silhouette = gtk_drop_down_get_selected (self->silhouette_filter);
+  if (silhouette != GTK_INVALID_LIST_POSITION && silhouette > 0 && silhouette < self->silhouette_ids->len)
+    query.silhouette_id = g_array_index (self->silhouette_ids, gint64, silhouette);
+
+  /* The drop-downs list the values in enum order, after "All …". */
+  condition = gtk_drop_down_get_selected (self->condition_filter);
+  if (condition != GTK_INVALID_LIST_POSITION && condition > 0)
+    query.conditions = 1u << (SHOEBOX_CONDITION_DEADSTOCK + condition - 1);
+  status = gtk_drop_down_get_selected (self->status_filter);
+  if (status != GTK_INVALID_LIST_POSITION && status > 0)
+    query.statuses = 1u << (SHOEBOX_STATUS_OWNED + status - 1);
+
+  query.sort = current_sort (self, &query.descending);
+  if (query.text != NULL && *query.text != '\0' && query.sort == SHOEBOX_PAIR_SORT_ADDED)
+    {
+      query.sort = SHOEBOX_PAIR_SORT_RELEVANCE;
+      query.descending = FALSE;
+    }
+
+  pairs = shoebox_collection_search (self->collection, &query, &error);
+  if (pairs == NULL)
+    show_error (self, error);
+
+  gtk_multi_selection_set_model (self->selection, pairs);
+  update_view (self);
+}
+
+static GtkStringList *
+string_list_with_all (const char         *all,
+                      const char * const *strings)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (list, all);
+  for (guint i = 0; strings != NULL && strings[i] != NULL; i++)
+    gtk_string_list_append (list, strings[i]);
+
+  return list;
+}
+
+static void
+set_filter_model (GtkDropDown   *drop_down,
+                  GtkStringList *list)
+{
+  const char *previous = NULL;
+  g_autofree char *keep = NULL;
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  /* Keep the choice across reloads when it still exists. */
+  if (gtk_drop_down_get_model (drop_down) != NULL && gtk_drop_down_get_selected (drop_down) > 0)
+    previous = gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (drop_down)),
+                                           gtk_drop_down_get_selected (drop_down));
+  keep = g_strdup (previous);
+
+  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (drop_down, 0);
+  for (guint i = 1; keep != NULL && i < n_items; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (list, i), keep) == 0)
+      gtk_drop_down_set_selected (drop_down, i);
+  g_object_unref (list);
+}
+
+static void
+reload_filters (ShoeboxCollectionPage *self)
+{
+  g_auto(GStrv) brands = NULL;
+  g_auto(GStrv) tags = NULL;
+  g_autoptr(GListModel) silhouettes = NULL;
+  g_autoptr(GPtrArray) tag_names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) silhouette_names = g_ptr_array_new_with_free_func (g_free);
+  gint64 none = 0;
+
+  if (self->collection == NULL)
+    return;
+
+  self->updating_filters = TRUE;
+
+  brands = shoebox_collection_list_brands (self->collection, NULL);
+  set_filter_model (self->brand_filter, string_list_with_all (_("All Brands"), (const char * const *) brands));
+
+  g_array_set_size (self->silhouette_ids, 0);
+  g_array_append_val (self->silhouette_ids, none);
+  silhouettes = shoebox_collection_list_silhouettes (self->collection, NULL);
+  for (guint i = 0; silhouettes != NULL && i < g_list_model_get_n_items (silhouettes); i++)
+    {
+      g_autoptr(ShoeboxSilhouette) silhouette = g_list_model_get_item (silhouettes, i);
+      gint64 id = shoebox_silhouette_get_id (silhouette);
+
+      g_array_append_val (self->silhouette_ids, id);
+      g_ptr_array_add (silhouette_names,
+                       g_strdup_printf ("%s %s", shoebox_silhouette_get_brand_name (silhouette),
+                                        shoebox_silhouette_get_name (silhouette)));
+    }
+  g_ptr_array_add (silhouette_names, NULL);
+  set_filter_model (self->silhouette_filter,
+                    string_list_with_all (_("All Silhouettes"), (const char * const *) silhouette_names->pdata));
+
+  tags = shoebox_collection_list_tags (self->collection, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (smart_tags); i++)
+    g_ptr_array_add (tag_names, (gpointer) smart_tags[i]);
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    if (!g_strv_contains (smart_tags, tags[i]))
+      g_ptr_array_add (tag_names, tags[i]);
+  g_ptr_array_add (tag_names, NULL);
+  set_filter_model (self->tag_filter, string_list_with_all (_("All Tags"), (const char * const *) tag_names->pdata));
+
+  self->updating_filters = FALSE;
+}
+
+static void
+search_changed_cb (ShoeboxCollectionPage *self)
+{
+  run_query (self);
+}
+
+static void
+stop_search_cb (ShoeboxCollectionPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+filter_changed_cb (ShoeboxCollectionPage *self)
+{
+  if (!self->updating_filters)
+    run_query (self);
+}
+
+static void
+clear_filters_cb (ShoeboxCollectionPage *self)
+{
+  self->updating_filters = TRUE;
+  gtk_drop_down_set_selected (self->brand_filter, 0);
+  gtk_drop_down_set_selected (self->silhouette_filter, 0);
+  gtk_drop_down_set_selected (self->condition_filter, 0);
+  gtk_drop_down_set_selected (self->status_filter, 0);
+  gtk_drop_down_set_selected (self->tag_filter, 0);
+  self->updating_filters = FALSE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  run_query (self);
+}
+
+static void
+view_toggled_cb (ShoeboxCollectionPage *self)
+{
+  gboolean list = gtk_toggle_button_get_active (self->list_button);
+
+  g_settings_set_string (self->settings, "collection-view", list ? "list" : "grid");
+  update_view (self);
+}
+
+static void
+pair_saved_cb (ShoeboxCollectionPage *self)
+{
+  shoebox_collection_page_reload (self);
+}
+
+static void delete_ids (ShoeboxCollectionPage *self,
+                        const gint64          *ids,
+                        guint                  n_ids);
+
+static void
+editor_delete_requested_cb (ShoeboxCollectionPage *self,
+                            gint64                 id)
+{
+  delete_ids (self, &id, 1);
+}
+
+static void
+open_pair (ShoeboxCollectionPage *self,
+           ShoeboxPair           *pair)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWindow *editor = shoebox_pair_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               self->collection, pair);
+
+  g_signal_connect_object (editor, "saved", G_CALLBACK (pair_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "delete-requested", G_CALLBACK (editor_delete_requested_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (editor);
+}
+
+static void
+view_activate_cb (ShoeboxCollectionPage *self,
+                  guint                  position)
+{
+  g_autoptr(ShoeboxPair) pair = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (pair != NULL)
+    open_pair (self, pair);
+}
+
+static void
+selection_changed_cb (ShoeboxCollectionPage *self)
+{
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+static void
+sort_changed_cb (ShoeboxCollectionPage *self)
+{
+  run_query (self);
+}
+
+static void
+grid_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, shoebox_pair_card_new ());
+}
+
+static void
+grid_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  shoebox_pair_card_set_pair (SHOEBOX_PAIR_CARD (gtk_list_item_get_child (item)),
+                              gtk_list_item_get_item (item));
+}
+
+static void
+grid_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  shoebox_pair_card_set_pair (SHOEBOX_PAIR_CARD (gtk_list_item_get_child (item)), NULL);
+}
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  const ColumnSpec *spec = user_data;
+  ShoeboxPair *pair = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  g_autofree char *text = spec->text (pair);
+
+  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+
+  /* Each row is named after its pair, read out from its first cell. */
+  if (spec == &columns[0])
+    {
+      g_autofree char *name = shoebox_labels_dup_pair_name (pair);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
+}
+
+static void
+set_up_views (ShoeboxCollectionPage *self)
+{
+  g_autoptr(GtkListItemFactory) grid_factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (grid_factory, "setup", G_CALLBACK (grid_setup_cb), NULL);
+  g_signal_connect (grid_factory, "bind", G_CALLBACK (grid_bind_cb), NULL);
+  g_signal_connect (grid_factory, "unbind", G_CALLBACK (grid_unbind_cb), NULL);
+  gtk_grid_view_set_factory (self->grid_view, grid_factory);
+  gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (self->selection));
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+      g_autoptr(GtkSorter) sorter = NULL;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), (gpointer) &columns[i]);
+      column = gtk_column_view_column_new (_(columns[i].title), g_object_ref (factory));
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_expand (column, columns[i].expand);
+      g_object_set_data (G_OBJECT (column), "shoebox-column-spec", (gpointer) &columns[i]);
+      sorter = shoebox_compat_column_view_sorter_new (column);
+      gtk_column_view_column_set_sorter (column, sorter);
+      gtk_column_view_append_column (self->column_view, column);
+    }
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+set_up_fixed_filters (ShoeboxCollectionPage *self)
+{
+  const char *conditions[] = {
+    shoebox_labels_condition (SHOEBOX_CONDITION_DEADSTOCK),
+    shoebox_labels_condition (SHOEBOX_CONDITION_VNDS),
+    shoebox_labels_condition (SHOEBOX_CONDITION_WORN),
+    shoebox_labels_condition (SHOEBOX_CONDITION_BEATER),
+    NULL
+  };
+  const char *statuses[] = {
+    shoebox_labels_status (SHOEBOX_STATUS_OWNED),
+    shoebox_labels_status (SHOEBOX_STATUS_WISHLIST),
+    shoebox_labels_status (SHOEBOX_STATUS_SOLD),
+    NULL
+  };
+  GtkDropDown *drop_downs[] = {
+    self->brand_filter, self->silhouette_filter, self->condition_filter, self->status_filter, self->tag_filter,
+  };
+
+  self->updating_filters = TRUE;
+  set_filter_model (self->condition_filter, string_list_with_all (_("Any Condition"), conditions));
+  set_filter_model (self->status_filter, string_list_with_all (_("Any Status"), statuses));
+  set_filter_model (self->brand_filter, string_list_with_all (_("All Brands"), NULL));
+  set_filter_model (self->silhouette_filter, string_list_with_all (_("All Silhouettes"), NULL));
+  set_filter_model (self->tag_filter, string_list_with_all (_("All Tags"), smart_tags));
+  self->updating_filters = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (drop_downs); i++)
+    g_signal_connect_object (drop_downs[i], "notify::selected", G_CALLBACK (filter_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+}
+
+static void
+shoebox_collection_page_dispose (GObject *object)
+{
+  ShoeboxCollectionPage *self = SHOEBOX_COLLECTION_PAGE (object);
+
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SHOEBOX_TYPE_COLLECTION_PAGE);
+  /* GTK 4.8 unparents only the template children bound to struct fields. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->collection);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->last_deletion, shoebox_deletion_unref);
+  g_clear_pointer (&self->silhouette_ids, g_array_unref);
+
+  G_OBJECT_CLASS (shoebox_collection_page_parent_class)->dispose (object);
+}
+
+static void
+shoebox_collection_page_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  ShoeboxCollectionPage *self = SHOEBOX_COLLECTION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_COLLECTION:
+      g_value_set_object (value, self->collection);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shoebox_collection_page_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  ShoeboxCollectionPage *self = SHOEBOX_COLLECTION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_COLLECTION:
+      shoebox_collection_page_set_collection (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shoebox_collection_page_class_init (ShoeboxCollectionPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = shoebox_collection_page_dispose;
+  object_class->get_property = shoebox_collection_page_get_property;
+  object_class->set_property = shoebox_collection_page_set_property;
+
+  properties[PROP_COLLECTION] =
+    g_param_spec_object ("collection", NULL, NULL,
+                         SHOEBOX_TYPE_COLLECTION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ShoeboxCollectionPage::selection-changed:
+   *
+   * The selected pairs changed: the window updates the actions that act
+   * on them.
+   */
+  signals[SELECTION_CHANGED] =
+    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/shoebox-collection-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxCollectionPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxCollectionPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxCollectionPage, grid_view);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxCollectionPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxCollectionPage, grid_button);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxCollectionPage, list_button);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxCollectionPage, brand_filter);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxCollectionPage, silhouette_filter);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxCollectionPage, condition_filter);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxCollectionPage, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxCollectionPage, tag_filter);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxCollectionPage, filter_button);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, clear_filters_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_activate_cb);
+
+  g_type_ensure (SHOEBOX_TYPE_PAIR_CARD);
+}
+
+static void
+shoebox_collection_page_init (ShoeboxCollectionPage *self)
+{
+  g_autofree char *view = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  self->silhouette_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->selection = gtk_multi_selection_new (NULL);
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  set_up_views (self);
+  set_up_fixed_filters (self);
+
+  view = g_settings_get_string (self->settings, "collection-view");
+  gtk_toggle_button_set_active (g_str_equal (view, "list") ? self->list_button : self->grid_button, TRUE);
+  update_view (self);
+}
+
+/**
+ * shoebox_collection_page_get_collection:
+ * @self: a #ShoeboxCollectionPage
+ *
+ * Returns: (transfer none) (nullable): the collection shown
+ */
+ShoeboxCollection *
+shoebox_collection_page_get_collection (ShoeboxCollectionPage *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_COLLECTION_PAGE (self), NULL);
+
+  return self->collection;
+}
+
+/**
+ * shoebox_collection_page_set_collection:
+ * @self: a #ShoeboxCollectionPage
+ * @collection: (nullable): the collection, or %NULL when the database
+ *   could not be opened
+ */
+void
+shoebox_collection_page_set_collection (ShoeboxCollectionPage *self,
+                                        ShoeboxCollection     *collection)
+{
+  g_return_if_fail (SHOEBOX_IS_COLLECTION_PAGE (self));
+  g_return_if_fail (collection == NULL || SHOEBOX_IS_COLLECTION (collection));
+
+  if (!g_set_object (&self->collection, collection))
+    return;
+
+  shoebox_collection_page_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLLECTION]);
+}
+
+/**
+ * shoebox_collection_page_reload:
+ * @self: a #ShoeboxCollectionPage
+ *
+ * Runs the search again and refreshes the filters' choices, after the
+ * collection changed.
+ */
+void
+shoebox_collection_page_reload (ShoeboxCollectionPage *self)
+{
+  g_return_if_fail (SHOEBOX_IS_COLLECTION_PAGE (self));
+
+  reload_filters (self);
+  run_query (self);
+}
+
+void
+shoebox_collection_page_focus_search (ShoeboxCollectionPage *self)
+{
+  g_return_if_fail (SHOEBOX_IS_COLLECTION_PAGE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * shoebox_collection_page_get_model:
+ * @self: a #ShoeboxCollectionPage
+ *
+ * Returns: (transfer none): the pairs shown, as a selection model
+ */
+GListModel *
+shoebox_collection_page_get_model (ShoeboxCollectionPage *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_COLLECTION_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->selection);
+}
+
+/**
+ * shoebox_collection_page_dup_selected_ids:
+ * @self: a #ShoeboxCollectionPage
+ *
+ * Returns: (transfer full): the ids (gint64) of the selected pairs
+ */
+GArray *
+shoebox_collection_page_dup_selected_ids (ShoeboxCollectionPage *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  GListModel *model;
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GtkBitsetIter iter;
+  guint position;
+
+  g_return_val_if_fail (SHOEBOX_IS_COLLECTION_PAGE (self), ids);
+
+  model = gtk_multi_selection_get_model (self->selection);
+  if (model == NULL)
+    return ids;
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position);
+       more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      gint64 id = shoebox_pair_list_get_id (SHOEBOX_PAIR_LIST (model), position);
+
+      g_array_append_val (ids, id);
+    }
+
+  return ids;
+}
+
+/**
+ * shoebox_collection_page_log_wear:
+ * @self: a #ShoeboxCollectionPage
+ *
+ * Records that the selected pairs were worn today.
+ */
+void
+shoebox_collection_page_log_wear (ShoeboxCollectionPage *self)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_if_fail (SHOEBOX_IS_COLLECTION_PAGE (self));
+
+  ids = shoebox_collection_page_dup_selected_ids (self);
+  if (self->collection == NULL || ids->len == 0)
+    return;
+
+  today = shoebox_date_dup_today ();
+  if (!shoebox_collection_log_wear (self->collection, (const gint64 *) ids->data, ids->len, today, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Wear logged for %u pair", "Wear logged for %u pairs", ids->len),
+                             ids->len);
+  show_toast (self, adw_toast_new (message));
+  run_query (self);
+}
+
+static void
+delete_ids (ShoeboxCollectionPage *self,
+            const gint64          *ids,
+            guint                  n_ids)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  ShoeboxDeletion *deletion;
+  AdwToast *toast;
+
+  if (self->collection == NULL || n_ids == 0)
+    return;
+
+  deletion = shoebox_collection_delete_pairs (self->collection, ids, n_ids, &error);
+  if (deletion == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  g_clear_pointer (&self->last_deletion, shoebox_deletion_unref);
+  self->last_deletion = deletion;
+
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u pair deleted", "%u pairs deleted", n_ids), n_ids);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  show_toast (self, toast);
+
+  shoebox_collection_page_reload (self);
+}
+
+/**
+ * shoebox_collection_page_delete_selected:
+ * @self: a #ShoeboxCollectionPage
+ *
+ * Deletes the selected pairs, with a toast whose Undo brings them back
+ * with their photos.
+ */
+void
+shoebox_collection_page_delete_selected (ShoeboxCollectionPage *self)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_if_fail (SHOEBOX_IS_COLLECTION_PAGE (self));
+
+  ids = shoebox_collection_page_dup_selected_ids (self);
+  delete_ids (self, (const gint64 *) ids->data, ids->len);
+}
+
+/**
+ * shoebox_collection_page_undo:
+ * @self: a #ShoeboxCollectionPage
+ *
+ * Brings back the pairs of the last delete.
+ *
+ * Returns: %TRUE if there was something to undo
+ */
+gboolean
+shoebox_collection_page_undo (ShoeboxCollectionPage *self)
+{
+  g_autoptr(ShoeboxDeletion) deletion = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint n_pairs;
+
+  g_return_val_if_fail (SHOEBOX_IS_COLLECTION_PAGE (self), FALSE);
+
+  deletion = g_steal_pointer (&self->last_deletion);
+  if (deletion == NULL || self->collection == NULL)
+    return FALSE;
+
+  n_pairs = shoebox_deletion_get_n_pairs (deletion);
+  if (!shoebox_collection_restore_pairs (self->collection, deletion, &error))
+    {
+      show_error (self, error);
+      return FALSE;
+    }
+
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u pair restored", "%u pairs restored", n_pairs), n_pairs);
+  show_toast (self, adw_toast_new (message));
+  shoebox_collection_page_reload (self);
+  return TRUE;
+}
+
+/**
+ * shoebox_collection_page_open_selected:
+ * @self: a #ShoeboxCollectionPage
+ *
+ * Opens the first selected pair in the editor.
+ */
+void
+shoebox_collection_page_open_selected (ShoeboxCollectionPage *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(ShoeboxPair) pair = NULL;
+
+  g_return_if_fail (SHOEBOX_IS_COLLECTION_PAGE (self));
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (gtk_bitset_is_empty (selected))
+    return;
+
+  pair = g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_minimum (selected));
+  if (pair != NULL)
+    open_pair (self, pair);
+}
+
+/**
+ * shoebox_collection_page_add_pair:
+ * @self: a #ShoeboxCollectionPage
+ *
+ * Opens the editor on a new pair.
+ */
+void
+shoebox_collection_page_add_pair (ShoeboxCollectionPage *self)
+{
+  g_return_if_fail (SHOEBOX_IS_COLLECTION_PAGE (self));
+
+  if (self->collection != NULL)
+    open_pair (self, NULL);
+}

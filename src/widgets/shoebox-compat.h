@@ -1,0 +1,18 @@
+/* shoebox-compat.h
+ *
+ * Copyright 2026 The Shoebox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+GtkSorter           *shoebox_compat_column_view_sorter_new (GtkColumnViewColumn *column);
+GtkColumnViewColumn *shoebox_compat_column_view_get_sort   (GtkColumnView       *view,
+                                                            gboolean            *descending);
+
+G_END_DECLS

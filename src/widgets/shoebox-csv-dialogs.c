@@ -1,0 +1,469 @@
+/* shoebox-csv-dialogs.c
+ *
+ * Copyright 2026 The Shoebox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "shoebox-csv-dialogs"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "shoebox-csv-dialogs.h"
+
+/* How many bad rows the preview lists one by one; the rest are counted. */
+#define MAX_PROBLEM_ROWS 200
+
+struct _ShoeboxCsvImportWindow
+{
+  AdwWindow            parent_instance;
+
+  ShoeboxCollection   *collection;
+  GBytes              *contents;
+  char                *file_name;
+
+  GtkLabel            *summary_label;
+  AdwPreferencesGroup *problems_group;
+  AdwPreferencesGroup *columns_group;
+};
+
+G_DEFINE_FINAL_TYPE (ShoeboxCsvImportWindow, shoebox_csv_import_window, ADW_TYPE_WINDOW)
+
+enum {
+  IMPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static GtkWidget *
+text_row (const char *title,
+          const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  /* Everything here comes from the file: never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+static const char *
+field_of_header (ShoeboxCsvReport *report,
+                 int               position)
+{
+  for (ShoeboxCsvColumn column = 0; column < SHOEBOX_CSV_N_COLUMNS; column++)
+    if (shoebox_csv_report_get_column_position (report, column) == position)
+      return shoebox_csv_column_get_name (column);
+
+  return NULL;
+}
+
+static void
+show_preview (ShoeboxCsvImportWindow *self,
+              ShoeboxCsvReport       *report)
+{
+  const char * const *headers = shoebox_csv_report_get_headers (report);
+  GPtrArray *problems = shoebox_csv_report_get_problems (report);
+  guint n_rows = shoebox_csv_report_get_n_rows (report);
+  guint n_rejected = shoebox_csv_report_get_n_rejected_rows (report);
+  guint n_good = n_rows - n_rejected;
+  g_autofree char *summary = NULL;
+  g_autofree char *button = NULL;
+
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "“%s” has %u row: %u can be imported, %u will be skipped.",
+                                          "“%s” has %u rows: %u can be imported, %u will be skipped.",
+                                          n_rows),
+                             self->file_name, n_rows, n_good, n_rejected);
+  gtk_label_set_text (self->summary_label, summary);
+
+  button = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Import %u Pair", "Import %u Pairs", n_good), n_good);
+  gtk_button_set_label (GTK_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                   SHOEBOX_TYPE_CSV_IMPORT_WINDOW,
+                                                                   "import_button")),
+                        button);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.import", n_good > 0);
+
+  for (guint i = 0; headers != NULL && headers[i] != NULL; i++)
+    {
+      const char *field = field_of_header (report, (int) i);
+
+      adw_preferences_group_add (self->columns_group,
+                                 text_row (headers[i], field != NULL ? field : _("Unknown column: ignored")));
+    }
+  for (ShoeboxCsvColumn column = 0; column < SHOEBOX_CSV_N_COLUMNS; column++)
+    if (shoebox_csv_report_get_column_position (report, column) < 0)
+      adw_preferences_group_add (self->columns_group,
+                                 text_row (shoebox_csv_column_get_name (column), _("Not in the file: left empty")));
+
+  if (problems == NULL || problems->len == 0)
+    adw_preferences_group_add (self->problems_group, text_row (_("None: every row is good"), ""));
+  for (guint i = 0; problems != NULL && i < problems->len && i < MAX_PROBLEM_ROWS; i++)
+    {
+      ShoeboxCsvProblem *problem = g_ptr_array_index (problems, i);
+      g_autofree char *title = problem->field != NULL
+                                 ? g_strdup_printf (_("Line %u, %s"), problem->line, problem->field)
+                                 : g_strdup_printf (_("Line %u"), problem->line);
+
+      adw_preferences_group_add (self->problems_group, text_row (title, problem->reason));
+    }
+  if (problems != NULL && problems->len > MAX_PROBLEM_ROWS)
+    {
+      g_autofree char *more = g_strdup_printf (_("And %u more"), problems->len - MAX_PROBLEM_ROWS);
+
+      adw_preferences_group_add (self->problems_group, text_row (more, ""));
+    }
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ShoeboxCsvImportWindow *self = SHOEBOX_CSV_IMPORT_WINDOW (widget);
+  g_autoptr(ShoeboxCsvReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  report = shoebox_csv_import (self->collection, self->contents, &error);
+  if (report == NULL)
+    {
+      gtk_label_set_text (self->summary_label, error->message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "error");
+      return;
+    }
+
+  g_signal_emit (self, signals[IMPORTED], 0,
+                 shoebox_csv_report_get_n_imported (report),
+                 shoebox_csv_report_get_n_rejected_rows (report));
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+shoebox_csv_import_window_dispose (GObject *object)
+{
+  ShoeboxCsvImportWindow *self = SHOEBOX_CSV_IMPORT_WINDOW (object);
+
+  g_clear_object (&self->collection);
+  g_clear_pointer (&self->contents, g_bytes_unref);
+  g_clear_pointer (&self->file_name, g_free);
+
+  G_OBJECT_CLASS (shoebox_csv_import_window_parent_class)->dispose (object);
+}
+
+static void
+shoebox_csv_import_window_class_init (ShoeboxCsvImportWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = shoebox_csv_import_window_dispose;
+
+  /**
+   * ShoeboxCsvImportWindow::imported:
+   * @n_imported: pairs added
+   * @n_rejected: rows skipped
+   */
+  signals[IMPORTED] =
+    g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/shoebox-csv-import-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxCsvImportWindow, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxCsvImportWindow, problems_group);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxCsvImportWindow, columns_group);
+  gtk_widget_class_install_action (widget_class, "import.import", NULL, import_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+shoebox_csv_import_window_init (ShoeboxCsvImportWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * shoebox_csv_import_window_new:
+ * @parent: (nullable): the main window
+ * @collection: where the pairs go
+ * @file_name: the file's name, for the summary
+ * @contents: the file's bytes
+ * @error: return location for a #GError
+ *
+ * Reads the file without writing anything and shows what an import would
+ * do.
+ *
+ * Returns: (transfer none) (nullable): the preview, or %NULL with @error
+ *   set when the file is not CSV
+ */
+GtkWindow *
+shoebox_csv_import_window_new (GtkWindow         *parent,
+                               ShoeboxCollection *collection,
+                               const char        *file_name,
+                               GBytes            *contents,
+                               GError           **error)
+{
+  g_autoptr(ShoeboxCsvReport) report = NULL;
+  ShoeboxCsvImportWindow *self;
+
+  g_return_val_if_fail (SHOEBOX_IS_COLLECTION (collection), NULL);
+  g_return_val_if_fail (contents != NULL, NULL);
+
+  report = shoebox_csv_preview (contents, error);
+  if (report == NULL)
+    return NULL;
+
+  self = g_object_new (SHOEBOX_TYPE_CSV_IMPORT_WINDOW, "transient-for", parent, NULL);
+  self->collection = g_object_ref (collection);
+  self->contents = g_bytes_ref (contents);
+  self->file_name = g_strdup (file_name);
+  show_preview (self, report);
+
+  return GTK_WINDOW (self);
+}
+
+typedef struct
+{
+  GtkWindow         *parent;
+  ShoeboxCollection *collection;
+  AdwToastOverlay   *toasts;
+  GCallback          imported;
+  gpointer           user_data;
+  char              *file_name;
+} ImportData;
+
+static void
+import_data_free (ImportData *data)
+{
+  g_clear_object (&data->parent);
+  g_clear_object (&data->collection);
+  g_clear_object (&data->toasts);
+  g_clear_pointer (&data->file_name, g_free);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportData, import_data_free)
+
+static void
+show_error_toast (AdwToastOverlay *toasts,
+                  const char      *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (toasts, toast);
+}
+
+static void
+imported_cb (ShoeboxCsvImportWindow *window,
+             guint                   n_imported,
+             guint                   n_rejected,
+             ImportData             *data)
+{
+  g_autofree char *message = NULL;
+
+  if (n_rejected > 0)
+    message = g_strdup_printf (_("Imported %u pairs, skipped %u rows"), n_imported, n_rejected);
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u pair", "Imported %u pairs", n_imported),
+                               n_imported);
+  adw_toast_overlay_add_toast (data->toasts, adw_toast_new (message));
+
+  if (data->imported != NULL)
+    ((void (*) (gpointer)) data->imported) (data->user_data);
+}
+
+static void
+contents_loaded_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(ImportData) data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GtkWindow *preview;
+  gsize length = 0;
+
+  if (!g_file_load_contents_finish (G_FILE (object), result, &contents, &length, NULL, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” could not be read: %s"), data->file_name, error->message);
+
+      show_error_toast (data->toasts, message);
+      return;
+    }
+
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  preview = shoebox_csv_import_window_new (data->parent, data->collection, data->file_name, bytes, &error);
+  if (preview == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” cannot be imported: %s"), data->file_name, error->message);
+
+      show_error_toast (data->toasts, message);
+      return;
+    }
+
+  g_signal_connect_data (preview, "imported", G_CALLBACK (imported_cb),
+                         g_steal_pointer (&data), (GClosureNotify) (void (*) (void)) import_data_free, 0);
+  gtk_window_present (preview);
+}
+
+static void
+import_chooser_response_cb (GtkNativeDialog *chooser,
+                            int              response,
+                            ImportData      *data)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+
+  if (file == NULL)
+    {
+      import_data_free (data);
+      return;
+    }
+
+  data->file_name = g_file_get_basename (file);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info != NULL && g_file_info_get_size (info) > SHOEBOX_CSV_MAX_FILE_SIZE)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is too large to be a collection"), data->file_name);
+
+      show_error_toast (data->toasts, message);
+      import_data_free (data);
+      return;
+    }
+
+  g_file_load_contents_async (file, NULL, contents_loaded_cb, data);
+}
+
+static void
+add_csv_filter (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (csv, _("CSV Files"));
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_filter_add_pattern (csv, "*.csv");
+  gtk_file_chooser_add_filter (chooser, csv);
+}
+
+/**
+ * shoebox_csv_dialogs_import:
+ * @parent: the main window
+ * @collection: where the pairs go
+ * @toasts: where to report
+ * @imported: (nullable): called with @user_data after an import
+ * @user_data: data for @imported
+ *
+ * Asks for a CSV file (through the portal in the sandbox), then shows its
+ * preview; importing happens only from there.
+ */
+void
+shoebox_csv_dialogs_import (GtkWindow         *parent,
+                            ShoeboxCollection *collection,
+                            AdwToastOverlay   *toasts,
+                            GCallback          imported,
+                            gpointer           user_data)
+{
+  GtkFileChooserNative *chooser;
+  ImportData *data;
+
+  g_return_if_fail (SHOEBOX_IS_COLLECTION (collection));
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (toasts));
+
+  data = g_new0 (ImportData, 1);
+  data->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  data->collection = g_object_ref (collection);
+  data->toasts = g_object_ref (toasts);
+  data->imported = imported;
+  data->user_data = user_data;
+
+  chooser = gtk_file_chooser_native_new (_("Import CSV"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  add_csv_filter (GTK_FILE_CHOOSER (chooser));
+  g_signal_connect (chooser, "response", G_CALLBACK (import_chooser_response_cb), data);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+typedef struct
+{
+  ShoeboxCollection *collection;
+  AdwToastOverlay   *toasts;
+} ExportData;
+
+static void
+export_chooser_response_cb (GtkNativeDialog *chooser,
+                            int              response,
+                            ExportData      *data)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  guint n_exported = 0;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+
+  if (file != NULL)
+    {
+      name = g_file_get_basename (file);
+      if (shoebox_csv_export_file (data->collection, file, &n_exported, NULL, &error))
+        {
+          message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u pair to “%s”",
+                                                  "Exported %u pairs to “%s”", n_exported),
+                                     n_exported, name);
+          adw_toast_overlay_add_toast (data->toasts, adw_toast_new (message));
+        }
+      else
+        {
+          message = g_strdup_printf (_("“%s” could not be written: %s"), name, error->message);
+          show_error_toast (data->toasts, message);
+        }
+    }
+
+  g_object_unref (data->collection);
+  g_object_unref (data->toasts);
+  g_free (data);
+}
+
+/**
+ * shoebox_csv_dialogs_export:
+ * @parent: the main window
+ * @collection: what to export
+ * @toasts: where to report
+ *
+ * Asks where to save, then writes the whole collection as CSV.
+ */
+void
+shoebox_csv_dialogs_export (GtkWindow         *parent,
+                            ShoeboxCollection *collection,
+                            AdwToastOverlay   *toasts)
+{
+  GtkFileChooserNative *chooser;
+  ExportData *data;
+
+  g_return_if_fail (SHOEBOX_IS_COLLECTION (collection));
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (toasts));
+
+  data = g_new0 (ExportData, 1);
+  data->collection = g_object_ref (collection);
+  data->toasts = g_object_ref (toasts);
+
+  chooser = gtk_file_chooser_native_new (_("Export CSV"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("shoebox-collection.csv"));
+  add_csv_filter (GTK_FILE_CHOOSER (chooser));
+  g_signal_connect (chooser, "response", G_CALLBACK (export_chooser_response_cb), data);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}

@@ -1,0 +1,36 @@
+/* shoebox-csv-dialogs.h
+ *
+ * Copyright 2026 The Shoebox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "shoebox-collection.h"
+#include "shoebox-csv.h"
+
+G_BEGIN_DECLS
+
+#define SHOEBOX_TYPE_CSV_IMPORT_WINDOW (shoebox_csv_import_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (ShoeboxCsvImportWindow, shoebox_csv_import_window, SHOEBOX, CSV_IMPORT_WINDOW, AdwWindow)
+
+GtkWindow *shoebox_csv_import_window_new (GtkWindow         *parent,
+                                          ShoeboxCollection *collection,
+                                          const char        *file_name,
+                                          GBytes            *contents,
+                                          GError           **error);
+
+void       shoebox_csv_dialogs_import    (GtkWindow         *parent,
+                                          ShoeboxCollection *collection,
+                                          AdwToastOverlay   *toasts,
+                                          GCallback          imported,
+                                          gpointer           user_data);
+void       shoebox_csv_dialogs_export    (GtkWindow         *parent,
+                                          ShoeboxCollection *collection,
+                                          AdwToastOverlay   *toasts);
+
+G_END_DECLS

@@ -1,0 +1,155 @@
+/* shoebox-labels.c
+ *
+ * Copyright 2026 The Shoebox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "shoebox-labels"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "shoebox-labels.h"
+#include "shoebox-money.h"
+
+/* The words the UI shows for the core's values. The core keeps the
+ * untranslated names it writes to CSV; these are for people.
+ */
+
+const char *
+shoebox_labels_condition (ShoeboxCondition condition)
+{
+  switch (condition)
+    {
+    case SHOEBOX_CONDITION_DEADSTOCK:
+      return _("Deadstock");
+    case SHOEBOX_CONDITION_VNDS:
+      /* Translators: "very near deadstock", worn once or twice */
+      return _("VNDS");
+    case SHOEBOX_CONDITION_WORN:
+      return _("Worn");
+    case SHOEBOX_CONDITION_BEATER:
+      return _("Beater");
+    case SHOEBOX_CONDITION_NONE:
+    default:
+      return _("Not Recorded");
+    }
+}
+
+const char *
+shoebox_labels_status (ShoeboxStatus status)
+{
+  switch (status)
+    {
+    case SHOEBOX_STATUS_WISHLIST:
+      return _("Wishlist");
+    case SHOEBOX_STATUS_SOLD:
+      return _("Sold");
+    case SHOEBOX_STATUS_OWNED:
+    default:
+      return _("Owned");
+    }
+}
+
+const char *
+shoebox_labels_box (ShoeboxBox box)
+{
+  switch (box)
+    {
+    case SHOEBOX_BOX_ORIGINAL:
+      return _("Original Box");
+    case SHOEBOX_BOX_NONE:
+      return _("No Box");
+    case SHOEBOX_BOX_DAMAGED:
+      return _("Damaged Box");
+    case SHOEBOX_BOX_UNKNOWN:
+    default:
+      return _("Not Recorded");
+    }
+}
+
+const char *
+shoebox_labels_size_system (ShoeboxSizeSystem system)
+{
+  switch (system)
+    {
+    case SHOEBOX_SIZE_SYSTEM_US_M:
+      return _("US M");
+    case SHOEBOX_SIZE_SYSTEM_US_W:
+      return _("US W");
+    case SHOEBOX_SIZE_SYSTEM_UK:
+      return _("UK");
+    case SHOEBOX_SIZE_SYSTEM_EU:
+      return _("EU");
+    case SHOEBOX_SIZE_SYSTEM_JP_CM:
+      return _("JP cm");
+    case SHOEBOX_SIZE_SYSTEM_NONE:
+    default:
+      return "";
+    }
+}
+
+/**
+ * shoebox_labels_dup_size:
+ * @pair: a pair
+ *
+ * Returns: (transfer full): the size as printed with its system, such as
+ *   "US M 10.5", or "" when none was recorded
+ */
+char *
+shoebox_labels_dup_size (ShoeboxPair *pair)
+{
+  const char *size = shoebox_pair_get_size (pair);
+  ShoeboxSizeSystem system = shoebox_pair_get_size_system (pair);
+
+  if (size == NULL || *size == '\0')
+    return g_strdup ("");
+  if (system == SHOEBOX_SIZE_SYSTEM_NONE)
+    return g_strdup (size);
+
+  /* Translators: a shoe size: the first %s is the system ("US M"), the
+   * second the size as printed ("10.5").
+   */
+  return g_strdup_printf (C_("shoe size", "%s %s"), shoebox_labels_size_system (system), size);
+}
+
+/**
+ * shoebox_labels_dup_money:
+ * @minor_units: the amount, or a negative number when unknown
+ * @currency: (nullable): its ISO 4217 code
+ *
+ * Returns: (transfer full): the amount in the locale's format, or "" when
+ *   unknown
+ */
+char *
+shoebox_labels_dup_money (gint64      minor_units,
+                          const char *currency)
+{
+  if (minor_units < 0 || currency == NULL || *currency == '\0')
+    return g_strdup ("");
+
+  return shoebox_money_format (minor_units, currency);
+}
+
+/**
+ * shoebox_labels_dup_pair_name:
+ * @pair: a pair
+ *
+ * Returns: (transfer full): how the UI and screen readers name a pair:
+ *   "Track 2.0 — Silver", or the silhouette alone without a colorway
+ */
+char *
+shoebox_labels_dup_pair_name (ShoeboxPair *pair)
+{
+  const char *silhouette = shoebox_pair_get_silhouette_name (pair);
+  const char *colorway = shoebox_pair_get_colorway (pair);
+
+  if (silhouette == NULL)
+    silhouette = "";
+  if (colorway == NULL || *colorway == '\0')
+    return g_strdup (silhouette);
+
+  return g_strdup_printf ("%s — %s", silhouette, colorway);
+}

@@ -1,0 +1,219 @@
+/* shoebox-pair-card.c
+ *
+ * Copyright 2026 The Shoebox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "shoebox-pair-card"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "shoebox-labels.h"
+#include "shoebox-pair-card.h"
+
+struct _ShoeboxPairCard
+{
+  GtkWidget    parent_instance;
+
+  ShoeboxPair *pair;
+
+  GtkStack    *photo_stack;
+  GtkPicture  *photo;
+  GtkLabel    *silhouette_label;
+  GtkLabel    *colorway_label;
+  GtkLabel    *details_label;
+};
+
+G_DEFINE_FINAL_TYPE (ShoeboxPairCard, shoebox_pair_card, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_PAIR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_labels (ShoeboxPairCard *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *size = NULL;
+  g_autofree char *details = NULL;
+  ShoeboxCondition condition;
+
+  if (self->pair == NULL)
+    {
+      gtk_label_set_text (self->silhouette_label, "");
+      gtk_label_set_text (self->colorway_label, "");
+      gtk_label_set_text (self->details_label, "");
+      return;
+    }
+
+  gtk_label_set_text (self->silhouette_label, shoebox_pair_get_silhouette_name (self->pair));
+  gtk_label_set_text (self->colorway_label, shoebox_pair_get_colorway (self->pair));
+
+  size = shoebox_labels_dup_size (self->pair);
+  condition = shoebox_pair_get_condition (self->pair);
+  if (condition != SHOEBOX_CONDITION_NONE && *size != '\0')
+    details = g_strdup_printf ("%s · %s", size, shoebox_labels_condition (condition));
+  else if (condition != SHOEBOX_CONDITION_NONE)
+    details = g_strdup (shoebox_labels_condition (condition));
+  else
+    details = g_steal_pointer (&size);
+  if (shoebox_pair_get_status (self->pair) != SHOEBOX_STATUS_OWNED)
+    {
+      g_autofree char *with_status = g_strdup_printf ("%s%s%s", details,
+                                                      *details != '\0' ? " · " : "",
+                                                      shoebox_labels_status (shoebox_pair_get_status (self->pair)));
+      g_free (details);
+      details = g_steal_pointer (&with_status);
+    }
+  gtk_label_set_text (self->details_label, details);
+
+  /* Screen readers, and tests, find a pair by this name. */
+  name = shoebox_labels_dup_pair_name (self->pair);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+}
+
+static void
+shoebox_pair_card_dispose (GObject *object)
+{
+  ShoeboxPairCard *self = SHOEBOX_PAIR_CARD (object);
+
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SHOEBOX_TYPE_PAIR_CARD);
+  /* GTK 4.8 unparents only the template children bound to struct fields. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->pair);
+
+  G_OBJECT_CLASS (shoebox_pair_card_parent_class)->dispose (object);
+}
+
+static void
+shoebox_pair_card_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  ShoeboxPairCard *self = SHOEBOX_PAIR_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_PAIR:
+      g_value_set_object (value, self->pair);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shoebox_pair_card_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  ShoeboxPairCard *self = SHOEBOX_PAIR_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_PAIR:
+      shoebox_pair_card_set_pair (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shoebox_pair_card_class_init (ShoeboxPairCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = shoebox_pair_card_dispose;
+  object_class->get_property = shoebox_pair_card_get_property;
+  object_class->set_property = shoebox_pair_card_set_property;
+
+  properties[PROP_PAIR] =
+    g_param_spec_object ("pair", NULL, NULL,
+                         SHOEBOX_TYPE_PAIR,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/shoebox-pair-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairCard, photo_stack);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairCard, photo);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairCard, silhouette_label);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairCard, colorway_label);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairCard, details_label);
+  gtk_widget_class_set_css_name (widget_class, "paircard");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+shoebox_pair_card_init (ShoeboxPairCard *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+shoebox_pair_card_new (void)
+{
+  return g_object_new (SHOEBOX_TYPE_PAIR_CARD, NULL);
+}
+
+/**
+ * shoebox_pair_card_get_pair:
+ * @self: a #ShoeboxPairCard
+ *
+ * Returns: (transfer none) (nullable): the pair shown
+ */
+ShoeboxPair *
+shoebox_pair_card_get_pair (ShoeboxPairCard *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_PAIR_CARD (self), NULL);
+
+  return self->pair;
+}
+
+void
+shoebox_pair_card_set_pair (ShoeboxPairCard *self,
+                            ShoeboxPair     *pair)
+{
+  g_return_if_fail (SHOEBOX_IS_PAIR_CARD (self));
+  g_return_if_fail (pair == NULL || SHOEBOX_IS_PAIR (pair));
+
+  if (!g_set_object (&self->pair, pair))
+    return;
+
+  /* A recycled card must not show the previous pair's photo. */
+  shoebox_pair_card_set_thumbnail (self, NULL);
+  update_labels (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAIR]);
+}
+
+/**
+ * shoebox_pair_card_set_thumbnail:
+ * @self: a #ShoeboxPairCard
+ * @thumbnail: (nullable): the pair's photo, or %NULL for the placeholder
+ */
+void
+shoebox_pair_card_set_thumbnail (ShoeboxPairCard *self,
+                                 GdkPaintable    *thumbnail)
+{
+  g_return_if_fail (SHOEBOX_IS_PAIR_CARD (self));
+
+  gtk_picture_set_paintable (self->photo, thumbnail);
+  gtk_stack_set_visible_child_name (self->photo_stack, thumbnail != NULL ? "photo" : "placeholder");
+}

@@ -1,0 +1,754 @@
+/* shoebox-pair-editor.c
+ *
+ * Copyright 2026 The Shoebox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "shoebox-pair-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "shoebox-labels.h"
+#include "shoebox-money.h"
+#include "shoebox-pair-editor.h"
+
+struct _ShoeboxPairEditor
+{
+  AdwWindow           parent_instance;
+
+  ShoeboxCollection  *collection;
+  ShoeboxPair        *pair;      /* the saved pair, or NULL while adding */
+  GSettings          *settings;
+  GtkListStore       *silhouettes; /* name, brand, "name — brand" */
+
+  AdwToastOverlay    *toasts;
+  GtkLabel           *problems_label;
+  AdwActionRow       *silhouette_row;
+  GtkEntry           *silhouette_entry;
+  AdwEntryRow        *brand_row;
+  AdwEntryRow        *colorway_row;
+  AdwEntryRow        *official_colorway_row;
+  AdwEntryRow        *style_code_row;
+  AdwEntryRow        *size_row;
+  AdwComboRow        *size_system_row;
+  AdwComboRow        *condition_row;
+  AdwComboRow        *box_row;
+  AdwEntryRow        *extras_row;
+  AdwComboRow        *status_row;
+  AdwEntryRow        *price_paid_row;
+  AdwComboRow        *currency_row;
+  AdwEntryRow        *purchase_date_row;
+  AdwEntryRow        *where_bought_row;
+  AdwEntryRow        *estimated_value_row;
+  AdwEntryRow        *storage_location_row;
+  AdwEntryRow        *tags_row;
+  GtkTextView        *notes_view;
+  AdwPreferencesGroup *wear_group;
+  AdwActionRow       *wears_row;
+  AdwActionRow       *last_worn_row;
+  AdwActionRow       *cost_per_wear_row;
+  GtkWidget          *manage_box;
+
+  GPtrArray          *invalid_rows;  /* rows marked with the error style */
+  char               *problems;      /* one line per invalid field */
+};
+
+G_DEFINE_FINAL_TYPE (ShoeboxPairEditor, shoebox_pair_editor, ADW_TYPE_WINDOW)
+
+enum {
+  SAVED,
+  DELETE_REQUESTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+enum {
+  COLUMN_NAME,
+  COLUMN_BRAND,
+  COLUMN_LABEL,
+};
+
+static const char *
+row_text (gpointer row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static char *
+dup_stripped (const char *text)
+{
+  return g_strstrip (g_strdup (text != NULL ? text : ""));
+}
+
+static const char *
+selected_currency (ShoeboxPairEditor *self)
+{
+  const char * const *currencies = shoebox_money_get_currencies ();
+  guint position = adw_combo_row_get_selected (self->currency_row);
+
+  if (position == GTK_INVALID_LIST_POSITION || position >= g_strv_length ((char **) currencies))
+    return "USD";
+  return currencies[position];
+}
+
+static void
+mark_invalid (ShoeboxPairEditor *self,
+              GString           *problems,
+              gpointer           row,
+              const char        *field,
+              const char        *message)
+{
+  gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row), message);
+  g_ptr_array_add (self->invalid_rows, row);
+
+  if (problems->len > 0)
+    g_string_append_c (problems, '\n');
+  /* Translators: an invalid field in the pair editor: "Price Paid: …" */
+  g_string_append_printf (problems, _("%s: %s"), field, message);
+}
+
+static void
+check_amount (ShoeboxPairEditor *self,
+              GString           *problems,
+              AdwEntryRow       *row,
+              const char        *field)
+{
+  g_autofree char *text = dup_stripped (row_text (row));
+  g_autoptr(GError) error = NULL;
+  gint64 minor_units;
+
+  if (*text != '\0' && !shoebox_money_parse (text, selected_currency (self), &minor_units, &error))
+    mark_invalid (self, problems, row, field, error->message);
+}
+
+/* Checks every field as the user types. A wrong field is shown as wrong,
+ * with its reason; nothing is clamped or fixed behind the user's back.
+ */
+static void
+validate (ShoeboxPairEditor *self)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+  g_autofree char *silhouette = dup_stripped (gtk_editable_get_text (GTK_EDITABLE (self->silhouette_entry)));
+  g_autofree char *size = dup_stripped (row_text (self->size_row));
+  g_autofree char *date = dup_stripped (row_text (self->purchase_date_row));
+  ShoeboxSizeSystem system = adw_combo_row_get_selected (self->size_system_row);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < self->invalid_rows->len; i++)
+    {
+      gtk_widget_remove_css_class (g_ptr_array_index (self->invalid_rows, i), "error");
+      gtk_widget_set_tooltip_text (g_ptr_array_index (self->invalid_rows, i), NULL);
+    }
+  g_ptr_array_set_size (self->invalid_rows, 0);
+
+  if (*silhouette == '\0')
+    mark_invalid (self, problems, self->silhouette_row, _("Silhouette"),
+                  _("Pick a silhouette from the catalogue or type a new one"));
+
+  if (*size != '\0' && system == SHOEBOX_SIZE_SYSTEM_NONE)
+    mark_invalid (self, problems, self->size_system_row, _("Size System"), _("Choose the system the size is printed in"));
+  else if (*size != '\0' && !shoebox_size_validate (system, size, &error))
+    mark_invalid (self, problems, self->size_row, _("Size"), error->message);
+  g_clear_error (&error);
+
+  check_amount (self, problems, self->price_paid_row, _("Price Paid"));
+  check_amount (self, problems, self->estimated_value_row, _("Estimated Value"));
+
+  if (*date != '\0')
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now),
+                                               g_date_time_get_month (now),
+                                               g_date_time_get_year (now));
+
+      if (!shoebox_date_validate (date, today, &error))
+        mark_invalid (self, problems, self->purchase_date_row, _("Purchase Date"), error->message);
+    }
+
+  g_free (self->problems);
+  self->problems = g_string_free (g_steal_pointer (&problems), FALSE);
+  gtk_label_set_text (self->problems_label, self->problems);
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_label), *self->problems != '\0');
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", *self->problems == '\0');
+}
+
+static char **
+split_list (const char *text)
+{
+  g_autofree char *stripped = dup_stripped (text);
+
+  if (*stripped == '\0')
+    return NULL;
+  return shoebox_list_split (stripped);
+}
+
+static void
+set_list_row (AdwEntryRow        *row,
+              const char * const *items)
+{
+  g_autofree char *text = items != NULL ? shoebox_list_join (items) : NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+static void
+set_money_row (AdwEntryRow *row,
+               gint64       minor_units,
+               const char  *currency)
+{
+  g_autofree char *text = NULL;
+
+  if (minor_units >= 0 && currency != NULL)
+    text = shoebox_money_format_plain (minor_units, currency);
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+static void
+select_currency (ShoeboxPairEditor *self,
+                 const char        *currency)
+{
+  const char * const *currencies = shoebox_money_get_currencies ();
+
+  for (guint i = 0; currencies[i] != NULL; i++)
+    if (g_strcmp0 (currencies[i], currency) == 0)
+      adw_combo_row_set_selected (self->currency_row, i);
+}
+
+static void
+update_wear (ShoeboxPairEditor *self)
+{
+  g_autofree char *count = NULL;
+  g_autofree char *cost = NULL;
+  gint64 cost_per_wear;
+  const char *last_worn;
+
+  if (self->pair == NULL)
+    return;
+
+  count = g_strdup_printf ("%u", shoebox_pair_get_wear_count (self->pair));
+  adw_action_row_set_subtitle (self->wears_row, count);
+  last_worn = shoebox_pair_get_last_worn (self->pair);
+  adw_action_row_set_subtitle (self->last_worn_row, last_worn != NULL ? last_worn : _("Never"));
+  cost_per_wear = shoebox_pair_get_cost_per_wear (self->pair);
+  cost = cost_per_wear >= 0 ? shoebox_labels_dup_money (cost_per_wear, shoebox_pair_get_currency (self->pair))
+                            : g_strdup (_("Not worn yet, or no price"));
+  adw_action_row_set_subtitle (self->cost_per_wear_row, cost);
+}
+
+static void
+fill_from_pair (ShoeboxPairEditor *self,
+                ShoeboxPair       *pair)
+{
+  GtkTextBuffer *notes = gtk_text_view_get_buffer (self->notes_view);
+  const char *text;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->silhouette_entry), shoebox_pair_get_silhouette_name (pair) ?: "");
+  gtk_editable_set_text (GTK_EDITABLE (self->brand_row), shoebox_pair_get_brand_name (pair) ?: "");
+  gtk_editable_set_text (GTK_EDITABLE (self->colorway_row), shoebox_pair_get_colorway (pair) ?: "");
+  gtk_editable_set_text (GTK_EDITABLE (self->official_colorway_row), shoebox_pair_get_official_colorway (pair) ?: "");
+  gtk_editable_set_text (GTK_EDITABLE (self->style_code_row), shoebox_pair_get_style_code (pair) ?: "");
+  gtk_editable_set_text (GTK_EDITABLE (self->size_row), shoebox_pair_get_size (pair) ?: "");
+  adw_combo_row_set_selected (self->size_system_row, shoebox_pair_get_size_system (pair));
+  adw_combo_row_set_selected (self->condition_row, shoebox_pair_get_condition (pair));
+  adw_combo_row_set_selected (self->box_row, shoebox_pair_get_box (pair));
+  set_list_row (self->extras_row, shoebox_pair_get_extras (pair));
+  adw_combo_row_set_selected (self->status_row, shoebox_pair_get_status (pair));
+  if (shoebox_pair_get_currency (pair) != NULL)
+    select_currency (self, shoebox_pair_get_currency (pair));
+  set_money_row (self->price_paid_row, shoebox_pair_get_price_paid (pair), shoebox_pair_get_currency (pair));
+  gtk_editable_set_text (GTK_EDITABLE (self->purchase_date_row), shoebox_pair_get_purchase_date (pair) ?: "");
+  gtk_editable_set_text (GTK_EDITABLE (self->where_bought_row), shoebox_pair_get_where_bought (pair) ?: "");
+  set_money_row (self->estimated_value_row, shoebox_pair_get_estimated_value (pair), shoebox_pair_get_currency (pair));
+  gtk_editable_set_text (GTK_EDITABLE (self->storage_location_row), shoebox_pair_get_storage_location (pair) ?: "");
+  set_list_row (self->tags_row, shoebox_pair_get_tags (pair));
+  text = shoebox_pair_get_notes (pair);
+  gtk_text_buffer_set_text (notes, text != NULL ? text : "", -1);
+}
+
+static void
+set_optional_text (ShoeboxPair *pair,
+                   void (*setter) (ShoeboxPair *, const char *),
+                   const char  *text)
+{
+  g_autofree char *stripped = dup_stripped (text);
+
+  setter (pair, *stripped != '\0' ? stripped : NULL);
+}
+
+static gint64
+parse_amount (ShoeboxPairEditor *self,
+              AdwEntryRow       *row)
+{
+  g_autofree char *text = dup_stripped (row_text (row));
+  gint64 minor_units = -1;
+
+  if (*text != '\0' && !shoebox_money_parse (text, selected_currency (self), &minor_units, NULL))
+    return -1;
+  return minor_units;
+}
+
+/* The pair as the fields describe it, ready to save. */
+static ShoeboxPair *
+collect_pair (ShoeboxPairEditor *self)
+{
+  ShoeboxPair *pair = self->pair != NULL ? shoebox_pair_copy (self->pair) : shoebox_pair_new ();
+  GtkTextBuffer *notes = gtk_text_view_get_buffer (self->notes_view);
+  g_autofree char *notes_text = NULL;
+  g_auto(GStrv) extras = split_list (row_text (self->extras_row));
+  g_auto(GStrv) tags = split_list (row_text (self->tags_row));
+  GtkTextIter start, end;
+
+  /* By name: the catalogue finds the silhouette, or adds a new one. */
+  shoebox_pair_set_silhouette_id (pair, 0);
+  set_optional_text (pair, shoebox_pair_set_silhouette_name, gtk_editable_get_text (GTK_EDITABLE (self->silhouette_entry)));
+  set_optional_text (pair, shoebox_pair_set_brand_name, row_text (self->brand_row));
+  set_optional_text (pair, shoebox_pair_set_colorway, row_text (self->colorway_row));
+  set_optional_text (pair, shoebox_pair_set_official_colorway, row_text (self->official_colorway_row));
+  set_optional_text (pair, shoebox_pair_set_style_code, row_text (self->style_code_row));
+  set_optional_text (pair, shoebox_pair_set_size, row_text (self->size_row));
+  shoebox_pair_set_size_system (pair, adw_combo_row_get_selected (self->size_system_row));
+  shoebox_pair_set_condition (pair, adw_combo_row_get_selected (self->condition_row));
+  shoebox_pair_set_box (pair, adw_combo_row_get_selected (self->box_row));
+  shoebox_pair_set_extras (pair, (const char * const *) extras);
+  shoebox_pair_set_status (pair, adw_combo_row_get_selected (self->status_row));
+  shoebox_pair_set_currency (pair, selected_currency (self));
+  shoebox_pair_set_price_paid (pair, parse_amount (self, self->price_paid_row));
+  set_optional_text (pair, shoebox_pair_set_purchase_date, row_text (self->purchase_date_row));
+  set_optional_text (pair, shoebox_pair_set_where_bought, row_text (self->where_bought_row));
+  shoebox_pair_set_estimated_value (pair, parse_amount (self, self->estimated_value_row));
+  set_optional_text (pair, shoebox_pair_set_storage_location, row_text (self->storage_location_row));
+  shoebox_pair_set_tags (pair, (const char * const *) tags);
+  gtk_text_buffer_get_bounds (notes, &start, &end);
+  notes_text = gtk_text_buffer_get_text (notes, &start, &end, FALSE);
+  shoebox_pair_set_notes (pair, *notes_text != '\0' ? notes_text : NULL);
+
+  return pair;
+}
+
+static void
+show_pair (ShoeboxPairEditor *self,
+           ShoeboxPair       *pair)
+{
+  g_set_object (&self->pair, pair);
+  gtk_window_set_title (GTK_WINDOW (self), pair != NULL ? _("Edit Pair") : _("Add Pair"));
+  gtk_widget_set_visible (GTK_WIDGET (self->wear_group), pair != NULL);
+  gtk_widget_set_visible (self->manage_box, pair != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.worn-today", pair != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.duplicate", pair != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", pair != NULL);
+  if (pair != NULL)
+    fill_from_pair (self, pair);
+  update_wear (self);
+  validate (self);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ShoeboxPairEditor *self = SHOEBOX_PAIR_EDITOR (widget);
+  g_autoptr(ShoeboxPair) pair = NULL;
+  g_autoptr(GError) error = NULL;
+
+  validate (self);
+  if (*self->problems != '\0')
+    return;
+
+  pair = collect_pair (self);
+  if (!shoebox_collection_save_pair (self->collection, pair, &error))
+    {
+      /* Nothing was written; the fields keep what the user typed. */
+      AdwToast *toast = adw_toast_new (error->message);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toasts, toast);
+      return;
+    }
+
+  g_settings_set_string (self->settings, "last-currency", selected_currency (self));
+  g_set_object (&self->pair, pair);
+  g_signal_emit (self, signals[SAVED], 0);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+reload_pair (ShoeboxPairEditor *self,
+             gint64             id)
+{
+  g_autoptr(ShoeboxPair) fresh = shoebox_collection_get_pair (self->collection, id, NULL);
+
+  if (fresh != NULL)
+    g_set_object (&self->pair, fresh);
+}
+
+static void
+worn_today_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ShoeboxPairEditor *self = SHOEBOX_PAIR_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = shoebox_date_dup_today ();
+  gint64 id;
+
+  if (self->pair == NULL)
+    return;
+
+  id = shoebox_pair_get_id (self->pair);
+  if (!shoebox_collection_log_wear (self->collection, &id, 1, today, &error))
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      return;
+    }
+
+  reload_pair (self, id);
+  update_wear (self);
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Wear logged for today")));
+  g_signal_emit (self, signals[SAVED], 0);
+}
+
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ShoeboxPairEditor *self = SHOEBOX_PAIR_EDITOR (widget);
+  g_autoptr(ShoeboxPair) copy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->pair == NULL)
+    return;
+
+  copy = shoebox_collection_duplicate_pair (self->collection, shoebox_pair_get_id (self->pair), &error);
+  if (copy == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      return;
+    }
+
+  show_pair (self, copy);
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Duplicated: you are now editing the copy")));
+  g_signal_emit (self, signals[SAVED], 0);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ShoeboxPairEditor *self = SHOEBOX_PAIR_EDITOR (widget);
+
+  if (self->pair == NULL)
+    return;
+
+  g_signal_emit (self, signals[DELETE_REQUESTED], 0, shoebox_pair_get_id (self->pair));
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+match_silhouette (GtkEntryCompletion *completion,
+                  const char         *key,
+                  GtkTreeIter        *iter,
+                  gpointer            user_data)
+{
+  ShoeboxPairEditor *self = user_data;
+  g_autofree char *label = NULL;
+  g_autofree char *folded_label = NULL;
+  g_autofree char *folded_key = NULL;
+
+  gtk_tree_model_get (GTK_TREE_MODEL (self->silhouettes), iter, COLUMN_LABEL, &label, -1);
+  folded_label = g_utf8_casefold (label, -1);
+  folded_key = g_utf8_casefold (key, -1);
+  return strstr (folded_label, folded_key) != NULL;
+}
+
+static gboolean
+silhouette_selected_cb (ShoeboxPairEditor *self,
+                        GtkTreeModel      *model,
+                        GtkTreeIter       *iter)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *brand = NULL;
+
+  gtk_tree_model_get (model, iter, COLUMN_NAME, &name, COLUMN_BRAND, &brand, -1);
+  gtk_editable_set_text (GTK_EDITABLE (self->silhouette_entry), name);
+  gtk_editable_set_position (GTK_EDITABLE (self->silhouette_entry), -1);
+  gtk_editable_set_text (GTK_EDITABLE (self->brand_row), brand);
+  return TRUE;
+}
+
+static void
+set_up_completion (ShoeboxPairEditor *self)
+{
+  g_autoptr(GtkEntryCompletion) completion = gtk_entry_completion_new ();
+  g_autoptr(GListModel) silhouettes = shoebox_collection_list_silhouettes (self->collection, NULL);
+
+  self->silhouettes = gtk_list_store_new (3, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);
+  for (guint i = 0; silhouettes != NULL && i < g_list_model_get_n_items (silhouettes); i++)
+    {
+      g_autoptr(ShoeboxSilhouette) silhouette = g_list_model_get_item (silhouettes, i);
+      g_autofree char *label = g_strdup_printf ("%s — %s", shoebox_silhouette_get_name (silhouette),
+                                                shoebox_silhouette_get_brand_name (silhouette));
+
+      gtk_list_store_insert_with_values (self->silhouettes, NULL, -1,
+                                         COLUMN_NAME, shoebox_silhouette_get_name (silhouette),
+                                         COLUMN_BRAND, shoebox_silhouette_get_brand_name (silhouette),
+                                         COLUMN_LABEL, label,
+                                         -1);
+    }
+
+  gtk_entry_completion_set_model (completion, GTK_TREE_MODEL (self->silhouettes));
+  gtk_entry_completion_set_text_column (completion, COLUMN_LABEL);
+  gtk_entry_completion_set_match_func (completion, match_silhouette, self, NULL);
+  gtk_entry_completion_set_minimum_key_length (completion, 1);
+  g_signal_connect_object (completion, "match-selected", G_CALLBACK (silhouette_selected_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_entry_set_completion (self->silhouette_entry, completion);
+}
+
+static GListModel *
+string_model (const char * const *strings)
+{
+  return G_LIST_MODEL (gtk_string_list_new (strings));
+}
+
+static void
+set_up_choices (ShoeboxPairEditor *self)
+{
+  const char *systems[] = {
+    _("Not Recorded"),
+    shoebox_labels_size_system (SHOEBOX_SIZE_SYSTEM_US_M),
+    shoebox_labels_size_system (SHOEBOX_SIZE_SYSTEM_US_W),
+    shoebox_labels_size_system (SHOEBOX_SIZE_SYSTEM_UK),
+    shoebox_labels_size_system (SHOEBOX_SIZE_SYSTEM_EU),
+    shoebox_labels_size_system (SHOEBOX_SIZE_SYSTEM_JP_CM),
+    NULL
+  };
+  const char *conditions[] = {
+    shoebox_labels_condition (SHOEBOX_CONDITION_NONE),
+    shoebox_labels_condition (SHOEBOX_CONDITION_DEADSTOCK),
+    shoebox_labels_condition (SHOEBOX_CONDITION_VNDS),
+    shoebox_labels_condition (SHOEBOX_CONDITION_WORN),
+    shoebox_labels_condition (SHOEBOX_CONDITION_BEATER),
+    NULL
+  };
+  const char *boxes[] = {
+    shoebox_labels_box (SHOEBOX_BOX_UNKNOWN),
+    shoebox_labels_box (SHOEBOX_BOX_ORIGINAL),
+    shoebox_labels_box (SHOEBOX_BOX_NONE),
+    shoebox_labels_box (SHOEBOX_BOX_DAMAGED),
+    NULL
+  };
+  const char *statuses[] = {
+    shoebox_labels_status (SHOEBOX_STATUS_OWNED),
+    shoebox_labels_status (SHOEBOX_STATUS_WISHLIST),
+    shoebox_labels_status (SHOEBOX_STATUS_SOLD),
+    NULL
+  };
+  g_autofree char *currency = g_settings_get_string (self->settings, "last-currency");
+
+  /* The lists follow the enums' order: a position is the value. */
+  adw_combo_row_set_model (self->size_system_row, string_model (systems));
+  adw_combo_row_set_model (self->condition_row, string_model (conditions));
+  adw_combo_row_set_model (self->box_row, string_model (boxes));
+  adw_combo_row_set_model (self->status_row, string_model (statuses));
+  adw_combo_row_set_model (self->currency_row, string_model (shoebox_money_get_currencies ()));
+
+  adw_combo_row_set_selected (self->size_system_row, SHOEBOX_SIZE_SYSTEM_US_M);
+  select_currency (self, currency);
+}
+
+static void
+field_changed_cb (ShoeboxPairEditor *self)
+{
+  validate (self);
+}
+
+static void
+connect_fields (ShoeboxPairEditor *self)
+{
+  gpointer editables[] = {
+    self->silhouette_entry, self->size_row, self->price_paid_row, self->purchase_date_row,
+    self->estimated_value_row,
+  };
+  gpointer combos[] = { self->size_system_row, self->currency_row };
+
+  for (guint i = 0; i < G_N_ELEMENTS (editables); i++)
+    g_signal_connect_object (editables[i], "changed", G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
+  for (guint i = 0; i < G_N_ELEMENTS (combos); i++)
+    g_signal_connect_object (combos[i], "notify::selected", G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+shoebox_pair_editor_dispose (GObject *object)
+{
+  ShoeboxPairEditor *self = SHOEBOX_PAIR_EDITOR (object);
+
+  g_clear_object (&self->collection);
+  g_clear_object (&self->pair);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->silhouettes);
+
+  G_OBJECT_CLASS (shoebox_pair_editor_parent_class)->dispose (object);
+}
+
+static void
+shoebox_pair_editor_finalize (GObject *object)
+{
+  ShoeboxPairEditor *self = SHOEBOX_PAIR_EDITOR (object);
+
+  g_clear_pointer (&self->invalid_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->problems, g_free);
+
+  G_OBJECT_CLASS (shoebox_pair_editor_parent_class)->finalize (object);
+}
+
+static void
+shoebox_pair_editor_class_init (ShoeboxPairEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = shoebox_pair_editor_dispose;
+  object_class->finalize = shoebox_pair_editor_finalize;
+
+  /**
+   * ShoeboxPairEditor::saved:
+   *
+   * The pair was written to the collection (saved, duplicated or worn).
+   */
+  signals[SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * ShoeboxPairEditor::delete-requested:
+   * @id: the pair's id
+   *
+   * The user asked to delete the pair; whoever shows the collection does
+   * it, so that its Undo lives where the pair was listed.
+   */
+  signals[DELETE_REQUESTED] =
+    g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/shoebox-pair-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, toasts);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, problems_label);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, silhouette_row);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, silhouette_entry);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, brand_row);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, colorway_row);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, official_colorway_row);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, style_code_row);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, size_row);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, size_system_row);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, condition_row);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, box_row);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, extras_row);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, status_row);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, price_paid_row);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, purchase_date_row);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, where_bought_row);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, estimated_value_row);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, storage_location_row);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, tags_row);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, wear_group);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, wears_row);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, last_worn_row);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, cost_per_wear_row);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, manage_box);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "editor.worn-today", NULL, worn_today_action);
+  gtk_widget_class_install_action (widget_class, "editor.duplicate", NULL, duplicate_action);
+  gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "editor.worn-today", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+shoebox_pair_editor_init (ShoeboxPairEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  self->invalid_rows = g_ptr_array_new ();
+  self->problems = g_strdup ("");
+  set_up_choices (self);
+  connect_fields (self);
+}
+
+/**
+ * shoebox_pair_editor_new:
+ * @parent: (nullable): the window to sit over
+ * @collection: where the pair is saved
+ * @pair: (nullable): the pair to edit, or %NULL to add one
+ *
+ * Returns: (transfer none): the editor, owned by GTK's toplevels until
+ *   closed
+ */
+GtkWindow *
+shoebox_pair_editor_new (GtkWindow         *parent,
+                         ShoeboxCollection *collection,
+                         ShoeboxPair       *pair)
+{
+  ShoeboxPairEditor *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (SHOEBOX_IS_COLLECTION (collection), NULL);
+  g_return_val_if_fail (pair == NULL || SHOEBOX_IS_PAIR (pair), NULL);
+
+  self = g_object_new (SHOEBOX_TYPE_PAIR_EDITOR, "transient-for", parent, NULL);
+  self->collection = g_object_ref (collection);
+  set_up_completion (self);
+  show_pair (self, pair);
+
+  return GTK_WINDOW (self);
+}
+
+/**
+ * shoebox_pair_editor_get_pair:
+ * @self: a #ShoeboxPairEditor
+ *
+ * Returns: (transfer none) (nullable): the saved pair being edited
+ */
+ShoeboxPair *
+shoebox_pair_editor_get_pair (ShoeboxPairEditor *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_PAIR_EDITOR (self), NULL);
+
+  return self->pair;
+}
+
+gboolean
+shoebox_pair_editor_is_valid (ShoeboxPairEditor *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_PAIR_EDITOR (self), FALSE);
+
+  return *self->problems == '\0';
+}
+
+/**
+ * shoebox_pair_editor_dup_problems:
+ * @self: a #ShoeboxPairEditor
+ *
+ * Returns: (transfer full): the inline messages, one line per invalid
+ *   field, or "" when every field is valid
+ */
+char *
+shoebox_pair_editor_dup_problems (ShoeboxPairEditor *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_PAIR_EDITOR (self), NULL);
+
+  return g_strdup (self->problems);
+}

@@ -1,0 +1,27 @@
+/* shoebox-pair-editor.h
+ *
+ * Copyright 2026 The Shoebox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "shoebox-collection.h"
+
+G_BEGIN_DECLS
+
+#define SHOEBOX_TYPE_PAIR_EDITOR (shoebox_pair_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (ShoeboxPairEditor, shoebox_pair_editor, SHOEBOX, PAIR_EDITOR, AdwWindow)
+
+GtkWindow   *shoebox_pair_editor_new         (GtkWindow         *parent,
+                                              ShoeboxCollection *collection,
+                                              ShoeboxPair       *pair);
+ShoeboxPair *shoebox_pair_editor_get_pair    (ShoeboxPairEditor *self);
+gboolean     shoebox_pair_editor_is_valid    (ShoeboxPairEditor *self);
+char        *shoebox_pair_editor_dup_problems (ShoeboxPairEditor *self);
+
+G_END_DECLS

@@ -1,0 +1,174 @@
+/* shoebox-statistics-window.c
+ *
+ * Copyright 2026 The Shoebox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "shoebox-statistics-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "shoebox-bar-chart.h"
+#include "shoebox-labels.h"
+#include "shoebox-statistics-window.h"
+
+struct _ShoeboxStatisticsWindow
+{
+  AdwWindow            parent_instance;
+
+  AdwActionRow        *owned_row;
+  AdwActionRow        *wishlist_row;
+  AdwActionRow        *sold_row;
+  AdwActionRow        *not_worn_row;
+  AdwPreferencesGroup *money_group;
+  ShoeboxBarChart     *brand_chart;
+  ShoeboxBarChart     *condition_chart;
+  AdwPreferencesGroup *most_worn_group;
+  AdwPreferencesGroup *least_worn_group;
+};
+
+G_DEFINE_FINAL_TYPE (ShoeboxStatisticsWindow, shoebox_statistics_window, ADW_TYPE_WINDOW)
+
+static void
+set_count (AdwActionRow *row,
+           guint         count)
+{
+  g_autofree char *text = g_strdup_printf ("%u", count);
+
+  adw_action_row_set_subtitle (row, text);
+}
+
+static GtkWidget *
+property_row (const char *title,
+              const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  /* Pair names and prices are data, never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
+  gtk_widget_add_css_class (row, "property");
+  return row;
+}
+
+static void
+fill_worn (AdwPreferencesGroup *group,
+           GPtrArray           *pairs)
+{
+  if (pairs == NULL || pairs->len == 0)
+    {
+      adw_preferences_group_add (group, property_row (_("No owned pairs yet"), ""));
+      return;
+    }
+
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      ShoeboxPair *pair = g_ptr_array_index (pairs, i);
+      g_autofree char *name = shoebox_labels_dup_pair_name (pair);
+      guint wears = shoebox_pair_get_wear_count (pair);
+      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u wear", "%u wears", wears), wears);
+
+      adw_preferences_group_add (group, property_row (name, count));
+    }
+}
+
+static void
+fill (ShoeboxStatisticsWindow *self,
+      ShoeboxStatistics       *statistics)
+{
+  set_count (self->owned_row, statistics->n_by_status[SHOEBOX_STATUS_OWNED]);
+  set_count (self->wishlist_row, statistics->n_by_status[SHOEBOX_STATUS_WISHLIST]);
+  set_count (self->sold_row, statistics->n_by_status[SHOEBOX_STATUS_SOLD]);
+  set_count (self->not_worn_row, statistics->n_not_worn_recently);
+
+  if (statistics->totals->len == 0)
+    adw_preferences_group_add (self->money_group, property_row (_("No prices recorded yet"), ""));
+  for (guint i = 0; i < statistics->totals->len; i++)
+    {
+      ShoeboxCurrencyTotal *total = g_ptr_array_index (statistics->totals, i);
+      g_autofree char *paid = shoebox_labels_dup_money (total->paid, total->currency);
+      g_autofree char *estimated = shoebox_labels_dup_money (total->estimated, total->currency);
+      /* Translators: money per currency: what was paid, what it is worth now */
+      g_autofree char *text = g_strdup_printf (_("Paid %s · Estimated %s"), paid, estimated);
+
+      adw_preferences_group_add (self->money_group, property_row (total->currency, text));
+    }
+
+  for (guint i = 0; i < statistics->by_brand->len; i++)
+    {
+      ShoeboxStatisticsCount *count = g_ptr_array_index (statistics->by_brand, i);
+
+      shoebox_bar_chart_add_bar (self->brand_chart, count->label, count->count);
+    }
+
+  for (ShoeboxCondition condition = SHOEBOX_CONDITION_DEADSTOCK; condition <= SHOEBOX_CONDITION_BEATER; condition++)
+    shoebox_bar_chart_add_bar (self->condition_chart, shoebox_labels_condition (condition),
+                               statistics->n_by_condition[condition]);
+  if (statistics->n_by_condition[SHOEBOX_CONDITION_NONE] > 0)
+    shoebox_bar_chart_add_bar (self->condition_chart, shoebox_labels_condition (SHOEBOX_CONDITION_NONE),
+                               statistics->n_by_condition[SHOEBOX_CONDITION_NONE]);
+
+  fill_worn (self->most_worn_group, statistics->most_worn);
+  fill_worn (self->least_worn_group, statistics->least_worn);
+}
+
+static void
+shoebox_statistics_window_class_init (ShoeboxStatisticsWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  g_type_ensure (SHOEBOX_TYPE_BAR_CHART);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/shoebox-statistics-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxStatisticsWindow, owned_row);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxStatisticsWindow, wishlist_row);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxStatisticsWindow, sold_row);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxStatisticsWindow, not_worn_row);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxStatisticsWindow, money_group);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxStatisticsWindow, brand_chart);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxStatisticsWindow, condition_chart);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxStatisticsWindow, most_worn_group);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxStatisticsWindow, least_worn_group);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+shoebox_statistics_window_init (ShoeboxStatisticsWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * shoebox_statistics_window_new:
+ * @parent: (nullable): the main window
+ * @collection: the collection to count
+ *
+ * Returns: (transfer none): the window, owned by GTK's toplevels until
+ *   closed
+ */
+GtkWindow *
+shoebox_statistics_window_new (GtkWindow         *parent,
+                               ShoeboxCollection *collection)
+{
+  ShoeboxStatisticsWindow *self;
+  g_autoptr(ShoeboxStatistics) statistics = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = shoebox_date_dup_today ();
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (SHOEBOX_IS_COLLECTION (collection), NULL);
+
+  self = g_object_new (SHOEBOX_TYPE_STATISTICS_WINDOW, "transient-for", parent, NULL);
+
+  statistics = shoebox_collection_compute_statistics (collection, today, &error);
+  if (statistics != NULL)
+    fill (self, statistics);
+  else
+    adw_preferences_group_add (self->money_group, property_row (_("Statistics could not be computed"), error->message));
+
+  return GTK_WINDOW (self);
+}

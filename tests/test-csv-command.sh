@@ -18,6 +18,9 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
 unset DISPLAY WAYLAND_DISPLAY
+# English messages, and quotes that stay quotes: without a UTF-8 locale
+# GLib prints “ and ” as ?. C.UTF-8 is built into glibc since 2.35.
+export LC_ALL=C.UTF-8
 export G_DEBUG=fatal-warnings
 export XDG_DATA_HOME="$TMP/data" XDG_CONFIG_HOME="$TMP/config" XDG_CACHE_HOME="$TMP/cache"
 export XDG_RUNTIME_DIR="$TMP/runtime"

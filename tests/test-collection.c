@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "shoebox-collection.h"
+#include "shoebox-migrations.h"
 #include "shoebox-pair-list.h"
 
 /* Each case runs with its own empty XDG folders (G_TEST_OPTION_ISOLATE_DIRS),
@@ -1034,6 +1035,62 @@ test_silhouette_notify (void)
   g_assert_cmpint (shoebox_silhouette_get_retail_price (silhouette), ==, -1);
 }
 
+/* A collection kept by the first release (catalogue only) gains the
+ * collection tables, keeps its silhouettes, and takes pairs.
+ */
+static void
+test_migrate_from_1 (void)
+{
+  g_autofree char *path = shoebox_database_dup_default_path ();
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+  const char * const *migrations;
+  guint n_migrations;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  migrations = shoebox_migrations_get (&n_migrations);
+  g_assert_cmpuint (n_migrations, >=, 2);
+
+  {
+    g_autoptr(ShoeboxDatabase) old = shoebox_database_open_with_migrations (path, migrations, 1, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (shoebox_database_exec (old,
+                                          "INSERT INTO brands (id, name) VALUES (1, 'Balenciaga');"
+                                          "INSERT INTO silhouettes (brand_id, name, designer) VALUES (1, 'Track', 'Mine');",
+                                          &error));
+    g_assert_no_error (error);
+  }
+
+  {
+    g_autoptr(ShoeboxDatabase) database = shoebox_database_open_default (&error);
+    g_autoptr(ShoeboxCollection) collection = NULL;
+    g_autoptr(ShoeboxSilhouette) track = NULL;
+    g_autoptr(ShoeboxSilhouette) track3 = NULL;
+    g_autoptr(ShoeboxPair) pair = shoebox_pair_new ();
+    ShoeboxPairQuery query = { .text = "trac" };
+    g_autoptr(GListModel) found = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (shoebox_database_get_schema_version (database), ==, shoebox_database_get_latest_version ());
+    collection = shoebox_collection_new (database);
+    g_assert_true (shoebox_collection_load_starter_catalogue (collection, NULL, &error));
+    g_assert_no_error (error);
+
+    /* The user's own Track stays theirs; the rest of the catalogue came. */
+    track = shoebox_collection_find_silhouette (collection, "Balenciaga", "Track", &error);
+    g_assert_cmpstr (shoebox_silhouette_get_designer (track), ==, "Mine");
+    track3 = shoebox_collection_find_silhouette (collection, NULL, "Track 3", &error);
+    g_assert_nonnull (track3);
+
+    shoebox_pair_set_silhouette_id (pair, shoebox_silhouette_get_id (track));
+    g_assert_true (shoebox_collection_save_pair (collection, pair, &error));
+    g_assert_no_error (error);
+    found = shoebox_collection_search (collection, &query, &error);
+    g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1042,6 +1099,7 @@ main (int   argc,
 
   g_test_add_func ("/collection/pair/notify", test_pair_notify);
   g_test_add_func ("/collection/silhouette/notify", test_silhouette_notify);
+  g_test_add_func ("/collection/migrate/from-1", test_migrate_from_1);
   g_test_add ("/collection/catalogue/starter-once", Fixture, "empty", set_up, test_starter_catalogue_once, tear_down);
   g_test_add ("/collection/catalogue/silhouettes", Fixture, NULL, set_up, test_silhouettes, tear_down);
   g_test_add ("/collection/pair/save-and-get", Fixture, NULL, set_up, test_save_and_get, tear_down);

@@ -888,6 +888,7 @@ test_silhouettes (Fixture       *fixture,
   g_autoptr(ShoeboxSilhouette) silhouette = shoebox_silhouette_new ();
   g_autoptr(ShoeboxSilhouette) loaded = NULL;
   g_autoptr(ShoeboxSilhouette) rockrunner = NULL;
+  g_autoptr(ShoeboxDeletion) deletion = NULL;
   g_autoptr(GError) error = NULL;
   gint64 pair_id;
 
@@ -933,7 +934,8 @@ test_silhouettes (Fixture       *fixture,
   g_assert_false (shoebox_collection_delete_silhouette (fixture->collection, shoebox_silhouette_get_id (rockrunner), &error));
   g_assert_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_CONSTRAINT);
   g_clear_error (&error);
-  g_assert_nonnull (shoebox_collection_delete_pairs (fixture->collection, &pair_id, 1, &error));
+  deletion = shoebox_collection_delete_pairs (fixture->collection, &pair_id, 1, &error);
+  g_assert_nonnull (deletion);
   g_assert_true (shoebox_collection_delete_silhouette (fixture->collection, shoebox_silhouette_get_id (rockrunner), &error));
   g_assert_no_error (error);
 }

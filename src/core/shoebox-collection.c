@@ -947,38 +947,6 @@ load_pairs (ShoeboxCollection  *self,
   return g_steal_pointer (&pairs);
 }
 
-static ShoeboxStatistics *
-statistics_copy (ShoeboxStatistics *statistics)
-{
-  ShoeboxStatistics *copy = g_new0 (ShoeboxStatistics, 1);
-
-  memcpy (copy->n_by_status, statistics->n_by_status, sizeof copy->n_by_status);
-  memcpy (copy->n_by_condition, statistics->n_by_condition, sizeof copy->n_by_condition);
-  copy->n_not_worn_recently = statistics->n_not_worn_recently;
-  copy->totals = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < statistics->totals->len; i++)
-    {
-      ShoeboxCurrencyTotal *total = g_memdup2 (g_ptr_array_index (statistics->totals, i),
-                                               sizeof (ShoeboxCurrencyTotal));
-
-      total->currency = g_strdup (total->currency);
-      g_ptr_array_add (copy->totals, total);
-    }
-  copy->by_brand = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < statistics->by_brand->len; i++)
-    {
-      ShoeboxStatisticsCount *count = g_memdup2 (g_ptr_array_index (statistics->by_brand, i),
-                                                 sizeof (ShoeboxStatisticsCount));
-
-      count->label = g_strdup (count->label);
-      g_ptr_array_add (copy->by_brand, count);
-    }
-  copy->most_worn = g_ptr_array_ref (statistics->most_worn);
-  copy->least_worn = g_ptr_array_ref (statistics->least_worn);
-
-  return copy;
-}
-
 static void
 currency_total_free (gpointer data)
 {
@@ -995,6 +963,38 @@ statistics_count_free (gpointer data)
 
   g_free (count->label);
   g_free (count);
+}
+
+static ShoeboxStatistics *
+statistics_copy (ShoeboxStatistics *statistics)
+{
+  ShoeboxStatistics *copy = g_new0 (ShoeboxStatistics, 1);
+
+  memcpy (copy->n_by_status, statistics->n_by_status, sizeof copy->n_by_status);
+  memcpy (copy->n_by_condition, statistics->n_by_condition, sizeof copy->n_by_condition);
+  copy->n_not_worn_recently = statistics->n_not_worn_recently;
+  copy->totals = g_ptr_array_new_with_free_func (currency_total_free);
+  for (guint i = 0; i < statistics->totals->len; i++)
+    {
+      ShoeboxCurrencyTotal *total = g_memdup2 (g_ptr_array_index (statistics->totals, i),
+                                               sizeof (ShoeboxCurrencyTotal));
+
+      total->currency = g_strdup (total->currency);
+      g_ptr_array_add (copy->totals, total);
+    }
+  copy->by_brand = g_ptr_array_new_with_free_func (statistics_count_free);
+  for (guint i = 0; i < statistics->by_brand->len; i++)
+    {
+      ShoeboxStatisticsCount *count = g_memdup2 (g_ptr_array_index (statistics->by_brand, i),
+                                                 sizeof (ShoeboxStatisticsCount));
+
+      count->label = g_strdup (count->label);
+      g_ptr_array_add (copy->by_brand, count);
+    }
+  copy->most_worn = g_ptr_array_ref (statistics->most_worn);
+  copy->least_worn = g_ptr_array_ref (statistics->least_worn);
+
+  return copy;
 }
 
 typedef struct
@@ -1449,6 +1449,107 @@ photo_in_transaction (ShoeboxDatabase  *database,
   bind_text (stmt, 2, data->file_name);
   sqlite3_bind_int (stmt, 3, data->is_side_profile ? 1 : 0);
   return step_done (self, stmt, error);
+}
+
+typedef struct
+{
+  SaveData            save;
+  const char * const *photos;
+  const char         *side_profile;
+} SaveWithPhotosData;
+
+/* The pair, then its photo rows made to match the editor's list exactly:
+ * rows no longer listed go, new ones are added in order.
+ */
+static gboolean
+save_pair_with_photos_in_transaction (ShoeboxDatabase  *database,
+                                      gpointer          user_data,
+                                      GError          **error)
+{
+  SaveWithPhotosData *data = user_data;
+  ShoeboxCollection *self = data->save.self;
+  g_autoptr(GPtrArray) existing = NULL;
+  gint64 pair_id;
+
+  if (!write_pair (self, data->save.pair, FALSE, &data->save.saved, error))
+    return FALSE;
+  pair_id = data->save.saved.id;
+
+  existing = list_photos (self, pair_id, error);
+  if (existing == NULL)
+    return FALSE;
+  for (guint i = 0; i < existing->len; i++)
+    {
+      ShoeboxPhotoRow *row = g_ptr_array_index (existing, i);
+
+      if (data->photos == NULL || !g_strv_contains (data->photos, row->file_name))
+        {
+          PhotoData remove = { self, pair_id, row->file_name, FALSE, PHOTO_REMOVE };
+
+          if (!photo_in_transaction (database, &remove, error))
+            return FALSE;
+        }
+    }
+
+  for (guint i = 0; data->photos != NULL && data->photos[i] != NULL; i++)
+    {
+      PhotoData add = { self, pair_id, data->photos[i], FALSE, PHOTO_ADD };
+
+      if (!photo_in_transaction (database, &add, error))
+        return FALSE;
+    }
+
+  if (data->side_profile != NULL)
+    {
+      PhotoData side = { self, pair_id, data->side_profile, TRUE, PHOTO_SIDE_PROFILE };
+
+      return photo_in_transaction (database, &side, error);
+    }
+
+  return TRUE;
+}
+
+/**
+ * shoebox_collection_save_pair_with_photos:
+ * @self: a #ShoeboxCollection
+ * @pair: the pair; id 0 to add it
+ * @photos: (nullable) (array zero-terminated=1): the pair's photos, file
+ *   names already in the photos folder, in order
+ * @side_profile: (nullable): which of @photos is the side profile
+ * @error: return location for a #GError
+ *
+ * Like shoebox_collection_save_pair(), and in the same transaction makes
+ * the pair's photos exactly @photos: the editor's Save writes all of it
+ * or nothing.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+shoebox_collection_save_pair_with_photos (ShoeboxCollection   *self,
+                                          ShoeboxPair         *pair,
+                                          const char * const  *photos,
+                                          const char          *side_profile,
+                                          GError             **error)
+{
+  SaveWithPhotosData data = { { self, pair, { 0 } }, photos, side_profile };
+  gboolean saved;
+
+  g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), FALSE);
+  g_return_val_if_fail (SHOEBOX_IS_PAIR (pair), FALSE);
+  g_return_val_if_fail (side_profile == NULL || (photos != NULL && g_strv_contains (photos, side_profile)), FALSE);
+
+  if (!shoebox_pair_validate (pair, error))
+    return FALSE;
+
+  saved = shoebox_database_write (self->database, save_pair_with_photos_in_transaction, &data, error);
+  if (saved)
+    apply_saved (pair, &data.save.saved);
+  saved_pair_clear (&data.save.saved);
+  if (!saved)
+    return FALSE;
+
+  emit_changed (self);
+  return TRUE;
 }
 
 typedef struct

@@ -212,6 +212,11 @@ gboolean           shoebox_collection_remove_wear             (ShoeboxCollection
                                                                const char         *date,
                                                                GError            **error);
 
+gboolean           shoebox_collection_save_pair_with_photos   (ShoeboxCollection  *self,
+                                                               ShoeboxPair        *pair,
+                                                               const char * const *photos,
+                                                               const char         *side_profile,
+                                                               GError            **error);
 gboolean           shoebox_collection_add_photo               (ShoeboxCollection  *self,
                                                                gint64              pair_id,
                                                                const char         *file_name,

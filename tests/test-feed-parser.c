@@ -623,6 +623,22 @@ test_internal_entity_kept (void)
   g_assert_cmpstr (feed->title, ==, "Balenciaga news");
 }
 
+/* A second DOCTYPE (invalid, but recovery reads on) declares nothing. */
+static void
+test_second_doctype (void)
+{
+  static const char document[] =
+    "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY a \"first\">]>"
+    "<!DOCTYPE rss [<!ENTITY b SYSTEM \"file:///etc/passwd\"><!ENTITY a \"second\">]>"
+    "<rss version=\"2.0\"><channel><title>&a; &b;</title></channel></rss>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxFeed) feed = parse_text (document, -1, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  assert_feed_is_clean (feed);
+  g_assert_cmpstr (feed->title, ==, "first &b;");
+}
+
 static void
 test_external_entity (void)
 {
@@ -834,6 +850,7 @@ main (int   argc,
   g_test_add_func ("/feed-parser/hostile/entity-expansion", test_entity_expansion);
   g_test_add_func ("/feed-parser/hostile/internal-entity-kept", test_internal_entity_kept);
   g_test_add_func ("/feed-parser/hostile/external-entity", test_external_entity);
+  g_test_add_func ("/feed-parser/hostile/second-doctype", test_second_doctype);
   g_test_add_func ("/feed-parser/hostile/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/feed-parser/hostile/nul-characters", test_nul_characters);
   g_test_add_func ("/feed-parser/hostile/long-strings", test_long_strings_capped);

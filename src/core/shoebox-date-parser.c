@@ -342,9 +342,9 @@ read_time (const char *word,
  * zones (GMT, UT, UTC, EST, EDT, CST, CDT, MST, MDT, PST, PDT, Z, military
  * letters and a few more), numeric offsets with or without a colon (also
  * after `GMT`), missing seconds, a missing time, a missing or misspelt
- * weekday, full month names, two-digit years (00–49 are 20xx), asctime and
- * JavaScript's `Thu Aug 30 2012 17:26:16 +0200`. Without a zone the time
- * is taken as UTC.
+ * weekday, full month names, two-digit years (00–49 are 20xx), AM/PM,
+ * asctime and JavaScript's `Thu Aug 30 2012 17:26:16 +0200`. Without a
+ * zone the time is taken as UTC.
  *
  * Returns: (transfer full) (nullable): the instant in UTC, or %NULL
  */
@@ -358,6 +358,7 @@ shoebox_date_parse_rfc822 (const char *text)
   int offset = 0;
   gboolean have_time = FALSE;
   gboolean have_zone = FALSE;
+  gboolean have_meridiem = FALSE;
 
   if (text == NULL || strlen (text) > MAX_DATE_LENGTH)
     return NULL;
@@ -418,10 +419,22 @@ shoebox_date_parse_rfc822 (const char *text)
         {
           /* The weekday says nothing the date does not; a wrong one is ignored. */
         }
+      else if (have_time && !have_meridiem &&
+               (g_ascii_strcasecmp (word, "AM") == 0 || g_ascii_strcasecmp (word, "PM") == 0))
+        {
+          if (hour < 1 || hour > 12)
+            return NULL;
+          hour = hour % 12 + (g_ascii_strcasecmp (word, "PM") == 0 ? 12 : 0);
+          have_meridiem = TRUE;
+        }
       else
         {
           char *sign = strpbrk (word, "+-");
+          int ignored;
 
+          /* "+0000 GMT": a second, named zone adds nothing. */
+          if (have_zone && lookup_zone (word, &ignored))
+            continue;
           if (have_zone)
             return NULL;
 

@@ -474,8 +474,10 @@ _shoebox_feed_prepare_xml (const char *text,
         p = copy_until (out, p, end, "]]>");
       else if (c == '<' && end - p >= 4 && strncmp (p, "<!--", 4) == 0)
         p = copy_until (out, p, end, "-->");
-      else if (c == '<' && end - p >= 9 && strncmp (p, "<!DOCTYPE", 9) == 0 && declared == NULL)
+      else if (c == '<' && end - p >= 9 && strncmp (p, "<!DOCTYPE", 9) == 0)
         {
+          /* Every DOCTYPE goes; the entities of the first one count. */
+          g_autoptr(GHashTable) found = NULL;
           const char *q = p;
           const char *close;
 
@@ -491,14 +493,16 @@ _shoebox_feed_prepare_xml (const char *text,
                 close++;
               if (close == NULL)
                 close = end - 1;
-              declared = collect_declared_entities (q, (gsize) (close - q));
+              found = collect_declared_entities (q, (gsize) (close - q));
               close = memchr (close, '>', (gsize) (end - close));
             }
           else
             {
-              declared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+              found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
               close = q < end ? q : NULL;
             }
+          if (declared == NULL)
+            declared = g_steal_pointer (&found);
           p = close != NULL ? close + 1 : end;
         }
       else if (c == '&')

@@ -482,6 +482,42 @@ test_duplicate (Fixture       *fixture,
 }
 
 static void
+test_save_with_photos (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const char * const first[] = { "a.jpg", "b.jpg", "c.jpg", NULL };
+  static const char * const second[] = { "c.jpg", "d.jpg", "a.jpg", NULL };
+  g_autoptr(ShoeboxPair) pair = make_full_pair ();
+  g_autoptr(GPtrArray) photos = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (shoebox_collection_save_pair_with_photos (fixture->collection, pair, first, "b.jpg", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (shoebox_pair_get_id (pair), >, 0);
+
+  /* b goes, d comes, c moves first, and no photo is the side profile. */
+  g_assert_true (shoebox_collection_save_pair_with_photos (fixture->collection, pair, second, NULL, &error));
+  g_assert_no_error (error);
+  photos = shoebox_collection_list_photos (fixture->collection, shoebox_pair_get_id (pair), &error);
+  g_assert_cmpuint (photos->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      ShoeboxPhotoRow *row = photos->pdata[i];
+
+      g_assert_cmpstr (row->file_name, ==, second[i]);
+      g_assert_false (row->is_side_profile);
+    }
+  g_clear_pointer (&photos, g_ptr_array_unref);
+
+  /* A bad pair saves neither itself nor its photos. */
+  shoebox_pair_set_size (pair, "99");
+  g_assert_false (shoebox_collection_save_pair_with_photos (fixture->collection, pair, first, "a.jpg", &error));
+  g_assert_error (error, SHOEBOX_PAIR_ERROR, SHOEBOX_PAIR_ERROR_INVALID_SIZE);
+  photos = shoebox_collection_list_photos (fixture->collection, shoebox_pair_get_id (pair), NULL);
+  g_assert_cmpstr (((ShoeboxPhotoRow *) photos->pdata[0])->file_name, ==, "c.jpg");
+}
+
+static void
 test_delete_and_restore (Fixture       *fixture,
                          gconstpointer  data)
 {
@@ -1111,6 +1147,7 @@ main (int   argc,
   g_test_add ("/collection/pair/update-keeps-wears", Fixture, NULL, set_up, test_update_keeps_wears, tear_down);
   g_test_add ("/collection/pair/duplicate", Fixture, NULL, set_up, test_duplicate, tear_down);
   g_test_add ("/collection/pair/delete-restore", Fixture, NULL, set_up, test_delete_and_restore, tear_down);
+  g_test_add ("/collection/pair/save-with-photos", Fixture, NULL, set_up, test_save_with_photos, tear_down);
   g_test_add ("/collection/wear/log", Fixture, NULL, set_up, test_wear_log, tear_down);
   g_test_add ("/collection/search/prefix", Fixture, NULL, set_up, test_search_prefix, tear_down);
   g_test_add ("/collection/search/filters", Fixture, NULL, set_up, test_search_filters, tear_down);

@@ -1494,8 +1494,21 @@ save_pair_with_photos_in_transaction (ShoeboxDatabase  *database,
   for (guint i = 0; data->photos != NULL && data->photos[i] != NULL; i++)
     {
       PhotoData add = { self, pair_id, data->photos[i], FALSE, PHOTO_ADD };
+      sqlite3_stmt *stmt;
 
       if (!photo_in_transaction (database, &add, error))
+        return FALSE;
+
+      /* Kept photos take their new place too: the list's order is the
+       * order the pair page shows.
+       */
+      stmt = prepare (self, "UPDATE photos SET position = ? WHERE pair_id = ? AND file_name = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int (stmt, 1, (int) i);
+      sqlite3_bind_int64 (stmt, 2, pair_id);
+      bind_text (stmt, 3, data->photos[i]);
+      if (!step_done (self, stmt, error))
         return FALSE;
     }
 
@@ -1505,8 +1518,15 @@ save_pair_with_photos_in_transaction (ShoeboxDatabase  *database,
 
       return photo_in_transaction (database, &side, error);
     }
+  else
+    {
+      sqlite3_stmt *stmt = prepare (self, "UPDATE photos SET is_side_profile = 0 WHERE pair_id = ?", error);
 
-  return TRUE;
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, pair_id);
+      return step_done (self, stmt, error);
+    }
 }
 
 /**
@@ -1515,12 +1535,13 @@ save_pair_with_photos_in_transaction (ShoeboxDatabase  *database,
  * @pair: the pair; id 0 to add it
  * @photos: (nullable) (array zero-terminated=1): the pair's photos, file
  *   names already in the photos folder, in order
- * @side_profile: (nullable): which of @photos is the side profile
+ * @side_profile: (nullable): which of @photos is the side profile, or
+ *   %NULL for none
  * @error: return location for a #GError
  *
  * Like shoebox_collection_save_pair(), and in the same transaction makes
- * the pair's photos exactly @photos: the editor's Save writes all of it
- * or nothing.
+ * the pair's photos exactly @photos, in that order: the editor's Save
+ * writes all of it or nothing.
  *
  * Returns: %TRUE on success
  */

@@ -125,25 +125,32 @@ classify (xmlNodePtr   node,
           const char **local)
 {
   const char *name = (const char *) node->name;
-  const char *colon;
+  const char *colon = NULL;
+  NsClass ns_class = NS_CLASS_NONE;
 
   *local = name;
+  if (node->ns == NULL && (colon = strchr (name, ':')) != NULL)
+    *local = colon + 1;
+
+  /* Every element is asked many times: the answer is kept in the node's
+   * field for applications, shifted by one so that NULL means "not yet".
+   */
+  if (node->_private != NULL)
+    return (NsClass) (GPOINTER_TO_INT (node->_private) - 1);
 
   if (node->ns != NULL && node->ns->href != NULL)
-    return classify_uri ((const char *) node->ns->href);
-
-  colon = strchr (name, ':');
-  if (colon != NULL)
+    ns_class = classify_uri ((const char *) node->ns->href);
+  else if (colon != NULL)
     {
-      *local = colon + 1;
+      ns_class = NS_CLASS_OTHER;
       for (guint i = 0; i < G_N_ELEMENTS (known_prefixes); i++)
         if (strncmp (name, known_prefixes[i].prefix, (gsize) (colon - name)) == 0 &&
             known_prefixes[i].prefix[colon - name] == '\0')
-          return known_prefixes[i].ns_class;
-      return NS_CLASS_OTHER;
+          ns_class = known_prefixes[i].ns_class;
     }
 
-  return NS_CLASS_NONE;
+  node->_private = GINT_TO_POINTER ((int) ns_class + 1);
+  return ns_class;
 }
 
 /* Whether @node is one of the feed format's own elements: no namespace,

@@ -68,9 +68,24 @@ name_in (const char         *name,
   return FALSE;
 }
 
+/* libxml2's HTML parser gives element names in lower case. */
+static gboolean
+lower_name_in (const char         *name,
+               const char * const *names,
+               gsize               n_names)
+{
+  for (gsize i = 0; i < n_names; i++)
+    if (strcmp (name, names[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 is_space_char (gunichar c)
 {
+  if (c < 0x80)
+    return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F);
+
   /* Python's str.isspace(), which the corpus uses, includes U+00A0; so do
    * readers, who see no difference between the two.
    */
@@ -102,6 +117,7 @@ shoebox_text_sanitize (const char *text,
                        gboolean    collapse_spaces)
 {
   g_autofree char *valid = NULL;
+  const char *end;
   GString *out;
   gboolean pending_space = FALSE;
 
@@ -117,12 +133,36 @@ shoebox_text_sanitize (const char *text,
   if (max_bytes > 0 && (gsize) length > max_bytes * 4 + 16)
     length = (gssize) (max_bytes * 4 + 16);
 
-  valid = g_utf8_make_valid (text, length);
+  /* Most feed text is valid already: copy it only when it is not. */
+  if (g_utf8_validate_len (text, (gsize) length, NULL))
+    end = text + length;
+  else
+    {
+      valid = g_utf8_make_valid (text, length);
+      text = valid;
+      end = valid + strlen (valid);
+    }
+
   out = g_string_sized_new (MIN ((gsize) length, max_bytes > 0 ? max_bytes : (gsize) length) + 1);
 
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = text; p < end;)
     {
-      gunichar c = g_utf8_get_char (p);
+      const char *start = p;
+      gunichar c;
+      gsize n;
+
+      /* ASCII, nearly all of it, without decoding. */
+      if ((guchar) *p < 0x80)
+        {
+          c = (guchar) *p;
+          n = 1;
+        }
+      else
+        {
+          c = g_utf8_get_char (p);
+          n = (gsize) (g_utf8_next_char (p) - p);
+        }
+      p += n;
 
       if (collapse_spaces && is_space_char (c))
         {
@@ -134,8 +174,7 @@ shoebox_text_sanitize (const char *text,
           (c >= 0x80 && c < 0xA0) || c == 0xFFFE || c == 0xFFFF)
         continue;
 
-      if (max_bytes > 0 &&
-          out->len + (pending_space ? 1 : 0) + (gsize) (g_utf8_next_char (p) - p) > max_bytes)
+      if (max_bytes > 0 && out->len + (pending_space ? 1 : 0) + n > max_bytes)
         break;
 
       if (pending_space)
@@ -143,16 +182,29 @@ shoebox_text_sanitize (const char *text,
           g_string_append_c (out, ' ');
           pending_space = FALSE;
         }
-      g_string_append_unichar (out, c);
+      if (n == 1)
+        g_string_append_c (out, (char) c);
+      else
+        g_string_append_len (out, start, (gssize) n);
     }
 
   return g_string_free (out, FALSE);
 }
 
+static void
+free_html_parser (gpointer data)
+{
+  htmlFreeParserCtxt (data);
+}
+
+static GPrivate html_parser = G_PRIVATE_INIT (free_html_parser);
+
 static htmlDocPtr
 read_html (const char *html,
            gssize      length)
 {
+  htmlParserCtxtPtr parser;
+
   if (html == NULL)
     return NULL;
 
@@ -165,9 +217,22 @@ read_html (const char *html,
   if (length == 0)
     return NULL;
 
-  return htmlReadMemory (html, (int) length, NULL, "UTF-8",
-                         HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                         HTML_PARSE_NOWARNING | HTML_PARSE_NOIMPLIED);
+  /* A feed has hundreds of summaries: one parser per thread, reset for
+   * each, spares the allocator a new context (and its large buffers)
+   * every time.
+   */
+  parser = g_private_get (&html_parser);
+  if (parser == NULL)
+    {
+      parser = htmlNewParserCtxt ();
+      if (parser == NULL)
+        return NULL;
+      g_private_set (&html_parser, parser);
+    }
+
+  return htmlCtxtReadMemory (parser, html, (int) length, NULL, "UTF-8",
+                             HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                             HTML_PARSE_NOWARNING | HTML_PARSE_NOIMPLIED);
 }
 
 /* The next node of a depth-first walk that does not enter @node. */
@@ -183,7 +248,7 @@ next_node_after (xmlNodePtr  node,
 
       node = node->parent;
       if (node != NULL && node != top && node->type == XML_ELEMENT_NODE && text != NULL &&
-          name_in ((const char *) node->name, block_elements, G_N_ELEMENTS (block_elements)))
+          lower_name_in ((const char *) node->name, block_elements, G_N_ELEMENTS (block_elements)))
         g_string_append_c (text, ' ');
     }
 
@@ -200,7 +265,7 @@ next_node_after (xmlNodePtr  node,
 gboolean
 shoebox_html_is_block_element (const char *name)
 {
-  return name_in (name, block_elements, G_N_ELEMENTS (block_elements));
+  return lower_name_in (name, block_elements, G_N_ELEMENTS (block_elements));
 }
 
 /**
@@ -238,9 +303,9 @@ shoebox_html_to_text (const char *html,
       switch ((int) node->type)
         {
         case XML_ELEMENT_NODE:
-          if (name_in ((const char *) node->name, dropped_elements, G_N_ELEMENTS (dropped_elements)))
+          if (lower_name_in ((const char *) node->name, dropped_elements, G_N_ELEMENTS (dropped_elements)))
             enter = FALSE;
-          else if (name_in ((const char *) node->name, block_elements, G_N_ELEMENTS (block_elements)))
+          else if (lower_name_in ((const char *) node->name, block_elements, G_N_ELEMENTS (block_elements)))
             g_string_append_c (text, ' ');
           break;
 

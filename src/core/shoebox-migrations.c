@@ -201,6 +201,21 @@ static const char * const migrations[] = {
   "  ('Hypebeast Footwear', 'https://hypebeast.com/footwear/feed', 2, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')),"
   "  ('Nice Kicks', 'https://www.nicekicks.com/feed/', 3, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')),"
   "  ('Highsnobiety', 'https://www.highsnobiety.com/feed/', 4, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'));",
+
+  /* 4: mentions: which news items name a pair the user owns or wants,
+   * found by matching (shoebox-mentions.c) and kept so the Mentions filter
+   * and the badges need no matching. by_style_code marks a match on the
+   * pair's own style code, the most precise kind; notified marks a
+   * mention already announced, so a desktop notification is sent once.
+   */
+  "CREATE TABLE news_mentions ("
+  "  item_id INTEGER NOT NULL REFERENCES news_items (id) ON DELETE CASCADE,"
+  "  pair_id INTEGER NOT NULL REFERENCES pairs (id) ON DELETE CASCADE,"
+  "  by_style_code INTEGER NOT NULL DEFAULT 0 CHECK (by_style_code IN (0, 1)),"
+  "  notified INTEGER NOT NULL DEFAULT 0 CHECK (notified IN (0, 1)),"
+  "  PRIMARY KEY (item_id, pair_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX news_mentions_pair ON news_mentions (pair_id);",
 };
 
 const char * const *

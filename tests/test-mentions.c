@@ -1,0 +1,348 @@
+/* test-mentions.c
+ *
+ * Copyright 2026 The Shoebox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "shoebox-collection.h"
+#include "shoebox-database.h"
+#include "shoebox-mentions.h"
+
+/* Each case has its own empty XDG folders (G_TEST_OPTION_ISOLATE_DIRS),
+ * so a fresh database with the starter catalogue. News items are written
+ * with plain SQL: what the matcher reads is the table, not how it was
+ * filled.
+ */
+
+typedef struct
+{
+  ShoeboxDatabase   *database;
+  ShoeboxCollection *collection;
+  ShoeboxMentions   *mentions;
+  gint64             source_id;
+} Fixture;
+
+static void
+set_up (Fixture       *fixture,
+        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->database = shoebox_database_open_default (&error);
+  g_assert_no_error (error);
+  fixture->collection = shoebox_collection_new (fixture->database);
+  g_assert_true (shoebox_collection_load_starter_catalogue (fixture->collection, NULL, &error));
+  g_assert_no_error (error);
+  fixture->mentions = shoebox_mentions_new (fixture->database);
+
+  g_assert_true (shoebox_database_exec (fixture->database,
+                                        "INSERT INTO news_sources (title, url, created_at)"
+                                        " VALUES ('Test', 'http://127.0.0.1/feed', '2026-01-01T00:00:00Z')",
+                                        &error));
+  g_assert_no_error (error);
+  fixture->source_id = sqlite3_last_insert_rowid (shoebox_database_get_handle (fixture->database));
+}
+
+static void
+tear_down (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_assert_finalize_object (fixture->mentions);
+  g_assert_finalize_object (fixture->collection);
+  shoebox_database_close (fixture->database);
+  g_assert_finalize_object (fixture->database);
+}
+
+static gint64
+add_pair (Fixture       *fixture,
+          const char    *brand,
+          const char    *name,
+          const char    *colorway,
+          const char    *style_code,
+          ShoeboxStatus  status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxSilhouette) silhouette = shoebox_collection_find_silhouette (fixture->collection, brand, name, &error);
+  g_autoptr(ShoeboxPair) pair = shoebox_pair_new ();
+
+  g_assert_no_error (error);
+  g_assert_nonnull (silhouette);
+  shoebox_pair_set_silhouette_id (pair, shoebox_silhouette_get_id (silhouette));
+  shoebox_pair_set_colorway (pair, colorway);
+  shoebox_pair_set_style_code (pair, style_code);
+  shoebox_pair_set_status (pair, status);
+  g_assert_true (shoebox_collection_save_pair (fixture->collection, pair, &error));
+  g_assert_no_error (error);
+
+  return shoebox_pair_get_id (pair);
+}
+
+static gint64
+add_item (Fixture    *fixture,
+          const char *title,
+          const char *summary)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  static int n;
+  g_autofree char *key = g_strdup_printf ("item-%d", ++n);
+
+  stmt = shoebox_database_prepare (fixture->database,
+                                   "INSERT INTO news_items (source_id, key, title, summary, fetched_at, sort_date)"
+                                   " VALUES (?1, ?2, ?3, ?4, '2026-01-01T00:00:00Z', ?5)",
+                                   &error);
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stmt, 1, fixture->source_id);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, title, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, summary, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, key, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_reset (stmt);
+
+  return sqlite3_last_insert_rowid (shoebox_database_get_handle (fixture->database));
+}
+
+static void
+scan (Fixture  *fixture,
+      gboolean  notify_new,
+      guint     expected_new)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_new = G_MAXUINT;
+
+  g_assert_true (shoebox_mentions_scan (fixture->mentions, notify_new, &n_new, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_new, ==, expected_new);
+}
+
+static void
+test_normalize (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *normal;
+  } cases[] = {
+    { "Track 2.0", " track 2.0 " },
+    { "The TRACK 2. Out now", " the track 2 out now " },
+    { "Gel-1090 “Silver”", " gel 1090 silver " },
+    { "Air Max '97", " air max 97 " },
+    { "", " " },
+    { NULL, " " },
+    { "ÉTÉ", " été " },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *normal = shoebox_mentions_normalize (cases[i].text);
+
+      g_assert_cmpstr (normal, ==, cases[i].normal);
+    }
+}
+
+static void
+test_aliases (void)
+{
+  g_auto(GStrv) track = shoebox_mentions_dup_aliases ("Track 2.0");
+  g_auto(GStrv) air_max = shoebox_mentions_dup_aliases ("Air Max 97");
+  g_auto(GStrv) gel = shoebox_mentions_dup_aliases ("Gel-1090");
+
+  g_assert_cmpstr (track[0], ==, "track 2.0");
+  g_assert_true (g_strv_contains ((const char * const *) track, "track 2"));
+  g_assert_true (g_strv_contains ((const char * const *) air_max, "am97"));
+  g_assert_true (g_strv_contains ((const char * const *) air_max, "am 97"));
+  g_assert_true (g_strv_contains ((const char * const *) gel, "gel1090"));
+}
+
+static void
+test_owned_and_aliases (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  gint64 track2 = add_pair (fixture, "Balenciaga", "Track 2.0", "Triple Black", NULL, SHOEBOX_STATUS_OWNED);
+  gint64 am97 = add_pair (fixture, "Nike", "Air Max 97", "Silver Bullet", NULL, SHOEBOX_STATUS_WISHLIST);
+  gint64 a = add_item (fixture, "The Balenciaga track 2 returns", NULL);
+  gint64 b = add_item (fixture, "Restock", "<b>AM97</b> drops Friday");
+  gint64 c = add_item (fixture, "Soundtrack 2.0 is not a shoe", "Nor is AM970");
+  gint64 d = add_item (fixture, "A new TRACK 2.0 colorway", NULL);
+
+  scan (fixture, TRUE, 3);
+  g_assert_cmpstr (shoebox_mentions_get_label (fixture->mentions, a), ==, "Balenciaga Track 2.0 “Triple Black”");
+  g_assert_cmpstr (shoebox_mentions_get_label (fixture->mentions, b), ==, "Nike Air Max 97 “Silver Bullet”");
+  g_assert_null (shoebox_mentions_get_label (fixture->mentions, c));
+  g_assert_true (shoebox_mentions_has_item (fixture->mentions, d));
+  g_assert_cmpuint (shoebox_mentions_get_n_items (fixture->mentions), ==, 3);
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GArray) ids = shoebox_mentions_list_pair_items (fixture->mentions, track2, &error);
+    g_autoptr(GArray) am = shoebox_mentions_list_pair_items (fixture->mentions, am97, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (ids->len, ==, 2);
+    g_assert_cmpuint (am->len, ==, 1);
+  }
+
+  /* Scanning again finds nothing new. */
+  scan (fixture, TRUE, 0);
+}
+
+static void
+test_longest_name_wins (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  gint64 a, b, c, d;
+
+  add_pair (fixture, "Balenciaga", "Track", NULL, NULL, SHOEBOX_STATUS_OWNED);
+  add_pair (fixture, "Balenciaga", "Runner", NULL, NULL, SHOEBOX_STATUS_OWNED);
+  a = add_item (fixture, "Balenciaga Track 3 in white", NULL);
+  b = add_item (fixture, "Balenciaga Race Runner comes back", NULL);
+  c = add_item (fixture, "The original Balenciaga Track, in grey", NULL);
+  d = add_item (fixture, "A track runner wins gold", "Athletics news");
+
+  scan (fixture, FALSE, 1);
+  g_assert_null (shoebox_mentions_get_label (fixture->mentions, a));
+  g_assert_null (shoebox_mentions_get_label (fixture->mentions, b));
+  g_assert_cmpstr (shoebox_mentions_get_label (fixture->mentions, c), ==, "Balenciaga Track");
+  /* One-word names count only beside their brand. */
+  g_assert_null (shoebox_mentions_get_label (fixture->mentions, d));
+}
+
+static void
+test_style_code (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  gint64 first = add_pair (fixture, "Nike", "Air Max 97", "Silver Bullet", "884421-001", SHOEBOX_STATUS_OWNED);
+  gint64 second = add_pair (fixture, "Nike", "Air Max 97", "Triple White", "921826-101", SHOEBOX_STATUS_OWNED);
+  gint64 item = add_item (fixture, "Restock alert", "Style code 921826-101 is back");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) of_first = NULL;
+  g_autoptr(GArray) of_second = NULL;
+
+  scan (fixture, FALSE, 1);
+  g_assert_cmpstr (shoebox_mentions_get_label (fixture->mentions, item), ==, "Nike Air Max 97 “Triple White”");
+  of_first = shoebox_mentions_list_pair_items (fixture->mentions, first, &error);
+  of_second = shoebox_mentions_list_pair_items (fixture->mentions, second, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (of_first->len, ==, 0);
+  g_assert_cmpuint (of_second->len, ==, 1);
+}
+
+static void
+test_sold_pairs_are_not_mentioned (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  gint64 item;
+
+  add_pair (fixture, "Asics", "Gel-1090", NULL, NULL, SHOEBOX_STATUS_SOLD);
+  item = add_item (fixture, "Asics Gel-1090 in silver", NULL);
+
+  scan (fixture, TRUE, 0);
+  g_assert_false (shoebox_mentions_has_item (fixture->mentions, item));
+}
+
+static void
+test_notify_once (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) second = NULL;
+  g_autoptr(GPtrArray) third = NULL;
+  gint64 item;
+  gint64 old_item;
+  ShoeboxMention *mention;
+
+  /* Found when a pair is added, not with new items: not announced. */
+  old_item = add_item (fixture, "Gel-Kiril 2 history", NULL);
+  add_pair (fixture, "Asics", "Gel-Kiril 2", "Lavender", NULL, SHOEBOX_STATUS_OWNED);
+  scan (fixture, FALSE, 1);
+
+  item = add_item (fixture, "Kiko's Gel-Kiril 2 <i>restocks</i>", NULL);
+  scan (fixture, TRUE, 1);
+
+  first = shoebox_mentions_take_unnotified (fixture->mentions, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->len, ==, 1);
+  mention = g_ptr_array_index (first, 0);
+  g_assert_cmpint (mention->item_id, ==, item);
+  g_assert_cmpint (mention->item_id, !=, old_item);
+  g_assert_cmpstr (mention->item_title, ==, "Kiko's Gel-Kiril 2 <i>restocks</i>");
+  g_assert_cmpstr (mention->pair_label, ==, "Asics Gel-Kiril 2 “Lavender”");
+
+  second = shoebox_mentions_take_unnotified (fixture->mentions, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (second->len, ==, 0);
+
+  /* A read item is never announced. */
+  item = add_item (fixture, "Gel-Kiril 2 again", NULL);
+  g_assert_true (shoebox_database_exec (fixture->database, "UPDATE news_items SET read = 1", &error));
+  scan (fixture, TRUE, 1);
+  third = shoebox_mentions_take_unnotified (fixture->mentions, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (third->len, ==, 0);
+}
+
+static void
+count_cb (guint *n)
+{
+  (*n)++;
+}
+
+static void
+test_changed_signal (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  guint n_changed = 0;
+
+  g_signal_connect_swapped (fixture->mentions, "changed", G_CALLBACK (count_cb), &n_changed);
+  add_item (fixture, "Nothing here", NULL);
+  scan (fixture, TRUE, 0);
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_cmpuint (shoebox_mentions_get_n_items (fixture->mentions), ==, 0);
+  g_signal_handlers_disconnect_by_data (fixture->mentions, &n_changed);
+}
+
+static void
+test_removed_when_pair_sold (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxPair) pair = NULL;
+  gint64 id = add_pair (fixture, "Balenciaga", "Triple S", NULL, NULL, SHOEBOX_STATUS_OWNED);
+  gint64 item = add_item (fixture, "Balenciaga Triple S turns ten", NULL);
+
+  scan (fixture, TRUE, 1);
+  g_assert_true (shoebox_mentions_has_item (fixture->mentions, item));
+
+  pair = shoebox_collection_get_pair (fixture->collection, id, &error);
+  g_assert_no_error (error);
+  shoebox_pair_set_status (pair, SHOEBOX_STATUS_SOLD);
+  g_assert_true (shoebox_collection_save_pair (fixture->collection, pair, &error));
+  g_assert_no_error (error);
+
+  scan (fixture, TRUE, 0);
+  g_assert_false (shoebox_mentions_has_item (fixture->mentions, item));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/mentions/normalize", test_normalize);
+  g_test_add_func ("/mentions/aliases", test_aliases);
+  g_test_add ("/mentions/owned-and-aliases", Fixture, NULL, set_up, test_owned_and_aliases, tear_down);
+  g_test_add ("/mentions/longest-name-wins", Fixture, NULL, set_up, test_longest_name_wins, tear_down);
+  g_test_add ("/mentions/style-code", Fixture, NULL, set_up, test_style_code, tear_down);
+  g_test_add ("/mentions/sold", Fixture, NULL, set_up, test_sold_pairs_are_not_mentioned, tear_down);
+  g_test_add ("/mentions/notify-once", Fixture, NULL, set_up, test_notify_once, tear_down);
+  g_test_add ("/mentions/changed", Fixture, NULL, set_up, test_changed_signal, tear_down);
+  g_test_add ("/mentions/removed-when-sold", Fixture, NULL, set_up, test_removed_when_pair_sold, tear_down);
+
+  return g_test_run ();
+}

@@ -13,6 +13,7 @@
 
 #include "shoebox-application.h"
 #include "shoebox-collection.h"
+#include "shoebox-photos.h"
 #include "shoebox-csv-command.h"
 #include "shoebox-preferences-window.h"
 #include "shoebox-window.h"
@@ -23,6 +24,7 @@ struct _ShoeboxApplication
 
   ShoeboxDatabase   *database;
   ShoeboxCollection *collection;
+  ShoeboxPhotos     *photos;
   GError            *database_error; /* why the database could not be opened */
 };
 
@@ -152,6 +154,7 @@ shoebox_application_startup (GApplication *application)
     }
 
   self->collection = shoebox_collection_new (self->database);
+  self->photos = shoebox_photos_new ();
   if (!shoebox_collection_load_starter_catalogue (self->collection, NULL, &error))
     g_message ("The starter catalogue could not be loaded: %s", error->message);
 }
@@ -166,6 +169,7 @@ shoebox_application_activate (GApplication *application)
     {
       window = GTK_WINDOW (shoebox_window_new (ADW_APPLICATION (self)));
       shoebox_window_set_collection (SHOEBOX_WINDOW (window), self->collection);
+      shoebox_window_set_photos (SHOEBOX_WINDOW (window), self->photos);
       gtk_window_present (window);
       if (self->database_error != NULL)
         shoebox_window_show_database_error (SHOEBOX_WINDOW (window), self->database_error);
@@ -192,6 +196,7 @@ shoebox_application_finalize (GObject *object)
   ShoeboxApplication *self = SHOEBOX_APPLICATION (object);
 
   g_clear_object (&self->collection);
+  g_clear_object (&self->photos);
   g_clear_object (&self->database);
   g_clear_error (&self->database_error);
 

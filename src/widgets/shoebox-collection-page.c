@@ -26,6 +26,7 @@ struct _ShoeboxCollectionPage
   GtkWidget           parent_instance;
 
   ShoeboxCollection  *collection;
+  ShoeboxPhotos      *photos;
   GtkMultiSelection  *selection;
   GSettings          *settings;
   ShoeboxDeletion    *last_deletion; /* what Undo brings back */
@@ -405,7 +406,7 @@ open_pair (ShoeboxCollectionPage *self,
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWindow *editor = shoebox_pair_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               self->collection, pair);
+                                               self->collection, self->photos, pair);
 
   g_signal_connect_object (editor, "saved", G_CALLBACK (pair_saved_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (editor, "delete-requested", G_CALLBACK (editor_delete_requested_cb),
@@ -443,13 +444,41 @@ grid_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, shoebox_pair_card_new ());
 }
 
+/* The side profile, else the first photo: what a card shows. */
+static char *
+dup_card_photo (ShoeboxCollectionPage *self,
+                ShoeboxPair           *pair)
+{
+  g_autoptr(GPtrArray) rows = shoebox_collection_list_photos (self->collection, shoebox_pair_get_id (pair), NULL);
+
+  if (rows == NULL || rows->len == 0)
+    return NULL;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      ShoeboxPhotoRow *row = g_ptr_array_index (rows, i);
+
+      if (row->is_side_profile)
+        return g_strdup (row->file_name);
+    }
+  return g_strdup (((ShoeboxPhotoRow *) g_ptr_array_index (rows, 0))->file_name);
+}
+
 static void
 grid_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
-              gpointer                  user_data)
+              ShoeboxCollectionPage    *self)
 {
-  shoebox_pair_card_set_pair (SHOEBOX_PAIR_CARD (gtk_list_item_get_child (item)),
-                              gtk_list_item_get_item (item));
+  ShoeboxPairCard *card = SHOEBOX_PAIR_CARD (gtk_list_item_get_child (item));
+  ShoeboxPair *pair = gtk_list_item_get_item (item);
+  g_autofree char *photo = NULL;
+
+  shoebox_pair_card_set_pair (card, pair);
+
+  /* Only bound cards ask for a thumbnail: scrolling 100,000 pairs decodes
+   * just the visible ones, off the main loop.
+   */
+  if (self->photos != NULL && self->collection != NULL && (photo = dup_card_photo (self, pair)) != NULL)
+    shoebox_pair_card_load_thumbnail (card, self->photos, photo);
 }
 
 static void
@@ -499,7 +528,7 @@ set_up_views (ShoeboxCollectionPage *self)
   g_autoptr(GtkListItemFactory) grid_factory = gtk_signal_list_item_factory_new ();
 
   g_signal_connect (grid_factory, "setup", G_CALLBACK (grid_setup_cb), NULL);
-  g_signal_connect (grid_factory, "bind", G_CALLBACK (grid_bind_cb), NULL);
+  g_signal_connect (grid_factory, "bind", G_CALLBACK (grid_bind_cb), self);
   g_signal_connect (grid_factory, "unbind", G_CALLBACK (grid_unbind_cb), NULL);
   gtk_grid_view_set_factory (self->grid_view, grid_factory);
   gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (self->selection));
@@ -571,6 +600,7 @@ shoebox_collection_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->collection);
+  g_clear_object (&self->photos);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->last_deletion, shoebox_deletion_unref);
   g_clear_pointer (&self->silhouette_ids, g_array_unref);
@@ -948,4 +978,20 @@ shoebox_collection_page_add_pair (ShoeboxCollectionPage *self)
 
   if (self->collection != NULL)
     open_pair (self, NULL);
+}
+
+/**
+ * shoebox_collection_page_set_photos:
+ * @self: a #ShoeboxCollectionPage
+ * @photos: (nullable): where photo files are kept
+ */
+void
+shoebox_collection_page_set_photos (ShoeboxCollectionPage *self,
+                                    ShoeboxPhotos         *photos)
+{
+  g_return_if_fail (SHOEBOX_IS_COLLECTION_PAGE (self));
+  g_return_if_fail (photos == NULL || SHOEBOX_IS_PHOTOS (photos));
+
+  if (g_set_object (&self->photos, photos))
+    run_query (self);
 }

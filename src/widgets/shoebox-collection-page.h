@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "shoebox-collection.h"
+#include "shoebox-photos.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,8 @@ G_DECLARE_FINAL_TYPE (ShoeboxCollectionPage, shoebox_collection_page, SHOEBOX, C
 ShoeboxCollection *shoebox_collection_page_get_collection    (ShoeboxCollectionPage *self);
 void               shoebox_collection_page_set_collection    (ShoeboxCollectionPage *self,
                                                               ShoeboxCollection     *collection);
+void               shoebox_collection_page_set_photos        (ShoeboxCollectionPage *self,
+                                                              ShoeboxPhotos         *photos);
 void               shoebox_collection_page_reload            (ShoeboxCollectionPage *self);
 void               shoebox_collection_page_focus_search      (ShoeboxCollectionPage *self);
 GListModel        *shoebox_collection_page_get_model         (ShoeboxCollectionPage *self);

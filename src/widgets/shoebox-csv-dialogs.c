@@ -25,6 +25,7 @@ struct _ShoeboxCsvImportWindow
   char                *file_name;
 
   GtkLabel            *summary_label;
+  GtkButton           *import_button;
   AdwPreferencesGroup *problems_group;
   AdwPreferencesGroup *columns_group;
 };
@@ -82,10 +83,7 @@ show_preview (ShoeboxCsvImportWindow *self,
   gtk_label_set_text (self->summary_label, summary);
 
   button = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Import %u Pair", "Import %u Pairs", n_good), n_good);
-  gtk_button_set_label (GTK_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self),
-                                                                   SHOEBOX_TYPE_CSV_IMPORT_WINDOW,
-                                                                   "import_button")),
-                        button);
+  gtk_button_set_label (self->import_button, button);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.import", n_good > 0);
 
   for (guint i = 0; headers != NULL && headers[i] != NULL; i++)
@@ -173,6 +171,7 @@ shoebox_csv_import_window_class_init (ShoeboxCsvImportWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/shoebox-csv-import-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ShoeboxCsvImportWindow, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxCsvImportWindow, import_button);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxCsvImportWindow, problems_group);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxCsvImportWindow, columns_group);
   gtk_widget_class_install_action (widget_class, "import.import", NULL, import_action);

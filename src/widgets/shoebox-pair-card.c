@@ -18,7 +18,8 @@ struct _ShoeboxPairCard
 {
   GtkWidget    parent_instance;
 
-  ShoeboxPair *pair;
+  ShoeboxPair  *pair;
+  GCancellable *thumbnail_cancellable; /* the pending thumbnail, if any */
 
   GtkStack    *photo_stack;
   GtkPicture  *photo;
@@ -92,6 +93,8 @@ shoebox_pair_card_dispose (GObject *object)
   /* GTK 4.8 unparents only the template children bound to struct fields. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_cancellable_cancel (self->thumbnail_cancellable);
+  g_clear_object (&self->thumbnail_cancellable);
   g_clear_object (&self->pair);
 
   G_OBJECT_CLASS (shoebox_pair_card_parent_class)->dispose (object);
@@ -197,7 +200,11 @@ shoebox_pair_card_set_pair (ShoeboxPairCard *self,
   if (!g_set_object (&self->pair, pair))
     return;
 
-  /* A recycled card must not show the previous pair's photo. */
+  /* A recycled card must not show the previous pair's photo, nor get it
+   * late from a load still under way.
+   */
+  g_cancellable_cancel (self->thumbnail_cancellable);
+  g_clear_object (&self->thumbnail_cancellable);
   shoebox_pair_card_set_thumbnail (self, NULL);
   update_labels (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAIR]);
@@ -216,4 +223,52 @@ shoebox_pair_card_set_thumbnail (ShoeboxPairCard *self,
 
   gtk_picture_set_paintable (self->photo, thumbnail);
   gtk_stack_set_visible_child_name (self->photo_stack, thumbnail != NULL ? "photo" : "placeholder");
+}
+
+static void
+thumbnail_loaded_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(ShoeboxPairCard) self = user_data;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pixbuf = shoebox_photos_load_thumbnail_finish (SHOEBOX_PHOTOS (object), result, &error);
+  /* Cancelled: the card now shows another pair, or none. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->thumbnail_cancellable);
+  if (pixbuf != NULL)
+    {
+      texture = gdk_texture_new_for_pixbuf (pixbuf);
+      shoebox_pair_card_set_thumbnail (self, GDK_PAINTABLE (texture));
+    }
+}
+
+/**
+ * shoebox_pair_card_load_thumbnail:
+ * @self: a #ShoeboxPairCard
+ * @photos: where the photo is kept
+ * @file_name: the photo
+ *
+ * Shows the photo's thumbnail once it is made, in a worker thread; the
+ * placeholder until then, and for good if it cannot be read.
+ */
+void
+shoebox_pair_card_load_thumbnail (ShoeboxPairCard *self,
+                                  ShoeboxPhotos   *photos,
+                                  const char      *file_name)
+{
+  g_return_if_fail (SHOEBOX_IS_PAIR_CARD (self));
+  g_return_if_fail (SHOEBOX_IS_PHOTOS (photos));
+  g_return_if_fail (file_name != NULL);
+
+  g_cancellable_cancel (self->thumbnail_cancellable);
+  g_clear_object (&self->thumbnail_cancellable);
+  self->thumbnail_cancellable = g_cancellable_new ();
+  shoebox_photos_load_thumbnail_async (photos, file_name, 360, self->thumbnail_cancellable,
+                                       thumbnail_loaded_cb, g_object_ref (self));
 }

@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "shoebox-pair.h"
+#include "shoebox-photos.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +24,8 @@ void         shoebox_pair_card_set_pair      (ShoeboxPairCard *self,
                                               ShoeboxPair     *pair);
 void         shoebox_pair_card_set_thumbnail (ShoeboxPairCard *self,
                                               GdkPaintable    *thumbnail);
+void         shoebox_pair_card_load_thumbnail (ShoeboxPairCard *self,
+                                               ShoeboxPhotos   *photos,
+                                               const char      *file_name);
 
 G_END_DECLS

@@ -14,18 +14,31 @@
 #include "shoebox-labels.h"
 #include "shoebox-money.h"
 #include "shoebox-pair-editor.h"
+#include "shoebox-photos.h"
+
+#define PHOTO_TILE_SIZE 160
 
 struct _ShoeboxPairEditor
 {
   AdwWindow           parent_instance;
 
   ShoeboxCollection  *collection;
+  ShoeboxPhotos      *photos;
   ShoeboxPair        *pair;      /* the saved pair, or NULL while adding */
+  GPtrArray          *photo_files;   /* file names, in order */
+  char               *side_profile;  /* one of photo_files, or NULL */
+  GCancellable       *cancellable;   /* imports and thumbnails */
+  guint               n_importing;
+  gboolean            silhouette_touched;
+  gboolean            can_save;
   GSettings          *settings;
   GtkListStore       *silhouettes; /* name, brand, "name — brand" */
 
   AdwToastOverlay    *toasts;
   GtkLabel           *problems_label;
+  GtkFlowBox         *photos_box;
+  GtkWidget          *save_button;
+  GtkWidget          *no_photos_label;
   AdwActionRow       *silhouette_row;
   GtkEntry           *silhouette_entry;
   AdwEntryRow        *brand_row;
@@ -146,7 +159,11 @@ validate (ShoeboxPairEditor *self)
     }
   g_ptr_array_set_size (self->invalid_rows, 0);
 
-  if (*silhouette == '\0')
+  /* An empty silhouette keeps Save disabled from the start, but is only
+   * pointed out once the user has been in the field: a new form should
+   * not open in red.
+   */
+  if (*silhouette == '\0' && (self->silhouette_touched || self->pair != NULL))
     mark_invalid (self, problems, self->silhouette_row, _("Silhouette"),
                   _("Pick a silhouette from the catalogue or type a new one"));
 
@@ -174,17 +191,28 @@ validate (ShoeboxPairEditor *self)
   self->problems = g_string_free (g_steal_pointer (&problems), FALSE);
   gtk_label_set_text (self->problems_label, self->problems);
   gtk_widget_set_visible (GTK_WIDGET (self->problems_label), *self->problems != '\0');
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", *self->problems == '\0');
+  self->can_save = *self->problems == '\0' && *silhouette != '\0' && self->n_importing == 0;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->can_save);
 }
 
+/* "grail; to clean" → { "grail", "to clean" }: people put spaces after
+ * separators, and an empty item is no tag.
+ */
 static char **
 split_list (const char *text)
 {
   g_autofree char *stripped = dup_stripped (text);
+  g_auto(GStrv) items = NULL;
+  g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
 
   if (*stripped == '\0')
     return NULL;
-  return shoebox_list_split (stripped);
+
+  items = shoebox_list_split (stripped);
+  for (guint i = 0; items != NULL && items[i] != NULL; i++)
+    if (*g_strstrip (items[i]) != '\0')
+      g_strv_builder_add (kept, items[i]);
+  return g_strv_builder_end (kept);
 }
 
 static void
@@ -330,6 +358,310 @@ collect_pair (ShoeboxPairEditor *self)
   return pair;
 }
 
+
+static void rebuild_photos (ShoeboxPairEditor *self);
+
+static void
+thumbnail_loaded_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GtkPicture) picture = user_data;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  pixbuf = shoebox_photos_load_thumbnail_finish (SHOEBOX_PHOTOS (object), result, NULL);
+  if (pixbuf == NULL)
+    return; /* cancelled, or the file went away: the tile keeps its frame */
+
+  texture = gdk_texture_new_for_pixbuf (pixbuf);
+  gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
+}
+
+static void
+side_profile_toggled_cb (GtkCheckButton    *button,
+                         ShoeboxPairEditor *self)
+{
+  if (!gtk_check_button_get_active (button))
+    return;
+
+  g_free (self->side_profile);
+  self->side_profile = g_strdup (g_object_get_data (G_OBJECT (button), "shoebox-file-name"));
+}
+
+static void
+remove_photo_cb (GtkButton         *button,
+                 ShoeboxPairEditor *self)
+{
+  const char *file_name = g_object_get_data (G_OBJECT (button), "shoebox-file-name");
+  guint index;
+
+  if (!g_ptr_array_find_with_equal_func (self->photo_files, file_name, g_str_equal, &index))
+    return;
+
+  if (g_strcmp0 (self->side_profile, file_name) == 0)
+    g_clear_pointer (&self->side_profile, g_free);
+  /* The file stays in the photos folder until no pair refers to it. */
+  g_ptr_array_remove_index (self->photo_files, index);
+  if (self->side_profile == NULL && self->photo_files->len > 0)
+    self->side_profile = g_strdup (g_ptr_array_index (self->photo_files, 0));
+  rebuild_photos (self);
+}
+
+static GtkWidget *
+create_photo_tile (ShoeboxPairEditor *self,
+                   const char        *file_name,
+                   guint              position,
+                   GtkCheckButton   **group)
+{
+  GtkWidget *tile = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *picture = gtk_picture_new ();
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *side = gtk_check_button_new_with_label (_("Side Profile"));
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  g_autofree char *photo_name = g_strdup_printf (_("Photo %u"), position + 1);
+  g_autofree char *remove_name = g_strdup_printf (_("Remove Photo %u"), position + 1);
+
+  gtk_widget_set_size_request (picture, PHOTO_TILE_SIZE, PHOTO_TILE_SIZE * 3 / 4);
+  gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_COVER);
+  gtk_widget_add_css_class (picture, "pair-card-photo");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL, photo_name, -1);
+  gtk_box_append (GTK_BOX (tile), picture);
+
+  g_object_set_data_full (G_OBJECT (side), "shoebox-file-name", g_strdup (file_name), g_free);
+  if (*group != NULL)
+    gtk_check_button_set_group (GTK_CHECK_BUTTON (side), *group);
+  else
+    *group = GTK_CHECK_BUTTON (side);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (side), g_strcmp0 (self->side_profile, file_name) == 0);
+  gtk_widget_set_hexpand (side, TRUE);
+  g_signal_connect_object (side, "toggled", G_CALLBACK (side_profile_toggled_cb), self, 0);
+  gtk_box_append (GTK_BOX (row), side);
+
+  g_object_set_data_full (G_OBJECT (remove), "shoebox-file-name", g_strdup (file_name), g_free);
+  gtk_widget_set_tooltip_text (remove, remove_name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_name, -1);
+  gtk_widget_add_css_class (remove, "flat");
+  g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_photo_cb), self, 0);
+  gtk_box_append (GTK_BOX (row), remove);
+  gtk_box_append (GTK_BOX (tile), row);
+
+  if (self->photos != NULL)
+    shoebox_photos_load_thumbnail_async (self->photos, file_name, PHOTO_TILE_SIZE * 2, self->cancellable,
+                                         thumbnail_loaded_cb, g_object_ref (picture));
+  return tile;
+}
+
+static void
+rebuild_photos (ShoeboxPairEditor *self)
+{
+  GtkWidget *child;
+  GtkCheckButton *group = NULL;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->photos_box))) != NULL)
+    gtk_flow_box_remove (self->photos_box, child);
+
+  for (guint i = 0; i < self->photo_files->len; i++)
+    gtk_flow_box_append (self->photos_box,
+                         create_photo_tile (self, g_ptr_array_index (self->photo_files, i), i, &group));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->photos_box), self->photo_files->len > 0);
+  gtk_widget_set_visible (self->no_photos_label, self->photo_files->len == 0);
+}
+
+static void
+add_photo_file (ShoeboxPairEditor *self,
+                const char        *file_name)
+{
+  if (g_ptr_array_find_with_equal_func (self->photo_files, file_name, g_str_equal, NULL))
+    return; /* the same image twice is one photo */
+
+  g_ptr_array_add (self->photo_files, g_strdup (file_name));
+  if (self->side_profile == NULL)
+    self->side_profile = g_strdup (file_name);
+  rebuild_photos (self);
+}
+
+static void
+import_done (ShoeboxPairEditor *self,
+             char              *file_name,
+             GError            *error)
+{
+  self->n_importing--;
+  if (file_name != NULL)
+    add_photo_file (self, file_name);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* The message names the file; nothing was added. */
+      AdwToast *toast = adw_toast_new (error->message);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toasts, toast);
+    }
+  validate (self);
+}
+
+static void
+import_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(ShoeboxPairEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file_name = shoebox_photos_import_finish (SHOEBOX_PHOTOS (object), result, &error);
+
+  import_done (self, file_name, error);
+}
+
+static void
+import_bytes_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(ShoeboxPairEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file_name = shoebox_photos_import_bytes_finish (SHOEBOX_PHOTOS (object), result, &error);
+
+  import_done (self, file_name, error);
+}
+
+static void
+import_file (ShoeboxPairEditor *self,
+             GFile             *file)
+{
+  if (self->photos == NULL)
+    return;
+
+  /* Off the main loop: a 6000x4000 photo is hashed and decoded in a
+   * worker thread. Save waits until every import has landed.
+   */
+  self->n_importing++;
+  validate (self);
+  shoebox_photos_import_async (self->photos, file, self->cancellable, import_cb, g_object_ref (self));
+}
+
+static void
+photo_chooser_response_cb (GtkNativeDialog   *chooser,
+                           int                response,
+                           ShoeboxPairEditor *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+
+          import_file (self, file);
+        }
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+add_photos_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ShoeboxPairEditor *self = SHOEBOX_PAIR_EDITOR (widget);
+  g_autoptr(GtkFileFilter) images = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  /* Native: in the Flatpak sandbox this is the portal's file chooser,
+   * which hands over just the files the user picked.
+   */
+  chooser = gtk_file_chooser_native_new (_("Add Photos"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Add"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_filter_set_name (images, _("Images"));
+  gtk_file_filter_add_pixbuf_formats (images);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), images);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (photo_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+drop_cb (GtkDropTarget     *target,
+         const GValue      *value,
+         double             x,
+         double             y,
+         ShoeboxPairEditor *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l != NULL; l = l->next)
+    import_file (self, l->data);
+  return TRUE;
+}
+
+static void
+paste_texture_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(ShoeboxPairEditor) self = user_data;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GError) error = NULL;
+
+  texture = gdk_clipboard_read_texture_finish (GDK_CLIPBOARD (object), result, &error);
+  if (texture == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("The clipboard holds no image")));
+      return;
+    }
+
+  png = gdk_texture_save_to_png_bytes (texture);
+  self->n_importing++;
+  validate (self);
+  shoebox_photos_import_bytes_async (self->photos, png, _("Pasted image"), self->cancellable,
+                                     import_bytes_cb, g_object_ref (self));
+}
+
+static void
+paste_photo_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ShoeboxPairEditor *self = SHOEBOX_PAIR_EDITOR (widget);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (widget);
+
+  if (self->photos == NULL)
+    return;
+
+  gdk_clipboard_read_texture_async (clipboard, self->cancellable, paste_texture_cb, g_object_ref (self));
+}
+
+static void
+load_photos (ShoeboxPairEditor *self)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_ptr_array_set_size (self->photo_files, 0);
+  g_clear_pointer (&self->side_profile, g_free);
+
+  if (self->pair != NULL)
+    rows = shoebox_collection_list_photos (self->collection, shoebox_pair_get_id (self->pair), NULL);
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      ShoeboxPhotoRow *row = g_ptr_array_index (rows, i);
+
+      g_ptr_array_add (self->photo_files, g_strdup (row->file_name));
+      if (row->is_side_profile)
+        self->side_profile = g_strdup (row->file_name);
+    }
+
+  rebuild_photos (self);
+}
+
 static void
 show_pair (ShoeboxPairEditor *self,
            ShoeboxPair       *pair)
@@ -343,6 +675,7 @@ show_pair (ShoeboxPairEditor *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", pair != NULL);
   if (pair != NULL)
     fill_from_pair (self, pair);
+  load_photos (self);
   update_wear (self);
   validate (self);
 }
@@ -355,13 +688,19 @@ save_action (GtkWidget  *widget,
   ShoeboxPairEditor *self = SHOEBOX_PAIR_EDITOR (widget);
   g_autoptr(ShoeboxPair) pair = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean saved;
 
   validate (self);
-  if (*self->problems != '\0')
+  if (!self->can_save)
     return;
 
   pair = collect_pair (self);
-  if (!shoebox_collection_save_pair (self->collection, pair, &error))
+  g_ptr_array_add (self->photo_files, NULL);
+  saved = shoebox_collection_save_pair_with_photos (self->collection, pair,
+                                                    (const char * const *) self->photo_files->pdata,
+                                                    self->side_profile, &error);
+  g_ptr_array_remove_index (self->photo_files, self->photo_files->len - 1);
+  if (!saved)
     {
       /* Nothing was written; the fields keep what the user typed. */
       AdwToast *toast = adw_toast_new (error->message);
@@ -571,11 +910,17 @@ field_changed_cb (ShoeboxPairEditor *self)
 }
 
 static void
+silhouette_changed_cb (ShoeboxPairEditor *self)
+{
+  self->silhouette_touched = TRUE;
+  validate (self);
+}
+
+static void
 connect_fields (ShoeboxPairEditor *self)
 {
   gpointer editables[] = {
-    self->silhouette_entry, self->size_row, self->price_paid_row, self->purchase_date_row,
-    self->estimated_value_row,
+    self->size_row, self->price_paid_row, self->purchase_date_row, self->estimated_value_row,
   };
   gpointer combos[] = { self->size_system_row, self->currency_row };
 
@@ -583,6 +928,8 @@ connect_fields (ShoeboxPairEditor *self)
     g_signal_connect_object (editables[i], "changed", G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
   for (guint i = 0; i < G_N_ELEMENTS (combos); i++)
     g_signal_connect_object (combos[i], "notify::selected", G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->silhouette_entry, "changed", G_CALLBACK (silhouette_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -590,7 +937,10 @@ shoebox_pair_editor_dispose (GObject *object)
 {
   ShoeboxPairEditor *self = SHOEBOX_PAIR_EDITOR (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->collection);
+  g_clear_object (&self->photos);
   g_clear_object (&self->pair);
   g_clear_object (&self->settings);
   g_clear_object (&self->silhouettes);
@@ -605,6 +955,8 @@ shoebox_pair_editor_finalize (GObject *object)
 
   g_clear_pointer (&self->invalid_rows, g_ptr_array_unref);
   g_clear_pointer (&self->problems, g_free);
+  g_clear_pointer (&self->photo_files, g_ptr_array_unref);
+  g_clear_pointer (&self->side_profile, g_free);
 
   G_OBJECT_CLASS (shoebox_pair_editor_parent_class)->finalize (object);
 }
@@ -641,6 +993,9 @@ shoebox_pair_editor_class_init (ShoeboxPairEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/shoebox-pair-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, toasts);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, problems_label);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, photos_box);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, no_photos_label);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, silhouette_row);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, silhouette_entry);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, brand_row);
@@ -671,6 +1026,10 @@ shoebox_pair_editor_class_init (ShoeboxPairEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.worn-today", NULL, worn_today_action);
   gtk_widget_class_install_action (widget_class, "editor.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "editor.add-photos", NULL, add_photos_action);
+  gtk_widget_class_install_action (widget_class, "editor.paste-photo", NULL, paste_photo_action);
+  /* Bubble phase: a focused text field pastes text itself. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "editor.paste-photo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "editor.worn-today", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -679,11 +1038,19 @@ shoebox_pair_editor_class_init (ShoeboxPairEditorClass *klass)
 static void
 shoebox_pair_editor_init (ShoeboxPairEditor *self)
 {
+  GtkDropTarget *drop;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->invalid_rows = g_ptr_array_new ();
   self->problems = g_strdup ("");
+  self->photo_files = g_ptr_array_new_with_free_func (g_free);
+  self->cancellable = g_cancellable_new ();
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   set_up_choices (self);
   connect_fields (self);
 }
@@ -692,6 +1059,8 @@ shoebox_pair_editor_init (ShoeboxPairEditor *self)
  * shoebox_pair_editor_new:
  * @parent: (nullable): the window to sit over
  * @collection: where the pair is saved
+ * @photos: (nullable): where photo files are kept, or %NULL to leave
+ *   photos out
  * @pair: (nullable): the pair to edit, or %NULL to add one
  *
  * Returns: (transfer none): the editor, owned by GTK's toplevels until
@@ -700,6 +1069,7 @@ shoebox_pair_editor_init (ShoeboxPairEditor *self)
 GtkWindow *
 shoebox_pair_editor_new (GtkWindow         *parent,
                          ShoeboxCollection *collection,
+                         ShoeboxPhotos     *photos,
                          ShoeboxPair       *pair)
 {
   ShoeboxPairEditor *self;
@@ -710,6 +1080,9 @@ shoebox_pair_editor_new (GtkWindow         *parent,
 
   self = g_object_new (SHOEBOX_TYPE_PAIR_EDITOR, "transient-for", parent, NULL);
   self->collection = g_object_ref (collection);
+  self->photos = photos != NULL ? g_object_ref (photos) : NULL;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->photos_box), photos != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-photos", photos != NULL);
   set_up_completion (self);
   show_pair (self, pair);
 
@@ -751,4 +1124,31 @@ shoebox_pair_editor_dup_problems (ShoeboxPairEditor *self)
   g_return_val_if_fail (SHOEBOX_IS_PAIR_EDITOR (self), NULL);
 
   return g_strdup (self->problems);
+}
+
+/**
+ * shoebox_pair_editor_import_photo:
+ * @self: a #ShoeboxPairEditor
+ * @file: an image file
+ *
+ * Adds a photo as dropping @file on the editor does: copied into the
+ * photos folder in a worker thread, shown when it lands, a toast naming
+ * the file when it is not an image.
+ */
+void
+shoebox_pair_editor_import_photo (ShoeboxPairEditor *self,
+                                  GFile             *file)
+{
+  g_return_if_fail (SHOEBOX_IS_PAIR_EDITOR (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  import_file (self, file);
+}
+
+guint
+shoebox_pair_editor_get_n_photos (ShoeboxPairEditor *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_PAIR_EDITOR (self), 0);
+
+  return self->photo_files->len;
 }

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "shoebox-collection.h"
+#include "shoebox-photos.h"
 
 G_BEGIN_DECLS
 
@@ -19,7 +20,11 @@ G_DECLARE_FINAL_TYPE (ShoeboxPairEditor, shoebox_pair_editor, SHOEBOX, PAIR_EDIT
 
 GtkWindow   *shoebox_pair_editor_new         (GtkWindow         *parent,
                                               ShoeboxCollection *collection,
+                                              ShoeboxPhotos     *photos,
                                               ShoeboxPair       *pair);
+void         shoebox_pair_editor_import_photo (ShoeboxPairEditor *self,
+                                              GFile             *file);
+guint        shoebox_pair_editor_get_n_photos (ShoeboxPairEditor *self);
 ShoeboxPair *shoebox_pair_editor_get_pair    (ShoeboxPairEditor *self);
 gboolean     shoebox_pair_editor_is_valid    (ShoeboxPairEditor *self);
 char        *shoebox_pair_editor_dup_problems (ShoeboxPairEditor *self);

@@ -285,6 +285,20 @@ shoebox_window_set_collection (ShoeboxWindow     *self,
 }
 
 /**
+ * shoebox_window_set_photos:
+ * @self: a #ShoeboxWindow
+ * @photos: (nullable): where photo files are kept
+ */
+void
+shoebox_window_set_photos (ShoeboxWindow *self,
+                           ShoeboxPhotos *photos)
+{
+  g_return_if_fail (SHOEBOX_IS_WINDOW (self));
+
+  shoebox_collection_page_set_photos (self->collection_page, photos);
+}
+
+/**
  * shoebox_window_get_collection_page:
  * @self: a #ShoeboxWindow
  *

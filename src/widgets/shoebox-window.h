@@ -21,6 +21,8 @@ G_DECLARE_FINAL_TYPE (ShoeboxWindow, shoebox_window, SHOEBOX, WINDOW, AdwApplica
 ShoeboxWindow         *shoebox_window_new                 (AdwApplication    *application);
 void                   shoebox_window_set_collection      (ShoeboxWindow     *self,
                                                            ShoeboxCollection *collection);
+void                   shoebox_window_set_photos          (ShoeboxWindow     *self,
+                                                           ShoeboxPhotos     *photos);
 ShoeboxCollectionPage *shoebox_window_get_collection_page (ShoeboxWindow     *self);
 void                   shoebox_window_show_database_error (ShoeboxWindow     *self,
                                                            const GError      *error);

@@ -1,0 +1,605 @@
+/* test-collection-page.c
+ *
+ * Copyright 2026 The Shoebox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "shoebox-bar-chart.h"
+#include "shoebox-collection-page.h"
+#include "shoebox-csv-dialogs.h"
+#include "shoebox-pair-editor.h"
+#include "shoebox-statistics-window.h"
+
+/* Widget tests of the Collection page, the pair editor, statistics and the
+ * CSV preview, each on a fresh database in isolated XDG folders.
+ */
+
+typedef struct
+{
+  ShoeboxDatabase   *database;
+  ShoeboxCollection *collection;
+  ShoeboxPhotos     *photos;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->database = shoebox_database_open_default (&error);
+  g_assert_no_error (error);
+  fixture->collection = shoebox_collection_new (fixture->database);
+  g_assert_true (shoebox_collection_load_starter_catalogue (fixture->collection, NULL, &error));
+  g_assert_no_error (error);
+  fixture->photos = shoebox_photos_new ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->photos);
+  g_clear_object (&fixture->collection);
+  g_clear_object (&fixture->database);
+}
+
+static void
+wait_until (gboolean (*done) (gpointer),
+            gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static ShoeboxPair *
+add_pair (Fixture    *fixture,
+          const char *silhouette,
+          const char *brand,
+          const char *colorway,
+          gint64      price)
+{
+  g_autoptr(GError) error = NULL;
+  ShoeboxPair *pair = shoebox_pair_new ();
+
+  shoebox_pair_set_silhouette_name (pair, silhouette);
+  shoebox_pair_set_brand_name (pair, brand);
+  shoebox_pair_set_colorway (pair, colorway);
+  shoebox_pair_set_currency (pair, "USD");
+  shoebox_pair_set_price_paid (pair, price);
+  g_assert_true (shoebox_collection_save_pair (fixture->collection, pair, &error));
+  g_assert_no_error (error);
+  return pair;
+}
+
+static guint
+count_pairs (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = shoebox_collection_count_pairs (fixture->collection, &error);
+
+  g_assert_no_error (error);
+  return n;
+}
+
+static GtkWidget *
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+typedef struct
+{
+  GtkWindow             *window;
+  ShoeboxCollectionPage *page;
+} PageWindow;
+
+static PageWindow
+show_page (Fixture *fixture)
+{
+  PageWindow shown;
+
+  shown.window = GTK_WINDOW (gtk_window_new ());
+  shown.page = g_object_new (SHOEBOX_TYPE_COLLECTION_PAGE, NULL);
+  gtk_window_set_child (shown.window, adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (gtk_window_get_child (shown.window)), GTK_WIDGET (shown.page));
+  shoebox_collection_page_set_photos (shown.page, fixture->photos);
+  shoebox_collection_page_set_collection (shown.page, fixture->collection);
+  gtk_window_set_default_size (shown.window, 900, 700);
+  gtk_window_present (shown.window);
+  return shown;
+}
+
+static const char *
+visible_view (ShoeboxCollectionPage *page)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (template_child (page, SHOEBOX_TYPE_COLLECTION_PAGE, "view_stack")));
+}
+
+typedef struct
+{
+  GListModel *model;
+  guint       n_items;
+} CountWait;
+
+static gboolean
+model_has_count (gpointer data)
+{
+  CountWait *wait = data;
+
+  return g_list_model_get_n_items (wait->model) == wait->n_items;
+}
+
+/* GtkSearchEntry reports a change from the main loop, even with no delay:
+ * type, then wait for the results.
+ */
+static void
+type_search (ShoeboxCollectionPage *page,
+             const char            *text,
+             guint                  expected)
+{
+  CountWait wait = { shoebox_collection_page_get_model (page), expected };
+
+  gtk_editable_set_text (GTK_EDITABLE (template_child (page, SHOEBOX_TYPE_COLLECTION_PAGE, "search_entry")), text);
+  wait_until (model_has_count, &wait);
+}
+
+static void
+test_page_empty_and_search (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  PageWindow shown = show_page (fixture);
+  GListModel *model = shoebox_collection_page_get_model (shown.page);
+  g_autoptr(ShoeboxPair) first = NULL;
+  g_autoptr(ShoeboxPair) track = NULL;
+  g_autoptr(ShoeboxPair) item = NULL;
+
+  g_assert_cmpstr (visible_view (shown.page), ==, "empty");
+
+  first = add_pair (fixture, "Air Max 97", "Nike", "Silver Bullet", 18500);
+  track = add_pair (fixture, "Track 2.0", "Balenciaga", "Silver", 89000);
+  shoebox_collection_page_reload (shown.page);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_cmpstr (visible_view (shown.page), ==, "grid");
+
+  /* Search as you type, by prefix: "trac" finds the Track 2.0. */
+  type_search (shown.page, "trac", 1);
+  item = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (shoebox_pair_get_silhouette_name (item), ==, "Track 2.0");
+
+  type_search (shown.page, "zzzz", 0);
+  g_assert_cmpstr (visible_view (shown.page), ==, "no-results");
+
+  type_search (shown.page, "", 2);
+
+  /* The list view, remembered in the settings. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (template_child (shown.page, SHOEBOX_TYPE_COLLECTION_PAGE,
+                                                                   "list_button")),
+                                TRUE);
+  g_assert_cmpstr (visible_view (shown.page), ==, "list");
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+    g_autofree char *view = g_settings_get_string (settings, "collection-view");
+
+    g_assert_cmpstr (view, ==, "list");
+  }
+
+  spin (100);
+  gtk_window_destroy (shown.window);
+}
+
+static void
+test_page_filters (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  PageWindow shown = show_page (fixture);
+  GListModel *model = shoebox_collection_page_get_model (shown.page);
+  g_autoptr(ShoeboxPair) nike = add_pair (fixture, "Air Max 97", "Nike", "Silver Bullet", 18500);
+  g_autoptr(ShoeboxPair) track = add_pair (fixture, "Track 2.0", "Balenciaga", "Silver", 89000);
+  g_autoptr(ShoeboxPair) runner = add_pair (fixture, "Runner", "Balenciaga", "Grey", 115000);
+  g_autoptr(GError) error = NULL;
+  GtkDropDown *brand;
+  GtkDropDown *tag;
+  GListModel *brands;
+
+  shoebox_pair_set_status (runner, SHOEBOX_STATUS_WISHLIST);
+  shoebox_pair_set_tags (runner, (const char *[]) { "grail", NULL });
+  g_assert_true (shoebox_collection_save_pair (fixture->collection, runner, &error));
+  shoebox_collection_page_reload (shown.page);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+
+  brand = GTK_DROP_DOWN (template_child (shown.page, SHOEBOX_TYPE_COLLECTION_PAGE, "brand_filter"));
+  brands = gtk_drop_down_get_model (brand);
+  for (guint i = 0; i < g_list_model_get_n_items (brands); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (brands), i), "Balenciaga") == 0)
+      gtk_drop_down_set_selected (brand, i);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+
+  /* Status: "Wishlist" is the second choice after "Any Status". */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (template_child (shown.page, SHOEBOX_TYPE_COLLECTION_PAGE, "status_filter")), 2);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (template_child (shown.page, SHOEBOX_TYPE_COLLECTION_PAGE, "status_filter")), 0);
+  gtk_drop_down_set_selected (brand, 0);
+  /* The smart tag "grail" is offered even before a pair has it. */
+  tag = GTK_DROP_DOWN (template_child (shown.page, SHOEBOX_TYPE_COLLECTION_PAGE, "tag_filter"));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (tag)), 1), ==, "grail");
+  gtk_drop_down_set_selected (tag, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
+  spin (50);
+  gtk_window_destroy (shown.window);
+}
+
+static void
+test_page_delete_undo_and_wear (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  PageWindow shown = show_page (fixture);
+  GListModel *model = shoebox_collection_page_get_model (shown.page);
+  g_autoptr(ShoeboxPair) first = add_pair (fixture, "Air Max 97", "Nike", "Silver Bullet", 18500);
+  g_autoptr(ShoeboxPair) second = add_pair (fixture, "Track 2.0", "Balenciaga", "Silver", 89000);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxPair) worn = NULL;
+  g_autoptr(GPtrArray) photos = NULL;
+
+  g_assert_true (shoebox_collection_add_photo (fixture->collection, shoebox_pair_get_id (second),
+                                               "0000000000000000000000000000000000000000000000000000000000000001.png",
+                                               TRUE, &error));
+  shoebox_collection_page_reload (shown.page);
+
+  /* Worn Today on the selection. */
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
+  shoebox_collection_page_log_wear (shown.page);
+  worn = shoebox_collection_get_pair (fixture->collection, shoebox_pair_get_id (second), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (shoebox_pair_get_wear_count (worn), ==, 1);
+
+  /* Delete both; Undo brings them back with their photos and wears. */
+  gtk_selection_model_select_all (GTK_SELECTION_MODEL (model));
+  shoebox_collection_page_delete_selected (shown.page);
+  g_assert_cmpuint (count_pairs (fixture), ==, 0);
+  g_assert_cmpstr (visible_view (shown.page), ==, "empty");
+
+  g_assert_true (shoebox_collection_page_undo (shown.page));
+  g_assert_cmpuint (count_pairs (fixture), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  photos = shoebox_collection_list_photos (fixture->collection, shoebox_pair_get_id (second), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (photos->len, ==, 1);
+  g_clear_object (&worn);
+  worn = shoebox_collection_get_pair (fixture->collection, shoebox_pair_get_id (second), &error);
+  g_assert_cmpuint (shoebox_pair_get_wear_count (worn), ==, 1);
+
+  /* Nothing more to undo. */
+  g_assert_false (shoebox_collection_page_undo (shown.page));
+
+  spin (50);
+  gtk_window_destroy (shown.window);
+}
+
+static void
+set_row (ShoeboxPairEditor *editor,
+         const char        *name,
+         const char        *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, name)), text);
+}
+
+static gboolean
+save_enabled (ShoeboxPairEditor *editor)
+{
+  GtkWidget *save = template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "save_button");
+
+  return gtk_widget_is_sensitive (save);
+}
+
+typedef struct
+{
+  const char *row;
+  const char *text;
+  const char *field; /* the field the inline message names */
+} BadInput;
+
+/* Each bad input is shown as wrong with its reason, keeps Save disabled,
+ * and saving anyway writes nothing.
+ */
+static void
+test_editor_rejects_bad_input (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  static const BadInput bad[] = {
+    { "price_paid_row", "-5", "Price Paid" },
+    { "price_paid_row", "twelve", "Price Paid" },
+    { "price_paid_row", "12.345", "Price Paid" },
+    { "estimated_value_row", "1,5x", "Estimated Value" },
+    { "purchase_date_row", "2999-01-01", "Purchase Date" },
+    { "purchase_date_row", "2024-02-30", "Purchase Date" },
+    { "size_row", "99", "Size" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      GtkWindow *window = shoebox_pair_editor_new (NULL, fixture->collection, fixture->photos, NULL);
+      ShoeboxPairEditor *editor = SHOEBOX_PAIR_EDITOR (window);
+      g_autofree char *problems = NULL;
+
+      /* An empty silhouette alone keeps Save disabled. */
+      g_assert_false (save_enabled (editor));
+      gtk_editable_set_text (GTK_EDITABLE (template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "silhouette_entry")),
+                             "Track 2.0");
+      set_row (editor, "brand_row", "Balenciaga");
+      set_row (editor, "size_row", "42");
+      adw_combo_row_set_selected (ADW_COMBO_ROW (template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "size_system_row")),
+                                  SHOEBOX_SIZE_SYSTEM_EU);
+      g_assert_true (save_enabled (editor));
+
+      set_row (editor, bad[i].row, bad[i].text);
+      g_assert_false (save_enabled (editor));
+      g_assert_false (shoebox_pair_editor_is_valid (editor));
+      problems = shoebox_pair_editor_dup_problems (editor);
+      g_test_message ("%s = “%s”: %s", bad[i].row, bad[i].text, problems);
+      g_assert_true (g_str_has_prefix (problems, bad[i].field));
+      g_assert_true (gtk_widget_has_css_class (template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, bad[i].row), "error"));
+
+      gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+      g_assert_cmpuint (count_pairs (fixture), ==, 0);
+
+      gtk_window_destroy (window);
+    }
+}
+
+static void
+count_signal_cb (int *counter)
+{
+  (*counter)++;
+}
+
+static void
+test_editor_saves_every_field (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GtkWindow *window = shoebox_pair_editor_new (NULL, fixture->collection, fixture->photos, NULL);
+  ShoeboxPairEditor *editor = SHOEBOX_PAIR_EDITOR (window);
+  g_autoptr(GListModel) pairs = NULL;
+  g_autoptr(ShoeboxPair) saved = NULL;
+  ShoeboxPairQuery query = { 0 };
+  g_autoptr(GError) error = NULL;
+  int n_saved = 0;
+
+  g_signal_connect_swapped (editor, "saved", G_CALLBACK (count_signal_cb), &n_saved);
+
+  gtk_editable_set_text (GTK_EDITABLE (template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "silhouette_entry")),
+                         "Gel-Kayano 14");
+  set_row (editor, "brand_row", "Asics");
+  set_row (editor, "colorway_row", "Cream / Pure Silver");
+  set_row (editor, "style_code_row", "1201A019-108");
+  set_row (editor, "size_row", "27.5");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "size_system_row")),
+                              SHOEBOX_SIZE_SYSTEM_JP_CM);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "condition_row")),
+                              SHOEBOX_CONDITION_VNDS);
+  set_row (editor, "price_paid_row", "150.00");
+  set_row (editor, "purchase_date_row", "2024-05-17");
+  set_row (editor, "tags_row", "grail; to clean");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR,
+                                                                                     "notes_view"))),
+                            "Kept in the box.", -1);
+  g_assert_true (save_enabled (editor));
+
+  g_object_ref (editor);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  g_assert_cmpint (n_saved, ==, 1);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_object_unref (editor);
+
+  /* A silhouette new to the catalogue was added on the spot. */
+  pairs = shoebox_collection_search (fixture->collection, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (pairs), ==, 1);
+  saved = g_list_model_get_item (pairs, 0);
+  g_assert_cmpstr (shoebox_pair_get_silhouette_name (saved), ==, "Gel-Kayano 14");
+  g_assert_cmpstr (shoebox_pair_get_brand_name (saved), ==, "Asics");
+  g_assert_cmpstr (shoebox_pair_get_colorway (saved), ==, "Cream / Pure Silver");
+  g_assert_cmpstr (shoebox_pair_get_style_code (saved), ==, "1201A019-108");
+  g_assert_cmpstr (shoebox_pair_get_size (saved), ==, "27.5");
+  g_assert_cmpint (shoebox_pair_get_size_system (saved), ==, SHOEBOX_SIZE_SYSTEM_JP_CM);
+  g_assert_cmpint (shoebox_pair_get_condition (saved), ==, SHOEBOX_CONDITION_VNDS);
+  g_assert_cmpint (shoebox_pair_get_price_paid (saved), ==, 15000);
+  g_assert_cmpstr (shoebox_pair_get_purchase_date (saved), ==, "2024-05-17");
+  g_assert_true (shoebox_pair_has_tag (saved, "grail"));
+  g_assert_true (shoebox_pair_has_tag (saved, "to clean"));
+  g_assert_cmpstr (shoebox_pair_get_notes (saved), ==, "Kept in the box.");
+}
+
+static char *
+write_test_png (const char *name,
+                guint32     colour)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 64, 48);
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+
+  gdk_pixbuf_fill (pixbuf, colour);
+  g_assert_true (gdk_pixbuf_save (pixbuf, path, "png", &error, NULL));
+  g_assert_no_error (error);
+  return path;
+}
+
+typedef struct
+{
+  ShoeboxPairEditor *editor;
+  guint              n_photos;
+} PhotoWait;
+
+static gboolean
+editor_has_photos (gpointer data)
+{
+  PhotoWait *wait = data;
+
+  return shoebox_pair_editor_get_n_photos (wait->editor) == wait->n_photos
+         && gtk_widget_is_sensitive (template_child (wait->editor, SHOEBOX_TYPE_PAIR_EDITOR, "save_button"));
+}
+
+static void
+test_editor_photos (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWindow *window = shoebox_pair_editor_new (NULL, fixture->collection, fixture->photos, NULL);
+  ShoeboxPairEditor *editor = SHOEBOX_PAIR_EDITOR (window);
+  g_autofree char *red = write_test_png ("red.png", 0xff0000ff);
+  g_autofree char *blue = write_test_png ("blue.png", 0x0000ffff);
+  g_autofree char *text = g_build_filename (g_get_tmp_dir (), "notes.txt", NULL);
+  g_autoptr(GFile) red_file = g_file_new_for_path (red);
+  g_autoptr(GFile) red_again = g_file_new_for_path (red);
+  g_autoptr(GFile) blue_file = g_file_new_for_path (blue);
+  g_autoptr(GFile) text_file = g_file_new_for_path (text);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GListModel) pairs = NULL;
+  g_autoptr(ShoeboxPair) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  ShoeboxPairQuery query = { 0 };
+  PhotoWait wait = { editor, 2 };
+
+  g_assert_true (g_file_set_contents (text, "not an image", -1, NULL));
+  gtk_window_present (window);
+  gtk_editable_set_text (GTK_EDITABLE (template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "silhouette_entry")),
+                         "Track 2.0");
+  set_row (editor, "brand_row", "Balenciaga");
+
+  /* Two photos, the same one again (stored once), and a file that is not
+   * an image (a toast, nothing added).
+   */
+  shoebox_pair_editor_import_photo (editor, red_file);
+  shoebox_pair_editor_import_photo (editor, blue_file);
+  shoebox_pair_editor_import_photo (editor, red_again);
+  shoebox_pair_editor_import_photo (editor, text_file);
+  wait_until (editor_has_photos, &wait);
+  spin (200);
+  g_assert_cmpuint (shoebox_pair_editor_get_n_photos (editor), ==, 2);
+
+  g_object_ref (editor);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  g_object_unref (editor);
+
+  pairs = shoebox_collection_search (fixture->collection, &query, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (pairs), ==, 1);
+  saved = g_list_model_get_item (pairs, 0);
+  rows = shoebox_collection_list_photos (fixture->collection, shoebox_pair_get_id (saved), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  /* The first photo became the side profile. */
+  g_assert_true (((ShoeboxPhotoRow *) g_ptr_array_index (rows, 0))->is_side_profile);
+  g_assert_false (((ShoeboxPhotoRow *) g_ptr_array_index (rows, 1))->is_side_profile);
+
+  g_unlink (red);
+  g_unlink (blue);
+  g_unlink (text);
+}
+
+static void
+test_statistics_window (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(ShoeboxPair) nike = add_pair (fixture, "Air Max 97", "Nike", "Silver Bullet", 18500);
+  g_autoptr(ShoeboxPair) track = add_pair (fixture, "Track 2.0", "Balenciaga", "Silver", 89000);
+  GtkWindow *window = shoebox_statistics_window_new (NULL, fixture->collection);
+  ShoeboxBarChart *brands = SHOEBOX_BAR_CHART (template_child (window, SHOEBOX_TYPE_STATISTICS_WINDOW, "brand_chart"));
+  ShoeboxBarChart *conditions = SHOEBOX_BAR_CHART (template_child (window, SHOEBOX_TYPE_STATISTICS_WINDOW,
+                                                                   "condition_chart"));
+  AdwActionRow *owned = ADW_ACTION_ROW (template_child (window, SHOEBOX_TYPE_STATISTICS_WINDOW, "owned_row"));
+
+  g_assert_cmpstr (adw_action_row_get_subtitle (owned), ==, "2");
+  g_assert_cmpuint (shoebox_bar_chart_get_n_bars (brands), ==, 2);
+  g_assert_cmpuint (shoebox_bar_chart_get_n_bars (conditions), >=, 4);
+
+  gtk_window_present (window);
+  spin (100);
+  gtk_window_destroy (window);
+}
+
+static void
+test_csv_preview (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const char csv[] =
+    "silhouette,brand,colorway,price_paid,currency,purchase_date,mood\n"
+    "Track 2.0,Balenciaga,Silver,890.00,EUR,2023-04-12,happy\n"
+    "Triple S,Balenciaga,Black,-5,USD,2022-11-25,\n"
+    "Air Max 97,Nike,Silver Bullet,185.00,USD,2022-02-30,\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (csv, sizeof csv - 1);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+  g_autofree char *summary = NULL;
+
+  window = shoebox_csv_import_window_new (NULL, fixture->collection, "pairs.csv", bytes, &error);
+  g_assert_no_error (error);
+  summary = g_strdup (gtk_label_get_text (GTK_LABEL (template_child (window, SHOEBOX_TYPE_CSV_IMPORT_WINDOW,
+                                                                     "summary_label"))));
+  g_assert_nonnull (strstr (summary, "3 rows: 1 can be imported, 2 will be skipped"));
+  /* The preview wrote nothing. */
+  g_assert_cmpuint (count_pairs (fixture), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "import.import", NULL);
+  g_assert_cmpuint (count_pairs (fixture), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* ISOLATE_DIRS would hide the system's shared-mime-info database, which
+   * gdk-pixbuf needs to recognise images and SVG icons.
+   */
+  g_content_type_set_mime_dirs (NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: run the widget tests under xvfb-run -a\n");
+      return 1;
+    }
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/collection-page/empty-and-search", test_page_empty_and_search);
+  ADD ("/collection-page/filters", test_page_filters);
+  ADD ("/collection-page/delete-undo-wear", test_page_delete_undo_and_wear);
+  ADD ("/pair-editor/rejects-bad-input", test_editor_rejects_bad_input);
+  ADD ("/pair-editor/saves-every-field", test_editor_saves_every_field);
+  ADD ("/pair-editor/photos", test_editor_photos);
+  ADD ("/statistics/window", test_statistics_window);
+  ADD ("/csv/preview-and-import", test_csv_preview);
+#undef ADD
+
+  return g_test_run ();
+}

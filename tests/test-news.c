@@ -36,6 +36,8 @@ typedef struct
   guint               n_feed_full;
   guint               n_feed_not_modified;
   guint               n_requests;
+  guint               n_slow_in_flight;
+  guint               max_slow_in_flight;
 } Fixture;
 
 static const char * const day_names[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
@@ -81,7 +83,8 @@ make_feed (const char *channel_title,
                           "<description>Shiny mesh and reflective overlays.</description></item>"
                           "<item><title>Track 2.0 in black</title><link>http://127.0.0.1/track2</link>"
                           "<pubDate>%s</pubDate><description>Chunky sole.</description></item>"
-                          "<item><title>Gel-1090 restock</title><pubDate>%s</pubDate></item>"
+                          "<item><title>Gel-1090 restock</title><pubDate>%s</pubDate>"
+                          "<media:thumbnail xmlns:media=\"http://search.yahoo.com/mrss/\" url=\"javascript:alert(1)\"/></item>"
                           "</channel></rss>\n",
                           channel_title, extra != NULL ? extra : "", first_title, d1, d2, d3);
 }
@@ -104,6 +107,27 @@ redirect (SoupServerMessage *msg,
 {
   soup_server_message_set_status (msg, status, NULL);
   soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Location", location);
+}
+
+typedef struct
+{
+  Fixture           *fixture;
+  SoupServerMessage *msg;
+} SlowAnswer;
+
+static gboolean
+answer_slowly_cb (gpointer user_data)
+{
+  SlowAnswer *answer = user_data;
+  g_autofree char *body = make_feed ("Slow Kicks", "Slow news", NULL);
+
+  answer->fixture->n_slow_in_flight--;
+  serve (answer->msg, SOUP_STATUS_OK, "application/rss+xml", body);
+  soup_server_message_unpause (answer->msg);
+  g_object_unref (answer->msg);
+  g_free (answer);
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -174,6 +198,27 @@ server_cb (SoupServer        *server,
     {
       serve (msg, 429, "text/plain", "slow down");
       soup_message_headers_replace (response, "Retry-After", "3600");
+    }
+  else if (g_str_equal (path, "/limited-until"))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr(GDateTime) later = g_date_time_add_hours (now, 2);
+      g_autofree char *date = soup_date_time_to_string (later, SOUP_DATE_HTTP);
+
+      serve (msg, 429, "text/plain", "slow down");
+      soup_message_headers_replace (response, "Retry-After", date);
+    }
+  else if (g_str_has_prefix (path, "/slow/"))
+    {
+      SlowAnswer *answer = g_new0 (SlowAnswer, 1);
+
+      /* Answers after a while: how many wait at once is the fetcher's limit. */
+      fixture->n_slow_in_flight++;
+      fixture->max_slow_in_flight = MAX (fixture->max_slow_in_flight, fixture->n_slow_in_flight);
+      answer->fixture = fixture;
+      answer->msg = g_object_ref (msg);
+      soup_server_message_pause (msg);
+      g_timeout_add (150, answer_slowly_cb, answer);
     }
   else if (g_str_equal (path, "/hang") || g_str_equal (path, "/hang-too"))
     {
@@ -273,8 +318,13 @@ set_up (Fixture       *fixture,
                                    "proxy-resolver", NULL,
                                    "user-agent", "Shoebox/" PACKAGE_VERSION " ",
                                    "timeout", 1,
-                                   "idle-timeout", 1,
+                                   "idle-timeout", 30,
                                    NULL);
+  if (g_getenv ("NEWS_SOUP_LOG"))
+    {
+      g_autoptr(SoupLogger) logger = soup_logger_new (SOUP_LOGGER_LOG_HEADERS);
+      soup_session_add_feature (fixture->session, SOUP_SESSION_FEATURE (logger));
+    }
   fixture->fetcher = shoebox_news_fetcher_new (fixture->store, fixture->session);
   shoebox_news_fetcher_set_fetch_deadline (fixture->fetcher, 10);
 }
@@ -287,7 +337,17 @@ tear_down (Fixture       *fixture,
     soup_server_message_unpause (g_ptr_array_index (fixture->paused, i));
   g_clear_pointer (&fixture->paused, g_ptr_array_unref);
 
-  g_assert_finalize_object (fixture->fetcher);
+  /* Idles and worker threads may hold the fetcher a moment longer. */
+  {
+    gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    g_object_add_weak_pointer (G_OBJECT (fixture->fetcher), (gpointer *) &fixture->fetcher);
+    g_object_unref (fixture->fetcher);
+    while (fixture->fetcher != NULL && g_get_monotonic_time () < end)
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    g_assert_null (fixture->fetcher);
+  }
   soup_session_abort (fixture->session);
   g_clear_object (&fixture->session);
   soup_server_disconnect (fixture->server);
@@ -611,6 +671,8 @@ test_fetch_first (Fixture       *fixture,
   g_assert_false (shoebox_news_item_get_read (item));
   g_assert_cmpstr (shoebox_news_item_get_title (g_ptr_array_index (items, 1)), ==, "Track 2.0 in black");
   g_assert_cmpstr (shoebox_news_item_get_title (g_ptr_array_index (items, 2)), ==, "Gel-1090 restock");
+  g_assert_null (shoebox_news_item_get_link (g_ptr_array_index (items, 2)));
+  g_assert_null (shoebox_news_item_get_thumbnail_url (g_ptr_array_index (items, 2)));
   g_assert_cmpuint (shoebox_news_store_count_unread (fixture->store, 0), ==, 3);
 }
 
@@ -822,6 +884,178 @@ test_fetch_rate_limited (Fixture       *fixture,
 }
 
 static void
+test_fetch_rate_limited_until (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  ShoeboxNewsSource *source = fetch_one (fixture, "/limited-until");
+  GTimeSpan wait_time;
+
+  /* Retry-After as an HTTP date. */
+  assert_failed_with (source, SHOEBOX_NEWS_ERROR_KIND_RATE_LIMITED, "Too many requests (429)");
+  wait_time = g_date_time_difference (shoebox_news_source_get_next_refresh (source), now);
+  g_assert_cmpint (wait_time, >=, 7190 * G_TIME_SPAN_SECOND);
+  g_assert_cmpint (wait_time, <=, 7210 * G_TIME_SPAN_SECOND);
+}
+
+static void
+test_fetch_a_few_at_a_time (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *sources = shoebox_news_store_get_sources (fixture->store);
+
+  /* libsoup's own limit per host would hide ours. */
+  g_assert_finalize_object (fixture->fetcher);
+  g_clear_object (&fixture->session);
+  fixture->session = g_object_new (SOUP_TYPE_SESSION,
+                                   "proxy-resolver", NULL,
+                                   "max-conns-per-host", 16,
+                                   "max-conns", 32,
+                                   "timeout", 5,
+                                   NULL);
+  fixture->fetcher = shoebox_news_fetcher_new (fixture->store, fixture->session);
+  for (guint i = 0; i < 9; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/slow/%u", i);
+
+      add_source (fixture, path);
+    }
+
+  g_assert_true (refresh (fixture, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fixture->max_slow_in_flight, ==, SHOEBOX_NEWS_MAX_CONCURRENT);
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(ShoeboxNewsSource) source = g_list_model_get_item (sources, i);
+
+      g_assert_null (shoebox_news_source_get_last_error (source));
+      g_assert_nonnull (shoebox_news_source_get_last_success (source));
+    }
+  g_assert_cmpuint (shoebox_news_fetcher_get_n_done (fixture->fetcher), ==, 9);
+}
+
+/* A network monitor that says what the test tells it. */
+typedef struct
+{
+  GObject  parent_instance;
+  gboolean available;
+} FakeMonitor;
+
+typedef GObjectClass FakeMonitorClass;
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FakeMonitor, g_object_unref)
+
+static void fake_monitor_iface_init (GNetworkMonitorInterface *iface);
+static void fake_monitor_initable_init (GInitableIface *iface);
+
+static GType fake_monitor_get_type (void);
+G_DEFINE_TYPE_WITH_CODE (FakeMonitor, fake_monitor, G_TYPE_OBJECT,
+                         G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, fake_monitor_initable_init)
+                         G_IMPLEMENT_INTERFACE (G_TYPE_NETWORK_MONITOR, fake_monitor_iface_init))
+
+static gboolean
+fake_monitor_initable_init_fn (GInitable     *initable,
+                               GCancellable  *cancellable,
+                               GError       **error)
+{
+  return TRUE;
+}
+
+static void
+fake_monitor_initable_init (GInitableIface *iface)
+{
+  iface->init = fake_monitor_initable_init_fn;
+}
+
+static void
+fake_monitor_iface_init (GNetworkMonitorInterface *iface)
+{
+}
+
+static void
+fake_monitor_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  FakeMonitor *self = (FakeMonitor *) object;
+
+  switch (prop_id)
+    {
+    case 1:
+      g_value_set_boolean (value, self->available);
+      break;
+
+    case 2:
+      g_value_set_boolean (value, FALSE);
+      break;
+
+    case 3:
+      g_value_set_enum (value, self->available ? G_NETWORK_CONNECTIVITY_FULL : G_NETWORK_CONNECTIVITY_LOCAL);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fake_monitor_class_init (FakeMonitorClass *klass)
+{
+  klass->get_property = fake_monitor_get_property;
+  g_object_class_override_property (klass, 1, "network-available");
+  g_object_class_override_property (klass, 2, "network-metered");
+  g_object_class_override_property (klass, 3, "connectivity");
+}
+
+static void
+fake_monitor_init (FakeMonitor *self)
+{
+}
+
+static void
+test_fetch_could_not_connect (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(SoupServer) closed = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sources = g_ptr_array_new ();
+  g_autoptr(FakeMonitor) monitor = g_object_new (fake_monitor_get_type (), NULL);
+  g_autofree char *url = NULL;
+  ShoeboxNewsSource *source;
+  GSList *uris;
+
+  /* A port that was just free: nobody listens there any more. */
+  soup_server_listen_local (closed, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (closed);
+  url = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  soup_server_disconnect (closed);
+
+  source = shoebox_news_store_add_source (fixture->store, url, NULL, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (sources, source);
+  g_assert_true (refresh (fixture, sources, NULL, &error));
+  assert_failed_with (source, SHOEBOX_NEWS_ERROR_KIND_COULD_NOT_CONNECT, "Could not connect");
+
+  /* The same failure while the network is down is "Offline"... */
+  shoebox_news_fetcher_set_network_monitor (fixture->fetcher, G_NETWORK_MONITOR (monitor));
+  g_assert_true (refresh (fixture, sources, NULL, &error));
+  assert_failed_with (source, SHOEBOX_NEWS_ERROR_KIND_OFFLINE, "Offline");
+
+  /* ...but a monitor that says "down" never stops a fetch that works. */
+  {
+    ShoeboxNewsSource *local = fetch_one (fixture, "/feed.xml");
+
+    g_assert_null (shoebox_news_source_get_last_error (local));
+    g_assert_nonnull (shoebox_news_source_get_last_success (local));
+  }
+  shoebox_news_fetcher_set_network_monitor (fixture->fetcher, NULL);
+}
+
+static void
 test_fetch_concurrent (Fixture       *fixture,
                        gconstpointer  data)
 {
@@ -890,6 +1124,29 @@ test_fetch_cancel (Fixture       *fixture,
   g_clear_error (&error);
   g_assert_false (refresh (fixture, NULL, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
+test_fetch_source_removed (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  ShoeboxNewsSource *source = add_source (fixture, "/slow/0");
+  ShoeboxNewsSource *other = add_source (fixture, "/feed.xml");
+  Wait wait = { NULL };
+
+  /* The user removes a source while it is being fetched. */
+  shoebox_news_fetcher_refresh_async (fixture->fetcher, NULL, SHOEBOX_NEWS_REFRESH_NONE,
+                                      NULL, store_result_cb, &wait);
+  g_assert_true (shoebox_news_store_remove_source (fixture->store, source, &error));
+  g_assert_no_error (error);
+  result = wait_for_result (&wait);
+  g_assert_true (shoebox_news_fetcher_refresh_finish (fixture->fetcher, result, &error));
+  g_assert_no_error (error);
+  g_assert_null (shoebox_news_source_get_last_error (other));
+  g_assert_cmpuint (g_list_model_get_n_items (shoebox_news_store_get_sources (fixture->store)), ==, 1);
+  g_assert_cmpuint (shoebox_news_store_count_unread (fixture->store, 0), ==, 3);
 }
 
 static void
@@ -1312,8 +1569,12 @@ main (int   argc,
   ADD ("/news/fetch/redirects", test_fetch_redirects);
   ADD ("/news/fetch/not-a-feed", test_fetch_not_a_feed);
   ADD ("/news/fetch/rate-limited", test_fetch_rate_limited);
+  ADD ("/news/fetch/rate-limited-until", test_fetch_rate_limited_until);
   ADD ("/news/fetch/concurrent", test_fetch_concurrent);
+  ADD ("/news/fetch/a-few-at-a-time", test_fetch_a_few_at_a_time);
+  ADD ("/news/fetch/could-not-connect", test_fetch_could_not_connect);
   ADD ("/news/fetch/cancel", test_fetch_cancel);
+  ADD ("/news/fetch/source-removed", test_fetch_source_removed);
   ADD ("/news/add/discovery", test_add_discovery);
   g_test_add_func ("/news/discover", test_discover);
   ADD ("/news/items/refetch-keeps-state", test_items_refetch_keeps_state);

@@ -105,6 +105,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (FetchResult, fetch_result_free)
 
 typedef struct
 {
+  GTask              *task; /* unowned: the task owns this */
   ShoeboxNewsFetcher *fetcher;
   GCancellable       *parent;
   gulong              parent_handler;
@@ -119,7 +120,7 @@ typedef struct
   guint               n_redirects;
   gboolean            all_permanent;
   guint               deadline_id;
-  gboolean            timed_out;
+  gboolean            returned;
 } Fetch;
 
 static void
@@ -234,59 +235,61 @@ parse_retry_after (const char *value)
   return g_steal_pointer (&date);
 }
 
-static void
-return_result (GTask       *task,
-               FetchResult *result)
-{
-  Fetch *fetch = g_task_get_task_data (task);
-
-  g_clear_handle_id (&fetch->deadline_id, g_source_remove);
-  g_task_return_pointer (task, result, (GDestroyNotify) fetch_result_free);
-}
-
-static void
-return_error (GTask  *task,
-              GError *error)
-{
-  FetchResult *result = g_new0 (FetchResult, 1);
-
-  result->error = error;
-  return_result (task, result);
-}
-
-/* Stops reading the current answer: the connection is closed rather than
- * drained, however much the server still wants to send.
+/* Stops the current hop: the connection is closed rather than drained,
+ * however much the server still wants to send.
  */
 static void
 abandon_hop (Fetch *fetch)
 {
-  g_cancellable_cancel (fetch->hop_cancellable);
+  if (fetch->hop_cancellable != NULL)
+    g_cancellable_cancel (fetch->hop_cancellable);
   g_clear_object (&fetch->stream);
   g_clear_object (&fetch->message);
   g_clear_object (&fetch->hop_cancellable);
 }
 
-/* The task failed: cancelled by the caller, or by the deadline. */
+/* The one way a fetch ends. A deadline or a cancel may end it before
+ * libsoup calls back (libsoup 3.2 can lose a message sent on a connection
+ * that its idle timeout closes at that moment, and then never calls back
+ * at all): a callback that comes later finds it returned and only drops
+ * its reference.
+ */
 static void
-return_interrupted (GTask  *task,
-                    GError *error)
+return_result (Fetch       *fetch,
+               FetchResult *result)
 {
-  Fetch *fetch = g_task_get_task_data (task);
+  g_autoptr(GTask) task = g_object_ref (fetch->task);
 
-  if (fetch->timed_out)
-    {
-      g_error_free (error);
-      return_error (task, g_error_new_literal (SHOEBOX_NEWS_ERROR, SHOEBOX_NEWS_ERROR_KIND_TIMED_OUT,
-                                               _("Timed out")));
-    }
+  g_assert (!fetch->returned);
+  fetch->returned = TRUE;
+  g_clear_handle_id (&fetch->deadline_id, g_source_remove);
+  abandon_hop (fetch);
+
+  if (result != NULL)
+    g_task_return_pointer (task, result, (GDestroyNotify) fetch_result_free);
   else
-    g_task_return_error (task, error);
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The fetch was cancelled"));
 }
 
 static void
-finish_body (GTask *task)
+return_error (Fetch  *fetch,
+              GError *error)
 {
-  Fetch *fetch = g_task_get_task_data (task);
+  FetchResult *result = g_new0 (FetchResult, 1);
+
+  result->error = error;
+  return_result (fetch, result);
+}
+
+static void
+return_cancelled (Fetch *fetch)
+{
+  return_result (fetch, NULL);
+}
+
+static void
+finish_body (Fetch *fetch)
+{
   SoupMessageHeaders *headers = soup_message_get_response_headers (fetch->message);
   FetchResult *result = g_new0 (FetchResult, 1);
 
@@ -298,8 +301,7 @@ finish_body (GTask *task)
     result->permanent_url = g_strdup (fetch->url);
   result->body = g_byte_array_free_to_bytes (g_steal_pointer (&fetch->body));
 
-  abandon_hop (fetch);
-  return_result (task, result);
+  return_result (fetch, result);
 }
 
 static void
@@ -314,26 +316,27 @@ read_cb (GObject      *object,
 
   bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), res, &error);
   fetch = g_task_get_task_data (task);
+  if (fetch->returned)
+    return;
 
   if (bytes == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return_interrupted (task, g_steal_pointer (&error));
+        return_cancelled (fetch);
       else
-        return_error (task, error_for_transfer (fetch->fetcher, error));
+        return_error (fetch, error_for_transfer (fetch->fetcher, error));
       return;
     }
 
   if (g_bytes_get_size (bytes) == 0)
     {
-      finish_body (task);
+      finish_body (fetch);
       return;
     }
 
   if (fetch->body->len + g_bytes_get_size (bytes) > fetch->fetcher->max_body_size)
     {
-      abandon_hop (fetch);
-      return_error (task, g_error_new_literal (SHOEBOX_NEWS_ERROR, SHOEBOX_NEWS_ERROR_KIND_TOO_LARGE,
+      return_error (fetch, g_error_new_literal (SHOEBOX_NEWS_ERROR, SHOEBOX_NEWS_ERROR_KIND_TOO_LARGE,
                                                _("Too large")));
       return;
     }
@@ -370,8 +373,7 @@ follow_redirect (GTask *task,
 
   if (location == NULL)
     {
-      abandon_hop (fetch);
-      return_error (task, error_for_status (status));
+      return_error (fetch, error_for_status (status));
       return;
     }
 
@@ -381,7 +383,7 @@ follow_redirect (GTask *task,
 
   if (target == NULL)
     {
-      return_error (task, g_error_new_literal (SHOEBOX_NEWS_ERROR, SHOEBOX_NEWS_ERROR_KIND_INVALID_URL,
+      return_error (fetch, g_error_new_literal (SHOEBOX_NEWS_ERROR, SHOEBOX_NEWS_ERROR_KIND_INVALID_URL,
                                                _("Redirected to an address that is not a web address")));
       return;
     }
@@ -390,7 +392,7 @@ follow_redirect (GTask *task,
   if (fetch->n_redirects > fetch->fetcher->max_redirects
       || g_hash_table_contains (fetch->visited, target))
     {
-      return_error (task, g_error_new_literal (SHOEBOX_NEWS_ERROR, SHOEBOX_NEWS_ERROR_KIND_TOO_MANY_REDIRECTS,
+      return_error (fetch, g_error_new_literal (SHOEBOX_NEWS_ERROR, SHOEBOX_NEWS_ERROR_KIND_TOO_MANY_REDIRECTS,
                                                _("Too many redirects")));
       return;
     }
@@ -420,13 +422,15 @@ send_cb (GObject      *object,
 
   stream = soup_session_send_finish (session, res, &error);
   fetch = g_task_get_task_data (task);
+  if (fetch->returned)
+    return;
 
   if (stream == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return_interrupted (task, g_steal_pointer (&error));
+        return_cancelled (fetch);
       else
-        return_error (task, error_for_transfer (fetch->fetcher, error));
+        return_error (fetch, error_for_transfer (fetch->fetcher, error));
       return;
     }
 
@@ -450,8 +454,7 @@ send_cb (GObject      *object,
       result->final_url = g_strdup (fetch->url);
       if (fetch->n_redirects > 0 && fetch->all_permanent)
         result->permanent_url = g_strdup (fetch->url);
-      abandon_hop (fetch);
-      return_result (task, result);
+      return_result (fetch, result);
       return;
     }
 
@@ -462,8 +465,7 @@ send_cb (GObject      *object,
       result->error = error_for_status (status);
       if (status == STATUS_TOO_MANY_REQUESTS)
         result->retry_after = parse_retry_after (soup_message_headers_get_one (headers, "Retry-After"));
-      abandon_hop (fetch);
-      return_result (task, result);
+      return_result (fetch, result);
       return;
     }
 
@@ -474,8 +476,7 @@ send_cb (GObject      *object,
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH
       && length > (goffset) fetch->fetcher->max_body_size)
     {
-      abandon_hop (fetch);
-      return_error (task, g_error_new_literal (SHOEBOX_NEWS_ERROR, SHOEBOX_NEWS_ERROR_KIND_TOO_LARGE,
+      return_error (fetch, g_error_new_literal (SHOEBOX_NEWS_ERROR, SHOEBOX_NEWS_ERROR_KIND_TOO_LARGE,
                                                _("Too large")));
       return;
     }
@@ -521,8 +522,21 @@ start_hop (GTask *task)
                            fetch->hop_cancellable, send_cb, task);
 }
 
-/* Runs in the main context, like every cancel of ours: the current hop
- * is the one to stop.
+static gboolean
+return_cancelled_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  Fetch *fetch = g_task_get_task_data (task);
+
+  if (!fetch->returned)
+    return_cancelled (fetch);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs where the cancel happened, possibly inside the cancel of a hop we
+ * started: the task ends from an idle, never in here, and only if libsoup
+ * has not ended it first.
  */
 static void
 parent_cancelled_cb (GCancellable *parent,
@@ -530,6 +544,8 @@ parent_cancelled_cb (GCancellable *parent,
 {
   if (fetch->hop_cancellable != NULL)
     g_cancellable_cancel (fetch->hop_cancellable);
+
+  g_idle_add_full (G_PRIORITY_DEFAULT, return_cancelled_cb, g_object_ref (fetch->task), g_object_unref);
 }
 
 static gboolean
@@ -538,9 +554,8 @@ deadline_cb (gpointer user_data)
   Fetch *fetch = user_data;
 
   fetch->deadline_id = 0;
-  fetch->timed_out = TRUE;
-  if (fetch->hop_cancellable != NULL)
-    g_cancellable_cancel (fetch->hop_cancellable);
+  return_error (fetch, g_error_new_literal (SHOEBOX_NEWS_ERROR, SHOEBOX_NEWS_ERROR_KIND_TIMED_OUT,
+                                            _("Timed out")));
 
   return G_SOURCE_REMOVE;
 }
@@ -562,6 +577,7 @@ fetch_async (ShoeboxNewsFetcher  *self,
   g_task_set_source_tag (task, fetch_async);
 
   fetch = g_new0 (Fetch, 1);
+  fetch->task = task;
   fetch->fetcher = g_object_ref (self);
   fetch->parent = cancellable != NULL ? g_object_ref (cancellable) : g_cancellable_new ();
   fetch->url = g_strdup (url);
@@ -762,37 +778,93 @@ not_a_feed_error (void)
   return g_error_new_literal (SHOEBOX_NEWS_ERROR, SHOEBOX_NEWS_ERROR_KIND_NOT_A_FEED, _("Not a feed"));
 }
 
-/* Turns a body into a feed; any failure to is "Not a feed" for the user. */
-static ShoeboxFeed *
-parse_body (FetchResult  *result,
-            GError      **error)
+typedef struct
 {
-  g_autoptr(GError) parse_error = NULL;
-  ShoeboxFeed *feed;
+  GBytes *body;
+  char   *content_type;
+  char   *base;
+} ParseJob;
 
-  feed = shoebox_feed_parse (result->body, result->content_type, result->final_url, &parse_error);
-  if (feed == NULL)
-    {
-      g_debug ("%s is not a feed: %s", result->final_url, parse_error->message);
-      g_propagate_error (error, not_a_feed_error ());
-      return NULL;
-    }
-
-  return feed;
+static void
+parse_job_free (ParseJob *job)
+{
+  g_clear_pointer (&job->body, g_bytes_unref);
+  g_clear_pointer (&job->content_type, g_free);
+  g_clear_pointer (&job->base, g_free);
+  g_free (job);
 }
 
-/* Records what one source's fetch found. Database failures are the only
+/* The parser keeps no state between calls, so a large feed is read in a
+ * worker thread while the window stays responsive. Any failure to parse
+ * is "Not a feed" for the user.
+ */
+static void
+parse_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  ParseJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  ShoeboxFeed *feed;
+
+  feed = shoebox_feed_parse (job->body, job->content_type, job->base, &error);
+  if (feed == NULL)
+    {
+      g_debug ("%s is not a feed: %s", job->base, error->message);
+      g_task_return_error (task, not_a_feed_error ());
+      return;
+    }
+
+  g_task_return_pointer (task, feed, (GDestroyNotify) shoebox_feed_unref);
+}
+
+/* No source object: the worker thread may drop its reference to the task
+ * after the callback ran, and the fetcher must not live on in it.
+ */
+static void
+parse_async (FetchResult         *result,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ParseJob *job;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, parse_async);
+
+  job = g_new0 (ParseJob, 1);
+  job->body = g_bytes_ref (result->body);
+  job->content_type = g_strdup (result->content_type);
+  job->base = g_strdup (result->final_url);
+  g_task_set_task_data (task, job, (GDestroyNotify) parse_job_free);
+  g_task_run_in_thread (task, parse_thread);
+}
+
+/* Returns %NULL with a %SHOEBOX_NEWS_ERROR_KIND_NOT_A_FEED error, or with
+ * %G_IO_ERROR_CANCELLED.
+ */
+static ShoeboxFeed *
+parse_finish (GAsyncResult  *result,
+              GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Records what one source's fetch found: @feed when its body was parsed,
+ * @parse_error when it could not be. Database failures are the only
  * errors: a source that failed is a recorded health, not an error.
  */
 static gboolean
 record_result (ShoeboxNewsFetcher  *self,
                ShoeboxNewsSource   *source,
                FetchResult         *result,
+               ShoeboxFeed         *feed,
+               const GError        *parse_error,
                GError             **error)
 {
   g_autoptr(GDateTime) next_refresh = dup_next_refresh (self, result->retry_after);
-  g_autoptr(ShoeboxFeed) feed = NULL;
-  g_autoptr(GError) feed_error = NULL;
   const char *etag;
   const char *last_modified;
 
@@ -814,6 +886,9 @@ record_result (ShoeboxNewsFetcher  *self,
   if (result->error != NULL)
     return shoebox_news_store_record_failure (self->store, source, result->error->code,
                                               result->error->message, next_refresh, error);
+  if (parse_error != NULL)
+    return shoebox_news_store_record_failure (self->store, source, parse_error->code,
+                                              parse_error->message, next_refresh, error);
 
   /* A 304 may leave out the validators: keep the ones we sent. */
   etag = result->etag;
@@ -824,14 +899,7 @@ record_result (ShoeboxNewsFetcher  *self,
         etag = source->etag;
       if (last_modified == NULL)
         last_modified = source->last_modified;
-      return shoebox_news_store_record_success (self->store, source, NULL, etag, last_modified,
-                                                next_refresh, NULL, error);
     }
-
-  feed = parse_body (result, &feed_error);
-  if (feed == NULL)
-    return shoebox_news_store_record_failure (self->store, source, feed_error->code,
-                                              feed_error->message, next_refresh, error);
 
   return shoebox_news_store_record_success (self->store, source, feed, etag, last_modified,
                                             next_refresh, NULL, error);
@@ -879,11 +947,62 @@ set_progress (ShoeboxNewsFetcher *self,
 
 static void start_next_sources (GTask *task);
 
+/* One source of a refresh, from its fetch to its record. */
 typedef struct
 {
   GTask             *task;
   ShoeboxNewsSource *source;
+  FetchResult       *result;
 } SourceFetch;
+
+static void
+source_fetch_free (SourceFetch *source_fetch)
+{
+  g_clear_object (&source_fetch->task);
+  g_clear_object (&source_fetch->source);
+  g_clear_pointer (&source_fetch->result, fetch_result_free);
+  g_free (source_fetch);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SourceFetch, source_fetch_free)
+
+/* Ends one source: recorded unless cancelled, or removed meanwhile. */
+static void
+finish_source (SourceFetch  *source_fetch,
+               ShoeboxFeed  *feed,
+               const GError *error)
+{
+  GTask *task = source_fetch->task;
+  ShoeboxNewsFetcher *self = g_task_get_source_object (task);
+  Refresh *refresh = g_task_get_task_data (task);
+  ShoeboxNewsSource *source = source_fetch->source;
+
+  refresh->n_active--;
+
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      if (shoebox_news_store_lookup_source (self->store, source->id) == source
+          && !record_result (self, source, source_fetch->result, feed, error,
+                             refresh->error == NULL ? &refresh->error : NULL))
+        g_debug ("Could not record the fetch of %s", source->url);
+      set_progress (self, TRUE, self->n_done + 1, self->n_total);
+    }
+
+  start_next_sources (task);
+}
+
+static void
+source_parsed_cb (GObject      *object,
+                  GAsyncResult *res,
+                  gpointer      user_data)
+{
+  g_autoptr(SourceFetch) source_fetch = user_data;
+  g_autoptr(ShoeboxFeed) feed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  feed = parse_finish (res, &error);
+  finish_source (source_fetch, feed, error);
+}
 
 static void
 source_fetched_cb (GObject      *object,
@@ -891,29 +1010,31 @@ source_fetched_cb (GObject      *object,
                    gpointer      user_data)
 {
   ShoeboxNewsFetcher *self = SHOEBOX_NEWS_FETCHER (object);
-  SourceFetch *source_fetch = user_data;
-  g_autoptr(GTask) task = source_fetch->task;
-  g_autoptr(ShoeboxNewsSource) source = source_fetch->source;
-  g_autoptr(FetchResult) result = NULL;
+  g_autoptr(SourceFetch) source_fetch = user_data;
   g_autoptr(GError) error = NULL;
-  Refresh *refresh;
-
-  g_free (source_fetch);
-  result = fetch_finish (self, res, &error);
-  refresh = g_task_get_task_data (task);
-  refresh->n_active--;
+  GCancellable *cancellable;
+  FetchResult *result;
 
   /* Cancelled: nothing is recorded for this source, nothing more starts,
    * and the refresh ends when the last running fetch has stopped.
    */
-  if (result != NULL)
+  source_fetch->result = fetch_finish (self, res, &error);
+  if (source_fetch->result == NULL)
     {
-      if (!record_result (self, source, result, refresh->error == NULL ? &refresh->error : NULL))
-        g_debug ("Could not record the fetch of %s", shoebox_news_source_get_url (source));
-      set_progress (self, TRUE, self->n_done + 1, self->n_total);
+      finish_source (source_fetch, NULL, error);
+      return;
     }
 
-  start_next_sources (task);
+  /* A 304 costs no parsing. */
+  if (source_fetch->result->error != NULL || source_fetch->result->not_modified)
+    {
+      finish_source (source_fetch, NULL, NULL);
+      return;
+    }
+
+  result = source_fetch->result;
+  cancellable = g_task_get_cancellable (source_fetch->task);
+  parse_async (result, cancellable, source_parsed_cb, g_steal_pointer (&source_fetch));
 }
 
 static void
@@ -952,8 +1073,9 @@ start_next_sources (GTask *task)
 
 typedef struct
 {
-  char *url;
-  char *discovered;
+  char        *url;
+  char        *discovered;
+  FetchResult *result;
 } AddSource;
 
 static void
@@ -961,6 +1083,7 @@ add_source_free (AddSource *add)
 {
   g_clear_pointer (&add->url, g_free);
   g_clear_pointer (&add->discovered, g_free);
+  g_clear_pointer (&add->result, fetch_result_free);
   g_free (add);
 }
 
@@ -1005,42 +1128,37 @@ check_not_listed (ShoeboxNewsFetcher  *self,
   return TRUE;
 }
 
+static void add_source_fetched_cb (GObject      *object,
+                                   GAsyncResult *res,
+                                   gpointer      user_data);
+
 static void
-add_source_fetched_cb (GObject      *object,
-                       GAsyncResult *res,
-                       gpointer      user_data)
+add_source_parsed_cb (GObject      *object,
+                      GAsyncResult *res,
+                      gpointer      user_data)
 {
-  ShoeboxNewsFetcher *self = SHOEBOX_NEWS_FETCHER (object);
   g_autoptr(GTask) task = user_data;
-  g_autoptr(FetchResult) result = NULL;
+  ShoeboxNewsFetcher *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(ShoeboxFeed) feed = NULL;
   g_autoptr(GDateTime) next_refresh = NULL;
+  AddSource *add = g_task_get_task_data (task);
+  FetchResult *result = add->result;
   ShoeboxNewsSource *source;
   GCancellable *cancellable;
   const char *url;
-  AddSource *add;
 
-  result = fetch_finish (self, res, &error);
-  if (result == NULL)
+  feed = parse_finish (res, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  add = g_task_get_task_data (task);
-  if (result->error != NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&result->error));
-      return;
-    }
-
-  feed = shoebox_feed_parse (result->body, result->content_type, result->final_url, &error);
   if (feed == NULL)
     {
       g_autofree char *discovered = NULL;
 
-      g_debug ("%s is not a feed: %s", result->final_url, error->message);
       if (add->discovered == NULL && looks_like_html (result))
         discovered = shoebox_news_discover_feed (result->body, result->final_url);
 
@@ -1096,6 +1214,39 @@ add_source_fetched_cb (GObject      *object,
     }
 
   g_task_return_pointer (task, source, g_object_unref);
+}
+
+static void
+add_source_fetched_cb (GObject      *object,
+                       GAsyncResult *res,
+                       gpointer      user_data)
+{
+  ShoeboxNewsFetcher *self = SHOEBOX_NEWS_FETCHER (object);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(FetchResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GCancellable *cancellable;
+  AddSource *add;
+
+  result = fetch_finish (self, res, &error);
+  if (result == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (result->error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&result->error));
+      return;
+    }
+
+  /* A new source has no validators: it is never 304. */
+  add = g_task_get_task_data (task);
+  g_clear_pointer (&add->result, fetch_result_free);
+  add->result = g_steal_pointer (&result);
+  cancellable = g_task_get_cancellable (task);
+  parse_async (add->result, cancellable, add_source_parsed_cb, g_steal_pointer (&task));
 }
 
 /* ---------------------------------------------------------------- GObject */

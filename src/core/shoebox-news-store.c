@@ -944,6 +944,8 @@ store_item (ShoeboxNewsStore  *self,
 {
   g_autofree char *key = dup_item_key (item);
   g_autofree char *published = NULL;
+  const char *link = shoebox_feed_uri_is_web (item->link) ? item->link : NULL;
+  const char *thumbnail = shoebox_feed_uri_is_web (item->thumbnail) ? item->thumbnail : NULL;
   g_autofree char *sort_date = NULL;
   GDateTime *date = item->published != NULL ? item->published : item->updated;
   sqlite3_stmt *stmt;
@@ -953,6 +955,9 @@ store_item (ShoeboxNewsStore  *self,
   if (key == NULL)
     return TRUE; /* Nothing to tell it from the next one: not kept. */
 
+  /* Only web links are ever opened or downloaded; the parser resolves
+   * relative ones against the feed's address.
+   */
   published = format_date (date);
 
   stmt = prepare (self, SQL_FIND_ITEM, error);
@@ -977,9 +982,9 @@ store_item (ShoeboxNewsStore  *self,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, existing);
       bind_text (stmt, 2, item->title);
-      bind_text (stmt, 3, item->link);
+      bind_text (stmt, 3, link);
       bind_text (stmt, 4, item->summary);
-      bind_text (stmt, 5, item->thumbnail);
+      bind_text (stmt, 5, thumbnail);
       bind_text (stmt, 6, item->author);
       bind_text (stmt, 7, published);
       if (!step_done (self, stmt, error))
@@ -1007,9 +1012,9 @@ store_item (ShoeboxNewsStore  *self,
   sqlite3_bind_int64 (stmt, 1, record->source->id);
   bind_text (stmt, 2, key);
   bind_text (stmt, 3, item->title);
-  bind_text (stmt, 4, item->link);
+  bind_text (stmt, 4, link);
   bind_text (stmt, 5, item->summary);
-  bind_text (stmt, 6, item->thumbnail);
+  bind_text (stmt, 6, thumbnail);
   bind_text (stmt, 7, item->author);
   bind_text (stmt, 8, published);
   bind_text (stmt, 9, now_text);

@@ -126,9 +126,8 @@ typedef struct
 static void
 fetch_free (Fetch *fetch)
 {
-  g_clear_handle_id (&fetch->deadline_id, g_source_remove);
-  if (fetch->parent_handler != 0)
-    g_cancellable_disconnect (fetch->parent, fetch->parent_handler);
+  g_assert (fetch->deadline_id == 0);
+  g_clear_signal_handler (&fetch->parent_handler, fetch->parent);
 
   /* A stream dropped before its end is closed by libsoup reading the rest
    * of the body: cancelling first makes that close return at once.
@@ -239,6 +238,20 @@ parse_retry_after (const char *value)
  * however much the server still wants to send.
  */
 static void
+remove_deadline (Fetch *fetch)
+{
+  GSource *deadline;
+
+  if (fetch->deadline_id == 0)
+    return;
+
+  deadline = g_main_context_find_source_by_id (g_task_get_context (fetch->task), fetch->deadline_id);
+  if (deadline != NULL)
+    g_source_destroy (deadline);
+  fetch->deadline_id = 0;
+}
+
+static void
 abandon_hop (Fetch *fetch)
 {
   if (fetch->hop_cancellable != NULL)
@@ -262,13 +275,19 @@ return_result (Fetch       *fetch,
 
   g_assert (!fetch->returned);
   fetch->returned = TRUE;
-  g_clear_handle_id (&fetch->deadline_id, g_source_remove);
+  remove_deadline (fetch);
   abandon_hop (fetch);
 
   if (result != NULL)
     g_task_return_pointer (task, result, (GDestroyNotify) fetch_result_free);
   else
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The fetch was cancelled"));
+
+  /* A message libsoup lost keeps the task alive: it should not keep the
+   * fetcher alive too.
+   */
+  g_clear_signal_handler (&fetch->parent_handler, fetch->parent);
+  g_clear_object (&fetch->fetcher);
 }
 
 static void
@@ -534,18 +553,23 @@ return_cancelled_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Runs where the cancel happened, possibly inside the cancel of a hop we
- * started: the task ends from an idle, never in here, and only if libsoup
- * has not ended it first.
+/* Runs inside the caller's g_cancellable_cancel(): the task ends from an
+ * idle, never in here, and only if libsoup has not ended it first. A plain
+ * signal handler, not g_cancellable_connect(), so that the fetch may end
+ * and disconnect while the cancel is still being emitted.
  */
 static void
 parent_cancelled_cb (GCancellable *parent,
                      Fetch        *fetch)
 {
+  GSource *idle = g_idle_source_new ();
+
+  g_source_set_callback (idle, return_cancelled_cb, g_object_ref (fetch->task), g_object_unref);
+  g_source_attach (idle, g_task_get_context (fetch->task));
+  g_source_unref (idle);
+
   if (fetch->hop_cancellable != NULL)
     g_cancellable_cancel (fetch->hop_cancellable);
-
-  g_idle_add_full (G_PRIORITY_DEFAULT, return_cancelled_cb, g_object_ref (fetch->task), g_object_unref);
 }
 
 static gboolean
@@ -588,9 +612,16 @@ fetch_async (ShoeboxNewsFetcher  *self,
   g_hash_table_add (fetch->visited, g_strdup (url));
   g_task_set_task_data (task, fetch, (GDestroyNotify) fetch_free);
 
-  fetch->parent_handler = g_cancellable_connect (fetch->parent, G_CALLBACK (parent_cancelled_cb), fetch, NULL);
+  /* An already cancelled parent is seen by start_hop(). */
+  fetch->parent_handler = g_signal_connect (fetch->parent, "cancelled", G_CALLBACK (parent_cancelled_cb), fetch);
   if (self->fetch_deadline > 0)
-    fetch->deadline_id = g_timeout_add_seconds (self->fetch_deadline, deadline_cb, fetch);
+    {
+      GSource *deadline = g_timeout_source_new_seconds (self->fetch_deadline);
+
+      g_source_set_callback (deadline, deadline_cb, fetch, NULL);
+      fetch->deadline_id = g_source_attach (deadline, g_task_get_context (task));
+      g_source_unref (deadline);
+    }
 
   start_hop (g_steal_pointer (&task));
 }
@@ -1627,7 +1658,7 @@ shoebox_news_fetcher_refresh_async (ShoeboxNewsFetcher      *self,
   if (self->busy)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
-                               _("The news are already being refreshed"));
+                               _("News is already being refreshed"));
       return;
     }
 

@@ -1440,6 +1440,32 @@ test_items_list_model (Fixture       *fixture,
   g_assert_true (shoebox_news_store_mark_all_read (fixture->store, 0, &error));
   g_assert_cmpuint (g_list_model_get_n_items (unread), ==, 0);
 
+  /* Mentions, as ShoeboxMentions records them. */
+  {
+    g_autoptr(GListModel) mentions = shoebox_news_store_list_items (fixture->store, SHOEBOX_NEWS_FILTER_MENTIONS, 0, NULL);
+    g_autofree char *sql = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (mentions), ==, 0);
+    g_assert_true (shoebox_database_exec (fixture->db,
+                                          "INSERT INTO brands (id, name) VALUES (1, 'Nike');"
+                                          "INSERT INTO silhouettes (id, brand_id, name) VALUES (1, 1, 'Air Max 97');"
+                                          "INSERT INTO pairs (id, silhouette_id, created_at, updated_at)"
+                                          "  VALUES (1, 1, '2026-11-30T00:00:00Z', '2026-11-30T00:00:00Z');",
+                                          &error));
+    g_assert_no_error (error);
+    sql = g_strdup_printf ("INSERT INTO news_mentions (item_id, pair_id) VALUES (%" G_GINT64_FORMAT ", 1)",
+                           shoebox_news_item_get_id (first));
+    g_assert_true (shoebox_database_exec (fixture->db, sql, &error));
+    g_assert_no_error (error);
+    shoebox_news_store_items_changed (fixture->store);
+    g_assert_cmpuint (g_list_model_get_n_items (mentions), ==, 1);
+    {
+      g_autoptr(ShoeboxNewsItem) mentioned = g_list_model_get_item (mentions, 0);
+
+      g_assert_cmpint (shoebox_news_item_get_id (mentioned), ==, shoebox_news_item_get_id (first));
+    }
+  }
+
   /* Removing a source takes its items with it. */
   g_assert_true (shoebox_news_store_remove_source (fixture->store, two, &error));
   g_assert_cmpuint (g_list_model_get_n_items (all), ==, 3);

@@ -122,6 +122,7 @@ static const char * const sql_text[N_SQL] = {
     "    AND (?1 = 0 OR i.read = 0)"
     "    AND (?2 = 0 OR i.starred = 1)"
     "    AND (?3 = 0 OR i.source_id = ?3)"
+    "    AND (?5 = 0 OR EXISTS (SELECT 1 FROM news_mentions m WHERE m.item_id = i.id))"
     "    AND (?4 IS NULL OR i.title LIKE ?4 ESCAPE '\\' OR i.summary LIKE ?4 ESCAPE '\\'"
     "         OR s.title LIKE ?4 ESCAPE '\\')"
     "  ORDER BY i.sort_date DESC, i.id DESC",
@@ -1246,6 +1247,7 @@ shoebox_news_store_query_items (ShoeboxNewsStore   *self,
   sqlite3_bind_int (stmt, 2, filter == SHOEBOX_NEWS_FILTER_STARRED);
   sqlite3_bind_int64 (stmt, 3, source_id);
   bind_text (stmt, 4, pattern);
+  sqlite3_bind_int (stmt, 5, filter == SHOEBOX_NEWS_FILTER_MENTIONS);
 
   while ((result = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (items, item_from_row (stmt));
@@ -1388,6 +1390,21 @@ shoebox_news_store_set_item_hidden (ShoeboxNewsStore  *self,
   g_return_val_if_fail (SHOEBOX_IS_NEWS_ITEM (item), FALSE);
 
   return set_item_flag (self, item, SQL_SET_HIDDEN, &item->hidden, !!hidden, "hidden", error);
+}
+
+/**
+ * shoebox_news_store_items_changed:
+ * @self: a #ShoeboxNewsStore
+ *
+ * Tells the item lists that items changed outside the store (mentions
+ * were found, say), so they load again.
+ */
+void
+shoebox_news_store_items_changed (ShoeboxNewsStore *self)
+{
+  g_return_if_fail (SHOEBOX_IS_NEWS_STORE (self));
+
+  emit_items_changed (self);
 }
 
 /**
@@ -2018,7 +2035,7 @@ shoebox_news_item_list_class_init (ShoeboxNewsItemListClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   list_properties[LIST_PROP_FILTER] =
     g_param_spec_int ("filter", NULL, NULL,
-                      SHOEBOX_NEWS_FILTER_ALL, SHOEBOX_NEWS_FILTER_STARRED, SHOEBOX_NEWS_FILTER_ALL,
+                      SHOEBOX_NEWS_FILTER_ALL, SHOEBOX_NEWS_FILTER_MENTIONS, SHOEBOX_NEWS_FILTER_ALL,
                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   list_properties[LIST_PROP_SOURCE_ID] =
     g_param_spec_int64 ("source-id", NULL, NULL, 0, G_MAXINT64, 0,

@@ -21,6 +21,8 @@ G_BEGIN_DECLS
  * @SHOEBOX_NEWS_FILTER_ALL: every item that is not hidden
  * @SHOEBOX_NEWS_FILTER_UNREAD: unread items only
  * @SHOEBOX_NEWS_FILTER_STARRED: starred items only
+ * @SHOEBOX_NEWS_FILTER_MENTIONS: items that mention a pair the user owns
+ *   or wants (as found by #ShoeboxMentions)
  *
  * Which items a list shows; a source id narrows any of them further.
  */
@@ -29,6 +31,7 @@ typedef enum
   SHOEBOX_NEWS_FILTER_ALL,
   SHOEBOX_NEWS_FILTER_UNREAD,
   SHOEBOX_NEWS_FILTER_STARRED,
+  SHOEBOX_NEWS_FILTER_MENTIONS,
 } ShoeboxNewsFilter;
 
 /* The largest OPML file accepted, in bytes. */
@@ -115,6 +118,7 @@ gboolean           shoebox_news_store_set_item_hidden    (ShoeboxNewsStore   *se
 gboolean           shoebox_news_store_mark_all_read      (ShoeboxNewsStore   *self,
                                                           gint64              source_id,
                                                           GError            **error);
+void               shoebox_news_store_items_changed      (ShoeboxNewsStore   *self);
 gboolean           shoebox_news_store_prune              (ShoeboxNewsStore   *self,
                                                           GDateTime          *now,
                                                           guint              *n_removed,

@@ -188,6 +188,8 @@ server_cb (SoupServer        *server,
 
       redirect (msg, SOUP_STATUS_FOUND, next);
     }
+  else if (g_str_equal (path, "/always-304"))
+    soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
   else if (g_str_equal (path, "/forbidden"))
     serve (msg, SOUP_STATUS_FORBIDDEN, "text/plain", "no");
   else if (g_str_equal (path, "/missing"))
@@ -1186,6 +1188,15 @@ test_add_discovery (Fixture       *fixture,
   g_assert_null (add_source_async (fixture, missing, &error));
   g_assert_error (error, SHOEBOX_NEWS_ERROR, SHOEBOX_NEWS_ERROR_KIND_NOT_FOUND);
   g_assert_cmpstr (error->message, ==, "Not found (404)");
+  g_clear_error (&error);
+
+  /* "Not modified" to a question that was not conditional. */
+  {
+    g_autofree char *odd = url_for (fixture, "/always-304");
+
+    g_assert_null (add_source_async (fixture, odd, &error));
+    g_assert_error (error, SHOEBOX_NEWS_ERROR, SHOEBOX_NEWS_ERROR_KIND_HTTP);
+  }
 
   g_assert_cmpuint (g_list_model_get_n_items (shoebox_news_store_get_sources (fixture->store)), ==, 1);
 }

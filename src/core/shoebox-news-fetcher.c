@@ -234,9 +234,6 @@ parse_retry_after (const char *value)
   return g_steal_pointer (&date);
 }
 
-/* Stops the current hop: the connection is closed rather than drained,
- * however much the server still wants to send.
- */
 static void
 remove_deadline (Fetch *fetch)
 {
@@ -251,6 +248,9 @@ remove_deadline (Fetch *fetch)
   fetch->deadline_id = 0;
 }
 
+/* Stops the current hop: the connection is closed rather than drained,
+ * however much the server still wants to send.
+ */
 static void
 abandon_hop (Fetch *fetch)
 {
@@ -1272,7 +1272,14 @@ add_source_fetched_cb (GObject      *object,
       return;
     }
 
-  /* A new source has no validators: it is never 304. */
+  /* Nothing was asked conditionally, so a 304 makes no sense here. */
+  if (result->not_modified)
+    {
+      g_task_return_new_error (task, SHOEBOX_NEWS_ERROR, SHOEBOX_NEWS_ERROR_KIND_HTTP,
+                               _("Unexpected answer from the server (%u)"), SOUP_STATUS_NOT_MODIFIED);
+      return;
+    }
+
   add = g_task_get_task_data (task);
   g_clear_pointer (&add->result, fetch_result_free);
   add->result = g_steal_pointer (&result);

@@ -188,6 +188,14 @@ server_cb (SoupServer        *server,
 
       redirect (msg, SOUP_STATUS_FOUND, next);
     }
+  else if (g_str_equal (path, "/thumb.png"))
+    {
+      static const char png[] = "\x89PNG\r\n\x1a\n not really a picture";
+
+      g_assert_true (g_str_has_prefix (soup_message_headers_get_one (request, "Accept"), "image/"));
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "image/png", SOUP_MEMORY_STATIC, png, sizeof png - 1);
+    }
   else if (g_str_equal (path, "/always-304"))
     soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
   else if (g_str_equal (path, "/forbidden"))
@@ -1201,6 +1209,50 @@ test_add_discovery (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (shoebox_news_store_get_sources (fixture->store)), ==, 1);
 }
 
+static GBytes *
+download (Fixture     *fixture,
+          const char  *url,
+          gsize        max_size,
+          char       **content_type,
+          GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  Wait wait = { NULL };
+
+  shoebox_news_fetcher_download_async (fixture->fetcher, url, max_size, NULL, store_result_cb, &wait);
+  result = wait_for_result (&wait);
+  return shoebox_news_fetcher_download_finish (fixture->fetcher, result, content_type, error);
+}
+
+static void
+test_download (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *thumb = url_for (fixture, "/thumb.png");
+  g_autofree char *huge = url_for (fixture, "/huge");
+  g_autofree char *missing = url_for (fixture, "/missing");
+  g_autofree char *content_type = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bytes = download (fixture, thumb, 1024, &content_type, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+  g_assert_cmpstr (content_type, ==, "image/png");
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (bytes, NULL), "\x89PNG"));
+
+  g_assert_null (download (fixture, huge, 1024, NULL, &error));
+  g_assert_error (error, SHOEBOX_NEWS_ERROR, SHOEBOX_NEWS_ERROR_KIND_TOO_LARGE);
+  g_clear_error (&error);
+
+  g_assert_null (download (fixture, missing, 1024, NULL, &error));
+  g_assert_error (error, SHOEBOX_NEWS_ERROR, SHOEBOX_NEWS_ERROR_KIND_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_null (download (fixture, "file:///etc/passwd", 1024, NULL, &error));
+  g_assert_error (error, SHOEBOX_NEWS_ERROR, SHOEBOX_NEWS_ERROR_KIND_INVALID_URL);
+}
+
 static void
 test_discover (void)
 {
@@ -1614,6 +1666,7 @@ main (int   argc,
   ADD ("/news/fetch/source-removed", test_fetch_source_removed);
   ADD ("/news/add/discovery", test_add_discovery);
   g_test_add_func ("/news/discover", test_discover);
+  ADD ("/news/download", test_download);
   ADD ("/news/items/refetch-keeps-state", test_items_refetch_keeps_state);
   ADD ("/news/items/prune", test_items_prune);
   ADD ("/news/items/list-model", test_items_list_model);

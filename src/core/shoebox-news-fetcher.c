@@ -26,6 +26,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 #define READ_CHUNK_SIZE    (64 * 1024)
 #define MAX_HTML_DEPTH     256
 #define MAX_RETRY_AFTER    (7 * 24 * 60 * 60)
+#define ACCEPT_IMAGES "image/avif, image/webp, image/png, image/jpeg, image/*;q=0.8"
 #define ACCEPT_FEEDS \
   "application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, " \
   "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, text/html;q=0.7, */*;q=0.5"
@@ -117,6 +118,8 @@ typedef struct
   char               *url;
   char               *etag;
   char               *last_modified;
+  const char         *accept;
+  gsize               max_size;
   guint               n_redirects;
   gboolean            all_permanent;
   guint               deadline_id;
@@ -353,7 +356,7 @@ read_cb (GObject      *object,
       return;
     }
 
-  if (fetch->body->len + g_bytes_get_size (bytes) > fetch->fetcher->max_body_size)
+  if (fetch->body->len + g_bytes_get_size (bytes) > fetch->max_size)
     {
       return_error (fetch, g_error_new_literal (SHOEBOX_NEWS_ERROR, SHOEBOX_NEWS_ERROR_KIND_TOO_LARGE,
                                                _("Too large")));
@@ -493,7 +496,7 @@ send_cb (GObject      *object,
    */
   length = soup_message_headers_get_content_length (headers);
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH
-      && length > (goffset) fetch->fetcher->max_body_size)
+      && length > (goffset) fetch->max_size)
     {
       return_error (fetch, g_error_new_literal (SHOEBOX_NEWS_ERROR, SHOEBOX_NEWS_ERROR_KIND_TOO_LARGE,
                                                _("Too large")));
@@ -523,7 +526,7 @@ start_hop (GTask *task)
   soup_message_add_flags (fetch->message, SOUP_MESSAGE_NO_REDIRECT);
 
   headers = soup_message_get_request_headers (fetch->message);
-  soup_message_headers_replace (headers, "Accept", ACCEPT_FEEDS);
+  soup_message_headers_replace (headers, "Accept", fetch->accept);
 
   /* The validators belong to the stored address only. */
   if (fetch->n_redirects == 0)
@@ -584,21 +587,25 @@ deadline_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* @url must be normalized (shoebox_news_normalize_url()). */
+/* @url must be normalized (shoebox_news_normalize_url()); @accept is a
+ * static string.
+ */
 static void
-fetch_async (ShoeboxNewsFetcher  *self,
-             const char          *url,
-             const char          *etag,
-             const char          *last_modified,
-             GCancellable        *cancellable,
-             GAsyncReadyCallback  callback,
-             gpointer             user_data)
+fetch_full_async (ShoeboxNewsFetcher  *self,
+                  const char          *url,
+                  const char          *etag,
+                  const char          *last_modified,
+                  const char          *accept,
+                  gsize                max_size,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   Fetch *fetch;
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, fetch_async);
+  g_task_set_source_tag (task, fetch_full_async);
 
   fetch = g_new0 (Fetch, 1);
   fetch->task = task;
@@ -607,6 +614,8 @@ fetch_async (ShoeboxNewsFetcher  *self,
   fetch->url = g_strdup (url);
   fetch->etag = g_strdup (etag);
   fetch->last_modified = g_strdup (last_modified);
+  fetch->accept = accept;
+  fetch->max_size = max_size;
   fetch->all_permanent = TRUE;
   fetch->visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_hash_table_add (fetch->visited, g_strdup (url));
@@ -624,6 +633,19 @@ fetch_async (ShoeboxNewsFetcher  *self,
     }
 
   start_hop (g_steal_pointer (&task));
+}
+
+static void
+fetch_async (ShoeboxNewsFetcher  *self,
+             const char          *url,
+             const char          *etag,
+             const char          *last_modified,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data)
+{
+  fetch_full_async (self, url, etag, last_modified, ACCEPT_FEEDS, self->max_body_size,
+                    cancellable, callback, user_data);
 }
 
 static FetchResult *
@@ -1776,4 +1798,98 @@ shoebox_news_fetcher_add_source_finish (ShoeboxNewsFetcher  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+download_fetched_cb (GObject      *object,
+                     GAsyncResult *res,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(FetchResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  result = fetch_finish (SHOEBOX_NEWS_FETCHER (object), res, &error);
+  if (result == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else if (result->error != NULL)
+    g_task_return_error (task, g_steal_pointer (&result->error));
+  else if (result->not_modified)
+    g_task_return_new_error (task, SHOEBOX_NEWS_ERROR, SHOEBOX_NEWS_ERROR_KIND_HTTP,
+                             _("Unexpected answer from the server (%u)"), SOUP_STATUS_NOT_MODIFIED);
+  else
+    {
+      g_task_set_task_data (task, g_steal_pointer (&result->content_type), g_free);
+      g_task_return_pointer (task, g_steal_pointer (&result->body), (GDestroyNotify) g_bytes_unref);
+    }
+}
+
+/**
+ * shoebox_news_fetcher_download_async:
+ * @self: a #ShoeboxNewsFetcher
+ * @url: an http or https address, an item's thumbnail say
+ * @max_size: the most bytes to accept; past it the transfer stops
+ * @cancellable: (nullable): stops the download
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Downloads a small file with the fetcher's session, redirect checks and
+ * deadline, for the pictures that go with items. Any address that is not
+ * http or https fails without a connection.
+ */
+void
+shoebox_news_fetcher_download_async (ShoeboxNewsFetcher  *self,
+                                     const char          *url,
+                                     gsize                max_size,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *normal = NULL;
+
+  g_return_if_fail (SHOEBOX_IS_NEWS_FETCHER (self));
+  g_return_if_fail (max_size > 0);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, shoebox_news_fetcher_download_async);
+
+  normal = shoebox_news_normalize_url (url, &error);
+  if (normal == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  fetch_full_async (self, normal, NULL, NULL, ACCEPT_IMAGES, max_size, cancellable,
+                    download_fetched_cb, g_steal_pointer (&task));
+}
+
+/**
+ * shoebox_news_fetcher_download_finish:
+ * @self: a #ShoeboxNewsFetcher
+ * @result: the result
+ * @content_type: (out) (optional) (nullable): the type the server gave
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the bytes, or %NULL with @error set (in
+ *   %SHOEBOX_NEWS_ERROR, with a message for the user)
+ */
+GBytes *
+shoebox_news_fetcher_download_finish (ShoeboxNewsFetcher  *self,
+                                      GAsyncResult        *result,
+                                      char               **content_type,
+                                      GError             **error)
+{
+  GBytes *bytes;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  bytes = g_task_propagate_pointer (G_TASK (result), error);
+  if (content_type != NULL)
+    *content_type = bytes != NULL ? g_strdup (g_task_get_task_data (G_TASK (result))) : NULL;
+
+  return bytes;
 }

@@ -75,6 +75,17 @@ ShoeboxNewsSource  *shoebox_news_fetcher_add_source_finish    (ShoeboxNewsFetche
                                                                GAsyncResult             *result,
                                                                GError                  **error);
 
+void                shoebox_news_fetcher_download_async       (ShoeboxNewsFetcher       *self,
+                                                               const char               *url,
+                                                               gsize                     max_size,
+                                                               GCancellable             *cancellable,
+                                                               GAsyncReadyCallback       callback,
+                                                               gpointer                  user_data);
+GBytes             *shoebox_news_fetcher_download_finish      (ShoeboxNewsFetcher       *self,
+                                                               GAsyncResult             *result,
+                                                               char                    **content_type,
+                                                               GError                  **error);
+
 char               *shoebox_news_discover_feed                (GBytes                   *html,
                                                                const char               *page_url);
 

@@ -1049,11 +1049,13 @@ test_fetch_could_not_connect (Fixture       *fixture,
   g_ptr_array_add (sources, source);
   g_assert_true (refresh (fixture, sources, NULL, &error));
   assert_failed_with (source, SHOEBOX_NEWS_ERROR_KIND_COULD_NOT_CONNECT, "Could not connect");
+  g_assert_false (shoebox_news_fetcher_get_offline (fixture->fetcher));
 
   /* The same failure while the network is down is "Offline"... */
   shoebox_news_fetcher_set_network_monitor (fixture->fetcher, G_NETWORK_MONITOR (monitor));
   g_assert_true (refresh (fixture, sources, NULL, &error));
   assert_failed_with (source, SHOEBOX_NEWS_ERROR_KIND_OFFLINE, "Offline");
+  g_assert_true (shoebox_news_fetcher_get_offline (fixture->fetcher));
 
   /* ...but a monitor that says "down" never stops a fetch that works. */
   {
@@ -1061,6 +1063,7 @@ test_fetch_could_not_connect (Fixture       *fixture,
 
     g_assert_null (shoebox_news_source_get_last_error (local));
     g_assert_nonnull (shoebox_news_source_get_last_success (local));
+    g_assert_false (shoebox_news_fetcher_get_offline (fixture->fetcher));
   }
   shoebox_news_fetcher_set_network_monitor (fixture->fetcher, NULL);
 }

@@ -47,6 +47,7 @@ struct _ShoeboxNewsFetcher
   gboolean          busy;
   guint             n_done;
   guint             n_total;
+  gboolean          offline;
 };
 
 G_DEFINE_FINAL_TYPE (ShoeboxNewsFetcher, shoebox_news_fetcher, G_TYPE_OBJECT)
@@ -64,6 +65,7 @@ enum {
   PROP_BUSY,
   PROP_N_DONE,
   PROP_N_TOTAL,
+  PROP_OFFLINE,
   N_PROPS
 };
 
@@ -962,6 +964,8 @@ typedef struct
 {
   GPtrArray *queue;   /* ShoeboxNewsSource, fetched from the end */
   guint      n_active;
+  guint      n_offline;
+  guint      n_reached;
   GError    *error;   /* the first database error */
 } Refresh;
 
@@ -996,6 +1000,16 @@ set_progress (ShoeboxNewsFetcher *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TOTAL]);
     }
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+set_offline (ShoeboxNewsFetcher *self,
+             gboolean            offline)
+{
+  if (self->offline == offline)
+    return;
+  self->offline = offline;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFLINE]);
 }
 
 static void start_next_sources (GTask *task);
@@ -1034,6 +1048,12 @@ finish_source (SourceFetch  *source_fetch,
 
   if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
+      if (source_fetch->result->error != NULL
+          && source_fetch->result->error->code == SHOEBOX_NEWS_ERROR_KIND_OFFLINE)
+        refresh->n_offline++;
+      else
+        refresh->n_reached++;
+
       if (shoebox_news_store_lookup_source (self->store, source->id) == source
           && !record_result (self, source, source_fetch->result, feed, error,
                              refresh->error == NULL ? &refresh->error : NULL))
@@ -1116,6 +1136,9 @@ start_next_sources (GTask *task)
   set_progress (self, FALSE, self->n_done, self->n_total);
   if (g_task_return_error_if_cancelled (task))
     return;
+
+  if (refresh->n_offline + refresh->n_reached > 0)
+    set_offline (self, refresh->n_reached == 0);
   if (refresh->error != NULL)
     g_task_return_error (task, g_steal_pointer (&refresh->error));
   else
@@ -1388,6 +1411,10 @@ shoebox_news_fetcher_get_property (GObject    *object,
       g_value_set_uint (value, self->n_total);
       break;
 
+    case PROP_OFFLINE:
+      g_value_set_boolean (value, self->offline);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1496,6 +1523,16 @@ shoebox_news_fetcher_class_init (ShoeboxNewsFetcherClass *klass)
   properties[PROP_N_TOTAL] =
     g_param_spec_uint ("n-total", NULL, NULL, 0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * ShoeboxNewsFetcher:offline:
+   *
+   * Whether, in the last refresh that fetched anything, every source failed
+   * to connect while the network monitor said the network was down: the
+   * News page then shows a quiet note instead of one error per source.
+   */
+  properties[PROP_OFFLINE] =
+    g_param_spec_boolean ("offline", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -1647,6 +1684,14 @@ shoebox_news_fetcher_get_n_total (ShoeboxNewsFetcher *self)
   g_return_val_if_fail (SHOEBOX_IS_NEWS_FETCHER (self), 0);
 
   return self->n_total;
+}
+
+gboolean
+shoebox_news_fetcher_get_offline (ShoeboxNewsFetcher *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_NEWS_FETCHER (self), FALSE);
+
+  return self->offline;
 }
 
 /**

@@ -55,6 +55,7 @@ void                shoebox_news_fetcher_set_refresh_interval (ShoeboxNewsFetche
 gboolean            shoebox_news_fetcher_get_busy             (ShoeboxNewsFetcher       *self);
 guint               shoebox_news_fetcher_get_n_done           (ShoeboxNewsFetcher       *self);
 guint               shoebox_news_fetcher_get_n_total          (ShoeboxNewsFetcher       *self);
+gboolean            shoebox_news_fetcher_get_offline          (ShoeboxNewsFetcher       *self);
 
 void                shoebox_news_fetcher_refresh_async        (ShoeboxNewsFetcher       *self,
                                                                GPtrArray                *sources,

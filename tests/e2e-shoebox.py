@@ -142,7 +142,7 @@ class App:
         hidden, in the tree."""
         return wait_for(lambda: next((f for f in self.frames()
                                       if name(f) == title and has_state(f, Atspi.StateType.SHOWING)), None),
-                        timeout, f"a window titled “{title}”")
+                        timeout, f"a window titled “{title}” (shown: {[name(f) for f in self.frames()]})")
 
     def screenshot(self, label):
         path = os.path.join(self.artifacts, f"e2e-{self.scenario}-{label}.png")
@@ -321,11 +321,366 @@ def scenario_read_only(args):
             subprocess.run(["umount", folder], check=False)
 
 
+def fill(node, text):
+    """Fills a text field through AT-SPI's editable-text interface, as a
+    screen reader's user would: works for fields scrolled out of view."""
+    if not node.set_text_contents(text):
+        raise Failure(f"“{name(node)}” does not take text")
+
+
+def set_text(node, text):
+    """Types into a text field as a person would: click, select all, type.
+    (GTK 4.8 does not take focus requests over AT-SPI.)"""
+    click_at(node)
+    time.sleep(0.2)
+    subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+a"], check=True)
+    subprocess.run(["xdotool", "type", "--delay", "20", text], check=True)
+
+
+def click_at(node):
+    """A real click in the middle of a widget: for nodes with no action.
+    WINDOW coordinates: SCREEN ones log a warning in GTK 4.8, and without a
+    window manager the window sits at the origin."""
+    extents = node.get_extents(Atspi.CoordType.WINDOW)
+    x = extents.x + extents.width // 2
+    y = extents.y + extents.height // 2
+    subprocess.run(["xdotool", "mousemove", "--sync", str(x), str(y), "click", "1"], check=True)
+
+
+def text_field(frame, title):
+    return wait_for(lambda: find(frame, "text", title), what=f"the “{title}” field")
+
+
+def any_frame(title):
+    """A shown window of any application (GTK 4.8 exposes its own file
+    chooser dialog as a "filler" that is VISIBLE but never SHOWING)."""
+    for application in children(Atspi.get_desktop(0)):
+        for frame in children(application):
+            if name(frame) == title and (has_state(frame, Atspi.StateType.SHOWING)
+                                         or has_state(frame, Atspi.StateType.VISIBLE)):
+                return frame
+    return None
+
+
+def choose_file(app, path):
+    """Drives the file chooser by keyboard: Ctrl+L opens its location
+    field, the path is typed, Enter picks it. Without a window manager the
+    keyboard follows the pointer, so the pointer goes over the chooser."""
+    chooser = wait_for(lambda: any_frame("Add Photos"), 15, "the file chooser")
+    time.sleep(0.5)
+    extents = chooser.get_extents(Atspi.CoordType.WINDOW)
+    subprocess.run(["xdotool", "mousemove", "--sync", str(extents.width // 2), str(extents.height // 4)], check=True)
+    app.key("ctrl+l")
+    time.sleep(0.3)
+    subprocess.run(["xdotool", "type", "--delay", "10", path], check=True)
+    time.sleep(0.3)
+    app.key("Return")
+    wait_for(lambda: any_frame("Add Photos") is None, what="the file chooser to close")
+
+
+def scenario_collection(args):
+    """Add a pair with two photos, find it by typing, edit it, log a wear,
+    see it in statistics, delete it and undo the delete: only by clicking
+    and typing."""
+    photos = os.path.join(os.environ["HOME"], "photos")
+    os.makedirs(photos)
+    for photo, colour in (("side.png", "red"), ("top.png", "blue")):
+        subprocess.run(["convert", "-size", "120x80", f"xc:{colour}", os.path.join(photos, photo)], check=True)
+
+    app = App(args.app, args.artifacts, "collection")
+    try:
+        window = main_window(app)
+        click(wait_for(lambda: find(window, "push button", "Add Pair"), what="the Add Pair button"))
+        editor = app.frame("Add Pair")
+
+        # Type-ahead over the catalogue: pick "Track 2.0 — Balenciaga",
+        # which fills the brand too.
+        set_text(text_field(editor, "Silhouette"), "track 2")
+        time.sleep(0.5)
+        app.key("Down")
+        app.key("Return")
+        brand = text_field(editor, "Brand")
+        wait_for(lambda: text_of(brand) == "Balenciaga", what="the brand filled from the catalogue")
+        fill(text_field(editor, "Colorway"), "Silver")
+        fill(text_field(editor, "Price Paid"), "890.00")
+        fill(text_field(editor, "Purchase Date"), "2023-04-12")
+
+        for photo in ("side.png", "top.png"):
+            click(wait_for(lambda: find(editor, "push button", "Add Photos…"), what="the Add Photos… button"))
+            choose_file(app, os.path.join(photos, photo))
+        wait_for(lambda: find(editor, None, "Photo 2"), 15, "two photos in the editor")
+        app.screenshot("editor")
+        save = find(editor, "push button", "Save")
+        wait_for(lambda: has_state(save, Atspi.StateType.SENSITIVE), what="Save to be enabled")
+        click(save)
+        wait_for(lambda: editor not in app.frames() or not has_state(editor, Atspi.StateType.SHOWING),
+                 what="the editor to close")
+
+        # Find it by typing part of its silhouette.
+        set_text(wait_for(lambda: find(window, None, "Search Collection"), what="the search field"), "trac")
+        card = wait_for(lambda: find(window, None, "Track 2.0 — Silver"), what="the pair's card")
+        time.sleep(0.5)
+        app.screenshot("search")
+
+        # Edit it: open the card (click, Enter), change the colorway.
+        click_at(card)
+        app.key("Return")
+        editor = app.frame("Edit Pair")
+        fill(text_field(editor, "Colorway"), "Silver Blue")
+        click(find(editor, "push button", "Save"))
+        wait_for(lambda: editor not in app.frames() or not has_state(editor, Atspi.StateType.SHOWING),
+                 what="the editor to close")
+        card = wait_for(lambda: find(window, None, "Track 2.0 — Silver Blue"), what="the edited card")
+
+        # Log a wear for the selected pair.
+        click_at(card)
+        worn = wait_for(lambda: find(window, "push button", "Worn Today"), what="the Worn Today button")
+        wait_for(lambda: has_state(worn, Atspi.StateType.SENSITIVE), what="Worn Today to be enabled")
+        click(worn)
+        time.sleep(0.5)
+
+        # Statistics name the pair among the most worn.
+        menu_button = wait_for(lambda: next((n for n in walk(window) if name(n) == "Main Menu"
+                                             and role(n) == "push button" and n.get_n_actions() > 0), None),
+                               what="the “Main Menu” button")
+        click(menu_button)
+        click(wait_for(lambda: find(app.node, "menu item", "Statistics"), what="the Statistics item"))
+        statistics = app.frame("Statistics")
+        wait_for(lambda: any("Track 2.0 — Silver Blue" in text_of(n) for n in find_all(statistics, "label")),
+                 what="the pair in the statistics")
+        time.sleep(0.5)
+        app.screenshot("statistics")
+        app.key("Escape")
+        wait_for(lambda: statistics not in app.frames() or not has_state(statistics, Atspi.StateType.SHOWING),
+                 what="the statistics to close")
+
+        # Delete it, then Undo from the toast.
+        card = wait_for(lambda: find(window, None, "Track 2.0 — Silver Blue"), what="the card")
+        click_at(card)
+        delete = wait_for(lambda: find(window, "push button", "Delete"), what="the Delete button")
+        wait_for(lambda: has_state(delete, Atspi.StateType.SENSITIVE), what="Delete to be enabled")
+        click(delete)
+        wait_for(lambda: find(window, None, "Track 2.0 — Silver Blue") is None, what="the card to go")
+        # libadwaita 1.2 names the toast button "Undo Undo", as it does dialog buttons.
+        undo = wait_for(lambda: next((n for n in walk(window) if name(n).split()[:1] == ["Undo"]
+                                      and n.get_n_actions() > 0), None),
+                        what=f"the Undo button on the toast")
+        app.screenshot("deleted")
+        click(undo)
+        wait_for(lambda: find(window, None, "Track 2.0 — Silver Blue"), what="the card to come back")
+
+        app.key("ctrl+q")
+        app.wait_exit()
+    except Failure:
+        app.screenshot("failure")
+        raise
+    finally:
+        app.kill()
+
+    db = sqlite3.connect(database_path())
+    try:
+        pairs = db.execute("SELECT id, colorway, price_paid, currency, purchase_date FROM pairs").fetchall()
+        if len(pairs) != 1 or pairs[0][1:] != ("Silver Blue", 89000, "USD", "2023-04-12"):
+            raise Failure(f"the database holds {pairs}")
+        pair_id = pairs[0][0]
+        n_photos = db.execute("SELECT count(*) FROM photos WHERE pair_id = ?", (pair_id,)).fetchone()[0]
+        side = db.execute("SELECT count(*) FROM photos WHERE pair_id = ? AND is_side_profile", (pair_id,)).fetchone()[0]
+        n_wears = db.execute("SELECT count(*) FROM wears WHERE pair_id = ?", (pair_id,)).fetchone()[0]
+    finally:
+        db.close()
+    if (n_photos, side, n_wears) != (2, 1, 1):
+        raise Failure(f"{n_photos} photos ({side} side profile) and {n_wears} wears stored")
+    for stored in os.listdir(os.path.join(os.environ["XDG_DATA_HOME"], "shoebox", "photos")):
+        print(f"# stored photo {stored}")
+
+
+def compare_click_at(node, modifier=None, fraction=0.5):
+    """A real click on a node, at @fraction of its width, with @modifier
+    held: Ctrl+click adds to a selection, and a slider moves to where it is
+    clicked. WINDOW coordinates: SCREEN ones log a warning in GTK 4.8, and
+    without a window manager the window sits at the origin."""
+    extents = node.get_extents(Atspi.CoordType.WINDOW)
+    x = extents.x + int(extents.width * fraction)
+    y = extents.y + extents.height // 2
+    command = ["xdotool", "mousemove", "--sync", str(x), str(y)]
+    if modifier:
+        command += ["keydown", modifier, "click", "1", "keyup", modifier]
+    else:
+        command += ["click", "1"]
+    subprocess.run(command, check=True)
+
+
+def compare_draw_shoe(path, heel, background, toe_right):
+    """A side-profile photo of a shoe-like shape on a plain background:
+    a low toe box, a tall heel, a coloured sole."""
+    top = 240 - heel
+    command = ["convert", "-size", "480x300", f"xc:{background}",
+               "-fill", "#262633", "-draw",
+               f"polygon 60,240 420,240 420,{top} 300,{top + heel // 5} 180,{240 - heel * 2 // 5} 60,210",
+               "-fill", "#d94c1a", "-draw", "rectangle 55,230 425,244"]
+    if toe_right:
+        command.append("-flop")
+    subprocess.run(command + [path], check=True)
+
+
+def compare_prepare(binary):
+    """Three pairs through the command line (`shoebox --import-csv` needs
+    no display), then side-profile photos for two of them. The command
+    line has no way to add photos, so they are put where the app keeps
+    them (named by their SHA-256) and recorded in the database directly."""
+    folder = os.path.join(os.environ["HOME"], "compare")
+    os.makedirs(folder)
+    csv = os.path.join(folder, "pairs.csv")
+    with open(csv, "w", encoding="utf-8") as f:
+        f.write("silhouette,brand,colorway,price_paid,currency,condition\r\n"
+                "Track 2.0,Balenciaga,Silver,1150.00,USD,deadstock\r\n"
+                "Triple S,Balenciaga,Black,895.00,USD,worn\r\n"
+                "Runner,Balenciaga,Blue,1150.00,USD,vnds\r\n")
+    env = dict(os.environ, G_DEBUG="fatal-warnings", LC_ALL="C.UTF-8")
+    env.pop("DISPLAY", None)
+    subprocess.run([binary, "--import-csv", csv], env=env, check=True, stdout=subprocess.DEVNULL)
+
+    photos = os.path.join(os.environ["XDG_DATA_HOME"], "shoebox", "photos")
+    os.makedirs(photos, exist_ok=True)
+    db = sqlite3.connect(database_path())
+    try:
+        for colorway, heel, background, toe_right in (("Silver", 110, "white", False),
+                                                      ("Black", 160, "#e4e4e4", True)):
+            drawn = os.path.join(folder, f"{colorway}.png")
+            compare_draw_shoe(drawn, heel, background, toe_right)
+            stored = sha256(drawn) + ".png"
+            with open(drawn, "rb") as source, open(os.path.join(photos, stored), "wb") as target:
+                target.write(source.read())
+            pair_id = db.execute("SELECT id FROM pairs WHERE colorway = ?", (colorway,)).fetchone()[0]
+            db.execute("INSERT INTO photos (pair_id, file_name, is_side_profile, position) VALUES (?, ?, 1, 0)",
+                       (pair_id, stored))
+        db.commit()
+    finally:
+        db.close()
+
+
+def scenario_compare(args):
+    """Select two pairs, Compare Selected, add a silhouette with Compare
+    With…, see the differing rows, switch to Overlay and move the Opacity
+    slider, Outline, the Track line with Compare Generations, and Save as
+    Image…: only by clicking and typing."""
+    compare_prepare(args.app)
+    target = os.path.join(os.environ["HOME"], "compare", "comparison.png")
+
+    app = App(args.app, args.artifacts, "compare")
+    try:
+        window = main_window(app)
+        silver = wait_for(lambda: find(window, None, "Track 2.0 — Silver"), what="the Track 2.0 card")
+        black = wait_for(lambda: find(window, None, "Triple S — Black"), what="the Triple S card")
+        time.sleep(0.5)
+        compare_click_at(silver)
+        time.sleep(0.3)
+        compare_click_at(black, "ctrl")
+        wait_for(lambda: any(text_of(n) == "2 pairs selected" for n in find_all(window, "label")),
+                 what="two pairs selected")
+        compare = wait_for(lambda: find(window, "push button", "Compare Selected"), what="Compare Selected")
+        wait_for(lambda: has_state(compare, Atspi.StateType.SENSITIVE), what="Compare Selected to be enabled")
+        app.screenshot("selected")
+        click(compare)
+
+        # One column per item, named after it, in the comparison (the
+        # Collection page's cards have the same names).
+        comparison = wait_for(lambda: find(window, None, "Comparison"), what="the comparison")
+
+        def column(title):
+            return find(comparison, None, title)
+
+        wait_for(lambda: column("Track 2.0 — Silver") and column("Triple S — Black"), 15, "the two columns")
+
+        # Compare With… lists the catalogue: add a silhouette.
+        compare_with = wait_for(lambda: next((n for n in walk(window) if name(n) == "Compare With…"
+                                              and role(n) == "push button" and n.get_n_actions() > 0), None),
+                                what="the Compare With… button")
+        click(compare_with)
+        track_3 = wait_for(lambda: find(app.node, "push button", "Balenciaga Track 3"), what="Track 3 in the list")
+        click(track_3)
+        wait_for(lambda: column("Balenciaga Track 3"), what="the silhouette's column")
+
+        # The rows that differ say so (and are highlighted); equal ones do not.
+        def row_title(title):
+            return next((n for n in find_all(comparison, "label") if text_of(n) == title), None)
+
+        price = wait_for(lambda: row_title("Price Paid"), what="the Price Paid row")
+        brand = wait_for(lambda: row_title("Brand"), what="the Brand row")
+        if price.get_description() != "Differs" or brand.get_description() == "Differs":
+            raise Failure(f"Price Paid is “{price.get_description()}”, Brand “{brand.get_description()}”")
+        wait_for(lambda: find(comparison, None, "Side profile of Triple S — Black"), what="the Triple S photo")
+        time.sleep(1.0)
+        app.screenshot("side-by-side")
+
+        # Only Differences hides the Brand row.
+        switch = wait_for(lambda: next((n for n in walk(window) if name(n) == "Only Differences"
+                                        and n.get_n_actions() > 0), None), what="the Only Differences switch")
+        click(switch)
+        wait_for(lambda: row_title("Brand") is None, what="the Brand row to hide")
+        time.sleep(0.5)
+        app.screenshot("only-differences")
+        click(switch)
+        wait_for(lambda: row_title("Brand"), what="the Brand row to come back")
+
+        # Overlay, and the opacity slider moved by a click.
+        click(wait_for(lambda: find(window, "toggle button", "Overlay"), what="the Overlay button"))
+        slider = wait_for(lambda: find(window, "slider", "Opacity"), what="the Opacity slider")
+        time.sleep(0.5)
+        before = slider.get_current_value()
+        compare_click_at(slider, fraction=0.9)
+        wait_for(lambda: slider.get_current_value() > before + 0.1, what="the opacity to change")
+        time.sleep(0.5)
+        app.screenshot("overlay")
+
+        click(wait_for(lambda: find(window, "toggle button", "Outline"), what="the Outline button"))
+        time.sleep(1.0)
+        app.screenshot("outline")
+        click(wait_for(lambda: find(window, "toggle button", "Side by Side"), what="the Side by Side button"))
+
+        # Save as Image… through the file chooser: the path typed, Enter.
+        click(wait_for(lambda: find(window, "push button", "Save as Image…"), what="Save as Image…"))
+        chooser = wait_for(lambda: next((f for f in app.frames() if name(f) == "Save as Image"), None), 15,
+                           "the file chooser")
+        time.sleep(1.0)
+        app.screenshot("save-dialog")
+        extents = chooser.get_extents(Atspi.CoordType.WINDOW)
+        subprocess.run(["xdotool", "mousemove", "--sync", str(extents.x + extents.width // 2),
+                        str(extents.y + extents.height // 4)], check=True)
+        app.key("ctrl+a")
+        subprocess.run(["xdotool", "type", "--delay", "10", target], check=True)
+        time.sleep(0.3)
+        app.key("Return")
+        wait_for(lambda: os.path.exists(target) and os.path.getsize(target) > 0, 15, "the saved image")
+        with open(target, "rb") as f:
+            if f.read(8) != b"\x89PNG\r\n\x1a\n":
+                raise Failure(f"{target} is not a PNG")
+        subprocess.run(["cp", target, os.path.join(args.artifacts, "e2e-compare-saved.png")], check=False)
+
+        # The Track line, from the Track 2.0 column.
+        generations = wait_for(lambda: next((n for n in walk(column("Track 2.0 — Silver") or comparison)
+                                             if name(n) == "Compare Generations" and role(n) == "push button"), None),
+                               what="Compare Generations")
+        click(generations)
+        wait_for(lambda: column("Balenciaga Track") and column("Balenciaga Track 2.0") and column("Balenciaga Track 3"),
+                 what="the three generations")
+        time.sleep(0.5)
+        app.screenshot("generations")
+
+        app.key("ctrl+q")
+        app.wait_exit()
+    except Failure:
+        app.screenshot("failure")
+        raise
+    finally:
+        app.kill()
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--app", required=True)
     parser.add_argument("--artifacts", required=True)
-    parser.add_argument("scenario", choices=["pages", "damaged", "too-new", "read-only"])
+    parser.add_argument("scenario", choices=["pages", "damaged", "too-new", "read-only", "compare", "collection"])
     args = parser.parse_args()
 
     try:
@@ -339,6 +694,10 @@ def main():
             scenario_damaged(args)
         elif args.scenario == "too-new":
             scenario_too_new(args)
+        elif args.scenario == "collection":
+            scenario_collection(args)
+        elif args.scenario == "compare":
+            scenario_compare(args)
         else:
             scenario_read_only(args)
     except Failure as failure:

@@ -1212,6 +1212,26 @@ test_add_discovery (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (shoebox_news_store_get_sources (fixture->store)), ==, 1);
 }
 
+static void
+test_search_feed_url (void)
+{
+  static const char * const terms[] = { "Track 2.0", "  Air Max 97 \"Silver\" ", "", "Gel-1090 & more", NULL };
+  static const char * const none[] = { "", "  ", NULL };
+  g_autofree char *url = shoebox_news_dup_search_feed_url (terms);
+  g_autofree char *nothing = shoebox_news_dup_search_feed_url (none);
+  g_autofree char *normal = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (url, ==,
+                   "https://news.google.com/rss/search?q="
+                   "%22Track%202.0%22%20OR%20%22Air%20Max%2097%20%20Silver%22%20OR%20%22Gel-1090%20%26%20more%22"
+                   "&hl=en-US&gl=US&ceid=US:en");
+  normal = shoebox_news_normalize_url (url, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (normal, ==, url);
+  g_assert_null (nothing);
+}
+
 static GBytes *
 download (Fixture     *fixture,
           const char  *url,
@@ -1669,6 +1689,7 @@ main (int   argc,
   ADD ("/news/fetch/source-removed", test_fetch_source_removed);
   ADD ("/news/add/discovery", test_add_discovery);
   g_test_add_func ("/news/discover", test_discover);
+  g_test_add_func ("/news/sources/search-feed-url", test_search_feed_url);
   ADD ("/news/download", test_download);
   ADD ("/news/items/refetch-keeps-state", test_items_refetch_keeps_state);
   ADD ("/news/items/prune", test_items_prune);

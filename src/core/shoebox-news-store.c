@@ -507,6 +507,55 @@ shoebox_news_normalize_url (const char  *url,
   return g_uri_to_string (uri);
 }
 
+#define SEARCH_FEED_MAX_TERMS 20
+#define SEARCH_FEED_MAX_QUERY 1500
+
+/**
+ * shoebox_news_dup_search_feed_url:
+ * @terms: (array zero-terminated=1): what to search for, silhouette names
+ *   say ("Track 2.0", "Air Max 97")
+ *
+ * The address of a Google News search feed for any of @terms, each as an
+ * exact phrase, to add as a source. Terms past the first twenty, or past
+ * a query length search engines accept, are left out.
+ *
+ * Returns: (transfer full) (nullable): the address, or %NULL when no term
+ *   has any text
+ */
+char *
+shoebox_news_dup_search_feed_url (const char * const *terms)
+{
+  g_autoptr(GString) query = g_string_new (NULL);
+  g_autofree char *escaped = NULL;
+  guint n_terms = 0;
+
+  g_return_val_if_fail (terms != NULL, NULL);
+
+  for (guint i = 0; terms[i] != NULL && n_terms < SEARCH_FEED_MAX_TERMS; i++)
+    {
+      g_autofree char *term = g_utf8_make_valid (terms[i], -1);
+
+      /* A quote inside a phrase would end it. */
+      g_strdelimit (term, "\"\t\r\n", ' ');
+      g_strstrip (term);
+      if (term[0] == '\0')
+        continue;
+      if (query->len + strlen (term) + 6 > SEARCH_FEED_MAX_QUERY)
+        break;
+
+      if (n_terms > 0)
+        g_string_append (query, " OR ");
+      g_string_append_printf (query, "\"%s\"", term);
+      n_terms++;
+    }
+
+  if (n_terms == 0)
+    return NULL;
+
+  escaped = g_uri_escape_string (query->str, NULL, FALSE);
+  return g_strconcat ("https://news.google.com/rss/search?q=", escaped, "&hl=en-US&gl=US&ceid=US:en", NULL);
+}
+
 /**
  * shoebox_news_store_new:
  * @database: an open database

@@ -43,6 +43,7 @@ G_DECLARE_FINAL_TYPE (ShoeboxNewsStore, shoebox_news_store, SHOEBOX, NEWS_STORE,
 
 char              *shoebox_news_normalize_url            (const char         *url,
                                                           GError            **error);
+char              *shoebox_news_dup_search_feed_url      (const char * const *terms);
 
 ShoeboxNewsStore  *shoebox_news_store_new                (ShoeboxDatabase    *database,
                                                           GError            **error);

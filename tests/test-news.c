@@ -1394,6 +1394,9 @@ test_items_prune (Fixture       *fixture,
   ShoeboxNewsSource *source;
   guint n_removed = 0;
 
+  /* Kept at first, however old. */
+  g_assert_cmpuint (shoebox_news_store_get_max_age_days (fixture->store), ==, SHOEBOX_NEWS_DEFAULT_MAX_AGE_DAYS);
+  shoebox_news_store_set_max_age_days (fixture->store, 0);
   g_free (fixture->feed_body);
   fixture->feed_body = make_feed ("Test Kicks", "Air Max 97 returns", extra);
   source = fetch_one (fixture, "/feed.xml");

@@ -9,14 +9,14 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-#include <libxml/HTMLparser.h>
-#include <string.h>
-
 #include "shoebox-news-fetcher.h"
 
 #include "shoebox-feed-parser.h"
 #include "shoebox-news-private.h"
+
+#include <glib/gi18n.h>
+#include <libxml/HTMLparser.h>
+#include <string.h>
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 
@@ -1139,6 +1139,10 @@ start_next_sources (GTask *task)
 
   if (refresh->n_offline + refresh->n_reached > 0)
     set_offline (self, refresh->n_reached == 0);
+
+  /* Old news goes after each refresh, so the database never only grows. */
+  if (!shoebox_news_store_prune (self->store, NULL, NULL, refresh->error == NULL ? &refresh->error : NULL))
+    g_debug ("Could not prune old news");
   if (refresh->error != NULL)
     g_task_return_error (task, g_steal_pointer (&refresh->error));
   else
@@ -1705,7 +1709,8 @@ shoebox_news_fetcher_get_offline (ShoeboxNewsFetcher *self)
  * @user_data: data for @callback
  *
  * Fetches the sources a few at a time and records each one's items and
- * health in the store; one failing source never stops the others.
+ * health in the store; one failing source never stops the others. Then
+ * prunes old items (shoebox_news_store_prune()).
  * #ShoeboxNewsFetcher:n-done and #ShoeboxNewsFetcher:n-total report the
  * progress. One refresh runs at a time: another one fails with
  * %G_IO_ERROR_PENDING.

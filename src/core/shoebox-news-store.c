@@ -9,14 +9,14 @@
 
 #include "config.h"
 
+#include "shoebox-news-store.h"
+
+#include "shoebox-news-private.h"
+
 #include <glib/gi18n.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <string.h>
-
-#include "shoebox-news-store.h"
-
-#include "shoebox-news-private.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 
@@ -408,7 +408,7 @@ shoebox_news_store_class_init (ShoeboxNewsStoreClass *klass)
    * a feed still lists them; 0 keeps everything.
    */
   properties[PROP_MAX_AGE_DAYS] =
-    g_param_spec_uint ("max-age-days", NULL, NULL, 0, 36500, 0,
+    g_param_spec_uint ("max-age-days", NULL, NULL, 0, 36500, SHOEBOX_NEWS_DEFAULT_MAX_AGE_DAYS,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -426,6 +426,7 @@ shoebox_news_store_class_init (ShoeboxNewsStoreClass *klass)
 static void
 shoebox_news_store_init (ShoeboxNewsStore *self)
 {
+  self->max_age_days = SHOEBOX_NEWS_DEFAULT_MAX_AGE_DAYS;
   self->sources = g_list_store_new (SHOEBOX_TYPE_NEWS_SOURCE);
 }
 

@@ -37,6 +37,9 @@ typedef enum
 /* The largest OPML file accepted, in bytes. */
 #define SHOEBOX_NEWS_MAX_OPML (4 * 1024 * 1024)
 
+/* How long items are kept unless starred, unless told otherwise. */
+#define SHOEBOX_NEWS_DEFAULT_MAX_AGE_DAYS 30
+
 #define SHOEBOX_TYPE_NEWS_STORE (shoebox_news_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (ShoeboxNewsStore, shoebox_news_store, SHOEBOX, NEWS_STORE, GObject)

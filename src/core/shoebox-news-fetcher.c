@@ -18,6 +18,15 @@
 #include <libxml/HTMLparser.h>
 #include <string.h>
 
+/* How news arrives. A refresh takes the sources from the store and runs a
+ * few fetches at a time. One fetch is a GET per hop: redirects are
+ * followed here, each target checked first; the body is read in chunks up
+ * to the size cap; a deadline bounds the whole. A fetch ends in a
+ * FetchResult (the body, a 304, or a failure in plain words), never in a
+ * GError unless cancelled. The body is parsed in a worker thread, then
+ * the store records the items and the source's health on the main loop.
+ */
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 
 /* libsoup 3.2 names no 429. */

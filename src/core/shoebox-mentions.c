@@ -837,6 +837,37 @@ shoebox_mentions_get_n_items (ShoeboxMentions *self)
   return g_hash_table_size (self->labels);
 }
 
+/**
+ * shoebox_mentions_is_unread:
+ * @self: a #ShoeboxMentions
+ * @item_id: a news item
+ *
+ * Returns: whether the item is still there, unread and not hidden: its
+ *   notification still has something to say
+ */
+gboolean
+shoebox_mentions_is_unread (ShoeboxMentions *self,
+                            gint64           item_id)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  gboolean unread = FALSE;
+
+  g_return_val_if_fail (SHOEBOX_IS_MENTIONS (self), FALSE);
+
+  stmt = shoebox_database_prepare (self->database,
+                                   "SELECT read = 0 AND hidden = 0 FROM news_items WHERE id = ?1",
+                                   &error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, item_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    unread = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+
+  return unread;
+}
+
 static gboolean
 mark_notified_in_transaction (ShoeboxDatabase  *database,
                               gpointer          user_data,

@@ -53,6 +53,8 @@ const char      *shoebox_mentions_get_label        (ShoeboxMentions      *self,
 gboolean         shoebox_mentions_has_item         (ShoeboxMentions      *self,
                                                     gint64                item_id);
 guint            shoebox_mentions_get_n_items      (ShoeboxMentions      *self);
+gboolean         shoebox_mentions_is_unread        (ShoeboxMentions      *self,
+                                                    gint64                item_id);
 GPtrArray       *shoebox_mentions_take_unnotified  (ShoeboxMentions      *self,
                                                     GError              **error);
 GArray          *shoebox_mentions_list_pair_items  (ShoeboxMentions      *self,

@@ -13,6 +13,7 @@
 
 #include "shoebox-application.h"
 #include "shoebox-collection.h"
+#include "shoebox-news-service.h"
 #include "shoebox-photos.h"
 #include "shoebox-csv-command.h"
 #include "shoebox-preferences-window.h"
@@ -25,6 +26,7 @@ struct _ShoeboxApplication
   ShoeboxDatabase   *database;
   ShoeboxCollection *collection;
   ShoeboxPhotos     *photos;
+  ShoeboxNewsService *news;
   GError            *database_error; /* why the database could not be opened */
 };
 
@@ -64,6 +66,7 @@ shoebox_application_preferences_action (GSimpleAction *action,
     path = shoebox_database_dup_default_path ();
 
   preferences = shoebox_preferences_window_new (parent, path);
+  shoebox_preferences_window_set_news (SHOEBOX_PREFERENCES_WINDOW (preferences), self->news);
   gtk_window_present (preferences);
 }
 
@@ -157,6 +160,12 @@ shoebox_application_startup (GApplication *application)
   self->photos = shoebox_photos_new ();
   if (!shoebox_collection_load_starter_catalogue (self->collection, NULL, &error))
     g_message ("The starter catalogue could not be loaded: %s", error->message);
+
+  /* After the collection, whose pairs the news may mention. */
+  g_clear_error (&error);
+  self->news = shoebox_news_service_new (G_APPLICATION (self), self->database, self->collection, NULL, &error);
+  if (self->news == NULL)
+    g_message ("The news are not available: %s", error->message);
 }
 
 static void
@@ -170,6 +179,9 @@ shoebox_application_activate (GApplication *application)
       window = GTK_WINDOW (shoebox_window_new (ADW_APPLICATION (self)));
       shoebox_window_set_collection (SHOEBOX_WINDOW (window), self->collection);
       shoebox_window_set_photos (SHOEBOX_WINDOW (window), self->photos);
+      shoebox_window_set_news (SHOEBOX_WINDOW (window), self->news);
+      if (self->news != NULL)
+        shoebox_news_service_start (self->news);
       gtk_window_present (window);
       if (self->database_error != NULL)
         shoebox_window_show_database_error (SHOEBOX_WINDOW (window), self->database_error);
@@ -184,6 +196,9 @@ shoebox_application_shutdown (GApplication *application)
 {
   ShoeboxApplication *self = SHOEBOX_APPLICATION (application);
 
+  /* Fetches stop before the database closes under them. */
+  if (self->news != NULL)
+    shoebox_news_service_shutdown (self->news);
   if (self->database != NULL)
     shoebox_database_close (self->database);
 
@@ -197,6 +212,7 @@ shoebox_application_finalize (GObject *object)
 
   g_clear_object (&self->collection);
   g_clear_object (&self->photos);
+  g_clear_object (&self->news);
   g_clear_object (&self->database);
   g_clear_error (&self->database_error);
 

@@ -79,3 +79,55 @@ shoebox_compat_column_view_get_sort (GtkColumnView *view,
   return probed_column;
 #endif
 }
+
+/**
+ * shoebox_compat_open_uri:
+ * @parent: (nullable): the window the request comes from
+ * @uri: the address to open
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the browser was asked, or could not be
+ * @user_data: data for @callback
+ *
+ * Opens @uri in the default browser: through the OpenURI portal in a
+ * sandbox, else through the desktop's default handler.
+ */
+void
+shoebox_compat_open_uri (GtkWindow           *parent,
+                         const char          *uri,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+#if GTK_CHECK_VERSION (4, 10, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
+  gtk_uri_launcher_launch (launcher, parent, cancellable, callback, user_data);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  gtk_show_uri_full (parent, uri, GDK_CURRENT_TIME, cancellable, callback, user_data);
+#endif
+}
+
+/**
+ * shoebox_compat_open_uri_finish:
+ * @parent: (nullable): the window given to shoebox_compat_open_uri()
+ * @result: the result
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when the browser was asked to open the address
+ */
+gboolean
+shoebox_compat_open_uri_finish (GtkWindow     *parent,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+#if GTK_CHECK_VERSION (4, 10, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  g_autoptr(GObject) launcher = g_async_result_get_source_object (result);
+
+  return gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (launcher), result, error);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  return gtk_show_uri_full_finish (parent, result, error);
+#endif
+}

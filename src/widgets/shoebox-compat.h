@@ -14,5 +14,13 @@ G_BEGIN_DECLS
 GtkSorter           *shoebox_compat_column_view_sorter_new (GtkColumnViewColumn *column);
 GtkColumnViewColumn *shoebox_compat_column_view_get_sort   (GtkColumnView       *view,
                                                             gboolean            *descending);
+void                 shoebox_compat_open_uri               (GtkWindow           *parent,
+                                                            const char          *uri,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+gboolean             shoebox_compat_open_uri_finish        (GtkWindow           *parent,
+                                                            GAsyncResult        *result,
+                                                            GError             **error);
 
 G_END_DECLS

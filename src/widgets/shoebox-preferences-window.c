@@ -9,26 +9,581 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "shoebox-news-row.h"
 #include "shoebox-preferences-window.h"
+
+#include <string.h>
 
 struct _ShoeboxPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
   GSettings            *settings;
+  ShoeboxNewsService   *news;
+  GCancellable         *cancellable;
+  GtkNativeDialog      *chooser;   /* the OPML file chooser while it is open */
 
   AdwActionRow         *database_row;
   GtkSpinButton        *refresh_interval_spin;
+  GtkSwitch            *notifications_switch;
+  GtkListBox           *sources_list;
+  GtkWidget            *add_source_button;
 };
 
 G_DEFINE_FINAL_TYPE (ShoeboxPreferencesWindow, shoebox_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static ShoeboxNewsStore *
+get_store (ShoeboxPreferencesWindow *self)
+{
+  return self->news != NULL ? shoebox_news_service_get_store (self->news) : NULL;
+}
+
+static void
+toast (ShoeboxPreferencesWindow *self,
+       const char               *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 8);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+}
+
+/* Every action's sensitivity, in one place. */
+static void
+update_actions (ShoeboxPreferencesWindow *self)
+{
+  gboolean has_news = self->news != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.add-source", has_news);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.import-opml", has_news && self->chooser == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.export-opml", has_news && self->chooser == NULL);
+}
+
+static char *
+format_next (GDateTime *date,
+             GDateTime *now)
+{
+  GTimeSpan span = g_date_time_difference (date, now);
+  gint64 minutes = (span + G_TIME_SPAN_MINUTE - 1) / G_TIME_SPAN_MINUTE;
+
+  if (minutes <= 1)
+    return g_strdup (_("next refresh now"));
+  if (minutes < 120)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "next refresh in %d minute", "next refresh in %d minutes",
+                                         minutes),
+                            (int) minutes);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "next refresh in %d hour", "next refresh in %d hours",
+                                       minutes / 60),
+                          (int) (minutes / 60));
+}
+
+/* A source's health in plain words: when it last worked, what went wrong
+ * since, and when it is fetched next.
+ */
+static char *
+dup_health (ShoeboxNewsSource *source)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  GDateTime *last_success = shoebox_news_source_get_last_success (source);
+  GDateTime *next_refresh = shoebox_news_source_get_next_refresh (source);
+  const char *last_error = shoebox_news_source_get_last_error (source);
+  g_autofree char *worked = NULL;
+  g_autofree char *next = NULL;
+  GString *health = g_string_new (NULL);
+
+  if (!shoebox_news_source_get_enabled (source))
+    {
+      g_string_append (health, _("Disabled"));
+      return g_string_free (health, FALSE);
+    }
+
+  if (last_success != NULL)
+    {
+      g_autofree char *age = shoebox_news_row_format_age (last_success, now);
+
+      /* Translators: %s is an age, e.g. "5 minutes ago" */
+      worked = g_strdup_printf (_("Updated %s"), age);
+    }
+
+  if (shoebox_news_source_get_last_error_kind (source) != SHOEBOX_NEWS_ERROR_KIND_NONE
+      && last_error != NULL && last_error[0] != '\0')
+    {
+      g_string_append (health, last_error);
+      g_string_append (health, " · ");
+      if (worked != NULL)
+        {
+          g_autofree char *age = shoebox_news_row_format_age (last_success, now);
+
+          /* Translators: %s is an age, e.g. "2 days ago" */
+          g_string_append_printf (health, _("last worked %s"), age);
+        }
+      else
+        g_string_append (health, _("never worked yet"));
+    }
+  else if (worked != NULL)
+    g_string_append (health, worked);
+  else
+    g_string_append (health, _("Not fetched yet"));
+
+  if (next_refresh != NULL)
+    {
+      next = format_next (next_refresh, now);
+      g_string_append (health, " · ");
+      g_string_append (health, next);
+    }
+
+  return g_string_free (health, FALSE);
+}
+
+static const char *
+source_name (ShoeboxNewsSource *source)
+{
+  const char *title = shoebox_news_source_get_title (source);
+
+  return title != NULL && title[0] != '\0' ? title : shoebox_news_source_get_url (source);
+}
+
+static void
+update_source_row (AdwActionRow *row)
+{
+  ShoeboxNewsSource *source = g_object_get_data (G_OBJECT (row), "source");
+  GtkSwitch *enabled = g_object_get_data (G_OBJECT (row), "enabled-switch");
+  g_autofree char *health = dup_health (source);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), source_name (source));
+  adw_action_row_set_subtitle (row, health);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row), shoebox_news_source_get_url (source));
+  g_object_set_data (G_OBJECT (row), "updating", GINT_TO_POINTER (TRUE));
+  gtk_switch_set_active (enabled, shoebox_news_source_get_enabled (source));
+  g_object_set_data (G_OBJECT (row), "updating", NULL);
+}
+
+static ShoeboxPreferencesWindow *
+row_window (GtkWidget *widget)
+{
+  return SHOEBOX_PREFERENCES_WINDOW (gtk_widget_get_ancestor (widget, SHOEBOX_TYPE_PREFERENCES_WINDOW));
+}
+
+static void
+enabled_changed_cb (GtkSwitch  *enabled,
+                    GParamSpec *pspec,
+                    GtkWidget  *row)
+{
+  ShoeboxPreferencesWindow *self = row_window (row);
+  ShoeboxNewsSource *source = g_object_get_data (G_OBJECT (row), "source");
+  g_autoptr(GError) error = NULL;
+
+  if (g_object_get_data (G_OBJECT (row), "updating") != NULL || self == NULL)
+    return;
+
+  if (!shoebox_news_store_set_source_enabled (get_store (self), source, gtk_switch_get_active (enabled), &error))
+    toast (self, error->message);
+}
+
+/* A dialog with a text field: Add Source and Rename. */
+static GtkEntry *
+dialog_entry (AdwMessageDialog *dialog)
+{
+  return GTK_ENTRY (adw_message_dialog_get_extra_child (dialog));
+}
+
+static AdwMessageDialog *
+new_entry_dialog (ShoeboxPreferencesWindow *self,
+                  const char               *heading,
+                  const char               *body,
+                  const char               *entry_label,
+                  const char               *text,
+                  const char               *response,
+                  const char               *response_label)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_set_body_use_markup (dialog, FALSE);
+  entry = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, entry_label, -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  /* No mnemonics: libadwaita 1.2 would put the underscore in the
+   * buttons' accessible names.
+   */
+  adw_message_dialog_add_responses (dialog, "cancel", _("Cancel"), response, response_label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, response, ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, response);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  return dialog;
+}
+
+static void
+rename_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    GtkWidget        *row)
+{
+  ShoeboxPreferencesWindow *self = row_window (row);
+  ShoeboxNewsSource *source = g_object_get_data (G_OBJECT (row), "source");
+  g_autoptr(GError) error = NULL;
+  const char *title;
+
+  if (g_strcmp0 (response, "rename") != 0 || self == NULL)
+    return;
+
+  title = gtk_editable_get_text (GTK_EDITABLE (dialog_entry (dialog)));
+  if (!shoebox_news_store_rename_source (get_store (self), source, title, &error))
+    toast (self, error->message);
+}
+
+static void
+rename_clicked_cb (GtkWidget *row)
+{
+  ShoeboxPreferencesWindow *self = row_window (row);
+  ShoeboxNewsSource *source = g_object_get_data (G_OBJECT (row), "source");
+  AdwMessageDialog *dialog;
+
+  dialog = new_entry_dialog (self, _("Rename Source"), shoebox_news_source_get_url (source), _("Name"),
+                             source_name (source), "rename", _("Rename"));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), row, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+remove_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    GtkWidget        *row)
+{
+  ShoeboxPreferencesWindow *self = row_window (row);
+  ShoeboxNewsSource *source = g_object_get_data (G_OBJECT (row), "source");
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "remove") != 0 || self == NULL)
+    return;
+
+  if (!shoebox_news_store_remove_source (get_store (self), source, &error))
+    toast (self, error->message);
+}
+
+static void
+remove_clicked_cb (GtkWidget *row)
+{
+  ShoeboxPreferencesWindow *self = row_window (row);
+  ShoeboxNewsSource *source = g_object_get_data (G_OBJECT (row), "source");
+  g_autofree char *heading = g_strdup_printf (_("Remove “%s”?"), source_name (source));
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                                       _("Its stories are removed too, starred ones included.")));
+  adw_message_dialog_set_heading_use_markup (dialog, FALSE);
+  adw_message_dialog_add_responses (dialog, "cancel", _("Cancel"), "remove", _("Remove"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), row, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkWidget *
+icon_button (const char *icon_name,
+             const char *label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_add_css_class (button, "flat");
+
+  return button;
+}
+
+static GtkWidget *
+create_source_row (gpointer item,
+                   gpointer user_data)
+{
+  ShoeboxNewsSource *source = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *enabled = gtk_switch_new ();
+  GtkWidget *rename = icon_button ("document-edit-symbolic", _("Rename"));
+  GtkWidget *remove = icon_button ("user-trash-symbolic", _("Remove"));
+
+  /* Source names and errors come from the network: plain text. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_widget_set_valign (enabled, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (enabled), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Enabled"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), rename);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), enabled);
+
+  g_object_set_data_full (G_OBJECT (row), "source", g_object_ref (source), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "enabled-switch", enabled);
+  update_source_row (ADW_ACTION_ROW (row));
+
+  g_signal_connect_object (source, "notify", G_CALLBACK (update_source_row), row, G_CONNECT_SWAPPED);
+  g_signal_connect (enabled, "notify::active", G_CALLBACK (enabled_changed_cb), row);
+  g_signal_connect_swapped (rename, "clicked", G_CALLBACK (rename_clicked_cb), row);
+  g_signal_connect_swapped (remove, "clicked", G_CALLBACK (remove_clicked_cb), row);
+
+  return row;
+}
+
+static gboolean
+is_web_address (const char *text,
+                char      **scheme)
+{
+  g_autoptr(GUri) uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
+
+  *scheme = NULL;
+  if (uri == NULL)
+    return FALSE;
+  *scheme = g_strdup (g_uri_get_scheme (uri));
+  return g_ascii_strcasecmp (*scheme, "http") == 0 || g_ascii_strcasecmp (*scheme, "https") == 0;
+}
+
+static void
+source_added_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxNewsSource) source = NULL;
+  g_autofree char *message = NULL;
+  ShoeboxPreferencesWindow *self;
+
+  source = shoebox_news_service_add_source_finish (SHOEBOX_NEWS_SERVICE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = SHOEBOX_PREFERENCES_WINDOW (user_data);
+  gtk_widget_set_sensitive (self->add_source_button, TRUE);
+  if (source == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  message = g_strdup_printf (_("Added “%s”"), source_name (source));
+  toast (self, message);
+}
+
+static void
+add_source_response_cb (AdwMessageDialog         *dialog,
+                        const char               *response,
+                        ShoeboxPreferencesWindow *self)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *scheme = NULL;
+
+  if (g_strcmp0 (response, "add") != 0 || self->news == NULL)
+    return;
+
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (dialog_entry (dialog)))));
+  if (text[0] == '\0')
+    return;
+
+  /* A bare "example.com/feed" is meant as a web address. */
+  if (strstr (text, "://") == NULL && strchr (text, ':') == NULL)
+    {
+      char *with_scheme = g_strconcat ("https://", text, NULL);
+
+      g_free (text);
+      text = with_scheme;
+    }
+
+  if (!is_web_address (text, &scheme))
+    {
+      g_autofree char *message = NULL;
+
+      if (scheme != NULL)
+        message = g_strdup_printf (_("“%s” addresses cannot be news sources: only web addresses (http or https) can"),
+                                   scheme);
+      else
+        message = g_strdup (_("That is not a web address: a news source starts with https:// or http://"));
+      toast (self, message);
+      return;
+    }
+
+  gtk_widget_set_sensitive (self->add_source_button, FALSE);
+  toast (self, _("Looking for a feed…"));
+  shoebox_news_service_add_source_async (self->news, text, self->cancellable, source_added_cb, self);
+}
+
+static void
+add_source_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ShoeboxPreferencesWindow *self = SHOEBOX_PREFERENCES_WINDOW (widget);
+  AdwMessageDialog *dialog;
+
+  dialog = new_entry_dialog (self, _("Add Source"),
+                             _("The address of a news feed, or of a web page that links to its feed."),
+                             _("Address"), NULL, "add", _("Add"));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (add_source_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (GTK_WIDGET (dialog_entry (dialog)));
+}
+
+static void
+opml_loaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *message = NULL;
+  ShoeboxPreferencesWindow *self;
+  gsize length;
+  guint n_added = 0;
+  guint n_skipped = 0;
+
+  if (!g_file_load_contents_finish (G_FILE (object), result, &contents, &length, NULL, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      self = SHOEBOX_PREFERENCES_WINDOW (user_data);
+      toast (self, error->message);
+      return;
+    }
+
+  self = SHOEBOX_PREFERENCES_WINDOW (user_data);
+  if (length > SHOEBOX_NEWS_MAX_OPML)
+    {
+      toast (self, _("The file is too large to be a list of sources"));
+      return;
+    }
+
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  if (!shoebox_news_store_import_opml (get_store (self), bytes, &n_added, &n_skipped, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  if (n_skipped > 0)
+    /* Translators: the second number counts sources already listed or not web addresses */
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added %u source, skipped %u",
+                                            "Added %u sources, skipped %u", n_added),
+                               n_added, n_skipped);
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added %u source", "Added %u sources", n_added),
+                               n_added);
+  toast (self, message);
+}
+
+static void
+opml_saved_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  ShoeboxPreferencesWindow *self;
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      self = SHOEBOX_PREFERENCES_WINDOW (user_data);
+      toast (self, error->message);
+      return;
+    }
+
+  self = SHOEBOX_PREFERENCES_WINDOW (user_data);
+  toast (self, _("Sources exported"));
+}
+
+static void
+chooser_response_cb (GtkNativeDialog          *chooser,
+                     int                       response,
+                     ShoeboxPreferencesWindow *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean saving = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  update_actions (self);
+
+  if (file == NULL || self->news == NULL)
+    return;
+
+  if (saving)
+    {
+      g_autoptr(GBytes) opml = shoebox_news_store_export_opml (get_store (self), &error);
+
+      if (opml == NULL)
+        {
+          toast (self, error->message);
+          return;
+        }
+      g_file_replace_contents_bytes_async (file, opml, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                           self->cancellable, opml_saved_cb, self);
+    }
+  else
+    g_file_load_contents_async (file, self->cancellable, opml_loaded_cb, self);
+}
+
+static void
+open_chooser (ShoeboxPreferencesWindow *self,
+              gboolean                  saving)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (saving ? _("Export Sources") : _("Import Sources"),
+                                         GTK_WINDOW (self),
+                                         saving ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         saving ? _("_Export") : _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("OPML Files"));
+  gtk_file_filter_add_pattern (filter, "*.opml");
+  gtk_file_filter_add_pattern (filter, "*.xml");
+  gtk_file_filter_add_mime_type (filter, "text/x-opml+xml");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (saving)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "shoebox-sources.opml");
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
+  update_actions (self);
+  gtk_native_dialog_show (self->chooser);
+}
+
+static void
+import_opml_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  open_chooser (SHOEBOX_PREFERENCES_WINDOW (widget), FALSE);
+}
+
+static void
+export_opml_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  open_chooser (SHOEBOX_PREFERENCES_WINDOW (widget), TRUE);
+}
 
 static void
 shoebox_preferences_window_dispose (GObject *object)
 {
   ShoeboxPreferencesWindow *self = SHOEBOX_PREFERENCES_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (self->chooser);
+  g_clear_object (&self->chooser);
+  if (self->sources_list != NULL)
+    gtk_list_box_bind_model (self->sources_list, NULL, NULL, NULL, NULL);
   g_clear_object (&self->settings);
+  g_clear_object (&self->news);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (shoebox_preferences_window_parent_class)->dispose (object);
 }
@@ -44,6 +599,13 @@ shoebox_preferences_window_class_init (ShoeboxPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/shoebox-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ShoeboxPreferencesWindow, database_row);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxPreferencesWindow, refresh_interval_spin);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPreferencesWindow, notifications_switch);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPreferencesWindow, sources_list);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPreferencesWindow, add_source_button);
+
+  gtk_widget_class_install_action (widget_class, "prefs.add-source", NULL, add_source_action);
+  gtk_widget_class_install_action (widget_class, "prefs.import-opml", NULL, import_opml_action);
+  gtk_widget_class_install_action (widget_class, "prefs.export-opml", NULL, export_opml_action);
 }
 
 static void
@@ -53,9 +615,13 @@ shoebox_preferences_window_init (ShoeboxPreferencesWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APPLICATION_ID);
   adjustment = gtk_spin_button_get_adjustment (self->refresh_interval_spin);
   g_settings_bind (self->settings, "news-refresh-interval", adjustment, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "news-notifications", self->notifications_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  update_actions (self);
 }
 
 /**
@@ -81,4 +647,26 @@ shoebox_preferences_window_new (GtkWindow  *parent,
   adw_action_row_set_subtitle (self->database_row, database_path);
 
   return GTK_WINDOW (self);
+}
+
+/**
+ * shoebox_preferences_window_set_news:
+ * @self: a #ShoeboxPreferencesWindow
+ * @news: (nullable): the news, whose sources are listed and edited here;
+ *   %NULL when the database could not be opened
+ */
+void
+shoebox_preferences_window_set_news (ShoeboxPreferencesWindow *self,
+                                     ShoeboxNewsService       *news)
+{
+  g_return_if_fail (SHOEBOX_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (news == NULL || SHOEBOX_IS_NEWS_SERVICE (news));
+
+  if (!g_set_object (&self->news, news))
+    return;
+
+  gtk_list_box_bind_model (self->sources_list,
+                           news != NULL ? shoebox_news_store_get_sources (get_store (self)) : NULL,
+                           news != NULL ? create_source_row : NULL, self, NULL);
+  update_actions (self);
 }

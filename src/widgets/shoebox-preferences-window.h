@@ -9,13 +9,17 @@
 
 #include <adwaita.h>
 
+#include "shoebox-news-service.h"
+
 G_BEGIN_DECLS
 
 #define SHOEBOX_TYPE_PREFERENCES_WINDOW (shoebox_preferences_window_get_type ())
 
 G_DECLARE_FINAL_TYPE (ShoeboxPreferencesWindow, shoebox_preferences_window, SHOEBOX, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-GtkWindow *shoebox_preferences_window_new (GtkWindow  *parent,
-                                           const char *database_path);
+GtkWindow *shoebox_preferences_window_new      (GtkWindow                *parent,
+                                                const char               *database_path);
+void       shoebox_preferences_window_set_news (ShoeboxPreferencesWindow *self,
+                                                ShoeboxNewsService       *news);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include "shoebox-collection-page.h"
 #include "shoebox-csv-dialogs.h"
+#include "shoebox-news-page.h"
 #include "shoebox-statistics-window.h"
 #include "shoebox-window.h"
 
@@ -26,6 +27,7 @@ struct _ShoeboxWindow
   AdwViewStack          *pages;
   AdwToastOverlay       *toasts;
   ShoeboxCollectionPage *collection_page;
+  ShoeboxNewsPage       *news_page;
   AdwViewSwitcherBar    *switcher_bar;
   GtkWidget             *add_pair_button;
   GtkRevealer           *selection_revealer;
@@ -221,11 +223,13 @@ shoebox_window_class_init (ShoeboxWindowClass *klass)
   window_class->close_request = shoebox_window_close_request;
 
   g_type_ensure (SHOEBOX_TYPE_COLLECTION_PAGE);
+  g_type_ensure (SHOEBOX_TYPE_NEWS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/shoebox-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, collection_page);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, news_page);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, add_pair_button);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, selection_revealer);
@@ -296,6 +300,21 @@ shoebox_window_set_photos (ShoeboxWindow *self,
   g_return_if_fail (SHOEBOX_IS_WINDOW (self));
 
   shoebox_collection_page_set_photos (self->collection_page, photos);
+}
+
+/**
+ * shoebox_window_set_news:
+ * @self: a #ShoeboxWindow
+ * @news: (nullable): the news, or %NULL when the database could not be
+ *   opened
+ */
+void
+shoebox_window_set_news (ShoeboxWindow      *self,
+                         ShoeboxNewsService *news)
+{
+  g_return_if_fail (SHOEBOX_IS_WINDOW (self));
+
+  shoebox_news_page_set_service (self->news_page, news);
 }
 
 /**

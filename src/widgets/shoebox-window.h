@@ -11,6 +11,7 @@
 
 #include "shoebox-collection-page.h"
 #include "shoebox-collection.h"
+#include "shoebox-news-service.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,8 @@ void                   shoebox_window_set_collection      (ShoeboxWindow     *se
                                                            ShoeboxCollection *collection);
 void                   shoebox_window_set_photos          (ShoeboxWindow     *self,
                                                            ShoeboxPhotos     *photos);
+void                   shoebox_window_set_news            (ShoeboxWindow      *self,
+                                                           ShoeboxNewsService *news);
 ShoeboxCollectionPage *shoebox_window_get_collection_page (ShoeboxWindow     *self);
 void                   shoebox_window_show_database_error (ShoeboxWindow     *self,
                                                            const GError      *error);

@@ -1,0 +1,718 @@
+/* shoebox-news-page.c
+ *
+ * Copyright 2026 The Shoebox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "shoebox-news-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "shoebox-compat.h"
+#include "shoebox-news-page.h"
+#include "shoebox-news-row.h"
+#include "shoebox-news-thumbnails.h"
+
+typedef enum
+{
+  FILTER_ALL,
+  FILTER_UNREAD,
+  FILTER_STARRED,
+  FILTER_MENTIONS,
+} Filter;
+
+struct _ShoeboxNewsPage
+{
+  GtkWidget              parent_instance;
+
+  ShoeboxNewsService    *service;
+  ShoeboxNewsThumbnails *thumbnails;
+  GListModel            *items;          /* ShoeboxNewsItemList */
+  GtkFilterListModel    *shown;
+  GtkCustomFilter       *mentions_filter;
+  GtkStringList         *source_names;
+  GArray                *source_ids;     /* gint64, parallel to source_names */
+  GCancellable          *cancellable;
+  Filter                 filter;
+  gboolean               rebuilding_sources;
+
+  GtkWidget             *box;
+  GtkRevealer           *offline_revealer;
+  GtkToggleButton       *all_button;
+  GtkToggleButton       *unread_button;
+  GtkToggleButton       *starred_button;
+  GtkToggleButton       *mentions_button;
+  GtkDropDown           *source_dropdown;
+  GtkSearchEntry        *search_entry;
+  GtkSpinner            *refresh_spinner;
+  GtkButton             *refresh_button;
+  GtkRevealer           *progress_revealer;
+  GtkProgressBar        *progress_bar;
+  GtkStack              *content_stack;
+  AdwStatusPage         *empty_status;
+  GtkListBox            *list_box;
+};
+
+G_DEFINE_FINAL_TYPE (ShoeboxNewsPage, shoebox_news_page, GTK_TYPE_WIDGET)
+
+enum {
+  OPEN_LINK,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static ShoeboxNewsStore *
+get_store (ShoeboxNewsPage *self)
+{
+  return self->service != NULL ? shoebox_news_service_get_store (self->service) : NULL;
+}
+
+static ShoeboxNewsFetcher *
+get_fetcher (ShoeboxNewsPage *self)
+{
+  return self->service != NULL ? shoebox_news_service_get_fetcher (self->service) : NULL;
+}
+
+static gint64
+selected_source_id (ShoeboxNewsPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->source_dropdown);
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected >= self->source_ids->len)
+    return 0;
+  return g_array_index (self->source_ids, gint64, selected);
+}
+
+static void
+toast (ShoeboxNewsPage *self,
+       const char      *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  else
+    g_debug ("%s", message);
+}
+
+/* Every action's sensitivity, in one place. */
+static void
+update_actions (ShoeboxNewsPage *self)
+{
+  ShoeboxNewsFetcher *fetcher = get_fetcher (self);
+  gboolean busy = fetcher != NULL && shoebox_news_fetcher_get_busy (fetcher);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "news.refresh", fetcher != NULL && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "news.mark-all-read", self->service != NULL);
+}
+
+static void
+update_empty (ShoeboxNewsPage *self)
+{
+  guint n = self->shown != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->shown)) : 0;
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  gboolean narrowed = self->filter != FILTER_ALL || selected_source_id (self) != 0 || search[0] != '\0';
+
+  gtk_stack_set_visible_child_name (self->content_stack, n > 0 ? "list" : "empty");
+  if (n > 0)
+    return;
+
+  if (self->service == NULL)
+    {
+      adw_status_page_set_title (self->empty_status, _("No News Yet"));
+      adw_status_page_set_description (self->empty_status, _("Release news from sneaker news sites will appear here."));
+    }
+  else if (narrowed)
+    {
+      adw_status_page_set_title (self->empty_status, _("No Matching Stories"));
+      adw_status_page_set_description (self->empty_status, _("Try another filter, source or search."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_status, _("No News Yet"));
+      adw_status_page_set_description (self->empty_status,
+                                       _("Refresh to fetch the latest stories, or add sources in Preferences."));
+    }
+}
+
+static void
+update_offline (ShoeboxNewsPage *self)
+{
+  ShoeboxNewsStore *store = get_store (self);
+  GListModel *sources;
+  gboolean offline = FALSE;
+
+  if (store != NULL)
+    {
+      sources = shoebox_news_store_get_sources (store);
+      for (guint i = 0; i < g_list_model_get_n_items (sources) && !offline; i++)
+        {
+          g_autoptr(ShoeboxNewsSource) source = g_list_model_get_item (sources, i);
+
+          offline = shoebox_news_source_get_enabled (source)
+                    && shoebox_news_source_get_last_error_kind (source) == SHOEBOX_NEWS_ERROR_KIND_OFFLINE;
+        }
+    }
+
+  gtk_revealer_set_reveal_child (self->offline_revealer, offline);
+}
+
+static void
+update_progress (ShoeboxNewsPage *self)
+{
+  ShoeboxNewsFetcher *fetcher = get_fetcher (self);
+  gboolean busy = fetcher != NULL && shoebox_news_fetcher_get_busy (fetcher);
+
+  gtk_spinner_set_spinning (self->refresh_spinner, busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->refresh_spinner), busy);
+  gtk_revealer_set_reveal_child (self->progress_revealer, busy);
+  if (busy)
+    {
+      guint n_done = shoebox_news_fetcher_get_n_done (fetcher);
+      guint n_total = shoebox_news_fetcher_get_n_total (fetcher);
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "Fetched %u of %u source",
+                                                            "Fetched %u of %u sources", n_total),
+                                               n_done, n_total);
+
+      gtk_progress_bar_set_fraction (self->progress_bar, n_total > 0 ? (double) n_done / n_total : 0.0);
+      gtk_progress_bar_set_text (self->progress_bar, text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
+                                      GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text, -1);
+    }
+  else
+    update_offline (self);
+
+  update_actions (self);
+}
+
+static void
+update_badges (ShoeboxNewsPage *self)
+{
+  ShoeboxMentions *mentions = self->service != NULL ? shoebox_news_service_get_mentions (self->service) : NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      ShoeboxNewsItem *item;
+
+      if (!SHOEBOX_IS_NEWS_ROW (child))
+        continue;
+      item = shoebox_news_row_get_item (SHOEBOX_NEWS_ROW (child));
+      shoebox_news_row_set_mention (SHOEBOX_NEWS_ROW (child),
+                                    mentions != NULL ? shoebox_mentions_get_label (mentions, shoebox_news_item_get_id (item))
+                                                     : NULL);
+    }
+}
+
+static gboolean
+mentions_filter_func (gpointer item,
+                      gpointer user_data)
+{
+  ShoeboxNewsPage *self = user_data;
+
+  return self->service != NULL
+         && shoebox_mentions_has_item (shoebox_news_service_get_mentions (self->service),
+                                       shoebox_news_item_get_id (item));
+}
+
+static void
+apply_filter (ShoeboxNewsPage *self)
+{
+  ShoeboxNewsFilter store_filter = SHOEBOX_NEWS_FILTER_ALL;
+
+  if (self->items == NULL)
+    return;
+
+  if (self->filter == FILTER_UNREAD)
+    store_filter = SHOEBOX_NEWS_FILTER_UNREAD;
+  else if (self->filter == FILTER_STARRED)
+    store_filter = SHOEBOX_NEWS_FILTER_STARRED;
+
+  shoebox_news_item_list_set_filter (SHOEBOX_NEWS_ITEM_LIST (self->items), store_filter);
+  shoebox_news_item_list_set_source_id (SHOEBOX_NEWS_ITEM_LIST (self->items), selected_source_id (self));
+  shoebox_news_item_list_set_search (SHOEBOX_NEWS_ITEM_LIST (self->items),
+                                     gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  gtk_filter_list_model_set_filter (self->shown,
+                                    self->filter == FILTER_MENTIONS ? GTK_FILTER (self->mentions_filter) : NULL);
+  update_empty (self);
+}
+
+static void
+filter_toggled_cb (ShoeboxNewsPage *self,
+                   GtkToggleButton *button)
+{
+  if (!gtk_toggle_button_get_active (button))
+    return;
+
+  if (button == self->unread_button)
+    self->filter = FILTER_UNREAD;
+  else if (button == self->starred_button)
+    self->filter = FILTER_STARRED;
+  else if (button == self->mentions_button)
+    self->filter = FILTER_MENTIONS;
+  else
+    self->filter = FILTER_ALL;
+
+  apply_filter (self);
+}
+
+static void
+source_selected_cb (ShoeboxNewsPage *self)
+{
+  if (!self->rebuilding_sources)
+    apply_filter (self);
+}
+
+static void
+search_changed_cb (ShoeboxNewsPage *self)
+{
+  apply_filter (self);
+}
+
+static void rebuild_sources (ShoeboxNewsPage *self);
+
+static void
+source_notify_cb (ShoeboxNewsPage *self,
+                  GParamSpec      *pspec,
+                  GObject         *source)
+{
+  if (g_strcmp0 (pspec->name, "title") == 0 || g_strcmp0 (pspec->name, "enabled") == 0)
+    rebuild_sources (self);
+  else if (g_strcmp0 (pspec->name, "last-error-kind") == 0)
+    update_offline (self);
+}
+
+/* The drop-down: "All Sources", then each source by name. */
+static void
+rebuild_sources (ShoeboxNewsPage *self)
+{
+  ShoeboxNewsStore *store = get_store (self);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  gint64 selected = selected_source_id (self);
+  guint position = 0;
+  GListModel *sources;
+  guint n_old;
+
+  g_array_set_size (self->source_ids, 0);
+  g_ptr_array_add (names, g_strdup (_("All Sources")));
+  g_array_append_val (self->source_ids, (gint64) { 0 });
+
+  if (store != NULL)
+    {
+      sources = shoebox_news_store_get_sources (store);
+      for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+        {
+          g_autoptr(ShoeboxNewsSource) source = g_list_model_get_item (sources, i);
+          const char *title = shoebox_news_source_get_title (source);
+          gint64 id = shoebox_news_source_get_id (source);
+
+          g_signal_handlers_disconnect_by_func (source, source_notify_cb, self);
+          g_signal_connect_object (source, "notify", G_CALLBACK (source_notify_cb), self, G_CONNECT_SWAPPED);
+
+          if (id == selected)
+            position = self->source_ids->len;
+          g_ptr_array_add (names, g_strdup (title != NULL && title[0] != '\0' ? title
+                                                                              : shoebox_news_source_get_url (source)));
+          g_array_append_val (self->source_ids, id);
+        }
+    }
+
+  g_ptr_array_add (names, NULL);
+  self->rebuilding_sources = TRUE;
+  n_old = g_list_model_get_n_items (G_LIST_MODEL (self->source_names));
+  gtk_string_list_splice (self->source_names, 0, n_old, (const char * const *) names->pdata);
+  gtk_drop_down_set_selected (self->source_dropdown, position);
+  self->rebuilding_sources = FALSE;
+
+  if (selected != selected_source_id (self))
+    apply_filter (self);
+  update_offline (self);
+}
+
+static void
+star_toggled_cb (ShoeboxNewsPage *self,
+                 gboolean         starred,
+                 ShoeboxNewsRow  *row)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!shoebox_news_store_set_item_starred (get_store (self), shoebox_news_row_get_item (row), starred, &error))
+    toast (self, error->message);
+}
+
+static gboolean
+is_web_link (const char *link)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+  const char *host;
+
+  if (link == NULL)
+    return FALSE;
+  uri = g_uri_parse (link, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL)
+    return FALSE;
+  scheme = g_uri_get_scheme (uri);
+  host = g_uri_get_host (uri);
+  return (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0)
+         && host != NULL && host[0] != '\0';
+}
+
+static void
+opened_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  ShoeboxNewsPage *self;
+
+  if (shoebox_compat_open_uri_finish (GTK_IS_WINDOW (object) ? GTK_WINDOW (object) : NULL, result, &error))
+    return;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = SHOEBOX_NEWS_PAGE (user_data);
+  g_debug ("Could not open the story: %s", error->message);
+  toast (self, _("No web browser could open the story"));
+}
+
+/* Reading a story: it is marked read, and its link opened when it is a
+ * web address; anything else (javascript:, file:, data:) is refused.
+ */
+static void
+open_item (ShoeboxNewsPage *self,
+           ShoeboxNewsItem *item)
+{
+  g_autoptr(GError) error = NULL;
+  const char *link = shoebox_news_item_get_link (item);
+
+  if (!shoebox_news_store_set_item_read (get_store (self), item, TRUE, &error))
+    g_debug ("Could not mark the story read: %s", error->message);
+
+  if (!is_web_link (link))
+    {
+      toast (self, _("This story has no web address to open"));
+      return;
+    }
+
+  g_signal_emit (self, signals[OPEN_LINK], 0, link);
+}
+
+static void
+shoebox_news_page_real_open_link (ShoeboxNewsPage *self,
+                                  const char      *link)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  shoebox_compat_open_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, link,
+                           self->cancellable, opened_cb, self);
+}
+
+static void
+row_open_cb (ShoeboxNewsPage *self,
+             ShoeboxNewsRow  *row)
+{
+  open_item (self, shoebox_news_row_get_item (row));
+}
+
+static void
+row_activated_cb (ShoeboxNewsPage *self,
+                  GtkListBoxRow   *row)
+{
+  if (SHOEBOX_IS_NEWS_ROW (row))
+    open_item (self, shoebox_news_row_get_item (SHOEBOX_NEWS_ROW (row)));
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  ShoeboxNewsPage *self = user_data;
+  ShoeboxMentions *mentions = shoebox_news_service_get_mentions (self->service);
+  GtkWidget *row = shoebox_news_row_new (item, self->thumbnails);
+
+  shoebox_news_row_set_mention (SHOEBOX_NEWS_ROW (row),
+                                shoebox_mentions_get_label (mentions, shoebox_news_item_get_id (item)));
+  g_signal_connect_object (row, "star-toggled", G_CALLBACK (star_toggled_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "open", G_CALLBACK (row_open_cb), self, G_CONNECT_SWAPPED);
+
+  return row;
+}
+
+static void
+mentions_changed_cb (ShoeboxNewsPage *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->mentions_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_badges (self);
+  update_empty (self);
+}
+
+static void
+network_changed_cb (ShoeboxNewsPage *self,
+                    gboolean         available)
+{
+  /* Back online after failing for it: try again at once. */
+  if (available && gtk_revealer_get_reveal_child (self->offline_revealer) && self->service != NULL)
+    shoebox_news_service_refresh (self->service);
+}
+
+static void
+show_item_cb (ShoeboxNewsPage *self,
+              gint64           item_id)
+{
+  shoebox_news_page_show_item (self, item_id);
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ShoeboxNewsPage *self = SHOEBOX_NEWS_PAGE (widget);
+
+  if (self->service != NULL)
+    shoebox_news_service_refresh (self->service);
+}
+
+static void
+mark_all_read_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ShoeboxNewsPage *self = SHOEBOX_NEWS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->service == NULL)
+    return;
+  if (!shoebox_news_store_mark_all_read (get_store (self), selected_source_id (self), &error))
+    toast (self, error->message);
+}
+
+static void
+disconnect_service (ShoeboxNewsPage *self)
+{
+  if (self->service == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (shoebox_news_service_get_fetcher (self->service), self);
+  g_signal_handlers_disconnect_by_data (shoebox_news_service_get_mentions (self->service), self);
+  g_signal_handlers_disconnect_by_data (shoebox_news_store_get_sources (get_store (self)), self);
+  g_signal_handlers_disconnect_by_data (self->service, self);
+  g_signal_handlers_disconnect_by_data (g_network_monitor_get_default (), self);
+  {
+    GListModel *sources = shoebox_news_store_get_sources (get_store (self));
+
+    for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+      {
+        g_autoptr(GObject) source = g_list_model_get_item (sources, i);
+
+        g_signal_handlers_disconnect_by_data (source, self);
+      }
+  }
+  gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->shown);
+  g_clear_object (&self->items);
+  g_clear_object (&self->thumbnails);
+  g_clear_object (&self->service);
+}
+
+static void
+shoebox_news_page_dispose (GObject *object)
+{
+  ShoeboxNewsPage *self = SHOEBOX_NEWS_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  disconnect_service (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SHOEBOX_TYPE_NEWS_PAGE);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->mentions_filter);
+  g_clear_object (&self->source_names);
+  g_clear_pointer (&self->source_ids, g_array_unref);
+
+  G_OBJECT_CLASS (shoebox_news_page_parent_class)->dispose (object);
+}
+
+static void
+shoebox_news_page_class_init (ShoeboxNewsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = shoebox_news_page_dispose;
+
+  /**
+   * ShoeboxNewsPage::open-link:
+   * @link: an http or https address
+   *
+   * Emitted to open a story in the browser, once its link was checked;
+   * the default handler asks the desktop (or the portal) to open it.
+   */
+  signals[OPEN_LINK] =
+    g_signal_new_class_handler ("open-link", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                G_CALLBACK (shoebox_news_page_real_open_link),
+                                NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  g_type_ensure (SHOEBOX_TYPE_NEWS_ROW);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/shoebox-news-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxNewsPage, box);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxNewsPage, offline_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxNewsPage, all_button);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxNewsPage, unread_button);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxNewsPage, starred_button);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxNewsPage, mentions_button);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxNewsPage, source_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxNewsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxNewsPage, refresh_spinner);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxNewsPage, refresh_button);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxNewsPage, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxNewsPage, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxNewsPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxNewsPage, empty_status);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxNewsPage, list_box);
+  gtk_widget_class_bind_template_callback (widget_class, filter_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, source_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "news.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "news.mark-all-read", NULL, mark_all_read_action);
+}
+
+static void
+shoebox_news_page_init (ShoeboxNewsPage *self)
+{
+  GtkEventController *shortcuts;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->source_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->source_names = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->source_dropdown, G_LIST_MODEL (self->source_names));
+  self->mentions_filter = gtk_custom_filter_new (mentions_filter_func, self, NULL);
+
+  /* Ctrl+R refreshes from anywhere in the window, as in a browser. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>r"),
+                                                          gtk_named_action_new ("news.refresh")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  rebuild_sources (self);
+  update_progress (self);
+  update_empty (self);
+}
+
+GtkWidget *
+shoebox_news_page_new (void)
+{
+  return g_object_new (SHOEBOX_TYPE_NEWS_PAGE, NULL);
+}
+
+/**
+ * shoebox_news_page_get_service:
+ * @self: a #ShoeboxNewsPage
+ *
+ * Returns: (transfer none) (nullable): the news shown
+ */
+ShoeboxNewsService *
+shoebox_news_page_get_service (ShoeboxNewsPage *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_NEWS_PAGE (self), NULL);
+
+  return self->service;
+}
+
+/**
+ * shoebox_news_page_set_service:
+ * @self: a #ShoeboxNewsPage
+ * @service: (nullable): the news to show, or %NULL when the database
+ *   could not be opened
+ */
+void
+shoebox_news_page_set_service (ShoeboxNewsPage    *self,
+                               ShoeboxNewsService *service)
+{
+  ShoeboxNewsFetcher *fetcher;
+
+  g_return_if_fail (SHOEBOX_IS_NEWS_PAGE (self));
+  g_return_if_fail (service == NULL || SHOEBOX_IS_NEWS_SERVICE (service));
+
+  if (self->service == service)
+    return;
+
+  disconnect_service (self);
+
+  if (service != NULL)
+    {
+      self->service = g_object_ref (service);
+      fetcher = shoebox_news_service_get_fetcher (service);
+      self->thumbnails = shoebox_news_thumbnails_new (shoebox_news_fetcher_get_session (fetcher), NULL);
+      self->items = shoebox_news_store_list_items (get_store (self), SHOEBOX_NEWS_FILTER_ALL, 0, NULL);
+      self->shown = gtk_filter_list_model_new (g_object_ref (self->items), NULL);
+      gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->shown), create_row, self, NULL);
+
+      g_signal_connect_object (self->shown, "items-changed", G_CALLBACK (update_empty), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (fetcher, "notify::busy", G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (fetcher, "notify::n-done", G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (fetcher, "notify::n-total", G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (shoebox_news_service_get_mentions (service), "changed",
+                               G_CALLBACK (mentions_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (shoebox_news_store_get_sources (get_store (self)), "items-changed",
+                               G_CALLBACK (rebuild_sources), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (service, "show-item", G_CALLBACK (show_item_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (g_network_monitor_get_default (), "network-changed",
+                               G_CALLBACK (network_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  rebuild_sources (self);
+  apply_filter (self);
+  update_progress (self);
+}
+
+/**
+ * shoebox_news_page_show_item:
+ * @self: a #ShoeboxNewsPage
+ * @item_id: a story
+ *
+ * Brings the page forward with every story listed, and the keyboard on
+ * the one given (a notification's story).
+ */
+void
+shoebox_news_page_show_item (ShoeboxNewsPage *self,
+                             gint64           item_id)
+{
+  GtkWidget *stack;
+
+  g_return_if_fail (SHOEBOX_IS_NEWS_PAGE (self));
+
+  stack = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_VIEW_STACK);
+  if (stack != NULL)
+    adw_view_stack_set_visible_child (ADW_VIEW_STACK (stack), GTK_WIDGET (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->source_dropdown, 0);
+  gtk_toggle_button_set_active (self->all_button, TRUE);
+  apply_filter (self);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (SHOEBOX_IS_NEWS_ROW (child)
+          && shoebox_news_item_get_id (shoebox_news_row_get_item (SHOEBOX_NEWS_ROW (child))) == item_id)
+        {
+          gtk_widget_grab_focus (child);
+          break;
+        }
+    }
+}

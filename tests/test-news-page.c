@@ -1,0 +1,517 @@
+/* test-news-page.c
+ *
+ * Copyright 2026 The Shoebox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "shoebox-collection.h"
+#include "shoebox-database.h"
+#include "shoebox-news-page.h"
+#include "shoebox-news-row.h"
+#include "shoebox-news-service.h"
+
+/* The News page over a real store, fed by a SoupServer on 127.0.0.1 inside
+ * the test through a session without a proxy resolver: nothing here
+ * touches the network. Each case has its own XDG folders, so its own
+ * database and thumbnail cache.
+ */
+
+typedef struct
+{
+  ShoeboxDatabase    *database;
+  ShoeboxCollection  *collection;
+  ShoeboxNewsService *service;
+  SoupSession        *session;
+  SoupServer         *server;
+  char               *base;
+  GtkWindow          *window;
+  ShoeboxNewsPage    *page;
+  GPtrArray          *opened;
+  guint               n_thumbnail_requests;
+} Fixture;
+
+static const char * const day_names[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+static const char * const month_names[] = {
+  "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+};
+
+static char *
+rfc822_hours_ago (int hours)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) date = g_date_time_add_hours (now, -hours);
+
+  return g_strdup_printf ("%s, %02d %s %04d %02d:%02d:%02d GMT",
+                          day_names[g_date_time_get_day_of_week (date) - 1],
+                          g_date_time_get_day_of_month (date),
+                          month_names[g_date_time_get_month (date) - 1],
+                          g_date_time_get_year (date),
+                          g_date_time_get_hour (date),
+                          g_date_time_get_minute (date),
+                          g_date_time_get_second (date));
+}
+
+/* Three stories: one whose title looks like markup and mentions the
+ * user's Track 2.0, with a thumbnail; one without a link; one plain.
+ */
+static char *
+dup_feed (Fixture *fixture)
+{
+  g_autofree char *first = rfc822_hours_ago (1);
+  g_autofree char *second = rfc822_hours_ago (2);
+  g_autofree char *third = rfc822_hours_ago (30);
+
+  return g_strdup_printf ("<?xml version=\"1.0\"?>"
+                          "<rss version=\"2.0\" xmlns:media=\"http://search.yahoo.com/mrss/\"><channel>"
+                          "<title>Loopback Kicks</title><link>%s</link>"
+                          "<item><title>Fans &lt;3 the Balenciaga Track 2 &amp;amp; &lt;span weight=\"bold\"&gt;x&lt;/span&gt;</title>"
+                          "<link>%sstory/track</link><guid>track</guid><pubDate>%s</pubDate>"
+                          "<description>A &lt;i&gt;new&lt;/i&gt; colorway.</description>"
+                          "<media:thumbnail url=\"%sthumb.png\"/></item>"
+                          "<item><title>No link here</title><guid isPermaLink=\"false\">nolink</guid><pubDate>%s</pubDate></item>"
+                          "<item><title>Plain story</title><link>%sstory/plain</link><guid>plain</guid>"
+                          "<pubDate>%s</pubDate></item>"
+                          "</channel></rss>",
+                          fixture->base, fixture->base, first, fixture->base, second, fixture->base, third);
+}
+
+static void
+server_cb (SoupServer        *server,
+           SoupServerMessage *msg,
+           const char        *path,
+           GHashTable        *query,
+           gpointer           user_data)
+{
+  Fixture *fixture = user_data;
+
+  if (g_str_equal (path, "/feed.xml"))
+    {
+      char *body = dup_feed (fixture);
+
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "application/rss+xml", SOUP_MEMORY_TAKE, body, strlen (body));
+    }
+  else if (g_str_equal (path, "/thumb.png"))
+    {
+      g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 400, 300);
+      g_autoptr(GError) error = NULL;
+      char *png = NULL;
+      gsize size = 0;
+
+      gdk_pixbuf_fill (pixbuf, 0x3366ccff);
+      g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &png, &size, "png", &error, NULL));
+      fixture->n_thumbnail_requests++;
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "image/png", SOUP_MEMORY_TAKE, png, size);
+    }
+  else
+    soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+}
+
+static void
+wait_until (gboolean (*done) (gpointer),
+            gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
+static void
+added_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  ShoeboxNewsSource **source = user_data;
+
+  *source = shoebox_news_service_add_source_finish (SHOEBOX_NEWS_SERVICE (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+open_link_cb (ShoeboxNewsPage *page,
+              const char      *link,
+              Fixture         *fixture)
+{
+  /* Recorded instead of launching a browser. */
+  g_ptr_array_add (fixture->opened, g_strdup (link));
+  g_signal_stop_emission_by_name (page, "open-link");
+}
+
+static void
+set_up (Fixture       *fixture,
+        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxSilhouette) silhouette = NULL;
+  g_autoptr(ShoeboxPair) pair = NULL;
+  g_autoptr(ShoeboxNewsSource) source = NULL;
+  g_autoslist(GUri) uris = NULL;
+  g_autofree char *feed_url = NULL;
+
+  fixture->opened = g_ptr_array_new_with_free_func (g_free);
+  fixture->database = shoebox_database_open_default (&error);
+  g_assert_no_error (error);
+  /* No default source is ever fetched here. */
+  g_assert_true (shoebox_database_exec (fixture->database, "DELETE FROM news_sources", &error));
+  fixture->collection = shoebox_collection_new (fixture->database);
+  g_assert_true (shoebox_collection_load_starter_catalogue (fixture->collection, NULL, &error));
+
+  silhouette = shoebox_collection_find_silhouette (fixture->collection, "Balenciaga", "Track 2.0", &error);
+  g_assert_no_error (error);
+  pair = shoebox_pair_new ();
+  shoebox_pair_set_silhouette_id (pair, shoebox_silhouette_get_id (silhouette));
+  shoebox_pair_set_colorway (pair, "Triple Black");
+  g_assert_true (shoebox_collection_save_pair (fixture->collection, pair, &error));
+  g_assert_no_error (error);
+
+  fixture->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (fixture->server, NULL, server_cb, fixture, NULL);
+  g_assert_true (soup_server_listen_local (fixture->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (fixture->server);
+  fixture->base = g_uri_to_string (uris->data);
+  fixture->session = g_object_new (SOUP_TYPE_SESSION, "proxy-resolver", NULL, "timeout", 5, NULL);
+
+  fixture->service = shoebox_news_service_new (NULL, fixture->database, fixture->collection,
+                                               fixture->session, &error);
+  g_assert_no_error (error);
+
+  feed_url = g_strconcat (fixture->base, "feed.xml", NULL);
+  shoebox_news_service_add_source_async (fixture->service, feed_url, NULL, added_cb, &source);
+  wait_until (is_set, &source);
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 900, 700);
+  fixture->page = SHOEBOX_NEWS_PAGE (shoebox_news_page_new ());
+  g_signal_connect (fixture->page, "open-link", G_CALLBACK (open_link_cb), fixture);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
+  shoebox_news_page_set_service (fixture->page, fixture->service);
+  gtk_window_present (fixture->window);
+}
+
+static void
+tear_down (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_object_ref (fixture->page);
+  gtk_window_destroy (fixture->window);
+  g_assert_finalize_object (fixture->page);
+
+  shoebox_news_service_shutdown (fixture->service);
+  g_assert_finalize_object (fixture->service);
+  g_assert_finalize_object (fixture->collection);
+  shoebox_database_close (fixture->database);
+  g_assert_finalize_object (fixture->database);
+  soup_server_disconnect (fixture->server);
+  g_clear_object (&fixture->server);
+  g_clear_object (&fixture->session);
+  g_clear_pointer (&fixture->base, g_free);
+  g_clear_pointer (&fixture->opened, g_ptr_array_unref);
+}
+
+static GtkWidget *
+page_child (Fixture    *fixture,
+            const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->page), SHOEBOX_TYPE_NEWS_PAGE, name));
+}
+
+static GtkWidget *
+row_child (GtkWidget  *row,
+           const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (row, SHOEBOX_TYPE_NEWS_ROW, name));
+}
+
+static GPtrArray *
+list_rows (Fixture *fixture)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (page_child (fixture, "list_box"));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (SHOEBOX_IS_NEWS_ROW (child))
+      g_ptr_array_add (rows, child);
+
+  return rows;
+}
+
+static GtkWidget *
+find_row (Fixture    *fixture,
+          const char *title_part)
+{
+  g_autoptr(GPtrArray) rows = list_rows (fixture);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      ShoeboxNewsItem *item = shoebox_news_row_get_item (g_ptr_array_index (rows, i));
+
+      if (strstr (shoebox_news_item_get_title (item), title_part) != NULL)
+        return g_ptr_array_index (rows, i);
+    }
+
+  return NULL;
+}
+
+static void
+press_filter (Fixture    *fixture,
+              const char *name)
+{
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (page_child (fixture, name)), TRUE);
+}
+
+static guint
+n_rows (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) rows = list_rows (fixture);
+
+  return rows->len;
+}
+
+static void
+test_rows (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = list_rows (fixture);
+  ShoeboxNewsItem *item;
+  GtkLabel *title;
+  GtkLabel *meta;
+  GtkLabel *badge;
+
+  g_assert_cmpuint (rows->len, ==, 3);
+
+  /* Newest first; feed text shown as it is, never read as markup. */
+  title = GTK_LABEL (row_child (g_ptr_array_index (rows, 0), "title_label"));
+  item = shoebox_news_row_get_item (g_ptr_array_index (rows, 0));
+  g_assert_nonnull (strstr (shoebox_news_item_get_title (item), "<3 the Balenciaga Track 2 &amp;"));
+  g_assert_false (gtk_label_get_use_markup (title));
+  g_assert_cmpstr (gtk_label_get_text (title), ==, shoebox_news_item_get_title (item));
+  g_assert_cmpstr (gtk_label_get_label (title), ==, shoebox_news_item_get_title (item));
+  meta = GTK_LABEL (row_child (g_ptr_array_index (rows, 0), "meta_label"));
+  g_assert_cmpstr (gtk_label_get_text (meta), ==, "Loopback Kicks · 1 hour ago");
+  g_assert_true (gtk_widget_has_css_class (g_ptr_array_index (rows, 0), "news-unread"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (row_child (g_ptr_array_index (rows, 2), "title_label"))),
+                   ==, "Plain story");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (row_child (g_ptr_array_index (rows, 2), "meta_label"))),
+                   ==, "Loopback Kicks · yesterday");
+
+  /* The mention badge names the pair. */
+  badge = GTK_LABEL (row_child (g_ptr_array_index (rows, 0), "badge_label"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (badge)));
+  g_assert_cmpstr (gtk_label_get_text (badge), ==, "Balenciaga Track 2.0 “Triple Black”");
+  g_assert_false (gtk_widget_get_visible (row_child (g_ptr_array_index (rows, 1), "badge_label")));
+}
+
+static gboolean
+thumbnail_shown (gpointer data)
+{
+  return gtk_widget_get_visible (data)
+         && gtk_picture_get_paintable (GTK_PICTURE (data)) != NULL;
+}
+
+static void
+test_thumbnail (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *row = find_row (fixture, "Track 2");
+  GtkWidget *picture = row_child (row, "thumbnail");
+  g_autofree char *cache = g_build_filename (g_get_user_cache_dir (), "shoebox", "news-thumbnails", NULL);
+  g_autoptr(GDir) dir = NULL;
+  GdkPaintable *paintable;
+
+  wait_until (thumbnail_shown, picture);
+  paintable = gtk_picture_get_paintable (GTK_PICTURE (picture));
+  /* Kept at thumbnail size, not as served. */
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), ==, 240);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_height (paintable), ==, 180);
+  g_assert_cmpuint (fixture->n_thumbnail_requests, ==, 1);
+
+  dir = g_dir_open (cache, 0, NULL);
+  g_assert_nonnull (dir);
+  g_assert_true (g_str_has_suffix (g_dir_read_name (dir), ".png"));
+}
+
+static void
+test_filters (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ShoeboxNewsStore *store = shoebox_news_service_get_store (fixture->service);
+  GtkWidget *plain = find_row (fixture, "Plain story");
+  GtkStack *stack = GTK_STACK (page_child (fixture, "content_stack"));
+
+  g_assert_true (shoebox_news_store_set_item_read (store, shoebox_news_row_get_item (SHOEBOX_NEWS_ROW (plain)),
+                                                   TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_false (gtk_widget_has_css_class (plain, "news-unread"));
+
+  press_filter (fixture, "unread_button");
+  g_assert_cmpuint (n_rows (fixture), ==, 2);
+  g_assert_null (find_row (fixture, "Plain story"));
+
+  press_filter (fixture, "mentions_button");
+  g_assert_cmpuint (n_rows (fixture), ==, 1);
+  g_assert_nonnull (find_row (fixture, "Track 2"));
+
+  press_filter (fixture, "starred_button");
+  g_assert_cmpuint (n_rows (fixture), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+
+  press_filter (fixture, "all_button");
+  g_assert_cmpuint (n_rows (fixture), ==, 3);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+
+  /* Search, then a source from the drop-down. */
+  gtk_editable_set_text (GTK_EDITABLE (page_child (fixture, "search_entry")), "plain");
+  g_signal_emit_by_name (page_child (fixture, "search_entry"), "search-changed");
+  g_assert_cmpuint (n_rows (fixture), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (page_child (fixture, "search_entry")), "");
+  g_signal_emit_by_name (page_child (fixture, "search_entry"), "search-changed");
+  g_assert_cmpuint (n_rows (fixture), ==, 3);
+
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (page_child (fixture, "source_dropdown")))),
+                    ==, 2);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (fixture, "source_dropdown")), 1);
+  g_assert_cmpuint (n_rows (fixture), ==, 3);
+}
+
+static void
+test_star_and_mark_all (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *row = find_row (fixture, "Plain story");
+  ShoeboxNewsItem *item = shoebox_news_row_get_item (SHOEBOX_NEWS_ROW (row));
+
+  g_signal_emit_by_name (row_child (row, "star_button"), "clicked");
+  g_assert_true (shoebox_news_item_get_starred (item));
+  press_filter (fixture, "starred_button");
+  g_assert_cmpuint (n_rows (fixture), ==, 1);
+  press_filter (fixture, "all_button");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "news.mark-all-read", NULL));
+  press_filter (fixture, "unread_button");
+  g_assert_cmpuint (n_rows (fixture), ==, 0);
+
+  /* Reading never unstars. The filters gave the list new objects. */
+  press_filter (fixture, "all_button");
+  row = find_row (fixture, "Plain story");
+  item = shoebox_news_row_get_item (SHOEBOX_NEWS_ROW (row));
+  g_assert_true (shoebox_news_item_get_starred (item));
+  g_assert_true (shoebox_news_item_get_read (item));
+  g_assert_false (gtk_widget_has_css_class (row, "news-unread"));
+}
+
+static void
+test_open (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ShoeboxNewsStore *store = shoebox_news_service_get_store (fixture->service);
+  GtkWidget *row = find_row (fixture, "Track 2");
+  GtkWidget *nolink = find_row (fixture, "No link here");
+  ShoeboxNewsItem *item = shoebox_news_row_get_item (SHOEBOX_NEWS_ROW (row));
+  g_autofree char *expected = g_strconcat (fixture->base, "story/track", NULL);
+  sqlite3_stmt *stmt;
+
+  /* Enter or a click on the row: the row's activation. */
+  g_signal_emit_by_name (row, "activate");
+  g_assert_cmpuint (fixture->opened->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (fixture->opened, 0), ==, expected);
+  g_assert_true (shoebox_news_item_get_read (item));
+
+  /* The button does the same. */
+  g_signal_emit_by_name (row_child (row, "open_button"), "clicked");
+  g_assert_cmpuint (fixture->opened->len, ==, 2);
+
+  /* Nothing but http and https is opened, whatever the store holds. */
+  g_signal_emit_by_name (nolink, "activate");
+  g_assert_cmpuint (fixture->opened->len, ==, 2);
+  g_assert_true (shoebox_news_item_get_read (shoebox_news_row_get_item (SHOEBOX_NEWS_ROW (nolink))));
+
+  stmt = shoebox_database_prepare (fixture->database, "UPDATE news_items SET link = ?1", &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, "javascript:alert(document.cookie)", -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_reset (stmt);
+  /* Any write makes the list read the rows again. */
+  g_assert_true (shoebox_news_store_set_item_starred (store, item, TRUE, &error));
+  g_assert_cmpstr (shoebox_news_item_get_link (item), ==, "javascript:alert(document.cookie)");
+  g_signal_emit_by_name (row, "activate");
+  g_signal_emit_by_name (row_child (row, "open_button"), "clicked");
+  g_assert_cmpuint (fixture->opened->len, ==, 2);
+}
+
+static gboolean
+refresh_done (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return !shoebox_news_fetcher_get_busy (shoebox_news_service_get_fetcher (fixture->service))
+         && gtk_widget_is_sensitive (page_child (fixture, "refresh_button"));
+}
+
+static void
+test_refresh (Fixture       *fixture,
+              gconstpointer  data)
+{
+  ShoeboxNewsFetcher *fetcher = shoebox_news_service_get_fetcher (fixture->service);
+  GtkRevealer *progress = GTK_REVEALER (page_child (fixture, "progress_revealer"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "news.refresh", NULL));
+  g_assert_true (shoebox_news_fetcher_get_busy (fetcher));
+  g_assert_true (gtk_revealer_get_reveal_child (progress));
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (page_child (fixture, "refresh_spinner"))));
+
+  wait_until (refresh_done, fixture);
+  g_assert_false (gtk_revealer_get_reveal_child (progress));
+  g_assert_cmpuint (n_rows (fixture), ==, 3);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (page_child (fixture, "offline_revealer"))));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* The MIME database of the machine is not read: PNG is recognised by
+   * gdk-pixbuf's own loaders.
+   */
+  g_content_type_set_mime_dirs (NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: run under xvfb-run -a\n");
+      return 1;
+    }
+  adw_init ();
+
+  g_test_add ("/news-page/rows", Fixture, NULL, set_up, test_rows, tear_down);
+  g_test_add ("/news-page/thumbnail", Fixture, NULL, set_up, test_thumbnail, tear_down);
+  g_test_add ("/news-page/filters", Fixture, NULL, set_up, test_filters, tear_down);
+  g_test_add ("/news-page/star-and-mark-all", Fixture, NULL, set_up, test_star_and_mark_all, tear_down);
+  g_test_add ("/news-page/open", Fixture, NULL, set_up, test_open, tear_down);
+  g_test_add ("/news-page/refresh", Fixture, NULL, set_up, test_refresh, tear_down);
+
+  return g_test_run ();
+}

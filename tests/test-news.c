@@ -660,6 +660,7 @@ test_fetch_first (Fixture       *fixture,
   ShoeboxNewsItem *item;
 
   g_assert_cmpuint (fixture->n_feed_full, ==, 1);
+  g_assert_cmpuint (shoebox_news_fetcher_get_n_new (fixture->fetcher), ==, 3);
   g_assert_null (shoebox_news_source_get_last_error (source));
   g_assert_cmpint (shoebox_news_source_get_last_error_kind (source), ==, SHOEBOX_NEWS_ERROR_KIND_NONE);
   g_assert_nonnull (shoebox_news_source_get_last_success (source));
@@ -1340,6 +1341,7 @@ test_items_refetch_keeps_state (Fixture       *fixture,
   g_assert_true (refresh (fixture, sources, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (fixture->n_feed_full, ==, 2);
+  g_assert_cmpuint (shoebox_news_fetcher_get_n_new (fixture->fetcher), ==, 1);
   g_assert_cmpstr (shoebox_news_source_get_etag (source), ==, "\"v2\"");
 
   after = items_of (fixture, source);

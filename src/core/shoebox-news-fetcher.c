@@ -57,6 +57,7 @@ struct _ShoeboxNewsFetcher
   guint             n_done;
   guint             n_total;
   gboolean          offline;
+  guint             n_new;
 };
 
 G_DEFINE_FINAL_TYPE (ShoeboxNewsFetcher, shoebox_news_fetcher, G_TYPE_OBJECT)
@@ -75,6 +76,7 @@ enum {
   PROP_N_DONE,
   PROP_N_TOTAL,
   PROP_OFFLINE,
+  PROP_N_NEW,
   N_PROPS
 };
 
@@ -926,6 +928,7 @@ record_result (ShoeboxNewsFetcher  *self,
                FetchResult         *result,
                ShoeboxFeed         *feed,
                const GError        *parse_error,
+               guint               *n_new,
                GError             **error)
 {
   g_autoptr(GDateTime) next_refresh = dup_next_refresh (self, result->retry_after);
@@ -966,7 +969,7 @@ record_result (ShoeboxNewsFetcher  *self,
     }
 
   return shoebox_news_store_record_success (self->store, source, feed, etag, last_modified,
-                                            next_refresh, NULL, error);
+                                            next_refresh, n_new, error);
 }
 
 typedef struct
@@ -975,6 +978,7 @@ typedef struct
   guint      n_active;
   guint      n_offline;
   guint      n_reached;
+  guint      n_new;
   GError    *error;   /* the first database error */
 } Refresh;
 
@@ -1063,10 +1067,13 @@ finish_source (SourceFetch  *source_fetch,
       else
         refresh->n_reached++;
 
+      guint n_new = 0;
+
       if (shoebox_news_store_lookup_source (self->store, source->id) == source
-          && !record_result (self, source, source_fetch->result, feed, error,
+          && !record_result (self, source, source_fetch->result, feed, error, &n_new,
                              refresh->error == NULL ? &refresh->error : NULL))
         g_debug ("Could not record the fetch of %s", source->url);
+      refresh->n_new += n_new;
       set_progress (self, TRUE, self->n_done + 1, self->n_total);
     }
 
@@ -1148,6 +1155,11 @@ start_next_sources (GTask *task)
 
   if (refresh->n_offline + refresh->n_reached > 0)
     set_offline (self, refresh->n_reached == 0);
+  if (self->n_new != refresh->n_new)
+    {
+      self->n_new = refresh->n_new;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_NEW]);
+    }
 
   /* Old news goes after each refresh, so the database never only grows. */
   if (!shoebox_news_store_prune (self->store, NULL, NULL, refresh->error == NULL ? &refresh->error : NULL))
@@ -1428,6 +1440,10 @@ shoebox_news_fetcher_get_property (GObject    *object,
       g_value_set_boolean (value, self->offline);
       break;
 
+    case PROP_N_NEW:
+      g_value_set_uint (value, self->n_new);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1546,6 +1562,14 @@ shoebox_news_fetcher_class_init (ShoeboxNewsFetcherClass *klass)
   properties[PROP_OFFLINE] =
     g_param_spec_boolean ("offline", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * ShoeboxNewsFetcher:n-new:
+   *
+   * How many items the last finished refresh added.
+   */
+  properties[PROP_N_NEW] =
+    g_param_spec_uint ("n-new", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -1705,6 +1729,14 @@ shoebox_news_fetcher_get_offline (ShoeboxNewsFetcher *self)
   g_return_val_if_fail (SHOEBOX_IS_NEWS_FETCHER (self), FALSE);
 
   return self->offline;
+}
+
+guint
+shoebox_news_fetcher_get_n_new (ShoeboxNewsFetcher *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_NEWS_FETCHER (self), 0);
+
+  return self->n_new;
 }
 
 /**

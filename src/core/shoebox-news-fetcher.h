@@ -56,6 +56,7 @@ gboolean            shoebox_news_fetcher_get_busy             (ShoeboxNewsFetche
 guint               shoebox_news_fetcher_get_n_done           (ShoeboxNewsFetcher       *self);
 guint               shoebox_news_fetcher_get_n_total          (ShoeboxNewsFetcher       *self);
 gboolean            shoebox_news_fetcher_get_offline          (ShoeboxNewsFetcher       *self);
+guint               shoebox_news_fetcher_get_n_new            (ShoeboxNewsFetcher       *self);
 
 void                shoebox_news_fetcher_refresh_async        (ShoeboxNewsFetcher       *self,
                                                                GPtrArray                *sources,

@@ -510,6 +510,11 @@ def compare_click_at(node, modifier=None, fraction=0.5):
     subprocess.run(command, check=True)
 
 
+def compare_control(root, title):
+    """The control named @title: not a label saying the same."""
+    return next((n for n in walk(root) if name(n) == title and role(n) != "label" and n.get_n_actions() > 0), None)
+
+
 def compare_draw_shoe(path, heel, background, toe_right):
     """A side-profile photo of a shoe-like shape on a plain background:
     a low toe box, a tall heel, a coloured sole."""
@@ -614,17 +619,18 @@ def scenario_compare(args):
         app.screenshot("side-by-side")
 
         # Only Differences hides the Brand row.
+        # (A switch's AT-SPI action does not toggle it in GTK 4.8: click.)
         switch = wait_for(lambda: next((n for n in walk(window) if name(n) == "Only Differences"
-                                        and n.get_n_actions() > 0), None), what="the Only Differences switch")
-        click(switch)
+                                        and role(n) != "label"), None), what="the Only Differences switch")
+        compare_click_at(switch)
         wait_for(lambda: row_title("Brand") is None, what="the Brand row to hide")
         time.sleep(0.5)
         app.screenshot("only-differences")
-        click(switch)
+        compare_click_at(switch)
         wait_for(lambda: row_title("Brand"), what="the Brand row to come back")
 
         # Overlay, and the opacity slider moved by a click.
-        click(wait_for(lambda: find(window, "toggle button", "Overlay"), what="the Overlay button"))
+        click(wait_for(lambda: compare_control(window, "Overlay"), what="the Overlay button"))
         slider = wait_for(lambda: find(window, "slider", "Opacity"), what="the Opacity slider")
         time.sleep(0.5)
         before = slider.get_current_value()
@@ -633,14 +639,17 @@ def scenario_compare(args):
         time.sleep(0.5)
         app.screenshot("overlay")
 
-        click(wait_for(lambda: find(window, "toggle button", "Outline"), what="the Outline button"))
+        click(wait_for(lambda: compare_control(window, "Outline"), what="the Outline button"))
         time.sleep(1.0)
         app.screenshot("outline")
-        click(wait_for(lambda: find(window, "toggle button", "Side by Side"), what="the Side by Side button"))
+        click(wait_for(lambda: compare_control(window, "Side by Side"), what="the Side by Side button"))
 
         # Save as Image… through the file chooser: the path typed, Enter.
         click(wait_for(lambda: find(window, "push button", "Save as Image…"), what="Save as Image…"))
-        chooser = wait_for(lambda: next((f for f in app.frames() if name(f) == "Save as Image"), None), 15,
+        # GTK 4.8 exposes its own file chooser as a "filler", VISIBLE but
+        # never SHOWING, so look at every top-level node.
+        chooser = wait_for(lambda: next((f for f in children(app.node) if name(f) == "Save as Image"
+                                         and has_state(f, Atspi.StateType.VISIBLE)), None), 15,
                            "the file chooser")
         time.sleep(1.0)
         app.screenshot("save-dialog")

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "shoebox-collection-page.h"
+#include "shoebox-compare-page.h"
 #include "shoebox-csv-dialogs.h"
 #include "shoebox-news-page.h"
 #include "shoebox-statistics-window.h"
@@ -27,6 +28,7 @@ struct _ShoeboxWindow
   AdwViewStack          *pages;
   AdwToastOverlay       *toasts;
   ShoeboxCollectionPage *collection_page;
+  ShoeboxComparePage    *compare_page;
   ShoeboxNewsPage       *news_page;
   AdwViewSwitcherBar    *switcher_bar;
   GtkWidget             *add_pair_button;
@@ -53,6 +55,7 @@ update_actions (ShoeboxWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-pair", has_collection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_collection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.worn-today", has_selection);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-selected", has_selection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", has_selection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.statistics", has_collection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv", has_collection);
@@ -104,6 +107,19 @@ worn_today_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   shoebox_collection_page_log_wear (SHOEBOX_WINDOW (widget)->collection_page);
+}
+
+/* "Compare Selected": the selected pairs, side by side on the Compare page. */
+static void
+compare_selected_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  ShoeboxWindow *self = SHOEBOX_WINDOW (widget);
+  g_autoptr(GArray) ids = shoebox_collection_page_dup_selected_ids (self->collection_page);
+
+  shoebox_compare_page_set_pairs (self->compare_page, (const gint64 *) (gpointer) ids->data, ids->len);
+  adw_view_stack_set_visible_child_name (self->pages, "compare");
 }
 
 static void
@@ -223,12 +239,14 @@ shoebox_window_class_init (ShoeboxWindowClass *klass)
   window_class->close_request = shoebox_window_close_request;
 
   g_type_ensure (SHOEBOX_TYPE_COLLECTION_PAGE);
+  g_type_ensure (SHOEBOX_TYPE_COMPARE_PAGE);
   g_type_ensure (SHOEBOX_TYPE_NEWS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/shoebox-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, collection_page);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, compare_page);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, news_page);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, add_pair_button);
@@ -239,6 +257,7 @@ shoebox_window_class_init (ShoeboxWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-pair", NULL, add_pair_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.worn-today", NULL, worn_today_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-selected", NULL, compare_selected_action);
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.statistics", NULL, statistics_action);
@@ -285,6 +304,7 @@ shoebox_window_set_collection (ShoeboxWindow     *self,
 
   g_set_object (&self->collection, collection);
   shoebox_collection_page_set_collection (self->collection_page, collection);
+  shoebox_compare_page_set_collection (self->compare_page, collection);
   update_actions (self);
 }
 
@@ -300,6 +320,7 @@ shoebox_window_set_photos (ShoeboxWindow *self,
   g_return_if_fail (SHOEBOX_IS_WINDOW (self));
 
   shoebox_collection_page_set_photos (self->collection_page, photos);
+  shoebox_compare_page_set_photos (self->compare_page, photos);
 }
 
 /**

@@ -1,0 +1,734 @@
+/* test-compare.c
+ *
+ * Copyright 2026 The Shoebox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "shoebox-compare-page.h"
+#include "shoebox-profile-view.h"
+#include "shoebox-window.h"
+
+/* Widget tests of the Compare page: pairs with photos the test draws,
+ * a catalogue silhouette, on a fresh database in isolated XDG folders.
+ */
+
+typedef struct
+{
+  ShoeboxDatabase   *database;
+  ShoeboxCollection *collection;
+  ShoeboxPhotos     *photos;
+} Fixture;
+
+enum {
+  ROW_SILHOUETTE,
+  ROW_BRAND,
+  ROW_DESIGNER,
+  ROW_RELEASE_YEAR,
+  ROW_CATEGORY,
+  ROW_RETAIL_PRICE,
+  ROW_PRICE_PAID,
+  ROW_ESTIMATED_VALUE,
+  ROW_SIZE,
+  ROW_CONDITION,
+  ROW_WEARS,
+  ROW_COST_PER_WEAR,
+  ROW_INSPIRATION,
+  ROW_PREDECESSOR,
+  ROW_SUCCESSOR,
+};
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->database = shoebox_database_open_default (&error);
+  g_assert_no_error (error);
+  fixture->collection = shoebox_collection_new (fixture->database);
+  g_assert_true (shoebox_collection_load_starter_catalogue (fixture->collection, NULL, &error));
+  g_assert_no_error (error);
+  fixture->photos = shoebox_photos_new ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->photos);
+  g_clear_object (&fixture->collection);
+  g_clear_object (&fixture->database);
+}
+
+static void
+wait_until (gboolean (*done) (gpointer),
+            gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+widget_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static gboolean
+page_is_loaded (gpointer data)
+{
+  return !shoebox_compare_page_is_loading (SHOEBOX_COMPARE_PAGE (data));
+}
+
+static GtkWidget *
+template_child (gpointer    widget,
+                const char *name)
+{
+  GtkWidget *child = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (widget), SHOEBOX_TYPE_COMPARE_PAGE, name));
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+/* A sneaker seen from the side on a plain background, drawn with cairo:
+ * a flat sole, a tall heel at one end and a low toe box at the other.
+ */
+static char *
+draw_shoe (Fixture  *fixture,
+           gboolean  toe_right,
+           double    heel_height,
+           guint32   background)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "shoe.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 480, 300);
+  cairo_t *cr = cairo_create (surface);
+  char *name;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+
+  cairo_set_source_rgb (cr, ((background >> 16) & 0xff) / 255.0, ((background >> 8) & 0xff) / 255.0,
+                        (background & 0xff) / 255.0);
+  cairo_paint (cr);
+
+  if (toe_right)
+    {
+      cairo_translate (cr, 480, 0);
+      cairo_scale (cr, -1, 1);
+    }
+  /* Toe on the left, heel on the right. */
+  cairo_move_to (cr, 60, 240);
+  cairo_line_to (cr, 420, 240);
+  cairo_line_to (cr, 420, 240 - heel_height);
+  cairo_curve_to (cr, 360, 240 - heel_height, 300, 240 - heel_height * 0.8, 240, 240 - heel_height * 0.6);
+  cairo_curve_to (cr, 160, 240 - heel_height * 0.4, 90, 200, 60, 210);
+  cairo_close_path (cr);
+  cairo_set_source_rgb (cr, 0.15, 0.15, 0.2);
+  cairo_fill (cr);
+  cairo_rectangle (cr, 55, 230, 370, 14);
+  cairo_set_source_rgb (cr, 0.85, 0.3, 0.1);
+  cairo_fill (cr);
+
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  name = shoebox_photos_import (fixture->photos, file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (name);
+  return name;
+}
+
+/* A busy scene: no plain background to find a shoe on. */
+static char *
+draw_noise (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "busy.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 320, 200);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  guint8 *pixels = gdk_pixbuf_get_pixels (pixbuf);
+  int rowstride = gdk_pixbuf_get_rowstride (pixbuf);
+  char *name;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+  for (int y = 0; y < 200; y++)
+    for (int x = 0; x < 320 * 3; x++)
+      pixels[y * rowstride + x] = g_rand_int_range (rand, 0, 256);
+  g_assert_true (gdk_pixbuf_save (pixbuf, path, "png", &error, NULL));
+
+  name = shoebox_photos_import (fixture->photos, file, NULL, &error);
+  g_assert_no_error (error);
+  return name;
+}
+
+static gint64
+add_pair (Fixture    *fixture,
+          const char *silhouette,
+          const char *colorway,
+          gint64      price,
+          const char *photo)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxPair) pair = shoebox_pair_new ();
+
+  shoebox_pair_set_silhouette_name (pair, silhouette);
+  shoebox_pair_set_brand_name (pair, "Balenciaga");
+  shoebox_pair_set_colorway (pair, colorway);
+  shoebox_pair_set_currency (pair, "USD");
+  shoebox_pair_set_price_paid (pair, price);
+  shoebox_pair_set_condition (pair, SHOEBOX_CONDITION_DEADSTOCK);
+  g_assert_true (shoebox_collection_save_pair (fixture->collection, pair, &error));
+  g_assert_no_error (error);
+
+  if (photo != NULL)
+    {
+      g_assert_true (shoebox_collection_add_photo (fixture->collection, shoebox_pair_get_id (pair), photo, TRUE,
+                                                   &error));
+      g_assert_no_error (error);
+    }
+
+  return shoebox_pair_get_id (pair);
+}
+
+static gint64
+silhouette_id (Fixture    *fixture,
+               const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxSilhouette) silhouette = shoebox_collection_find_silhouette (fixture->collection,
+                                                                                "Balenciaga", name, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (silhouette);
+  return shoebox_silhouette_get_id (silhouette);
+}
+
+static ShoeboxComparePage *
+new_page_in_window (Fixture    *fixture,
+                    GtkWindow **window_out,
+                    int         width)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  ShoeboxComparePage *page = g_object_new (SHOEBOX_TYPE_COMPARE_PAGE, NULL);
+
+  gtk_window_set_default_size (window, width, 800);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  shoebox_compare_page_set_photos (page, fixture->photos);
+  shoebox_compare_page_set_collection (page, fixture->collection);
+  gtk_window_present (window);
+  wait_until (widget_is_mapped, page);
+
+  *window_out = window;
+  return page;
+}
+
+static void
+destroy_window (GtkWindow *window)
+{
+  g_object_ref (window);
+  gtk_window_destroy (window);
+  g_assert_finalize_object (window);
+}
+
+/* The table is a grid: column 0 names the rows, row 0 holds each item's
+ * head (name, buttons), row 1 its photo, the table's rows follow.
+ */
+static guint
+count_columns (ShoeboxComparePage *page)
+{
+  guint n = 1;
+
+  while (gtk_grid_get_child_at (GTK_GRID (template_child (page, "columns_box")), n, 0) != NULL)
+    n++;
+
+  return n;
+}
+
+static GtkWidget *
+get_cell (ShoeboxComparePage *page,
+          guint               column,
+          guint               row)
+{
+  GtkWidget *cell = gtk_grid_get_child_at (GTK_GRID (template_child (page, "columns_box")), column, row + 2);
+
+  g_assert_true (GTK_IS_LABEL (cell));
+  return cell;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+get_photo_stack (ShoeboxComparePage *page,
+                 guint               column)
+{
+  GtkWidget *box = gtk_grid_get_child_at (GTK_GRID (template_child (page, "columns_box")), column, 1);
+
+  g_assert_nonnull (box);
+  return find_descendant (box, GTK_TYPE_STACK);
+}
+
+/* The caption under a column's photo: the label after the photo stack. */
+static const char *
+get_caption (ShoeboxComparePage *page,
+             guint               column)
+{
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (get_photo_stack (page, column))));
+}
+
+static gboolean painted;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       data)
+{
+  painted = TRUE;
+}
+
+static gboolean
+is_painted (gpointer data)
+{
+  return painted;
+}
+
+static void
+wait_for_paint (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+
+  painted = FALSE;
+  gtk_widget_queue_draw (widget);
+  wait_until (is_painted, NULL);
+  g_signal_handler_disconnect (clock, id);
+}
+
+/* Saves the comparison, checks it is a real PNG, and keeps a copy among
+ * the test artefacts to look at.
+ */
+static void
+save_and_check (ShoeboxComparePage *page,
+                const char         *label)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "comparison.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autofree char *contents = NULL;
+  const char *build_dir = g_getenv ("SHOEBOX_BUILD_DIR");
+  gsize length = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+  wait_for_paint (GTK_WIDGET (page));
+  g_assert_true (shoebox_compare_page_save_image (page, file, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_cmpuint (length, >, 8);
+  g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+  pixbuf = gdk_pixbuf_new_from_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), >, 200);
+  g_assert_cmpint (gdk_pixbuf_get_height (pixbuf), >, 200);
+
+  if (build_dir != NULL)
+    {
+      g_autofree char *folder = g_build_filename (build_dir, "tests", "artifacts", NULL);
+      g_autofree char *name = g_strdup_printf ("compare-%s.png", label);
+      g_autofree char *copy = g_build_filename (folder, name, NULL);
+
+      g_mkdir_with_parents (folder, 0755);
+      g_assert_true (g_file_set_contents (copy, contents, length, &error));
+    }
+}
+
+static void
+test_compare_empty (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWindow *window;
+  ShoeboxComparePage *page = new_page_in_window (fixture, &window, 800);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "nothing.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_cmpuint (shoebox_compare_page_get_n_items (page), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (template_child (page, "stack"))), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (template_child (page, "empty_status"))), ==,
+                   "Nothing to Compare Yet");
+  g_assert_false (gtk_widget_is_sensitive (template_child (page, "save_button")));
+
+  /* Nothing to save: an error, no file. */
+  g_assert_false (shoebox_compare_page_save_image (page, file, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  destroy_window (window);
+}
+
+static void
+test_compare_side_by_side (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *left_photo = draw_shoe (fixture, FALSE, 120, 0xffffff);
+  g_autofree char *right_photo = draw_shoe (fixture, TRUE, 160, 0xe0e0e0);
+  gint64 ids[2];
+  gint64 track_3;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_auto(GStrv) saved = NULL;
+  ShoeboxComparePage *page;
+  GtkWindow *window;
+  GtkWidget *stack;
+
+  ids[0] = add_pair (fixture, "Track 2.0", "Silver", 115000, left_photo);
+  ids[1] = add_pair (fixture, "Triple S", "Black", 89500, right_photo);
+  track_3 = silhouette_id (fixture, "Track 3");
+
+  page = new_page_in_window (fixture, &window, 1200);
+  shoebox_compare_page_set_pairs (page, ids, 2);
+  g_assert_true (shoebox_compare_page_add_silhouette (page, track_3));
+  g_assert_false (shoebox_compare_page_add_silhouette (page, track_3));
+  g_assert_cmpuint (shoebox_compare_page_get_n_items (page), ==, 3);
+  wait_until (page_is_loaded, page);
+  spin (50);
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (template_child (page, "stack"))), ==, "comparison");
+  g_assert_cmpuint (count_columns (page), ==, 4);
+  g_assert_true (gtk_widget_is_sensitive (template_child (page, "save_button")));
+
+  /* The same brand everywhere; prices and years that differ. */
+  for (guint column = 0; column < 4; column++)
+    {
+      g_assert_false (gtk_widget_has_css_class (get_cell (page, column, ROW_BRAND), "compare-differs"));
+      g_assert_true (gtk_widget_has_css_class (get_cell (page, column, ROW_PRICE_PAID), "compare-differs"));
+      g_assert_true (gtk_widget_has_css_class (get_cell (page, column, ROW_SILHOUETTE), "compare-differs"));
+    }
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_cell (page, 0, ROW_PRICE_PAID))), ==, "Price Paid");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_cell (page, 1, ROW_BRAND))), ==, "Balenciaga");
+  /* A silhouette has no price paid: a mark, not a hole. */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_cell (page, 3, ROW_PRICE_PAID))), ==, "—");
+
+  /* The two photos are shown, the silhouette's placeholder too. */
+  stack = get_photo_stack (page, 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "photo");
+  stack = get_photo_stack (page, 2);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "photo");
+  stack = get_photo_stack (page, 3);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "placeholder");
+  g_assert_cmpstr (get_caption (page, 1), ==, "");
+  save_and_check (page, "side-by-side");
+
+  /* Only Differences hides the rows that are alike, in every column. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compare.only-differences", NULL));
+  g_assert_true (shoebox_compare_page_get_only_differences (page));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (template_child (page, "only_differences_switch"))));
+  for (guint column = 0; column < 4; column++)
+    {
+      g_assert_false (gtk_widget_get_visible (get_cell (page, column, ROW_BRAND)));
+      g_assert_true (gtk_widget_get_visible (get_cell (page, column, ROW_PRICE_PAID)));
+    }
+  save_and_check (page, "only-differences");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compare.only-differences", NULL));
+  g_assert_true (gtk_widget_get_visible (get_cell (page, 1, ROW_BRAND)));
+
+  /* A flip keeps everything on screen. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compare.flip", "i", 1));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compare.flip", "i", 1));
+
+  /* Overlay: two profiles, the opacity slider drives the top one. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compare.mode", "s", "overlay"));
+  g_assert_cmpstr (shoebox_compare_page_get_mode (page), ==, "overlay");
+  spin (50);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (template_child (page, "overlay_button"))));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (template_child (page, "side_by_side_button"))));
+  g_assert_true (gtk_widget_get_visible (template_child (page, "overlay_box")));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (template_child (page, "overlay_controls_revealer"))));
+  g_assert_cmpuint (shoebox_profile_view_get_n_layers (SHOEBOX_PROFILE_VIEW (template_child (page, "overlay_view"))), ==, 2);
+  gtk_adjustment_set_value (GTK_ADJUSTMENT (gtk_widget_get_template_child (GTK_WIDGET (page), SHOEBOX_TYPE_COMPARE_PAGE,
+                                                                           "opacity_adjustment")),
+                            0.25);
+  g_assert_cmpfloat_with_epsilon (shoebox_profile_view_get_overlay_opacity (SHOEBOX_PROFILE_VIEW (template_child (page, "overlay_view"))),
+                                  0.25, 1e-9);
+  gtk_adjustment_set_value (GTK_ADJUSTMENT (gtk_widget_get_template_child (GTK_WIDGET (page), SHOEBOX_TYPE_COMPARE_PAGE,
+                                                                           "divider_adjustment")),
+                            0.6);
+  g_assert_cmpfloat_with_epsilon (shoebox_profile_view_get_divider (SHOEBOX_PROFILE_VIEW (template_child (page, "overlay_view"))),
+                                  0.6, 1e-9);
+  save_and_check (page, "overlay");
+
+  /* Outline: both contours. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compare.mode", "s", "outline"));
+  g_assert_cmpuint (shoebox_profile_view_get_n_layers (SHOEBOX_PROFILE_VIEW (template_child (page, "overlay_view"))), ==, 2);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (template_child (page, "overlay_controls_revealer"))));
+  save_and_check (page, "outline");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compare.mode", "s", "side-by-side"));
+  g_assert_false (gtk_widget_get_visible (template_child (page, "overlay_box")));
+
+  /* The comparison is remembered, in order; a move changes the order. */
+  saved = g_settings_get_strv (settings, "compare-items");
+  g_assert_cmpuint (g_strv_length (saved), ==, 3);
+  g_assert_true (g_str_has_prefix (saved[0], "pair:"));
+  g_assert_true (g_str_has_prefix (saved[2], "silhouette:"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compare.move-right", "i", 0));
+  g_clear_pointer (&saved, g_strfreev);
+  saved = g_settings_get_strv (settings, "compare-items");
+  g_assert_cmpint (g_ascii_strtoll (saved[0] + 5, NULL, 10), ==, ids[1]);
+  g_assert_cmpint (g_ascii_strtoll (saved[1] + 5, NULL, 10), ==, ids[0]);
+  destroy_window (window);
+
+  /* A new page, as after a restart, brings it back. */
+  page = new_page_in_window (fixture, &window, 1200);
+  g_assert_cmpuint (shoebox_compare_page_get_n_items (page), ==, 3);
+  wait_until (page_is_loaded, page);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compare.remove", "i", 2));
+  g_assert_cmpuint (shoebox_compare_page_get_n_items (page), ==, 2);
+  g_assert_cmpuint (count_columns (page), ==, 3);
+  destroy_window (window);
+}
+
+/* A busy photo is shown whole and the column says so; a photo missing
+ * from disk and a pair without photos get the placeholder; no criticals.
+ */
+static void
+test_compare_bad_photos (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *busy = draw_noise (fixture);
+  gint64 ids[3];
+  ShoeboxComparePage *page;
+  GtkWindow *window;
+  GtkWidget *stack;
+
+  ids[0] = add_pair (fixture, "Track", "Grey", 85000, busy);
+  ids[1] = add_pair (fixture, "Runner", "Blue", 115000,
+                     "00000000000000000000000000000000000000000000000000000000000000aa.png");
+  ids[2] = add_pair (fixture, "Phantom", "White", -1, NULL);
+
+  page = new_page_in_window (fixture, &window, 1200);
+  shoebox_compare_page_set_pairs (page, ids, 3);
+  wait_until (page_is_loaded, page);
+  spin (50);
+
+  stack = get_photo_stack (page, 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "photo");
+  g_assert_cmpstr (get_caption (page, 1), ==, "No plain background found; showing the whole photo");
+
+  stack = get_photo_stack (page, 2);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "placeholder");
+  g_assert_cmpstr (get_caption (page, 2), !=, "");
+
+  stack = get_photo_stack (page, 3);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "placeholder");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_cell (page, 3, ROW_PRICE_PAID))), ==, "—");
+
+  /* The overlay needs two photos: one is not enough, and it says so. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compare.mode", "s", "overlay"));
+  g_assert_cmpuint (shoebox_profile_view_get_n_layers (SHOEBOX_PROFILE_VIEW (template_child (page, "overlay_view"))), ==, 1);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (template_child (page, "overlay_caption"))), !=, "");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compare.mode", "s", "outline"));
+  g_assert_cmpuint (shoebox_profile_view_get_n_layers (SHOEBOX_PROFILE_VIEW (template_child (page, "overlay_view"))), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compare.mode", "s", "side-by-side"));
+  save_and_check (page, "bad-photos");
+
+  destroy_window (window);
+}
+
+static void
+test_compare_generations (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_auto(GStrv) saved = NULL;
+  g_autofree char *track = NULL;
+  g_autofree char *track_2 = NULL;
+  g_autofree char *track_3 = NULL;
+  ShoeboxComparePage *page;
+  GtkWindow *window;
+
+  page = new_page_in_window (fixture, &window, 1200);
+  g_assert_true (shoebox_compare_page_add_silhouette (page, silhouette_id (fixture, "Track 2.0")));
+  g_assert_cmpuint (count_columns (page), ==, 2);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_cell (page, 1, ROW_SILHOUETTE))), ==, "Track 2.0");
+
+  /* Its column offers the whole line. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compare.generations", "i", 0));
+  g_assert_cmpuint (shoebox_compare_page_get_n_items (page), ==, 3);
+  track = g_strdup_printf ("silhouette:%" G_GINT64_FORMAT, silhouette_id (fixture, "Track"));
+  track_2 = g_strdup_printf ("silhouette:%" G_GINT64_FORMAT, silhouette_id (fixture, "Track 2.0"));
+  track_3 = g_strdup_printf ("silhouette:%" G_GINT64_FORMAT, silhouette_id (fixture, "Track 3"));
+  saved = g_settings_get_strv (settings, "compare-items");
+  g_assert_cmpuint (g_strv_length (saved), ==, 3);
+  g_assert_cmpstr (saved[0], ==, track);
+  g_assert_cmpstr (saved[1], ==, track_2);
+  g_assert_cmpstr (saved[2], ==, track_3);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_cell (page, 2, ROW_PREDECESSOR))), ==, "Track");
+  g_assert_true (gtk_widget_has_css_class (get_cell (page, 2, ROW_RELEASE_YEAR), "compare-differs") ||
+                 gtk_widget_has_css_class (get_cell (page, 2, ROW_PREDECESSOR), "compare-differs"));
+
+  /* "Compare With…" lists pairs and silhouettes; picking one adds it. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (template_child (page, "compare_with_button")));
+  spin (50);
+  g_assert_nonnull (gtk_widget_get_first_child (template_child (page, "picker_list")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compare.add-silhouette", "x",
+                                             silhouette_id (fixture, "Phantom")));
+  g_assert_cmpuint (shoebox_compare_page_get_n_items (page), ==, 4);
+  /* Four is the most. */
+  g_assert_false (gtk_widget_is_sensitive (template_child (page, "compare_with_button")));
+  g_assert_false (shoebox_compare_page_add_silhouette (page, silhouette_id (fixture, "Runner")));
+
+  destroy_window (window);
+}
+
+static gboolean
+model_has_three (gpointer data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (data)) == 3;
+}
+
+/* "Compare Selected" on the Collection page's selection. */
+static void
+test_compare_selected (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  ShoeboxWindow *window = shoebox_window_new (NULL);
+  GListModel *model;
+  ShoeboxComparePage *page;
+  AdwViewStack *pages;
+
+  add_pair (fixture, "Track 2.0", "Silver", 115000, NULL);
+  add_pair (fixture, "Triple S", "Black", 89500, NULL);
+  add_pair (fixture, "Runner", "Blue", 115000, NULL);
+
+  shoebox_window_set_collection (window, fixture->collection);
+  shoebox_window_set_photos (window, fixture->photos);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (widget_is_mapped, window);
+
+  model = shoebox_collection_page_get_model (shoebox_window_get_collection_page (window));
+  g_assert_true (GTK_IS_SELECTION_MODEL (model));
+  wait_until (model_has_three, model);
+  spin (200);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 2, FALSE);
+  spin (50);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-selected", NULL));
+  pages = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), SHOEBOX_TYPE_WINDOW, "pages"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (pages), ==, "compare");
+  page = SHOEBOX_COMPARE_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), SHOEBOX_TYPE_WINDOW, "compare_page"));
+  g_assert_cmpuint (shoebox_compare_page_get_n_items (page), ==, 2);
+
+  destroy_window (GTK_WINDOW (window));
+}
+
+/* At a phone's 360 px the columns scroll sideways: the window stays
+ * 360 px wide and nothing asks for more.
+ */
+static void
+test_compare_narrow (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  gint64 ids[3];
+  ShoeboxComparePage *page;
+  GtkWindow *window;
+  GtkAdjustment *hadjustment;
+  int minimum = 0;
+
+  ids[0] = add_pair (fixture, "Track 2.0", "Silver", 115000, NULL);
+  ids[1] = add_pair (fixture, "Triple S", "Black", 89500, NULL);
+  ids[2] = add_pair (fixture, "Runner", "Blue", 115000, NULL);
+
+  page = new_page_in_window (fixture, &window, 360);
+  shoebox_compare_page_set_pairs (page, ids, 3);
+  wait_for_paint (GTK_WIDGET (page));
+
+  gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, 360);
+  hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (template_child (page, "scrolled_window")));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), >, gtk_adjustment_get_page_size (hadjustment));
+  save_and_check (page, "narrow");
+
+  destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* ISOLATE_DIRS hides the shared-mime-info database, which gdk-pixbuf
+   * needs to recognise a PNG: pin GIO to the real one.
+   */
+  g_content_type_set_mime_dirs (NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  /* Not gtk_test_init (): on GTK 4.8 it ignores ISOLATE_DIRS. */
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: run the widget tests under xvfb-run -a\n");
+      return 1;
+    }
+  adw_init ();
+
+  /* The application loads its style sheet itself; the saved images should
+   * look like the app.
+   */
+  {
+    g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
+  g_test_add ("/compare/empty", Fixture, NULL, fixture_set_up, test_compare_empty, fixture_tear_down);
+  g_test_add ("/compare/side-by-side", Fixture, NULL, fixture_set_up, test_compare_side_by_side, fixture_tear_down);
+  g_test_add ("/compare/bad-photos", Fixture, NULL, fixture_set_up, test_compare_bad_photos, fixture_tear_down);
+  g_test_add ("/compare/generations", Fixture, NULL, fixture_set_up, test_compare_generations, fixture_tear_down);
+  g_test_add ("/compare/selected", Fixture, NULL, fixture_set_up, test_compare_selected, fixture_tear_down);
+  g_test_add ("/compare/narrow", Fixture, NULL, fixture_set_up, test_compare_narrow, fixture_tear_down);
+
+  return g_test_run ();
+}

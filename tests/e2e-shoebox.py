@@ -685,11 +685,302 @@ def scenario_compare(args):
         app.kill()
 
 
+NEWS_FEED_ITEMS = [
+    ("track", "Balenciaga Track 2 restock lands Friday", 1,
+     "The Track 2 returns in black, with its chunky sole."),
+    ("gel", "Asics Gel-1090 goes silver", 2, "A 2000s runner, revamped."),
+    ("roundup", "Weekly sneaker roundup", 3, "Everything that dropped this week."),
+]
+
+
+class NewsServer:
+    """The feeds of the news scenario, from python's http.server on
+    127.0.0.1 with a port the system picks: a feed, a web page that names
+    it with <link rel="alternate">, and the stories' pages."""
+
+    def __init__(self):
+        import http.server
+        import threading
+
+        self.items = list(NEWS_FEED_ITEMS)
+        self.feed_requests = 0
+        server = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                if self.path == "/feed.xml":
+                    server.feed_requests += 1
+                    body, kind = server.feed().encode(), "application/rss+xml"
+                elif self.path == "/":
+                    body = ("<!DOCTYPE html><html><head><title>Loopback Kicks</title>"
+                            "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"/feed.xml\">"
+                            "</head><body>Sneakers.</body></html>").encode()
+                    kind = "text/html"
+                elif self.path.startswith("/story/"):
+                    body, kind = b"<html><body>A story.</body></html>", "text/html"
+                else:
+                    self.send_error(404)
+                    return
+                self.send_response(200)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def feed(self):
+        import email.utils
+        import html
+
+        now = time.time()
+        entries = "".join(
+            f"<item><title>{html.escape(title)}</title><link>{self.base}story/{key}</link>"
+            f"<guid isPermaLink=\"false\">{key}</guid>"
+            f"<pubDate>{email.utils.formatdate(now - hours * 3600, usegmt=True)}</pubDate>"
+            f"<description>{html.escape(summary)}</description></item>"
+            for key, title, hours, summary in self.items)
+        return ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Loopback Kicks</title>"
+                f"<link>{self.base}</link>{entries}</channel></rss>")
+
+    def close(self):
+        self.httpd.shutdown()
+
+
+def news_click_at(node):
+    """A real click in the middle of a widget, for nodes with no action
+    (switches, list rows). WINDOW coordinates: SCREEN ones log a GTK
+    warning on 4.8; without a window manager every window sits at 0,0."""
+    extents = node.get_extents(Atspi.CoordType.WINDOW)
+    subprocess.run(["xdotool", "mousemove", "--sync", str(extents.x + extents.width // 2),
+                    str(extents.y + extents.height // 2), "click", "1"], check=True)
+
+
+def news_notifications(path):
+    import json
+
+    if not os.path.exists(path):
+        return []
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def news_stand_ins(work):
+    """A browser that writes down what it is asked to open, made the
+    default for http and https through XDG files GIO reads, and a
+    notification server on the private bus that logs every call."""
+    browser_log = os.path.join(work, "browser.log")
+    browser = os.path.join(work, "fake-browser")
+    with open(browser, "w") as f:
+        f.write(f"#!/bin/sh\necho \"$1\" >> '{browser_log}'\n")
+    os.chmod(browser, 0o755)
+    applications = os.path.join(os.environ["XDG_DATA_HOME"], "applications")
+    os.makedirs(applications, exist_ok=True)
+    with open(os.path.join(applications, "fake-browser.desktop"), "w") as f:
+        f.write("[Desktop Entry]\nType=Application\nName=Fake Browser\n"
+                f"Exec={browser} %u\nMimeType=x-scheme-handler/http;x-scheme-handler/https;\n")
+    os.makedirs(os.environ["XDG_CONFIG_HOME"], exist_ok=True)
+    with open(os.path.join(os.environ["XDG_CONFIG_HOME"], "mimeapps.list"), "w") as f:
+        f.write("[Default Applications]\nx-scheme-handler/http=fake-browser.desktop\n"
+                "x-scheme-handler/https=fake-browser.desktop\n")
+
+    notify_log = os.path.join(work, "notifications.log")
+    server = subprocess.Popen(["/usr/bin/python3", os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                                                 "e2e-notification-server.py"), notify_log])
+    wait_for(lambda: any(n["call"] == "ready" for n in news_notifications(notify_log)), 10,
+             "the stand-in notification server")
+    return browser_log, notify_log, server
+
+
+def news_row(window, title):
+    return next((n for n in find_all(window, "list item") if name(n) == title), None)
+
+
+def news_in(node, role_name, node_name):
+    # GTK 4.8 gives toggle buttons the push button role, with a pressed state.
+    roles = ("push button", "toggle button") if role_name == "toggle button" else (role_name,)
+    return next((n for n in walk(node) if role(n) in roles and name(n) == node_name), None)
+
+
+def news_dialog(app, heading):
+    """A message dialog by its heading: libadwaita 1.2 leaves its window
+    title empty."""
+    return wait_for(lambda: next((f for f in app.frames() if has_state(f, Atspi.StateType.VISIBLE)
+                                  and any(text_of(n) == heading for n in find_all(f, "label"))
+                                  and name(f) not in ("Shoebox", "Preferences")), None),
+                    what=f"the “{heading}” dialog (windows: {[name(f) for f in app.frames()]})")
+
+
+def news_open_preferences(app, window):
+    menu_button = wait_for(lambda: next((n for n in walk(window) if name(n) == "Main Menu"
+                                         and role(n) == "push button" and n.get_n_actions() > 0), None),
+                           what="the “Main Menu” button")
+    click(menu_button)
+    click(wait_for(lambda: find(app.node, "menu item", "Preferences"), what="the Preferences menu item"))
+    return app.frame("Preferences")
+
+
+def scenario_news(args):
+    """A new user follows a feed served on 127.0.0.1 and reads it, only by
+    clicking: adds the source in Preferences (by its web page, which names
+    the feed), gets one notification naming the story and the pair they
+    own, sees the mention badge, refreshes, stars, opens a story in the
+    (stand-in) browser, which withdraws the notification, filters, and
+    turns notifications off."""
+    work = os.environ.get("SHOEBOX_E2E_WORK") or os.path.dirname(os.environ["XDG_DATA_HOME"])
+    pair = "Balenciaga Track 2.0 “Triple Black”"
+    story = "Balenciaga Track 2 restock lands Friday"
+
+    # The pair, as a collector would bring it: `shoebox --import-csv`.
+    csv_path = os.path.join(work, "pairs.csv")
+    with open(csv_path, "w", encoding="utf-8") as f:
+        f.write("silhouette,brand,colorway,status\nTrack 2.0,Balenciaga,Triple Black,Owned\n")
+    subprocess.run([args.app, "--import-csv", csv_path], check=True, timeout=30,
+                   env=dict(os.environ, G_DEBUG="fatal-warnings", DISPLAY=""))
+    # The default sources are real sites: no test ever fetches them.
+    with sqlite3.connect(database_path()) as db:
+        db.execute("DELETE FROM news_sources")
+
+    feeds = NewsServer()
+    browser_log, notify_log, notifier = news_stand_ins(work)
+    app = App(args.app, args.artifacts, "news")
+    try:
+        window = main_window(app)
+        tab = wait_for(lambda: find(window, "page tab", "News"), what="the News page tab")
+        click(tab)
+        wait_for(lambda: any(text_of(n) == "No News Yet" for n in find_all(window, "label")),
+                 what="the empty News page")
+
+        # Preferences → Add Source, by the site's address.
+        preferences = news_open_preferences(app, window)
+        click(wait_for(lambda: news_in(preferences, "push button", "Add Source"), what="the Add Source button"))
+        dialog = news_dialog(app, "Add Source")
+        field = wait_for(lambda: news_in(dialog, "text", "Address"), what="the Address field")
+        field.set_text_contents(feeds.base)
+        app.screenshot("add-source")
+        click(wait_for(lambda: next((n for n in find_all(dialog, "push button")
+                                     if name(n).split()[:1] == ["Add"]), None), what="the Add button"))
+        row = wait_for(lambda: news_in(preferences, "list item", "Loopback Kicks")
+                       or news_in(preferences, "row", "Loopback Kicks"), 20, "the new source in the list")
+        wait_for(lambda: any("Updated" in text_of(n) for n in find_all(preferences, "label")),
+                 what="the source's health")
+        time.sleep(0.5)
+        app.screenshot("preferences-sources")
+
+        # One notification, naming the story and the pair.
+        notes = wait_for(lambda: [n for n in news_notifications(notify_log) if n["call"] == "Notify"], 15,
+                         "a desktop notification")
+        time.sleep(1)
+        notes = [n for n in news_notifications(notify_log) if n["call"] == "Notify"]
+        if len(notes) != 1:
+            raise Failure(f"{len(notes)} notifications instead of one: {notes}")
+        if pair not in notes[0]["summary"] + notes[0]["body"] or story not in notes[0]["body"]:
+            raise Failure(f"the notification does not name the story and the pair: {notes[0]}")
+        print(f"# notification: {notes[0]['summary']} / {notes[0]['body']}")
+
+        app.key("Escape")
+        wait_for(lambda: not has_state(preferences, Atspi.StateType.VISIBLE) or preferences not in app.frames(),
+                 what="Preferences to close")
+
+        # The stories, newest first, the mention badge naming the pair.
+        mentioned = wait_for(lambda: news_row(window, story), what="the story's row")
+        wait_for(lambda: any(text_of(n) == pair for n in walk(mentioned) if role(n) == "label"),
+                 what="the mention badge")
+        rows = [name(n) for n in find_all(window, "list item") if name(n) in [i[1] for i in NEWS_FEED_ITEMS]]
+        if rows != [i[1] for i in NEWS_FEED_ITEMS]:
+            raise Failure(f"stories out of order: {rows}")
+        app.screenshot("stories")
+
+        # Refresh, with the button.
+        before = feeds.feed_requests
+        click(wait_for(lambda: news_in(window, "push button", "Refresh"), what="the Refresh button"))
+        wait_for(lambda: feeds.feed_requests > before, what="a refresh to fetch the feed")
+
+        # Star one story.
+        roundup = news_row(window, "Weekly sneaker roundup")
+        click(wait_for(lambda: news_in(roundup, "toggle button", "Star"), what="the Star button"))
+
+        # Open the mentioned story: the browser gets its address, and the
+        # notification goes.
+        click(wait_for(lambda: news_in(mentioned, "push button", "Open in Browser"), what="Open in Browser"))
+        opened = wait_for(lambda: os.path.exists(browser_log) and open(browser_log).read().split(), 15,
+                          "the browser to be asked")
+        if opened != [feeds.base + "story/track"]:
+            raise Failure(f"the browser was asked for {opened}")
+        wait_for(lambda: any(n["call"] == "CloseNotification" for n in news_notifications(notify_log)),
+                 what="the notification to be withdrawn")
+
+        # Filters.
+        click(wait_for(lambda: news_in(window, "toggle button", "Starred"), what="the Starred filter"))
+        wait_for(lambda: [name(n) for n in find_all(window, "list item")
+                          if name(n) in [i[1] for i in NEWS_FEED_ITEMS]] == ["Weekly sneaker roundup"],
+                 what="only the starred story")
+        click(wait_for(lambda: news_in(window, "toggle button", "Mentions"), what="the Mentions filter"))
+        wait_for(lambda: [name(n) for n in find_all(window, "list item")
+                          if name(n) in [i[1] for i in NEWS_FEED_ITEMS]] == [story],
+                 what="only the story that mentions the pair")
+        app.screenshot("mentions")
+        click(wait_for(lambda: news_in(window, "toggle button", "All"), what="the All filter"))
+
+        # Notifications off: a new mention comes without one.
+        preferences = news_open_preferences(app, window)
+        # A switch is a "check box" on GTK 4.8; libadwaita 1.2 names it
+        # after its row twice ("Notifications Notifications").
+        switch = wait_for(lambda: next((n for n in walk(preferences) if name(n).split()[:1] == ["Notifications"]
+                                        and role(n) in ("switch", "toggle button", "check box")), None),
+                          what="the Notifications switch")
+        if not has_state(switch, Atspi.StateType.CHECKED):
+            raise Failure("notifications were off from the start")
+        news_click_at(switch)
+        wait_for(lambda: not has_state(switch, Atspi.StateType.CHECKED), what="notifications off")
+        app.screenshot("notifications-off")
+        app.key("Escape")
+        feeds.items.insert(0, ("track3", "Track 2.0 Triple Black is back", 0, "Again."))
+        before = feeds.feed_requests
+        app.key("ctrl+r")
+        wait_for(lambda: news_row(window, "Track 2.0 Triple Black is back"), 15, "the new story")
+        time.sleep(1)
+        notes = [n for n in news_notifications(notify_log) if n["call"] == "Notify"]
+        if len(notes) != 1:
+            raise Failure(f"a notification came with notifications off: {notes}")
+
+        app.key("ctrl+q")
+        app.wait_exit()
+    except Failure:
+        app.screenshot("failure")
+        raise
+    finally:
+        app.kill()
+        notifier.terminate()
+        notifier.wait()
+        feeds.close()
+
+    with sqlite3.connect(database_path()) as db:
+        starred = db.execute("SELECT title FROM news_items WHERE starred = 1").fetchall()
+        read = db.execute("SELECT title FROM news_items WHERE read = 1").fetchall()
+        mentions = db.execute("SELECT i.title FROM news_mentions m JOIN news_items i ON i.id = m.item_id"
+                              " ORDER BY i.title").fetchall()
+        sources = db.execute("SELECT url FROM news_sources").fetchall()
+    if starred != [("Weekly sneaker roundup",)]:
+        raise Failure(f"starred: {starred}")
+    if (story,) not in read:
+        raise Failure(f"read: {read}")
+    if [m[0] for m in mentions] != sorted([story, "Track 2.0 Triple Black is back"]):
+        raise Failure(f"mentions: {mentions}")
+    if sources != [(feeds.base + "feed.xml",)]:
+        raise Failure(f"sources: {sources}")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--app", required=True)
     parser.add_argument("--artifacts", required=True)
-    parser.add_argument("scenario", choices=["pages", "damaged", "too-new", "read-only", "compare", "collection"])
+    parser.add_argument("scenario", choices=["pages", "damaged", "too-new", "read-only", "news", "compare", "collection"])
     args = parser.parse_args()
 
     try:
@@ -699,6 +990,8 @@ def main():
                 scenario_pages(app)
             finally:
                 app.kill()
+        elif args.scenario == "news":
+            scenario_news(args)
         elif args.scenario == "damaged":
             scenario_damaged(args)
         elif args.scenario == "too-new":

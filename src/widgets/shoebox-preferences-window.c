@@ -612,8 +612,15 @@ static void
 shoebox_preferences_window_init (ShoeboxPreferencesWindow *self)
 {
   GtkAdjustment *adjustment;
+  GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  placeholder = gtk_label_new (_("No sources: add a news feed to follow"));
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_list_box_set_placeholder (self->sources_list, placeholder);
 
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APPLICATION_ID);

@@ -384,6 +384,36 @@ save_and_check (ShoeboxComparePage *page,
     }
 }
 
+/* A picture of the whole window, among the test artefacts, to look at. */
+static void
+save_window_picture (GtkWidget  *window,
+                     const char *label)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+
+  if (g_getenv ("SHOEBOX_BUILD_DIR") == NULL)
+    return;
+
+  wait_for_paint (window);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  folder = g_build_filename (g_getenv ("SHOEBOX_BUILD_DIR"), "tests", "artifacts", NULL);
+  g_mkdir_with_parents (folder, 0755);
+  name = g_strdup_printf ("compare-window-%s.png", label);
+  path = g_build_filename (folder, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
 static void
 test_compare_empty (Fixture       *fixture,
                     gconstpointer  data)
@@ -437,6 +467,7 @@ test_compare_side_by_side (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (template_child (page, "stack"))), ==, "comparison");
   g_assert_cmpuint (count_columns (page), ==, 4);
   g_assert_true (gtk_widget_is_sensitive (template_child (page, "save_button")));
+  save_window_picture (GTK_WIDGET (window), "wide");
 
   /* The same brand everywhere; prices and years that differ. */
   for (guint column = 0; column < 4; column++)
@@ -659,6 +690,23 @@ test_compare_selected (Fixture       *fixture,
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (pages), ==, "compare");
   page = SHOEBOX_COMPARE_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), SHOEBOX_TYPE_WINDOW, "compare_page"));
   g_assert_cmpuint (shoebox_compare_page_get_n_items (page), ==, 2);
+  wait_until (widget_is_mapped, page);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_cell (page, 1, ROW_PRICE_PAID))), !=, "1.00 USD");
+
+  /* A pair edited meanwhile shows its new price when the page is back. */
+  adw_view_stack_set_visible_child_name (pages, "collection");
+  {
+    g_autoptr(GArray) ids = shoebox_collection_page_dup_selected_ids (shoebox_window_get_collection_page (window));
+    g_autoptr(ShoeboxPair) pair = shoebox_collection_get_pair (fixture->collection, g_array_index (ids, gint64, 0), NULL);
+    g_autoptr(GError) error = NULL;
+
+    shoebox_pair_set_price_paid (pair, 100);
+    g_assert_true (shoebox_collection_save_pair (fixture->collection, pair, &error));
+    g_assert_no_error (error);
+  }
+  adw_view_stack_set_visible_child_name (pages, "compare");
+  wait_until (widget_is_mapped, page);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_cell (page, 1, ROW_PRICE_PAID))), ==, "1.00 USD");
 
   destroy_window (GTK_WINDOW (window));
 }
@@ -690,6 +738,7 @@ test_compare_narrow (Fixture       *fixture,
   hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (template_child (page, "scrolled_window")));
   g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), >, gtk_adjustment_get_page_size (hadjustment));
   save_and_check (page, "narrow");
+  save_window_picture (GTK_WIDGET (window), "narrow");
 
   destroy_window (window);
 }

@@ -1234,6 +1234,47 @@ add_silhouette_action (GtkWidget  *widget,
   shoebox_compare_page_add_silhouette (self, g_variant_get_int64 (parameter));
 }
 
+/* Reads every item again, keeping its photo and flip: pairs change on the
+ * Collection page (and go) while the comparison waits.
+ */
+static void
+reload_items (ShoeboxComparePage *self)
+{
+  g_autoptr(GPtrArray) old = NULL;
+
+  if (self->collection == NULL || self->items->len == 0)
+    return;
+
+  old = g_steal_pointer (&self->items);
+  self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  for (guint i = 0; i < old->len; i++)
+    {
+      Item *previous = g_ptr_array_index (old, i);
+      Item *item;
+
+      if (!add_item (self, previous->kind, previous->id))
+        continue;
+
+      item = g_ptr_array_index (self->items, self->items->len - 1);
+      if (g_strcmp0 (item->photo, previous->photo) == 0)
+        {
+          item->result = g_steal_pointer (&previous->result);
+          item->photo_error = g_steal_pointer (&previous->photo_error);
+          item->flipped = previous->flipped;
+        }
+    }
+
+  items_changed (self);
+}
+
+static void
+shoebox_compare_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (shoebox_compare_page_parent_class)->map (widget);
+
+  reload_items (SHOEBOX_COMPARE_PAGE (widget));
+}
+
 static gboolean
 use_default_photos_cb (gpointer user_data)
 {
@@ -1356,6 +1397,7 @@ shoebox_compare_page_class_init (ShoeboxComparePageClass *klass)
   object_class->finalize = shoebox_compare_page_finalize;
   object_class->get_property = shoebox_compare_page_get_property;
   object_class->set_property = shoebox_compare_page_set_property;
+  widget_class->map = shoebox_compare_page_map;
 
   properties[PROP_COLLECTION] =
     g_param_spec_object ("collection", NULL, NULL,

@@ -209,6 +209,14 @@ set_up (Fixture       *fixture,
   gtk_window_present (fixture->window);
 }
 
+static gboolean
+fetcher_idle (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return G_OBJECT (shoebox_news_service_get_fetcher (fixture->service))->ref_count == 1;
+}
+
 static void
 tear_down (Fixture       *fixture,
            gconstpointer  data)
@@ -217,7 +225,11 @@ tear_down (Fixture       *fixture,
   gtk_window_destroy (fixture->window);
   g_assert_finalize_object (fixture->page);
 
+  /* Thumbnail downloads the rows cancelled end on the main loop, and hold
+   * the fetcher until then.
+   */
   shoebox_news_service_shutdown (fixture->service);
+  wait_until (fetcher_idle, fixture);
   g_assert_finalize_object (fixture->service);
   g_assert_finalize_object (fixture->collection);
   shoebox_database_close (fixture->database);
@@ -489,6 +501,32 @@ test_refresh (Fixture       *fixture,
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (page_child (fixture, "offline_revealer"))));
 }
 
+/* The network was down when the sources were fetched: a quiet notice
+ * at the top, gone once a fetch works again.
+ */
+static void
+test_offline (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxNewsSource) source = NULL;
+  ShoeboxNewsStore *store = shoebox_news_service_get_store (fixture->service);
+  GtkRevealer *offline = GTK_REVEALER (page_child (fixture, "offline_revealer"));
+
+  source = g_list_model_get_item (shoebox_news_store_get_sources (store), 0);
+  g_assert_false (gtk_revealer_get_reveal_child (offline));
+  g_assert_true (shoebox_news_store_record_failure (store, source, SHOEBOX_NEWS_ERROR_KIND_OFFLINE, "Offline",
+                                                    NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_revealer_get_reveal_child (offline));
+  /* The stories stay. */
+  g_assert_cmpuint (n_rows (fixture), ==, 3);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "news.refresh", NULL));
+  wait_until (refresh_done, fixture);
+  g_assert_false (gtk_revealer_get_reveal_child (offline));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -512,6 +550,7 @@ main (int   argc,
   g_test_add ("/news-page/star-and-mark-all", Fixture, NULL, set_up, test_star_and_mark_all, tear_down);
   g_test_add ("/news-page/open", Fixture, NULL, set_up, test_open, tear_down);
   g_test_add ("/news-page/refresh", Fixture, NULL, set_up, test_refresh, tear_down);
+  g_test_add ("/news-page/offline", Fixture, NULL, set_up, test_offline, tear_down);
 
   return g_test_run ();
 }

@@ -38,6 +38,7 @@ struct _ShoeboxNewsPage
   GCancellable          *cancellable;
   Filter                 filter;
   gboolean               rebuilding_sources;
+  guint                  ages_id;
 
   GtkWidget             *box;
   GtkRevealer           *offline_revealer;
@@ -208,6 +209,21 @@ update_badges (ShoeboxNewsPage *self)
                                     mentions != NULL ? shoebox_mentions_get_label (mentions, shoebox_news_item_get_id (item))
                                                      : NULL);
     }
+}
+
+/* "5 minutes ago" becomes "6 minutes ago" without any change to the item. */
+static gboolean
+update_ages_cb (gpointer user_data)
+{
+  ShoeboxNewsPage *self = user_data;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (SHOEBOX_IS_NEWS_ROW (child))
+      shoebox_news_row_update (SHOEBOX_NEWS_ROW (child));
+
+  return G_SOURCE_CONTINUE;
 }
 
 static gboolean
@@ -528,6 +544,7 @@ shoebox_news_page_dispose (GObject *object)
   ShoeboxNewsPage *self = SHOEBOX_NEWS_PAGE (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->ages_id, g_source_remove);
   disconnect_service (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SHOEBOX_TYPE_NEWS_PAGE);
   g_clear_object (&self->cancellable);
@@ -606,6 +623,7 @@ shoebox_news_page_init (ShoeboxNewsPage *self)
                                         gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>r"),
                                                           gtk_named_action_new ("news.refresh")));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  self->ages_id = g_timeout_add_seconds (60, update_ages_cb, self);
 
   rebuild_sources (self);
   update_progress (self);
@@ -656,7 +674,7 @@ shoebox_news_page_set_service (ShoeboxNewsPage    *self,
     {
       self->service = g_object_ref (service);
       fetcher = shoebox_news_service_get_fetcher (service);
-      self->thumbnails = shoebox_news_thumbnails_new (shoebox_news_fetcher_get_session (fetcher), NULL);
+      self->thumbnails = shoebox_news_thumbnails_new (fetcher, NULL);
       self->items = shoebox_news_store_list_items (get_store (self), SHOEBOX_NEWS_FILTER_ALL, 0, NULL);
       self->shown = gtk_filter_list_model_new (g_object_ref (self->items), NULL);
       gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->shown), create_row, self, NULL);

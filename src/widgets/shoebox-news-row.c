@@ -44,6 +44,18 @@ static guint signals[N_SIGNALS];
 static void
 update (ShoeboxNewsRow *self)
 {
+  shoebox_news_row_update (self);
+}
+
+/**
+ * shoebox_news_row_update:
+ * @self: a #ShoeboxNewsRow
+ *
+ * Shows the item again: its state, and its age, which changes by itself.
+ */
+void
+shoebox_news_row_update (ShoeboxNewsRow *self)
+{
   ShoeboxNewsItem *item = self->item;
   const char *title = shoebox_news_item_get_title (item);
   const char *summary = shoebox_news_item_get_summary (item);

@@ -21,6 +21,7 @@ G_DECLARE_FINAL_TYPE (ShoeboxNewsRow, shoebox_news_row, SHOEBOX, NEWS_ROW, GtkLi
 GtkWidget       *shoebox_news_row_new           (ShoeboxNewsItem       *item,
                                                  ShoeboxNewsThumbnails *thumbnails);
 ShoeboxNewsItem *shoebox_news_row_get_item      (ShoeboxNewsRow        *self);
+void             shoebox_news_row_update        (ShoeboxNewsRow        *self);
 void             shoebox_news_row_set_mention   (ShoeboxNewsRow        *self,
                                                  const char            *pair_label);
 char            *shoebox_news_row_format_age    (GDateTime             *date,

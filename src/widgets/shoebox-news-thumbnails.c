@@ -14,9 +14,9 @@
 
 #include "shoebox-news-thumbnails.h"
 
-/* Thumbnails of news items: fetched with the application's session, the
- * body read in chunks and dropped past a size cap, decoded off the main
- * loop at thumbnail size (an image announcing more pixels than the cap is
+/* Thumbnails of news items: downloaded by the fetcher with the
+ * application's session (the transfer stops past a size cap), decoded off
+ * the main loop at thumbnail size (an image announcing more pixels than the cap is
  * refused before it is decoded), and kept as small PNG files under
  * $XDG_CACHE_HOME/shoebox/news-thumbnails, named by a hash of the URL, and
  * in memory while the application runs.
@@ -24,24 +24,20 @@
 
 struct _ShoeboxNewsThumbnails
 {
-  GObject      parent_instance;
+  GObject             parent_instance;
 
-  SoupSession *session;
-  char        *cache_dir;
-  GHashTable  *textures;   /* url -> GdkTexture */
+  ShoeboxNewsFetcher *fetcher;
+  char               *cache_dir;
+  GHashTable         *textures;   /* url -> GdkTexture */
 };
 
 G_DEFINE_FINAL_TYPE (ShoeboxNewsThumbnails, shoebox_news_thumbnails, G_TYPE_OBJECT)
 
-#define CHUNK_SIZE 16384
-
 typedef struct
 {
-  char         *url;
-  char         *cache_path;
-  GInputStream *stream;
-  GByteArray   *body;
-  GBytes       *bytes;
+  char   *url;
+  char   *cache_path;
+  GBytes *bytes;
 } Load;
 
 static void
@@ -49,8 +45,6 @@ load_free (Load *load)
 {
   g_free (load->url);
   g_free (load->cache_path);
-  g_clear_object (&load->stream);
-  g_clear_pointer (&load->body, g_byte_array_unref);
   g_clear_pointer (&load->bytes, g_bytes_unref);
   g_free (load);
 }
@@ -185,85 +179,23 @@ decode_thread (GTask        *task,
 }
 
 static void
-read_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+downloaded_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) chunk = NULL;
+  g_autofree char *content_type = NULL;
   Load *load = g_task_get_task_data (task);
-  GCancellable *cancellable;
 
-  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
-  if (chunk == NULL)
+  load->bytes = shoebox_news_fetcher_download_finish (SHOEBOX_NEWS_FETCHER (object), result, &content_type, &error);
+  if (load->bytes == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  if (g_bytes_get_size (chunk) == 0)
-    {
-      load->bytes = g_byte_array_free_to_bytes (g_steal_pointer (&load->body));
-      g_input_stream_close_async (load->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
-      g_task_run_in_thread (task, decode_thread);
-      return;
-    }
-
-  if (load->body->len + g_bytes_get_size (chunk) > SHOEBOX_NEWS_THUMBNAIL_MAX_BYTES)
-    {
-      /* Closing the stream drops the connection: the rest is not read. */
-      g_input_stream_close_async (load->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE, _("The image is too large"));
-      return;
-    }
-
-  g_byte_array_append (load->body, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
-  cancellable = g_task_get_cancellable (task);
-  g_input_stream_read_bytes_async (load->stream, CHUNK_SIZE, G_PRIORITY_LOW,
-                                   cancellable, read_cb, g_steal_pointer (&task));
-}
-
-static void
-send_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  SoupSession *session = SOUP_SESSION (object);
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GInputStream) stream = NULL;
-  SoupMessage *message;
-  GCancellable *cancellable;
-  Load *load;
-
-  stream = soup_session_send_finish (session, result, &error);
-  if (stream == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  message = soup_session_get_async_result_message (session, result);
-  if (!SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (message)))
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
-                               _("The server answered %u"), soup_message_get_status (message));
-      return;
-    }
-  if (soup_message_headers_get_content_length (soup_message_get_response_headers (message))
-      > SHOEBOX_NEWS_THUMBNAIL_MAX_BYTES)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE, _("The image is too large"));
-      return;
-    }
-
-  load = g_task_get_task_data (task);
-  load->stream = g_steal_pointer (&stream);
-  load->body = g_byte_array_new ();
-  cancellable = g_task_get_cancellable (task);
-  g_input_stream_read_bytes_async (load->stream, CHUNK_SIZE, G_PRIORITY_LOW,
-                                   cancellable, read_cb, g_steal_pointer (&task));
+  g_task_run_in_thread (task, decode_thread);
 }
 
 static void
@@ -271,7 +203,7 @@ shoebox_news_thumbnails_finalize (GObject *object)
 {
   ShoeboxNewsThumbnails *self = SHOEBOX_NEWS_THUMBNAILS (object);
 
-  g_clear_object (&self->session);
+  g_clear_object (&self->fetcher);
   g_clear_pointer (&self->cache_dir, g_free);
   g_clear_pointer (&self->textures, g_hash_table_unref);
 
@@ -292,22 +224,22 @@ shoebox_news_thumbnails_init (ShoeboxNewsThumbnails *self)
 
 /**
  * shoebox_news_thumbnails_new:
- * @session: the application's session
+ * @fetcher: the application's fetcher, whose session and checks are used
  * @cache_dir: (nullable): where thumbnails are kept; %NULL for
  *   $XDG_CACHE_HOME/shoebox/news-thumbnails
  *
  * Returns: (transfer full): a thumbnail loader
  */
 ShoeboxNewsThumbnails *
-shoebox_news_thumbnails_new (SoupSession *session,
-                             const char  *cache_dir)
+shoebox_news_thumbnails_new (ShoeboxNewsFetcher *fetcher,
+                             const char         *cache_dir)
 {
   ShoeboxNewsThumbnails *self;
 
-  g_return_val_if_fail (SOUP_IS_SESSION (session), NULL);
+  g_return_val_if_fail (SHOEBOX_IS_NEWS_FETCHER (fetcher), NULL);
 
   self = g_object_new (SHOEBOX_TYPE_NEWS_THUMBNAILS, NULL);
-  self->session = g_object_ref (session);
+  self->fetcher = g_object_ref (fetcher);
   if (cache_dir != NULL)
     self->cache_dir = g_strdup (cache_dir);
   else
@@ -423,18 +355,8 @@ shoebox_news_thumbnails_load_async (ShoeboxNewsThumbnails *self,
   if (g_file_test (load->cache_path, G_FILE_TEST_IS_REGULAR))
     g_task_run_in_thread (inner, decode_thread);
   else
-    {
-      g_autoptr(SoupMessage) message = soup_message_new (SOUP_METHOD_GET, url);
-
-      if (message == NULL)
-        {
-          g_task_return_new_error (inner, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                                   _("Only http and https images are loaded"));
-          return;
-        }
-      soup_session_send_async (self->session, message, G_PRIORITY_LOW, cancellable,
-                               send_cb, g_steal_pointer (&inner));
-    }
+    shoebox_news_fetcher_download_async (self->fetcher, url, SHOEBOX_NEWS_THUMBNAIL_MAX_BYTES, cancellable,
+                                         downloaded_cb, g_steal_pointer (&inner));
 }
 
 /**

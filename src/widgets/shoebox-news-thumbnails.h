@@ -8,7 +8,8 @@
 #pragma once
 
 #include <gtk/gtk.h>
-#include <libsoup/soup.h>
+
+#include "shoebox-news-fetcher.h"
 
 G_BEGIN_DECLS
 
@@ -21,7 +22,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ShoeboxNewsThumbnails, shoebox_news_thumbnails, SHOEBOX, NEWS_THUMBNAILS, GObject)
 
-ShoeboxNewsThumbnails *shoebox_news_thumbnails_new         (SoupSession            *session,
+ShoeboxNewsThumbnails *shoebox_news_thumbnails_new         (ShoeboxNewsFetcher     *fetcher,
                                                             const char             *cache_dir);
 GdkTexture            *shoebox_news_thumbnails_lookup      (ShoeboxNewsThumbnails  *self,
                                                             const char             *url);

@@ -715,6 +715,55 @@ test_compare_selected (Fixture       *fixture,
  * 360 px wide and nothing asks for more.
  */
 static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+/* Setters notify once on a change and never for an equal value; more
+ * than four pairs keep the first four and say so.
+ */
+static void
+test_compare_setters (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  ShoeboxComparePage *page = g_object_ref_sink (g_object_new (SHOEBOX_TYPE_COMPARE_PAGE, NULL));
+  guint n_mode = 0;
+  guint n_only = 0;
+  gint64 ids[5];
+
+  g_signal_connect (page, "notify::mode", G_CALLBACK (count_notify_cb), &n_mode);
+  g_signal_connect (page, "notify::only-differences", G_CALLBACK (count_notify_cb), &n_only);
+
+  shoebox_compare_page_set_mode (page, "side-by-side");
+  g_assert_cmpuint (n_mode, ==, 0);
+  shoebox_compare_page_set_mode (page, "outline");
+  shoebox_compare_page_set_mode (page, "outline");
+  g_assert_cmpuint (n_mode, ==, 1);
+  shoebox_compare_page_set_only_differences (page, FALSE);
+  g_assert_cmpuint (n_only, ==, 0);
+  shoebox_compare_page_set_only_differences (page, TRUE);
+  shoebox_compare_page_set_only_differences (page, TRUE);
+  g_assert_cmpuint (n_only, ==, 1);
+
+  shoebox_compare_page_set_collection (page, fixture->collection);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *colorway = g_strdup_printf ("Colour %u", i);
+
+      ids[i] = add_pair (fixture, "Runner", colorway, 100000 + i, NULL);
+    }
+  shoebox_compare_page_set_pairs (page, ids, G_N_ELEMENTS (ids));
+  g_assert_cmpuint (shoebox_compare_page_get_n_items (page), ==, SHOEBOX_COMPARE_MAX_ITEMS);
+  g_assert_true (gtk_widget_get_visible (template_child (page, "hint_label")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (template_child (page, "hint_label"))), !=, "");
+
+  g_assert_finalize_object (page);
+}
+
+static void
 test_compare_narrow (Fixture       *fixture,
                      gconstpointer  data)
 {
@@ -777,6 +826,7 @@ main (int   argc,
   g_test_add ("/compare/bad-photos", Fixture, NULL, fixture_set_up, test_compare_bad_photos, fixture_tear_down);
   g_test_add ("/compare/generations", Fixture, NULL, fixture_set_up, test_compare_generations, fixture_tear_down);
   g_test_add ("/compare/selected", Fixture, NULL, fixture_set_up, test_compare_selected, fixture_tear_down);
+  g_test_add ("/compare/setters", Fixture, NULL, fixture_set_up, test_compare_setters, fixture_tear_down);
   g_test_add ("/compare/narrow", Fixture, NULL, fixture_set_up, test_compare_narrow, fixture_tear_down);
 
   return g_test_run ();

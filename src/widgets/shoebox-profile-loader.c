@@ -16,6 +16,11 @@
  */
 #define MAX_PHOTO_SIZE 2048
 
+/* How many analysed photos are kept: a comparison shows four, and a
+ * photo at MAX_PHOTO_SIZE takes 16 MB.
+ */
+#define MAX_RESULTS 12
+
 struct _ShoeboxProfileLoader
 {
   GObject        parent_instance;
@@ -23,6 +28,7 @@ struct _ShoeboxProfileLoader
   ShoeboxPhotos *photos;
   GCancellable  *cancellable;
   GHashTable    *results; /* file name → ShoeboxProfileResult */
+  GQueue         order;   /* file names in results, oldest first */
   GHashTable    *waiting; /* file name → GPtrArray of GTask */
 };
 
@@ -131,6 +137,26 @@ finish_waiting (ShoeboxProfileLoader *self,
     }
 }
 
+/* Columns keep their own references: forgetting a photo only means
+ * analysing it again the next time it is compared.
+ */
+static void
+remember (ShoeboxProfileLoader *self,
+          const char           *file_name,
+          ShoeboxProfileResult *result)
+{
+  if (!g_hash_table_contains (self->results, file_name))
+    g_queue_push_tail (&self->order, g_strdup (file_name));
+  g_hash_table_replace (self->results, g_strdup (file_name), shoebox_profile_result_ref (result));
+
+  while (g_queue_get_length (&self->order) > MAX_RESULTS)
+    {
+      g_autofree char *oldest = g_queue_pop_head (&self->order);
+
+      g_hash_table_remove (self->results, oldest);
+    }
+}
+
 static void
 analyze_cb (GObject      *object,
             GAsyncResult *task_result,
@@ -157,7 +183,7 @@ analyze_cb (GObject      *object,
   result->message = g_steal_pointer (&analysis->message);
   analysis_free (analysis);
 
-  g_hash_table_replace (self->results, g_strdup (file_name), shoebox_profile_result_ref (result));
+  remember (self, file_name, result);
   finish_waiting (self, file_name, result, NULL);
 }
 
@@ -205,6 +231,7 @@ shoebox_profile_loader_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->results, g_hash_table_unref);
   g_clear_pointer (&self->waiting, g_hash_table_unref);
+  g_queue_clear_full (&self->order, g_free);
 
   G_OBJECT_CLASS (shoebox_profile_loader_parent_class)->finalize (object);
 }

@@ -16,6 +16,7 @@
 #include "shoebox-news-page.h"
 #include "shoebox-news-row.h"
 #include "shoebox-news-service.h"
+#include "shoebox-preferences-window.h"
 
 /* The News page over a real store, fed by a SoupServer on 127.0.0.1 inside
  * the test through a session without a proxy resolver: nothing here
@@ -35,6 +36,7 @@ typedef struct
   ShoeboxNewsPage    *page;
   GPtrArray          *opened;
   guint               n_thumbnail_requests;
+  guint               n_requests;
 } Fixture;
 
 static const char * const day_names[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
@@ -91,6 +93,7 @@ server_cb (SoupServer        *server,
 {
   Fixture *fixture = user_data;
 
+  fixture->n_requests++;
   if (g_str_equal (path, "/feed.xml"))
     {
       char *body = dup_feed (fixture);
@@ -527,6 +530,135 @@ test_offline (Fixture       *fixture,
   g_assert_false (gtk_revealer_get_reveal_child (offline));
 }
 
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *tooltip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
+        return child;
+      found = find_button (child, tooltip);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_switch (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_SWITCH (child))
+        return child;
+      found = find_switch (child);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+answer_dialog (const char *text,
+               const char *response)
+{
+  AdwMessageDialog *dialog = find_dialog ();
+
+  g_assert_nonnull (dialog);
+  if (text != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), text);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Preferences list the sources with their health; the user renames,
+ * disables and removes them, and only web addresses are ever fetched.
+ */
+static void
+test_preferences_sources (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  ShoeboxNewsStore *store = shoebox_news_service_get_store (fixture->service);
+  GListModel *sources = shoebox_news_store_get_sources (store);
+  g_autoptr(ShoeboxNewsSource) source = g_list_model_get_item (sources, 0);
+  GtkWindow *preferences = shoebox_preferences_window_new (fixture->window, "/tmp/shoebox.db");
+  GtkListBox *list;
+  AdwActionRow *row;
+  guint n_requests = fixture->n_requests;
+
+  shoebox_preferences_window_set_news (SHOEBOX_PREFERENCES_WINDOW (preferences), fixture->service);
+  gtk_window_present (preferences);
+  list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (preferences), SHOEBOX_TYPE_PREFERENCES_WINDOW,
+                                                      "sources_list"));
+  row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (list, 0));
+  g_assert_nonnull (row);
+  g_assert_null (gtk_list_box_get_row_at_index (list, 1));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Loopback Kicks");
+  g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (row)));
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (row), "Updated just now"));
+
+  /* Disable, then enable again. */
+  gtk_switch_set_active (GTK_SWITCH (find_switch (GTK_WIDGET (row))), FALSE);
+  g_assert_false (shoebox_news_source_get_enabled (source));
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "Disabled");
+  gtk_switch_set_active (GTK_SWITCH (find_switch (GTK_WIDGET (row))), TRUE);
+  g_assert_true (shoebox_news_source_get_enabled (source));
+
+  /* Rename; the name is plain text. */
+  g_signal_emit_by_name (find_button (GTK_WIDGET (row), "Rename"), "clicked");
+  answer_dialog ("<b>My</b> feed", "rename");
+  g_assert_cmpstr (shoebox_news_source_get_title (source), ==, "<b>My</b> feed");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "<b>My</b> feed");
+
+  /* Addresses that are not http or https are refused before any fetch. */
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char * const refused[] = { "javascript:alert(1)", "file:///etc/passwd", "ftp://127.0.0.1/feed" };
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preferences), "prefs.add-source", NULL));
+      answer_dialog (refused[i], "add");
+      g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 1);
+    }
+  g_assert_cmpuint (fixture->n_requests, ==, n_requests);
+
+  /* Remove, after saying yes. */
+  g_signal_emit_by_name (find_button (GTK_WIDGET (row), "Remove"), "clicked");
+  answer_dialog (NULL, "cancel");
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 1);
+  g_signal_emit_by_name (find_button (GTK_WIDGET (row), "Remove"), "clicked");
+  answer_dialog (NULL, "remove");
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 0);
+  g_assert_null (gtk_list_box_get_row_at_index (list, 0));
+  g_assert_cmpuint (n_rows (fixture), ==, 0);
+
+  g_object_ref (preferences);
+  gtk_window_destroy (preferences);
+  g_assert_finalize_object (preferences);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -551,6 +683,7 @@ main (int   argc,
   g_test_add ("/news-page/open", Fixture, NULL, set_up, test_open, tear_down);
   g_test_add ("/news-page/refresh", Fixture, NULL, set_up, test_refresh, tear_down);
   g_test_add ("/news-page/offline", Fixture, NULL, set_up, test_offline, tear_down);
+  g_test_add ("/news-page/preferences-sources", Fixture, NULL, set_up, test_preferences_sources, tear_down);
 
   return g_test_run ();
 }

@@ -704,12 +704,15 @@ class NewsServer:
 
         self.items = list(NEWS_FEED_ITEMS)
         self.feed_requests = 0
+        self.stall = False
         server = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
             def do_GET(self):
                 if self.path == "/feed.xml":
                     server.feed_requests += 1
+                    if server.stall:
+                        time.sleep(30)
                     body, kind = server.feed().encode(), "application/rss+xml"
                 elif self.path == "/":
                     body = ("<!DOCTYPE html><html><head><title>Loopback Kicks</title>"
@@ -949,8 +952,15 @@ def scenario_news(args):
         if len(notes) != 1:
             raise Failure(f"a notification came with notifications off: {notes}")
 
+        # Quitting while a fetch hangs: the fetch is cancelled, and the app
+        # exits at once, cleanly.
+        feeds.stall = True
+        before = feeds.feed_requests
+        app.key("ctrl+r")
+        wait_for(lambda: feeds.feed_requests > before, what="a fetch that hangs")
+        app.screenshot("refreshing")
         app.key("ctrl+q")
-        app.wait_exit()
+        app.wait_exit(5)
     except Failure:
         app.screenshot("failure")
         raise

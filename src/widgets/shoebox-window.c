@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "shoebox-catalogue-window.h"
 #include "shoebox-collection-page.h"
 #include "shoebox-compare-page.h"
 #include "shoebox-csv-dialogs.h"
@@ -24,6 +25,7 @@ struct _ShoeboxWindow
 
   GSettings             *settings;
   ShoeboxCollection     *collection;
+  ShoeboxPhotos         *photos;
 
   AdwViewStack          *pages;
   AdwToastOverlay       *toasts;
@@ -58,6 +60,7 @@ update_actions (ShoeboxWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-selected", has_selection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", has_selection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.statistics", has_collection);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.catalogue", has_collection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv", has_collection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", has_collection);
 
@@ -149,6 +152,31 @@ statistics_action (GtkWidget  *widget,
     gtk_window_present (shoebox_statistics_window_new (GTK_WINDOW (self), self->collection));
 }
 
+/* A silhouette renamed or deleted, or a pair edited from the catalogue:
+ * the Collection page shows the pairs again.
+ */
+static void
+catalogue_changed_cb (ShoeboxWindow *self)
+{
+  shoebox_collection_page_reload (self->collection_page);
+}
+
+static void
+catalogue_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ShoeboxWindow *self = SHOEBOX_WINDOW (widget);
+  GtkWindow *catalogue;
+
+  if (self->collection == NULL)
+    return;
+
+  catalogue = shoebox_catalogue_window_new (GTK_WINDOW (self), self->collection, self->photos);
+  g_signal_connect_object (catalogue, "changed", G_CALLBACK (catalogue_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (catalogue);
+}
+
 static void
 csv_imported_cb (ShoeboxWindow *self)
 {
@@ -224,6 +252,7 @@ shoebox_window_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->collection);
+  g_clear_object (&self->photos);
 
   G_OBJECT_CLASS (shoebox_window_parent_class)->dispose (object);
 }
@@ -261,6 +290,7 @@ shoebox_window_class_init (ShoeboxWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.statistics", NULL, statistics_action);
+  gtk_widget_class_install_action (widget_class, "win.catalogue", NULL, catalogue_action);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
 
@@ -271,6 +301,7 @@ shoebox_window_class_init (ShoeboxWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "win.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.catalogue", NULL);
 }
 
 static void
@@ -319,6 +350,7 @@ shoebox_window_set_photos (ShoeboxWindow *self,
 {
   g_return_if_fail (SHOEBOX_IS_WINDOW (self));
 
+  g_set_object (&self->photos, photos);
   shoebox_collection_page_set_photos (self->collection_page, photos);
   shoebox_compare_page_set_photos (self->compare_page, photos);
 }

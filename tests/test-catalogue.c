@@ -1,0 +1,565 @@
+/* test-catalogue.c
+ *
+ * Copyright 2026 The Shoebox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "shoebox-catalogue-window.h"
+#include "shoebox-silhouette-editor.h"
+
+/* Widget tests of the catalogue window and the silhouette editor, each on
+ * a fresh database holding the starter catalogue, in isolated XDG folders.
+ */
+
+#define N_STARTER 15
+
+typedef struct
+{
+  ShoeboxDatabase   *database;
+  ShoeboxCollection *collection;
+  ShoeboxPhotos     *photos;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->database = shoebox_database_open_default (&error);
+  g_assert_no_error (error);
+  fixture->collection = shoebox_collection_new (fixture->database);
+  g_assert_true (shoebox_collection_load_starter_catalogue (fixture->collection, NULL, &error));
+  g_assert_no_error (error);
+  fixture->photos = shoebox_photos_new ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->photos);
+  g_clear_object (&fixture->collection);
+  g_clear_object (&fixture->database);
+}
+
+static GtkWidget *
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+static GtkListBox *
+catalogue_list (ShoeboxCatalogueWindow *window,
+                const char             *name)
+{
+  return GTK_LIST_BOX (template_child (window, SHOEBOX_TYPE_CATALOGUE_WINDOW, name));
+}
+
+static gint64
+silhouette_id (Fixture    *fixture,
+               const char *brand,
+               const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxSilhouette) silhouette = shoebox_collection_find_silhouette (fixture->collection, brand, name,
+                                                                                &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (silhouette);
+  return shoebox_silhouette_get_id (silhouette);
+}
+
+static guint
+count_silhouettes (Fixture *fixture)
+{
+  g_autoptr(GListModel) silhouettes = shoebox_collection_list_silhouettes (fixture->collection, NULL);
+
+  g_assert_nonnull (silhouettes);
+  return g_list_model_get_n_items (silhouettes);
+}
+
+static ShoeboxPair *
+add_pair (Fixture       *fixture,
+          const char    *silhouette,
+          const char    *colorway,
+          ShoeboxStatus  status)
+{
+  g_autoptr(GError) error = NULL;
+  ShoeboxPair *pair = shoebox_pair_new ();
+
+  shoebox_pair_set_silhouette_name (pair, silhouette);
+  shoebox_pair_set_brand_name (pair, "Balenciaga");
+  shoebox_pair_set_colorway (pair, colorway);
+  shoebox_pair_set_status (pair, status);
+  g_assert_true (shoebox_collection_save_pair (fixture->collection, pair, &error));
+  g_assert_no_error (error);
+  return pair;
+}
+
+static ShoeboxCatalogueWindow *
+show_catalogue (Fixture *fixture)
+{
+  GtkWindow *window = shoebox_catalogue_window_new (NULL, fixture->collection, fixture->photos);
+
+  gtk_window_present (window);
+  return SHOEBOX_CATALOGUE_WINDOW (window);
+}
+
+static void
+close_window (gpointer window)
+{
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+/* The rows the search leaves, as "Brand Name". */
+static char *
+dup_visible_rows (ShoeboxCatalogueWindow *window)
+{
+  GtkListBox *list = catalogue_list (window, "silhouette_list");
+  g_autoptr(GString) names = g_string_new (NULL);
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      if (!gtk_widget_get_visible (GTK_WIDGET (row)))
+        continue;
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
+
+static GtkListBoxRow *
+find_row (GtkListBox *list,
+          const char *title)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
+      return row;
+  return NULL;
+}
+
+static void
+search (ShoeboxCatalogueWindow *window,
+        const char             *text)
+{
+  GtkWidget *entry = template_child (window, SHOEBOX_TYPE_CATALOGUE_WINDOW, "search_entry");
+
+  /* GtkSearchEntry reports the change from the main loop. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "search-changed");
+}
+
+static const char *
+list_page (ShoeboxCatalogueWindow *window)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (template_child (window, SHOEBOX_TYPE_CATALOGUE_WINDOW,
+                                                                      "list_stack")));
+}
+
+static void
+test_list_and_search (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  ShoeboxCatalogueWindow *window = show_catalogue (fixture);
+  GtkListBox *list = catalogue_list (window, "silhouette_list");
+  g_autofree char *all = NULL;
+  g_autofree char *track = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *asics = NULL;
+
+  /* Every silhouette of the starter catalogue, by brand then name. */
+  g_assert_cmpuint (count_rows (list), ==, N_STARTER);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (list, 0))),
+                   ==, "Andersson Bell x Asics");
+  all = dup_visible_rows (window);
+  g_assert_nonnull (strstr (all, "Air Max 97"));
+  g_assert_nonnull (strstr (all, "Rockrunner"));
+  g_assert_cmpstr (list_page (window), ==, "results");
+
+  /* Searching narrows the list, in any case, over brand, name, designer
+   * and category.
+   */
+  search (window, "TRACK");
+  track = dup_visible_rows (window);
+  g_assert_cmpstr (track, ==, "Track, Track 2.0, Track 3");
+  search (window, "track 2.0");
+  second = dup_visible_rows (window);
+  g_assert_cmpstr (second, ==, "Track 2.0");
+  search (window, "asics");
+  asics = dup_visible_rows (window);
+  g_assert_cmpstr (asics, ==, "Andersson Bell x Asics, Gel-1090, Gel-Kiril 2");
+
+  search (window, "zzzz");
+  g_assert_cmpstr (list_page (window), ==, "empty");
+  search (window, "");
+  g_assert_cmpstr (list_page (window), ==, "results");
+  g_free (track);
+  track = dup_visible_rows (window);
+  g_assert_cmpstr (track, ==, all);
+
+  close_window (window);
+}
+
+static void
+test_lineage (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(ShoeboxPair) owned = add_pair (fixture, "Track 2.0", "Silver", SHOEBOX_STATUS_OWNED);
+  g_autoptr(ShoeboxPair) wished = add_pair (fixture, "Track 3", "White", SHOEBOX_STATUS_WISHLIST);
+  ShoeboxCatalogueWindow *window = show_catalogue (fixture);
+  GtkListBox *lineage = catalogue_list (window, "lineage_list");
+  GtkListBox *pairs = catalogue_list (window, "pairs_list");
+  const char *expected[] = { "Balenciaga Track", "Balenciaga Track 2.0", "Balenciaga Track 3" };
+  GtkListBoxRow *row;
+
+  /* Activating a silhouette shows its page. */
+  search (window, "track");
+  row = find_row (catalogue_list (window, "silhouette_list"), "Track");
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (catalogue_list (window, "silhouette_list"), "row-activated", row);
+  g_assert_cmpint (shoebox_silhouette_get_id (shoebox_catalogue_window_get_silhouette (window)), ==,
+                   silhouette_id (fixture, "Balenciaga", "Track"));
+  g_assert_true (gtk_widget_get_visible (template_child (window, SHOEBOX_TYPE_CATALOGUE_WINDOW, "back_button")));
+
+  /* Track → Track 2.0 → Track 3, oldest first; only the owned one is not
+   * greyed (a wishlist pair is not owned).
+   */
+  g_assert_cmpuint (count_rows (lineage), ==, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      row = gtk_list_box_get_row_at_index (lineage, i);
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, expected[i]);
+      g_assert_cmpint (gtk_widget_has_css_class (GTK_WIDGET (row), "dim-label"), ==, i != 1);
+    }
+  /* The Track page's own row does not lead anywhere; the others do. */
+  g_assert_false (gtk_list_box_row_get_activatable (gtk_list_box_get_row_at_index (lineage, 0)));
+  g_assert_true (gtk_list_box_row_get_activatable (gtk_list_box_get_row_at_index (lineage, 1)));
+  g_assert_cmpuint (count_rows (pairs), ==, 0);
+
+  /* A lineage row goes to that silhouette's page, with its pairs, named
+   * as on the Collection page.
+   */
+  g_signal_emit_by_name (lineage, "row-activated", gtk_list_box_get_row_at_index (lineage, 1));
+  g_assert_cmpint (shoebox_silhouette_get_id (shoebox_catalogue_window_get_silhouette (window)), ==,
+                   silhouette_id (fixture, "Balenciaga", "Track 2.0"));
+  g_assert_cmpuint (count_rows (lineage), ==, 3);
+  g_assert_cmpuint (count_rows (pairs), ==, 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (pairs, 0))),
+                   ==, "Track 2.0 — Silver");
+  g_assert_nonnull (find_row (catalogue_list (window, "facts_list"), "Designer"));
+
+  /* Back to the list. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "catalogue.back", NULL);
+  g_assert_null (shoebox_catalogue_window_get_silhouette (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (template_child (window, SHOEBOX_TYPE_CATALOGUE_WINDOW,
+                                                                                "stack"))),
+                   ==, "list");
+  g_assert_false (gtk_widget_get_visible (template_child (window, SHOEBOX_TYPE_CATALOGUE_WINDOW, "back_button")));
+
+  close_window (window);
+}
+
+static ShoeboxSilhouetteEditor *
+find_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (SHOEBOX_IS_SILHOUETTE_EDITOR (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return SHOEBOX_SILHOUETTE_EDITOR (window);
+    }
+  return NULL;
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+set_field (ShoeboxSilhouetteEditor *editor,
+           const char              *name,
+           const char              *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (template_child (editor, SHOEBOX_TYPE_SILHOUETTE_EDITOR, name)), text);
+}
+
+static void
+test_add_with_predecessor (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  ShoeboxCatalogueWindow *window = show_catalogue (fixture);
+  gint64 track_3 = silhouette_id (fixture, "Balenciaga", "Track 3");
+  g_autoptr(ShoeboxSilhouette) added = NULL;
+  ShoeboxSilhouetteEditor *editor;
+  GtkTextBuffer *notes;
+  GtkListBox *lineage = catalogue_list (window, "lineage_list");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "catalogue.add", NULL);
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Add Silhouette");
+  /* A new form opens with Save disabled, but not in red. */
+  g_assert_false (shoebox_silhouette_editor_can_save (editor));
+  g_assert_false (gtk_widget_get_visible (template_child (editor, SHOEBOX_TYPE_SILHOUETTE_EDITOR, "problems_label")));
+
+  set_field (editor, "name_row", "Track 4");
+  set_field (editor, "brand_row", "Balenciaga");
+  set_field (editor, "designer_row", "Demna");
+  set_field (editor, "release_year_row", "2025");
+  set_field (editor, "category_row", "athletic");
+  set_field (editor, "retail_price_row", "1290.00");
+  set_field (editor, "inspiration_row", "Track 3, lighter");
+  notes = gtk_text_view_get_buffer (GTK_TEXT_VIEW (template_child (editor, SHOEBOX_TYPE_SILHOUETTE_EDITOR, "notes_view")));
+  gtk_text_buffer_set_text (notes, "Imagined for the test.", -1);
+  g_assert_true (shoebox_silhouette_editor_select_predecessor (editor, track_3));
+  g_assert_true (shoebox_silhouette_editor_can_save (editor));
+
+  g_object_ref (editor);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_finalize_object (editor);
+
+  /* Stored, with every field, after Track 3. */
+  added = shoebox_collection_find_silhouette (fixture->collection, "Balenciaga", "Track 4", NULL);
+  g_assert_nonnull (added);
+  g_assert_cmpint (shoebox_silhouette_get_predecessor_id (added), ==, track_3);
+  g_assert_cmpuint (shoebox_silhouette_get_release_year (added), ==, 2025);
+  g_assert_cmpint (shoebox_silhouette_get_retail_price (added), ==, 129000);
+  g_assert_cmpstr (shoebox_silhouette_get_retail_currency (added), ==, "USD");
+  g_assert_cmpstr (shoebox_silhouette_get_designer (added), ==, "Demna");
+  g_assert_cmpstr (shoebox_silhouette_get_category (added), ==, "athletic");
+  g_assert_cmpstr (shoebox_silhouette_get_inspiration (added), ==, "Track 3, lighter");
+  g_assert_cmpstr (shoebox_silhouette_get_notes (added), ==, "Imagined for the test.");
+  g_assert_cmpuint (count_silhouettes (fixture), ==, N_STARTER + 1);
+
+  /* The window shows the new page, its lineage four long, and lists it. */
+  g_assert_cmpint (shoebox_silhouette_get_id (shoebox_catalogue_window_get_silhouette (window)), ==,
+                   shoebox_silhouette_get_id (added));
+  g_assert_cmpuint (count_rows (lineage), ==, 4);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (lineage, 3))),
+                   ==, "Balenciaga Track 4");
+  g_assert_nonnull (find_row (catalogue_list (window, "silhouette_list"), "Track 4"));
+
+  /* Editing Track 2.0 cannot make a loop: neither itself nor what follows
+   * it can be its predecessor.
+   */
+  shoebox_catalogue_window_show_silhouette (window, silhouette_id (fixture, "Balenciaga", "Track 2.0"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "catalogue.edit", NULL);
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Edit Silhouette");
+  g_assert_false (shoebox_silhouette_editor_select_predecessor (editor, silhouette_id (fixture, "Balenciaga", "Track 2.0")));
+  g_assert_false (shoebox_silhouette_editor_select_predecessor (editor, track_3));
+  g_assert_false (shoebox_silhouette_editor_select_predecessor (editor, shoebox_silhouette_get_id (added)));
+  g_assert_true (shoebox_silhouette_editor_select_predecessor (editor, silhouette_id (fixture, "Balenciaga", "Runner")));
+  g_assert_true (shoebox_silhouette_editor_select_predecessor (editor, silhouette_id (fixture, "Balenciaga", "Track")));
+  close_window (editor);
+
+  close_window (window);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *brand;
+  const char *year;
+  const char *price;
+  const char *field;  /* the field the message names, or NULL */
+} BadInput;
+
+static void
+test_rejects_bad_input (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *too_late = NULL;
+  g_autofree char *next = NULL;
+  const BadInput cases[] = {
+    { "", "Balenciaga", "", "", "Name" },
+    { "   ", "Balenciaga", "", "", "Name" },
+    { "Track 4", "", "", "", "Brand" },
+    { "Track 4", "Balenciaga", "soon", "", "Release Year" },
+    { "Track 4", "Balenciaga", "1799", "", "Release Year" },
+    { "Track 4", "Balenciaga", "19 97", "", "Release Year" },
+    { "Track 4", "Balenciaga", "1997.5", "", "Release Year" },
+    { "Track 4", "Balenciaga", "-2000", "", "Release Year" },
+    { "Track 4", "Balenciaga", NULL, "", "Release Year" },
+    { "Track 4", "Balenciaga", "", "-5.00", "Retail Price" },
+    { "Track 4", "Balenciaga", "", "lots", "Retail Price" },
+    { "Track 4", "Balenciaga", "", "12.345", "Retail Price" },
+    { "Track 3", "Balenciaga", "", "", "Name" },
+  };
+  ShoeboxSilhouetteEditor *editor = SHOEBOX_SILHOUETTE_EDITOR (shoebox_silhouette_editor_new (NULL, fixture->collection,
+                                                                                              NULL));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  too_late = g_strdup_printf ("%d", g_date_time_get_year (now) + 2);
+  next = g_strdup_printf ("%d", g_date_time_get_year (now) + 1);
+  gtk_window_present (GTK_WINDOW (editor));
+  /* The user has been in the fields: an empty one is now pointed out. */
+  set_field (editor, "name_row", "Track 4");
+  set_field (editor, "brand_row", "Balenciaga");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *problems = NULL;
+
+      set_field (editor, "name_row", cases[i].name);
+      set_field (editor, "brand_row", cases[i].brand);
+      set_field (editor, "release_year_row", cases[i].year != NULL ? cases[i].year : too_late);
+      set_field (editor, "retail_price_row", cases[i].price);
+
+      /* Save stays disabled, the message names the field, and pressing
+       * Save anyway writes nothing.
+       */
+      g_assert_false (shoebox_silhouette_editor_can_save (editor));
+      g_assert_false (gtk_widget_is_sensitive (template_child (editor, SHOEBOX_TYPE_SILHOUETTE_EDITOR, "save_button")));
+      problems = shoebox_silhouette_editor_dup_problems (editor);
+      g_test_message ("case %u: %s", i, problems);
+      g_assert_true (g_str_has_prefix (problems, cases[i].field));
+      g_assert_true (gtk_widget_get_visible (template_child (editor, SHOEBOX_TYPE_SILHOUETTE_EDITOR, "problems_label")));
+      gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+      g_assert_cmpuint (count_silhouettes (fixture), ==, N_STARTER);
+    }
+
+  /* The edges are fine: 1800, next year, a free shoe. */
+  set_field (editor, "name_row", "Track 4");
+  set_field (editor, "brand_row", "Balenciaga");
+  set_field (editor, "retail_price_row", "0");
+  set_field (editor, "release_year_row", "1800");
+  g_assert_true (shoebox_silhouette_editor_can_save (editor));
+  set_field (editor, "release_year_row", next);
+  g_assert_true (shoebox_silhouette_editor_can_save (editor));
+  g_assert_true (gtk_widget_is_sensitive (template_child (editor, SHOEBOX_TYPE_SILHOUETTE_EDITOR, "save_button")));
+  g_assert_false (gtk_widget_get_visible (template_child (editor, SHOEBOX_TYPE_SILHOUETTE_EDITOR, "problems_label")));
+
+  close_window (editor);
+  g_assert_cmpuint (count_silhouettes (fixture), ==, N_STARTER);
+}
+
+static void
+test_delete (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(ShoeboxPair) pair = add_pair (fixture, "Track 2.0", "Silver", SHOEBOX_STATUS_OWNED);
+  ShoeboxCatalogueWindow *window = show_catalogue (fixture);
+  gint64 track_2 = silhouette_id (fixture, "Balenciaga", "Track 2.0");
+  gint64 track_3 = silhouette_id (fixture, "Balenciaga", "Track 3");
+  g_autoptr(ShoeboxSilhouette) still = NULL;
+  g_autoptr(ShoeboxSilhouette) gone = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  /* Refused while a pair uses it, with a message saying why. */
+  shoebox_catalogue_window_show_silhouette (window, track_2);
+  gtk_widget_activate_action (GTK_WIDGET (window), "catalogue.delete", NULL);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Balenciaga Track 2.0 Cannot Be Deleted");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 pair in your collection"));
+  g_assert_false (adw_message_dialog_has_response (dialog, "delete"));
+  close_window (dialog);
+  still = shoebox_collection_get_silhouette (fixture->collection, track_2, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (still);
+  g_assert_cmpuint (count_silhouettes (fixture), ==, N_STARTER);
+
+  /* The core refuses too, whoever asks. */
+  g_assert_false (shoebox_collection_delete_silhouette (fixture->collection, track_2, &error));
+  g_assert_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  /* Cancel keeps it; Delete, confirmed, removes it and goes back to the
+   * list.
+   */
+  shoebox_catalogue_window_show_silhouette (window, track_3);
+  gtk_widget_activate_action (GTK_WIDGET (window), "catalogue.delete", NULL);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete Balenciaga Track 3?");
+  adw_message_dialog_response (dialog, "cancel");
+  close_window (dialog);
+  g_assert_cmpuint (count_silhouettes (fixture), ==, N_STARTER);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "catalogue.delete", NULL);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "delete");
+  close_window (dialog);
+  gone = shoebox_collection_get_silhouette (fixture->collection, track_3, NULL);
+  g_assert_null (gone);
+  g_assert_cmpuint (count_silhouettes (fixture), ==, N_STARTER - 1);
+  g_assert_null (shoebox_catalogue_window_get_silhouette (window));
+  g_assert_null (find_row (catalogue_list (window, "silhouette_list"), "Track 3"));
+
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* ISOLATE_DIRS would hide the system's shared-mime-info database, which
+   * gdk-pixbuf needs to recognise images and SVG icons.
+   */
+  g_content_type_set_mime_dirs (NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: run the widget tests under xvfb-run -a\n");
+      return 1;
+    }
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/catalogue/list-and-search", test_list_and_search);
+  ADD ("/catalogue/lineage", test_lineage);
+  ADD ("/catalogue/add-with-predecessor", test_add_with_predecessor);
+  ADD ("/catalogue/delete", test_delete);
+  ADD ("/silhouette-editor/rejects-bad-input", test_rejects_bad_input);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1039,6 +1039,13 @@ def scenario_catalogue(args):
             raise Failure(f"the lineage says {states}")
         time.sleep(0.5)
         app.screenshot("page")
+        # Wheel down to see the whole lineage, greyed where not owned.
+        extents = catalogue.get_extents(Atspi.CoordType.WINDOW)
+        subprocess.run(["xdotool", "mousemove", "--sync", str(extents.x + extents.width // 2),
+                        str(extents.y + extents.height // 2), "click", "--repeat", "10", "--delay", "30", "5"],
+                       check=True)
+        time.sleep(0.5)
+        app.screenshot("lineage")
 
         # Add a silhouette after the Track 3.
         click(wait_for(lambda: find(catalogue, "push button", "Add Silhouette"), what="the Add Silhouette button"))
@@ -1097,6 +1104,23 @@ def scenario_catalogue(args):
 
         click(wait_for(lambda: find(catalogue, "push button", "Back"), what="the Back button"))
         wait_for(lambda: find(catalogue, None, "Search Catalogue"), what="the list")
+
+        # Escape closes it; Ctrl+Shift+C in the main window opens it again.
+        extents = catalogue.get_extents(Atspi.CoordType.WINDOW)
+        subprocess.run(["xdotool", "mousemove", "--sync", str(extents.x + extents.width // 2),
+                        str(extents.y + extents.height // 2)], check=True)
+        # (In the search field, the first Escape clears the search.)
+        for _ in range(2):
+            if catalogue in app.frames() and has_state(catalogue, Atspi.StateType.SHOWING):
+                app.key("Escape")
+                time.sleep(0.5)
+        wait_for(lambda: catalogue not in app.frames() or not has_state(catalogue, Atspi.StateType.SHOWING),
+                 what="the catalogue to close")
+        main = window.get_extents(Atspi.CoordType.WINDOW)
+        subprocess.run(["xdotool", "mousemove", "--sync", str(main.x + main.width - 40),
+                        str(main.y + main.height // 2)], check=True)
+        app.key("ctrl+shift+c")
+        app.frame("Catalogue")
 
         app.key("ctrl+q")
         app.wait_exit()

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "shoebox-catalogue-window.h"
+#include "shoebox-pair-editor.h"
 #include "shoebox-silhouette-editor.h"
 
 /* Widget tests of the catalogue window and the silhouette editor, each on
@@ -286,6 +287,73 @@ test_lineage (Fixture       *fixture,
   close_window (window);
 }
 
+static ShoeboxPairEditor *
+find_pair_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (SHOEBOX_IS_PAIR_EDITOR (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return SHOEBOX_PAIR_EDITOR (window);
+    }
+  return NULL;
+}
+
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+static void
+test_pairs (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(ShoeboxPair) silver = add_pair (fixture, "Track 2.0", "Silver", SHOEBOX_STATUS_OWNED);
+  ShoeboxCatalogueWindow *window = show_catalogue (fixture);
+  GtkListBox *pairs = catalogue_list (window, "pairs_list");
+  GtkListBox *lineage = catalogue_list (window, "lineage_list");
+  ShoeboxPairEditor *editor;
+  guint changed = 0;
+
+  g_signal_connect_swapped (window, "changed", G_CALLBACK (count_cb), &changed);
+  shoebox_catalogue_window_show_silhouette (window, silhouette_id (fixture, "Balenciaga", "Track 2.0"));
+  g_assert_cmpuint (count_rows (pairs), ==, 1);
+
+  /* Activating the pair opens it in the pair editor. */
+  g_signal_emit_by_name (pairs, "row-activated", gtk_list_box_get_row_at_index (pairs, 0));
+  editor = find_pair_editor ();
+  g_assert_nonnull (editor);
+  g_assert_cmpint (shoebox_pair_editor_get_pair (editor) != NULL ? shoebox_pair_get_id (shoebox_pair_editor_get_pair (editor)) : 0,
+                   ==, shoebox_pair_get_id (silver));
+
+  /* Its Delete removes the pair here, with an Undo; the page follows. */
+  g_object_ref (editor);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_finalize_object (editor);
+  g_assert_cmpuint (shoebox_collection_count_pairs (fixture->collection, NULL), ==, 0);
+  g_assert_cmpuint (count_rows (pairs), ==, 0);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (gtk_list_box_get_row_at_index (lineage, 1)), "dim-label"));
+  g_assert_cmpuint (changed, ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "catalogue.undo", NULL);
+  g_assert_cmpuint (shoebox_collection_count_pairs (fixture->collection, NULL), ==, 1);
+  g_assert_cmpuint (count_rows (pairs), ==, 1);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (gtk_list_box_get_row_at_index (lineage, 1)), "dim-label"));
+  g_assert_cmpuint (changed, ==, 2);
+
+  /* A change made elsewhere (here, the core directly) shows too. */
+  g_clear_object (&silver);
+  silver = add_pair (fixture, "Track 2.0", "Black", SHOEBOX_STATUS_SOLD);
+  g_assert_cmpuint (count_rows (pairs), ==, 2);
+
+  close_window (window);
+}
+
 static ShoeboxSilhouetteEditor *
 find_editor (void)
 {
@@ -557,6 +625,7 @@ main (int   argc,
   ADD ("/catalogue/list-and-search", test_list_and_search);
   ADD ("/catalogue/lineage", test_lineage);
   ADD ("/catalogue/add-with-predecessor", test_add_with_predecessor);
+  ADD ("/catalogue/pairs", test_pairs);
   ADD ("/catalogue/delete", test_delete);
   ADD ("/silhouette-editor/rejects-bad-input", test_rejects_bad_input);
 #undef ADD

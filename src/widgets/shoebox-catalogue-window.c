@@ -451,6 +451,18 @@ search_changed_cb (ShoeboxCatalogueWindow *self)
   apply_search (self);
 }
 
+/* Escape in the search field: the first clears the search, the next
+ * closes the window, as Escape does elsewhere in it.
+ */
+static void
+stop_search_cb (ShoeboxCatalogueWindow *self)
+{
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
 static void
 silhouette_activated_cb (ShoeboxCatalogueWindow *self,
                          GtkListBoxRow          *row)
@@ -757,6 +769,7 @@ shoebox_catalogue_window_class_init (ShoeboxCatalogueWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShoeboxCatalogueWindow, lineage_list);
   gtk_widget_class_bind_template_callback (widget_class, update_header);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, silhouette_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, lineage_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, pair_activated_cb);

@@ -277,6 +277,22 @@ test_page_delete_undo_and_wear (Fixture       *fixture,
                                                TRUE, &error));
   shoebox_collection_page_reload (shown.page);
 
+  /* The selection: one, then another added, then one alone again. */
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 1, FALSE);
+  {
+    g_autoptr(GArray) ids = shoebox_collection_page_dup_selected_ids (shown.page);
+
+    g_assert_cmpuint (ids->len, ==, 2);
+  }
+  gtk_selection_model_unselect_item (GTK_SELECTION_MODEL (model), 1);
+  {
+    g_autoptr(GArray) ids = shoebox_collection_page_dup_selected_ids (shown.page);
+
+    g_assert_cmpuint (ids->len, ==, 1);
+    g_assert_cmpint (g_array_index (ids, gint64, 0), ==, shoebox_pair_get_id (second));
+  }
+
   /* Worn Today on the selection. */
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
   shoebox_collection_page_log_wear (shown.page);

@@ -17,6 +17,7 @@
 #include "shoebox-pair-card.h"
 #include "shoebox-pair-editor.h"
 #include "shoebox-pair-list.h"
+#include "shoebox-selection.h"
 
 /* The tags that work as smart filters even before any pair has them. */
 static const char * const smart_tags[] = { "grail", "to clean", "to sell" };
@@ -27,7 +28,8 @@ struct _ShoeboxCollectionPage
 
   ShoeboxCollection  *collection;
   ShoeboxPhotos      *photos;
-  GtkMultiSelection  *selection;
+  GListModel         *pairs;     /* the search results, refilled per query */
+  ShoeboxSelection   *selection;
   GSettings          *settings;
   ShoeboxDeletion    *last_deletion; /* what Undo brings back */
   GArray             *silhouette_ids; /* gint64 per silhouette filter entry */
@@ -193,7 +195,7 @@ selected_string (GtkDropDown *drop_down)
 static void
 update_view (ShoeboxCollectionPage *self)
 {
-  GListModel *model = gtk_multi_selection_get_model (self->selection);
+  GListModel *model = shoebox_selection_get_model (self->selection);
   g_autoptr(GError) error = NULL;
   const char *visible;
 
@@ -206,6 +208,11 @@ update_view (ShoeboxCollectionPage *self)
   else
     visible = "no-results";
 
+  /* Only the view on screen follows the model: a hidden view would still
+   * rebuild and measure its rows on every keystroke.
+   */
+  gtk_grid_view_set_model (self->grid_view, g_str_equal (visible, "grid") ? GTK_SELECTION_MODEL (self->selection) : NULL);
+  gtk_column_view_set_model (self->column_view, g_str_equal (visible, "list") ? GTK_SELECTION_MODEL (self->selection) : NULL);
   gtk_stack_set_visible_child_name (self->view_stack, visible);
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), self->collection != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->filter_button), self->collection != NULL);
@@ -223,7 +230,8 @@ run_query (ShoeboxCollectionPage *self)
 
   if (self->collection == NULL)
     {
-      gtk_multi_selection_set_model (self->selection, NULL);
+      shoebox_selection_set_model (self->selection, NULL);
+      g_clear_object (&self->pairs);
       update_view (self);
       return;
     }
@@ -251,11 +259,23 @@ run_query (ShoeboxCollectionPage *self)
       query.descending = FALSE;
     }
 
-  pairs = shoebox_collection_search (self->collection, &query, &error);
-  if (pairs == NULL)
-    show_error (self, error);
+  /* Refill the same model: one items-changed per keystroke, not a new
+   * model that makes the views rebuild every cell.
+   */
+  if (self->pairs != NULL)
+    {
+      if (!shoebox_collection_search_into (self->collection, &query, self->pairs, &error))
+        show_error (self, error);
+    }
+  else
+    {
+      pairs = shoebox_collection_search (self->collection, &query, &error);
+      if (pairs == NULL)
+        show_error (self, error);
+      self->pairs = g_steal_pointer (&pairs);
+      shoebox_selection_set_model (self->selection, self->pairs);
+    }
 
-  gtk_multi_selection_set_model (self->selection, pairs);
   update_view (self);
 }
 
@@ -531,7 +551,6 @@ set_up_views (ShoeboxCollectionPage *self)
   g_signal_connect (grid_factory, "bind", G_CALLBACK (grid_bind_cb), self);
   g_signal_connect (grid_factory, "unbind", G_CALLBACK (grid_unbind_cb), NULL);
   gtk_grid_view_set_factory (self->grid_view, grid_factory);
-  gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (self->selection));
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
@@ -549,7 +568,6 @@ set_up_views (ShoeboxCollectionPage *self)
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_append_column (self->column_view, column);
     }
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -599,6 +617,7 @@ shoebox_collection_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
+  g_clear_object (&self->pairs);
   g_clear_object (&self->collection);
   g_clear_object (&self->photos);
   g_clear_object (&self->settings);
@@ -703,7 +722,7 @@ shoebox_collection_page_init (ShoeboxCollectionPage *self)
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->silhouette_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->selection = gtk_multi_selection_new (NULL);
+  self->selection = shoebox_selection_new (NULL);
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (selection_changed_cb),
@@ -747,6 +766,9 @@ shoebox_collection_page_set_collection (ShoeboxCollectionPage *self,
   if (!g_set_object (&self->collection, collection))
     return;
 
+  /* The old results belong to the old collection. */
+  shoebox_selection_set_model (self->selection, NULL);
+  g_clear_object (&self->pairs);
   shoebox_collection_page_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLLECTION]);
 }
@@ -806,7 +828,7 @@ shoebox_collection_page_dup_selected_ids (ShoeboxCollectionPage *self)
 
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION_PAGE (self), ids);
 
-  model = gtk_multi_selection_get_model (self->selection);
+  model = shoebox_selection_get_model (self->selection);
   if (model == NULL)
     return ids;
 

@@ -1,0 +1,262 @@
+/* bench-collection.c
+ *
+ * Copyright 2026 The Shoebox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The Collection page's benchmark, one mode per run, driven by
+ * build-aux/bench-collection.sh (which launches it and subtracts):
+ *
+ *   bench-collection floor   an empty AdwApplicationWindow: prints the
+ *                            monotonic time of its first painted frame
+ *   bench-collection app     the real ShoeboxApplication on the user's
+ *                            database: prints the time of the first frame
+ *                            whose grid shows real cards, then types a word
+ *                            into the search entry one key at a time and
+ *                            prints, per key, the time from the key to the
+ *                            frame that shows its results; then peak memory
+ *
+ * Not a test: figures, not pass or fail on a noisy machine.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "shoebox-application.h"
+#include "shoebox-collection-page.h"
+#include "shoebox-pair-card.h"
+#include "shoebox-window.h"
+
+typedef struct
+{
+  GApplication          *app;
+  GtkWidget             *window;
+  ShoeboxCollectionPage *page;
+  const char            *word;
+  guint                  n_typed;
+  gint64                 key_time;   /* when the current key was "pressed" */
+  gboolean               typing;
+  gboolean               key_done;  /* its results are in the model */
+  GArray                *key_times;  /* double, ms */
+  gulong                 paint_handler;
+} Bench;
+
+static void
+print_peak_memory (void)
+{
+  g_autofree char *status = NULL;
+
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    {
+      const char *hwm = strstr (status, "VmHWM:");
+
+      if (hwm != NULL)
+        {
+          g_autofree char *line = g_strndup (hwm, strcspn (hwm, "\n"));
+
+          g_print ("peak-memory %s\n", line + strlen ("VmHWM:"));
+        }
+    }
+}
+
+static gboolean
+grid_shows_cards (Bench *bench)
+{
+  GtkWidget *grid = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (bench->page),
+                                                               SHOEBOX_TYPE_COLLECTION_PAGE, "grid_view"));
+
+  if (!gtk_widget_get_mapped (grid))
+    return FALSE;
+
+  for (GtkWidget *cell = gtk_widget_get_first_child (grid); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
+    {
+      GtkWidget *card = gtk_widget_get_first_child (cell);
+
+      if (SHOEBOX_IS_PAIR_CARD (card) && gtk_widget_get_mapped (card)
+          && shoebox_pair_card_get_pair (SHOEBOX_PAIR_CARD (card)) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void type_next_key (Bench *bench);
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+finish (Bench *bench)
+{
+  double worst = 0;
+
+  g_array_sort (bench->key_times, compare_doubles);
+  for (guint i = 0; i < bench->key_times->len; i++)
+    worst = MAX (worst, g_array_index (bench->key_times, double, i));
+  g_print ("keystroke-median-ms %.2f\n", g_array_index (bench->key_times, double, bench->key_times->len / 2));
+  g_print ("keystroke-worst-ms %.2f\n", worst);
+  print_peak_memory ();
+  g_application_quit (bench->app);
+}
+
+static gboolean
+type_next_key_idle (gpointer data)
+{
+  type_next_key (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Bench         *bench)
+{
+  if (!bench->typing)
+    {
+      if (!grid_shows_cards (bench))
+        return;
+
+      g_print ("first-cards %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+      print_peak_memory ();
+      bench->typing = TRUE;
+      /* Type once the first frame is done, as a person would. */
+      g_timeout_add (200, type_next_key_idle, bench);
+      return;
+    }
+
+  if (bench->key_time == 0 || !bench->key_done)
+    return;
+
+  /* The frame that shows this key's results has been painted. */
+  {
+    double ms = (g_get_monotonic_time () - bench->key_time) / 1000.0;
+
+    g_array_append_val (bench->key_times, ms);
+    g_print ("keystroke %u “%.*s” %.2f ms, %u pairs\n", bench->n_typed, (int) bench->n_typed, bench->word, ms,
+             g_list_model_get_n_items (shoebox_collection_page_get_model (bench->page)));
+  }
+  bench->key_time = 0;
+  if (bench->n_typed < strlen (bench->word))
+    g_timeout_add (50, type_next_key_idle, bench);
+  else
+    finish (bench);
+}
+
+static void
+results_changed_cb (Bench *bench)
+{
+  if (bench->key_time != 0)
+    {
+      bench->key_done = TRUE;
+      gtk_widget_queue_draw (bench->window);
+    }
+}
+
+static void
+type_next_key (Bench *bench)
+{
+  GtkEditable *entry = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (bench->page),
+                                                                    SHOEBOX_TYPE_COLLECTION_PAGE, "search_entry"));
+  g_autofree char *text = NULL;
+
+  bench->n_typed++;
+  text = g_strndup (bench->word, bench->n_typed);
+  bench->key_done = FALSE;
+  bench->key_time = g_get_monotonic_time ();
+  /* What a key press does to the entry; the page then runs the search
+   * from the entry's search-changed, as for a real key.
+   */
+  gtk_editable_set_text (entry, text);
+}
+
+static void
+window_mapped_cb (GtkWidget *window,
+                  Bench     *bench)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  bench->paint_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), bench);
+}
+
+static void
+window_added_cb (GtkApplication *app,
+                 GtkWindow      *window,
+                 Bench          *bench)
+{
+  if (!SHOEBOX_IS_WINDOW (window) || bench->window != NULL)
+    return;
+
+  bench->window = GTK_WIDGET (window);
+  bench->page = shoebox_window_get_collection_page (SHOEBOX_WINDOW (window));
+  g_signal_connect_swapped (shoebox_collection_page_get_model (bench->page), "items-changed",
+                            G_CALLBACK (results_changed_cb), bench);
+  g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), bench);
+}
+
+static void
+floor_after_paint_cb (GdkFrameClock  *clock,
+                      GApplication   *app)
+{
+  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  print_peak_memory ();
+  g_signal_handlers_disconnect_by_func (clock, floor_after_paint_cb, app);
+  g_application_quit (app);
+}
+
+static void
+floor_mapped_cb (GtkWidget    *window,
+                 GApplication *app)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (floor_after_paint_cb), app);
+}
+
+static void
+floor_activate_cb (GApplication *app)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  g_signal_connect (window, "map", G_CALLBACK (floor_mapped_cb), app);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GApplication) app = NULL;
+  Bench bench = { 0 };
+  int status;
+
+  if (argc < 2 || (strcmp (argv[1], "floor") != 0 && strcmp (argv[1], "app") != 0))
+    {
+      g_printerr ("Usage: bench-collection floor|app [WORD]\n");
+      return 2;
+    }
+
+  if (strcmp (argv[1], "floor") == 0)
+    {
+      app = G_APPLICATION (adw_application_new ("io.github.shoebox.Bench", G_APPLICATION_NON_UNIQUE));
+      g_signal_connect (app, "activate", G_CALLBACK (floor_activate_cb), NULL);
+      return g_application_run (app, 1, argv);
+    }
+
+  bench.word = argc > 2 ? argv[2] : "silver";
+  bench.key_times = g_array_new (FALSE, FALSE, sizeof (double));
+  app = G_APPLICATION (shoebox_application_new ());
+  bench.app = app;
+  g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), &bench);
+  status = g_application_run (app, 1, argv);
+  g_array_unref (bench.key_times);
+  return status;
+}

@@ -714,6 +714,11 @@ class NewsServer:
                     if server.stall:
                         time.sleep(30)
                     body, kind = server.feed().encode(), "application/rss+xml"
+                elif self.path == "/extra.xml":
+                    body = ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Loopback Extra</title>"
+                            f"<link>{server.base}</link><item><title>Extra news</title>"
+                            f"<link>{server.base}story/extra</link></item></channel></rss>").encode()
+                    kind = "application/rss+xml"
                 elif self.path == "/":
                     body = ("<!DOCTYPE html><html><head><title>Loopback Kicks</title>"
                             "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"/feed.xml\">"
@@ -819,6 +824,32 @@ def news_dialog(app, heading):
                     what=f"the “{heading}” dialog (windows: {[name(f) for f in app.frames()]})")
 
 
+def news_choose_file(app, title, path):
+    """Drives a file chooser by keyboard, as a person would: the pointer
+    over it (without a window manager the keyboard follows the pointer),
+    Ctrl+L for the location field in an open dialog, the name field in a
+    save dialog, the path typed, Enter."""
+    chooser = wait_for(lambda: any_frame(title), 15, f"the “{title}” file chooser")
+    time.sleep(0.5)
+    extents = chooser.get_extents(Atspi.CoordType.WINDOW)
+    subprocess.run(["xdotool", "mousemove", "--sync", str(extents.x + extents.width // 2),
+                    str(extents.y + extents.height // 4)], check=True)
+    app.key("ctrl+l" if title.startswith("Import") else "ctrl+a")
+    time.sleep(0.3)
+    subprocess.run(["xdotool", "type", "--delay", "10", path], check=True)
+    time.sleep(0.3)
+    app.key("Return")
+    wait_for(lambda: any_frame(title) is None, what=f"the “{title}” file chooser to close")
+
+
+def news_opml_menu(app, preferences, item):
+    button = wait_for(lambda: next((n for n in walk(preferences) if name(n) == "Import or Export Sources"
+                                    and role(n) == "push button" and n.get_n_actions() > 0), None),
+                      what="the Import or Export Sources button")
+    click(button)
+    click(wait_for(lambda: find(app.node, "menu item", item), what=f"the “{item}” menu item"))
+
+
 def news_open_preferences(app, window):
     menu_button = wait_for(lambda: next((n for n in walk(window) if name(n) == "Main Menu"
                                          and role(n) == "push button" and n.get_n_actions() > 0), None),
@@ -833,8 +864,9 @@ def scenario_news(args):
     clicking: adds the source in Preferences (by its web page, which names
     the feed), gets one notification naming the story and the pair they
     own, sees the mention badge, refreshes, stars, opens a story in the
-    (stand-in) browser, which withdraws the notification, filters, and
-    turns notifications off."""
+    (stand-in) browser, which withdraws the notification, filters, turns
+    notifications off, exports and imports OPML, and quits during a fetch
+    that hangs."""
     work = os.environ.get("SHOEBOX_E2E_WORK") or os.path.dirname(os.environ["XDG_DATA_HOME"])
     pair = "Balenciaga Track 2.0 “Triple Black”"
     story = "Balenciaga Track 2 restock lands Friday"
@@ -942,7 +974,29 @@ def scenario_news(args):
         news_click_at(switch)
         wait_for(lambda: not has_state(switch, Atspi.StateType.CHECKED), what="notifications off")
         app.screenshot("notifications-off")
-        app.key("Escape")
+
+        # OPML: export the sources, then import a list with another one.
+        exported = os.path.join(work, "exported.opml")
+        news_opml_menu(app, preferences, "Export OPML…")
+        news_choose_file(app, "Export Sources", exported)
+        wait_for(lambda: os.path.exists(exported) and feeds.base + "feed.xml" in open(exported).read(),
+                 what="the exported OPML file")
+        extra = os.path.join(work, "extra.opml")
+        with open(extra, "w") as f:
+            f.write("<?xml version=\"1.0\"?><opml version=\"2.0\"><head><title>More</title></head><body>"
+                    f"<outline type=\"rss\" text=\"Loopback Extra\" xmlUrl=\"{feeds.base}extra.xml\"/>"
+                    f"<outline type=\"rss\" text=\"Not the web\" xmlUrl=\"file:///etc/passwd\"/>"
+                    "</body></opml>")
+        news_opml_menu(app, preferences, "Import OPML…")
+        news_choose_file(app, "Import Sources", extra)
+        wait_for(lambda: news_in(preferences, "list item", "Loopback Extra"), what="the imported source")
+        time.sleep(0.5)
+        app.screenshot("imported")
+        click(wait_for(lambda: next((n for n in walk(preferences) if role(n) == "push button"
+                                     and name(n) == "Close" and n.get_n_actions() > 0), None),
+                       what="the Preferences' Close button"))
+        wait_for(lambda: not has_state(preferences, Atspi.StateType.VISIBLE) or preferences not in app.frames(),
+                 what="Preferences to close")
         feeds.items.insert(0, ("track3", "Track 2.0 Triple Black is back", 0, "Again."))
         before = feeds.feed_requests
         app.key("ctrl+r")
@@ -982,7 +1036,7 @@ def scenario_news(args):
         raise Failure(f"read: {read}")
     if [m[0] for m in mentions] != sorted([story, "Track 2.0 Triple Black is back"]):
         raise Failure(f"mentions: {mentions}")
-    if sources != [(feeds.base + "feed.xml",)]:
+    if sorted(sources) != [(feeds.base + "extra.xml",), (feeds.base + "feed.xml",)]:
         raise Failure(f"sources: {sources}")
 
 

@@ -1101,6 +1101,20 @@ def scenario_catalogue(args):
         time.sleep(0.5)
         app.screenshot("lineage")
 
+        # Delete is refused while a pair is of this silhouette, with why.
+        click(wait_for(lambda: find(catalogue, "push button", "Delete"), what="the Delete button"))
+        dialog = wait_for(lambda: next((f for f in app.frames() if f is not catalogue and f is not window
+                                        and any("Cannot Be Deleted" in text_of(n) for n in find_all(f, "label"))),
+                                       None),
+                          what=f"the refusal (windows: {[(name(f), role(f)) for f in app.frames()]})")
+        time.sleep(0.5)
+        app.screenshot("delete-refused")
+        # libadwaita 1.2 names a response button "Close Close".
+        click(wait_for(lambda: next((n for n in find_all(dialog, "push button") if name(n).split()[:1] == ["Close"]),
+                                    None), what="the Close button"))
+        wait_for(lambda: dialog not in app.frames() or not has_state(dialog, Atspi.StateType.SHOWING),
+                 what="the refusal to close")
+
         # Add a silhouette after the Track 3.
         click(wait_for(lambda: find(catalogue, "push button", "Add Silhouette"), what="the Add Silhouette button"))
         editor = app.frame("Add Silhouette")

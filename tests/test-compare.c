@@ -638,6 +638,30 @@ test_compare_generations (Fixture       *fixture,
   g_assert_true (gtk_widget_has_css_class (get_cell (page, 2, ROW_RELEASE_YEAR), "compare-differs") ||
                  gtk_widget_has_css_class (get_cell (page, 2, ROW_PREDECESSOR), "compare-differs"));
 
+  /* Keys dropped on the page add their items; unknown ones are ignored. */
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (page));
+    g_autofree char *text = g_strdup_printf ("silhouette:%" G_GINT64_FORMAT "\nsilhouette:999999\nshoe:1",
+                                             silhouette_id (fixture, "Runner"));
+    GValue value = G_VALUE_INIT;
+    gboolean dropped = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (!GTK_IS_DROP_TARGET (controller))
+          continue;
+        g_value_init (&value, G_TYPE_STRING);
+        g_value_set_string (&value, text);
+        g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &dropped);
+        g_value_unset (&value);
+      }
+    g_assert_true (dropped);
+    g_assert_cmpuint (shoebox_compare_page_get_n_items (page), ==, 4);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compare.remove", "i", 3));
+  }
+
   /* "Compare With…" lists pairs and silhouettes; picking one adds it. */
   gtk_menu_button_popup (GTK_MENU_BUTTON (template_child (page, "compare_with_button")));
   spin (50);
@@ -664,6 +688,7 @@ test_compare_selected (Fixture       *fixture,
                        gconstpointer  data)
 {
   ShoeboxWindow *window = shoebox_window_new (NULL);
+  g_autoptr(GArray) selected = NULL;
   GListModel *model;
   ShoeboxComparePage *page;
   AdwViewStack *pages;
@@ -681,15 +706,18 @@ test_compare_selected (Fixture       *fixture,
   g_assert_true (GTK_IS_SELECTION_MODEL (model));
   wait_until (model_has_three, model);
   spin (200);
-  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (model));
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, FALSE);
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 2, FALSE);
   spin (50);
+  selected = shoebox_collection_page_dup_selected_ids (shoebox_window_get_collection_page (window));
+  g_assert_cmpuint (selected->len, >=, 2);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-selected", NULL));
   pages = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), SHOEBOX_TYPE_WINDOW, "pages"));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (pages), ==, "compare");
   page = SHOEBOX_COMPARE_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), SHOEBOX_TYPE_WINDOW, "compare_page"));
-  g_assert_cmpuint (shoebox_compare_page_get_n_items (page), ==, 2);
+  g_assert_cmpuint (shoebox_compare_page_get_n_items (page), ==, selected->len);
   wait_until (widget_is_mapped, page);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_cell (page, 1, ROW_PRICE_PAID))), !=, "1.00 USD");
 
@@ -707,6 +735,21 @@ test_compare_selected (Fixture       *fixture,
   adw_view_stack_set_visible_child_name (pages, "compare");
   wait_until (widget_is_mapped, page);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_cell (page, 1, ROW_PRICE_PAID))), ==, "1.00 USD");
+
+  /* From a silhouette's page elsewhere: its generations, on this page. */
+  adw_view_stack_set_visible_child_name (pages, "collection");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-generations", "x",
+                                             silhouette_id (fixture, "Track 3")));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (pages), ==, "compare");
+  g_assert_cmpuint (shoebox_compare_page_get_n_items (page), ==, 3);
+
+  /* Compare With… a pair: the pair alone, and the list to pick from. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-with-pair", "x",
+                                             g_array_index (selected, gint64, 0)));
+  g_assert_cmpuint (shoebox_compare_page_get_n_items (page), ==, 1);
+  spin (50);
+  g_assert_true (gtk_widget_get_visible (template_child (page, "picker_popover")));
+  gtk_popover_popdown (GTK_POPOVER (template_child (page, "picker_popover")));
 
   destroy_window (GTK_WINDOW (window));
 }

@@ -501,6 +501,9 @@ update_views (ShoeboxComparePage *self)
   else
     gtk_label_set_text (self->overlay_caption, "");
 
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->overlay_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  overlay ? _("Overlay of the first two profiles") : _("Outlines of the profiles"),
+                                  -1);
   gtk_widget_set_visible (self->overlay_box, !is_side_by_side (self));
   gtk_revealer_set_reveal_child (self->overlay_controls_revealer, overlay);
 }
@@ -920,6 +923,26 @@ clear_items (ShoeboxComparePage *self)
   self->truncated = FALSE;
 }
 
+/* Adds the item a "pair:ID" or "silhouette:ID" key names, if it exists. */
+static gboolean
+add_key (ShoeboxComparePage *self,
+         const char         *key)
+{
+  const char *colon = strchr (key, ':');
+  guint64 id;
+
+  if (colon == NULL || !g_ascii_string_to_unsigned (colon + 1, 10, 1, G_MAXINT64, &id, NULL))
+    return FALSE;
+
+  if (strncmp (key, "pair:", 5) == 0)
+    return add_item (self, ITEM_PAIR, (gint64) id);
+  if (strncmp (key, "silhouette:", 11) == 0)
+    return add_item (self, ITEM_SILHOUETTE, (gint64) id);
+
+  return FALSE;
+}
+
+/* A pair or silhouette deleted since it was compared is skipped. */
 static void
 restore_items (ShoeboxComparePage *self)
 {
@@ -932,19 +955,7 @@ restore_items (ShoeboxComparePage *self)
   self->restoring = TRUE;
   clear_items (self);
   for (guint i = 0; keys[i] != NULL; i++)
-    {
-      const char *colon = strchr (keys[i], ':');
-      guint64 id;
-
-      if (colon == NULL || !g_ascii_string_to_unsigned (colon + 1, 10, 1, G_MAXINT64, &id, NULL))
-        continue;
-
-      /* A pair or silhouette deleted since is skipped. */
-      if (strncmp (keys[i], "pair:", 5) == 0)
-        add_item (self, ITEM_PAIR, (gint64) id);
-      else if (strncmp (keys[i], "silhouette:", 11) == 0)
-        add_item (self, ITEM_SILHOUETTE, (gint64) id);
-    }
+    add_key (self, keys[i]);
   items_changed (self);
   self->restoring = FALSE;
 }
@@ -1267,6 +1278,30 @@ reload_items (ShoeboxComparePage *self)
   items_changed (self);
 }
 
+/* Text dropped on the page: "pair:ID" or "silhouette:ID" keys, one a
+ * line, as a pair card or catalogue row can offer them when dragged.
+ */
+static gboolean
+drop_cb (ShoeboxComparePage *self,
+         const GValue       *value,
+         double              x,
+         double              y)
+{
+  g_auto(GStrv) keys = NULL;
+  gboolean added = FALSE;
+
+  if (!G_VALUE_HOLDS_STRING (value) || g_value_get_string (value) == NULL)
+    return FALSE;
+
+  keys = g_strsplit (g_value_get_string (value), "\n", SHOEBOX_COMPARE_MAX_ITEMS + 1);
+  for (guint i = 0; keys[i] != NULL; i++)
+    added |= add_key (self, g_strstrip (keys[i]));
+  if (added)
+    items_changed (self);
+
+  return added;
+}
+
 static void
 shoebox_compare_page_map (GtkWidget *widget)
 {
@@ -1461,6 +1496,8 @@ shoebox_compare_page_class_init (ShoeboxComparePageClass *klass)
 static void
 shoebox_compare_page_init (ShoeboxComparePage *self)
 {
+  GtkDropTarget *drop_target;
+
   self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   self->cancellable = g_cancellable_new ();
   self->mode = g_strdup ("side-by-side");
@@ -1468,6 +1505,10 @@ shoebox_compare_page_init (ShoeboxComparePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APPLICATION_ID);
+
+  drop_target = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY);
+  g_signal_connect_object (drop_target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
 
   g_signal_connect_object (self->opacity_adjustment, "value-changed", G_CALLBACK (opacity_changed_cb),
                            self, G_CONNECT_SWAPPED);

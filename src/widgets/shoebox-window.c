@@ -125,6 +125,27 @@ compare_selected_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->pages, "compare");
 }
 
+/* "Compare Generations" and "Compare With…" from a silhouette's or a
+ * pair's page (the Catalogue window): the Compare page, in front.
+ */
+static void
+compare_from_page_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  ShoeboxWindow *self = SHOEBOX_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+
+  adw_view_stack_set_visible_child_name (self->pages, "compare");
+  gtk_window_present (GTK_WINDOW (self));
+  if (g_str_equal (action_name, "win.compare-generations"))
+    shoebox_compare_page_compare_generations (self->compare_page, id);
+  else if (g_str_equal (action_name, "win.compare-with-pair"))
+    shoebox_compare_page_compare_with_pair (self->compare_page, id);
+  else
+    shoebox_compare_page_compare_with_silhouette (self->compare_page, id);
+}
+
 static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
@@ -287,6 +308,9 @@ shoebox_window_class_init (ShoeboxWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.worn-today", NULL, worn_today_action);
   gtk_widget_class_install_action (widget_class, "win.compare-selected", NULL, compare_selected_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-generations", "x", compare_from_page_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-with-pair", "x", compare_from_page_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-with-silhouette", "x", compare_from_page_action);
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.statistics", NULL, statistics_action);

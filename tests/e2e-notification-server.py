@@ -2,7 +2,9 @@
 # A stand-in org.freedesktop.Notifications service for end-to-end tests:
 # it owns the name on the test's private session bus and writes every call
 # as one JSON object a line to the file given, so a test can check what the
-# application announced and withdrew. It shows nothing.
+# application announced and withdrew. It shows nothing. A test clicks a
+# notification through its own method, org.shoebox.StandIn.Click (id,
+# action), which emits ActionInvoked as a real server would.
 #
 #   e2e-notification-server.py LOG
 #
@@ -51,6 +53,12 @@ INTERFACE = """
       <arg type="s" name="action_key"/>
     </signal>
   </interface>
+  <interface name="org.shoebox.StandIn">
+    <method name="Click">
+      <arg type="u" name="id" direction="in"/>
+      <arg type="s" name="action_key" direction="in"/>
+    </method>
+  </interface>
 </node>
 """
 
@@ -79,6 +87,11 @@ def on_call(connection, sender, path, interface, method, parameters, invocation)
         log({"call": "CloseNotification", "id": args[0]})
         invocation.return_value(None)
         connection.emit_signal(None, path, interface, "NotificationClosed", GLib.Variant("(uu)", (args[0], 3)))
+    elif method == "Click":
+        log({"call": "Click", "id": args[0], "action": args[1]})
+        connection.emit_signal(None, path, "org.freedesktop.Notifications", "ActionInvoked",
+                               GLib.Variant("(us)", (args[0], args[1])))
+        invocation.return_value(None)
     elif method == "GetCapabilities":
         invocation.return_value(GLib.Variant("(as)", (["body", "actions"],)))
     elif method == "GetServerInformation":
@@ -87,7 +100,8 @@ def on_call(connection, sender, path, interface, method, parameters, invocation)
 
 def on_bus(connection, name):
     info = Gio.DBusNodeInfo.new_for_xml(INTERFACE)
-    connection.register_object("/org/freedesktop/Notifications", info.interfaces[0], on_call, None, None)
+    for interface in info.interfaces:
+        connection.register_object("/org/freedesktop/Notifications", interface, on_call, None, None)
 
 
 def on_name(connection, name):

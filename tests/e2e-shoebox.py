@@ -926,6 +926,8 @@ def scenario_news(args):
         mentioned = wait_for(lambda: news_row(window, story), what="the story's row")
         wait_for(lambda: any(text_of(n) == pair for n in walk(mentioned) if role(n) == "label"),
                  what="the mention badge")
+        app.screenshot("stories")
+
         rows = [name(n) for n in find_all(window, "list item") if name(n) in [i[1] for i in NEWS_FEED_ITEMS]]
         if rows != [i[1] for i in NEWS_FEED_ITEMS]:
             raise Failure(f"stories out of order: {rows}")
@@ -961,6 +963,28 @@ def scenario_news(args):
                  what="only the story that mentions the pair")
         app.screenshot("mentions")
         click(wait_for(lambda: news_in(window, "toggle button", "All"), what="the All filter"))
+
+        # Another story about the pair: another notification, and clicking
+        # it brings its story forward.
+        again = "Balenciaga Track 2.0 drops in white"
+        feeds.items.insert(0, ("white", again, 0, "White, this time."))
+        click(wait_for(lambda: news_in(window, "push button", "Refresh"), what="the Refresh button"))
+        notes = wait_for(lambda: [n for n in news_notifications(notify_log) if n["call"] == "Notify"][1:], 15,
+                         "a second notification")
+        if pair not in notes[0]["summary"] + notes[0]["body"] or again not in notes[0]["body"]:
+            raise Failure(f"the notification does not name the story and the pair: {notes[0]}")
+        click(wait_for(lambda: find(window, "page tab", "Collection"), what="the Collection page tab"))
+        wait_for(lambda: has_state(find(window, "page tab", "Collection"), Atspi.StateType.SELECTED),
+                 what="Collection selected")
+        subprocess.run(["gdbus", "call", "--session", "--dest", "org.freedesktop.Notifications",
+                        "--object-path", "/org/freedesktop/Notifications",
+                        "--method", "org.shoebox.StandIn.Click", str(notes[0]["id"]), "default"],
+                       check=True, stdout=subprocess.DEVNULL)
+        wait_for(lambda: has_state(find(window, "page tab", "News"), Atspi.StateType.SELECTED),
+                 what="the News page after clicking the notification")
+        wait_for(lambda: has_state(news_row(window, again), Atspi.StateType.FOCUSED),
+                 what="the keyboard on the notified story")
+        app.screenshot("notification-clicked")
 
         # Notifications off: a new mention comes without one.
         preferences = news_open_preferences(app, window)
@@ -1003,7 +1027,7 @@ def scenario_news(args):
         wait_for(lambda: news_row(window, "Track 2.0 Triple Black is back"), 15, "the new story")
         time.sleep(1)
         notes = [n for n in news_notifications(notify_log) if n["call"] == "Notify"]
-        if len(notes) != 1:
+        if len(notes) != 2:
             raise Failure(f"a notification came with notifications off: {notes}")
 
         # Quitting while a fetch hangs: the fetch is cancelled, and the app
@@ -1034,7 +1058,8 @@ def scenario_news(args):
         raise Failure(f"starred: {starred}")
     if (story,) not in read:
         raise Failure(f"read: {read}")
-    if [m[0] for m in mentions] != sorted([story, "Track 2.0 Triple Black is back"]):
+    if [m[0] for m in mentions] != sorted([story, "Balenciaga Track 2.0 drops in white",
+                                           "Track 2.0 Triple Black is back"]):
         raise Failure(f"mentions: {mentions}")
     if sorted(sources) != [(feeds.base + "extra.xml",), (feeds.base + "feed.xml",)]:
         raise Failure(f"sources: {sources}")

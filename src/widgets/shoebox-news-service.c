@@ -245,6 +245,11 @@ show_news_item_cb (GSimpleAction *action,
 {
   ShoeboxNewsService *self = SHOEBOX_NEWS_SERVICE (user_data);
 
+  /* The server closes a notification the user clicked: nothing to
+   * withdraw any more.
+   */
+  if (self->notified_item_id == g_variant_get_int64 (parameter))
+    self->notified_item_id = 0;
   if (self->application != NULL)
     g_application_activate (self->application);
   g_signal_emit (self, signals[SHOW_ITEM], 0, g_variant_get_int64 (parameter));

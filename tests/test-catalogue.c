@@ -12,6 +12,7 @@
 #include "shoebox-catalogue-window.h"
 #include "shoebox-pair-editor.h"
 #include "shoebox-silhouette-editor.h"
+#include "shoebox-window.h"
 
 /* Widget tests of the catalogue window and the silhouette editor, each on
  * a fresh database holding the starter catalogue, in isolated XDG folders.
@@ -546,6 +547,114 @@ test_rejects_bad_input (Fixture       *fixture,
   g_assert_cmpuint (count_silhouettes (fixture), ==, N_STARTER);
 }
 
+static ShoeboxCatalogueWindow *
+find_catalogue (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (SHOEBOX_IS_CATALOGUE_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return SHOEBOX_CATALOGUE_WINDOW (window);
+    }
+  return NULL;
+}
+
+static void
+test_edit (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(ShoeboxPair) silver = add_pair (fixture, "Track 2.0", "Silver", SHOEBOX_STATUS_OWNED);
+  ShoeboxCatalogueWindow *window = show_catalogue (fixture);
+  gint64 id = silhouette_id (fixture, "Balenciaga", "Track 2.0");
+  g_autoptr(ShoeboxSilhouette) edited = NULL;
+  g_autoptr(ShoeboxPair) renamed = NULL;
+  ShoeboxSilhouetteEditor *editor;
+  GtkListBoxRow *row;
+
+  shoebox_catalogue_window_show_silhouette (window, id);
+  gtk_widget_activate_action (GTK_WIDGET (window), "catalogue.edit", NULL);
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+
+  /* The form holds what is stored, and may be saved as it is. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (template_child (editor, SHOEBOX_TYPE_SILHOUETTE_EDITOR,
+                                                                        "name_row"))),
+                   ==, "Track 2.0");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (template_child (editor, SHOEBOX_TYPE_SILHOUETTE_EDITOR,
+                                                                        "designer_row"))),
+                   ==, "Demna");
+  g_assert_true (shoebox_silhouette_editor_can_save (editor));
+
+  set_field (editor, "name_row", "Track.2");
+  set_field (editor, "release_year_row", "2021");
+  set_field (editor, "retail_price_row", "1090");
+  g_object_ref (editor);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  g_assert_finalize_object (editor);
+
+  /* The same silhouette, renamed: its pair follows, and so does the page. */
+  edited = shoebox_collection_get_silhouette (fixture->collection, id, NULL);
+  g_assert_cmpstr (shoebox_silhouette_get_name (edited), ==, "Track.2");
+  g_assert_cmpuint (shoebox_silhouette_get_release_year (edited), ==, 2021);
+  g_assert_cmpint (shoebox_silhouette_get_retail_price (edited), ==, 109000);
+  g_assert_cmpint (shoebox_silhouette_get_predecessor_id (edited), ==, silhouette_id (fixture, "Balenciaga", "Track"));
+  g_assert_cmpuint (count_silhouettes (fixture), ==, N_STARTER);
+  renamed = shoebox_collection_get_pair (fixture->collection, shoebox_pair_get_id (silver), NULL);
+  g_assert_cmpstr (shoebox_pair_get_silhouette_name (renamed), ==, "Track.2");
+  g_assert_cmpint (shoebox_silhouette_get_id (shoebox_catalogue_window_get_silhouette (window)), ==, id);
+  row = find_row (catalogue_list (window, "facts_list"), "Release Year");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "2021");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (catalogue_list (window, "pairs_list"), 0))),
+                   ==, "Track.2 — Silver");
+  g_assert_nonnull (find_row (catalogue_list (window, "silhouette_list"), "Track.2"));
+
+  close_window (window);
+}
+
+/* The main window's Catalogue (Ctrl+Shift+C): a window over it, and what
+ * is deleted there leaves the Collection page too.
+ */
+static void
+test_main_window (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(ShoeboxPair) silver = add_pair (fixture, "Track 2.0", "Silver", SHOEBOX_STATUS_OWNED);
+  ShoeboxWindow *main_window = shoebox_window_new (NULL);
+  GListModel *model;
+  ShoeboxCatalogueWindow *window;
+  GtkListBox *pairs;
+  ShoeboxPairEditor *editor;
+
+  /* No collection (the database could not be opened): no catalogue. */
+  gtk_widget_activate_action (GTK_WIDGET (main_window), "win.catalogue", NULL);
+  g_assert_null (find_catalogue ());
+  shoebox_window_set_collection (main_window, fixture->collection);
+  shoebox_window_set_photos (main_window, fixture->photos);
+  gtk_window_present (GTK_WINDOW (main_window));
+  model = shoebox_collection_page_get_model (shoebox_window_get_collection_page (main_window));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (main_window), "win.catalogue", NULL));
+  window = find_catalogue ();
+  g_assert_nonnull (window);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (window)) == GTK_WINDOW (main_window));
+
+  shoebox_catalogue_window_show_silhouette (window, silhouette_id (fixture, "Balenciaga", "Track 2.0"));
+  pairs = catalogue_list (window, "pairs_list");
+  g_signal_emit_by_name (pairs, "row-activated", gtk_list_box_get_row_at_index (pairs, 0));
+  editor = find_pair_editor ();
+  g_assert_nonnull (editor);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+
+  close_window (window);
+  close_window (main_window);
+}
+
 static void
 test_delete (Fixture       *fixture,
              gconstpointer  data)
@@ -626,7 +735,9 @@ main (int   argc,
   ADD ("/catalogue/lineage", test_lineage);
   ADD ("/catalogue/add-with-predecessor", test_add_with_predecessor);
   ADD ("/catalogue/pairs", test_pairs);
+  ADD ("/catalogue/edit", test_edit);
   ADD ("/catalogue/delete", test_delete);
+  ADD ("/catalogue/main-window", test_main_window);
   ADD ("/silhouette-editor/rejects-bad-input", test_rejects_bad_input);
 #undef ADD
 

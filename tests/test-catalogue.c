@@ -562,6 +562,21 @@ find_catalogue (void)
   return NULL;
 }
 
+static guint
+count_catalogues (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      n += SHOEBOX_IS_CATALOGUE_WINDOW (window);
+    }
+  return n;
+}
+
 static void
 test_edit (Fixture       *fixture,
            gconstpointer  data)
@@ -642,6 +657,9 @@ test_main_window (Fixture       *fixture,
   window = find_catalogue ();
   g_assert_nonnull (window);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (window)) == GTK_WINDOW (main_window));
+  /* Asking again shows the same window, not a second one. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (main_window), "win.catalogue", NULL));
+  g_assert_cmpuint (count_catalogues (), ==, 1);
 
   shoebox_catalogue_window_show_silhouette (window, silhouette_id (fixture, "Balenciaga", "Track 2.0"));
   pairs = catalogue_list (window, "pairs_list");

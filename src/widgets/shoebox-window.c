@@ -188,10 +188,23 @@ catalogue_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   ShoeboxWindow *self = SHOEBOX_WINDOW (widget);
+  GListModel *toplevels = gtk_window_get_toplevels ();
   GtkWindow *catalogue;
 
   if (self->collection == NULL)
     return;
+
+  /* One catalogue per window: asking again brings it back up. */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (SHOEBOX_IS_CATALOGUE_WINDOW (toplevel) && gtk_window_get_transient_for (toplevel) == GTK_WINDOW (self))
+        {
+          gtk_window_present (toplevel);
+          return;
+        }
+    }
 
   catalogue = shoebox_catalogue_window_new (GTK_WINDOW (self), self->collection, self->photos);
   g_signal_connect_object (catalogue, "changed", G_CALLBACK (catalogue_changed_cb), self, G_CONNECT_SWAPPED);

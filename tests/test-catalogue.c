@@ -673,6 +673,54 @@ test_main_window (Fixture       *fixture,
   close_window (main_window);
 }
 
+/* Silhouettes come from CSV files too: their texts are shown as they are,
+ * never read as Pango markup (a bad one would warn, which fails here).
+ */
+static void
+test_text_not_markup (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(ShoeboxSilhouette) odd = shoebox_silhouette_new ();
+  g_autoptr(ShoeboxPair) pair = NULL;
+  g_autoptr(GError) error = NULL;
+  ShoeboxCatalogueWindow *window;
+  GtkWindow *editor;
+  GtkListBoxRow *row;
+
+  shoebox_silhouette_set_name (odd, "Runner <3 & <b>Co");
+  shoebox_silhouette_set_brand_name (odd, "A&B <i>");
+  shoebox_silhouette_set_designer (odd, "</span>");
+  shoebox_silhouette_set_notes (odd, "5 < 6 && 7 > 6");
+  shoebox_silhouette_set_predecessor_id (odd, silhouette_id (fixture, "Balenciaga", "Runner"));
+  g_assert_true (shoebox_collection_save_silhouette (fixture->collection, odd, &error));
+  g_assert_no_error (error);
+  pair = shoebox_pair_new ();
+  shoebox_pair_set_silhouette_id (pair, shoebox_silhouette_get_id (odd));
+  shoebox_pair_set_colorway (pair, "<u>Blue");
+  g_assert_true (shoebox_collection_save_pair (fixture->collection, pair, &error));
+  g_assert_no_error (error);
+
+  window = show_catalogue (fixture);
+  search (window, "<3 &");
+  row = find_row (catalogue_list (window, "silhouette_list"), "Runner <3 & <b>Co");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
+  g_signal_emit_by_name (catalogue_list (window, "silhouette_list"), "row-activated", row);
+  g_assert_nonnull (find_row (catalogue_list (window, "lineage_list"), "A&B <i> Runner <3 & <b>Co"));
+  g_assert_nonnull (find_row (catalogue_list (window, "pairs_list"), "Runner <3 & <b>Co — <u>Blue"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (template_child (window, SHOEBOX_TYPE_CATALOGUE_WINDOW, "name_label"))),
+                   ==, "Runner <3 & <b>Co");
+
+  /* And in the editor, and its list of predecessors. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "catalogue.edit", NULL);
+  editor = GTK_WINDOW (find_editor ());
+  g_assert_nonnull (editor);
+  g_assert_true (shoebox_silhouette_editor_can_save (SHOEBOX_SILHOUETTE_EDITOR (editor)));
+  close_window (editor);
+
+  close_window (window);
+}
+
 static void
 test_delete (Fixture       *fixture,
              gconstpointer  data)
@@ -756,6 +804,7 @@ main (int   argc,
   ADD ("/catalogue/edit", test_edit);
   ADD ("/catalogue/delete", test_delete);
   ADD ("/catalogue/main-window", test_main_window);
+  ADD ("/catalogue/text-not-markup", test_text_not_markup);
   ADD ("/silhouette-editor/rejects-bad-input", test_rejects_bad_input);
 #undef ADD
 

@@ -490,7 +490,7 @@ import_done (ShoeboxPairEditor *self,
   self->n_importing--;
   if (file_name != NULL)
     add_photo_file (self, file_name);
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  else
     {
       /* The message names the file; nothing was added. */
       AdwToast *toast = adw_toast_new (error->message);
@@ -510,6 +510,9 @@ import_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *file_name = shoebox_photos_import_finish (SHOEBOX_PHOTOS (object), result, &error);
 
+  /* Cancelled: the editor was closed, its widgets are gone. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   import_done (self, file_name, error);
 }
 
@@ -522,6 +525,9 @@ import_bytes_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *file_name = shoebox_photos_import_bytes_finish (SHOEBOX_PHOTOS (object), result, &error);
 
+  /* Cancelled: the editor was closed, its widgets are gone. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   import_done (self, file_name, error);
 }
 

@@ -168,6 +168,13 @@ shoebox_application_startup (GApplication *application)
     g_message ("The news are not available: %s", error->message);
 }
 
+static gboolean
+start_news_idle (gpointer data)
+{
+  shoebox_news_service_start (SHOEBOX_NEWS_SERVICE (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 shoebox_application_activate (GApplication *application)
 {
@@ -180,8 +187,11 @@ shoebox_application_activate (GApplication *application)
       shoebox_window_set_collection (SHOEBOX_WINDOW (window), self->collection);
       shoebox_window_set_photos (SHOEBOX_WINDOW (window), self->photos);
       shoebox_window_set_news (SHOEBOX_WINDOW (window), self->news);
+      /* After the first frame: the window shows at once, then the news
+       * are matched against the collection and due sources fetched.
+       */
       if (self->news != NULL)
-        shoebox_news_service_start (self->news);
+        g_idle_add_full (G_PRIORITY_LOW, start_news_idle, g_object_ref (self->news), g_object_unref);
       gtk_window_present (window);
       if (self->database_error != NULL)
         shoebox_window_show_database_error (SHOEBOX_WINDOW (window), self->database_error);

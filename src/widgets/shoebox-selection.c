@@ -105,8 +105,11 @@ shoebox_selection_set_selection (GtkSelectionModel *model,
   guint first;
   guint last;
 
-  /* new = (old & ~mask) | (selected & mask) */
-  gtk_bitset_difference (keep, mask);
+  /* new = (old & ~mask) | (selected & mask); gtk_bitset_difference()
+   * would be the symmetric difference, selecting every unselected item
+   * under the mask.
+   */
+  gtk_bitset_subtract (keep, mask);
   gtk_bitset_intersect (add, mask);
   gtk_bitset_union (keep, add);
 

@@ -111,6 +111,21 @@ update_actions (ShoeboxNewsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "news.mark-all-read", self->service != NULL);
 }
 
+/* The News tab counts the unread stories, as mail apps do. */
+static void
+update_badge (ShoeboxNewsPage *self)
+{
+  GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_VIEW_STACK);
+  AdwViewStackPage *page;
+  ShoeboxNewsStore *store = get_store (self);
+
+  if (stack == NULL)
+    return;
+  page = adw_view_stack_get_page (ADW_VIEW_STACK (stack), GTK_WIDGET (self));
+  if (page != NULL)
+    adw_view_stack_page_set_badge_number (page, store != NULL ? shoebox_news_store_count_unread (store, 0) : 0);
+}
+
 static void
 update_empty (ShoeboxNewsPage *self)
 {
@@ -118,6 +133,7 @@ update_empty (ShoeboxNewsPage *self)
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   gboolean narrowed = self->filter != FILTER_ALL || selected_source_id (self) != 0 || search[0] != '\0';
 
+  update_badge (self);
   gtk_stack_set_visible_child_name (self->content_stack, n > 0 ? "list" : "empty");
   if (n > 0)
     return;
@@ -520,6 +536,7 @@ disconnect_service (ShoeboxNewsPage *self)
   g_signal_handlers_disconnect_by_data (shoebox_news_service_get_mentions (self->service), self);
   g_signal_handlers_disconnect_by_data (shoebox_news_store_get_sources (get_store (self)), self);
   g_signal_handlers_disconnect_by_data (self->service, self);
+  g_signal_handlers_disconnect_by_data (get_store (self), self);
   g_signal_handlers_disconnect_by_data (g_network_monitor_get_default (), self);
   {
     GListModel *sources = shoebox_news_store_get_sources (get_store (self));
@@ -688,6 +705,7 @@ shoebox_news_page_set_service (ShoeboxNewsPage    *self,
       g_signal_connect_object (shoebox_news_store_get_sources (get_store (self)), "items-changed",
                                G_CALLBACK (rebuild_sources), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (service, "show-item", G_CALLBACK (show_item_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (get_store (self), "items-changed", G_CALLBACK (update_badge), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (g_network_monitor_get_default (), "network-changed",
                                G_CALLBACK (network_changed_cb), self, G_CONNECT_SWAPPED);
     }

@@ -843,9 +843,9 @@ def news_choose_file(app, title, path):
 
 
 def news_opml_menu(app, preferences, item):
-    button = wait_for(lambda: next((n for n in walk(preferences) if name(n) == "Import or Export Sources"
+    button = wait_for(lambda: next((n for n in walk(preferences) if name(n) == "More Sources"
                                     and role(n) == "push button" and n.get_n_actions() > 0), None),
-                      what="the Import or Export Sources button")
+                      what="the More Sources button")
     click(button)
     click(wait_for(lambda: find(app.node, "menu item", item), what=f"the “{item}” menu item"))
 

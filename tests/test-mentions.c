@@ -328,6 +328,32 @@ test_removed_when_pair_sold (Fixture       *fixture,
   g_assert_false (shoebox_mentions_has_item (fixture->mentions, item));
 }
 
+static void
+test_search_terms (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) none = shoebox_mentions_dup_search_terms (fixture->mentions, &error);
+  g_auto(GStrv) terms = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (none), ==, 0);
+
+  add_pair (fixture, "Nike", "Air Max 97", NULL, NULL, SHOEBOX_STATUS_WISHLIST);
+  add_pair (fixture, "Balenciaga", "Runner", NULL, NULL, SHOEBOX_STATUS_OWNED);
+  add_pair (fixture, "Balenciaga", "Track 2.0", NULL, NULL, SHOEBOX_STATUS_OWNED);
+  add_pair (fixture, "Balenciaga", "Track 2.0", "Grey", NULL, SHOEBOX_STATUS_OWNED);
+  add_pair (fixture, "Asics", "Gel-1090", NULL, NULL, SHOEBOX_STATUS_SOLD);
+
+  /* Owned first, each silhouette once, one-word names with their brand. */
+  terms = shoebox_mentions_dup_search_terms (fixture->mentions, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (terms), ==, 3);
+  g_assert_cmpstr (terms[0], ==, "Balenciaga Runner");
+  g_assert_cmpstr (terms[1], ==, "Track 2.0");
+  g_assert_cmpstr (terms[2], ==, "Air Max 97");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -343,6 +369,7 @@ main (int   argc,
   g_test_add ("/mentions/notify-once", Fixture, NULL, set_up, test_notify_once, tear_down);
   g_test_add ("/mentions/changed", Fixture, NULL, set_up, test_changed_signal, tear_down);
   g_test_add ("/mentions/removed-when-sold", Fixture, NULL, set_up, test_removed_when_pair_sold, tear_down);
+  g_test_add ("/mentions/search-terms", Fixture, NULL, set_up, test_search_terms, tear_down);
 
   return g_test_run ();
 }

@@ -659,6 +659,38 @@ test_preferences_sources (Fixture       *fixture,
   g_assert_finalize_object (preferences);
 }
 
+/* The Google News search for the user's pairs is added without being
+ * fetched: no test reaches the real site.
+ */
+static void
+test_preferences_search_feed (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  ShoeboxNewsStore *store = shoebox_news_service_get_store (fixture->service);
+  GListModel *sources = shoebox_news_store_get_sources (store);
+  g_autoptr(ShoeboxNewsSource) source = NULL;
+  GtkWindow *preferences = shoebox_preferences_window_new (fixture->window, "/tmp/shoebox.db");
+
+  shoebox_preferences_window_set_news (SHOEBOX_PREFERENCES_WINDOW (preferences), fixture->service);
+  gtk_window_present (preferences);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preferences), "prefs.add-search-feed", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 2);
+  source = g_list_model_get_item (sources, 1);
+  g_assert_cmpstr (shoebox_news_source_get_title (source), ==, "Google News: Your Pairs");
+  g_assert_true (g_str_has_prefix (shoebox_news_source_get_url (source), "https://news.google.com/"));
+  g_assert_nonnull (strstr (shoebox_news_source_get_url (source), "Track"));
+  g_assert_null (shoebox_news_source_get_last_success (source));
+
+  /* Twice is once. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preferences), "prefs.add-search-feed", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 2);
+
+  g_object_ref (preferences);
+  gtk_window_destroy (preferences);
+  g_assert_finalize_object (preferences);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -684,6 +716,7 @@ main (int   argc,
   g_test_add ("/news-page/refresh", Fixture, NULL, set_up, test_refresh, tear_down);
   g_test_add ("/news-page/offline", Fixture, NULL, set_up, test_offline, tear_down);
   g_test_add ("/news-page/preferences-sources", Fixture, NULL, set_up, test_preferences_sources, tear_down);
+  g_test_add ("/news-page/preferences-search-feed", Fixture, NULL, set_up, test_preferences_search_feed, tear_down);
 
   return g_test_run ();
 }

@@ -939,6 +939,59 @@ shoebox_mentions_take_unnotified (ShoeboxMentions  *self,
 }
 
 /**
+ * shoebox_mentions_dup_search_terms:
+ * @self: a #ShoeboxMentions
+ * @error: return location for a #GError
+ *
+ * What to search the news for: the silhouettes of the pairs the user owns
+ * or wants, owned first, each once. A one-word name ("Runner", "Track")
+ * comes with its brand, as it matches only beside it.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the terms, maybe
+ *   none, or %NULL with @error set
+ */
+char **
+shoebox_mentions_dup_search_terms (ShoeboxMentions  *self,
+                                   GError          **error)
+{
+  g_autoptr(GPtrArray) terms = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int result;
+
+  g_return_val_if_fail (SHOEBOX_IS_MENTIONS (self), NULL);
+
+  stmt = shoebox_database_prepare (self->database,
+                                   "SELECT b.name, s.name FROM pairs p"
+                                   " JOIN silhouettes s ON s.id = p.silhouette_id"
+                                   " JOIN brands b ON b.id = s.brand_id"
+                                   " WHERE p.status IN ('Owned', 'Wishlist')"
+                                   " GROUP BY s.id ORDER BY max (p.status = 'Owned') DESC, min (p.id)",
+                                   error);
+  if (stmt == NULL)
+    return NULL;
+  while ((result = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *brand = column_text (stmt, 0);
+      const char *name = column_text (stmt, 1);
+      g_autofree char *words = normalize_words (name);
+
+      if (needs_brand (words) && brand != NULL)
+        g_ptr_array_add (terms, g_strdup_printf ("%s %s", brand, name));
+      else
+        g_ptr_array_add (terms, g_strdup (name));
+    }
+  sqlite3_reset (stmt);
+  if (result != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error);
+      return NULL;
+    }
+
+  g_ptr_array_add (terms, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&terms), FALSE);
+}
+
+/**
  * shoebox_mentions_list_pair_items:
  * @self: a #ShoeboxMentions
  * @pair_id: a pair

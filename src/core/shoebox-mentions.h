@@ -57,6 +57,8 @@ gboolean         shoebox_mentions_is_unread        (ShoeboxMentions      *self,
                                                     gint64                item_id);
 GPtrArray       *shoebox_mentions_take_unnotified  (ShoeboxMentions      *self,
                                                     GError              **error);
+char           **shoebox_mentions_dup_search_terms (ShoeboxMentions      *self,
+                                                    GError              **error);
 GArray          *shoebox_mentions_list_pair_items  (ShoeboxMentions      *self,
                                                     gint64                pair_id,
                                                     GError              **error);

@@ -57,6 +57,7 @@ update_actions (ShoeboxPreferencesWindow *self)
   gboolean has_news = self->news != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.add-source", has_news);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.add-search-feed", has_news);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.import-opml", has_news && self->chooser == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.export-opml", has_news && self->chooser == NULL);
 }
@@ -426,6 +427,49 @@ add_source_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (dialog_entry (dialog)));
 }
 
+/* A Google News search for the silhouettes of the user's pairs, added
+ * as it is: it is fetched with the next refresh.
+ */
+static void
+add_search_feed_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  ShoeboxPreferencesWindow *self = SHOEBOX_PREFERENCES_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) terms = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *message = NULL;
+  ShoeboxNewsSource *source;
+
+  if (self->news == NULL)
+    return;
+
+  terms = shoebox_mentions_dup_search_terms (shoebox_news_service_get_mentions (self->news), &error);
+  if (terms == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  url = shoebox_news_dup_search_feed_url ((const char * const *) terms);
+  if (url == NULL)
+    {
+      toast (self, _("Add the pairs you own or want first: the search looks for their silhouettes"));
+      return;
+    }
+
+  source = shoebox_news_store_add_source (get_store (self), url, _("Google News: Your Pairs"), &error);
+  if (source == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  message = g_strdup_printf (_("Added “%s”"), source_name (source));
+  toast (self, message);
+}
+
 static void
 opml_loaded_cb (GObject      *object,
                 GAsyncResult *result,
@@ -604,6 +648,7 @@ shoebox_preferences_window_class_init (ShoeboxPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShoeboxPreferencesWindow, add_source_button);
 
   gtk_widget_class_install_action (widget_class, "prefs.add-source", NULL, add_source_action);
+  gtk_widget_class_install_action (widget_class, "prefs.add-search-feed", NULL, add_search_feed_action);
   gtk_widget_class_install_action (widget_class, "prefs.import-opml", NULL, import_opml_action);
   gtk_widget_class_install_action (widget_class, "prefs.export-opml", NULL, export_opml_action);
 }

@@ -27,7 +27,9 @@ export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME=
 # listens on, so it fails at once instead of leaving this machine.
 export http_proxy=http://127.0.0.1:9 https_proxy=http://127.0.0.1:9 no_proxy=127.0.0.1,localhost
 export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$PWD/_build/data"
-export GDK_BACKEND=x11 ADW_DISABLE_PORTAL=1 GTK_A11Y=none DBUS_SESSION_BUS_ADDRESS=disabled:
+# One renderer for every measurement: cairo, as the tests use (GL under
+# Xvfb is Mesa's software rasteriser, slower and noisier).
+export GSK_RENDERER=cairo GDK_BACKEND=x11 ADW_DISABLE_PORTAL=1 GTK_A11Y=none DBUS_SESSION_BUS_ADDRESS=disabled:
 mkdir -p "$XDG_DATA_HOME/shoebox"
 
 _build/tests/shoebox-generate-pairs "$XDG_DATA_HOME/shoebox/shoebox.db" "$n_pairs"

@@ -22,6 +22,7 @@ struct _ShoeboxPairList
   ShoeboxCollection *collection;
   GArray            *ids;   /* gint64, one per position */
   GPtrArray         *pairs; /* ShoeboxPair or NULL until asked for */
+  gboolean           keep_unchanged;
 };
 
 static void shoebox_pair_list_model_init (GListModelInterface *iface);
@@ -165,6 +166,26 @@ shoebox_pair_list_get_id (ShoeboxPairList *self,
 }
 
 /**
+ * shoebox_pair_list_set_keep_unchanged:
+ * @self: a #ShoeboxPairList
+ * @keep_unchanged: whether shoebox_pair_list_replace() keeps the leading
+ *   positions whose pair did not change
+ *
+ * Searching as the user types mostly narrows or reorders the tail of the
+ * result, or keeps it whole ("sil" → "silv"): kept, those positions keep
+ * their objects, so views keep their cells instead of building them
+ * again. Off (the default), every pair is read again, as after an edit.
+ */
+void
+shoebox_pair_list_set_keep_unchanged (ShoeboxPairList *self,
+                                      gboolean         keep_unchanged)
+{
+  g_return_if_fail (SHOEBOX_IS_PAIR_LIST (self));
+
+  self->keep_unchanged = !!keep_unchanged;
+}
+
+/**
  * shoebox_pair_list_replace:
  * @self: a #ShoeboxPairList
  * @ids: (transfer full): the ids of a new result, in order
@@ -172,24 +193,31 @@ shoebox_pair_list_get_id (ShoeboxPairList *self,
  * Puts the result of a new query in place of the old one with a single
  * #GListModel::items-changed, so a view over 100,000 pairs updates once
  * per keystroke. Pairs are read again when asked for: an edited pair
- * shows its new values.
+ * shows its new values (unless shoebox_pair_list_set_keep_unchanged()
+ * keeps the unchanged head of the list, and then only the rest changes).
  */
 void
 shoebox_pair_list_replace (ShoeboxPairList *self,
                            GArray          *ids)
 {
-  guint removed;
+  guint n_before;
+  guint same = 0;
 
   g_return_if_fail (SHOEBOX_IS_PAIR_LIST (self));
   g_return_if_fail (ids != NULL);
 
-  removed = self->ids->len;
-  for (guint i = 0; i < self->pairs->len; i++)
+  n_before = self->ids->len;
+  if (self->keep_unchanged)
+    while (same < n_before && same < ids->len
+           && g_array_index (self->ids, gint64, same) == g_array_index (ids, gint64, same))
+      same++;
+
+  for (guint i = same; i < self->pairs->len; i++)
     g_clear_object ((ShoeboxPair **) &g_ptr_array_index (self->pairs, i));
   g_array_unref (self->ids);
   self->ids = ids;
   g_ptr_array_set_size (self->pairs, ids->len);
 
-  if (removed > 0 || ids->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, ids->len);
+  if (n_before > same || ids->len > same)
+    g_list_model_items_changed (G_LIST_MODEL (self), same, n_before - same, ids->len - same);
 }

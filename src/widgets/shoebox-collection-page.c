@@ -218,8 +218,13 @@ update_view (ShoeboxCollectionPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->filter_button), self->collection != NULL);
 }
 
+/* @keep_unchanged: a new search over the same pairs, which keeps the
+ * cells of the pairs at the head of the result; off when the pairs
+ * themselves may have changed (an edit, a wear, an import).
+ */
 static void
-run_query (ShoeboxCollectionPage *self)
+run_search (ShoeboxCollectionPage *self,
+            gboolean               keep_unchanged)
 {
   g_autoptr(GListModel) pairs = NULL;
   g_autoptr(GError) error = NULL;
@@ -252,18 +257,18 @@ run_query (ShoeboxCollectionPage *self)
   if (status != GTK_INVALID_LIST_POSITION && status > 0)
     query.statuses = 1u << (SHOEBOX_STATUS_OWNED + status - 1);
 
+  /* The order the user chose holds while they type: results do not jump
+   * around between keys, and a key that narrows the result keeps the
+   * cells of the pairs that stay at its head.
+   */
   query.sort = current_sort (self, &query.descending);
-  if (query.text != NULL && *query.text != '\0' && query.sort == SHOEBOX_PAIR_SORT_ADDED)
-    {
-      query.sort = SHOEBOX_PAIR_SORT_RELEVANCE;
-      query.descending = FALSE;
-    }
 
   /* Refill the same model: one items-changed per keystroke, not a new
    * model that makes the views rebuild every cell.
    */
   if (self->pairs != NULL)
     {
+      shoebox_pair_list_set_keep_unchanged (SHOEBOX_PAIR_LIST (self->pairs), keep_unchanged);
       if (!shoebox_collection_search_into (self->collection, &query, self->pairs, &error))
         show_error (self, error);
     }
@@ -277,6 +282,12 @@ run_query (ShoeboxCollectionPage *self)
     }
 
   update_view (self);
+}
+
+static void
+run_query (ShoeboxCollectionPage *self)
+{
+  run_search (self, FALSE);
 }
 
 static GtkStringList *
@@ -364,7 +375,7 @@ reload_filters (ShoeboxCollectionPage *self)
 static void
 search_changed_cb (ShoeboxCollectionPage *self)
 {
-  run_query (self);
+  run_search (self, TRUE);
 }
 
 static void
@@ -377,7 +388,7 @@ static void
 filter_changed_cb (ShoeboxCollectionPage *self)
 {
   if (!self->updating_filters)
-    run_query (self);
+    run_search (self, TRUE);
 }
 
 static void

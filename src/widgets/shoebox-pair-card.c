@@ -89,8 +89,6 @@ shoebox_pair_card_dispose (GObject *object)
 
   GtkWidget *child;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), SHOEBOX_TYPE_PAIR_CARD);
-  /* GTK 4.8 unparents only the template children bound to struct fields. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_cancellable_cancel (self->thumbnail_cancellable);
@@ -154,20 +152,52 @@ shoebox_pair_card_class_init (ShoeboxPairCardClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/shoebox-pair-card.ui");
-  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairCard, photo_stack);
-  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairCard, photo);
-  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairCard, silhouette_label);
-  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairCard, colorway_label);
-  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairCard, details_label);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "paircard");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
+static GtkLabel *
+add_label (ShoeboxPairCard *self,
+           const char      *style,
+           const char      *second_style)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (style != NULL)
+    gtk_widget_add_css_class (label, style);
+  if (second_style != NULL)
+    gtk_widget_add_css_class (label, second_style);
+  gtk_widget_set_parent (label, GTK_WIDGET (self));
+  return GTK_LABEL (label);
+}
+
+/* Built in code, not from a template: a grid makes and drops dozens of
+ * cards whenever a search changes the pairs on screen, and parsing a
+ * template for each one was most of a keystroke's time.
+ */
 static void
 shoebox_pair_card_init (ShoeboxPairCard *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  GtkWidget *placeholder = gtk_image_new_from_icon_name ("io.github.shoebox.Shoebox-symbolic");
+
+  self->photo_stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (self->photo_stack), 180, 135);
+  gtk_widget_add_css_class (GTK_WIDGET (self->photo_stack), "pair-card-photo");
+  gtk_image_set_pixel_size (GTK_IMAGE (placeholder), 48);
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_stack_add_named (self->photo_stack, placeholder, "placeholder");
+  self->photo = GTK_PICTURE (gtk_picture_new ());
+  gtk_picture_set_content_fit (self->photo, GTK_CONTENT_FIT_COVER);
+  gtk_picture_set_can_shrink (self->photo, TRUE);
+  gtk_stack_add_named (self->photo_stack, GTK_WIDGET (self->photo), "photo");
+  gtk_widget_set_parent (GTK_WIDGET (self->photo_stack), GTK_WIDGET (self));
+
+  self->silhouette_label = add_label (self, "heading", NULL);
+  self->colorway_label = add_label (self, NULL, NULL);
+  self->details_label = add_label (self, "caption", "dim-label");
 }
 
 GtkWidget *

@@ -676,6 +676,22 @@ def scenario_compare(args):
         time.sleep(0.5)
         app.screenshot("generations")
 
+        # From the Phantom's page in the Catalogue: Compare With… the Runner.
+        menu_button = wait_for(lambda: next((n for n in walk(window) if name(n) == "Main Menu"
+                                             and role(n) == "push button" and n.get_n_actions() > 0), None),
+                               what="the “Main Menu” button")
+        click(menu_button)
+        click(wait_for(lambda: find(app.node, "menu item", "Catalogue"), what="the Catalogue item"))
+        catalogue = app.frame("Catalogue")
+        time.sleep(0.5)
+        compare_click_at(wait_for(lambda: find(catalogue, "list item", "Balenciaga Phantom"), what="the Phantom row"))
+        click(wait_for(lambda: compare_control(catalogue, "Compare With…"), what="Compare With… on its page"))
+        wait_for(lambda: column("Balenciaga Phantom") and column("Balenciaga Track") is None, what="the Phantom alone")
+        click(wait_for(lambda: find(app.node, "push button", "Balenciaga Runner"), what="the Runner in the list"))
+        wait_for(lambda: column("Balenciaga Runner"), what="the Runner's column")
+        time.sleep(0.5)
+        app.screenshot("runner-phantom")
+
         app.key("ctrl+q")
         app.wait_exit()
     except Failure:

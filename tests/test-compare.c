@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "shoebox-catalogue-window.h"
 #include "shoebox-compare-page.h"
 #include "shoebox-profile-view.h"
 #include "shoebox-window.h"
@@ -757,6 +758,58 @@ test_compare_selected (Fixture       *fixture,
 /* At a phone's 360 px the columns scroll sideways: the window stays
  * 360 px wide and nothing asks for more.
  */
+static gboolean
+window_is_gone (gpointer data)
+{
+  return *(GtkWindow **) data == NULL;
+}
+
+/* "Compare Generations" and "Compare With…" on a silhouette's page in the
+ * Catalogue window open the main window's Compare page.
+ */
+static void
+test_compare_from_catalogue (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  ShoeboxWindow *window = shoebox_window_new (NULL);
+  ShoeboxComparePage *page = SHOEBOX_COMPARE_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                                  SHOEBOX_TYPE_WINDOW,
+                                                                                  "compare_page"));
+  AdwViewStack *pages = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), SHOEBOX_TYPE_WINDOW,
+                                                                       "pages"));
+  GtkWindow *catalogue;
+
+  shoebox_window_set_collection (window, fixture->collection);
+  shoebox_window_set_photos (window, fixture->photos);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (widget_is_mapped, window);
+
+  catalogue = shoebox_catalogue_window_new (GTK_WINDOW (window), fixture->collection, fixture->photos);
+  g_object_add_weak_pointer (G_OBJECT (catalogue), (gpointer *) &catalogue);
+  shoebox_catalogue_window_show_silhouette (SHOEBOX_CATALOGUE_WINDOW (catalogue), silhouette_id (fixture, "Track 2.0"));
+  gtk_window_present (catalogue);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (catalogue),
+                                                                                    SHOEBOX_TYPE_CATALOGUE_WINDOW,
+                                                                                    "compare_generations_button"))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (catalogue), "catalogue.compare-generations", NULL));
+  wait_until (window_is_gone, &catalogue);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (pages), ==, "compare");
+  g_assert_cmpuint (shoebox_compare_page_get_n_items (page), ==, 3);
+
+  adw_view_stack_set_visible_child_name (pages, "collection");
+  catalogue = shoebox_catalogue_window_new (GTK_WINDOW (window), fixture->collection, fixture->photos);
+  g_object_add_weak_pointer (G_OBJECT (catalogue), (gpointer *) &catalogue);
+  shoebox_catalogue_window_show_silhouette (SHOEBOX_CATALOGUE_WINDOW (catalogue), silhouette_id (fixture, "Phantom"));
+  gtk_window_present (catalogue);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (catalogue), "catalogue.compare-with", NULL));
+  wait_until (window_is_gone, &catalogue);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (pages), ==, "compare");
+  g_assert_cmpuint (shoebox_compare_page_get_n_items (page), ==, 1);
+  gtk_popover_popdown (GTK_POPOVER (template_child (page, "picker_popover")));
+
+  destroy_window (GTK_WINDOW (window));
+}
+
 static void
 count_notify_cb (GObject    *object,
                  GParamSpec *pspec,
@@ -869,6 +922,7 @@ main (int   argc,
   g_test_add ("/compare/bad-photos", Fixture, NULL, fixture_set_up, test_compare_bad_photos, fixture_tear_down);
   g_test_add ("/compare/generations", Fixture, NULL, fixture_set_up, test_compare_generations, fixture_tear_down);
   g_test_add ("/compare/selected", Fixture, NULL, fixture_set_up, test_compare_selected, fixture_tear_down);
+  g_test_add ("/compare/from-catalogue", Fixture, NULL, fixture_set_up, test_compare_from_catalogue, fixture_tear_down);
   g_test_add ("/compare/setters", Fixture, NULL, fixture_set_up, test_compare_setters, fixture_tear_down);
   g_test_add ("/compare/narrow", Fixture, NULL, fixture_set_up, test_compare_narrow, fixture_tear_down);
 

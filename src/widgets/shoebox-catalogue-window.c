@@ -40,6 +40,7 @@ struct _ShoeboxCatalogueWindow
   GtkListBox        *facts_list;
   GtkListBox        *pairs_list;
   GtkListBox        *lineage_list;
+  GtkWidget         *compare_generations_button;
 };
 
 G_DEFINE_FINAL_TYPE (ShoeboxCatalogueWindow, shoebox_catalogue_window, ADW_TYPE_WINDOW)
@@ -373,6 +374,7 @@ fill_lineage (ShoeboxCatalogueWindow *self,
       g_object_set_data_full (G_OBJECT (row), ROW_SILHOUETTE, g_object_ref (generation), g_object_unref);
       gtk_list_box_append (self->lineage_list, row);
     }
+  gtk_widget_set_visible (self->compare_generations_button, g_list_model_get_n_items (lineage) > 1);
 }
 
 static void
@@ -387,6 +389,8 @@ update_header (ShoeboxCatalogueWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "catalogue.back", on_page);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "catalogue.edit", on_page);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "catalogue.delete", on_page);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "catalogue.compare-with", on_page);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "catalogue.compare-generations", on_page);
 
   if (on_page)
     {
@@ -709,6 +713,26 @@ escape_cb (GtkWidget *widget,
   return TRUE;
 }
 
+/* The Compare page is the main window's: it opens there, with this
+ * silhouette, and this window gets out of its way.
+ */
+static void
+compare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ShoeboxCatalogueWindow *self = SHOEBOX_CATALOGUE_WINDOW (widget);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  const char *window_action = g_str_equal (action_name, "catalogue.compare-generations")
+                              ? "win.compare-generations" : "win.compare-with-silhouette";
+
+  if (self->silhouette == NULL || parent == NULL)
+    return;
+
+  if (gtk_widget_activate_action (GTK_WIDGET (parent), window_action, "x", shoebox_silhouette_get_id (self->silhouette)))
+    gtk_window_close (GTK_WINDOW (self));
+}
+
 static void
 shoebox_catalogue_window_dispose (GObject *object)
 {
@@ -767,6 +791,7 @@ shoebox_catalogue_window_class_init (ShoeboxCatalogueWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShoeboxCatalogueWindow, facts_list);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxCatalogueWindow, pairs_list);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxCatalogueWindow, lineage_list);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxCatalogueWindow, compare_generations_button);
   gtk_widget_class_bind_template_callback (widget_class, update_header);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
@@ -780,6 +805,8 @@ shoebox_catalogue_window_class_init (ShoeboxCatalogueWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "catalogue.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "catalogue.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "catalogue.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "catalogue.compare-with", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "catalogue.compare-generations", NULL, compare_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "catalogue.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "catalogue.search", NULL);

@@ -571,6 +571,9 @@ def scenario_compare(args):
     Image…: only by clicking and typing."""
     compare_prepare(args.app)
     target = os.path.join(os.environ["HOME"], "compare", "comparison.png")
+    # Settings on disk (in the test's own XDG_CONFIG_HOME), so that the
+    # comparison can come back after a restart.
+    os.environ["GSETTINGS_BACKEND"] = "keyfile"
 
     app = App(args.app, args.artifacts, "compare")
     try:
@@ -692,6 +695,24 @@ def scenario_compare(args):
         time.sleep(0.5)
         app.screenshot("runner-phantom")
 
+        app.key("ctrl+q")
+        app.wait_exit()
+    except Failure:
+        app.screenshot("failure")
+        raise
+    finally:
+        app.kill()
+
+    # The last comparison is there again after a restart.
+    app = App(args.app, args.artifacts, "compare")
+    try:
+        window = main_window(app)
+        click(wait_for(lambda: find(window, "page tab", "Compare"), what="the Compare page tab"))
+        comparison = wait_for(lambda: find(window, None, "Comparison"), what="the comparison")
+        wait_for(lambda: find(comparison, None, "Balenciaga Phantom") and find(comparison, None, "Balenciaga Runner"),
+                 what="the Phantom and the Runner again")
+        time.sleep(0.5)
+        app.screenshot("restarted")
         app.key("ctrl+q")
         app.wait_exit()
     except Failure:

@@ -101,6 +101,18 @@ server_cb (SoupServer        *server,
       soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
       soup_server_message_set_response (msg, "application/rss+xml", SOUP_MEMORY_TAKE, body, strlen (body));
     }
+  else if (g_str_equal (path, "/big.xml"))
+    {
+      GString *feed = g_string_new ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Big</title>");
+
+      for (guint i = 0; i < 150; i++)
+        g_string_append_printf (feed, "<item><title>Story %u</title><guid isPermaLink=\"false\">big-%u</guid></item>",
+                                i, i);
+      g_string_append (feed, "</channel></rss>");
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "application/rss+xml", SOUP_MEMORY_COPY, feed->str, feed->len);
+      g_string_free (feed, TRUE);
+    }
   else if (g_str_equal (path, "/thumb.png"))
     {
       g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 400, 300);
@@ -691,6 +703,33 @@ test_preferences_search_feed (Fixture       *fixture,
   g_assert_finalize_object (preferences);
 }
 
+/* A month of news is thousands of stories: rows are made a hundred at a
+ * time, and Show More Stories makes the next hundred.
+ */
+static void
+test_show_more (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(ShoeboxNewsSource) source = NULL;
+  g_autofree char *url = g_strconcat (fixture->base, "big.xml", NULL);
+  GtkWidget *more = page_child (fixture, "more_button");
+
+  g_assert_false (gtk_widget_get_visible (more));
+  shoebox_news_service_add_source_async (fixture->service, url, NULL, added_cb, &source);
+  wait_until (is_set, &source);
+
+  g_assert_cmpuint (n_rows (fixture), ==, 100);
+  g_assert_true (gtk_widget_get_visible (more));
+  g_signal_emit_by_name (more, "clicked");
+  g_assert_cmpuint (n_rows (fixture), ==, 153);
+  g_assert_false (gtk_widget_get_visible (more));
+
+  /* A filter starts again from the first hundred. */
+  press_filter (fixture, "unread_button");
+  g_assert_cmpuint (n_rows (fixture), ==, 100);
+  g_assert_true (gtk_widget_get_visible (more));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -715,6 +754,7 @@ main (int   argc,
   g_test_add ("/news-page/open", Fixture, NULL, set_up, test_open, tear_down);
   g_test_add ("/news-page/refresh", Fixture, NULL, set_up, test_refresh, tear_down);
   g_test_add ("/news-page/offline", Fixture, NULL, set_up, test_offline, tear_down);
+  g_test_add ("/news-page/show-more", Fixture, NULL, set_up, test_show_more, tear_down);
   g_test_add ("/news-page/preferences-sources", Fixture, NULL, set_up, test_preferences_sources, tear_down);
   g_test_add ("/news-page/preferences-search-feed", Fixture, NULL, set_up, test_preferences_search_feed, tear_down);
 

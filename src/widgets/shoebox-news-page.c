@@ -16,6 +16,11 @@
 #include "shoebox-news-row.h"
 #include "shoebox-news-thumbnails.h"
 
+/* Rows are made a page at a time: a GtkListBox builds every row it is
+ * given, and a month of news is thousands of stories.
+ */
+#define ROWS_PER_PAGE 100
+
 typedef enum
 {
   FILTER_ALL,
@@ -32,6 +37,7 @@ struct _ShoeboxNewsPage
   ShoeboxNewsThumbnails *thumbnails;
   GListModel            *items;          /* ShoeboxNewsItemList */
   GtkFilterListModel    *shown;
+  GtkSliceListModel     *slice;          /* the first pages of shown */
   GtkCustomFilter       *mentions_filter;
   GtkStringList         *source_names;
   GArray                *source_ids;     /* gint64, parallel to source_names */
@@ -55,6 +61,7 @@ struct _ShoeboxNewsPage
   GtkStack              *content_stack;
   AdwStatusPage         *empty_status;
   GtkListBox            *list_box;
+  GtkWidget             *more_button;
 };
 
 G_DEFINE_FINAL_TYPE (ShoeboxNewsPage, shoebox_news_page, GTK_TYPE_WIDGET)
@@ -134,6 +141,8 @@ update_empty (ShoeboxNewsPage *self)
   gboolean narrowed = self->filter != FILTER_ALL || selected_source_id (self) != 0 || search[0] != '\0';
 
   update_badge (self);
+  gtk_widget_set_visible (self->more_button,
+                          self->slice != NULL && gtk_slice_list_model_get_size (self->slice) < n);
   gtk_stack_set_visible_child_name (self->content_stack, n > 0 ? "list" : "empty");
   if (n > 0)
     return;
@@ -270,8 +279,16 @@ apply_filter (ShoeboxNewsPage *self)
   shoebox_news_item_list_set_source_id (SHOEBOX_NEWS_ITEM_LIST (self->items), selected_source_id (self));
   shoebox_news_item_list_set_search (SHOEBOX_NEWS_ITEM_LIST (self->items),
                                      gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  gtk_slice_list_model_set_size (self->slice, ROWS_PER_PAGE);
   gtk_filter_list_model_set_filter (self->shown,
                                     self->filter == FILTER_MENTIONS ? GTK_FILTER (self->mentions_filter) : NULL);
+  update_empty (self);
+}
+
+static void
+more_clicked_cb (ShoeboxNewsPage *self)
+{
+  gtk_slice_list_model_set_size (self->slice, gtk_slice_list_model_get_size (self->slice) + ROWS_PER_PAGE);
   update_empty (self);
 }
 
@@ -549,6 +566,7 @@ disconnect_service (ShoeboxNewsPage *self)
       }
   }
   gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->slice);
   g_clear_object (&self->shown);
   g_clear_object (&self->items);
   g_clear_object (&self->thumbnails);
@@ -611,10 +629,12 @@ shoebox_news_page_class_init (ShoeboxNewsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShoeboxNewsPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxNewsPage, empty_status);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxNewsPage, list_box);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxNewsPage, more_button);
   gtk_widget_class_bind_template_callback (widget_class, filter_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, source_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, more_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "news.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "news.mark-all-read", NULL, mark_all_read_action);
@@ -694,7 +714,8 @@ shoebox_news_page_set_service (ShoeboxNewsPage    *self,
       self->thumbnails = shoebox_news_thumbnails_new (fetcher, NULL);
       self->items = shoebox_news_store_list_items (get_store (self), SHOEBOX_NEWS_FILTER_ALL, 0, NULL);
       self->shown = gtk_filter_list_model_new (g_object_ref (self->items), NULL);
-      gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->shown), create_row, self, NULL);
+      self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->shown)), 0, ROWS_PER_PAGE);
+      gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->slice), create_row, self, NULL);
 
       g_signal_connect_object (self->shown, "items-changed", G_CALLBACK (update_empty), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (fetcher, "notify::busy", G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
@@ -739,6 +760,21 @@ shoebox_news_page_show_item (ShoeboxNewsPage *self,
   gtk_drop_down_set_selected (self->source_dropdown, 0);
   gtk_toggle_button_set_active (self->all_button, TRUE);
   apply_filter (self);
+
+  /* A story past the rows made so far brings its page in. */
+  for (guint i = 0; self->shown != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->shown)); i++)
+    {
+      g_autoptr(ShoeboxNewsItem) item = g_list_model_get_item (G_LIST_MODEL (self->shown), i);
+
+      if (shoebox_news_item_get_id (item) != item_id)
+        continue;
+      if (i >= gtk_slice_list_model_get_size (self->slice))
+        {
+          gtk_slice_list_model_set_size (self->slice, (i / ROWS_PER_PAGE + 1) * ROWS_PER_PAGE);
+          update_empty (self);
+        }
+      break;
+    }
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
        child != NULL;

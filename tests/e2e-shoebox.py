@@ -1001,6 +1001,24 @@ def scenario_news(args):
         app.screenshot("mentions")
         click(wait_for(lambda: news_in(window, "toggle button", "All"), what="the All filter"))
 
+        # A pair's news, as its page asks for it: the app.show-pair-news
+        # action, here through GApplication's D-Bus interface.
+        with sqlite3.connect(database_path()) as db:
+            pair_id = db.execute("SELECT id FROM pairs").fetchone()[0]
+        subprocess.run(["gdbus", "call", "--session", "--dest", "io.github.shoebox.Shoebox",
+                        "--object-path", "/io/github/shoebox/Shoebox", "--method", "org.gtk.Actions.Activate",
+                        "show-pair-news", f"[<int64 {pair_id}>]", "{}"], check=True, stdout=subprocess.DEVNULL)
+        wait_for(lambda: any(text_of(n) == f"Stories about your {pair}" for n in find_all(window, "label")),
+                 what="the pair's news")
+        wait_for(lambda: [name(n) for n in find_all(window, "list item")
+                          if name(n) in [i[1] for i in NEWS_FEED_ITEMS]] == [story],
+                 what="only the pair's story")
+        app.screenshot("pair-news")
+        click(wait_for(lambda: news_in(window, "push button", "Show All Stories"), what="Show All Stories"))
+        wait_for(lambda: len([n for n in find_all(window, "list item")
+                              if name(n) in [i[1] for i in NEWS_FEED_ITEMS]]) == 3,
+                 what="every story again")
+
         # Another story about the pair: another notification, and clicking
         # it brings its story forward.
         again = "Balenciaga Track 2.0 drops in white"

@@ -37,6 +37,7 @@ typedef struct
   GPtrArray          *opened;
   guint               n_thumbnail_requests;
   guint               n_requests;
+  gint64              pair_id;
 } Fixture;
 
 static const char * const day_names[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
@@ -198,6 +199,7 @@ set_up (Fixture       *fixture,
   shoebox_pair_set_colorway (pair, "Triple Black");
   g_assert_true (shoebox_collection_save_pair (fixture->collection, pair, &error));
   g_assert_no_error (error);
+  fixture->pair_id = shoebox_pair_get_id (pair);
 
   fixture->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (fixture->server, NULL, server_cb, fixture, NULL);
@@ -730,6 +732,37 @@ test_show_more (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (more));
 }
 
+/* A pair's page asks for its news: only the stories that mention it. */
+static void
+test_pair_news (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkRevealer *bar = GTK_REVEALER (page_child (fixture, "pair_revealer"));
+
+  g_assert_false (gtk_revealer_get_reveal_child (bar));
+  shoebox_news_page_show_pair (fixture->page, fixture->pair_id);
+  g_assert_true (gtk_revealer_get_reveal_child (bar));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (page_child (fixture, "pair_label"))), ==,
+                   "Stories about your Balenciaga Track 2.0 “Triple Black”");
+  g_assert_cmpuint (n_rows (fixture), ==, 1);
+  g_assert_nonnull (find_row (fixture, "Track 2"));
+
+  /* With the other filters. */
+  press_filter (fixture, "starred_button");
+  g_assert_cmpuint (n_rows (fixture), ==, 0);
+  press_filter (fixture, "all_button");
+  g_assert_cmpuint (n_rows (fixture), ==, 1);
+
+  shoebox_news_page_show_pair (fixture->page, 0);
+  g_assert_false (gtk_revealer_get_reveal_child (bar));
+  g_assert_cmpuint (n_rows (fixture), ==, 3);
+
+  /* A pair that is no more shows every story. */
+  shoebox_news_page_show_pair (fixture->page, fixture->pair_id + 1000);
+  g_assert_false (gtk_revealer_get_reveal_child (bar));
+  g_assert_cmpuint (n_rows (fixture), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -755,6 +788,7 @@ main (int   argc,
   g_test_add ("/news-page/refresh", Fixture, NULL, set_up, test_refresh, tear_down);
   g_test_add ("/news-page/offline", Fixture, NULL, set_up, test_offline, tear_down);
   g_test_add ("/news-page/show-more", Fixture, NULL, set_up, test_show_more, tear_down);
+  g_test_add ("/news-page/pair-news", Fixture, NULL, set_up, test_pair_news, tear_down);
   g_test_add ("/news-page/preferences-sources", Fixture, NULL, set_up, test_preferences_sources, tear_down);
   g_test_add ("/news-page/preferences-search-feed", Fixture, NULL, set_up, test_preferences_search_feed, tear_down);
 

@@ -992,6 +992,39 @@ shoebox_mentions_dup_search_terms (ShoeboxMentions  *self,
 }
 
 /**
+ * shoebox_mentions_dup_pair_label:
+ * @self: a #ShoeboxMentions
+ * @pair_id: a pair
+ *
+ * Returns: (transfer full) (nullable): the pair as badges name it, or
+ *   %NULL when there is no such pair
+ */
+char *
+shoebox_mentions_dup_pair_label (ShoeboxMentions *self,
+                                 gint64           pair_id)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  char *label = NULL;
+
+  g_return_val_if_fail (SHOEBOX_IS_MENTIONS (self), NULL);
+
+  stmt = shoebox_database_prepare (self->database,
+                                   "SELECT b.name, s.name, p.colorway FROM pairs p"
+                                   " JOIN silhouettes s ON s.id = p.silhouette_id"
+                                   " JOIN brands b ON b.id = s.brand_id WHERE p.id = ?1",
+                                   &error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, pair_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    label = dup_pair_label (column_text (stmt, 0), column_text (stmt, 1), column_text (stmt, 2));
+  sqlite3_reset (stmt);
+
+  return label;
+}
+
+/**
  * shoebox_mentions_list_pair_items:
  * @self: a #ShoeboxMentions
  * @pair_id: a pair

@@ -59,6 +59,8 @@ GPtrArray       *shoebox_mentions_take_unnotified  (ShoeboxMentions      *self,
                                                     GError              **error);
 char           **shoebox_mentions_dup_search_terms (ShoeboxMentions      *self,
                                                     GError              **error);
+char            *shoebox_mentions_dup_pair_label   (ShoeboxMentions      *self,
+                                                    gint64                pair_id);
 GArray          *shoebox_mentions_list_pair_items  (ShoeboxMentions      *self,
                                                     gint64                pair_id,
                                                     GError              **error);

@@ -43,11 +43,15 @@ struct _ShoeboxNewsPage
   GArray                *source_ids;     /* gint64, parallel to source_names */
   GCancellable          *cancellable;
   Filter                 filter;
+  gint64                 pair_id;        /* one pair's news, or 0 */
+  GHashTable            *pair_items;     /* the ids of its stories */
   gboolean               rebuilding_sources;
   guint                  ages_id;
 
   GtkWidget             *box;
   GtkRevealer           *offline_revealer;
+  GtkRevealer           *pair_revealer;
+  GtkLabel              *pair_label;
   GtkToggleButton       *all_button;
   GtkToggleButton       *unread_button;
   GtkToggleButton       *starred_button;
@@ -138,7 +142,8 @@ update_empty (ShoeboxNewsPage *self)
 {
   guint n = self->shown != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->shown)) : 0;
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  gboolean narrowed = self->filter != FILTER_ALL || selected_source_id (self) != 0 || search[0] != '\0';
+  gboolean narrowed = self->filter != FILTER_ALL || selected_source_id (self) != 0 || search[0] != '\0'
+                      || self->pair_id != 0;
 
   update_badge (self);
   gtk_widget_set_visible (self->more_button,
@@ -251,15 +256,41 @@ update_ages_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The filters the store cannot answer: Mentions, and one pair's news. */
 static gboolean
 mentions_filter_func (gpointer item,
                       gpointer user_data)
 {
   ShoeboxNewsPage *self = user_data;
+  gint64 id = shoebox_news_item_get_id (item);
 
-  return self->service != NULL
-         && shoebox_mentions_has_item (shoebox_news_service_get_mentions (self->service),
-                                       shoebox_news_item_get_id (item));
+  if (self->service == NULL)
+    return FALSE;
+  if (self->filter == FILTER_MENTIONS
+      && !shoebox_mentions_has_item (shoebox_news_service_get_mentions (self->service), id))
+    return FALSE;
+  return self->pair_id == 0 || g_hash_table_contains (self->pair_items, &id);
+}
+
+/* Reads again which stories mention the pair shown. */
+static void
+load_pair_items (ShoeboxNewsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  g_hash_table_remove_all (self->pair_items);
+  if (self->pair_id == 0 || self->service == NULL)
+    return;
+
+  ids = shoebox_mentions_list_pair_items (shoebox_news_service_get_mentions (self->service), self->pair_id, &error);
+  if (ids == NULL)
+    {
+      g_debug ("Could not list the pair's news: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_add (self->pair_items, g_memdup2 (&g_array_index (ids, gint64, i), sizeof (gint64)));
 }
 
 static void
@@ -280,9 +311,23 @@ apply_filter (ShoeboxNewsPage *self)
   shoebox_news_item_list_set_search (SHOEBOX_NEWS_ITEM_LIST (self->items),
                                      gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   gtk_slice_list_model_set_size (self->slice, ROWS_PER_PAGE);
-  gtk_filter_list_model_set_filter (self->shown,
-                                    self->filter == FILTER_MENTIONS ? GTK_FILTER (self->mentions_filter) : NULL);
+  gtk_filter_list_model_set_filter (self->shown, NULL);
+  if (self->filter == FILTER_MENTIONS || self->pair_id != 0)
+    gtk_filter_list_model_set_filter (self->shown, GTK_FILTER (self->mentions_filter));
   update_empty (self);
+}
+
+static void
+all_stories_clicked_cb (ShoeboxNewsPage *self)
+{
+  shoebox_news_page_show_pair (self, 0);
+}
+
+static void
+show_pair_cb (ShoeboxNewsPage *self,
+              gint64           pair_id)
+{
+  shoebox_news_page_show_pair (self, pair_id);
 }
 
 static void
@@ -497,6 +542,7 @@ create_row (gpointer item,
 static void
 mentions_changed_cb (ShoeboxNewsPage *self)
 {
+  load_pair_items (self);
   gtk_filter_changed (GTK_FILTER (self->mentions_filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_badges (self);
   update_empty (self);
@@ -586,6 +632,7 @@ shoebox_news_page_dispose (GObject *object)
   g_clear_object (&self->mentions_filter);
   g_clear_object (&self->source_names);
   g_clear_pointer (&self->source_ids, g_array_unref);
+  g_clear_pointer (&self->pair_items, g_hash_table_unref);
 
   G_OBJECT_CLASS (shoebox_news_page_parent_class)->dispose (object);
 }
@@ -616,6 +663,8 @@ shoebox_news_page_class_init (ShoeboxNewsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/shoebox-news-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ShoeboxNewsPage, box);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxNewsPage, offline_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxNewsPage, pair_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxNewsPage, pair_label);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxNewsPage, all_button);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxNewsPage, unread_button);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxNewsPage, starred_button);
@@ -635,6 +684,7 @@ shoebox_news_page_class_init (ShoeboxNewsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, more_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, all_stories_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "news.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "news.mark-all-read", NULL, mark_all_read_action);
@@ -649,6 +699,7 @@ shoebox_news_page_init (ShoeboxNewsPage *self)
 
   self->cancellable = g_cancellable_new ();
   self->source_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->pair_items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->source_names = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->source_dropdown, G_LIST_MODEL (self->source_names));
   self->mentions_filter = gtk_custom_filter_new (mentions_filter_func, self, NULL);
@@ -726,6 +777,7 @@ shoebox_news_page_set_service (ShoeboxNewsPage    *self,
       g_signal_connect_object (shoebox_news_store_get_sources (get_store (self)), "items-changed",
                                G_CALLBACK (rebuild_sources), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (service, "show-item", G_CALLBACK (show_item_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (service, "show-pair", G_CALLBACK (show_pair_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (get_store (self), "items-changed", G_CALLBACK (update_badge), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (g_network_monitor_get_default (), "network-changed",
                                G_CALLBACK (network_changed_cb), self, G_CONNECT_SWAPPED);
@@ -756,6 +808,9 @@ shoebox_news_page_show_item (ShoeboxNewsPage *self,
   if (stack != NULL)
     adw_view_stack_set_visible_child (ADW_VIEW_STACK (stack), GTK_WIDGET (self));
 
+  self->pair_id = 0;
+  load_pair_items (self);
+  gtk_revealer_set_reveal_child (self->pair_revealer, FALSE);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_drop_down_set_selected (self->source_dropdown, 0);
   gtk_toggle_button_set_active (self->all_button, TRUE);
@@ -787,4 +842,45 @@ shoebox_news_page_show_item (ShoeboxNewsPage *self,
           break;
         }
     }
+}
+
+/**
+ * shoebox_news_page_show_pair:
+ * @self: a #ShoeboxNewsPage
+ * @pair_id: a pair, or 0 for every story again
+ *
+ * Brings the page forward listing the stories that mention the pair (its
+ * news, asked for from its page), under a bar that names it and leads
+ * back to every story.
+ */
+void
+shoebox_news_page_show_pair (ShoeboxNewsPage *self,
+                             gint64           pair_id)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *heading = NULL;
+  GtkWidget *stack;
+
+  g_return_if_fail (SHOEBOX_IS_NEWS_PAGE (self));
+
+  if (pair_id != 0 && self->service != NULL)
+    label = shoebox_mentions_dup_pair_label (shoebox_news_service_get_mentions (self->service), pair_id);
+  self->pair_id = label != NULL ? pair_id : 0;
+  load_pair_items (self);
+
+  if (label != NULL)
+    {
+      /* Translators: %s is a pair, e.g. Nike Air Max 97 “Silver Bullet” */
+      heading = g_strdup_printf (_("Stories about your %s"), label);
+      gtk_label_set_text (self->pair_label, heading);
+
+      stack = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_VIEW_STACK);
+      if (stack != NULL)
+        adw_view_stack_set_visible_child (ADW_VIEW_STACK (stack), GTK_WIDGET (self));
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_drop_down_set_selected (self->source_dropdown, 0);
+      gtk_toggle_button_set_active (self->all_button, TRUE);
+    }
+  gtk_revealer_set_reveal_child (self->pair_revealer, label != NULL);
+  apply_filter (self);
 }

@@ -42,6 +42,7 @@ G_DEFINE_FINAL_TYPE (ShoeboxNewsService, shoebox_news_service, G_TYPE_OBJECT)
 
 enum {
   SHOW_ITEM,
+  SHOW_PAIR,
   N_SIGNALS
 };
 
@@ -256,6 +257,18 @@ show_news_item_cb (GSimpleAction *action,
 }
 
 static void
+show_pair_news_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  ShoeboxNewsService *self = SHOEBOX_NEWS_SERVICE (user_data);
+
+  if (self->application != NULL)
+    g_application_activate (self->application);
+  g_signal_emit (self, signals[SHOW_PAIR], 0, g_variant_get_int64 (parameter));
+}
+
+static void
 shoebox_news_service_dispose (GObject *object)
 {
   ShoeboxNewsService *self = SHOEBOX_NEWS_SERVICE (object);
@@ -292,6 +305,17 @@ shoebox_news_service_class_init (ShoeboxNewsServiceClass *klass)
   signals[SHOW_ITEM] =
     g_signal_new ("show-item", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * ShoeboxNewsService::show-pair:
+   * @pair_id: the pair
+   *
+   * Someone asked for a pair's news (`app.show-pair-news`, from the
+   * pair's page): the News page lists the stories that mention it.
+   */
+  signals[SHOW_PAIR] =
+    g_signal_new ("show-pair", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void
@@ -322,6 +346,7 @@ shoebox_news_service_new (GApplication       *application,
 {
   g_autoptr(ShoeboxNewsService) self = NULL;
   g_autoptr(GSimpleAction) show_item = NULL;
+  g_autoptr(GSimpleAction) show_pair = NULL;
 
   g_return_val_if_fail (application == NULL || G_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (SHOEBOX_IS_DATABASE (database), NULL);
@@ -355,6 +380,13 @@ shoebox_news_service_new (GApplication       *application,
       show_item = g_simple_action_new ("show-news-item", G_VARIANT_TYPE_INT64);
       g_signal_connect_object (show_item, "activate", G_CALLBACK (show_news_item_cb), self, 0);
       g_action_map_add_action (G_ACTION_MAP (application), G_ACTION (show_item));
+
+      /* For a pair's page: a button with this action and the pair's id
+       * shows its news.
+       */
+      show_pair = g_simple_action_new ("show-pair-news", G_VARIANT_TYPE_INT64);
+      g_signal_connect_object (show_pair, "activate", G_CALLBACK (show_pair_news_cb), self, 0);
+      g_action_map_add_action (G_ACTION_MAP (application), G_ACTION (show_pair));
     }
 
   return g_steal_pointer (&self);

@@ -634,6 +634,19 @@ test_preferences_sources (Fixture       *fixture,
   g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (row)));
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (row), "Updated just now"));
 
+  /* A failure, in the fetcher's plain words, beside the last success. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autoptr(GDateTime) next = g_date_time_add_minutes (now, 30);
+
+    g_assert_true (shoebox_news_store_record_failure (store, source, SHOEBOX_NEWS_ERROR_KIND_ACCESS_DENIED,
+                                                      "Server refused access (403)", next, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (adw_action_row_get_subtitle (row), ==,
+                     "Server refused access (403) · last worked just now · next refresh in 30 minutes");
+  }
+
   /* Disable, then enable again. */
   gtk_switch_set_active (GTK_SWITCH (find_switch (GTK_WIDGET (row))), FALSE);
   g_assert_false (shoebox_news_source_get_enabled (source));

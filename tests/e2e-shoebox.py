@@ -584,7 +584,8 @@ def scenario_compare(args):
         compare_click_at(silver)
         time.sleep(0.3)
         compare_click_at(black, "ctrl")
-        wait_for(lambda: any(text_of(n) == "2 pairs selected" for n in find_all(window, "label")),
+        wait_for(lambda: len([n for n in find_all(window, "table cell")
+                              if has_state(n, Atspi.StateType.SELECTED)]) == 2,
                  what="two pairs selected")
         compare = wait_for(lambda: find(window, "push button", "Compare Selected"), what="Compare Selected")
         wait_for(lambda: has_state(compare, Atspi.StateType.SENSITIVE), what="Compare Selected to be enabled")

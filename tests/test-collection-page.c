@@ -15,6 +15,7 @@
 #include "shoebox-csv-dialogs.h"
 #include "shoebox-pair-editor.h"
 #include "shoebox-statistics-window.h"
+#include "shoebox-window.h"
 
 /* Widget tests of the Collection page, the pair editor, statistics and the
  * CSV preview, each on a fresh database in isolated XDG folders.
@@ -323,6 +324,35 @@ test_page_delete_undo_and_wear (Fixture       *fixture,
   gtk_window_destroy (shown.window);
 }
 
+/* A phone-wide window keeps its width when pairs are selected and the
+ * selection bar shows: nothing asks for more than 360 px.
+ */
+static void
+test_window_narrow_with_selection (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  ShoeboxWindow *window = shoebox_window_new (NULL);
+  g_autoptr(ShoeboxPair) first = add_pair (fixture, "Air Max 97", "Nike", "Silver Bullet", 18500);
+  g_autoptr(ShoeboxPair) second = add_pair (fixture, "Track 2.0", "Balenciaga", "Silver", 89000);
+  GListModel *model;
+  int minimum = 0;
+
+  shoebox_window_set_collection (window, fixture->collection);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  model = shoebox_collection_page_get_model (shoebox_window_get_collection_page (window));
+  spin (300);
+  gtk_selection_model_select_all (GTK_SELECTION_MODEL (model));
+  spin (300);
+
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (template_child (window, SHOEBOX_TYPE_WINDOW,
+                                                                              "selection_revealer"))));
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 set_row (ShoeboxPairEditor *editor,
          const char        *name,
@@ -614,6 +644,7 @@ main (int   argc,
   ADD ("/pair-editor/saves-every-field", test_editor_saves_every_field);
   ADD ("/pair-editor/photos", test_editor_photos);
   ADD ("/statistics/window", test_statistics_window);
+  ADD ("/collection-page/narrow-with-selection", test_window_narrow_with_selection);
   ADD ("/csv/preview-and-import", test_csv_preview);
 #undef ADD
 

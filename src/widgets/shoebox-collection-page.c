@@ -475,6 +475,20 @@ grid_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, shoebox_pair_card_new ());
 }
 
+/* Screen readers move over the grid's cells, not the cards inside them:
+ * the cell (GTK's own list item widget) carries the pair's name too.
+ */
+static void
+name_cell (GtkWidget   *child,
+           ShoeboxPair *pair)
+{
+  GtkWidget *cell = gtk_widget_get_parent (child);
+  g_autofree char *name = shoebox_labels_dup_pair_name (pair);
+
+  if (cell != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 /* The side profile, else the first photo: what a card shows. */
 static char *
 dup_card_photo (ShoeboxCollectionPage *self,
@@ -504,6 +518,7 @@ grid_bind_cb (GtkSignalListItemFactory *factory,
   g_autofree char *photo = NULL;
 
   shoebox_pair_card_set_pair (card, pair);
+  name_cell (GTK_WIDGET (card), pair);
 
   /* Only bound cards ask for a thumbnail: scrolling 100,000 pairs decodes
    * just the visible ones, off the main loop.
@@ -550,6 +565,12 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
       g_autofree char *name = shoebox_labels_dup_pair_name (pair);
 
       gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      /* And the row, two levels up (cell, then row), is what a screen
+       * reader announces when moving through the list.
+       */
+      if (gtk_widget_get_parent (label) != NULL && gtk_widget_get_parent (gtk_widget_get_parent (label)) != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (gtk_widget_get_parent (label))),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
     }
 }
 

@@ -182,6 +182,10 @@ static void
 shoebox_pair_card_init (ShoeboxPairCard *self)
 {
   GtkWidget *placeholder = gtk_image_new_from_icon_name ("io.github.shoebox.Shoebox-symbolic");
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
 
   self->photo_stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_size_request (GTK_WIDGET (self->photo_stack), 180, 135);

@@ -35,7 +35,6 @@ struct _ShoeboxWindow
   AdwViewSwitcherBar    *switcher_bar;
   GtkWidget             *add_pair_button;
   GtkRevealer           *selection_revealer;
-  GtkLabel              *selection_label;
 };
 
 G_DEFINE_FINAL_TYPE (ShoeboxWindow, shoebox_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -66,14 +65,6 @@ update_actions (ShoeboxWindow *self)
 
   gtk_widget_set_visible (self->add_pair_button, on_collection_page (self));
   gtk_revealer_set_reveal_child (self->selection_revealer, has_selection);
-  if (has_selection)
-    {
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u pair selected", "%u pairs selected",
-                                                            selected->len),
-                                               selected->len);
-
-      gtk_label_set_text (self->selection_label, text);
-    }
 }
 
 static void
@@ -314,7 +305,6 @@ shoebox_window_class_init (ShoeboxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, add_pair_button);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, selection_revealer);
-  gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, selection_label);
   gtk_widget_class_bind_template_callback (widget_class, update_actions);
 
   gtk_widget_class_install_action (widget_class, "win.add-pair", NULL, add_pair_action);

@@ -354,6 +354,70 @@ test_search_terms (Fixture       *fixture,
   g_assert_cmpstr (terms[2], ==, "Air Max 97");
 }
 
+/* A collection of tens of thousands of pairs, each with a style code:
+ * a scan reads each story once, whatever the number of codes, and ties a
+ * story that names a silhouette to a few of its pairs only.
+ */
+static void
+test_large_collection (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *title = NULL;
+  sqlite3_stmt *stmt;
+  gint64 pair_id;
+  gint64 by_code;
+  gint64 by_name;
+  gint64 start;
+  guint n_rows = 0;
+
+  g_assert_true (shoebox_collection_generate_pairs (fixture->collection, 20000, 7, &error));
+  g_assert_no_error (error);
+
+  stmt = shoebox_database_prepare (fixture->database,
+                                   "SELECT id, style_code FROM pairs WHERE status = 'Owned'"
+                                   " AND style_code IS NOT NULL ORDER BY id DESC LIMIT 1",
+                                   &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  pair_id = sqlite3_column_int64 (stmt, 0);
+  code = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  sqlite3_reset (stmt);
+
+  g_assert_true (shoebox_database_exec (fixture->database, "BEGIN", &error));
+  for (guint i = 0; i < 300; i++)
+    add_item (fixture, "Weekly roundup", "Nothing in particular about anything at all, in many words.");
+  title = g_strdup_printf ("Restock of %s this Friday", code);
+  by_code = add_item (fixture, title, NULL);
+  by_name = add_item (fixture, "The Nike Air Max 97 is back", NULL);
+  g_assert_true (shoebox_database_exec (fixture->database, "COMMIT", &error));
+
+  start = g_get_monotonic_time ();
+  g_assert_true (shoebox_mentions_scan (fixture->mentions, TRUE, NULL, &error));
+  g_assert_no_error (error);
+  g_test_message ("scan of 302 stories against 20000 pairs: %.2f s",
+                  (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+
+  g_assert_true (shoebox_mentions_has_item (fixture->mentions, by_code));
+  {
+    g_autoptr(GArray) items = shoebox_mentions_list_pair_items (fixture->mentions, pair_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (items->len, ==, 1);
+    g_assert_cmpint (g_array_index (items, gint64, 0), ==, by_code);
+  }
+
+  stmt = shoebox_database_prepare (fixture->database, "SELECT count (*) FROM news_mentions WHERE item_id = ?1",
+                                   &error);
+  sqlite3_bind_int64 (stmt, 1, by_name);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n_rows = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  g_assert_cmpuint (n_rows, >, 0);
+  g_assert_cmpuint (n_rows, <=, 20);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -370,6 +434,7 @@ main (int   argc,
   g_test_add ("/mentions/changed", Fixture, NULL, set_up, test_changed_signal, tear_down);
   g_test_add ("/mentions/removed-when-sold", Fixture, NULL, set_up, test_removed_when_pair_sold, tear_down);
   g_test_add ("/mentions/search-terms", Fixture, NULL, set_up, test_search_terms, tear_down);
+  g_test_add ("/mentions/large-collection", Fixture, NULL, set_up, test_large_collection, tear_down);
 
   return g_test_run ();
 }

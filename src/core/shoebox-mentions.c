@@ -62,6 +62,9 @@ static const struct
  */
 #define MIN_STYLE_CODE 5
 
+/* The most pairs of one silhouette a story is tied to by the name alone. */
+#define MAX_PAIRS_PER_NAME 20
+
 typedef struct
 {
   char   *words;         /* normalized, without the outer spaces */
@@ -405,33 +408,84 @@ typedef struct
   gboolean by_style_code;
 } Found;
 
+/* The terms by their first word: a text is read once, word by word, and
+ * each word is checked only against the terms that start with it, so a
+ * collection of 100,000 pairs with style codes costs no more per story
+ * than a handful.
+ */
+static GHashTable *
+index_terms (GPtrArray *terms)
+{
+  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < terms->len; i++)
+    {
+      Term *term = g_ptr_array_index (terms, i);
+      const char *space = strchr (term->words, ' ');
+      g_autofree char *first = space != NULL ? g_strndup (term->words, space - term->words) : g_strdup (term->words);
+      GPtrArray *with_first = g_hash_table_lookup (index, first);
+
+      if (with_first == NULL)
+        {
+          with_first = g_ptr_array_new ();
+          g_hash_table_insert (index, g_steal_pointer (&first), with_first);
+        }
+      g_ptr_array_add (with_first, term);
+    }
+
+  return index;
+}
+
+static void
+add_found (GArray   *found,
+           gint64    pair_id,
+           gboolean  by_style_code)
+{
+  Found f = { pair_id, by_style_code };
+
+  for (guint k = 0; k < found->len; k++)
+    if (g_array_index (found, Found, k).pair_id == pair_id)
+      return;
+  g_array_append_val (found, f);
+}
+
 /* Adds to @found the pairs @normal mentions, style codes first. */
 static void
 match_text (const char *normal,
-            GPtrArray  *terms,
+            GHashTable *index,
             GHashTable *wanted,
             GArray     *found)
 {
   g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (Match));
   g_autoptr(GArray) chosen = g_array_new (FALSE, FALSE, sizeof (Match));
+  g_autoptr(GString) word = g_string_new (NULL);
 
-  for (guint i = 0; i < terms->len; i++)
+  /* Only a wanted pair's silhouette can end in a mention, but every name
+   * takes part so that a longer one hides the shorter ones it contains.
+   */
+  for (const char *at = normal + 1; *at != '\0'; )
     {
-      Term *term = g_ptr_array_index (terms, i);
-      g_autofree char *needle = g_strconcat (" ", term->words, " ", NULL);
-      const char *at = normal;
+      const char *end = strchr (at, ' ');
+      GPtrArray *candidates;
 
-      /* Only a wanted pair's silhouette can end in a mention, but every
-       * name takes part so that a longer one hides the shorter ones it
-       * contains.
-       */
-      while ((at = strstr (at, needle)) != NULL)
+      if (end == NULL)
+        break;
+      g_string_truncate (word, 0);
+      g_string_append_len (word, at, end - at);
+      candidates = g_hash_table_lookup (index, word->str);
+      for (guint i = 0; candidates != NULL && i < candidates->len; i++)
         {
-          Match match = { at + 1 - normal, at + 1 - normal + strlen (term->words), term };
+          Term *term = g_ptr_array_index (candidates, i);
+          gsize length = strlen (term->words);
 
-          g_array_append_val (matches, match);
-          at += 1;
+          if (strncmp (at, term->words, length) == 0 && at[length] == ' ')
+            {
+              Match match = { at - normal, at - normal + length, term };
+
+              g_array_append_val (matches, match);
+            }
         }
+      at = end + 1;
     }
 
   g_array_sort (matches, compare_matches);
@@ -458,26 +512,22 @@ match_text (const char *normal,
 
         if ((pass == 0) != (match->term->pair_id != 0))
           continue;
+        if (match->term->pair_id != 0)
+          {
+            add_found (found, match->term->pair_id, TRUE);
+            continue;
+          }
         if (match->term->brand != NULL && !contains_words (normal, match->term->brand))
           continue;
 
+        /* A name stands for every pair of the silhouette, but a story is
+         * tied to a few at most: the badge names the first, and a
+         * collection with hundreds of the same shoe would otherwise
+         * store hundreds of rows per story.
+         */
         pairs = g_hash_table_lookup (wanted, &match->term->silhouette_id);
-        for (guint j = 0; pairs != NULL && j < pairs->len; j++)
-          {
-            WantedPair *pair = g_ptr_array_index (pairs, j);
-            gboolean seen = FALSE;
-
-            if (match->term->pair_id != 0 && match->term->pair_id != pair->id)
-              continue;
-            for (guint k = 0; k < found->len && !seen; k++)
-              seen = g_array_index (found, Found, k).pair_id == pair->id;
-            if (!seen)
-              {
-                Found f = { pair->id, match->term->pair_id != 0 };
-
-                g_array_append_val (found, f);
-              }
-          }
+        for (guint j = 0; pairs != NULL && j < MIN (pairs->len, MAX_PAIRS_PER_NAME); j++)
+          add_found (found, ((WantedPair *) g_ptr_array_index (pairs, j))->id, FALSE);
       }
 }
 
@@ -508,11 +558,13 @@ scan_in_transaction (ShoeboxDatabase  *database,
   g_autoptr(GHashTable) existing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64) * 4);
+  g_autoptr(GHashTable) index = NULL;
   sqlite3_stmt *stmt;
   int result;
 
   if (!load_terms (self, terms, wanted, error))
     return FALSE;
+  index = index_terms (terms);
 
   stmt = shoebox_database_prepare (database, "SELECT item_id, pair_id FROM news_mentions", error);
   if (stmt == NULL)
@@ -550,7 +602,7 @@ scan_in_transaction (ShoeboxDatabase  *database,
           if (normal->str[normal->len - 1] != ' ')
             g_string_append_c (normal, ' ');
 
-          match_text (normal->str, terms, wanted, found);
+          match_text (normal->str, index, wanted, found);
           g_string_free (normal, TRUE);
 
           for (guint i = 0; i < found->len; i++)

@@ -12,7 +12,9 @@
 
 #include "shoebox-bar-chart.h"
 #include "shoebox-collection-page.h"
+#include "shoebox-compare-page.h"
 #include "shoebox-csv-dialogs.h"
+#include "shoebox-pair-card.h"
 #include "shoebox-pair-editor.h"
 #include "shoebox-statistics-window.h"
 #include "shoebox-window.h"
@@ -218,6 +220,68 @@ test_page_empty_and_search (Fixture       *fixture,
   gtk_window_destroy (shown.window);
 }
 
+static gboolean
+grid_has_cards (gpointer data)
+{
+  GtkWidget *grid = template_child (data, SHOEBOX_TYPE_COLLECTION_PAGE, "grid_view");
+
+  for (GtkWidget *cell = gtk_widget_get_first_child (grid); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
+    if (SHOEBOX_IS_PAIR_CARD (gtk_widget_get_first_child (cell))
+        && shoebox_pair_card_get_pair (SHOEBOX_PAIR_CARD (gtk_widget_get_first_child (cell))) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* A card drags as "pair:ID", which the Compare page takes. */
+static void
+test_page_card_drags_pair (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  PageWindow shown = show_page (fixture);
+  g_autoptr(ShoeboxPair) pair = add_pair (fixture, "Track 2.0", "Balenciaga", "Silver", 89000);
+  g_autoptr(GdkContentProvider) content = NULL;
+  g_autofree char *expected = NULL;
+  GtkWidget *grid;
+  GtkWidget *card = NULL;
+  GtkDragSource *source = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+  GValue value = G_VALUE_INIT;
+
+  /* The memory settings backend lives as long as the process: an earlier
+   * case may have left the page in list view.
+   */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (template_child (shown.page, SHOEBOX_TYPE_COLLECTION_PAGE,
+                                                                   "grid_button")),
+                                TRUE);
+  shoebox_collection_page_reload (shown.page);
+  wait_until (grid_has_cards, shown.page);
+  grid = template_child (shown.page, SHOEBOX_TYPE_COLLECTION_PAGE, "grid_view");
+  for (GtkWidget *cell = gtk_widget_get_first_child (grid); cell != NULL && card == NULL; cell = gtk_widget_get_next_sibling (cell))
+    if (SHOEBOX_IS_PAIR_CARD (gtk_widget_get_first_child (cell)))
+      card = gtk_widget_get_first_child (cell);
+  g_assert_nonnull (card);
+
+  controllers = gtk_widget_observe_controllers (card);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && source == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DRAG_SOURCE (controller))
+        source = GTK_DRAG_SOURCE (controller);
+    }
+  g_assert_nonnull (source);
+
+  g_signal_emit_by_name (source, "prepare", 4.0, 4.0, &content);
+  g_assert_nonnull (content);
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+  expected = g_strdup_printf ("pair:%" G_GINT64_FORMAT, shoebox_pair_get_id (pair));
+  g_assert_cmpstr (g_value_get_string (&value), ==, expected);
+  g_value_unset (&value);
+
+  gtk_window_destroy (shown.window);
+}
+
 static void
 test_page_filters (Fixture       *fixture,
                    gconstpointer  data)
@@ -350,6 +414,37 @@ test_window_narrow_with_selection (Fixture       *fixture,
   gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
   g_assert_cmpint (minimum, <=, 360);
 
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* "Compare With…" in a pair's editor opens the Compare page on it. */
+static void
+test_editor_compare_with (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  ShoeboxWindow *window = shoebox_window_new (NULL);
+  g_autoptr(ShoeboxPair) pair = add_pair (fixture, "Track 2.0", "Balenciaga", "Silver", 89000);
+  AdwViewStack *pages;
+  GtkWindow *editor;
+
+  shoebox_window_set_collection (window, fixture->collection);
+  shoebox_window_set_photos (window, fixture->photos);
+  gtk_window_present (GTK_WINDOW (window));
+  editor = shoebox_pair_editor_new (GTK_WINDOW (window), fixture->collection, fixture->photos, pair);
+  gtk_window_present (editor);
+
+  g_object_ref (editor);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.compare-with", NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_object_unref (editor);
+
+  pages = ADW_VIEW_STACK (template_child (window, SHOEBOX_TYPE_WINDOW, "pages"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (pages), ==, "compare");
+  g_assert_cmpuint (shoebox_compare_page_get_n_items (SHOEBOX_COMPARE_PAGE (template_child (window, SHOEBOX_TYPE_WINDOW,
+                                                                                             "compare_page"))),
+                    ==, 1);
+
+  spin (100);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -639,10 +734,12 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/collection-page/empty-and-search", test_page_empty_and_search);
   ADD ("/collection-page/filters", test_page_filters);
+  ADD ("/collection-page/card-drags-pair", test_page_card_drags_pair);
   ADD ("/collection-page/delete-undo-wear", test_page_delete_undo_and_wear);
   ADD ("/pair-editor/rejects-bad-input", test_editor_rejects_bad_input);
   ADD ("/pair-editor/saves-every-field", test_editor_saves_every_field);
   ADD ("/pair-editor/photos", test_editor_photos);
+  ADD ("/pair-editor/compare-with", test_editor_compare_with);
   ADD ("/statistics/window", test_statistics_window);
   ADD ("/collection-page/narrow-with-selection", test_window_narrow_with_selection);
   ADD ("/csv/preview-and-import", test_csv_preview);

@@ -467,12 +467,42 @@ sort_changed_cb (ShoeboxCollectionPage *self)
   run_query (self);
 }
 
+/* A card dragged onto the Compare page (the switcher's Compare tab opens
+ * it while hovered) is added to the comparison: "pair:ID" is what the page
+ * takes.
+ */
+static GdkContentProvider *
+card_drag_prepare_cb (GtkDragSource *source,
+                      double         x,
+                      double         y,
+                      gpointer       user_data)
+{
+  GtkWidget *card = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  ShoeboxPair *pair = shoebox_pair_card_get_pair (SHOEBOX_PAIR_CARD (card));
+  g_autoptr(GdkPaintable) icon = NULL;
+  g_autofree char *text = NULL;
+
+  if (pair == NULL || shoebox_pair_get_id (pair) <= 0)
+    return NULL;
+
+  icon = gtk_widget_paintable_new (card);
+  gtk_drag_source_set_icon (source, icon, (int) x, (int) y);
+  text = g_strdup_printf ("pair:%" G_GINT64_FORMAT, shoebox_pair_get_id (pair));
+  return gdk_content_provider_new_typed (G_TYPE_STRING, text);
+}
+
 static void
 grid_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
-  gtk_list_item_set_child (item, shoebox_pair_card_new ());
+  GtkWidget *card = shoebox_pair_card_new ();
+  GtkDragSource *drag = gtk_drag_source_new ();
+
+  gtk_drag_source_set_actions (drag, GDK_ACTION_COPY);
+  g_signal_connect (drag, "prepare", G_CALLBACK (card_drag_prepare_cb), NULL);
+  gtk_widget_add_controller (card, GTK_EVENT_CONTROLLER (drag));
+  gtk_list_item_set_child (item, card);
 }
 
 /* Screen readers move over the grid's cells, not the cards inside them:

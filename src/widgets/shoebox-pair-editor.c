@@ -680,6 +680,7 @@ show_pair (ShoeboxPairEditor *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.duplicate", pair != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", pair != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.compare-with", pair != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.show-news", pair != NULL);
   if (pair != NULL)
     fill_from_pair (self, pair);
   load_photos (self);
@@ -816,6 +817,29 @@ compare_with_action (GtkWidget  *widget,
        window != NULL;
        window = gtk_window_get_transient_for (window))
     if (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-with-pair", "x", id))
+      {
+        gtk_window_close (GTK_WINDOW (self));
+        return;
+      }
+}
+
+/* The news service lists the pair's stories on the News page. */
+static void
+show_news_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ShoeboxPairEditor *self = SHOEBOX_PAIR_EDITOR (widget);
+  gint64 id;
+
+  if (self->pair == NULL)
+    return;
+
+  id = shoebox_pair_get_id (self->pair);
+  for (GtkWindow *window = gtk_window_get_transient_for (GTK_WINDOW (self));
+       window != NULL;
+       window = gtk_window_get_transient_for (window))
+    if (gtk_widget_activate_action (GTK_WIDGET (window), "app.show-pair-news", "x", id))
       {
         gtk_window_close (GTK_WINDOW (self));
         return;
@@ -1060,6 +1084,7 @@ shoebox_pair_editor_class_init (ShoeboxPairEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "editor.add-photos", NULL, add_photos_action);
   gtk_widget_class_install_action (widget_class, "editor.compare-with", NULL, compare_with_action);
+  gtk_widget_class_install_action (widget_class, "editor.show-news", NULL, show_news_action);
   gtk_widget_class_install_action (widget_class, "editor.paste-photo", NULL, paste_photo_action);
   /* Bubble phase: a focused text field pastes text itself. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "editor.paste-photo", NULL);

@@ -184,8 +184,9 @@ shoebox_application_activate (GApplication *application)
   if (window == NULL)
     {
       window = GTK_WINDOW (shoebox_window_new (ADW_APPLICATION (self)));
-      shoebox_window_set_collection (SHOEBOX_WINDOW (window), self->collection);
+      /* Photos first: the collection's first search binds the cards. */
       shoebox_window_set_photos (SHOEBOX_WINDOW (window), self->photos);
+      shoebox_window_set_collection (SHOEBOX_WINDOW (window), self->collection);
       shoebox_window_set_news (SHOEBOX_WINDOW (window), self->news);
       /* After the first frame: the window shows at once, then the news
        * are matched against the collection and due sources fetched.

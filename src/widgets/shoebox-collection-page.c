@@ -1076,6 +1076,6 @@ shoebox_collection_page_set_photos (ShoeboxCollectionPage *self,
   g_return_if_fail (SHOEBOX_IS_COLLECTION_PAGE (self));
   g_return_if_fail (photos == NULL || SHOEBOX_IS_PHOTOS (photos));
 
-  if (g_set_object (&self->photos, photos))
-    run_query (self);
+  /* Cards bound from now on show their photos; no need to search again. */
+  g_set_object (&self->photos, photos);
 }

@@ -13,61 +13,8 @@
 
 #include "shoebox-labels.h"
 #include "shoebox-money.h"
-#include "shoebox-pair-editor.h"
+#include "shoebox-pair-editor-private.h"
 #include "shoebox-photos.h"
-
-#define PHOTO_TILE_SIZE 160
-
-struct _ShoeboxPairEditor
-{
-  AdwWindow           parent_instance;
-
-  ShoeboxCollection  *collection;
-  ShoeboxPhotos      *photos;
-  ShoeboxPair        *pair;      /* the saved pair, or NULL while adding */
-  GPtrArray          *photo_files;   /* file names, in order */
-  char               *side_profile;  /* one of photo_files, or NULL */
-  GCancellable       *cancellable;   /* imports and thumbnails */
-  guint               n_importing;
-  gboolean            silhouette_touched;
-  gboolean            can_save;
-  GSettings          *settings;
-  GtkListStore       *silhouettes; /* name, brand, "name — brand" */
-
-  AdwToastOverlay    *toasts;
-  GtkLabel           *problems_label;
-  GtkFlowBox         *photos_box;
-  GtkWidget          *save_button;
-  GtkWidget          *no_photos_label;
-  AdwActionRow       *silhouette_row;
-  GtkEntry           *silhouette_entry;
-  AdwEntryRow        *brand_row;
-  AdwEntryRow        *colorway_row;
-  AdwEntryRow        *official_colorway_row;
-  AdwEntryRow        *style_code_row;
-  AdwEntryRow        *size_row;
-  AdwComboRow        *size_system_row;
-  AdwComboRow        *condition_row;
-  AdwComboRow        *box_row;
-  AdwEntryRow        *extras_row;
-  AdwComboRow        *status_row;
-  AdwEntryRow        *price_paid_row;
-  AdwComboRow        *currency_row;
-  AdwEntryRow        *purchase_date_row;
-  AdwEntryRow        *where_bought_row;
-  AdwEntryRow        *estimated_value_row;
-  AdwEntryRow        *storage_location_row;
-  AdwEntryRow        *tags_row;
-  GtkTextView        *notes_view;
-  AdwPreferencesGroup *wear_group;
-  AdwActionRow       *wears_row;
-  AdwActionRow       *last_worn_row;
-  AdwActionRow       *cost_per_wear_row;
-  GtkWidget          *manage_box;
-
-  GPtrArray          *invalid_rows;  /* rows marked with the error style */
-  char               *problems;      /* one line per invalid field */
-};
 
 G_DEFINE_FINAL_TYPE (ShoeboxPairEditor, shoebox_pair_editor, ADW_TYPE_WINDOW)
 
@@ -142,8 +89,8 @@ check_amount (ShoeboxPairEditor *self,
 /* Checks every field as the user types. A wrong field is shown as wrong,
  * with its reason; nothing is clamped or fixed behind the user's back.
  */
-static void
-validate (ShoeboxPairEditor *self)
+void
+_shoebox_pair_editor_validate (ShoeboxPairEditor *self)
 {
   g_autoptr(GString) problems = g_string_new (NULL);
   g_autofree char *silhouette = dup_stripped (gtk_editable_get_text (GTK_EDITABLE (self->silhouette_entry)));
@@ -359,315 +306,6 @@ collect_pair (ShoeboxPairEditor *self)
 }
 
 
-static void rebuild_photos (ShoeboxPairEditor *self);
-
-static void
-thumbnail_loaded_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(GtkPicture) picture = user_data;
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-
-  pixbuf = shoebox_photos_load_thumbnail_finish (SHOEBOX_PHOTOS (object), result, NULL);
-  if (pixbuf == NULL)
-    return; /* cancelled, or the file went away: the tile keeps its frame */
-
-  texture = gdk_texture_new_for_pixbuf (pixbuf);
-  gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
-}
-
-static void
-side_profile_toggled_cb (GtkCheckButton    *button,
-                         ShoeboxPairEditor *self)
-{
-  if (!gtk_check_button_get_active (button))
-    return;
-
-  g_free (self->side_profile);
-  self->side_profile = g_strdup (g_object_get_data (G_OBJECT (button), "shoebox-file-name"));
-}
-
-static void
-remove_photo_cb (GtkButton         *button,
-                 ShoeboxPairEditor *self)
-{
-  const char *file_name = g_object_get_data (G_OBJECT (button), "shoebox-file-name");
-  guint index;
-
-  if (!g_ptr_array_find_with_equal_func (self->photo_files, file_name, g_str_equal, &index))
-    return;
-
-  if (g_strcmp0 (self->side_profile, file_name) == 0)
-    g_clear_pointer (&self->side_profile, g_free);
-  /* The file stays in the photos folder until no pair refers to it. */
-  g_ptr_array_remove_index (self->photo_files, index);
-  if (self->side_profile == NULL && self->photo_files->len > 0)
-    self->side_profile = g_strdup (g_ptr_array_index (self->photo_files, 0));
-  rebuild_photos (self);
-}
-
-static GtkWidget *
-create_photo_tile (ShoeboxPairEditor *self,
-                   const char        *file_name,
-                   guint              position,
-                   GtkCheckButton   **group)
-{
-  GtkWidget *tile = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *picture = gtk_picture_new ();
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *side = gtk_check_button_new_with_label (_("Side Profile"));
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  g_autofree char *photo_name = g_strdup_printf (_("Photo %u"), position + 1);
-  g_autofree char *remove_name = g_strdup_printf (_("Remove Photo %u"), position + 1);
-
-  gtk_widget_set_size_request (picture, PHOTO_TILE_SIZE, PHOTO_TILE_SIZE * 3 / 4);
-  gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_COVER);
-  gtk_widget_add_css_class (picture, "pair-card-photo");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL, photo_name, -1);
-  gtk_box_append (GTK_BOX (tile), picture);
-
-  g_object_set_data_full (G_OBJECT (side), "shoebox-file-name", g_strdup (file_name), g_free);
-  if (*group != NULL)
-    gtk_check_button_set_group (GTK_CHECK_BUTTON (side), *group);
-  else
-    *group = GTK_CHECK_BUTTON (side);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (side), g_strcmp0 (self->side_profile, file_name) == 0);
-  gtk_widget_set_hexpand (side, TRUE);
-  g_signal_connect_object (side, "toggled", G_CALLBACK (side_profile_toggled_cb), self, 0);
-  gtk_box_append (GTK_BOX (row), side);
-
-  g_object_set_data_full (G_OBJECT (remove), "shoebox-file-name", g_strdup (file_name), g_free);
-  gtk_widget_set_tooltip_text (remove, remove_name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_name, -1);
-  gtk_widget_add_css_class (remove, "flat");
-  g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_photo_cb), self, 0);
-  gtk_box_append (GTK_BOX (row), remove);
-  gtk_box_append (GTK_BOX (tile), row);
-
-  if (self->photos != NULL)
-    shoebox_photos_load_thumbnail_async (self->photos, file_name, PHOTO_TILE_SIZE * 2, self->cancellable,
-                                         thumbnail_loaded_cb, g_object_ref (picture));
-  return tile;
-}
-
-static void
-rebuild_photos (ShoeboxPairEditor *self)
-{
-  GtkWidget *child;
-  GtkCheckButton *group = NULL;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->photos_box))) != NULL)
-    gtk_flow_box_remove (self->photos_box, child);
-
-  for (guint i = 0; i < self->photo_files->len; i++)
-    gtk_flow_box_append (self->photos_box,
-                         create_photo_tile (self, g_ptr_array_index (self->photo_files, i), i, &group));
-
-  gtk_widget_set_visible (GTK_WIDGET (self->photos_box), self->photo_files->len > 0);
-  gtk_widget_set_visible (self->no_photos_label, self->photo_files->len == 0);
-}
-
-static void
-add_photo_file (ShoeboxPairEditor *self,
-                const char        *file_name)
-{
-  if (g_ptr_array_find_with_equal_func (self->photo_files, file_name, g_str_equal, NULL))
-    return; /* the same image twice is one photo */
-
-  g_ptr_array_add (self->photo_files, g_strdup (file_name));
-  if (self->side_profile == NULL)
-    self->side_profile = g_strdup (file_name);
-  rebuild_photos (self);
-}
-
-static void
-import_done (ShoeboxPairEditor *self,
-             char              *file_name,
-             GError            *error)
-{
-  self->n_importing--;
-  if (file_name != NULL)
-    add_photo_file (self, file_name);
-  else
-    {
-      /* The message names the file; nothing was added. */
-      AdwToast *toast = adw_toast_new (error->message);
-
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toasts, toast);
-    }
-  validate (self);
-}
-
-static void
-import_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(ShoeboxPairEditor) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *file_name = shoebox_photos_import_finish (SHOEBOX_PHOTOS (object), result, &error);
-
-  /* Cancelled: the editor was closed, its widgets are gone. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  import_done (self, file_name, error);
-}
-
-static void
-import_bytes_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(ShoeboxPairEditor) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *file_name = shoebox_photos_import_bytes_finish (SHOEBOX_PHOTOS (object), result, &error);
-
-  /* Cancelled: the editor was closed, its widgets are gone. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  import_done (self, file_name, error);
-}
-
-static void
-import_file (ShoeboxPairEditor *self,
-             GFile             *file)
-{
-  if (self->photos == NULL)
-    return;
-
-  /* Off the main loop: a 6000x4000 photo is hashed and decoded in a
-   * worker thread. Save waits until every import has landed.
-   */
-  self->n_importing++;
-  validate (self);
-  shoebox_photos_import_async (self->photos, file, self->cancellable, import_cb, g_object_ref (self));
-}
-
-static void
-photo_chooser_response_cb (GtkNativeDialog   *chooser,
-                           int                response,
-                           ShoeboxPairEditor *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-
-      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-        {
-          g_autoptr(GFile) file = g_list_model_get_item (files, i);
-
-          import_file (self, file);
-        }
-    }
-
-  g_object_unref (chooser);
-}
-
-static void
-add_photos_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  ShoeboxPairEditor *self = SHOEBOX_PAIR_EDITOR (widget);
-  g_autoptr(GtkFileFilter) images = gtk_file_filter_new ();
-  GtkFileChooserNative *chooser;
-
-  /* Native: in the Flatpak sandbox this is the portal's file chooser,
-   * which hands over just the files the user picked.
-   */
-  chooser = gtk_file_chooser_native_new (_("Add Photos"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Add"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_file_filter_set_name (images, _("Images"));
-  gtk_file_filter_add_pixbuf_formats (images);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), images);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (photo_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static gboolean
-drop_cb (GtkDropTarget     *target,
-         const GValue      *value,
-         double             x,
-         double             y,
-         ShoeboxPairEditor *self)
-{
-  GSList *files;
-
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    return FALSE;
-
-  files = g_value_get_boxed (value);
-  for (GSList *l = files; l != NULL; l = l->next)
-    import_file (self, l->data);
-  return TRUE;
-}
-
-static void
-paste_texture_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(ShoeboxPairEditor) self = user_data;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GBytes) png = NULL;
-  g_autoptr(GError) error = NULL;
-
-  texture = gdk_clipboard_read_texture_finish (GDK_CLIPBOARD (object), result, &error);
-  if (texture == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("The clipboard holds no image")));
-      return;
-    }
-
-  png = gdk_texture_save_to_png_bytes (texture);
-  self->n_importing++;
-  validate (self);
-  shoebox_photos_import_bytes_async (self->photos, png, _("Pasted image"), self->cancellable,
-                                     import_bytes_cb, g_object_ref (self));
-}
-
-static void
-paste_photo_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  ShoeboxPairEditor *self = SHOEBOX_PAIR_EDITOR (widget);
-  GdkClipboard *clipboard = gtk_widget_get_clipboard (widget);
-
-  if (self->photos == NULL)
-    return;
-
-  gdk_clipboard_read_texture_async (clipboard, self->cancellable, paste_texture_cb, g_object_ref (self));
-}
-
-static void
-load_photos (ShoeboxPairEditor *self)
-{
-  g_autoptr(GPtrArray) rows = NULL;
-
-  g_ptr_array_set_size (self->photo_files, 0);
-  g_clear_pointer (&self->side_profile, g_free);
-
-  if (self->pair != NULL)
-    rows = shoebox_collection_list_photos (self->collection, shoebox_pair_get_id (self->pair), NULL);
-  for (guint i = 0; rows != NULL && i < rows->len; i++)
-    {
-      ShoeboxPhotoRow *row = g_ptr_array_index (rows, i);
-
-      g_ptr_array_add (self->photo_files, g_strdup (row->file_name));
-      if (row->is_side_profile)
-        self->side_profile = g_strdup (row->file_name);
-    }
-
-  rebuild_photos (self);
-}
-
 static void
 show_pair (ShoeboxPairEditor *self,
            ShoeboxPair       *pair)
@@ -683,9 +321,9 @@ show_pair (ShoeboxPairEditor *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.show-news", pair != NULL);
   if (pair != NULL)
     fill_from_pair (self, pair);
-  load_photos (self);
+  _shoebox_pair_editor_load_photos (self);
   update_wear (self);
-  validate (self);
+  _shoebox_pair_editor_validate (self);
 }
 
 static void
@@ -698,7 +336,7 @@ save_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   gboolean saved;
 
-  validate (self);
+  _shoebox_pair_editor_validate (self);
   if (!self->can_save)
     return;
 
@@ -962,14 +600,14 @@ set_up_choices (ShoeboxPairEditor *self)
 static void
 field_changed_cb (ShoeboxPairEditor *self)
 {
-  validate (self);
+  _shoebox_pair_editor_validate (self);
 }
 
 static void
 silhouette_changed_cb (ShoeboxPairEditor *self)
 {
   self->silhouette_touched = TRUE;
-  validate (self);
+  _shoebox_pair_editor_validate (self);
 }
 
 static void
@@ -1082,10 +720,10 @@ shoebox_pair_editor_class_init (ShoeboxPairEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.worn-today", NULL, worn_today_action);
   gtk_widget_class_install_action (widget_class, "editor.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "editor.add-photos", NULL, add_photos_action);
+  gtk_widget_class_install_action (widget_class, "editor.add-photos", NULL, _shoebox_pair_editor_add_photos_action);
   gtk_widget_class_install_action (widget_class, "editor.compare-with", NULL, compare_with_action);
   gtk_widget_class_install_action (widget_class, "editor.show-news", NULL, show_news_action);
-  gtk_widget_class_install_action (widget_class, "editor.paste-photo", NULL, paste_photo_action);
+  gtk_widget_class_install_action (widget_class, "editor.paste-photo", NULL, _shoebox_pair_editor_paste_photo_action);
   /* Bubble phase: a focused text field pastes text itself. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "editor.paste-photo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
@@ -1107,7 +745,7 @@ shoebox_pair_editor_init (ShoeboxPairEditor *self)
   self->cancellable = g_cancellable_new ();
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, 0);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (_shoebox_pair_editor_drop_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   set_up_choices (self);
   connect_fields (self);
@@ -1200,7 +838,7 @@ shoebox_pair_editor_import_photo (ShoeboxPairEditor *self,
   g_return_if_fail (SHOEBOX_IS_PAIR_EDITOR (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  import_file (self, file);
+  _shoebox_pair_editor_import_file (self, file);
 }
 
 guint

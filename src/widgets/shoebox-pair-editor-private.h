@@ -1,0 +1,84 @@
+/* shoebox-pair-editor-private.h
+ *
+ * Copyright 2026 The Shoebox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "shoebox-pair-editor.h"
+
+G_BEGIN_DECLS
+
+/* The pair editor is split over two files: the fields and saving in
+ * shoebox-pair-editor.c, its photos in shoebox-pair-editor-photos.c.
+ */
+struct _ShoeboxPairEditor
+{
+  AdwWindow           parent_instance;
+
+  ShoeboxCollection  *collection;
+  ShoeboxPhotos      *photos;
+  ShoeboxPair        *pair;      /* the saved pair, or NULL while adding */
+  GPtrArray          *photo_files;   /* file names, in order */
+  char               *side_profile;  /* one of photo_files, or NULL */
+  GCancellable       *cancellable;   /* imports and thumbnails */
+  guint               n_importing;
+  gboolean            silhouette_touched;
+  gboolean            can_save;
+  GSettings          *settings;
+  GtkListStore       *silhouettes; /* name, brand, "name — brand" */
+
+  AdwToastOverlay    *toasts;
+  GtkLabel           *problems_label;
+  GtkFlowBox         *photos_box;
+  GtkWidget          *save_button;
+  GtkWidget          *no_photos_label;
+  AdwActionRow       *silhouette_row;
+  GtkEntry           *silhouette_entry;
+  AdwEntryRow        *brand_row;
+  AdwEntryRow        *colorway_row;
+  AdwEntryRow        *official_colorway_row;
+  AdwEntryRow        *style_code_row;
+  AdwEntryRow        *size_row;
+  AdwComboRow        *size_system_row;
+  AdwComboRow        *condition_row;
+  AdwComboRow        *box_row;
+  AdwEntryRow        *extras_row;
+  AdwComboRow        *status_row;
+  AdwEntryRow        *price_paid_row;
+  AdwComboRow        *currency_row;
+  AdwEntryRow        *purchase_date_row;
+  AdwEntryRow        *where_bought_row;
+  AdwEntryRow        *estimated_value_row;
+  AdwEntryRow        *storage_location_row;
+  AdwEntryRow        *tags_row;
+  GtkTextView        *notes_view;
+  AdwPreferencesGroup *wear_group;
+  AdwActionRow       *wears_row;
+  AdwActionRow       *last_worn_row;
+  AdwActionRow       *cost_per_wear_row;
+  GtkWidget          *manage_box;
+
+  GPtrArray          *invalid_rows;  /* rows marked with the error style */
+  char               *problems;      /* one line per invalid field */
+};
+
+void     _shoebox_pair_editor_validate           (ShoeboxPairEditor *self);
+void     _shoebox_pair_editor_load_photos        (ShoeboxPairEditor *self);
+void     _shoebox_pair_editor_import_file        (ShoeboxPairEditor *self,
+                                                  GFile             *file);
+void     _shoebox_pair_editor_add_photos_action  (GtkWidget         *widget,
+                                                  const char        *action_name,
+                                                  GVariant          *parameter);
+void     _shoebox_pair_editor_paste_photo_action (GtkWidget         *widget,
+                                                  const char        *action_name,
+                                                  GVariant          *parameter);
+gboolean _shoebox_pair_editor_drop_cb            (GtkDropTarget     *target,
+                                                  const GValue      *value,
+                                                  double             x,
+                                                  double             y,
+                                                  ShoeboxPairEditor *self);
+
+G_END_DECLS

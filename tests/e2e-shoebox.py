@@ -172,6 +172,21 @@ def database_path():
     return os.path.join(os.environ["XDG_DATA_HOME"], "shoebox", "shoebox.db")
 
 
+INTERACTIVE_ROLES = {"push button", "toggle button", "check box", "radio button", "combo box", "text",
+                     "slider", "spin button", "switch", "menu item", "page tab"}
+
+
+def assert_all_named(frame):
+    """Every control a person can use has a name of its own: screen
+    readers, and outside tests, find them by it. An unnamed GTK widget is
+    named after its type."""
+    unnamed = sorted({(role(n), name(n)) for n in walk(frame)
+                      if role(n) in INTERACTIVE_ROLES
+                      and (name(n) == "" or name(n).startswith(("Gtk", "Adw")))})
+    if unnamed:
+        raise Failure(f"controls without a name in “{name(frame)}”: {unnamed}")
+
+
 def main_window(app):
     return app.frame("Shoebox")
 
@@ -195,6 +210,7 @@ def scenario_pages(app):
                  what=f"the {title} page's status “{status}”")
         app.screenshot(title.lower())
     click(tabs["Collection"])
+    assert_all_named(window)
 
     for item, title in (("Preferences", "Preferences"),
                         ("Keyboard Shortcuts", "Keyboard Shortcuts"),

@@ -662,9 +662,14 @@ set_up_fixed_filters (ShoeboxCollectionPage *self)
   set_filter_model (self->tag_filter, string_list_with_all (_("All Tags"), smart_tags));
   self->updating_filters = FALSE;
 
+  const char *names[] = { _("Brand"), _("Silhouette"), _("Condition"), _("Status"), _("Tag") };
+
   for (guint i = 0; i < G_N_ELEMENTS (drop_downs); i++)
-    g_signal_connect_object (drop_downs[i], "notify::selected", G_CALLBACK (filter_changed_cb),
-                             self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (drop_downs[i], "notify::selected", G_CALLBACK (filter_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      shoebox_compat_name_drop_down (drop_downs[i], names[i]);
+    }
 }
 
 static void

@@ -131,3 +131,28 @@ shoebox_compat_open_uri_finish (GtkWindow     *parent,
   return gtk_show_uri_full_finish (parent, result, error);
 #endif
 }
+
+/**
+ * shoebox_compat_name_drop_down:
+ * @drop_down: a drop-down
+ * @name: what a screen reader should call it
+ *
+ * GTK 4.8's GtkDropDown keeps its button unnamed: a screen reader on the
+ * button says only "toggle button". Names the button like the drop-down.
+ * Newer GTK names it itself.
+ */
+void
+shoebox_compat_name_drop_down (GtkDropDown *drop_down,
+                               const char  *name)
+{
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+  g_return_if_fail (name != NULL);
+
+#if !GTK_CHECK_VERSION (4, 10, 0)
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+#endif
+}

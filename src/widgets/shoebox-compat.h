@@ -23,4 +23,7 @@ gboolean             shoebox_compat_open_uri_finish        (GtkWindow           
                                                             GAsyncResult        *result,
                                                             GError             **error);
 
+void                 shoebox_compat_name_drop_down        (GtkDropDown         *drop_down,
+                                                           const char          *name);
+
 G_END_DECLS

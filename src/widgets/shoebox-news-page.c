@@ -702,6 +702,7 @@ shoebox_news_page_init (ShoeboxNewsPage *self)
   self->pair_items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->source_names = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->source_dropdown, G_LIST_MODEL (self->source_names));
+  shoebox_compat_name_drop_down (self->source_dropdown, _("Source"));
   self->mentions_filter = gtk_custom_filter_new (mentions_filter_func, self, NULL);
 
   /* Ctrl+R refreshes from anywhere in the window, as in a browser. */

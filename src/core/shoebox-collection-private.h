@@ -11,8 +11,218 @@
 
 G_BEGIN_DECLS
 
+#include <sqlite3.h>
+
+/* The collection is split over files by what they do (pairs, catalogue,
+ * statistics, generated pairs); they share the struct, the SQL column
+ * lists and the statement helpers declared here.
+ */
+
+#define STARTER_CATALOGUE_RESOURCE RESOURCE_PREFIX "/core/starter-catalogue.ini"
+#define STARTER_CATALOGUE_KEY      "starter-catalogue"
+
+struct _ShoeboxCollection
+{
+  GObject          parent_instance;
+
+  ShoeboxDatabase *database;
+};
+
+/* Every column of a pair, in the order pair_from_row() reads them. */
+#define PAIR_COLUMNS \
+  "p.id, p.silhouette_id, s.name, b.name, p.colorway, p.official_colorway, p.style_code," \
+  " p.size, p.size_system, p.condition, p.box, p.extras, p.status, p.price_paid, p.currency," \
+  " p.purchase_date, p.where_bought, p.estimated_value, p.storage_location, p.notes," \
+  " p.created_at, p.updated_at"
+#define PAIR_FROM \
+  " FROM pairs p JOIN silhouettes s ON s.id = p.silhouette_id JOIN brands b ON b.id = s.brand_id"
+
+#define SILHOUETTE_COLUMNS \
+  "s.id, b.name, s.name, s.designer, s.release_year, s.retail_price, s.retail_currency," \
+  " s.category, s.inspiration, s.notes, s.predecessor_id"
+#define SILHOUETTE_FROM \
+  " FROM silhouettes s JOIN brands b ON b.id = s.brand_id"
+
+#define CONDITION_INDEX \
+  "(CASE p.condition WHEN 'Deadstock' THEN 1 WHEN 'VNDS' THEN 2 WHEN 'Worn' THEN 3" \
+  " WHEN 'Beater' THEN 4 ELSE 0 END)"
+#define STATUS_INDEX \
+  "(CASE p.status WHEN 'Owned' THEN 0 WHEN 'Wishlist' THEN 1 ELSE 2 END)"
+
+/* Parameters: 1 FTS query, 2 brand, 3 silhouette id, 4 condition mask,
+ * 5 status mask, 6 tag.
+ */
+#define SEARCH_FILTERS \
+  " AND (?2 IS NULL OR b.name = ?2)" \
+  " AND (?3 = 0 OR p.silhouette_id = ?3)" \
+  " AND (?4 = 0 OR ((1 << " CONDITION_INDEX ") & ?4) != 0)" \
+  " AND (?5 = 0 OR ((1 << " STATUS_INDEX ") & ?5) != 0)" \
+  " AND (?6 IS NULL OR EXISTS (SELECT 1 FROM pair_tags pt JOIN tags t ON t.id = pt.tag_id" \
+  "                            WHERE pt.pair_id = p.id AND t.name = ?6 COLLATE NOCASE))"
+
+#define WEAR_COUNT "(SELECT count(*) FROM wears w WHERE w.pair_id = p.id)"
+#define LAST_WORN  "(SELECT max(w.date) FROM wears w WHERE w.pair_id = p.id)"
+
+
 gboolean _shoebox_collection_insert_pair (ShoeboxCollection  *self,
                                           ShoeboxPair        *pair,
                                           GError            **error);
+
+gboolean
+_shoebox_collection_set_sqlite_error (ShoeboxCollection  *self,
+                                      int                 result,
+                                      GError            **error);
+sqlite3_stmt *
+_shoebox_collection_prepare (ShoeboxCollection  *self,
+                             const char         *sql,
+                             GError            **error);
+gboolean
+_shoebox_collection_step_done (ShoeboxCollection  *self,
+                               sqlite3_stmt       *stmt,
+                               GError            **error);
+gboolean
+_shoebox_collection_step_row (ShoeboxCollection  *self,
+                              sqlite3_stmt       *stmt,
+                              gboolean           *has_row,
+                              GError            **error);
+void
+_shoebox_collection_bind_text (sqlite3_stmt *stmt,
+                               int           index,
+                               const char   *text);
+void
+_shoebox_collection_bind_optional_int64 (sqlite3_stmt *stmt,
+                                         int           index,
+                                         gint64        value,
+                                         gint64        none);
+const char *
+_shoebox_collection_column_text (sqlite3_stmt *stmt,
+                                 int           column);
+gint64
+_shoebox_collection_column_optional_int64 (sqlite3_stmt *stmt,
+                                           int           column,
+                                           gint64        none);
+char *
+_shoebox_collection_dup_now (void);
+void
+_shoebox_collection_emit_changed (ShoeboxCollection *self);
+gboolean
+_shoebox_collection_query_int64 (ShoeboxCollection  *self,
+                                 sqlite3_stmt       *stmt,
+                                 gint64             *value,
+                                 GError            **error);
+char **
+_shoebox_collection_query_strv (ShoeboxCollection  *self,
+                                sqlite3_stmt       *stmt,
+                                GError            **error);
+GArray *
+_shoebox_collection_query_ids (ShoeboxCollection  *self,
+                               sqlite3_stmt       *stmt,
+                               GError            **error);
+ShoeboxSilhouette *
+_shoebox_collection_silhouette_from_row (sqlite3_stmt *stmt);
+ShoeboxPair *
+_shoebox_collection_pair_from_row (sqlite3_stmt *stmt);
+gboolean
+_shoebox_collection_ensure_brand (ShoeboxCollection  *self,
+                                  const char         *name,
+                                  gint64             *brand_id,
+                                  GError            **error);
+gboolean
+_shoebox_collection_find_silhouette_id (ShoeboxCollection  *self,
+                                        const char         *brand,
+                                        const char         *name,
+                                        gint64             *silhouette_id,
+                                        GError            **error);
+GPtrArray *
+_shoebox_collection_load_pairs (ShoeboxCollection  *self,
+                                GArray             *ids,
+                                GError            **error);
+GListModel *
+_shoebox_collection_list_from_query (ShoeboxCollection  *self,
+                                     const char         *sql,
+                                     const char         *parameter,
+                                     GError            **error);
+ShoeboxStatistics *
+_shoebox_collection_statistics_copy (ShoeboxStatistics *statistics);
+
+/* One change to a pair's photo rows, run inside a transaction. */
+typedef struct
+{
+  ShoeboxCollection *self;
+  gint64             pair_id;
+  const char        *file_name;
+  gboolean           is_side_profile;
+  enum { PHOTO_ADD, PHOTO_REMOVE, PHOTO_SIDE_PROFILE } action;
+} PhotoData;
+
+gboolean
+_shoebox_collection_photo_in_transaction (ShoeboxDatabase  *database,
+                                          gpointer          user_data,
+                                          GError          **error);
+GPtrArray *
+_shoebox_collection_list_photos (ShoeboxCollection  *self,
+                                 gint64              pair_id,
+                                 GError            **error);
+
+typedef struct
+{
+  gint64  id;
+  gint64  silhouette_id;
+  char   *silhouette_name;
+  char   *brand_name;
+  char   *created_at;
+  char   *updated_at;
+} SavedPair;
+
+typedef struct
+{
+  ShoeboxCollection *self;
+  ShoeboxPair       *pair;
+  SavedPair          saved;
+} SaveData;
+
+
+typedef struct
+{
+  ShoeboxCollection *self;
+  const gint64      *ids;
+  guint              n_ids;
+  ShoeboxDeletion   *deletion;
+} DeleteData;
+
+typedef struct
+{
+  ShoeboxCollection *self;
+  ShoeboxDeletion   *deletion;
+  GArray            *saved; /* SavedPair */
+} RestoreData;
+
+struct _ShoeboxDeletion
+{
+  gatomicrefcount  ref_count;
+  GPtrArray       *pairs;  /* ShoeboxPair, every field as it was */
+  GPtrArray       *photos; /* per pair: GPtrArray of ShoeboxPhotoRow */
+};
+
+void
+_shoebox_collection_saved_pair_clear (SavedPair *saved);
+gboolean
+_shoebox_collection_write_pair (ShoeboxCollection  *self,
+                                ShoeboxPair        *pair,
+                                gboolean            restore,
+                                SavedPair          *saved,
+                                GError            **error);
+gboolean
+_shoebox_collection_write_photo (ShoeboxCollection      *self,
+                                 gint64                  pair_id,
+                                 const ShoeboxPhotoRow  *row,
+                                 GError                **error);
+gboolean
+_shoebox_collection_restore_pairs_in_transaction (ShoeboxDatabase  *database,
+                                                  gpointer          user_data,
+                                                  GError          **error);
+void
+_shoebox_collection_apply_saved (ShoeboxPair     *pair,
+                                 const SavedPair *saved);
 
 G_END_DECLS

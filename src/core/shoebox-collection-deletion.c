@@ -1,0 +1,201 @@
+/* shoebox-collection-deletion.c
+ *
+ * Copyright 2026 The Shoebox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "shoebox-collection"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "shoebox-collection-private.h"
+
+/* Deleting pairs, and bringing them back with their photos and wears for
+ * Undo. */
+
+static gboolean
+delete_pairs_in_transaction (ShoeboxDatabase  *database,
+                             gpointer          user_data,
+                             GError          **error)
+{
+  DeleteData *data = user_data;
+  ShoeboxCollection *self = data->self;
+
+  for (guint i = 0; i < data->n_ids; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(ShoeboxPair) pair = NULL;
+      GPtrArray *photos;
+      sqlite3_stmt *stmt;
+
+      pair = shoebox_collection_get_pair (self, data->ids[i], &local_error);
+      if (pair == NULL)
+        {
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+            continue;
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      photos = _shoebox_collection_list_photos (self, data->ids[i], error);
+      if (photos == NULL)
+        return FALSE;
+
+      stmt = _shoebox_collection_prepare (self, "DELETE FROM pairs WHERE id = ?", error);
+      if (stmt == NULL)
+        {
+          g_ptr_array_unref (photos);
+          return FALSE;
+        }
+      sqlite3_bind_int64 (stmt, 1, data->ids[i]);
+      if (!_shoebox_collection_step_done (self, stmt, error))
+        {
+          g_ptr_array_unref (photos);
+          return FALSE;
+        }
+
+      g_ptr_array_add (data->deletion->pairs, g_steal_pointer (&pair));
+      g_ptr_array_add (data->deletion->photos, photos);
+    }
+
+  return TRUE;
+}
+
+gboolean
+_shoebox_collection_restore_pairs_in_transaction (ShoeboxDatabase  *database,
+                              gpointer          user_data,
+                              GError          **error)
+{
+  RestoreData *data = user_data;
+
+  for (guint i = 0; i < data->deletion->pairs->len; i++)
+    {
+      ShoeboxPair *pair = g_ptr_array_index (data->deletion->pairs, i);
+      GPtrArray *photos = g_ptr_array_index (data->deletion->photos, i);
+      SavedPair saved = { 0 };
+
+      if (!_shoebox_collection_write_pair (data->self, pair, TRUE, &saved, error))
+        {
+          _shoebox_collection_saved_pair_clear (&saved);
+          return FALSE;
+        }
+      g_array_append_val (data->saved, saved);
+
+      for (guint j = 0; j < photos->len; j++)
+        if (!_shoebox_collection_write_photo (data->self, saved.id, g_ptr_array_index (photos, j), error))
+          return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * shoebox_collection_delete_pairs:
+ * @self: a #ShoeboxCollection
+ * @ids: (array length=n_ids): the pairs to delete
+ * @n_ids: how many
+ * @error: return location for a #GError
+ *
+ * Deletes the pairs with their tags, wear logs and photo rows in one
+ * transaction (photo files stay: another pair may show the same image,
+ * and Undo needs them). Ids not in the collection are skipped.
+ *
+ * Returns: (transfer full): what shoebox_collection_restore_pairs() needs
+ *   to put the pairs back, or %NULL with @error set
+ */
+ShoeboxDeletion *
+shoebox_collection_delete_pairs (ShoeboxCollection  *self,
+                                 const gint64       *ids,
+                                 guint               n_ids,
+                                 GError            **error)
+{
+  g_autoptr(ShoeboxDeletion) deletion = NULL;
+  DeleteData data = { self, ids, n_ids, NULL };
+
+  g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  deletion = g_new0 (ShoeboxDeletion, 1);
+  g_atomic_ref_count_init (&deletion->ref_count);
+  deletion->pairs = g_ptr_array_new_with_free_func (g_object_unref);
+  deletion->photos = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  data.deletion = deletion;
+
+  if (!shoebox_database_write (self->database, delete_pairs_in_transaction, &data, error))
+    return NULL;
+
+  if (deletion->pairs->len > 0)
+    _shoebox_collection_emit_changed (self);
+  return g_steal_pointer (&deletion);
+}
+
+/**
+ * shoebox_collection_restore_pairs:
+ * @self: a #ShoeboxCollection
+ * @deletion: what shoebox_collection_delete_pairs() returned
+ * @error: return location for a #GError
+ *
+ * Undo: puts the deleted pairs back under their own ids, with every field,
+ * tag, wear and photo row, in one transaction.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+shoebox_collection_restore_pairs (ShoeboxCollection  *self,
+                                  ShoeboxDeletion    *deletion,
+                                  GError            **error)
+{
+  g_autoptr(GArray) saved = g_array_new (FALSE, TRUE, sizeof (SavedPair));
+  RestoreData data = { self, deletion, saved };
+
+  g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), FALSE);
+  g_return_val_if_fail (deletion != NULL, FALSE);
+
+  g_array_set_clear_func (saved, (GDestroyNotify) _shoebox_collection_saved_pair_clear);
+  if (!shoebox_database_write (self->database, _shoebox_collection_restore_pairs_in_transaction, &data, error))
+    return FALSE;
+
+  if (deletion->pairs->len > 0)
+    _shoebox_collection_emit_changed (self);
+  return TRUE;
+}
+
+ShoeboxDeletion *
+shoebox_deletion_ref (ShoeboxDeletion *deletion)
+{
+  g_return_val_if_fail (deletion != NULL, NULL);
+
+  g_atomic_ref_count_inc (&deletion->ref_count);
+  return deletion;
+}
+
+void
+shoebox_deletion_unref (ShoeboxDeletion *deletion)
+{
+  g_return_if_fail (deletion != NULL);
+
+  if (g_atomic_ref_count_dec (&deletion->ref_count))
+    {
+      g_ptr_array_unref (deletion->pairs);
+      g_ptr_array_unref (deletion->photos);
+      g_free (deletion);
+    }
+}
+
+/**
+ * shoebox_deletion_get_n_pairs:
+ * @deletion: a #ShoeboxDeletion
+ *
+ * Returns: how many pairs were deleted: the toast says it
+ */
+guint
+shoebox_deletion_get_n_pairs (ShoeboxDeletion *deletion)
+{
+  g_return_val_if_fail (deletion != NULL, 0);
+
+  return deletion->pairs->len;
+}

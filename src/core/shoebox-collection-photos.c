@@ -1,0 +1,297 @@
+/* shoebox-collection-photos.c
+ *
+ * Copyright 2026 The Shoebox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "shoebox-collection"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "shoebox-collection-private.h"
+#include "shoebox-pair-list.h"
+
+/* The rows that tie photo files (named by content hash) to pairs. */
+
+gboolean
+_shoebox_collection_photo_in_transaction (ShoeboxDatabase  *database,
+                      gpointer          user_data,
+                      GError          **error)
+{
+  PhotoData *data = user_data;
+  ShoeboxCollection *self = data->self;
+  sqlite3_stmt *stmt;
+
+  if (data->action == PHOTO_REMOVE)
+    {
+      stmt = _shoebox_collection_prepare (self, "DELETE FROM photos WHERE pair_id = ? AND file_name = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, data->pair_id);
+      _shoebox_collection_bind_text (stmt, 2, data->file_name);
+      return _shoebox_collection_step_done (self, stmt, error);
+    }
+
+  if (data->action == PHOTO_SIDE_PROFILE || data->is_side_profile)
+    {
+      stmt = _shoebox_collection_prepare (self, "UPDATE photos SET is_side_profile = 0 WHERE pair_id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, data->pair_id);
+      if (!_shoebox_collection_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  if (data->action == PHOTO_SIDE_PROFILE)
+    {
+      stmt = _shoebox_collection_prepare (self, "UPDATE photos SET is_side_profile = 1 WHERE pair_id = ? AND file_name = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, data->pair_id);
+      _shoebox_collection_bind_text (stmt, 2, data->file_name);
+      if (!_shoebox_collection_step_done (self, stmt, error))
+        return FALSE;
+      if (sqlite3_changes (shoebox_database_get_handle (database)) != 1)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                       _("The pair has no photo “%s”"), data->file_name);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  stmt = _shoebox_collection_prepare (self,
+                  "INSERT OR IGNORE INTO photos (pair_id, file_name, is_side_profile, position)"
+                  " VALUES (?1, ?2, ?3, (SELECT coalesce (max (position) + 1, 0) FROM photos WHERE pair_id = ?1))",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, data->pair_id);
+  _shoebox_collection_bind_text (stmt, 2, data->file_name);
+  sqlite3_bind_int (stmt, 3, data->is_side_profile ? 1 : 0);
+  return _shoebox_collection_step_done (self, stmt, error);
+}
+
+/**
+ * shoebox_collection_add_photo:
+ * @self: a #ShoeboxCollection
+ * @pair_id: a pair
+ * @file_name: the photo's content-hash file name in the photos folder
+ * @is_side_profile: make it the pair's side profile (the previous one
+ *   stops being it)
+ * @error: return location for a #GError
+ *
+ * Records a photo already copied into the photos folder, after the
+ * pair's other photos. The same file twice is recorded once.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+shoebox_collection_add_photo (ShoeboxCollection  *self,
+                              gint64              pair_id,
+                              const char         *file_name,
+                              gboolean            is_side_profile,
+                              GError            **error)
+{
+  PhotoData data = { self, pair_id, file_name, is_side_profile, PHOTO_ADD };
+
+  g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), FALSE);
+  g_return_val_if_fail (file_name != NULL, FALSE);
+
+  if (!shoebox_database_write (self->database, _shoebox_collection_photo_in_transaction, &data, error))
+    return FALSE;
+
+  _shoebox_collection_emit_changed (self);
+  return TRUE;
+}
+
+gboolean
+shoebox_collection_remove_photo (ShoeboxCollection  *self,
+                                 gint64              pair_id,
+                                 const char         *file_name,
+                                 GError            **error)
+{
+  PhotoData data = { self, pair_id, file_name, FALSE, PHOTO_REMOVE };
+
+  g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), FALSE);
+  g_return_val_if_fail (file_name != NULL, FALSE);
+
+  if (!shoebox_database_write (self->database, _shoebox_collection_photo_in_transaction, &data, error))
+    return FALSE;
+
+  _shoebox_collection_emit_changed (self);
+  return TRUE;
+}
+
+gboolean
+shoebox_collection_set_side_profile (ShoeboxCollection  *self,
+                                     gint64              pair_id,
+                                     const char         *file_name,
+                                     GError            **error)
+{
+  PhotoData data = { self, pair_id, file_name, TRUE, PHOTO_SIDE_PROFILE };
+
+  g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), FALSE);
+  g_return_val_if_fail (file_name != NULL, FALSE);
+
+  if (!shoebox_database_write (self->database, _shoebox_collection_photo_in_transaction, &data, error))
+    return FALSE;
+
+  _shoebox_collection_emit_changed (self);
+  return TRUE;
+}
+
+/**
+ * shoebox_collection_list_photos:
+ * @self: a #ShoeboxCollection
+ * @pair_id: a pair
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type ShoeboxPhotoRow): the pair's
+ *   photos in order
+ */
+GPtrArray *
+shoebox_collection_list_photos (ShoeboxCollection  *self,
+                                gint64              pair_id,
+                                GError            **error)
+{
+  g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), NULL);
+
+  return _shoebox_collection_list_photos (self, pair_id, error);
+}
+
+void
+shoebox_photo_row_free (ShoeboxPhotoRow *row)
+{
+  if (row == NULL)
+    return;
+
+  g_free (row->file_name);
+  g_free (row);
+}
+
+typedef struct
+{
+  SaveData            save;
+  const char * const *photos;
+  const char         *side_profile;
+} SaveWithPhotosData;
+
+/* The pair, then its photo rows made to match the editor's list exactly:
+ * rows no longer listed go, new ones are added in order.
+ */
+static gboolean
+save_pair_with_photos_in_transaction (ShoeboxDatabase  *database,
+                                      gpointer          user_data,
+                                      GError          **error)
+{
+  SaveWithPhotosData *data = user_data;
+  ShoeboxCollection *self = data->save.self;
+  g_autoptr(GPtrArray) existing = NULL;
+  gint64 pair_id;
+
+  if (!_shoebox_collection_write_pair (self, data->save.pair, FALSE, &data->save.saved, error))
+    return FALSE;
+  pair_id = data->save.saved.id;
+
+  existing = _shoebox_collection_list_photos (self, pair_id, error);
+  if (existing == NULL)
+    return FALSE;
+  for (guint i = 0; i < existing->len; i++)
+    {
+      ShoeboxPhotoRow *row = g_ptr_array_index (existing, i);
+
+      if (data->photos == NULL || !g_strv_contains (data->photos, row->file_name))
+        {
+          PhotoData remove = { self, pair_id, row->file_name, FALSE, PHOTO_REMOVE };
+
+          if (!_shoebox_collection_photo_in_transaction (database, &remove, error))
+            return FALSE;
+        }
+    }
+
+  for (guint i = 0; data->photos != NULL && data->photos[i] != NULL; i++)
+    {
+      PhotoData add = { self, pair_id, data->photos[i], FALSE, PHOTO_ADD };
+      sqlite3_stmt *stmt;
+
+      if (!_shoebox_collection_photo_in_transaction (database, &add, error))
+        return FALSE;
+
+      /* Kept photos take their new place too: the list's order is the
+       * order the pair page shows.
+       */
+      stmt = _shoebox_collection_prepare (self, "UPDATE photos SET position = ? WHERE pair_id = ? AND file_name = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int (stmt, 1, (int) i);
+      sqlite3_bind_int64 (stmt, 2, pair_id);
+      _shoebox_collection_bind_text (stmt, 3, data->photos[i]);
+      if (!_shoebox_collection_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  if (data->side_profile != NULL)
+    {
+      PhotoData side = { self, pair_id, data->side_profile, TRUE, PHOTO_SIDE_PROFILE };
+
+      return _shoebox_collection_photo_in_transaction (database, &side, error);
+    }
+  else
+    {
+      sqlite3_stmt *stmt = _shoebox_collection_prepare (self, "UPDATE photos SET is_side_profile = 0 WHERE pair_id = ?", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, pair_id);
+      return _shoebox_collection_step_done (self, stmt, error);
+    }
+}
+
+/**
+ * shoebox_collection_save_pair_with_photos:
+ * @self: a #ShoeboxCollection
+ * @pair: the pair; id 0 to add it
+ * @photos: (nullable) (array zero-terminated=1): the pair's photos, file
+ *   names already in the photos folder, in order
+ * @side_profile: (nullable): which of @photos is the side profile, or
+ *   %NULL for none
+ * @error: return location for a #GError
+ *
+ * Like shoebox_collection_save_pair(), and in the same transaction makes
+ * the pair's photos exactly @photos, in that order: the editor's Save
+ * writes all of it or nothing.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+shoebox_collection_save_pair_with_photos (ShoeboxCollection   *self,
+                                          ShoeboxPair         *pair,
+                                          const char * const  *photos,
+                                          const char          *side_profile,
+                                          GError             **error)
+{
+  SaveWithPhotosData data = { { self, pair, { 0 } }, photos, side_profile };
+  gboolean saved;
+
+  g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), FALSE);
+  g_return_val_if_fail (SHOEBOX_IS_PAIR (pair), FALSE);
+  g_return_val_if_fail (side_profile == NULL || (photos != NULL && g_strv_contains (photos, side_profile)), FALSE);
+
+  if (!shoebox_pair_validate (pair, error))
+    return FALSE;
+
+  saved = shoebox_database_write (self->database, save_pair_with_photos_in_transaction, &data, error);
+  if (saved)
+    _shoebox_collection_apply_saved (pair, &data.save.saved);
+  _shoebox_collection_saved_pair_clear (&data.save.saved);
+  if (!saved)
+    return FALSE;
+
+  _shoebox_collection_emit_changed (self);
+  return TRUE;
+}

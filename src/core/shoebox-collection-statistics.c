@@ -1,0 +1,224 @@
+/* shoebox-collection-statistics.c
+ *
+ * Copyright 2026 The Shoebox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "shoebox-collection"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "shoebox-collection-private.h"
+#include "shoebox-money.h"
+#include "shoebox-pair-list.h"
+
+/* The statistics view's numbers, computed in SQL over owned pairs. */
+
+static void
+currency_total_free (gpointer data)
+{
+  ShoeboxCurrencyTotal *total = data;
+
+  g_free (total->currency);
+  g_free (total);
+}
+
+static void
+statistics_count_free (gpointer data)
+{
+  ShoeboxStatisticsCount *count = data;
+
+  g_free (count->label);
+  g_free (count);
+}
+
+ShoeboxStatistics *
+_shoebox_collection_statistics_copy (ShoeboxStatistics *statistics)
+{
+  ShoeboxStatistics *copy = g_new0 (ShoeboxStatistics, 1);
+
+  memcpy (copy->n_by_status, statistics->n_by_status, sizeof copy->n_by_status);
+  memcpy (copy->n_by_condition, statistics->n_by_condition, sizeof copy->n_by_condition);
+  copy->n_not_worn_recently = statistics->n_not_worn_recently;
+  copy->totals = g_ptr_array_new_with_free_func (currency_total_free);
+  for (guint i = 0; i < statistics->totals->len; i++)
+    {
+      ShoeboxCurrencyTotal *total = g_memdup2 (g_ptr_array_index (statistics->totals, i),
+                                               sizeof (ShoeboxCurrencyTotal));
+
+      total->currency = g_strdup (total->currency);
+      g_ptr_array_add (copy->totals, total);
+    }
+  copy->by_brand = g_ptr_array_new_with_free_func (statistics_count_free);
+  for (guint i = 0; i < statistics->by_brand->len; i++)
+    {
+      ShoeboxStatisticsCount *count = g_memdup2 (g_ptr_array_index (statistics->by_brand, i),
+                                                 sizeof (ShoeboxStatisticsCount));
+
+      count->label = g_strdup (count->label);
+      g_ptr_array_add (copy->by_brand, count);
+    }
+  copy->most_worn = g_ptr_array_ref (statistics->most_worn);
+  copy->least_worn = g_ptr_array_ref (statistics->least_worn);
+
+  return copy;
+}
+
+/**
+ * shoebox_collection_compute_statistics:
+ * @self: a #ShoeboxCollection
+ * @today: (nullable): the day to count the 90 days back from, or %NULL
+ *   for today
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the figures of the statistics view
+ */
+ShoeboxStatistics *
+shoebox_collection_compute_statistics (ShoeboxCollection  *self,
+                                       const char         *today,
+                                       GError            **error)
+{
+  g_autoptr(ShoeboxStatistics) statistics = g_new0 (ShoeboxStatistics, 1);
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *now = NULL;
+  sqlite3_stmt *stmt;
+  gboolean has_row;
+  gint64 count;
+
+  g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), NULL);
+
+  statistics->totals = g_ptr_array_new_with_free_func (currency_total_free);
+  statistics->by_brand = g_ptr_array_new_with_free_func (statistics_count_free);
+
+  if (today == NULL)
+    today = now = shoebox_date_dup_today ();
+
+  stmt = _shoebox_collection_prepare (self, "SELECT " STATUS_INDEX ", count(*) FROM pairs p GROUP BY 1", error);
+  if (stmt == NULL)
+    return NULL;
+  for (;;)
+    {
+      if (!_shoebox_collection_step_row (self, stmt, &has_row, error))
+        return NULL;
+      if (!has_row)
+        break;
+      statistics->n_by_status[sqlite3_column_int (stmt, 0)] = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+
+  stmt = _shoebox_collection_prepare (self, "SELECT " CONDITION_INDEX ", count(*) FROM pairs p WHERE p.status = 'Owned' GROUP BY 1", error);
+  if (stmt == NULL)
+    return NULL;
+  for (;;)
+    {
+      if (!_shoebox_collection_step_row (self, stmt, &has_row, error))
+        return NULL;
+      if (!has_row)
+        break;
+      statistics->n_by_condition[sqlite3_column_int (stmt, 0)] = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+
+  stmt = _shoebox_collection_prepare (self,
+                  "SELECT currency, coalesce (sum (price_paid), 0), coalesce (sum (estimated_value), 0), count(*)"
+                  " FROM pairs WHERE status = 'Owned' AND currency IS NOT NULL"
+                  " AND (price_paid IS NOT NULL OR estimated_value IS NOT NULL)"
+                  " GROUP BY currency ORDER BY currency",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  for (;;)
+    {
+      ShoeboxCurrencyTotal *total;
+
+      if (!_shoebox_collection_step_row (self, stmt, &has_row, error))
+        return NULL;
+      if (!has_row)
+        break;
+
+      total = g_new0 (ShoeboxCurrencyTotal, 1);
+
+      total->currency = g_strdup (_shoebox_collection_column_text (stmt, 0));
+      total->paid = sqlite3_column_int64 (stmt, 1);
+      total->estimated = sqlite3_column_int64 (stmt, 2);
+      total->n_pairs = sqlite3_column_int (stmt, 3);
+      g_ptr_array_add (statistics->totals, total);
+    }
+  sqlite3_reset (stmt);
+
+  stmt = _shoebox_collection_prepare (self,
+                  "SELECT b.name, count(*)" PAIR_FROM " WHERE p.status = 'Owned'"
+                  " GROUP BY b.id ORDER BY count(*) DESC, b.name COLLATE NOCASE",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  for (;;)
+    {
+      ShoeboxStatisticsCount *brand;
+
+      if (!_shoebox_collection_step_row (self, stmt, &has_row, error))
+        return NULL;
+      if (!has_row)
+        break;
+
+      brand = g_new0 (ShoeboxStatisticsCount, 1);
+      brand->label = g_strdup (_shoebox_collection_column_text (stmt, 0));
+      brand->count = sqlite3_column_int (stmt, 1);
+      g_ptr_array_add (statistics->by_brand, brand);
+    }
+  sqlite3_reset (stmt);
+
+  stmt = _shoebox_collection_prepare (self,
+                  "SELECT p.id FROM pairs p JOIN wears w ON w.pair_id = p.id WHERE p.status = 'Owned'"
+                  " GROUP BY p.id ORDER BY count(*) DESC, max (w.date) DESC, p.id"
+                  " LIMIT " G_STRINGIFY (SHOEBOX_STATISTICS_N_WORN),
+                  error);
+  if (stmt == NULL || (ids = _shoebox_collection_query_ids (self, stmt, error)) == NULL)
+    return NULL;
+  statistics->most_worn = _shoebox_collection_load_pairs (self, ids, error);
+  if (statistics->most_worn == NULL)
+    return NULL;
+  g_clear_pointer (&ids, g_array_unref);
+
+  stmt = _shoebox_collection_prepare (self,
+                  "SELECT p.id FROM pairs p WHERE p.status = 'Owned'"
+                  " ORDER BY " WEAR_COUNT ", " LAST_WORN " ASC NULLS FIRST, p.id"
+                  " LIMIT " G_STRINGIFY (SHOEBOX_STATISTICS_N_WORN),
+                  error);
+  if (stmt == NULL || (ids = _shoebox_collection_query_ids (self, stmt, error)) == NULL)
+    return NULL;
+  statistics->least_worn = _shoebox_collection_load_pairs (self, ids, error);
+  if (statistics->least_worn == NULL)
+    return NULL;
+
+  stmt = _shoebox_collection_prepare (self,
+                  "SELECT count(*) FROM pairs p WHERE p.status = 'Owned'"
+                  " AND NOT EXISTS (SELECT 1 FROM wears w WHERE w.pair_id = p.id"
+                  "                 AND w.date > date (?, '-" G_STRINGIFY (SHOEBOX_STATISTICS_RECENT_DAYS) " days'))",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  _shoebox_collection_bind_text (stmt, 1, today);
+  if (!_shoebox_collection_query_int64 (self, stmt, &count, error))
+    return NULL;
+  statistics->n_not_worn_recently = (guint) count;
+
+  return g_steal_pointer (&statistics);
+}
+
+void
+shoebox_statistics_free (ShoeboxStatistics *statistics)
+{
+  if (statistics == NULL)
+    return;
+
+  g_clear_pointer (&statistics->totals, g_ptr_array_unref);
+  g_clear_pointer (&statistics->by_brand, g_ptr_array_unref);
+  g_clear_pointer (&statistics->most_worn, g_ptr_array_unref);
+  g_clear_pointer (&statistics->least_worn, g_ptr_array_unref);
+  g_free (statistics);
+}

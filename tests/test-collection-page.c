@@ -16,6 +16,7 @@
 #include "shoebox-csv-dialogs.h"
 #include "shoebox-pair-card.h"
 #include "shoebox-pair-editor.h"
+#include "shoebox-pair-list.h"
 #include "shoebox-statistics-window.h"
 #include "shoebox-window.h"
 
@@ -232,6 +233,38 @@ grid_has_cards (gpointer data)
   return FALSE;
 }
 
+/* The card that shows the pair @id, if the grid has one. */
+static ShoeboxPairCard *
+find_card (ShoeboxCollectionPage *page,
+           gint64                 id)
+{
+  GtkWidget *grid = template_child (page, SHOEBOX_TYPE_COLLECTION_PAGE, "grid_view");
+
+  for (GtkWidget *cell = gtk_widget_get_first_child (grid); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
+    {
+      GtkWidget *card = gtk_widget_get_first_child (cell);
+
+      if (SHOEBOX_IS_PAIR_CARD (card) && shoebox_pair_card_get_pair (SHOEBOX_PAIR_CARD (card)) != NULL
+          && shoebox_pair_get_id (shoebox_pair_card_get_pair (SHOEBOX_PAIR_CARD (card))) == id)
+        return SHOEBOX_PAIR_CARD (card);
+    }
+
+  return NULL;
+}
+
+static void
+show_grid (PageWindow *shown)
+{
+  /* The memory settings backend lives as long as the process: an earlier
+   * case may have left the page in list view.
+   */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (template_child (shown->page, SHOEBOX_TYPE_COLLECTION_PAGE,
+                                                                   "grid_button")),
+                                TRUE);
+  shoebox_collection_page_reload (shown->page);
+  wait_until (grid_has_cards, shown->page);
+}
+
 /* A card drags as "pair:ID", which the Compare page takes. */
 static void
 test_page_card_drags_pair (Fixture       *fixture,
@@ -247,14 +280,7 @@ test_page_card_drags_pair (Fixture       *fixture,
   g_autoptr(GListModel) controllers = NULL;
   GValue value = G_VALUE_INIT;
 
-  /* The memory settings backend lives as long as the process: an earlier
-   * case may have left the page in list view.
-   */
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (template_child (shown.page, SHOEBOX_TYPE_COLLECTION_PAGE,
-                                                                   "grid_button")),
-                                TRUE);
-  shoebox_collection_page_reload (shown.page);
-  wait_until (grid_has_cards, shown.page);
+  show_grid (&shown);
   grid = template_child (shown.page, SHOEBOX_TYPE_COLLECTION_PAGE, "grid_view");
   for (GtkWidget *cell = gtk_widget_get_first_child (grid); cell != NULL && card == NULL; cell = gtk_widget_get_next_sibling (cell))
     if (SHOEBOX_IS_PAIR_CARD (gtk_widget_get_first_child (cell)))
@@ -278,6 +304,117 @@ test_page_card_drags_pair (Fixture       *fixture,
   expected = g_strdup_printf ("pair:%" G_GINT64_FORMAT, shoebox_pair_get_id (pair));
   g_assert_cmpstr (g_value_get_string (&value), ==, expected);
   g_value_unset (&value);
+
+  gtk_window_destroy (shown.window);
+}
+
+/* Typing keeps the cards on screen and shows other pairs in them (GTK 4.8
+ * would build a new cell for each pair a search replaces); the selection
+ * stays with the selected pairs, wherever the search puts them.
+ */
+static void
+test_page_search_keeps_cards (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  PageWindow shown = show_page (fixture);
+  GListModel *model = shoebox_collection_page_get_model (shown.page);
+  g_autoptr(ShoeboxPair) air_max = add_pair (fixture, "Air Max 97", "Nike", "Silver Bullet", 18500);
+  g_autoptr(ShoeboxPair) track = add_pair (fixture, "Track 2.0", "Balenciaga", "Silver", 89000);
+  g_autoptr(ShoeboxPair) runner = add_pair (fixture, "Runner", "Balenciaga", "Grey", 115000);
+  g_autoptr(GArray) selected = NULL;
+  ShoeboxPairCard *first_card;
+
+  show_grid (&shown);
+  /* Newest first. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  first_card = find_card (shown.page, shoebox_pair_get_id (runner));
+  g_assert_nonnull (first_card);
+  g_assert_true (gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 1, TRUE));
+  selected = shoebox_collection_page_dup_selected_ids (shown.page);
+  g_assert_cmpuint (selected->len, ==, 1);
+  g_assert_cmpint (g_array_index (selected, gint64, 0), ==, shoebox_pair_get_id (track));
+  g_clear_pointer (&selected, g_array_unref);
+
+  /* "track": the Track 2.0 comes first, in the first card. */
+  type_search (shown.page, "track", 1);
+  g_assert_true (find_card (shown.page, shoebox_pair_get_id (track)) == first_card);
+  g_assert_cmpstr (shoebox_pair_get_colorway (shoebox_pair_card_get_pair (first_card)), ==, "Silver");
+  g_assert_null (find_card (shown.page, shoebox_pair_get_id (runner)));
+  g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (model), 0));
+  selected = shoebox_collection_page_dup_selected_ids (shown.page);
+  g_assert_cmpuint (selected->len, ==, 1);
+  g_assert_cmpint (g_array_index (selected, gint64, 0), ==, shoebox_pair_get_id (track));
+  g_clear_pointer (&selected, g_array_unref);
+
+  /* Cleared: the Runner is back in the first card, the Track 2.0 second
+   * and still selected, the Air Max 97 not.
+   */
+  type_search (shown.page, "", 3);
+  spin (50);
+  g_assert_true (find_card (shown.page, shoebox_pair_get_id (runner)) == first_card);
+  g_assert_nonnull (find_card (shown.page, shoebox_pair_get_id (air_max)));
+  g_assert_false (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (model), 0));
+  g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (model), 1));
+  g_assert_false (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (model), 2));
+
+  gtk_window_destroy (shown.window);
+}
+
+typedef struct
+{
+  GListModel *model;
+  guint       n_items_at_first_frame;
+} FirstFrame;
+
+static void
+first_frame_cb (GdkFrameClock *clock,
+                FirstFrame    *first)
+{
+  if (first->n_items_at_first_frame == 0)
+    first->n_items_at_first_frame = g_list_model_get_n_items (first->model);
+}
+
+/* A big collection shows its first screenful in the first frame and the
+ * rest right after; a page already on screen gets everything at once.
+ */
+static void
+test_page_first_screenful (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) everything = NULL;
+  CountWait all = { 0 };
+  FirstFrame first = { 0 };
+  PageWindow shown;
+
+  g_assert_true (shoebox_collection_generate_pairs (fixture->collection, 100, 7, &error));
+  g_assert_no_error (error);
+  everything = shoebox_collection_search (fixture->collection, &(ShoeboxPairQuery) { .descending = TRUE }, &error);
+  g_assert_no_error (error);
+
+  shown = show_page (fixture);
+  all.model = first.model = shoebox_collection_page_get_model (shown.page);
+  all.n_items = 100;
+  /* Presented, not yet painted: no main loop has run. */
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (shown.window)), "after-paint",
+                    G_CALLBACK (first_frame_cb), &first);
+  g_assert_cmpuint (g_list_model_get_n_items (all.model), <, 100);
+  g_assert_cmpuint (g_list_model_get_n_items (all.model), >=, 24);
+
+  wait_until (model_has_count, &all);
+  g_assert_cmpuint (first.n_items_at_first_frame, >, 0);
+  g_assert_cmpuint (first.n_items_at_first_frame, <, 100);
+  /* The rest followed the head it had: the same order as one search. */
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autoptr(ShoeboxPair) pair = g_list_model_get_item (all.model, i);
+
+      g_assert_cmpint (shoebox_pair_get_id (pair), ==, shoebox_pair_list_get_id (SHOEBOX_PAIR_LIST (everything), i));
+    }
+
+  shoebox_collection_page_set_collection (shown.page, NULL);
+  shoebox_collection_page_set_collection (shown.page, fixture->collection);
+  g_assert_cmpuint (g_list_model_get_n_items (shoebox_collection_page_get_model (shown.page)), ==, 100);
 
   gtk_window_destroy (shown.window);
 }
@@ -735,6 +872,8 @@ main (int   argc,
   ADD ("/collection-page/empty-and-search", test_page_empty_and_search);
   ADD ("/collection-page/filters", test_page_filters);
   ADD ("/collection-page/card-drags-pair", test_page_card_drags_pair);
+  ADD ("/collection-page/search-keeps-cards", test_page_search_keeps_cards);
+  ADD ("/collection-page/first-screenful", test_page_first_screenful);
   ADD ("/collection-page/delete-undo-wear", test_page_delete_undo_and_wear);
   ADD ("/pair-editor/rejects-bad-input", test_editor_rejects_bad_input);
   ADD ("/pair-editor/saves-every-field", test_editor_saves_every_field);

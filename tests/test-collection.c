@@ -819,6 +819,177 @@ test_search_filters (Fixture       *fixture,
       }
 }
 
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+  guint n_signals;
+} ItemsChanged;
+
+static void
+record_items_changed_cb (GListModel   *model,
+                         guint         position,
+                         guint         removed,
+                         guint         added,
+                         ItemsChanged *changed)
+{
+  changed->position = position;
+  changed->removed = removed;
+  changed->added = added;
+  changed->n_signals++;
+}
+
+static void
+search_into (Fixture                *fixture,
+             const ShoeboxPairQuery *query,
+             GListModel             *model)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (shoebox_collection_search_into (fixture->collection, query, model, &error));
+  g_assert_no_error (error);
+}
+
+/* A new result keeps positions: the object a cell holds becomes the pair
+ * now at its position, one ::changed each; items-changed only adds or
+ * removes positions at the end; nothing else is kept alive.
+ */
+static void
+test_search_keeps_positions (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  gint64 air_max = save_new_pair (fixture, "Air Max 97", "Silver Bullet");
+  gint64 track = save_new_pair (fixture, "Track", "Silver");
+  gint64 gel = save_new_pair (fixture, "Gel-1090", "Cream");
+  gint64 runner = save_new_pair (fixture, "Runner", "Grey");
+  g_autoptr(GListModel) model = search (fixture, NULL);
+  g_autoptr(ShoeboxPair) held = g_list_model_get_item (model, 0);
+  ShoeboxPairQuery gel_only = { .text = "gel" };
+  ItemsChanged changed = { 0 };
+  guint n_changed = 0;
+  ShoeboxPair *dropped;
+  ShoeboxPair *other;
+
+  g_assert_cmpint (shoebox_pair_get_id (held), ==, air_max);
+  g_assert_cmpint (shoebox_pair_list_get_id (SHOEBOX_PAIR_LIST (model), 1), ==, track);
+  g_signal_connect_swapped (held, "changed", G_CALLBACK (count_signal_cb), &n_changed);
+  g_signal_connect (model, "items-changed", G_CALLBACK (record_items_changed_cb), &changed);
+
+  /* The list keeps no pair alive but the one it handed out last. */
+  dropped = g_list_model_get_item (model, 3);
+  g_assert_cmpint (shoebox_pair_get_id (dropped), ==, runner);
+  g_object_add_weak_pointer (G_OBJECT (dropped), (gpointer *) &dropped);
+  g_object_unref (dropped);
+  g_assert_nonnull (dropped);
+  other = g_list_model_get_item (model, 2);
+  g_object_unref (other);
+  g_assert_null (dropped);
+
+  /* Asked again, a position held by nothing is read again. */
+  {
+    g_autoptr(ShoeboxPair) again = g_list_model_get_item (model, 3);
+
+    g_assert_cmpint (shoebox_pair_get_id (again), ==, runner);
+  }
+
+  /* "gel": the held object at position 0 is now the Gel-1090. */
+  search_into (fixture, &gel_only, model);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_cmpint (shoebox_pair_get_id (held), ==, gel);
+  g_assert_cmpstr (shoebox_pair_get_silhouette_name (held), ==, "Gel-1090");
+  g_assert_cmpstr (shoebox_pair_get_colorway (held), ==, "Cream");
+  g_assert_cmpuint (changed.n_signals, ==, 1);
+  g_assert_cmpuint (changed.position, ==, 1);
+  g_assert_cmpuint (changed.removed, ==, 3);
+  g_assert_cmpuint (changed.added, ==, 0);
+
+  /* Typing on, the same pair where it was is left alone... */
+  shoebox_pair_list_set_keep_unchanged (SHOEBOX_PAIR_LIST (model), TRUE);
+  search_into (fixture, &gel_only, model);
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_cmpuint (changed.n_signals, ==, 1);
+
+  /* ...but read again when it may have changed (after an edit). */
+  {
+    g_autoptr(ShoeboxPair) edited = shoebox_pair_copy (held);
+    g_autoptr(GError) error = NULL;
+
+    shoebox_pair_set_colorway (edited, "Oatmeal");
+    g_assert_true (shoebox_collection_save_pair (fixture->collection, edited, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpstr (shoebox_pair_get_colorway (held), ==, "Cream");
+  shoebox_pair_list_set_keep_unchanged (SHOEBOX_PAIR_LIST (model), FALSE);
+  search_into (fixture, &gel_only, model);
+  g_assert_cmpuint (n_changed, ==, 2);
+  g_assert_cmpstr (shoebox_pair_get_colorway (held), ==, "Oatmeal");
+
+  /* Back to everything: positions added at the end, one signal. */
+  search_into (fixture, NULL, model);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  g_assert_cmpuint (changed.n_signals, ==, 2);
+  g_assert_cmpuint (changed.position, ==, 1);
+  g_assert_cmpuint (changed.removed, ==, 0);
+  g_assert_cmpuint (changed.added, ==, 3);
+  g_assert_cmpint (shoebox_pair_get_id (held), ==, air_max);
+  g_assert_cmpuint (n_changed, ==, 3);
+}
+
+/* The first screenful (a limit), and every order through the quick path
+ * (no text, no filter) the same as through the joins.
+ */
+static void
+test_search_limit_and_quick_path (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  gint64 ids[5];
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    ids[i] = save_new_pair (fixture, i % 2 ? "Track" : "Runner", "Grey");
+
+  for (guint descending = 0; descending < 2; descending++)
+    {
+      ShoeboxPairQuery quick = { .descending = descending };
+      /* Every status: the same pairs, through the filtered query. */
+      ShoeboxPairQuery joined = { .descending = descending, .statuses = 0x7 << SHOEBOX_STATUS_OWNED };
+      ShoeboxPairQuery first = { .descending = descending, .limit = 2 };
+      g_autoptr(GListModel) all = search (fixture, &quick);
+      g_autoptr(GListModel) filtered = search (fixture, &joined);
+      g_autoptr(GListModel) head = search (fixture, &first);
+
+      g_assert_cmpuint (g_list_model_get_n_items (all), ==, G_N_ELEMENTS (ids));
+      g_assert_cmpuint (g_list_model_get_n_items (filtered), ==, G_N_ELEMENTS (ids));
+      g_assert_cmpuint (g_list_model_get_n_items (head), ==, 2);
+      for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+        {
+          gint64 expected = ids[descending ? G_N_ELEMENTS (ids) - 1 - i : i];
+
+          g_assert_cmpint (shoebox_pair_list_get_id (SHOEBOX_PAIR_LIST (all), i), ==, expected);
+          g_assert_cmpint (shoebox_pair_list_get_id (SHOEBOX_PAIR_LIST (filtered), i), ==, expected);
+          if (i < 2)
+            g_assert_cmpint (shoebox_pair_list_get_id (SHOEBOX_PAIR_LIST (head), i), ==, expected);
+        }
+    }
+
+  /* A limit with text and with a sort that needs the joins. */
+  {
+    ShoeboxPairQuery typed = { .text = "track", .limit = 1 };
+    ShoeboxPairQuery sorted = { .sort = SHOEBOX_PAIR_SORT_SILHOUETTE, .limit = 3 };
+    g_autoptr(GListModel) one = search (fixture, &typed);
+    g_autoptr(GListModel) three = search (fixture, &sorted);
+
+    g_assert_cmpuint (g_list_model_get_n_items (one), ==, 1);
+    g_assert_cmpint (shoebox_pair_list_get_id (SHOEBOX_PAIR_LIST (one), 0), ==, ids[1]);
+    g_assert_cmpuint (g_list_model_get_n_items (three), ==, 3);
+    /* "Runner" before "Track": the three Runners, oldest first. */
+    g_assert_cmpint (shoebox_pair_list_get_id (SHOEBOX_PAIR_LIST (three), 0), ==, ids[0]);
+    g_assert_cmpint (shoebox_pair_list_get_id (SHOEBOX_PAIR_LIST (three), 1), ==, ids[2]);
+    g_assert_cmpint (shoebox_pair_list_get_id (SHOEBOX_PAIR_LIST (three), 2), ==, ids[4]);
+  }
+}
+
 static void
 test_statistics (Fixture       *fixture,
                  gconstpointer  data)
@@ -1151,6 +1322,8 @@ main (int   argc,
   g_test_add ("/collection/wear/log", Fixture, NULL, set_up, test_wear_log, tear_down);
   g_test_add ("/collection/search/prefix", Fixture, NULL, set_up, test_search_prefix, tear_down);
   g_test_add ("/collection/search/filters", Fixture, NULL, set_up, test_search_filters, tear_down);
+  g_test_add ("/collection/search/keeps-positions", Fixture, NULL, set_up, test_search_keeps_positions, tear_down);
+  g_test_add ("/collection/search/limit-and-quick-path", Fixture, NULL, set_up, test_search_limit_and_quick_path, tear_down);
   g_test_add ("/collection/statistics", Fixture, NULL, set_up, test_statistics, tear_down);
   g_test_add ("/collection/generate", Fixture, NULL, set_up, test_generate, tear_down);
 

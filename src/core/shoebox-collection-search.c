@@ -77,6 +77,14 @@ build_match_query (const char *text)
   return g_string_free (g_steal_pointer (&query), FALSE);
 }
 
+static void
+append_limit (GString *sql,
+              guint    limit)
+{
+  if (limit > 0)
+    g_string_append_printf (sql, " LIMIT %u", limit);
+}
+
 /* With search text, the FTS5 index drives the query: a word that matches
  * few pairs then costs little, whatever the size of the collection.
  */
@@ -99,6 +107,19 @@ build_search_sql (const ShoeboxPairQuery *query,
       g_string_assign (sql, "SELECT rowid FROM pairs_fts WHERE pairs_fts MATCH ?1 ORDER BY ");
       g_string_append (sql, relevance ? "rank" : "rowid");
       g_string_append (sql, query->descending ? " DESC" : "");
+      append_limit (sql, query->limit);
+      return g_string_free (sql, FALSE);
+    }
+
+  /* Every pair, newest or oldest first (the window's first view): the
+   * table's own order, without the joins the filters need. ?1 stays, as
+   * the caller binds it.
+   */
+  if (!has_text && !filtered && query->sort == SHOEBOX_PAIR_SORT_ADDED)
+    {
+      g_string_assign (sql, "SELECT id FROM pairs WHERE ?1 IS NULL ORDER BY id");
+      g_string_append (sql, query->descending ? " DESC" : "");
+      append_limit (sql, query->limit);
       return g_string_free (sql, FALSE);
     }
 
@@ -122,6 +143,7 @@ build_search_sql (const ShoeboxPairQuery *query,
     }
 
   g_string_append (sql, query->descending ? ", p.id DESC" : ", p.id");
+  append_limit (sql, query->limit);
   return g_string_free (sql, FALSE);
 }
 

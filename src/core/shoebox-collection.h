@@ -51,6 +51,7 @@ typedef enum
  * @tag: (nullable): only pairs with this tag (any case)
  * @sort: the order
  * @descending: reverse the order
+ * @limit: at most this many pairs, the first in the order; 0 for all
  *
  * Zero-initialise it, then set what filters: `{ 0 }` lists every pair.
  */
@@ -64,6 +65,7 @@ typedef struct
   const char      *tag;
   ShoeboxPairSort  sort;
   gboolean         descending;
+  guint            limit;
 } ShoeboxPairQuery;
 
 /**

@@ -14,14 +14,28 @@
 /* The result of a query as a GListModel: the ids come in one query, and a
  * pair is read from the database only when a view asks for its position,
  * so a grid over 100,000 pairs only ever loads the cards it shows.
+ *
+ * The list keeps no pair alive: each position has a weak reference to the
+ * object it handed out, which lives as long as a cell shows it. Scrolling
+ * through every pair holds no more memory than the cells on screen.
+ *
+ * A new result (shoebox_pair_list_replace()) keeps the positions: the
+ * objects cells still hold become the pairs now at their positions
+ * (shoebox_pair_assign(), ShoeboxPair::changed), and items-changed only
+ * covers the positions added or removed at the end. With GTK 4.8, whose
+ * views drop and build again the cell of every item an items-changed
+ * replaces, this is what keeps a keystroke in a search of 100,000 pairs
+ * within a frame: the cells on screen are updated, never rebuilt. Code
+ * that keeps a pair from the list across a search must take a copy.
  */
 struct _ShoeboxPairList
 {
   GObject            parent_instance;
 
   ShoeboxCollection *collection;
-  GArray            *ids;   /* gint64, one per position */
-  GPtrArray         *pairs; /* ShoeboxPair or NULL until asked for */
+  GArray            *ids;       /* gint64, one per position */
+  GPtrArray         *slots;     /* GWeakRef *, or NULL until asked for */
+  ShoeboxPair       *last_item; /* see get_item */
   gboolean           keep_unchanged;
 };
 
@@ -29,6 +43,45 @@ static void shoebox_pair_list_model_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (ShoeboxPairList, shoebox_pair_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, shoebox_pair_list_model_init))
+
+static void
+slot_free (gpointer data)
+{
+  GWeakRef *slot = data;
+
+  if (slot == NULL)
+    return;
+  g_weak_ref_clear (slot);
+  g_free (slot);
+}
+
+/* The object handed out for @position, if something still holds it. */
+static ShoeboxPair *
+dup_live_pair (ShoeboxPairList *self,
+               guint            position)
+{
+  GWeakRef *slot = g_ptr_array_index (self->slots, position);
+
+  return slot != NULL ? g_weak_ref_get (slot) : NULL;
+}
+
+static ShoeboxPair *
+read_pair (ShoeboxPairList *self,
+           gint64           id)
+{
+  ShoeboxPair *pair = shoebox_collection_get_pair (self->collection, id, NULL);
+
+  /* Deleted since the query ran: an empty pair keeps the positions
+   * stable until the view runs the query again.
+   */
+  if (pair == NULL)
+    {
+      pair = shoebox_pair_new ();
+      shoebox_pair_set_id (pair, id);
+    }
+
+  return pair;
+}
 
 static GType
 shoebox_pair_list_get_item_type (GListModel *model)
@@ -48,28 +101,31 @@ shoebox_pair_list_get_item (GListModel *model,
 {
   ShoeboxPairList *self = SHOEBOX_PAIR_LIST (model);
   ShoeboxPair *pair;
+  GWeakRef *slot;
 
   if (position >= self->ids->len)
     return NULL;
 
-  pair = g_ptr_array_index (self->pairs, position);
+  pair = dup_live_pair (self, position);
   if (pair == NULL)
     {
-      gint64 id = g_array_index (self->ids, gint64, position);
-
-      pair = shoebox_collection_get_pair (self->collection, id, NULL);
-      /* Deleted since the query ran: an empty pair keeps the positions
-       * stable until the view runs the query again.
-       */
-      if (pair == NULL)
+      pair = read_pair (self, g_array_index (self->ids, gint64, position));
+      slot = g_ptr_array_index (self->slots, position);
+      if (slot == NULL)
         {
-          pair = shoebox_pair_new ();
-          shoebox_pair_set_id (pair, id);
+          slot = g_new0 (GWeakRef, 1);
+          g_weak_ref_init (slot, NULL);
+          g_ptr_array_index (self->slots, position) = slot;
         }
-      g_ptr_array_index (self->pairs, position) = pair;
+      g_weak_ref_set (slot, pair);
     }
 
-  return g_object_ref (pair);
+  /* GTK 4.8 asks for an item, drops it, and asks again when it builds a
+   * cell: the last one stays alive so it is read once.
+   */
+  g_set_object (&self->last_item, pair);
+
+  return pair;
 }
 
 static void
@@ -85,10 +141,8 @@ shoebox_pair_list_dispose (GObject *object)
 {
   ShoeboxPairList *self = SHOEBOX_PAIR_LIST (object);
 
+  g_clear_object (&self->last_item);
   g_clear_object (&self->collection);
-  if (self->pairs != NULL)
-    for (guint i = 0; i < self->pairs->len; i++)
-      g_clear_object ((ShoeboxPair **) &g_ptr_array_index (self->pairs, i));
 
   G_OBJECT_CLASS (shoebox_pair_list_parent_class)->dispose (object);
 }
@@ -99,7 +153,7 @@ shoebox_pair_list_finalize (GObject *object)
   ShoeboxPairList *self = SHOEBOX_PAIR_LIST (object);
 
   g_clear_pointer (&self->ids, g_array_unref);
-  g_clear_pointer (&self->pairs, g_ptr_array_unref);
+  g_clear_pointer (&self->slots, g_ptr_array_unref);
 
   G_OBJECT_CLASS (shoebox_pair_list_parent_class)->finalize (object);
 }
@@ -137,8 +191,8 @@ shoebox_pair_list_new (ShoeboxCollection *collection,
   self = g_object_new (SHOEBOX_TYPE_PAIR_LIST, NULL);
   self->collection = g_object_ref (collection);
   self->ids = ids;
-  self->pairs = g_ptr_array_new_full (ids->len, NULL);
-  g_ptr_array_set_size (self->pairs, ids->len);
+  self->slots = g_ptr_array_new_full (ids->len, slot_free);
+  g_ptr_array_set_size (self->slots, ids->len);
 
   return self;
 }
@@ -168,13 +222,12 @@ shoebox_pair_list_get_id (ShoeboxPairList *self,
 /**
  * shoebox_pair_list_set_keep_unchanged:
  * @self: a #ShoeboxPairList
- * @keep_unchanged: whether shoebox_pair_list_replace() keeps the leading
- *   positions whose pair did not change
+ * @keep_unchanged: whether shoebox_pair_list_replace() leaves alone the
+ *   objects whose position still holds the same pair
  *
- * Searching as the user types mostly narrows or reorders the tail of the
- * result, or keeps it whole ("sil" → "silv"): kept, those positions keep
- * their objects, so views keep their cells instead of building them
- * again. Off (the default), every pair is read again, as after an edit.
+ * A search as the user types changes which pair is where, not the pairs:
+ * kept, a pair that stays where it was is not read again. Off (the
+ * default), every object in use is read again, as after an edit.
  */
 void
 shoebox_pair_list_set_keep_unchanged (ShoeboxPairList *self,
@@ -190,34 +243,50 @@ shoebox_pair_list_set_keep_unchanged (ShoeboxPairList *self,
  * @self: a #ShoeboxPairList
  * @ids: (transfer full): the ids of a new result, in order
  *
- * Puts the result of a new query in place of the old one with a single
- * #GListModel::items-changed, so a view over 100,000 pairs updates once
- * per keystroke. Pairs are read again when asked for: an edited pair
- * shows its new values (unless shoebox_pair_list_set_keep_unchanged()
- * keeps the unchanged head of the list, and then only the rest changes).
+ * Puts the result of a new query in place of the old one. Positions stay:
+ * the objects in use become the pairs now at their positions, each with
+ * one ShoeboxPair::changed, and at most one #GListModel::items-changed
+ * adds or removes positions at the end. Objects not in use are read when
+ * next asked for.
  */
 void
 shoebox_pair_list_replace (ShoeboxPairList *self,
                            GArray          *ids)
 {
+  g_autoptr(GArray) old_ids = NULL;
   guint n_before;
-  guint same = 0;
+  guint n_kept;
 
   g_return_if_fail (SHOEBOX_IS_PAIR_LIST (self));
   g_return_if_fail (ids != NULL);
 
-  n_before = self->ids->len;
-  if (self->keep_unchanged)
-    while (same < n_before && same < ids->len
-           && g_array_index (self->ids, gint64, same) == g_array_index (ids, gint64, same))
-      same++;
+  /* Held by nothing but the list: read when next asked for, not now. */
+  g_clear_object (&self->last_item);
 
-  for (guint i = same; i < self->pairs->len; i++)
-    g_clear_object ((ShoeboxPair **) &g_ptr_array_index (self->pairs, i));
-  g_array_unref (self->ids);
+  old_ids = g_steal_pointer (&self->ids);
   self->ids = ids;
-  g_ptr_array_set_size (self->pairs, ids->len);
+  n_before = old_ids->len;
+  n_kept = MIN (n_before, ids->len);
 
-  if (n_before > same || ids->len > same)
-    g_list_model_items_changed (G_LIST_MODEL (self), same, n_before - same, ids->len - same);
+  /* The new ids are in place before any cell hears of its pair. */
+  for (guint i = 0; i < n_kept; i++)
+    {
+      g_autoptr(ShoeboxPair) pair = NULL;
+      g_autoptr(ShoeboxPair) read = NULL;
+      gint64 id = g_array_index (ids, gint64, i);
+
+      if (self->keep_unchanged && id == g_array_index (old_ids, gint64, i))
+        continue;
+      pair = dup_live_pair (self, i);
+      if (pair == NULL)
+        continue;
+
+      read = read_pair (self, id);
+      shoebox_pair_assign (pair, read);
+    }
+
+  g_ptr_array_set_size (self->slots, ids->len);
+
+  if (n_before != ids->len)
+    g_list_model_items_changed (G_LIST_MODEL (self), n_kept, n_before - n_kept, ids->len - n_kept);
 }

@@ -110,6 +110,13 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 
 /* The words stored in the database and written to CSV files: part of the
  * file format, so never translated. Index = enum value; NULL = not set.
@@ -594,6 +601,16 @@ shoebox_pair_class_init (ShoeboxPairClass *klass)
 
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ShoeboxPair::changed:
+   *
+   * Every field may have changed at once: shoebox_pair_assign() made
+   * this object another pair. Cells showing it show it again.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -929,6 +946,60 @@ shoebox_pair_new (void)
  *
  * Returns: (transfer full): a new pair equal to @self
  */
+/* g_set_str() is GLib 2.76; Debian 12 has 2.74. */
+static void
+set_string (char       **dest,
+            const char  *src)
+{
+  char *copy = g_strdup (src);
+
+  g_free (*dest);
+  *dest = copy;
+}
+
+/* Every field of @src into @dest, the id included. */
+static void
+copy_fields (ShoeboxPair *dest,
+             ShoeboxPair *src)
+{
+  dest->id = src->id;
+  dest->silhouette_id = src->silhouette_id;
+  set_string (&dest->silhouette_name, src->silhouette_name);
+  set_string (&dest->brand_name, src->brand_name);
+  set_string (&dest->colorway, src->colorway);
+  set_string (&dest->official_colorway, src->official_colorway);
+  set_string (&dest->style_code, src->style_code);
+  set_string (&dest->size, src->size);
+  dest->size_system = src->size_system;
+  dest->condition = src->condition;
+  dest->box = src->box;
+  g_strfreev (dest->extras);
+  dest->extras = g_strdupv (src->extras);
+  dest->status = src->status;
+  dest->price_paid = src->price_paid;
+  set_string (&dest->currency, src->currency);
+  set_string (&dest->purchase_date, src->purchase_date);
+  set_string (&dest->where_bought, src->where_bought);
+  dest->estimated_value = src->estimated_value;
+  set_string (&dest->storage_location, src->storage_location);
+  set_string (&dest->notes, src->notes);
+  g_strfreev (dest->tags);
+  dest->tags = g_strdupv (src->tags);
+  g_strfreev (dest->wear_dates);
+  dest->wear_dates = g_strdupv (src->wear_dates);
+  set_string (&dest->created_at, src->created_at);
+  set_string (&dest->updated_at, src->updated_at);
+}
+
+/**
+ * shoebox_pair_copy:
+ * @self: a #ShoeboxPair
+ *
+ * Copies every field, the id included: the editor edits a copy and the
+ * window's pair changes only when the save succeeded.
+ *
+ * Returns: (transfer full): a new pair equal to @self
+ */
 ShoeboxPair *
 shoebox_pair_copy (ShoeboxPair *self)
 {
@@ -937,32 +1008,40 @@ shoebox_pair_copy (ShoeboxPair *self)
   g_return_val_if_fail (SHOEBOX_IS_PAIR (self), NULL);
 
   copy = shoebox_pair_new ();
-  copy->id = self->id;
-  copy->silhouette_id = self->silhouette_id;
-  copy->silhouette_name = g_strdup (self->silhouette_name);
-  copy->brand_name = g_strdup (self->brand_name);
-  copy->colorway = g_strdup (self->colorway);
-  copy->official_colorway = g_strdup (self->official_colorway);
-  copy->style_code = g_strdup (self->style_code);
-  copy->size = g_strdup (self->size);
-  copy->size_system = self->size_system;
-  copy->condition = self->condition;
-  copy->box = self->box;
-  copy->extras = g_strdupv (self->extras);
-  copy->status = self->status;
-  copy->price_paid = self->price_paid;
-  copy->currency = g_strdup (self->currency);
-  copy->purchase_date = g_strdup (self->purchase_date);
-  copy->where_bought = g_strdup (self->where_bought);
-  copy->estimated_value = self->estimated_value;
-  copy->storage_location = g_strdup (self->storage_location);
-  copy->notes = g_strdup (self->notes);
-  copy->tags = g_strdupv (self->tags);
-  copy->wear_dates = g_strdupv (self->wear_dates);
-  copy->created_at = g_strdup (self->created_at);
-  copy->updated_at = g_strdup (self->updated_at);
+  copy_fields (copy, self);
 
   return copy;
+}
+
+/**
+ * shoebox_pair_assign:
+ * @self: a #ShoeboxPair
+ * @other: the pair whose fields @self takes
+ *
+ * Makes @self equal to @other, the id included, then notifies every
+ * property and emits #ShoeboxPair::changed once. A result list that keeps
+ * its objects in place while the user types (ShoeboxPairList) turns the
+ * object a cell shows into the pair now at that position, and the cell
+ * follows, instead of GTK building a new cell.
+ */
+void
+shoebox_pair_assign (ShoeboxPair *self,
+                     ShoeboxPair *other)
+{
+  g_return_if_fail (SHOEBOX_IS_PAIR (self));
+  g_return_if_fail (SHOEBOX_IS_PAIR (other));
+
+  if (self == other)
+    return;
+
+  copy_fields (self, other);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = 1; i < N_PROPS; i++)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 /**

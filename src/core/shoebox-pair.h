@@ -117,6 +117,8 @@ G_DECLARE_FINAL_TYPE (ShoeboxPair, shoebox_pair, SHOEBOX, PAIR, GObject)
 
 ShoeboxPair         *shoebox_pair_new                  (void);
 ShoeboxPair         *shoebox_pair_copy                 (ShoeboxPair        *self);
+void                 shoebox_pair_assign               (ShoeboxPair        *self,
+                                                        ShoeboxPair        *other);
 gboolean             shoebox_pair_validate             (ShoeboxPair        *self,
                                                         GError            **error);
 char                *shoebox_pair_dup_display_name     (ShoeboxPair        *self);

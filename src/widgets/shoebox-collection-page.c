@@ -33,6 +33,9 @@ struct _ShoeboxCollectionPage
   GSettings          *settings;
   ShoeboxDeletion    *last_deletion; /* what Undo brings back */
   GArray             *silhouette_ids; /* gint64 per silhouette filter entry */
+  char               *searched_text; /* the entry's text at the last search */
+  GdkFrameClock      *first_frame_clock; /* watched until the first frame, see load_rest */
+  gulong              first_frame_handler;
 
   GtkSearchEntry     *search_entry;
   GtkStack           *view_stack;
@@ -48,7 +51,16 @@ struct _ShoeboxCollectionPage
   GtkMenuButton      *filter_button;
 
   guint               updating_filters : 1;
+  guint               rest_pending : 1;   /* only the first screenful is loaded */
 };
+
+/* What the grid shows at first, before the window's first frame: six
+ * columns of eight rows, more than a maximised window shows. With
+ * 100,000 pairs, querying them all and building GTK's 180 cells for them
+ * would double the time to the first frame; the rest follows at once
+ * after it.
+ */
+#define FIRST_SCREENFUL 48
 
 G_DEFINE_FINAL_TYPE (ShoeboxCollectionPage, shoebox_collection_page, GTK_TYPE_WIDGET)
 
@@ -218,6 +230,38 @@ update_view (ShoeboxCollectionPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->filter_button), self->collection != NULL);
 }
 
+/* A new result keeps positions, not pairs (ShoeboxPairList): the pairs
+ * selected before stay selected where they are now, and only they.
+ */
+static void
+select_ids (ShoeboxCollectionPage *self,
+            GArray                *ids)
+{
+  g_autoptr(GHashTable) wanted = NULL;
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(GtkBitset) everything = NULL;
+  guint n_items = g_list_model_get_n_items (self->pairs);
+
+  if (ids->len == 0 && gtk_bitset_is_empty (gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection))))
+    return;
+
+  wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_add (wanted, &g_array_index (ids, gint64, i));
+
+  selected = gtk_bitset_new_empty ();
+  for (guint i = 0; i < n_items && g_hash_table_size (wanted) > 0; i++)
+    {
+      gint64 id = shoebox_pair_list_get_id (SHOEBOX_PAIR_LIST (self->pairs), i);
+
+      if (g_hash_table_remove (wanted, &id))
+        gtk_bitset_add (selected, i);
+    }
+
+  everything = gtk_bitset_new_range (0, n_items);
+  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), selected, everything);
+}
+
 /* @keep_unchanged: a new search over the same pairs, which keeps the
  * cells of the pairs at the head of the result; off when the pairs
  * themselves may have changed (an edit, a wear, an import).
@@ -242,6 +286,10 @@ run_search (ShoeboxCollectionPage *self,
     }
 
   query.text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_free (self->searched_text);
+  self->searched_text = g_strdup (query.text);
+  /* Whatever runs now runs in full. */
+  self->rest_pending = FALSE;
   query.brand = selected_string (self->brand_filter);
   query.tag = selected_string (self->tag_filter);
 
@@ -268,17 +316,27 @@ run_search (ShoeboxCollectionPage *self,
    */
   if (self->pairs != NULL)
     {
+      g_autoptr(GArray) selected = shoebox_collection_page_dup_selected_ids (self);
+
       shoebox_pair_list_set_keep_unchanged (SHOEBOX_PAIR_LIST (self->pairs), keep_unchanged);
       if (!shoebox_collection_search_into (self->collection, &query, self->pairs, &error))
         show_error (self, error);
+      select_ids (self, selected);
     }
   else
     {
+      /* Not on screen yet: the first screenful now, the rest after the
+       * first frame (load_rest).
+       */
+      if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+        query.limit = FIRST_SCREENFUL;
       pairs = shoebox_collection_search (self->collection, &query, &error);
       if (pairs == NULL)
         show_error (self, error);
       self->pairs = g_steal_pointer (&pairs);
       shoebox_selection_set_model (self->selection, self->pairs);
+      self->rest_pending = query.limit > 0 && self->pairs != NULL
+                           && g_list_model_get_n_items (self->pairs) == query.limit;
     }
 
   update_view (self);
@@ -288,6 +346,60 @@ static void
 run_query (ShoeboxCollectionPage *self)
 {
   run_search (self, FALSE);
+}
+
+/* The rest of the first search, after the first screenful: the same
+ * query in full, whose head is what is on screen already, so only cells
+ * for the new pairs are added.
+ */
+static gboolean
+load_rest_idle (gpointer data)
+{
+  ShoeboxCollectionPage *self = data;
+
+  if (self->rest_pending)
+    run_search (self, TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_watching_first_frame (ShoeboxCollectionPage *self)
+{
+  if (self->first_frame_clock != NULL)
+    g_clear_signal_handler (&self->first_frame_handler, self->first_frame_clock);
+  g_clear_object (&self->first_frame_clock);
+}
+
+static void
+first_frame_painted_cb (GdkFrameClock         *clock,
+                        ShoeboxCollectionPage *self)
+{
+  stop_watching_first_frame (self);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, load_rest_idle, g_object_ref (self), g_object_unref);
+}
+
+static void
+shoebox_collection_page_map (GtkWidget *widget)
+{
+  ShoeboxCollectionPage *self = SHOEBOX_COLLECTION_PAGE (widget);
+
+  GTK_WIDGET_CLASS (shoebox_collection_page_parent_class)->map (widget);
+
+  if (self->rest_pending && self->first_frame_clock == NULL)
+    {
+      self->first_frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+      self->first_frame_handler = g_signal_connect (self->first_frame_clock, "after-paint",
+                                                    G_CALLBACK (first_frame_painted_cb), self);
+    }
+}
+
+static void
+shoebox_collection_page_unmap (GtkWidget *widget)
+{
+  stop_watching_first_frame (SHOEBOX_COLLECTION_PAGE (widget));
+
+  GTK_WIDGET_CLASS (shoebox_collection_page_parent_class)->unmap (widget);
 }
 
 static GtkStringList *
@@ -375,6 +487,13 @@ reload_filters (ShoeboxCollectionPage *self)
 static void
 search_changed_cb (ShoeboxCollectionPage *self)
 {
+  /* GtkSearchEntry also reports a search when it is first shown, with
+   * nothing typed: with 100,000 pairs, the same query again would cost
+   * the first frame 15 ms.
+   */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), self->searched_text) == 0)
+    return;
+
   run_search (self, TRUE);
 }
 
@@ -494,7 +613,7 @@ card_drag_prepare_cb (GtkDragSource *source,
 static void
 grid_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
-               gpointer                  user_data)
+               ShoeboxCollectionPage    *self)
 {
   GtkWidget *card = shoebox_pair_card_new ();
   GtkDragSource *drag = gtk_drag_source_new ();
@@ -503,6 +622,8 @@ grid_setup_cb (GtkSignalListItemFactory *factory,
   g_signal_connect (drag, "prepare", G_CALLBACK (card_drag_prepare_cb), NULL);
   gtk_widget_add_controller (card, GTK_EVENT_CONTROLLER (drag));
   gtk_list_item_set_child (item, card);
+  /* For show_card(), when the cell's pair becomes another one. */
+  g_object_set_data (G_OBJECT (item), "shoebox-collection-page", self);
 }
 
 /* Screen readers move over the grid's cells, not the cards inside them:
@@ -539,10 +660,9 @@ dup_card_photo (ShoeboxCollectionPage *self,
 }
 
 static void
-grid_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              ShoeboxCollectionPage    *self)
+show_card (GtkListItem *item)
 {
+  ShoeboxCollectionPage *self = g_object_get_data (G_OBJECT (item), "shoebox-collection-page");
   ShoeboxPairCard *card = SHOEBOX_PAIR_CARD (gtk_list_item_get_child (item));
   ShoeboxPair *pair = gtk_list_item_get_item (item);
   g_autofree char *photo = NULL;
@@ -557,32 +677,53 @@ grid_bind_cb (GtkSignalListItemFactory *factory,
     shoebox_pair_card_load_thumbnail (card, self->photos, photo);
 }
 
+/* The search result kept this cell and made its pair another one
+ * (ShoeboxPairList): the same card shows the new pair.
+ */
+static void
+card_pair_changed_cb (ShoeboxPair *pair,
+                      GtkListItem *item)
+{
+  shoebox_pair_card_set_pair (SHOEBOX_PAIR_CARD (gtk_list_item_get_child (item)), NULL);
+  show_card (item);
+}
+
+static void
+grid_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  g_signal_connect (gtk_list_item_get_item (item), "changed", G_CALLBACK (card_pair_changed_cb), item);
+  show_card (item);
+}
+
 static void
 grid_unbind_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 gpointer                  user_data)
 {
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), card_pair_changed_cb, item);
   shoebox_pair_card_set_pair (SHOEBOX_PAIR_CARD (gtk_list_item_get_child (item)), NULL);
 }
 
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
-               gpointer                  user_data)
+               const ColumnSpec         *spec)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_list_item_set_child (item, label);
+  /* For show_cell(), when the row's pair becomes another one. */
+  g_object_set_data (G_OBJECT (item), "shoebox-column-spec", (gpointer) spec);
 }
 
 static void
-cell_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
+show_cell (GtkListItem *item)
 {
-  const ColumnSpec *spec = user_data;
+  const ColumnSpec *spec = g_object_get_data (G_OBJECT (item), "shoebox-column-spec");
   ShoeboxPair *pair = gtk_list_item_get_item (item);
   GtkWidget *label = gtk_list_item_get_child (item);
   g_autofree char *text = spec->text (pair);
@@ -605,11 +746,35 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+cell_pair_changed_cb (ShoeboxPair *pair,
+                      GtkListItem *item)
+{
+  show_cell (item);
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  g_signal_connect (gtk_list_item_get_item (item), "changed", G_CALLBACK (cell_pair_changed_cb), item);
+  show_cell (item);
+}
+
+static void
+cell_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), cell_pair_changed_cb, item);
+}
+
+static void
 set_up_views (ShoeboxCollectionPage *self)
 {
   g_autoptr(GtkListItemFactory) grid_factory = gtk_signal_list_item_factory_new ();
 
-  g_signal_connect (grid_factory, "setup", G_CALLBACK (grid_setup_cb), NULL);
+  g_signal_connect (grid_factory, "setup", G_CALLBACK (grid_setup_cb), self);
   g_signal_connect (grid_factory, "bind", G_CALLBACK (grid_bind_cb), self);
   g_signal_connect (grid_factory, "unbind", G_CALLBACK (grid_unbind_cb), NULL);
   gtk_grid_view_set_factory (self->grid_view, grid_factory);
@@ -620,8 +785,9 @@ set_up_views (ShoeboxCollectionPage *self)
       g_autoptr(GtkColumnViewColumn) column = NULL;
       g_autoptr(GtkSorter) sorter = NULL;
 
-      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), (gpointer) &columns[i]);
+      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), (gpointer) &columns[i]);
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), NULL);
+      g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), NULL);
       column = gtk_column_view_column_new (_(columns[i].title), g_object_ref (factory));
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, columns[i].expand);
@@ -679,6 +845,8 @@ shoebox_collection_page_dispose (GObject *object)
 
   GtkWidget *child;
 
+  self->rest_pending = FALSE;
+  stop_watching_first_frame (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SHOEBOX_TYPE_COLLECTION_PAGE);
   /* GTK 4.8 unparents only the template children bound to struct fields. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -690,6 +858,7 @@ shoebox_collection_page_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->last_deletion, shoebox_deletion_unref);
   g_clear_pointer (&self->silhouette_ids, g_array_unref);
+  g_clear_pointer (&self->searched_text, g_free);
 
   G_OBJECT_CLASS (shoebox_collection_page_parent_class)->dispose (object);
 }
@@ -741,6 +910,8 @@ shoebox_collection_page_class_init (ShoeboxCollectionPageClass *klass)
   object_class->dispose = shoebox_collection_page_dispose;
   object_class->get_property = shoebox_collection_page_get_property;
   object_class->set_property = shoebox_collection_page_set_property;
+  widget_class->map = shoebox_collection_page_map;
+  widget_class->unmap = shoebox_collection_page_unmap;
 
   properties[PROP_COLLECTION] =
     g_param_spec_object ("collection", NULL, NULL,

@@ -768,11 +768,18 @@ shoebox_pair_editor_new (GtkWindow         *parent,
                          ShoeboxPhotos     *photos,
                          ShoeboxPair       *pair)
 {
+  g_autoptr(ShoeboxPair) own_pair = NULL;
   ShoeboxPairEditor *self;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (collection), NULL);
   g_return_val_if_fail (pair == NULL || SHOEBOX_IS_PAIR (pair), NULL);
+
+  /* A copy: the Collection page's objects become other pairs as the
+   * user searches (ShoeboxPairList), and this editor stays on its pair.
+   */
+  if (pair != NULL)
+    own_pair = shoebox_pair_copy (pair);
 
   self = g_object_new (SHOEBOX_TYPE_PAIR_EDITOR, "transient-for", parent, NULL);
   self->collection = g_object_ref (collection);
@@ -780,7 +787,7 @@ shoebox_pair_editor_new (GtkWindow         *parent,
   gtk_widget_set_sensitive (GTK_WIDGET (self->photos_box), photos != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-photos", photos != NULL);
   set_up_completion (self);
-  show_pair (self, pair);
+  show_pair (self, own_pair);
 
   return GTK_WINDOW (self);
 }

@@ -71,6 +71,12 @@ grid_shows_cards (Bench *bench)
 
   if (!gtk_widget_get_mapped (grid))
     return FALSE;
+  {
+    int n = 0, m = 0;
+    for (GtkWidget *c = gtk_widget_get_first_child (grid); c; c = gtk_widget_get_next_sibling (c))
+      { n++; if (gtk_widget_get_child_visible (c)) m++; }
+    g_print ("cells %d child-visible %d width %d\n", n, m, gtk_widget_get_width (grid));
+  }
 
   for (GtkWidget *cell = gtk_widget_get_first_child (grid); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
     {
@@ -123,7 +129,8 @@ after_paint_cb (GdkFrameClock *clock,
 {
   if (!bench->typing)
     {
-      if (!grid_shows_cards (bench))
+      g_print ("T after-paint %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+      if (!g_getenv ("NOGRID") && !grid_shows_cards (bench))
         return;
 
       g_print ("first-cards %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
@@ -132,6 +139,7 @@ after_paint_cb (GdkFrameClock *clock,
       /* Type a second after the first frame, as a person would: not while
        * the start-up work the window deferred is still running.
        */
+      if (g_getenv ("BENCH_QUIT_FIRST")) { g_application_quit (bench->app); return; }
       g_timeout_add (1000, type_next_key_idle, bench);
       return;
     }
@@ -163,6 +171,7 @@ search_done_cb (Bench *bench)
   if (bench->key_time != 0)
     {
       bench->key_done = TRUE;
+      g_print ("  search done t=%.2f\n", (g_get_monotonic_time () - bench->key_time) / 1000.0);
       gtk_widget_queue_draw (bench->window);
     }
 }
@@ -175,7 +184,7 @@ results_changed_cb (GListModel *model,
                     Bench      *bench)
 {
   if (bench->key_time != 0)
-    g_print ("  items-changed at %u: %u removed, %u added\n", position, removed, added);
+    g_print ("  items-changed at %u: %u removed, %u added  t=%.2f\n", position, removed, added, (g_get_monotonic_time () - bench->key_time) / 1000.0);
 }
 
 static void
@@ -199,12 +208,27 @@ type_next_key (Bench *bench)
 }
 
 static void
+phase_cb (GdkFrameClock *clock, Bench *bench)
+{
+  if (!bench->typing) g_print ("T layout-done %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  if (bench->key_time) g_print ("  layout t=%.2f\n", (g_get_monotonic_time () - bench->key_time) / 1000.0);
+}
+static void
+phase_cb2 (GdkFrameClock *clock, Bench *bench)
+{
+  if (!bench->typing) g_print ("T paint-start %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  if (bench->key_time) g_print ("  paint t=%.2f\n", (g_get_monotonic_time () - bench->key_time) / 1000.0);
+}
+static void
 window_mapped_cb (GtkWidget *window,
                   Bench     *bench)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  g_print ("T map %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
 
   bench->paint_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), bench);
+  g_signal_connect (clock, "layout", G_CALLBACK (phase_cb), bench);
+  g_signal_connect (clock, "paint", G_CALLBACK (phase_cb2), bench);
 }
 
 static void
@@ -215,6 +239,7 @@ window_added_cb (GtkApplication *app,
   if (!SHOEBOX_IS_WINDOW (window) || bench->window != NULL)
     return;
 
+  g_print ("T window-added %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
   bench->window = GTK_WIDGET (window);
   bench->page = shoebox_window_get_collection_page (SHOEBOX_WINDOW (window));
   g_signal_connect (shoebox_collection_page_get_model (bench->page), "items-changed",
@@ -239,17 +264,22 @@ static void
 floor_mapped_cb (GtkWidget    *window,
                  GApplication *app)
 {
+  g_print ("T map %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (floor_after_paint_cb), app);
 }
 
 static void
 floor_activate_cb (GApplication *app)
 {
-  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+  GtkWidget *window;
+  g_print ("T activate %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  window = adw_application_window_new (GTK_APPLICATION (app));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   g_signal_connect (window, "map", G_CALLBACK (floor_mapped_cb), app);
+  g_print ("T present %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
   gtk_window_present (GTK_WINDOW (window));
+  g_print ("T presented %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
 }
 
 int
@@ -273,6 +303,7 @@ main (int   argc,
       return g_application_run (app, 1, argv);
     }
 
+  g_print ("T main %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
   bench.word = argc > 2 ? argv[2] : "silver";
   bench.key_times = g_array_new (FALSE, FALSE, sizeof (double));
   app = G_APPLICATION (shoebox_application_new ());

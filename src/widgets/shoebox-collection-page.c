@@ -49,18 +49,20 @@ struct _ShoeboxCollectionPage
   GtkDropDown        *status_filter;
   GtkDropDown        *tag_filter;
   GtkMenuButton      *filter_button;
+  GtkPopover         *filter_popover;
 
   guint               updating_filters : 1;
   guint               rest_pending : 1;   /* only the first screenful is loaded */
+  guint               filters_stale : 1;  /* the choices wait for the popover */
 };
 
 /* What the grid shows at first, before the window's first frame: six
- * columns of eight rows, more than a maximised window shows. With
- * 100,000 pairs, querying them all and building GTK's 180 cells for them
- * would double the time to the first frame; the rest follows at once
- * after it.
+ * columns (the most it has) of five rows, what a maximised full-HD window
+ * shows. With 100,000 pairs, querying them all and building GTK's 180
+ * cells for them would double the time to the first frame; the rest
+ * follows right after it.
  */
-#define FIRST_SCREENFUL 48
+#define FIRST_SCREENFUL 30
 
 G_DEFINE_FINAL_TYPE (ShoeboxCollectionPage, shoebox_collection_page, GTK_TYPE_WIDGET)
 
@@ -482,6 +484,19 @@ reload_filters (ShoeboxCollectionPage *self)
   set_filter_model (self->tag_filter, string_list_with_all (_("All Tags"), (const char * const *) tag_names->pdata));
 
   self->updating_filters = FALSE;
+}
+
+/* The choices are listed when the popover opens, not at every reload:
+ * three queries the first frame need not wait for.
+ */
+static void
+filter_popover_show_cb (ShoeboxCollectionPage *self)
+{
+  if (self->filters_stale)
+    {
+      self->filters_stale = FALSE;
+      reload_filters (self);
+    }
 }
 
 static void
@@ -942,7 +957,9 @@ shoebox_collection_page_class_init (ShoeboxCollectionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShoeboxCollectionPage, status_filter);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxCollectionPage, tag_filter);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxCollectionPage, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxCollectionPage, filter_popover);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_filters_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_toggled_cb);
@@ -1015,15 +1032,19 @@ shoebox_collection_page_set_collection (ShoeboxCollectionPage *self,
  * shoebox_collection_page_reload:
  * @self: a #ShoeboxCollectionPage
  *
- * Runs the search again and refreshes the filters' choices, after the
- * collection changed.
+ * Runs the search again and refreshes the filters' choices (at once if
+ * the filter popover is open, else when it opens), after the collection
+ * changed.
  */
 void
 shoebox_collection_page_reload (ShoeboxCollectionPage *self)
 {
   g_return_if_fail (SHOEBOX_IS_COLLECTION_PAGE (self));
 
-  reload_filters (self);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->filter_popover)))
+    reload_filters (self);
+  else
+    self->filters_stale = TRUE;
   run_query (self);
 }
 

@@ -580,9 +580,7 @@ test_editor_compare_with (Fixture       *fixture,
 
   pages = ADW_VIEW_STACK (template_child (window, SHOEBOX_TYPE_WINDOW, "pages"));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (pages), ==, "compare");
-  g_assert_cmpuint (shoebox_compare_page_get_n_items (SHOEBOX_COMPARE_PAGE (template_child (window, SHOEBOX_TYPE_WINDOW,
-                                                                                             "compare_page"))),
-                    ==, 1);
+  g_assert_cmpuint (shoebox_compare_page_get_n_items (shoebox_window_get_compare_page (window)), ==, 1);
 
   spin (100);
   gtk_window_destroy (GTK_WINDOW (window));

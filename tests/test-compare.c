@@ -717,7 +717,7 @@ test_compare_selected (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-selected", NULL));
   pages = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), SHOEBOX_TYPE_WINDOW, "pages"));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (pages), ==, "compare");
-  page = SHOEBOX_COMPARE_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), SHOEBOX_TYPE_WINDOW, "compare_page"));
+  page = shoebox_window_get_compare_page (window);
   g_assert_cmpuint (shoebox_compare_page_get_n_items (page), ==, selected->len);
   wait_until (widget_is_mapped, page);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_cell (page, 1, ROW_PRICE_PAID))), !=, "1.00 USD");
@@ -772,9 +772,7 @@ test_compare_from_catalogue (Fixture       *fixture,
                              gconstpointer  data)
 {
   ShoeboxWindow *window = shoebox_window_new (NULL);
-  ShoeboxComparePage *page = SHOEBOX_COMPARE_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window),
-                                                                                  SHOEBOX_TYPE_WINDOW,
-                                                                                  "compare_page"));
+  ShoeboxComparePage *page = shoebox_window_get_compare_page (window);
   AdwViewStack *pages = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), SHOEBOX_TYPE_WINDOW,
                                                                        "pages"));
   GtkWindow *catalogue;

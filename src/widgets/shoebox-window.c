@@ -30,7 +30,8 @@ struct _ShoeboxWindow
   AdwViewStack          *pages;
   AdwToastOverlay       *toasts;
   ShoeboxCollectionPage *collection_page;
-  ShoeboxComparePage    *compare_page;
+  AdwBin                *compare_bin;
+  ShoeboxComparePage    *compare_page; /* built when first needed */
   ShoeboxNewsPage       *news_page;
   AdwViewSwitcherBar    *switcher_bar;
   GtkWidget             *add_pair_button;
@@ -65,6 +66,28 @@ update_actions (ShoeboxWindow *self)
 
   gtk_widget_set_visible (self->add_pair_button, on_collection_page (self));
   gtk_revealer_set_reveal_child (self->selection_revealer, has_selection);
+}
+
+static ShoeboxComparePage *
+ensure_compare_page (ShoeboxWindow *self)
+{
+  if (self->compare_page == NULL)
+    {
+      self->compare_page = g_object_new (SHOEBOX_TYPE_COMPARE_PAGE, NULL);
+      shoebox_compare_page_set_photos (self->compare_page, self->photos);
+      shoebox_compare_page_set_collection (self->compare_page, self->collection);
+      adw_bin_set_child (self->compare_bin, GTK_WIDGET (self->compare_page));
+    }
+
+  return self->compare_page;
+}
+
+static void
+page_shown_cb (ShoeboxWindow *self)
+{
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->pages), "compare") == 0)
+    ensure_compare_page (self);
+  update_actions (self);
 }
 
 static void
@@ -112,7 +135,7 @@ compare_selected_action (GtkWidget  *widget,
   ShoeboxWindow *self = SHOEBOX_WINDOW (widget);
   g_autoptr(GArray) ids = shoebox_collection_page_dup_selected_ids (self->collection_page);
 
-  shoebox_compare_page_set_pairs (self->compare_page, (const gint64 *) (gpointer) ids->data, ids->len);
+  shoebox_compare_page_set_pairs (ensure_compare_page (self), (const gint64 *) (gpointer) ids->data, ids->len);
   adw_view_stack_set_visible_child_name (self->pages, "compare");
 }
 
@@ -130,11 +153,11 @@ compare_from_page_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->pages, "compare");
   gtk_window_present (GTK_WINDOW (self));
   if (g_str_equal (action_name, "win.compare-generations"))
-    shoebox_compare_page_compare_generations (self->compare_page, id);
+    shoebox_compare_page_compare_generations (ensure_compare_page (self), id);
   else if (g_str_equal (action_name, "win.compare-with-pair"))
-    shoebox_compare_page_compare_with_pair (self->compare_page, id);
+    shoebox_compare_page_compare_with_pair (ensure_compare_page (self), id);
   else
-    shoebox_compare_page_compare_with_silhouette (self->compare_page, id);
+    shoebox_compare_page_compare_with_silhouette (ensure_compare_page (self), id);
 }
 
 static void
@@ -300,12 +323,13 @@ shoebox_window_class_init (ShoeboxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, collection_page);
-  gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, compare_page);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, compare_bin);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, news_page);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, add_pair_button);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, selection_revealer);
   gtk_widget_class_bind_template_callback (widget_class, update_actions);
+  gtk_widget_class_bind_template_callback (widget_class, page_shown_cb);
 
   gtk_widget_class_install_action (widget_class, "win.add-pair", NULL, add_pair_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
@@ -362,7 +386,8 @@ shoebox_window_set_collection (ShoeboxWindow     *self,
 
   g_set_object (&self->collection, collection);
   shoebox_collection_page_set_collection (self->collection_page, collection);
-  shoebox_compare_page_set_collection (self->compare_page, collection);
+  if (self->compare_page != NULL)
+    shoebox_compare_page_set_collection (self->compare_page, collection);
   update_actions (self);
 }
 
@@ -379,7 +404,8 @@ shoebox_window_set_photos (ShoeboxWindow *self,
 
   g_set_object (&self->photos, photos);
   shoebox_collection_page_set_photos (self->collection_page, photos);
-  shoebox_compare_page_set_photos (self->compare_page, photos);
+  if (self->compare_page != NULL)
+    shoebox_compare_page_set_photos (self->compare_page, photos);
 }
 
 /**
@@ -409,6 +435,20 @@ shoebox_window_get_collection_page (ShoeboxWindow *self)
   g_return_val_if_fail (SHOEBOX_IS_WINDOW (self), NULL);
 
   return self->collection_page;
+}
+
+/**
+ * shoebox_window_get_compare_page:
+ * @self: a #ShoeboxWindow
+ *
+ * Returns: (transfer none): the Compare page, built now if it was not yet
+ */
+ShoeboxComparePage *
+shoebox_window_get_compare_page (ShoeboxWindow *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_WINDOW (self), NULL);
+
+  return ensure_compare_page (self);
 }
 
 /**

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "shoebox-collection-page.h"
+#include "shoebox-compare-page.h"
 #include "shoebox-collection.h"
 #include "shoebox-news-service.h"
 
@@ -27,6 +28,7 @@ void                   shoebox_window_set_photos          (ShoeboxWindow     *se
 void                   shoebox_window_set_news            (ShoeboxWindow      *self,
                                                            ShoeboxNewsService *news);
 ShoeboxCollectionPage *shoebox_window_get_collection_page (ShoeboxWindow     *self);
+ShoeboxComparePage    *shoebox_window_get_compare_page    (ShoeboxWindow     *self);
 void                   shoebox_window_show_database_error (ShoeboxWindow     *self,
                                                            const GError      *error);
 

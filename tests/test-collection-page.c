@@ -852,6 +852,74 @@ test_csv_preview (Fixture       *fixture,
   g_assert_cmpuint (count_pairs (fixture), ==, 1);
 }
 
+static gboolean
+card_shows_photo (gpointer data)
+{
+  ShoeboxPairCard *card = data;
+
+  return shoebox_pair_card_get_thumbnail (card) != NULL;
+}
+
+/* Cards on screen show their pair's photo, found again when a search
+ * shows another pair in them; cards kept off screen do not look theirs up.
+ */
+static void
+test_page_card_photos (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *red = write_test_png ("card-red.png", 0xff0000ff);
+  g_autoptr(GFile) red_file = g_file_new_for_path (red);
+  g_autofree char *photo = NULL;
+  g_autoptr(ShoeboxPair) track = NULL;
+  g_autoptr(GError) error = NULL;
+  ShoeboxPairCard *first_card = NULL;
+  guint n_off_screen = 0;
+  PageWindow shown;
+  GtkWidget *grid;
+
+  /* The Track 2.0 first, so the 60 newer ones push it off screen. */
+  track = add_pair (fixture, "Track 2.0", "Balenciaga", "Zebrafish", 89000);
+  photo = shoebox_photos_import (fixture->photos, red_file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (shoebox_collection_add_photo (fixture->collection, shoebox_pair_get_id (track), photo, TRUE, &error));
+  g_assert_true (shoebox_collection_generate_pairs (fixture->collection, 60, 3, &error));
+  g_assert_no_error (error);
+
+  shown = show_page (fixture);
+  show_grid (&shown);
+  spin (100);
+  /* GTK keeps a card for it, off screen: no photo looked up. */
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (find_card (shown.page, shoebox_pair_get_id (track)))));
+  g_assert_false (shoebox_pair_card_get_photo_looked_up (find_card (shown.page, shoebox_pair_get_id (track))));
+
+  grid = template_child (shown.page, SHOEBOX_TYPE_COLLECTION_PAGE, "grid_view");
+  for (GtkWidget *cell = gtk_widget_get_first_child (grid); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
+    {
+      ShoeboxPairCard *card = SHOEBOX_PAIR_CARD (gtk_widget_get_first_child (cell));
+
+      if (first_card == NULL)
+        first_card = card;
+      if (!gtk_widget_get_mapped (GTK_WIDGET (card)))
+        {
+          n_off_screen++;
+          g_assert_false (shoebox_pair_card_get_photo_looked_up (card));
+        }
+      else
+        {
+          g_assert_true (shoebox_pair_card_get_photo_looked_up (card));
+        }
+    }
+  g_assert_cmpuint (n_off_screen, >, 0);
+  g_assert_null (shoebox_pair_card_get_thumbnail (first_card));
+
+  /* Found: in the first card, with its photo. */
+  type_search (shown.page, "zebrafi", 1);
+  g_assert_true (find_card (shown.page, shoebox_pair_get_id (track)) == first_card);
+  wait_until (card_shows_photo, first_card);
+
+  gtk_window_destroy (shown.window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -875,6 +943,7 @@ main (int   argc,
   ADD ("/collection-page/card-drags-pair", test_page_card_drags_pair);
   ADD ("/collection-page/search-keeps-cards", test_page_search_keeps_cards);
   ADD ("/collection-page/first-screenful", test_page_first_screenful);
+  ADD ("/collection-page/card-photos", test_page_card_photos);
   ADD ("/collection-page/delete-undo-wear", test_page_delete_undo_and_wear);
   ADD ("/pair-editor/rejects-bad-input", test_editor_rejects_bad_input);
   ADD ("/pair-editor/saves-every-field", test_editor_saves_every_field);

@@ -272,6 +272,49 @@ test_save_and_get (Fixture       *fixture,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 
+/* Many pairs in three queries: the same pairs as one by one, in the
+ * order asked, a gap where one is gone.
+ */
+static void
+test_get_pairs (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(ShoeboxPair) full = make_full_pair ();
+  g_autoptr(GPtrArray) pairs = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 ids[4];
+
+  g_assert_true (shoebox_collection_save_pair (fixture->collection, full, &error));
+  g_assert_no_error (error);
+  ids[0] = save_new_pair (fixture, "Runner", "Grey");
+  ids[1] = 9999;
+  ids[2] = shoebox_pair_get_id (full);
+  ids[3] = ids[0];
+
+  pairs = shoebox_collection_get_pairs (fixture->collection, ids, G_N_ELEMENTS (ids), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pairs->len, ==, 4);
+  g_assert_null (g_ptr_array_index (pairs, 1));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(ShoeboxPair) one = NULL;
+
+      if (i == 1)
+        continue;
+      one = shoebox_collection_get_pair (fixture->collection, ids[i], &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (shoebox_pair_get_id (g_ptr_array_index (pairs, i)), ==, ids[i]);
+      assert_pairs_equal (one, g_ptr_array_index (pairs, i));
+    }
+  g_assert_cmpuint (g_strv_length ((char **) shoebox_pair_get_tags (g_ptr_array_index (pairs, 2))), >, 1);
+  g_assert_cmpuint (shoebox_pair_get_wear_count (g_ptr_array_index (pairs, 2)), ==, 2);
+
+  g_clear_pointer (&pairs, g_ptr_array_unref);
+  pairs = shoebox_collection_get_pairs (fixture->collection, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pairs->len, ==, 0);
+}
+
 static void
 test_silhouette_resolution (Fixture       *fixture,
                             gconstpointer  data)
@@ -1312,6 +1355,7 @@ main (int   argc,
   g_test_add ("/collection/catalogue/starter-once", Fixture, "empty", set_up, test_starter_catalogue_once, tear_down);
   g_test_add ("/collection/catalogue/silhouettes", Fixture, NULL, set_up, test_silhouettes, tear_down);
   g_test_add ("/collection/pair/save-and-get", Fixture, NULL, set_up, test_save_and_get, tear_down);
+  g_test_add ("/collection/pair/get-many", Fixture, NULL, set_up, test_get_pairs, tear_down);
   g_test_add ("/collection/pair/silhouette-resolution", Fixture, NULL, set_up, test_silhouette_resolution, tear_down);
   g_test_add ("/collection/pair/invalid-writes-nothing", Fixture, NULL, set_up, test_invalid_pairs_write_nothing, tear_down);
   g_test_add ("/collection/pair/schema-constraints", Fixture, NULL, set_up, test_schema_constraints, tear_down);

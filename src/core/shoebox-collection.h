@@ -188,6 +188,10 @@ char             **shoebox_collection_list_tags               (ShoeboxCollection
 ShoeboxPair       *shoebox_collection_get_pair                (ShoeboxCollection  *self,
                                                                gint64              id,
                                                                GError            **error);
+GPtrArray         *shoebox_collection_get_pairs               (ShoeboxCollection  *self,
+                                                               const gint64       *ids,
+                                                               guint               n_ids,
+                                                               GError            **error);
 gboolean           shoebox_collection_save_pair               (ShoeboxCollection  *self,
                                                                ShoeboxPair        *pair,
                                                                GError            **error);

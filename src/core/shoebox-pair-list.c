@@ -254,6 +254,9 @@ shoebox_pair_list_replace (ShoeboxPairList *self,
                            GArray          *ids)
 {
   g_autoptr(GArray) old_ids = NULL;
+  g_autoptr(GPtrArray) held = NULL;
+  g_autoptr(GArray) held_ids = NULL;
+  g_autoptr(GPtrArray) read = NULL;
   guint n_before;
   guint n_kept;
 
@@ -268,24 +271,38 @@ shoebox_pair_list_replace (ShoeboxPairList *self,
   n_before = old_ids->len;
   n_kept = MIN (n_before, ids->len);
 
-  /* The new ids are in place before any cell hears of its pair. */
+  /* The objects in use whose pair changes, read in one go... */
+  held = g_ptr_array_new_with_free_func (g_object_unref);
+  held_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   for (guint i = 0; i < n_kept; i++)
     {
-      g_autoptr(ShoeboxPair) pair = NULL;
-      g_autoptr(ShoeboxPair) read = NULL;
       gint64 id = g_array_index (ids, gint64, i);
+      ShoeboxPair *pair;
 
       if (self->keep_unchanged && id == g_array_index (old_ids, gint64, i))
         continue;
       pair = dup_live_pair (self, i);
       if (pair == NULL)
         continue;
-
-      read = read_pair (self, id);
-      shoebox_pair_assign (pair, read);
+      g_ptr_array_add (held, pair);
+      g_array_append_val (held_ids, id);
     }
+  read = shoebox_collection_get_pairs (self->collection, (const gint64 *) (gpointer) held_ids->data, held_ids->len,
+                                       NULL);
 
   g_ptr_array_set_size (self->slots, ids->len);
+
+  /* ...then told, the new ids in place before any cell hears of its pair. */
+  for (guint i = 0; i < held->len; i++)
+    {
+      ShoeboxPair *pair = read != NULL ? g_ptr_array_index (read, i) : NULL;
+      g_autoptr(ShoeboxPair) missing = NULL;
+
+      /* Deleted meanwhile, or the database failed: an empty pair. */
+      if (pair == NULL)
+        pair = missing = read_pair (self, g_array_index (held_ids, gint64, i));
+      shoebox_pair_assign (g_ptr_array_index (held, i), pair);
+    }
 
   if (n_before != ids->len)
     g_list_model_items_changed (G_LIST_MODEL (self), n_kept, n_before - n_kept, ids->len - n_kept);

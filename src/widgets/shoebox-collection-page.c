@@ -625,6 +625,8 @@ card_drag_prepare_cb (GtkDragSource *source,
   return gdk_content_provider_new_typed (G_TYPE_STRING, text);
 }
 
+static void show_card_photo (GtkListItem *item);
+
 static void
 grid_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -636,6 +638,7 @@ grid_setup_cb (GtkSignalListItemFactory *factory,
   gtk_drag_source_set_actions (drag, GDK_ACTION_COPY);
   g_signal_connect (drag, "prepare", G_CALLBACK (card_drag_prepare_cb), NULL);
   gtk_widget_add_controller (card, GTK_EVENT_CONTROLLER (drag));
+  g_signal_connect_swapped (card, "photo-wanted", G_CALLBACK (show_card_photo), item);
   gtk_list_item_set_child (item, card);
   /* For show_card(), when the cell's pair becomes another one. */
   g_object_set_data (G_OBJECT (item), "shoebox-collection-page", self);
@@ -674,22 +677,35 @@ dup_card_photo (ShoeboxCollectionPage *self,
   return g_strdup (((ShoeboxPhotoRow *) g_ptr_array_index (rows, 0))->file_name);
 }
 
+/* Only cards on screen ask for a thumbnail (ShoeboxPairCard::photo-wanted):
+ * scrolling 100,000 pairs decodes just the visible ones, off the main
+ * loop, and a keystroke that shows other pairs in the grid's 180 cells
+ * looks up the photos of the dozen on screen.
+ */
 static void
-show_card (GtkListItem *item)
+show_card_photo (GtkListItem *item)
 {
   ShoeboxCollectionPage *self = g_object_get_data (G_OBJECT (item), "shoebox-collection-page");
   ShoeboxPairCard *card = SHOEBOX_PAIR_CARD (gtk_list_item_get_child (item));
   ShoeboxPair *pair = gtk_list_item_get_item (item);
   g_autofree char *photo = NULL;
 
+  if (pair == NULL || self->photos == NULL || self->collection == NULL
+      || shoebox_pair_card_get_photo_looked_up (card))
+    return;
+
+  photo = dup_card_photo (self, pair);
+  shoebox_pair_card_load_thumbnail (card, self->photos, photo);
+}
+
+static void
+show_card (GtkListItem *item)
+{
+  ShoeboxPairCard *card = SHOEBOX_PAIR_CARD (gtk_list_item_get_child (item));
+  ShoeboxPair *pair = gtk_list_item_get_item (item);
+
   shoebox_pair_card_set_pair (card, pair);
   name_cell (GTK_WIDGET (card), pair);
-
-  /* Only bound cards ask for a thumbnail: scrolling 100,000 pairs decodes
-   * just the visible ones, off the main loop.
-   */
-  if (self->photos != NULL && self->collection != NULL && (photo = dup_card_photo (self, pair)) != NULL)
-    shoebox_pair_card_load_thumbnail (card, self->photos, photo);
 }
 
 /* The search result kept this cell and made its pair another one

@@ -20,6 +20,8 @@ struct _ShoeboxPairCard
 
   ShoeboxPair  *pair;
   GCancellable *thumbnail_cancellable; /* the pending thumbnail, if any */
+  gboolean      photo_looked_up;       /* for this pair, see get_photo_looked_up */
+  guint         photo_wanted_idle;
 
   GtkStack    *photo_stack;
   GtkPicture  *photo;
@@ -37,6 +39,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  PHOTO_WANTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 update_labels (ShoeboxPairCard *self)
@@ -93,6 +102,7 @@ shoebox_pair_card_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_cancellable_cancel (self->thumbnail_cancellable);
   g_clear_object (&self->thumbnail_cancellable);
+  g_clear_handle_id (&self->photo_wanted_idle, g_source_remove);
   g_clear_object (&self->pair);
 
   G_OBJECT_CLASS (shoebox_pair_card_parent_class)->dispose (object);
@@ -136,6 +146,47 @@ shoebox_pair_card_set_property (GObject      *object,
     }
 }
 
+static gboolean
+photo_wanted_idle (gpointer data)
+{
+  ShoeboxPairCard *self = data;
+
+  self->photo_wanted_idle = 0;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->pair != NULL && !self->photo_looked_up)
+    g_signal_emit (self, signals[PHOTO_WANTED], 0);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A grid maps every new cell, then hides those its layout puts off
+ * screen: the photo is wanted if the card is still on screen once the
+ * frame is laid out.
+ */
+static void
+want_photo (ShoeboxPairCard *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->photo_wanted_idle == 0 && !self->photo_looked_up)
+    self->photo_wanted_idle = g_idle_add (photo_wanted_idle, self);
+}
+
+static void
+shoebox_pair_card_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (shoebox_pair_card_parent_class)->map (widget);
+
+  want_photo (SHOEBOX_PAIR_CARD (widget));
+}
+
+static void
+shoebox_pair_card_unmap (GtkWidget *widget)
+{
+  ShoeboxPairCard *self = SHOEBOX_PAIR_CARD (widget);
+
+  g_clear_handle_id (&self->photo_wanted_idle, g_source_remove);
+
+  GTK_WIDGET_CLASS (shoebox_pair_card_parent_class)->unmap (widget);
+}
+
 static void
 shoebox_pair_card_class_init (ShoeboxPairCardClass *klass)
 {
@@ -145,12 +196,25 @@ shoebox_pair_card_class_init (ShoeboxPairCardClass *klass)
   object_class->dispose = shoebox_pair_card_dispose;
   object_class->get_property = shoebox_pair_card_get_property;
   object_class->set_property = shoebox_pair_card_set_property;
+  widget_class->map = shoebox_pair_card_map;
+  widget_class->unmap = shoebox_pair_card_unmap;
 
   properties[PROP_PAIR] =
     g_param_spec_object ("pair", NULL, NULL,
                          SHOEBOX_TYPE_PAIR,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ShoeboxPairCard::photo-wanted:
+   *
+   * The card is on screen and has not looked up its pair's photo:
+   * whoever knows where photos are calls
+   * shoebox_pair_card_load_thumbnail().
+   */
+  signals[PHOTO_WANTED] =
+    g_signal_new ("photo-wanted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "paircard");
@@ -247,8 +311,10 @@ shoebox_pair_card_set_pair (ShoeboxPairCard *self,
    */
   g_cancellable_cancel (self->thumbnail_cancellable);
   g_clear_object (&self->thumbnail_cancellable);
+  self->photo_looked_up = FALSE;
   shoebox_pair_card_set_thumbnail (self, NULL);
   update_labels (self);
+  want_photo (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAIR]);
 }
 
@@ -291,13 +357,48 @@ thumbnail_loaded_cb (GObject      *object,
 }
 
 /**
+ * shoebox_pair_card_get_thumbnail:
+ * @self: a #ShoeboxPairCard
+ *
+ * Returns: (transfer none) (nullable): the photo shown, or %NULL while the
+ *   card shows the placeholder
+ */
+GdkPaintable *
+shoebox_pair_card_get_thumbnail (ShoeboxPairCard *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_PAIR_CARD (self), NULL);
+
+  return gtk_picture_get_paintable (self->photo);
+}
+
+/**
+ * shoebox_pair_card_get_photo_looked_up:
+ * @self: a #ShoeboxPairCard
+ *
+ * The grid keeps cards off screen, and a search shows other pairs in all
+ * of them: their photos are looked up when they come on screen, once per
+ * pair.
+ *
+ * Returns: whether shoebox_pair_card_load_thumbnail() was called since
+ *   the card was given its pair
+ */
+gboolean
+shoebox_pair_card_get_photo_looked_up (ShoeboxPairCard *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_PAIR_CARD (self), FALSE);
+
+  return self->photo_looked_up;
+}
+
+/**
  * shoebox_pair_card_load_thumbnail:
  * @self: a #ShoeboxPairCard
  * @photos: where the photo is kept
- * @file_name: the photo
+ * @file_name: (nullable): the photo, or %NULL when the pair has none
  *
  * Shows the photo's thumbnail once it is made, in a worker thread; the
- * placeholder until then, and for good if it cannot be read.
+ * placeholder until then, and for good if it cannot be read or there is
+ * none.
  */
 void
 shoebox_pair_card_load_thumbnail (ShoeboxPairCard *self,
@@ -306,10 +407,12 @@ shoebox_pair_card_load_thumbnail (ShoeboxPairCard *self,
 {
   g_return_if_fail (SHOEBOX_IS_PAIR_CARD (self));
   g_return_if_fail (SHOEBOX_IS_PHOTOS (photos));
-  g_return_if_fail (file_name != NULL);
 
+  self->photo_looked_up = TRUE;
   g_cancellable_cancel (self->thumbnail_cancellable);
   g_clear_object (&self->thumbnail_cancellable);
+  if (file_name == NULL)
+    return;
   self->thumbnail_cancellable = g_cancellable_new ();
   shoebox_photos_load_thumbnail_async (photos, file_name, 360, self->thumbnail_cancellable,
                                        thumbnail_loaded_cb, g_object_ref (self));

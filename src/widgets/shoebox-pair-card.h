@@ -24,6 +24,8 @@ void         shoebox_pair_card_set_pair      (ShoeboxPairCard *self,
                                               ShoeboxPair     *pair);
 void         shoebox_pair_card_set_thumbnail (ShoeboxPairCard *self,
                                               GdkPaintable    *thumbnail);
+GdkPaintable *shoebox_pair_card_get_thumbnail (ShoeboxPairCard *self);
+gboolean     shoebox_pair_card_get_photo_looked_up (ShoeboxPairCard *self);
 void         shoebox_pair_card_load_thumbnail (ShoeboxPairCard *self,
                                                ShoeboxPhotos   *photos,
                                                const char      *file_name);

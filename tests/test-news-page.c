@@ -17,6 +17,7 @@
 #include "shoebox-news-row.h"
 #include "shoebox-news-service.h"
 #include "shoebox-preferences-window.h"
+#include "shoebox-window.h"
 
 /* The News page over a real store, fed by a SoupServer on 127.0.0.1 inside
  * the test through a session without a proxy resolver: nothing here
@@ -776,6 +777,40 @@ test_pair_news (Fixture       *fixture,
   g_assert_cmpuint (n_rows (fixture), ==, 3);
 }
 
+/* The window builds its News page when first shown; its tab counts the
+ * unread stories before that, and a pair's news brings the page forward.
+ */
+static void
+test_window_builds_page (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  ShoeboxWindow *window = shoebox_window_new (NULL);
+  AdwViewStack *pages = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), SHOEBOX_TYPE_WINDOW,
+                                                                       "pages"));
+  AdwBin *bin = ADW_BIN (gtk_widget_get_template_child (GTK_WIDGET (window), SHOEBOX_TYPE_WINDOW, "news_bin"));
+  AdwViewStackPage *tab = adw_view_stack_get_page (pages, GTK_WIDGET (bin));
+  ShoeboxNewsStore *store = shoebox_news_service_get_store (fixture->service);
+  g_autoptr(GError) error = NULL;
+
+  shoebox_window_set_news (window, fixture->service);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_null (adw_bin_get_child (bin));
+  g_assert_cmpuint (shoebox_news_store_count_unread (store, 0), ==, 3);
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (tab), ==, 3);
+
+  g_assert_true (shoebox_news_store_mark_all_read (store, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (tab), ==, 0);
+  g_assert_null (adw_bin_get_child (bin));
+
+  g_signal_emit_by_name (fixture->service, "show-pair", fixture->pair_id);
+  g_assert_true (SHOEBOX_IS_NEWS_PAGE (adw_bin_get_child (bin)));
+  g_assert_true (adw_bin_get_child (bin) == GTK_WIDGET (shoebox_window_get_news_page (window)));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (pages), ==, "news");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -802,6 +837,7 @@ main (int   argc,
   g_test_add ("/news-page/offline", Fixture, NULL, set_up, test_offline, tear_down);
   g_test_add ("/news-page/show-more", Fixture, NULL, set_up, test_show_more, tear_down);
   g_test_add ("/news-page/pair-news", Fixture, NULL, set_up, test_pair_news, tear_down);
+  g_test_add ("/news-page/window-builds-page", Fixture, NULL, set_up, test_window_builds_page, tear_down);
   g_test_add ("/news-page/preferences-sources", Fixture, NULL, set_up, test_preferences_sources, tear_down);
   g_test_add ("/news-page/preferences-search-feed", Fixture, NULL, set_up, test_preferences_search_feed, tear_down);
 

@@ -122,19 +122,19 @@ update_actions (ShoeboxNewsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "news.mark-all-read", self->service != NULL);
 }
 
-/* The News tab counts the unread stories, as mail apps do. */
+/* Shows the window's page that holds this one (the window builds the
+ * page when first shown, inside a placeholder).
+ */
 static void
-update_badge (ShoeboxNewsPage *self)
+bring_forward (ShoeboxNewsPage *self)
 {
-  GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_VIEW_STACK);
-  AdwViewStackPage *page;
-  ShoeboxNewsStore *store = get_store (self);
+  GtkWidget *child = GTK_WIDGET (self);
+  GtkWidget *parent;
 
-  if (stack == NULL)
-    return;
-  page = adw_view_stack_get_page (ADW_VIEW_STACK (stack), GTK_WIDGET (self));
-  if (page != NULL)
-    adw_view_stack_page_set_badge_number (page, store != NULL ? shoebox_news_store_count_unread (store, 0) : 0);
+  while ((parent = gtk_widget_get_parent (child)) != NULL && !ADW_IS_VIEW_STACK (parent))
+    child = parent;
+  if (parent != NULL)
+    adw_view_stack_set_visible_child (ADW_VIEW_STACK (parent), child);
 }
 
 static void
@@ -145,7 +145,6 @@ update_empty (ShoeboxNewsPage *self)
   gboolean narrowed = self->filter != FILTER_ALL || selected_source_id (self) != 0 || search[0] != '\0'
                       || self->pair_id != 0;
 
-  update_badge (self);
   gtk_widget_set_visible (self->more_button,
                           self->slice != NULL && gtk_slice_list_model_get_size (self->slice) < n);
   gtk_stack_set_visible_child_name (self->content_stack, n > 0 ? "list" : "empty");
@@ -321,13 +320,6 @@ static void
 all_stories_clicked_cb (ShoeboxNewsPage *self)
 {
   shoebox_news_page_show_pair (self, 0);
-}
-
-static void
-show_pair_cb (ShoeboxNewsPage *self,
-              gint64           pair_id)
-{
-  shoebox_news_page_show_pair (self, pair_id);
 }
 
 static void
@@ -558,13 +550,6 @@ network_changed_cb (ShoeboxNewsPage *self,
 }
 
 static void
-show_item_cb (ShoeboxNewsPage *self,
-              gint64           item_id)
-{
-  shoebox_news_page_show_item (self, item_id);
-}
-
-static void
 refresh_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -777,9 +762,6 @@ shoebox_news_page_set_service (ShoeboxNewsPage    *self,
                                G_CALLBACK (mentions_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (shoebox_news_store_get_sources (get_store (self)), "items-changed",
                                G_CALLBACK (rebuild_sources), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (service, "show-item", G_CALLBACK (show_item_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (service, "show-pair", G_CALLBACK (show_pair_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (get_store (self), "items-changed", G_CALLBACK (update_badge), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (g_network_monitor_get_default (), "network-changed",
                                G_CALLBACK (network_changed_cb), self, G_CONNECT_SWAPPED);
     }
@@ -801,13 +783,9 @@ void
 shoebox_news_page_show_item (ShoeboxNewsPage *self,
                              gint64           item_id)
 {
-  GtkWidget *stack;
-
   g_return_if_fail (SHOEBOX_IS_NEWS_PAGE (self));
 
-  stack = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_VIEW_STACK);
-  if (stack != NULL)
-    adw_view_stack_set_visible_child (ADW_VIEW_STACK (stack), GTK_WIDGET (self));
+  bring_forward (self);
 
   self->pair_id = 0;
   load_pair_items (self);
@@ -860,7 +838,6 @@ shoebox_news_page_show_pair (ShoeboxNewsPage *self,
 {
   g_autofree char *label = NULL;
   g_autofree char *heading = NULL;
-  GtkWidget *stack;
 
   g_return_if_fail (SHOEBOX_IS_NEWS_PAGE (self));
 
@@ -875,9 +852,7 @@ shoebox_news_page_show_pair (ShoeboxNewsPage *self,
       heading = g_strdup_printf (_("Stories about your %s"), label);
       gtk_label_set_text (self->pair_label, heading);
 
-      stack = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_VIEW_STACK);
-      if (stack != NULL)
-        adw_view_stack_set_visible_child (ADW_VIEW_STACK (stack), GTK_WIDGET (self));
+      bring_forward (self);
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
       gtk_drop_down_set_selected (self->source_dropdown, 0);
       gtk_toggle_button_set_active (self->all_button, TRUE);

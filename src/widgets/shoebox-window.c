@@ -32,7 +32,9 @@ struct _ShoeboxWindow
   ShoeboxCollectionPage *collection_page;
   AdwBin                *compare_bin;
   ShoeboxComparePage    *compare_page; /* built when first needed */
-  ShoeboxNewsPage       *news_page;
+  AdwBin                *news_bin;
+  ShoeboxNewsPage       *news_page;    /* built when first needed */
+  ShoeboxNewsService    *news;
   AdwViewSwitcherBar    *switcher_bar;
   GtkWidget             *add_pair_button;
   GtkRevealer           *selection_revealer;
@@ -82,12 +84,59 @@ ensure_compare_page (ShoeboxWindow *self)
   return self->compare_page;
 }
 
+static ShoeboxNewsPage *
+ensure_news_page (ShoeboxWindow *self)
+{
+  if (self->news_page == NULL)
+    {
+      self->news_page = g_object_new (SHOEBOX_TYPE_NEWS_PAGE, NULL);
+      shoebox_news_page_set_service (self->news_page, self->news);
+      adw_bin_set_child (self->news_bin, GTK_WIDGET (self->news_page));
+    }
+
+  return self->news_page;
+}
+
+/* The Compare and News pages are built when first shown: the first
+ * frame waits for neither, nor for what they load.
+ */
 static void
 page_shown_cb (ShoeboxWindow *self)
 {
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->pages), "compare") == 0)
+  const char *name = adw_view_stack_get_visible_child_name (self->pages);
+
+  if (g_strcmp0 (name, "compare") == 0)
     ensure_compare_page (self);
+  else if (g_strcmp0 (name, "news") == 0)
+    ensure_news_page (self);
   update_actions (self);
+}
+
+/* The News tab counts the unread stories, as mail apps do, page built or
+ * not.
+ */
+static void
+update_news_badge (ShoeboxWindow *self)
+{
+  ShoeboxNewsStore *store = self->news != NULL ? shoebox_news_service_get_store (self->news) : NULL;
+
+  adw_view_stack_page_set_badge_number (adw_view_stack_get_page (self->pages, GTK_WIDGET (self->news_bin)),
+                                        store != NULL ? shoebox_news_store_count_unread (store, 0) : 0);
+}
+
+/* A notification's story, or a pair's news asked for from its page. */
+static void
+show_news_item_cb (ShoeboxWindow *self,
+                   gint64         item_id)
+{
+  shoebox_news_page_show_item (ensure_news_page (self), item_id);
+}
+
+static void
+show_pair_news_cb (ShoeboxWindow *self,
+                   gint64         pair_id)
+{
+  shoebox_news_page_show_pair (ensure_news_page (self), pair_id);
 }
 
 static void
@@ -298,6 +347,7 @@ shoebox_window_dispose (GObject *object)
 {
   ShoeboxWindow *self = SHOEBOX_WINDOW (object);
 
+  shoebox_window_set_news (self, NULL);
   g_clear_object (&self->settings);
   g_clear_object (&self->collection);
   g_clear_object (&self->photos);
@@ -324,7 +374,7 @@ shoebox_window_class_init (ShoeboxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, collection_page);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, compare_bin);
-  gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, news_page);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, news_bin);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, add_pair_button);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, selection_revealer);
@@ -419,8 +469,29 @@ shoebox_window_set_news (ShoeboxWindow      *self,
                          ShoeboxNewsService *news)
 {
   g_return_if_fail (SHOEBOX_IS_WINDOW (self));
+  g_return_if_fail (news == NULL || SHOEBOX_IS_NEWS_SERVICE (news));
 
-  shoebox_news_page_set_service (self->news_page, news);
+  if (self->news == news)
+    return;
+
+  if (self->news != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (shoebox_news_service_get_store (self->news), self);
+      g_signal_handlers_disconnect_by_data (self->news, self);
+    }
+  g_set_object (&self->news, news);
+  if (news != NULL)
+    {
+      g_signal_connect_object (shoebox_news_service_get_store (news), "items-changed",
+                               G_CALLBACK (update_news_badge), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (news, "show-item", G_CALLBACK (show_news_item_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (news, "show-pair", G_CALLBACK (show_pair_news_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  if (self->news_page != NULL)
+    shoebox_news_page_set_service (self->news_page, news);
+  if (self->pages != NULL)
+    update_news_badge (self);
 }
 
 /**
@@ -449,6 +520,20 @@ shoebox_window_get_compare_page (ShoeboxWindow *self)
   g_return_val_if_fail (SHOEBOX_IS_WINDOW (self), NULL);
 
   return ensure_compare_page (self);
+}
+
+/**
+ * shoebox_window_get_news_page:
+ * @self: a #ShoeboxWindow
+ *
+ * Returns: (transfer none): the News page, built now if it was not yet
+ */
+ShoeboxNewsPage *
+shoebox_window_get_news_page (ShoeboxWindow *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_WINDOW (self), NULL);
+
+  return ensure_news_page (self);
 }
 
 /**

@@ -12,6 +12,7 @@
 #include "shoebox-collection-page.h"
 #include "shoebox-compare-page.h"
 #include "shoebox-collection.h"
+#include "shoebox-news-page.h"
 #include "shoebox-news-service.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,7 @@ void                   shoebox_window_set_news            (ShoeboxWindow      *s
                                                            ShoeboxNewsService *news);
 ShoeboxCollectionPage *shoebox_window_get_collection_page (ShoeboxWindow     *self);
 ShoeboxComparePage    *shoebox_window_get_compare_page    (ShoeboxWindow     *self);
+ShoeboxNewsPage       *shoebox_window_get_news_page       (ShoeboxWindow     *self);
 void                   shoebox_window_show_database_error (ShoeboxWindow     *self,
                                                            const GError      *error);
 

@@ -214,9 +214,9 @@ shoebox_collection_search (ShoeboxCollection       *self,
  * @list: a list shoebox_collection_search() returned
  * @error: return location for a #GError
  *
- * Runs @query again into the same model, which emits one
- * #GListModel::items-changed: search as you type without a new model
- * per keystroke.
+ * Runs @query again into the same model, which keeps its positions
+ * (shoebox_pair_list_replace()): search as you type without a new model,
+ * nor new cells, per keystroke.
  *
  * Returns: %TRUE on success; on failure @list is left as it was
  */

@@ -264,9 +264,9 @@ select_ids (ShoeboxCollectionPage *self,
   gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), selected, everything);
 }
 
-/* @keep_unchanged: a new search over the same pairs, which keeps the
- * cells of the pairs at the head of the result; off when the pairs
- * themselves may have changed (an edit, a wear, an import).
+/* @keep_unchanged: a new search over the same pairs, where a pair that
+ * stays at its position is not read again; off when the pairs themselves
+ * may have changed (an edit, a wear, an import).
  */
 static void
 run_search (ShoeboxCollectionPage *self,
@@ -308,13 +308,13 @@ run_search (ShoeboxCollectionPage *self,
     query.statuses = 1u << (SHOEBOX_STATUS_OWNED + status - 1);
 
   /* The order the user chose holds while they type: results do not jump
-   * around between keys, and a key that narrows the result keeps the
-   * cells of the pairs that stay at its head.
+   * around between keys, and a key that narrows the result leaves the
+   * pairs that stay at its head as they are.
    */
   query.sort = current_sort (self, &query.descending);
 
-  /* Refill the same model: one items-changed per keystroke, not a new
-   * model that makes the views rebuild every cell.
+  /* Refill the same model, which keeps its positions: the cells on
+   * screen show the new pairs, none is built again.
    */
   if (self->pairs != NULL)
     {

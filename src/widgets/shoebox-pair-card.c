@@ -18,13 +18,13 @@ struct _ShoeboxPairCard
 {
   GtkWidget    parent_instance;
 
-  ShoeboxPair  *pair;
-  GCancellable *thumbnail_cancellable; /* the pending thumbnail, if any */
-  gboolean      photo_looked_up;       /* for this pair, see get_photo_looked_up */
-  guint         photo_wanted_idle;
+  ShoeboxPair    *pair;
+  GCancellable   *thumbnail_cancellable; /* the pending thumbnail, if any */
+  gboolean        photo_looked_up;       /* for this pair, see get_photo_looked_up */
+  guint           photo_wanted_idle;
 
-  GtkStack    *photo_stack;
-  GtkPicture  *photo;
+  GtkStack       *photo_stack;
+  GtkPicture     *photo;
   GtkInscription *silhouette_label;
   GtkInscription *colorway_label;
   GtkInscription *details_label;

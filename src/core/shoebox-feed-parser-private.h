@@ -12,8 +12,9 @@
 G_BEGIN_DECLS
 
 /* The feed parser is split by what it reads: bytes to UTF-8 XML text
- * (-decode.c), RSS and Atom trees (-xml.c), JSON Feed (-json.c); the
- * boxes, links and the public entry point are in shoebox-feed-parser.c.
+ * (-decode.c), RSS and Atom trees (-xml.c, with the files listed in
+ * shoebox-feed-parser-xml-private.h), JSON Feed (-json.c); the boxes,
+ * links and the public entry point are in shoebox-feed-parser.c.
  */
 
 #define SHOEBOX_FEED_MAX_ENTITY_EXPANSION (16 * 1024)

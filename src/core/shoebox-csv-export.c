@@ -1,0 +1,215 @@
+/* shoebox-csv-export.c
+ *
+ * Copyright 2026 The Shoebox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "shoebox-csv"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "shoebox-csv-private.h"
+#include "shoebox-money.h"
+#include "shoebox-pair-list.h"
+
+/* The export: every pair as a row of the contract. */
+
+#define EXPORT_CHUNK_SIZE (64 * 1024)
+
+static gboolean
+needs_protection (const char *cell)
+{
+  if (cell[0] == '\0')
+    return FALSE;
+  if (strchr ("=+-@", cell[0]) != NULL)
+    return TRUE;
+
+  return cell[0] == '\'' && cell[1] != '\0' && strchr ("=+-@'", cell[1]) != NULL;
+}
+
+static void
+append_cell (GString    *row,
+             const char *cell)
+{
+  gboolean quote;
+
+  if (cell == NULL)
+    cell = "";
+
+  quote = strpbrk (cell, ",\"\r\n") != NULL;
+  if (quote)
+    g_string_append_c (row, '"');
+  if (needs_protection (cell))
+    g_string_append_c (row, '\'');
+
+  for (const char *p = cell; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (row, '"');
+      g_string_append_c (row, *p);
+    }
+
+  if (quote)
+    g_string_append_c (row, '"');
+}
+
+static void
+append_pair (GString     *row,
+             ShoeboxPair *pair)
+{
+  const char *currency = shoebox_pair_get_currency (pair);
+  g_autofree char *extras = shoebox_list_join (shoebox_pair_get_extras (pair));
+  g_autofree char *tags = shoebox_list_join (shoebox_pair_get_tags (pair));
+  g_autofree char *wears = shoebox_list_join (shoebox_pair_get_wear_dates (pair));
+  g_autofree char *price = NULL;
+  g_autofree char *estimated = NULL;
+  const char *cells[SHOEBOX_CSV_N_COLUMNS];
+
+  if (shoebox_pair_get_price_paid (pair) >= 0 && shoebox_money_is_currency (currency))
+    price = shoebox_money_format_plain (shoebox_pair_get_price_paid (pair), currency);
+  if (shoebox_pair_get_estimated_value (pair) >= 0 && shoebox_money_is_currency (currency))
+    estimated = shoebox_money_format_plain (shoebox_pair_get_estimated_value (pair), currency);
+
+  cells[SHOEBOX_CSV_COLUMN_SILHOUETTE] = shoebox_pair_get_silhouette_name (pair);
+  cells[SHOEBOX_CSV_COLUMN_BRAND] = shoebox_pair_get_brand_name (pair);
+  cells[SHOEBOX_CSV_COLUMN_COLORWAY] = shoebox_pair_get_colorway (pair);
+  cells[SHOEBOX_CSV_COLUMN_OFFICIAL_COLORWAY] = shoebox_pair_get_official_colorway (pair);
+  cells[SHOEBOX_CSV_COLUMN_STYLE_CODE] = shoebox_pair_get_style_code (pair);
+  cells[SHOEBOX_CSV_COLUMN_SIZE] = shoebox_pair_get_size (pair);
+  cells[SHOEBOX_CSV_COLUMN_SIZE_SYSTEM] = shoebox_size_system_to_string (shoebox_pair_get_size_system (pair));
+  cells[SHOEBOX_CSV_COLUMN_CONDITION] = shoebox_condition_to_string (shoebox_pair_get_condition (pair));
+  cells[SHOEBOX_CSV_COLUMN_BOX] = shoebox_box_to_string (shoebox_pair_get_box (pair));
+  cells[SHOEBOX_CSV_COLUMN_EXTRAS] = extras;
+  cells[SHOEBOX_CSV_COLUMN_STATUS] = shoebox_status_to_string (shoebox_pair_get_status (pair));
+  cells[SHOEBOX_CSV_COLUMN_PRICE_PAID] = price;
+  cells[SHOEBOX_CSV_COLUMN_CURRENCY] = currency;
+  cells[SHOEBOX_CSV_COLUMN_PURCHASE_DATE] = shoebox_pair_get_purchase_date (pair);
+  cells[SHOEBOX_CSV_COLUMN_WHERE_BOUGHT] = shoebox_pair_get_where_bought (pair);
+  cells[SHOEBOX_CSV_COLUMN_ESTIMATED_VALUE] = estimated;
+  cells[SHOEBOX_CSV_COLUMN_STORAGE_LOCATION] = shoebox_pair_get_storage_location (pair);
+  cells[SHOEBOX_CSV_COLUMN_TAGS] = tags;
+  cells[SHOEBOX_CSV_COLUMN_NOTES] = shoebox_pair_get_notes (pair);
+  cells[SHOEBOX_CSV_COLUMN_WEAR_DATES] = wears;
+
+  for (guint column = 0; column < SHOEBOX_CSV_N_COLUMNS; column++)
+    {
+      if (column > 0)
+        g_string_append_c (row, ',');
+      append_cell (row, cells[column]);
+    }
+  g_string_append (row, "\r\n");
+}
+
+/**
+ * shoebox_csv_export:
+ * @collection: the pairs to write
+ * @stream: where to write them
+ * @n_exported: (out) (optional): how many pairs were written
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Writes every pair as one row of the CSV contract, in the order they
+ * were added, with CRLF line ends (RFC 4180).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+shoebox_csv_export (ShoeboxCollection  *collection,
+                    GOutputStream      *stream,
+                    guint              *n_exported,
+                    GCancellable       *cancellable,
+                    GError            **error)
+{
+  static const ShoeboxPairQuery everything = { 0 };
+  g_autoptr(GListModel) pairs = NULL;
+  g_autoptr(GString) buffer = g_string_new (NULL);
+  guint n_pairs;
+
+  g_return_val_if_fail (SHOEBOX_IS_COLLECTION (collection), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  pairs = shoebox_collection_search (collection, &everything, error);
+  if (pairs == NULL)
+    return FALSE;
+
+  for (guint column = 0; column < SHOEBOX_CSV_N_COLUMNS; column++)
+    {
+      if (column > 0)
+        g_string_append_c (buffer, ',');
+      g_string_append (buffer, _shoebox_csv_column_names[column]);
+    }
+  g_string_append (buffer, "\r\n");
+
+  n_pairs = g_list_model_get_n_items (pairs);
+  for (guint i = 0; i < n_pairs; i++)
+    {
+      g_autoptr(ShoeboxPair) pair = NULL;
+
+      /* The list keeps what it loaded; the export reads each pair once. */
+      pair = shoebox_collection_get_pair (collection,
+                                          shoebox_pair_list_get_id (SHOEBOX_PAIR_LIST (pairs), i),
+                                          error);
+      if (pair == NULL)
+        return FALSE;
+      append_pair (buffer, pair);
+
+      if (buffer->len >= EXPORT_CHUNK_SIZE || i + 1 == n_pairs)
+        {
+          if (!g_output_stream_write_all (stream, buffer->str, buffer->len, NULL, cancellable, error))
+            return FALSE;
+          g_string_truncate (buffer, 0);
+        }
+    }
+
+  if (buffer->len > 0
+      && !g_output_stream_write_all (stream, buffer->str, buffer->len, NULL, cancellable, error))
+    return FALSE;
+
+  if (n_exported != NULL)
+    *n_exported = n_pairs;
+  return TRUE;
+}
+
+/**
+ * shoebox_csv_export_file:
+ * @collection: the pairs to write
+ * @file: the CSV file; replaced as a whole, or left as it was on failure
+ * @n_exported: (out) (optional): how many pairs were written
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+shoebox_csv_export_file (ShoeboxCollection  *collection,
+                         GFile              *file,
+                         guint              *n_exported,
+                         GCancellable       *cancellable,
+                         GError            **error)
+{
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GCancellable) abort = NULL;
+
+  g_return_val_if_fail (SHOEBOX_IS_COLLECTION (collection), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
+  if (stream == NULL)
+    return FALSE;
+
+  if (!shoebox_csv_export (collection, G_OUTPUT_STREAM (stream), n_exported, cancellable, error))
+    {
+      /* Closing with a cancelled cancellable drops the temporary file
+       * instead of putting it in place of the old one.
+       */
+      abort = g_cancellable_new ();
+      g_cancellable_cancel (abort);
+      g_output_stream_close (G_OUTPUT_STREAM (stream), abort, NULL);
+      return FALSE;
+    }
+
+  return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
+}

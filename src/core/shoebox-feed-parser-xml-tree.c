@@ -1,0 +1,477 @@
+/* shoebox-feed-parser-xml-tree.c
+ *
+ * Copyright 2026 The Shoebox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "shoebox-feed-parser"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "shoebox-date-parser.h"
+#include "shoebox-feed-parser-xml-private.h"
+#include "shoebox-html-text.h"
+
+/* Reading a libxml2 tree: which namespace an element is in, its text,
+ * its links and its text constructs.
+ */
+
+typedef struct
+{
+  const char *uri;
+  NsClass     ns_class;
+} KnownNamespace;
+
+static const KnownNamespace known_namespaces[] = {
+  { NS_RSS10, NS_CLASS_RSS },
+  { NS_RSS090, NS_CLASS_RSS },
+  { "http://backend.userland.com/rss2", NS_CLASS_RSS },
+  { "http://backend.userland.com/rss", NS_CLASS_RSS },
+  { "http://blogs.law.harvard.edu/tech/rss", NS_CLASS_RSS },
+  { "http://purl.org/net/rss1.1#", NS_CLASS_RSS },
+  { NS_ATOM10, NS_CLASS_ATOM },
+  { NS_ATOM03, NS_CLASS_ATOM },
+  { "http://purl.org/dc/elements/1.1/", NS_CLASS_DC },
+  { "http://purl.org/dc/elements/1.0/", NS_CLASS_DC },
+  { "http://purl.org/dc/terms/", NS_CLASS_DCTERMS },
+  { "http://purl.org/rss/1.0/modules/content/", NS_CLASS_CONTENT },
+  { "http://search.yahoo.com/mrss/", NS_CLASS_MEDIA },
+  { "http://search.yahoo.com/mrss", NS_CLASS_MEDIA },
+  { "http://tools.search.yahoo.com/mrss/", NS_CLASS_MEDIA },
+  { "http://www.w3.org/1999/xhtml", NS_CLASS_XHTML },
+  { NS_RDF, NS_CLASS_RDF },
+};
+
+/* Prefixes used without a declaration, as ill-formed feeds do. */
+static const struct
+{
+  const char *prefix;
+  NsClass     ns_class;
+} known_prefixes[] = {
+  { "dc", NS_CLASS_DC },
+  { "dcterms", NS_CLASS_DCTERMS },
+  { "content", NS_CLASS_CONTENT },
+  { "media", NS_CLASS_MEDIA },
+  { "atom", NS_CLASS_ATOM },
+  { "xhtml", NS_CLASS_XHTML },
+  { "rdf", NS_CLASS_RDF },
+};
+
+/* ------------------------------------------------------------- namespaces */
+
+static NsClass
+classify_uri (const char *uri)
+{
+  if (uri == NULL)
+    return NS_CLASS_NONE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (known_namespaces); i++)
+    if (g_ascii_strcasecmp (uri, known_namespaces[i].uri) == 0)
+      return known_namespaces[i].ns_class;
+
+  return NS_CLASS_OTHER;
+}
+
+/* The namespace class and the local name of an element. An element with an
+ * undeclared prefix keeps "prefix:name" as its name in libxml2's recovery.
+ */
+NsClass
+_shoebox_feed_xml_classify (xmlNodePtr   node,
+                            const char **local)
+{
+  const char *name = (const char *) node->name;
+  const char *colon = NULL;
+  NsClass ns_class = NS_CLASS_NONE;
+
+  *local = name;
+  if (node->ns == NULL && (colon = strchr (name, ':')) != NULL)
+    *local = colon + 1;
+
+  /* Every element is asked many times: the answer is kept in the node's
+   * field for applications, shifted by one so that NULL means "not yet".
+   */
+  if (node->_private != NULL)
+    return (NsClass) (GPOINTER_TO_INT (node->_private) - 1);
+
+  if (node->ns != NULL && node->ns->href != NULL)
+    ns_class = classify_uri ((const char *) node->ns->href);
+  else if (colon != NULL)
+    {
+      ns_class = NS_CLASS_OTHER;
+      for (guint i = 0; i < G_N_ELEMENTS (known_prefixes); i++)
+        if (strncmp (name, known_prefixes[i].prefix, (gsize) (colon - name)) == 0 &&
+            known_prefixes[i].prefix[colon - name] == '\0')
+          ns_class = known_prefixes[i].ns_class;
+    }
+
+  node->_private = GINT_TO_POINTER ((int) ns_class + 1);
+  return ns_class;
+}
+
+/* Whether @node is one of the feed format's own elements: no namespace,
+ * a known RSS or Atom namespace, or the root's namespace.
+ */
+gboolean
+_shoebox_feed_xml_is_core (ParseContext *ctx,
+                           xmlNodePtr    node,
+                           const char   *local)
+{
+  const char *name;
+  NsClass ns_class;
+
+  if (node->type != XML_ELEMENT_NODE)
+    return FALSE;
+
+  ns_class = _shoebox_feed_xml_classify (node, &name);
+  if (strcmp (name, local) != 0)
+    return FALSE;
+
+  if (ns_class == NS_CLASS_NONE || ns_class == NS_CLASS_RSS || ns_class == NS_CLASS_ATOM)
+    return TRUE;
+
+  return (ctx->root_ns != NULL && node->ns != NULL &&
+          g_strcmp0 ((const char *) node->ns->href, ctx->root_ns) == 0);
+}
+
+gboolean
+_shoebox_feed_xml_is_ns (xmlNodePtr  node,
+                         NsClass     ns_class,
+                         const char *local)
+{
+  const char *name;
+
+  if (node->type != XML_ELEMENT_NODE)
+    return FALSE;
+
+  return _shoebox_feed_xml_classify (node, &name) == ns_class && strcmp (name, local) == 0;
+}
+
+char *
+_shoebox_feed_xml_get_attribute (xmlNodePtr  node,
+                                 const char *name)
+{
+  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
+  char *copy;
+
+  if (value == NULL)
+    return NULL;
+
+  copy = shoebox_text_sanitize ((const char *) value, -1, SHOEBOX_FEED_MAX_URL, FALSE);
+  xmlFree (value);
+  return copy;
+}
+
+
+/* ------------------------------------------------------------ text nodes */
+
+static void
+append_capped (GString    *out,
+               const char *text,
+               gsize       length,
+               gsize       cap)
+{
+  if (out->len >= cap)
+    return;
+  g_string_append_len (out, text, (gssize) MIN (length, cap - out->len));
+}
+
+/* All the text under @top, in document order, with a space for block
+ * elements (for inline XHTML). An iterative walk: depth costs no stack.
+ */
+static void
+collect_text (ParseContext *ctx,
+              xmlNodePtr    top,
+              GString      *out,
+              gsize         cap)
+{
+  xmlNodePtr node = top->children;
+
+  while (node != NULL && out->len < cap)
+    {
+      gboolean enter = FALSE;
+
+      switch ((int) node->type)
+        {
+        case XML_TEXT_NODE:
+        case XML_CDATA_SECTION_NODE:
+          if (node->content != NULL)
+            append_capped (out, (const char *) node->content,
+                           strlen ((const char *) node->content), cap);
+          break;
+
+        case XML_ENTITY_REF_NODE:
+          /* None are left after _shoebox_feed_prepare_xml(); never follow
+           * one (that is how entity bombs go off).
+           */
+          break;
+
+        case XML_ELEMENT_NODE:
+          if (g_ascii_strcasecmp ((const char *) node->name, "script") == 0 ||
+              g_ascii_strcasecmp ((const char *) node->name, "style") == 0)
+            break;
+          if (shoebox_html_is_block_element ((const char *) node->name))
+            g_string_append_c (out, ' ');
+          enter = TRUE;
+          break;
+
+        default:
+          break;
+        }
+
+      if (enter && node->children != NULL)
+        {
+          node = node->children;
+          continue;
+        }
+
+      while (node != top && node->next == NULL)
+        {
+          node = node->parent;
+          if (node != top && node->type == XML_ELEMENT_NODE && shoebox_html_is_block_element ((const char *) node->name))
+            g_string_append_c (out, ' ');
+        }
+
+      node = node == top ? NULL : node->next;
+    }
+}
+
+char *
+_shoebox_feed_xml_dup_raw_text (ParseContext *ctx,
+                                xmlNodePtr    node,
+                                gsize         cap)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  collect_text (ctx, node, out, cap);
+  return shoebox_text_sanitize (out->str, (gssize) out->len, cap, FALSE);
+}
+
+char *
+_shoebox_feed_xml_dup_line (ParseContext *ctx,
+                            xmlNodePtr    node,
+                            gsize         cap)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  collect_text (ctx, node, out, cap * 4);
+  return shoebox_text_sanitize (out->str, (gssize) out->len, cap, TRUE);
+}
+
+/* The children of @node as XML text (inline XHTML content). */
+char *
+_shoebox_feed_xml_dup_inner_xml (ParseContext *ctx,
+                                 xmlNodePtr    node,
+                                 gsize         cap)
+{
+  xmlBufferPtr buffer = xmlBufferCreate ();
+  char *result;
+
+  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
+    {
+      if (xmlBufferLength (buffer) >= (int) cap)
+        break;
+      xmlNodeDump (buffer, ctx->doc, child, 0, 0);
+    }
+
+  result = shoebox_text_sanitize ((const char *) xmlBufferContent (buffer),
+                                  xmlBufferLength (buffer), cap, FALSE);
+  xmlBufferFree (buffer);
+  return result;
+}
+
+
+/* ------------------------------------------------------------------ links */
+
+/* The base URI in force at @node: the document's, changed by every
+ * xml:base from the root down. A base that is not http or https
+ * (javascript:, data:) is ignored.
+ */
+char *
+_shoebox_feed_xml_dup_node_base (ParseContext *ctx,
+                                 xmlNodePtr    node)
+{
+  g_autoptr(GPtrArray) chain = g_ptr_array_new_with_free_func (xmlFree);
+  char *base = g_strdup (ctx->base_uri);
+
+  for (xmlNodePtr n = node; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)
+    {
+      xmlChar *value = xmlGetNsProp (n, (const xmlChar *) "base", (const xmlChar *) NS_XML);
+
+      if (value != NULL)
+        g_ptr_array_add (chain, value);
+    }
+
+  for (guint i = chain->len; i > 0; i--)
+    {
+      g_autofree char *value = shoebox_text_sanitize (g_ptr_array_index (chain, i - 1), -1,
+                                                      SHOEBOX_FEED_MAX_URL, TRUE);
+      g_autofree char *resolved = _shoebox_feed_resolve_against (base, value);
+
+      if (resolved != NULL && _shoebox_feed_has_web_scheme (resolved))
+        {
+          g_free (base);
+          base = g_steal_pointer (&resolved);
+        }
+    }
+
+  return base;
+}
+
+/* A link at @node, resolved against the xml:base in force there. */
+char *
+_shoebox_feed_xml_dup_link (ParseContext *ctx,
+                            xmlNodePtr    node,
+                            const char   *raw)
+{
+  g_autofree char *base = NULL;
+
+  if (raw == NULL)
+    return NULL;
+
+  base = _shoebox_feed_xml_dup_node_base (ctx, node);
+  return _shoebox_feed_resolve_link (base, raw);
+}
+
+char *
+_shoebox_feed_xml_dup_link_from_text (ParseContext *ctx,
+                                      xmlNodePtr    node)
+{
+  g_autofree char *raw = _shoebox_feed_xml_dup_raw_text (ctx, node, SHOEBOX_FEED_MAX_URL);
+
+  return _shoebox_feed_xml_dup_link (ctx, node, raw);
+}
+
+char *
+_shoebox_feed_xml_dup_link_from_attribute (ParseContext *ctx,
+                                           xmlNodePtr    node,
+                                           const char   *attribute)
+{
+  g_autofree char *raw = _shoebox_feed_xml_get_attribute (node, attribute);
+
+  return _shoebox_feed_xml_dup_link (ctx, node, raw);
+}
+
+/* ------------------------------------------------------- text constructs */
+
+static gboolean
+base64_decode_text (const char  *text,
+                    char       **decoded)
+{
+  g_autofree guchar *bytes = NULL;
+  gsize length = 0;
+
+  bytes = g_base64_decode (text, &length);
+  if (bytes == NULL)
+    return FALSE;
+
+  *decoded = shoebox_text_sanitize ((const char *) bytes, (gssize) length, SHOEBOX_FEED_MAX_CONTENT, FALSE);
+  return TRUE;
+}
+
+/* Reads an Atom text construct (title, summary, content; also Atom 0.3
+ * with its `mode`) into its raw form and kind.
+ */
+char *
+_shoebox_feed_xml_dup_text_construct (ParseContext *ctx,
+                                      xmlNodePtr    node,
+                                      gsize         cap,
+                                      TextKind     *kind)
+{
+  g_autofree char *type = _shoebox_feed_xml_get_attribute (node, "type");
+  g_autofree char *mode = _shoebox_feed_xml_get_attribute (node, "mode");
+  g_autofree char *raw = NULL;
+  gboolean has_elements = FALSE;
+
+  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
+    if (child->type == XML_ELEMENT_NODE)
+      has_elements = TRUE;
+
+  if (type != NULL)
+    g_strstrip (type);
+
+  if (type == NULL || type[0] == '\0' ||
+      g_ascii_strcasecmp (type, "text") == 0 || g_ascii_strcasecmp (type, "text/plain") == 0)
+    *kind = TEXT_KIND_PLAIN;
+  else if (g_ascii_strcasecmp (type, "html") == 0 || g_ascii_strcasecmp (type, "text/html") == 0)
+    *kind = TEXT_KIND_HTML;
+  else if (g_ascii_strcasecmp (type, "xhtml") == 0 ||
+           g_ascii_strcasecmp (type, "application/xhtml+xml") == 0)
+    *kind = TEXT_KIND_XHTML;
+  else if (g_str_has_prefix (type, "text/"))
+    *kind = TEXT_KIND_PLAIN;
+  else if (strchr (type, '/') != NULL && !g_str_has_suffix (type, "+xml") &&
+           !g_str_has_suffix (type, "/xml") && mode == NULL)
+    {
+      /* Atom 1.0: any other media type is base64 (RFC 4287, 4.1.3.3). */
+      *kind = TEXT_KIND_PLAIN;
+      mode = g_strdup ("base64");
+    }
+  else
+    *kind = has_elements ? TEXT_KIND_XHTML : TEXT_KIND_PLAIN;
+
+  if (mode != NULL && g_ascii_strcasecmp (mode, "base64") == 0)
+    {
+      g_autofree char *encoded = _shoebox_feed_xml_dup_raw_text (ctx, node, SHOEBOX_FEED_MAX_CONTENT);
+      char *decoded = NULL;
+
+      if (!base64_decode_text (encoded, &decoded))
+        return NULL;
+      if (*kind == TEXT_KIND_XHTML)
+        *kind = TEXT_KIND_HTML;
+      return decoded;
+    }
+
+  if (mode != NULL && g_ascii_strcasecmp (mode, "escaped") == 0)
+    {
+      if (*kind == TEXT_KIND_XHTML)
+        *kind = TEXT_KIND_HTML;
+      return _shoebox_feed_xml_dup_raw_text (ctx, node, cap);
+    }
+
+  if (*kind == TEXT_KIND_XHTML || (*kind == TEXT_KIND_PLAIN && has_elements))
+    {
+      *kind = TEXT_KIND_XHTML;
+      return _shoebox_feed_xml_dup_inner_xml (ctx, node, cap);
+    }
+
+  raw = _shoebox_feed_xml_dup_raw_text (ctx, node, cap);
+  return g_steal_pointer (&raw);
+}
+
+/* A text construct as one line of plain text. */
+char *
+_shoebox_feed_xml_dup_text_construct_line (ParseContext *ctx,
+                                           xmlNodePtr    node,
+                                           gsize         cap)
+{
+  TextKind kind;
+  g_autofree char *raw = _shoebox_feed_xml_dup_text_construct (ctx, node, cap * 4, &kind);
+
+  if (raw == NULL)
+    return NULL;
+
+  switch (kind)
+    {
+    case TEXT_KIND_HTML:
+      return shoebox_html_to_text (raw, -1, cap);
+
+    case TEXT_KIND_XHTML:
+      return _shoebox_feed_xml_dup_line (ctx, node, cap);
+
+    case TEXT_KIND_PLAIN:
+    default:
+      return _shoebox_feed_clean_line (raw, cap);
+    }
+}
+
+GDateTime *
+_shoebox_feed_xml_parse_date_node (ParseContext *ctx,
+                                   xmlNodePtr    node)
+{
+  g_autofree char *text = _shoebox_feed_xml_dup_line (ctx, node, 256);
+
+  return shoebox_date_parse (text);
+}

@@ -1,0 +1,70 @@
+/* shoebox-photos-private.h
+ *
+ * Copyright 2026 The Shoebox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "shoebox-photos.h"
+
+G_BEGIN_DECLS
+
+/* The photo store is split over files by what it does: the object, file
+ * names and errors (shoebox-photos.c), the shared thread pool
+ * (-thread-pool.c), decoding (-decode.c), imports (-import.c), loading
+ * thumbnails and whole photos (-load.c) and removing unreferenced photos
+ * (-remove-unreferenced.c). They share the struct and the helpers
+ * declared here.
+ */
+
+#define HASH_LENGTH          64
+#define MAX_EXTENSION_LENGTH 5
+#define COPY_CHUNK_SIZE      (64 * 1024)
+#define TEMP_PREFIX          ".import-"
+
+struct _ShoeboxPhotos
+{
+  GObject  parent_instance;
+
+  char    *photos_directory;
+  char    *cache_directory;
+};
+
+/* Limits given to a loader's ::size-prepared handler. */
+typedef struct
+{
+  int      max_size;   /* the decoded image fits in max_size × max_size; 0: no limit */
+  gint64   max_pixels; /* refuse bigger images; 0: no limit */
+  gboolean too_many_pixels;
+} DecodeLimits;
+
+void       _shoebox_photos_queue_job                (GTask             *task,
+                                                     GTaskThreadFunc    func,
+                                                     gboolean           newest_first);
+
+gboolean   _shoebox_photos_is_valid_file_name       (const char        *file_name);
+gboolean   _shoebox_photos_ensure_directory         (const char        *path,
+                                                     GError           **error);
+void       _shoebox_photos_set_unreadable_error     (GError           **error,
+                                                     const char        *display_name,
+                                                     GError            *cause);
+void       _shoebox_photos_set_not_an_image_error   (GError           **error,
+                                                     const char        *display_name,
+                                                     GError            *cause);
+void       _shoebox_photos_set_file_too_large_error (GError           **error,
+                                                     const char        *display_name);
+
+gboolean   _shoebox_photos_write_to_loader          (GdkPixbufLoader  **loader,
+                                                     DecodeLimits      *limits,
+                                                     const guint8      *data,
+                                                     gsize              length,
+                                                     GError           **error);
+GdkPixbuf *_shoebox_photos_decode_photo             (ShoeboxPhotos     *self,
+                                                     const char        *file_name,
+                                                     int                max_size,
+                                                     GCancellable      *cancellable,
+                                                     GError           **error);
+
+G_END_DECLS

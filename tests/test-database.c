@@ -475,6 +475,83 @@ test_prepare_caches_and_reports (void)
   g_assert_nonnull (strstr (error->message, "no such"));
 }
 
+/* A second connection sees what the first committed, and reads without
+ * waiting for the first one's open write transaction (WAL).
+ */
+static void
+test_open_another_shares_file (void)
+{
+  g_autoptr(ShoeboxDatabase) db = NULL;
+  g_autoptr(ShoeboxDatabase) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *foreign_keys = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *during = NULL;
+  g_autofree char *after = NULL;
+
+  db = shoebox_database_open_default (&error);
+  g_assert_no_error (error);
+  other = shoebox_database_open_another (shoebox_database_get_path (db), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (other);
+  g_assert_true (shoebox_database_get_handle (other) != shoebox_database_get_handle (db));
+  g_assert_cmpstr (shoebox_database_get_path (other), ==, shoebox_database_get_path (db));
+  g_assert_cmpuint (shoebox_database_get_schema_version (other), ==, shoebox_database_get_latest_version ());
+  foreign_keys = query_text (other, "PRAGMA foreign_keys");
+  g_assert_cmpstr (foreign_keys, ==, "1");
+
+  g_assert_true (shoebox_database_exec (db, "INSERT INTO brands (name) VALUES ('Nike')", &error));
+  before = query_text (other, "SELECT group_concat (name) FROM brands");
+  g_assert_cmpstr (before, ==, "Nike");
+
+  g_assert_true (shoebox_database_exec (db, "BEGIN IMMEDIATE; INSERT INTO brands (name) VALUES ('Asics')", &error));
+  during = query_text (other, "SELECT group_concat (name) FROM brands");
+  g_assert_cmpstr (during, ==, "Nike");
+  g_assert_true (shoebox_database_exec (db, "COMMIT", &error));
+  after = query_text (other, "SELECT group_concat (name) FROM (SELECT name FROM brands ORDER BY name)");
+  g_assert_cmpstr (after, ==, "Asics,Nike");
+}
+
+/* Another connection creates, upgrades and loads nothing: a missing file
+ * stays missing, an old or newer schema is refused as it is.
+ */
+static void
+test_open_another_changes_nothing (void)
+{
+  g_autofree char *missing = g_build_filename (g_get_user_data_dir (), "missing.db", NULL);
+  g_autofree char *old = g_build_filename (g_get_user_data_dir (), "old.db", NULL);
+  g_autofree char *newer = g_build_filename (g_get_user_data_dir (), "newer.db", NULL);
+  g_autofree char *newer_sql = NULL;
+  g_autoptr(ShoeboxDatabase) other = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+
+  other = shoebox_database_open_another (missing, &error);
+  g_assert_null (other);
+  g_assert_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_FAILED);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  other = shoebox_database_open_with_migrations (old, test_migrations, 1, &error);
+  g_assert_no_error (error);
+  g_clear_object (&other);
+  other = shoebox_database_open_another (old, &error);
+  g_assert_null (other);
+  g_assert_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "version 1"));
+  g_clear_error (&error);
+  other = shoebox_database_open_with_migrations (old, test_migrations, 1, &error);
+  g_assert_cmpuint (read_user_version (other), ==, 1);
+  g_clear_object (&other);
+
+  newer_sql = g_strdup_printf ("PRAGMA user_version = %u;", shoebox_database_get_latest_version () + 1);
+  write_sqlite_file (newer, newer_sql);
+  other = shoebox_database_open_another (newer, &error);
+  g_assert_null (other);
+  g_assert_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_TOO_NEW);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -500,6 +577,8 @@ main (int   argc,
   g_test_add_func ("/database/write/commit-or-rollback", test_write_commits_or_rolls_back);
   g_test_add_func ("/database/write/foreign-keys", test_foreign_keys_enforced);
   g_test_add_func ("/database/prepare/cache-and-errors", test_prepare_caches_and_reports);
+  g_test_add_func ("/database/another/shares-file", test_open_another_shares_file);
+  g_test_add_func ("/database/another/changes-nothing", test_open_another_changes_nothing);
 
   return g_test_run ();
 }

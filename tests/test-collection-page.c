@@ -18,6 +18,7 @@
 #include "shoebox-pair-editor.h"
 #include "shoebox-pair-list.h"
 #include "shoebox-statistics-window.h"
+#include "shoebox-test-sql-log.h"
 #include "shoebox-window.h"
 
 /* Widget tests of the Collection page, the pair editor, statistics and the
@@ -805,25 +806,52 @@ test_editor_photos (Fixture       *fixture,
   g_unlink (text);
 }
 
+static gboolean
+stack_shows_statistics (gpointer data)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (data)), "statistics") == 0;
+}
+
 static void
 test_statistics_window (Fixture       *fixture,
                         gconstpointer  data)
 {
   g_autoptr(ShoeboxPair) nike = add_pair (fixture, "Air Max 97", "Nike", "Silver Bullet", 18500);
   g_autoptr(ShoeboxPair) track = add_pair (fixture, "Track 2.0", "Balenciaga", "Silver", 89000);
-  GtkWindow *window = shoebox_statistics_window_new (NULL, fixture->collection);
-  ShoeboxBarChart *brands = SHOEBOX_BAR_CHART (template_child (window, SHOEBOX_TYPE_STATISTICS_WINDOW, "brand_chart"));
-  ShoeboxBarChart *conditions = SHOEBOX_BAR_CHART (template_child (window, SHOEBOX_TYPE_STATISTICS_WINDOW,
-                                                                   "condition_chart"));
-  AdwActionRow *owned = ADW_ACTION_ROW (template_child (window, SHOEBOX_TYPE_STATISTICS_WINDOW, "owned_row"));
+  GtkWindow *window;
+  ShoeboxBarChart *brands;
+  ShoeboxBarChart *conditions;
+  AdwActionRow *owned;
+  GtkStack *stack;
 
+  /* The window shows at once, with a spinner, and the figures come from
+   * a worker thread: not one query of theirs on the main thread.
+   */
+  shoebox_test_sql_log_clear ();
+  window = shoebox_statistics_window_new (NULL, fixture->collection);
+  brands = SHOEBOX_BAR_CHART (template_child (window, SHOEBOX_TYPE_STATISTICS_WINDOW, "brand_chart"));
+  conditions = SHOEBOX_BAR_CHART (template_child (window, SHOEBOX_TYPE_STATISTICS_WINDOW, "condition_chart"));
+  owned = ADW_ACTION_ROW (template_child (window, SHOEBOX_TYPE_STATISTICS_WINDOW, "owned_row"));
+  stack = GTK_STACK (template_child (window, SHOEBOX_TYPE_STATISTICS_WINDOW, "stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "computing");
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (template_child (window, SHOEBOX_TYPE_STATISTICS_WINDOW,
+                                                                        "spinner"))));
+  gtk_window_present (window);
+  wait_until (stack_shows_statistics, stack);
+
+  g_assert_cmpuint (shoebox_test_sql_log_count ("FROM pairs", FALSE), >=, 6);
+  g_assert_cmpuint (shoebox_test_sql_log_count ("FROM pairs", TRUE), ==, 0);
   g_assert_cmpstr (adw_action_row_get_subtitle (owned), ==, "2");
   g_assert_cmpuint (shoebox_bar_chart_get_n_bars (brands), ==, 2);
   g_assert_cmpuint (shoebox_bar_chart_get_n_bars (conditions), >=, 4);
 
-  gtk_window_present (window);
   spin (100);
   gtk_window_destroy (window);
+
+  /* Closed before the figures come: nothing touches the window after. */
+  window = shoebox_statistics_window_new (NULL, fixture->collection);
+  gtk_window_destroy (window);
+  spin (300);
 }
 
 static void
@@ -929,6 +957,7 @@ main (int   argc,
    */
   g_content_type_set_mime_dirs (NULL);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  shoebox_test_sql_log_init ();
 
   if (!gtk_init_check ())
     {

@@ -18,6 +18,7 @@
 #include "shoebox-pair-editor.h"
 #include "shoebox-pair-list.h"
 #include "shoebox-statistics-window.h"
+#include "shoebox-test-sql-log.h"
 #include "shoebox-window.h"
 
 /* Widget tests of the Collection page, the pair editor, statistics and the
@@ -78,6 +79,19 @@ spin (guint ms)
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
+}
+
+/* Destroys a window that was on screen once any tooltip under the pointer
+ * has shown: GTK 4.8 keeps a tooltip still to show after its window is
+ * destroyed, then asks for the gone window's surface, a critical in
+ * whichever later test spins the main loop long enough. Its hover timeout
+ * is 500 ms.
+ */
+static void
+destroy_settled (GtkWindow *window)
+{
+  spin (600);
+  gtk_window_destroy (window);
 }
 
 static ShoeboxPair *
@@ -582,8 +596,7 @@ test_editor_compare_with (Fixture       *fixture,
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (pages), ==, "compare");
   g_assert_cmpuint (shoebox_compare_page_get_n_items (shoebox_window_get_compare_page (window)), ==, 1);
 
-  spin (100);
-  gtk_window_destroy (GTK_WINDOW (window));
+  destroy_settled (GTK_WINDOW (window));
 }
 
 static void
@@ -805,25 +818,67 @@ test_editor_photos (Fixture       *fixture,
   g_unlink (text);
 }
 
+static gboolean
+stack_shows_statistics (gpointer data)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (data)), "statistics") == 0;
+}
+
 static void
 test_statistics_window (Fixture       *fixture,
                         gconstpointer  data)
 {
   g_autoptr(ShoeboxPair) nike = add_pair (fixture, "Air Max 97", "Nike", "Silver Bullet", 18500);
   g_autoptr(ShoeboxPair) track = add_pair (fixture, "Track 2.0", "Balenciaga", "Silver", 89000);
-  GtkWindow *window = shoebox_statistics_window_new (NULL, fixture->collection);
-  ShoeboxBarChart *brands = SHOEBOX_BAR_CHART (template_child (window, SHOEBOX_TYPE_STATISTICS_WINDOW, "brand_chart"));
-  ShoeboxBarChart *conditions = SHOEBOX_BAR_CHART (template_child (window, SHOEBOX_TYPE_STATISTICS_WINDOW,
-                                                                   "condition_chart"));
-  AdwActionRow *owned = ADW_ACTION_ROW (template_child (window, SHOEBOX_TYPE_STATISTICS_WINDOW, "owned_row"));
+  GtkWindow *window;
+  ShoeboxBarChart *brands;
+  ShoeboxBarChart *conditions;
+  AdwActionRow *owned;
+  GtkStack *stack;
 
+  /* The window shows at once, with a spinner, and the figures come from
+   * a worker thread: not one query of theirs on the main thread.
+   */
+  shoebox_test_sql_log_clear ();
+  window = shoebox_statistics_window_new (NULL, fixture->collection);
+  brands = SHOEBOX_BAR_CHART (template_child (window, SHOEBOX_TYPE_STATISTICS_WINDOW, "brand_chart"));
+  conditions = SHOEBOX_BAR_CHART (template_child (window, SHOEBOX_TYPE_STATISTICS_WINDOW, "condition_chart"));
+  owned = ADW_ACTION_ROW (template_child (window, SHOEBOX_TYPE_STATISTICS_WINDOW, "owned_row"));
+  stack = GTK_STACK (template_child (window, SHOEBOX_TYPE_STATISTICS_WINDOW, "stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "computing");
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (template_child (window, SHOEBOX_TYPE_STATISTICS_WINDOW,
+                                                                        "spinner"))));
+  gtk_window_present (window);
+  wait_until (stack_shows_statistics, stack);
+
+  g_assert_cmpuint (shoebox_test_sql_log_count ("FROM pairs", FALSE), >=, 6);
+  g_assert_cmpuint (shoebox_test_sql_log_count ("FROM pairs", TRUE), ==, 0);
   g_assert_cmpstr (adw_action_row_get_subtitle (owned), ==, "2");
   g_assert_cmpuint (shoebox_bar_chart_get_n_bars (brands), ==, 2);
   g_assert_cmpuint (shoebox_bar_chart_get_n_bars (conditions), >=, 4);
+  destroy_settled (window);
 
-  gtk_window_present (window);
-  spin (100);
+  /* Closed before the figures come: nothing touches the window after. */
+  window = shoebox_statistics_window_new (NULL, fixture->collection);
   gtk_window_destroy (window);
+  spin (300);
+}
+
+static void
+imported_cb (ShoeboxCsvImportWindow *window,
+             guint                   n_imported,
+             guint                   n_rejected,
+             gboolean               *imported)
+{
+  g_assert_cmpuint (n_imported, ==, 1);
+  g_assert_cmpuint (n_rejected, ==, 2);
+  *imported = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
 }
 
 static void
@@ -839,6 +894,8 @@ test_csv_preview (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   GtkWindow *window;
   g_autofree char *summary = NULL;
+  gboolean imported = FALSE;
+  gboolean refused = FALSE;
 
   window = shoebox_csv_import_window_new (NULL, fixture->collection, "pairs.csv", bytes, &error);
   g_assert_no_error (error);
@@ -848,8 +905,86 @@ test_csv_preview (Fixture       *fixture,
   /* The preview wrote nothing. */
   g_assert_cmpuint (count_pairs (fixture), ==, 0);
 
+  /* The import runs in a worker thread; meanwhile the window says so,
+   * and neither cancels nor closes.
+   */
+  g_signal_connect (window, "imported", G_CALLBACK (imported_cb), &imported);
+  shoebox_test_sql_log_clear ();
   gtk_widget_activate_action (GTK_WIDGET (window), "import.import", NULL);
+  g_assert_false (gtk_widget_get_sensitive (template_child (window, SHOEBOX_TYPE_CSV_IMPORT_WINDOW, "cancel_button")));
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (template_child (window, SHOEBOX_TYPE_CSV_IMPORT_WINDOW,
+                                                                        "spinner"))));
+  /* What Escape, Ctrl+W or the window manager would ask. */
+  g_signal_emit_by_name (window, "close-request", &refused);
+  g_assert_true (refused);
+
+  wait_until (is_true, &imported);
   g_assert_cmpuint (count_pairs (fixture), ==, 1);
+  g_assert_cmpuint (shoebox_test_sql_log_count ("INSERT INTO pairs (", FALSE), ==, 1);
+  g_assert_cmpuint (shoebox_test_sql_log_count ("INSERT INTO pairs (", TRUE), ==, 0);
+  g_signal_emit_by_name (window, "close-request", &refused);
+  g_assert_false (refused);
+  gtk_window_destroy (window);
+}
+
+static gboolean
+export_done (gpointer data)
+{
+  return !shoebox_csv_dialogs_is_exporting (GTK_WINDOW (data));
+}
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+/* Export CSV… writes in a worker thread: the window's export is marked
+ * running until the file is written, and a window closed meanwhile lets
+ * the export finish.
+ */
+static void
+test_csv_export (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "export.csv", NULL);
+  g_autofree char *closed_path = g_build_filename (g_get_user_data_dir (), "closed.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) closed_file = g_file_new_for_path (closed_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  ShoeboxWindow *window = shoebox_window_new (NULL);
+  ShoeboxWindow *closed = shoebox_window_new (NULL);
+  AdwToastOverlay *toasts;
+
+  g_assert_true (shoebox_collection_generate_pairs (fixture->collection, 300, 4, &error));
+  g_assert_no_error (error);
+  shoebox_window_set_collection (window, fixture->collection);
+  gtk_window_present (GTK_WINDOW (window));
+  toasts = ADW_TOAST_OVERLAY (template_child (window, SHOEBOX_TYPE_WINDOW, "toasts"));
+
+  shoebox_test_sql_log_clear ();
+  shoebox_csv_dialogs_export_to_file (GTK_WINDOW (window), fixture->collection, toasts, file);
+  g_assert_true (shoebox_csv_dialogs_is_exporting (GTK_WINDOW (window)));
+  wait_until (export_done, window);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 302);
+  g_assert_true (g_str_has_prefix (lines[0], "silhouette,brand,"));
+  /* Every pair was read by the worker. */
+  g_assert_cmpuint (shoebox_test_sql_log_count ("FROM pairs", FALSE), >=, 300);
+
+  /* Closed at once, from another window that never showed (see
+   * destroy_settled()).
+   */
+  shoebox_csv_dialogs_export_to_file (GTK_WINDOW (closed), fixture->collection,
+                                      ADW_TOAST_OVERLAY (template_child (closed, SHOEBOX_TYPE_WINDOW, "toasts")),
+                                      closed_file);
+  gtk_window_destroy (GTK_WINDOW (closed));
+  wait_until (file_exists, closed_path);
+  spin (100);
+  destroy_settled (GTK_WINDOW (window));
 }
 
 static gboolean
@@ -929,6 +1064,7 @@ main (int   argc,
    */
   g_content_type_set_mime_dirs (NULL);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  shoebox_test_sql_log_init ();
 
   if (!gtk_init_check ())
     {
@@ -952,6 +1088,7 @@ main (int   argc,
   ADD ("/statistics/window", test_statistics_window);
   ADD ("/collection-page/narrow-with-selection", test_window_narrow_with_selection);
   ADD ("/csv/preview-and-import", test_csv_preview);
+  ADD ("/csv/export", test_csv_export);
 #undef ADD
 
   return g_test_run ();

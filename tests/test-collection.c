@@ -13,6 +13,8 @@
 #include "shoebox-collection.h"
 #include "shoebox-migrations.h"
 #include "shoebox-pair-list.h"
+#include "shoebox-test-sql-log.h"
+#include "shoebox-test-wait.h"
 
 /* Each case runs with its own empty XDG folders (G_TEST_OPTION_ISOLATE_DIRS),
  * so every fixture opens a fresh database.
@@ -54,6 +56,7 @@ static void
 tear_down (Fixture       *fixture,
            gconstpointer  data)
 {
+  shoebox_test_wait_for_release (fixture->collection);
   g_assert_finalize_object (fixture->collection);
   g_assert_finalize_object (fixture->database);
 }
@@ -1132,6 +1135,89 @@ test_statistics (Fixture       *fixture,
 }
 
 static void
+assert_same_pairs (GPtrArray *a,
+                   GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    g_assert_cmpint (shoebox_pair_get_id (a->pdata[i]), ==, shoebox_pair_get_id (b->pdata[i]));
+}
+
+static void
+assert_statistics_equal (ShoeboxStatistics *a,
+                         ShoeboxStatistics *b)
+{
+  g_assert_cmpmem (a->n_by_status, sizeof a->n_by_status, b->n_by_status, sizeof b->n_by_status);
+  g_assert_cmpmem (a->n_by_condition, sizeof a->n_by_condition, b->n_by_condition, sizeof b->n_by_condition);
+  g_assert_cmpuint (a->n_not_worn_recently, ==, b->n_not_worn_recently);
+
+  g_assert_cmpuint (a->totals->len, ==, b->totals->len);
+  for (guint i = 0; i < a->totals->len; i++)
+    {
+      ShoeboxCurrencyTotal *ta = a->totals->pdata[i];
+      ShoeboxCurrencyTotal *tb = b->totals->pdata[i];
+
+      g_assert_cmpstr (ta->currency, ==, tb->currency);
+      g_assert_cmpint (ta->paid, ==, tb->paid);
+      g_assert_cmpint (ta->estimated, ==, tb->estimated);
+      g_assert_cmpuint (ta->n_pairs, ==, tb->n_pairs);
+    }
+
+  g_assert_cmpuint (a->by_brand->len, ==, b->by_brand->len);
+  for (guint i = 0; i < a->by_brand->len; i++)
+    {
+      ShoeboxStatisticsCount *ca = a->by_brand->pdata[i];
+      ShoeboxStatisticsCount *cb = b->by_brand->pdata[i];
+
+      g_assert_cmpstr (ca->label, ==, cb->label);
+      g_assert_cmpuint (ca->count, ==, cb->count);
+    }
+
+  assert_same_pairs (a->most_worn, b->most_worn);
+  assert_same_pairs (a->least_worn, b->least_worn);
+}
+
+/* The window's statistics: the same figures as the synchronous call, and
+ * not one of their queries on the main thread.
+ */
+static void
+test_statistics_async (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(ShoeboxStatistics) expected = NULL;
+  g_autoptr(ShoeboxStatistics) statistics = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (shoebox_collection_generate_pairs (fixture->collection, 2000, 11, &error));
+  g_assert_no_error (error);
+  expected = shoebox_collection_compute_statistics (fixture->collection, "2024-06-15", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (expected->most_worn->len, ==, SHOEBOX_STATISTICS_N_WORN);
+  g_assert_cmpuint (expected->by_brand->len, >, 1);
+
+  shoebox_test_sql_log_clear ();
+  shoebox_collection_compute_statistics_async (fixture->collection, "2024-06-15", NULL, shoebox_test_store_result_cb, &result);
+  shoebox_test_wait_for_result (&result);
+  statistics = shoebox_collection_compute_statistics_finish (fixture->collection, result, &error);
+  g_assert_no_error (error);
+  assert_statistics_equal (statistics, expected);
+  g_assert_cmpuint (shoebox_test_sql_log_count ("FROM pairs", FALSE), >=, 6);
+  g_assert_cmpuint (shoebox_test_sql_log_count ("FROM pairs", TRUE), ==, 0);
+  g_clear_object (&result);
+
+  /* Cancelled before it starts: an error, nothing computed. */
+  shoebox_test_sql_log_clear ();
+  g_cancellable_cancel (cancellable);
+  shoebox_collection_compute_statistics_async (fixture->collection, NULL, cancellable, shoebox_test_store_result_cb, &result);
+  shoebox_test_wait_for_result (&result);
+  g_assert_null (shoebox_collection_compute_statistics_finish (fixture->collection, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (shoebox_test_sql_log_count ("FROM pairs", FALSE), ==, 0);
+}
+
+static void
 test_silhouettes (Fixture       *fixture,
                   gconstpointer  data)
 {
@@ -1348,6 +1434,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  shoebox_test_sql_log_init ();
 
   g_test_add_func ("/collection/pair/notify", test_pair_notify);
   g_test_add_func ("/collection/silhouette/notify", test_silhouette_notify);
@@ -1369,6 +1456,7 @@ main (int   argc,
   g_test_add ("/collection/search/keeps-positions", Fixture, NULL, set_up, test_search_keeps_positions, tear_down);
   g_test_add ("/collection/search/limit-and-quick-path", Fixture, NULL, set_up, test_search_limit_and_quick_path, tear_down);
   g_test_add ("/collection/statistics", Fixture, NULL, set_up, test_statistics, tear_down);
+  g_test_add ("/collection/statistics/async", Fixture, NULL, set_up, test_statistics_async, tear_down);
   g_test_add ("/collection/generate", Fixture, NULL, set_up, test_generate, tear_down);
 
   return g_test_run ();

@@ -10,7 +10,10 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "shoebox-csv-async.h"
 #include "shoebox-csv.h"
+#include "shoebox-test-sql-log.h"
+#include "shoebox-test-wait.h"
 
 #define HEADER \
   "silhouette,brand,colorway,official_colorway,style_code,size,size_system,condition,box,extras," \
@@ -53,6 +56,7 @@ static void
 tear_down (Fixture       *fixture,
            gconstpointer  data)
 {
+  shoebox_test_wait_for_release (fixture->collection);
   g_assert_finalize_object (fixture->collection);
   g_assert_finalize_object (fixture->database);
 }
@@ -526,6 +530,125 @@ test_files (Fixture       *fixture,
   g_assert_nonnull (error);
 }
 
+/* The window's export: the same bytes as the synchronous one, every
+ * pair read in a worker thread, none on the main one.
+ */
+static void
+test_export_async (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "async.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/shoes.csv");
+  g_autoptr(ShoeboxPair) pair = make_tricky_pair (2);
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  guint n_exported = 0;
+
+  g_assert_true (shoebox_collection_generate_pairs (fixture->collection, 1000, 5, &error));
+  g_assert_true (shoebox_collection_save_pair (fixture->collection, pair, &error));
+  g_assert_no_error (error);
+  expected = export_to_bytes (fixture->collection, NULL);
+
+  shoebox_test_sql_log_clear ();
+  shoebox_csv_export_file_async (fixture->collection, file, NULL, shoebox_test_store_result_cb, &result);
+  shoebox_test_wait_for_result (&result);
+  g_assert_true (shoebox_csv_export_file_finish (fixture->collection, result, &n_exported, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_exported, ==, 1001);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  written = g_bytes_new_take (g_steal_pointer (&contents), length);
+  g_assert_true (g_bytes_equal (written, expected));
+  g_assert_cmpuint (shoebox_test_sql_log_count ("FROM pairs", FALSE), >, 0);
+  g_assert_cmpuint (shoebox_test_sql_log_count ("FROM pairs", TRUE), ==, 0);
+  g_clear_object (&result);
+
+  shoebox_csv_export_file_async (fixture->collection, missing, NULL, shoebox_test_store_result_cb, &result);
+  shoebox_test_wait_for_result (&result);
+  g_assert_false (shoebox_csv_export_file_finish (fixture->collection, result, &n_exported, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+static void
+count_changed_cb (ShoeboxCollection *collection,
+                  guint             *n_changed)
+{
+  /* Views reload from here: it must be the main thread. */
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  (*n_changed)++;
+}
+
+/* The window's import: the pairs land in one transaction run by a worker
+ * thread, the report is the synchronous one's, and "changed" comes once,
+ * on the main thread. A file that is not CSV, or a cancelled import,
+ * writes nothing.
+ */
+static void
+test_import_async (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(ShoeboxDatabase) database = NULL;
+  g_autoptr(ShoeboxCollection) collection = NULL;
+  g_autoptr(GBytes) exported = NULL;
+  g_autoptr(GBytes) contents = NULL;
+  g_autoptr(GBytes) not_csv = g_bytes_new_static ("\x00\x01binary", 8);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(ShoeboxCsvReport) report = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = NULL;
+  guint n_changed = 0;
+
+  g_assert_true (shoebox_collection_generate_pairs (fixture->collection, 500, 9, &error));
+  g_assert_no_error (error);
+  exported = export_to_bytes (fixture->collection, NULL);
+  text = g_string_new_len (g_bytes_get_data (exported, NULL), g_bytes_get_size (exported));
+  g_string_append (text, "Track 2.0,Balenciaga,Bad Price,,,,,,,,Owned,-5,USD,,,,,,,\r\n");
+  contents = g_bytes_new (text->str, text->len);
+
+  open_collection ("second.db", &database, &collection);
+  g_signal_connect (collection, "changed", G_CALLBACK (count_changed_cb), &n_changed);
+
+  shoebox_test_sql_log_clear ();
+  shoebox_csv_import_async (collection, contents, NULL, shoebox_test_store_result_cb, &result);
+  shoebox_test_wait_for_result (&result);
+  report = shoebox_csv_import_finish (collection, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (shoebox_csv_report_get_n_imported (report), ==, 500);
+  g_assert_cmpuint (shoebox_csv_report_get_n_rejected_rows (report), ==, 1);
+  assert_problem (report, 502, "price_paid", "");
+  g_assert_cmpint (query_int (database, "SELECT count(*) FROM pairs"), ==, 500);
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_cmpuint (shoebox_test_sql_log_count ("INSERT INTO pairs (", FALSE), ==, 500);
+  g_assert_cmpuint (shoebox_test_sql_log_count ("INSERT INTO pairs (", TRUE), ==, 0);
+  g_clear_object (&result);
+  g_clear_pointer (&report, shoebox_csv_report_unref);
+
+  shoebox_csv_import_async (collection, not_csv, NULL, shoebox_test_store_result_cb, &result);
+  shoebox_test_wait_for_result (&result);
+  g_assert_null (shoebox_csv_import_finish (collection, result, &error));
+  g_assert_error (error, SHOEBOX_CSV_ERROR, SHOEBOX_CSV_ERROR_NOT_CSV);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  g_cancellable_cancel (cancellable);
+  shoebox_csv_import_async (collection, contents, cancellable, shoebox_test_store_result_cb, &result);
+  shoebox_test_wait_for_result (&result);
+  g_assert_null (shoebox_csv_import_finish (collection, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  g_assert_cmpint (query_int (database, "SELECT count(*) FROM pairs"), ==, 500);
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_clear_object (&result);
+  shoebox_test_wait_for_release (collection);
+  g_assert_finalize_object (g_steal_pointer (&collection));
+  g_assert_finalize_object (g_steal_pointer (&database));
+}
+
 /* Hostile files: random bytes from the characters that matter to the
  * parser. Every one gives a report or a clear error, never a crash, a
  * hang or a warning.
@@ -575,6 +698,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  shoebox_test_sql_log_init ();
 
   g_test_add ("/csv/round-trip", Fixture, NULL, set_up, test_round_trip, tear_down);
   g_test_add ("/csv/broken-file", Fixture, NULL, set_up, test_broken_file, tear_down);
@@ -583,6 +707,8 @@ main (int   argc,
   g_test_add ("/csv/preview", Fixture, NULL, set_up, test_preview_writes_nothing, tear_down);
   g_test_add ("/csv/line-numbers", Fixture, NULL, set_up, test_line_numbers, tear_down);
   g_test_add ("/csv/files", Fixture, NULL, set_up, test_files, tear_down);
+  g_test_add ("/csv/export-async", Fixture, NULL, set_up, test_export_async, tear_down);
+  g_test_add ("/csv/import-async", Fixture, NULL, set_up, test_import_async, tear_down);
   g_test_add_func ("/csv/random-files", test_random_files);
 
   return g_test_run ();

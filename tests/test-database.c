@@ -11,7 +11,10 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "shoebox-database-worker.h"
 #include "shoebox-database.h"
+#include "shoebox-test-sql-log.h"
+#include "shoebox-test-wait.h"
 
 /* Each case runs with its own empty XDG folders (G_TEST_OPTION_ISOLATE_DIRS),
  * so "the user's database" is a fresh file every time.
@@ -475,6 +478,250 @@ test_prepare_caches_and_reports (void)
   g_assert_nonnull (strstr (error->message, "no such"));
 }
 
+/* A second connection sees what the first committed, and reads without
+ * waiting for the first one's open write transaction (WAL).
+ */
+static void
+test_open_another_shares_file (void)
+{
+  g_autoptr(ShoeboxDatabase) db = NULL;
+  g_autoptr(ShoeboxDatabase) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *foreign_keys = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *during = NULL;
+  g_autofree char *after = NULL;
+
+  db = shoebox_database_open_default (&error);
+  g_assert_no_error (error);
+  other = shoebox_database_open_another (shoebox_database_get_path (db), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (other);
+  g_assert_true (shoebox_database_get_handle (other) != shoebox_database_get_handle (db));
+  g_assert_cmpstr (shoebox_database_get_path (other), ==, shoebox_database_get_path (db));
+  g_assert_cmpuint (shoebox_database_get_schema_version (other), ==, shoebox_database_get_latest_version ());
+  foreign_keys = query_text (other, "PRAGMA foreign_keys");
+  g_assert_cmpstr (foreign_keys, ==, "1");
+
+  g_assert_true (shoebox_database_exec (db, "INSERT INTO brands (name) VALUES ('Nike')", &error));
+  before = query_text (other, "SELECT group_concat (name) FROM brands");
+  g_assert_cmpstr (before, ==, "Nike");
+
+  g_assert_true (shoebox_database_exec (db, "BEGIN IMMEDIATE; INSERT INTO brands (name) VALUES ('Asics')", &error));
+  during = query_text (other, "SELECT group_concat (name) FROM brands");
+  g_assert_cmpstr (during, ==, "Nike");
+  g_assert_true (shoebox_database_exec (db, "COMMIT", &error));
+  after = query_text (other, "SELECT group_concat (name) FROM (SELECT name FROM brands ORDER BY name)");
+  g_assert_cmpstr (after, ==, "Asics,Nike");
+}
+
+/* Another connection creates, upgrades and loads nothing: a missing file
+ * stays missing, an old or newer schema is refused as it is.
+ */
+static void
+test_open_another_changes_nothing (void)
+{
+  g_autofree char *missing = g_build_filename (g_get_user_data_dir (), "missing.db", NULL);
+  g_autofree char *old = g_build_filename (g_get_user_data_dir (), "old.db", NULL);
+  g_autofree char *newer = g_build_filename (g_get_user_data_dir (), "newer.db", NULL);
+  g_autofree char *newer_sql = NULL;
+  g_autoptr(ShoeboxDatabase) other = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+
+  other = shoebox_database_open_another (missing, &error);
+  g_assert_null (other);
+  g_assert_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_FAILED);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  other = shoebox_database_open_with_migrations (old, test_migrations, 1, &error);
+  g_assert_no_error (error);
+  g_clear_object (&other);
+  other = shoebox_database_open_another (old, &error);
+  g_assert_null (other);
+  g_assert_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "version 1"));
+  g_clear_error (&error);
+  other = shoebox_database_open_with_migrations (old, test_migrations, 1, &error);
+  g_assert_cmpuint (read_user_version (other), ==, 1);
+  g_clear_object (&other);
+
+  newer_sql = g_strdup_printf ("PRAGMA user_version = %u;", shoebox_database_get_latest_version () + 1);
+  write_sqlite_file (newer, newer_sql);
+  other = shoebox_database_open_another (newer, &error);
+  g_assert_null (other);
+  g_assert_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_TOO_NEW);
+}
+
+typedef struct
+{
+  GThread         *thread;
+  ShoeboxDatabase *connection; /* compared, never used */
+  char            *path;
+  GAsyncResult    *result;
+  guint            n_ticks;
+} WorkerState;
+
+static void
+worker_state_clear (WorkerState *state)
+{
+  g_clear_pointer (&state->path, g_free);
+  g_clear_object (&state->result);
+}
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  WorkerState *state = user_data;
+
+  state->n_ticks++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+count_brands_thread (GTask           *task,
+                     ShoeboxDatabase *connection,
+                     gpointer         job_data,
+                     GCancellable    *cancellable)
+{
+  WorkerState *state = job_data;
+  g_autofree char *count = NULL;
+
+  state->thread = g_thread_self ();
+  state->connection = connection;
+  state->path = g_strdup (shoebox_database_get_path (connection));
+  count = query_text (connection, "SELECT count(*) FROM brands");
+  g_task_return_int (task, g_ascii_strtoll (count, NULL, 10));
+}
+
+static void
+test_worker_runs_in_thread (void)
+{
+  g_autoptr(ShoeboxDatabase) db = NULL;
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  WorkerState state = { 0 };
+
+  db = shoebox_database_open_default (&error);
+  g_assert_no_error (error);
+  g_assert_true (shoebox_database_exec (db, "INSERT INTO brands (name) VALUES ('Nike')", &error));
+  shoebox_test_sql_log_clear ();
+
+  task = g_task_new (NULL, NULL, shoebox_test_store_result_cb, &state.result);
+  shoebox_database_run_in_thread (db, task, count_brands_thread, &state, NULL);
+  g_clear_object (&task);
+  shoebox_test_wait_for_result (&state.result);
+
+  g_assert_cmpint (g_task_propagate_int (G_TASK (state.result), &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_nonnull (state.thread);
+  g_assert_true (state.thread != g_thread_self ());
+  g_assert_true (state.connection != db);
+  g_assert_cmpstr (state.path, ==, shoebox_database_get_path (db));
+  g_assert_cmpuint (shoebox_test_sql_log_count ("FROM brands", FALSE), ==, 1);
+  g_assert_cmpuint (shoebox_test_sql_log_count ("FROM brands", TRUE), ==, 0);
+  worker_state_clear (&state);
+}
+
+static gboolean
+insert_asics (ShoeboxDatabase  *db,
+              gpointer          user_data,
+              GError          **error)
+{
+  return shoebox_database_exec (db, "INSERT INTO brands (name) VALUES ('Asics')", error);
+}
+
+static void
+insert_brand_thread (GTask           *task,
+                     ShoeboxDatabase *connection,
+                     gpointer         job_data,
+                     GCancellable    *cancellable)
+{
+  GError *error = NULL;
+
+  if (shoebox_database_write (connection, insert_asics, NULL, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* A worker that waits for the write lock the main connection holds
+ * leaves the main loop running; it writes once the lock is free.
+ */
+static void
+test_worker_waits_off_main_loop (void)
+{
+  g_autoptr(ShoeboxDatabase) db = NULL;
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *brands = NULL;
+  WorkerState state = { 0 };
+  guint tick_id;
+
+  db = shoebox_database_open_default (&error);
+  g_assert_no_error (error);
+  g_assert_true (shoebox_database_exec (db, "BEGIN IMMEDIATE; INSERT INTO brands (name) VALUES ('Nike')", &error));
+
+  task = g_task_new (NULL, NULL, shoebox_test_store_result_cb, &state.result);
+  shoebox_database_run_in_thread (db, task, insert_brand_thread, NULL, NULL);
+  g_clear_object (&task);
+
+  tick_id = g_timeout_add (10, tick_cb, &state);
+  while (state.n_ticks < 10)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (state.result);
+
+  g_assert_true (shoebox_database_exec (db, "COMMIT", &error));
+  shoebox_test_wait_for_result (&state.result);
+  g_source_remove (tick_id);
+  g_assert_true (g_task_propagate_boolean (G_TASK (state.result), &error));
+  g_assert_no_error (error);
+  brands = query_text (db, "SELECT group_concat (name) FROM (SELECT name FROM brands ORDER BY id)");
+  g_assert_cmpstr (brands, ==, "Nike,Asics");
+  worker_state_clear (&state);
+}
+
+static void
+test_worker_not_started (void)
+{
+  g_autofree char *old = g_build_filename (g_get_user_data_dir (), "old.db", NULL);
+  g_autoptr(ShoeboxDatabase) db = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  WorkerState state = { 0 };
+
+  /* Cancelled before it starts: the work is not done. */
+  db = shoebox_database_open_default (&error);
+  g_assert_no_error (error);
+  g_cancellable_cancel (cancellable);
+  task = g_task_new (NULL, cancellable, shoebox_test_store_result_cb, &state.result);
+  shoebox_database_run_in_thread (db, task, count_brands_thread, &state, NULL);
+  g_clear_object (&task);
+  shoebox_test_wait_for_result (&state.result);
+  g_assert_cmpint (g_task_propagate_int (G_TASK (state.result), &error), ==, -1);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (state.thread);
+  g_clear_error (&error);
+  worker_state_clear (&state);
+  g_clear_object (&db);
+
+  /* A file the worker may not use reports why, and nothing runs. */
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  db = shoebox_database_open_with_migrations (old, test_migrations, 1, &error);
+  g_assert_no_error (error);
+  task = g_task_new (NULL, NULL, shoebox_test_store_result_cb, &state.result);
+  shoebox_database_run_in_thread (db, task, count_brands_thread, &state, NULL);
+  g_clear_object (&task);
+  shoebox_test_wait_for_result (&state.result);
+  g_assert_cmpint (g_task_propagate_int (G_TASK (state.result), &error), ==, -1);
+  g_assert_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_FAILED);
+  g_assert_null (state.thread);
+  worker_state_clear (&state);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -485,6 +732,7 @@ main (int   argc,
   static const DamagedCase truncated_header = { "short", short_header, sizeof short_header };
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  shoebox_test_sql_log_init ();
 
   g_test_add_func ("/database/open/creates-file", test_open_creates_file);
   g_test_add_func ("/database/open/twice-keeps-data", test_open_twice_keeps_data);
@@ -500,6 +748,11 @@ main (int   argc,
   g_test_add_func ("/database/write/commit-or-rollback", test_write_commits_or_rolls_back);
   g_test_add_func ("/database/write/foreign-keys", test_foreign_keys_enforced);
   g_test_add_func ("/database/prepare/cache-and-errors", test_prepare_caches_and_reports);
+  g_test_add_func ("/database/another/shares-file", test_open_another_shares_file);
+  g_test_add_func ("/database/another/changes-nothing", test_open_another_changes_nothing);
+  g_test_add_func ("/database/worker/runs-in-thread", test_worker_runs_in_thread);
+  g_test_add_func ("/database/worker/waits-off-main-loop", test_worker_waits_off_main_loop);
+  g_test_add_func ("/database/worker/not-started", test_worker_not_started);
 
   return g_test_run ();
 }

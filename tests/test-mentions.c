@@ -10,6 +10,8 @@
 #include "shoebox-collection.h"
 #include "shoebox-database.h"
 #include "shoebox-mentions.h"
+#include "shoebox-test-sql-log.h"
+#include "shoebox-test-wait.h"
 
 /* Each case has its own empty XDG folders (G_TEST_OPTION_ISOLATE_DIRS),
  * so a fresh database with the starter catalogue. News items are written
@@ -50,6 +52,7 @@ static void
 tear_down (Fixture       *fixture,
            gconstpointer  data)
 {
+  shoebox_test_wait_for_release (fixture->mentions);
   g_assert_finalize_object (fixture->mentions);
   g_assert_finalize_object (fixture->collection);
   shoebox_database_close (fixture->database);
@@ -418,11 +421,103 @@ test_large_collection (Fixture       *fixture,
   g_assert_cmpuint (n_rows, <=, 20);
 }
 
+typedef struct
+{
+  GAsyncResult *result;
+  guint         n_changed;
+  guint         n_changed_before_callback;
+} AsyncScan;
+
+static void
+async_changed_cb (AsyncScan *scan)
+{
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  scan->n_changed++;
+}
+
+static void
+async_scanned_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  AsyncScan *scan = user_data;
+
+  scan->result = g_object_ref (result);
+  scan->n_changed_before_callback = scan->n_changed;
+}
+
+/* The scan at start and after every refresh: the pairs are read and
+ * matched in a worker thread, even while the main connection holds the
+ * write lock, and only the labels are read again on the main thread.
+ */
+static void
+test_scan_async (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) announced = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  AsyncScan scan = { 0 };
+  gint64 item;
+  guint n_new = 0;
+
+  add_pair (fixture, "Balenciaga", "Track 2.0", "Silver", NULL, SHOEBOX_STATUS_OWNED);
+  item = add_item (fixture, "The Track 2.0 comes back in silver", NULL);
+  add_item (fixture, "Nothing in particular", NULL);
+  g_signal_connect_swapped (fixture->mentions, "changed", G_CALLBACK (async_changed_cb), &scan);
+
+  g_assert_true (shoebox_database_exec (fixture->database, "BEGIN IMMEDIATE", &error));
+  shoebox_test_sql_log_clear ();
+  shoebox_mentions_scan_async (fixture->mentions, TRUE, NULL, async_scanned_cb, &scan);
+
+  /* The pairs are read while the main connection holds the lock; the
+   * rows wait for it.
+   */
+  while (shoebox_test_sql_log_count ("FROM news_items WHERE hidden = 0", FALSE) == 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_cmpuint (shoebox_test_sql_log_count ("p.style_code", FALSE), ==, 1);
+  g_assert_null (scan.result);
+  g_assert_cmpuint (scan.n_changed, ==, 0);
+
+  g_assert_true (shoebox_database_exec (fixture->database, "COMMIT", &error));
+  shoebox_test_wait_for_result (&scan.result);
+  g_assert_true (shoebox_mentions_scan_finish (fixture->mentions, scan.result, &n_new, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_new, ==, 1);
+  g_assert_cmpuint (scan.n_changed_before_callback, ==, 1);
+  g_assert_true (shoebox_mentions_has_item (fixture->mentions, item));
+  g_assert_cmpstr (shoebox_mentions_get_label (fixture->mentions, item), ==, "Balenciaga Track 2.0 “Silver”");
+  g_assert_cmpuint (shoebox_test_sql_log_count ("p.style_code", TRUE), ==, 0);
+  g_assert_cmpuint (shoebox_test_sql_log_count ("INSERT INTO news_mentions", TRUE), ==, 0);
+  g_assert_cmpuint (shoebox_test_sql_log_count ("INSERT INTO news_mentions", FALSE), ==, 1);
+
+  announced = shoebox_mentions_take_unnotified (fixture->mentions, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (announced->len, ==, 1);
+  g_clear_object (&scan.result);
+
+  /* Cancelled: no result, no "changed". */
+  g_cancellable_cancel (cancellable);
+  shoebox_mentions_scan_async (fixture->mentions, TRUE, cancellable, async_scanned_cb, &scan);
+  shoebox_test_wait_for_result (&scan.result);
+  g_assert_false (shoebox_mentions_scan_finish (fixture->mentions, scan.result, &n_new, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (scan.n_changed, ==, 1);
+  g_clear_object (&scan.result);
+  g_signal_handlers_disconnect_by_data (fixture->mentions, &scan);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  shoebox_test_sql_log_init ();
 
   g_test_add_func ("/mentions/normalize", test_normalize);
   g_test_add_func ("/mentions/aliases", test_aliases);
@@ -435,6 +530,7 @@ main (int   argc,
   g_test_add ("/mentions/removed-when-sold", Fixture, NULL, set_up, test_removed_when_pair_sold, tear_down);
   g_test_add ("/mentions/search-terms", Fixture, NULL, set_up, test_search_terms, tear_down);
   g_test_add ("/mentions/large-collection", Fixture, NULL, set_up, test_large_collection, tear_down);
+  g_test_add ("/mentions/scan-async", Fixture, NULL, set_up, test_scan_async, tear_down);
 
   return g_test_run ();
 }

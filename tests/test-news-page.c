@@ -17,6 +17,8 @@
 #include "shoebox-news-row.h"
 #include "shoebox-news-service.h"
 #include "shoebox-preferences-window.h"
+#include "shoebox-test-sql-log.h"
+#include "shoebox-test-wait.h"
 #include "shoebox-window.h"
 
 /* The News page over a real store, fed by a SoupServer on 127.0.0.1 inside
@@ -227,14 +229,6 @@ set_up (Fixture       *fixture,
   gtk_window_present (fixture->window);
 }
 
-static gboolean
-fetcher_idle (gpointer data)
-{
-  Fixture *fixture = data;
-
-  return G_OBJECT (shoebox_news_service_get_fetcher (fixture->service))->ref_count == 1;
-}
-
 static void
 tear_down (Fixture       *fixture,
            gconstpointer  data)
@@ -244,10 +238,12 @@ tear_down (Fixture       *fixture,
   g_assert_finalize_object (fixture->page);
 
   /* Thumbnail downloads the rows cancelled end on the main loop, and hold
-   * the fetcher until then.
+   * the fetcher until then; a mentions scan cancelled in its worker
+   * thread holds the mentions until it ends.
    */
   shoebox_news_service_shutdown (fixture->service);
-  wait_until (fetcher_idle, fixture);
+  shoebox_test_wait_for_release (shoebox_news_service_get_fetcher (fixture->service));
+  shoebox_test_wait_for_release (shoebox_news_service_get_mentions (fixture->service));
   g_assert_finalize_object (fixture->service);
   g_assert_finalize_object (fixture->collection);
   shoebox_database_close (fixture->database);
@@ -777,6 +773,12 @@ test_pair_news (Fixture       *fixture,
   g_assert_cmpuint (n_rows (fixture), ==, 3);
 }
 
+static gboolean
+time_has_come (gpointer data)
+{
+  return g_get_monotonic_time () >= *(gint64 *) data;
+}
+
 /* The window builds its News page when first shown; its tab counts the
  * unread stories before that, and a pair's news brings the page forward.
  */
@@ -791,6 +793,7 @@ test_window_builds_page (Fixture       *fixture,
   AdwViewStackPage *tab = adw_view_stack_get_page (pages, GTK_WIDGET (bin));
   ShoeboxNewsStore *store = shoebox_news_service_get_store (fixture->service);
   g_autoptr(GError) error = NULL;
+  gint64 settled;
 
   shoebox_window_set_news (window, fixture->service);
   gtk_window_present (GTK_WINDOW (window));
@@ -808,7 +811,58 @@ test_window_builds_page (Fixture       *fixture,
   g_assert_true (adw_bin_get_child (bin) == GTK_WIDGET (shoebox_window_get_news_page (window)));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (pages), ==, "news");
 
+  /* Closed once any tooltip under the pointer has shown, as
+   * destroy_settled() in test-collection-page.c explains.
+   */
+  settled = g_get_monotonic_time () + 600 * G_TIME_SPAN_MILLISECOND;
+  wait_until (time_has_come, &settled);
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+count_cb (guint *n)
+{
+  (*n)++;
+}
+
+static gboolean
+changed_twice (gpointer data)
+{
+  return *(guint *) data >= 2;
+}
+
+/* The stories are matched against the pairs in a worker thread, after a
+ * refresh as after a change to the collection: not one matching query
+ * on the main thread, which only reads the labels back.
+ */
+static void
+test_scan_in_worker (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  ShoeboxMentions *mentions = shoebox_news_service_get_mentions (fixture->service);
+  g_autoptr(ShoeboxSilhouette) silhouette = NULL;
+  g_autoptr(ShoeboxPair) pair = shoebox_pair_new ();
+  g_autoptr(GError) error = NULL;
+  guint n_changed = 0;
+
+  /* Matched before add-source returned. */
+  g_assert_cmpuint (shoebox_mentions_get_n_items (mentions), ==, 1);
+
+  shoebox_test_sql_log_clear ();
+  g_signal_connect_swapped (mentions, "changed", G_CALLBACK (count_cb), &n_changed);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "news.refresh", NULL));
+  silhouette = shoebox_collection_find_silhouette (fixture->collection, "Asics", "Gel-1090", &error);
+  g_assert_no_error (error);
+  shoebox_pair_set_silhouette_id (pair, shoebox_silhouette_get_id (silhouette));
+  g_assert_true (shoebox_collection_save_pair (fixture->collection, pair, &error));
+  g_assert_no_error (error);
+  wait_until (changed_twice, &n_changed);
+
+  g_assert_cmpuint (shoebox_test_sql_log_count ("p.style_code", FALSE), >=, 2);
+  g_assert_cmpuint (shoebox_test_sql_log_count ("p.style_code", TRUE), ==, 0);
+  g_assert_cmpuint (shoebox_test_sql_log_count ("INSERT INTO news_mentions", TRUE), ==, 0);
+  g_assert_cmpuint (shoebox_mentions_get_n_items (mentions), ==, 1);
+  g_signal_handlers_disconnect_by_data (mentions, &n_changed);
 }
 
 int
@@ -820,6 +874,7 @@ main (int   argc,
    */
   g_content_type_set_mime_dirs (NULL);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  shoebox_test_sql_log_init ();
 
   if (!gtk_init_check ())
     {
@@ -838,6 +893,7 @@ main (int   argc,
   g_test_add ("/news-page/show-more", Fixture, NULL, set_up, test_show_more, tear_down);
   g_test_add ("/news-page/pair-news", Fixture, NULL, set_up, test_pair_news, tear_down);
   g_test_add ("/news-page/window-builds-page", Fixture, NULL, set_up, test_window_builds_page, tear_down);
+  g_test_add ("/news-page/scan-in-worker", Fixture, NULL, set_up, test_scan_in_worker, tear_down);
   g_test_add ("/news-page/preferences-sources", Fixture, NULL, set_up, test_preferences_sources, tear_down);
   g_test_add ("/news-page/preferences-search-feed", Fixture, NULL, set_up, test_preferences_search_feed, tear_down);
 

@@ -253,6 +253,14 @@ GListModel        *shoebox_collection_list_not_worn_since     (ShoeboxCollection
 ShoeboxStatistics *shoebox_collection_compute_statistics      (ShoeboxCollection  *self,
                                                                const char         *today,
                                                                GError            **error);
+void               shoebox_collection_compute_statistics_async  (ShoeboxCollection   *self,
+                                                                 const char          *today,
+                                                                 GCancellable        *cancellable,
+                                                                 GAsyncReadyCallback  callback,
+                                                                 gpointer             user_data);
+ShoeboxStatistics *shoebox_collection_compute_statistics_finish (ShoeboxCollection   *self,
+                                                                 GAsyncResult        *result,
+                                                                 GError             **error);
 
 gboolean           shoebox_collection_generate_pairs          (ShoeboxCollection  *self,
                                                                guint               n_pairs,

@@ -267,13 +267,14 @@ migrate (ShoeboxDatabase     *self,
   return TRUE;
 }
 
+/* Sets up a connection that was just opened, and reads the schema version
+ * it finds into self->schema_version; nothing is migrated here.
+ */
 static gboolean
-configure_and_migrate (ShoeboxDatabase     *self,
-                       const char * const  *migrations,
-                       guint                n_migrations,
-                       GError             **error)
+configure (ShoeboxDatabase  *self,
+           guint             latest_version,
+           GError          **error)
 {
-  guint user_version;
   guint n_tables;
 
   sqlite3_extended_result_codes (self->handle, TRUE);
@@ -283,26 +284,55 @@ configure_and_migrate (ShoeboxDatabase     *self,
    * is still only in a -wal file, and reading the schema is what finds a
    * damaged file whose first page looks fine.
    */
-  if (!query_uint (self, "PRAGMA user_version", &user_version, error))
+  if (!query_uint (self, "PRAGMA user_version", &self->schema_version, error))
     return FALSE;
-  if (user_version > n_migrations)
+  if (self->schema_version > latest_version)
     {
-      set_too_new_error (error, self->path, user_version, n_migrations);
+      set_too_new_error (error, self->path, self->schema_version, latest_version);
       return FALSE;
     }
   if (!query_uint (self, "SELECT count(*) FROM sqlite_schema", &n_tables, error))
     return FALSE;
 
-  /* WAL lets the news fetcher write while the window reads; NORMAL is
-   * durable in WAL mode except across a power cut, where at most the last
-   * commit is lost, never the file.
+  /* WAL lets the news fetcher write while the window reads, and a worker
+   * thread read or write on a connection of its own; NORMAL is durable in
+   * WAL mode except across a power cut, where at most the last commit is
+   * lost, never the file.
    */
-  if (!exec_sql (self, "PRAGMA journal_mode = WAL", error)
-      || !exec_sql (self, "PRAGMA synchronous = NORMAL", error)
-      || !exec_sql (self, "PRAGMA foreign_keys = ON", error))
-    return FALSE;
+  return exec_sql (self, "PRAGMA journal_mode = WAL", error)
+         && exec_sql (self, "PRAGMA synchronous = NORMAL", error)
+         && exec_sql (self, "PRAGMA foreign_keys = ON", error);
+}
 
-  return migrate (self, migrations, n_migrations, error);
+/* The steps both ways of opening share: the header check, the connection
+ * itself with @flags, and configure().
+ */
+static ShoeboxDatabase *
+open_connection (const char  *path,
+                 int          flags,
+                 guint        latest_version,
+                 GError     **error)
+{
+  g_autoptr(ShoeboxDatabase) self = NULL;
+  int result;
+
+  if (!check_header (path, latest_version, error))
+    return NULL;
+
+  self = g_object_new (SHOEBOX_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+
+  result = sqlite3_open_v2 (path, &self->handle, flags | SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
+  if (result != SQLITE_OK)
+    {
+      set_error_from_sqlite (error, self->handle, result, path);
+      return NULL;
+    }
+
+  if (!configure (self, latest_version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
 }
 
 static void
@@ -446,29 +476,55 @@ shoebox_database_open_with_migrations (const char          *path,
                                        GError             **error)
 {
   g_autoptr(ShoeboxDatabase) self = NULL;
-  int result;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (migrations != NULL || n_migrations == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_header (path, n_migrations, error))
+  self = open_connection (path, SQLITE_OPEN_CREATE, n_migrations, error);
+  if (self == NULL || !migrate (self, migrations, n_migrations, error))
     return NULL;
 
-  self = g_object_new (SHOEBOX_TYPE_DATABASE, NULL);
-  self->path = g_strdup (path);
+  return g_steal_pointer (&self);
+}
 
-  result = sqlite3_open_v2 (path, &self->handle,
-                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXRESCODE,
-                            NULL);
-  if (result != SQLITE_OK)
+/**
+ * shoebox_database_open_another:
+ * @path: a database that shoebox_database_open() opened and upgraded,
+ *   usually shoebox_database_get_path() of the main connection
+ * @error: return location for a #GError
+ *
+ * Opens a second connection to the same file, for work done in another
+ * thread: a connection and its cached statements must never be used by
+ * two threads, and in WAL mode a reader on this connection does not wait
+ * for the other one, nor the other one for it. Nothing is created,
+ * migrated or loaded: a missing file, or a schema other than the one
+ * this build writes, is refused.
+ *
+ * Returns: (transfer full): the connection, or %NULL with @error set
+ */
+ShoeboxDatabase *
+shoebox_database_open_another (const char  *path,
+                               GError     **error)
+{
+  g_autoptr(ShoeboxDatabase) self = NULL;
+  guint latest = shoebox_database_get_latest_version ();
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = open_connection (path, 0, latest, error);
+  if (self == NULL)
+    return NULL;
+
+  if (self->schema_version != latest)
     {
-      set_error_from_sqlite (error, self->handle, result, path);
+      g_set_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_FAILED,
+                   _("The database “%s” is at version %u, not %u: this version "
+                     "of Shoebox has not upgraded it yet."),
+                   path, self->schema_version, latest);
       return NULL;
     }
-
-  if (!configure_and_migrate (self, migrations, n_migrations, error))
-    return NULL;
 
   return g_steal_pointer (&self);
 }

@@ -59,6 +59,8 @@ ShoeboxDatabase *shoebox_database_open_with_migrations (const char             *
                                                         const char * const     *migrations,
                                                         guint                   n_migrations,
                                                         GError                **error);
+ShoeboxDatabase *shoebox_database_open_another       (const char               *path,
+                                                      GError                  **error);
 
 guint            shoebox_database_get_latest_version (void);
 guint            shoebox_database_get_schema_version (ShoeboxDatabase          *self);

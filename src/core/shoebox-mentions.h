@@ -48,6 +48,15 @@ gboolean         shoebox_mentions_scan             (ShoeboxMentions      *self,
                                                     gboolean              notify_new,
                                                     guint                *n_new,
                                                     GError              **error);
+void             shoebox_mentions_scan_async       (ShoeboxMentions      *self,
+                                                    gboolean              notify_new,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+gboolean         shoebox_mentions_scan_finish      (ShoeboxMentions      *self,
+                                                    GAsyncResult         *result,
+                                                    guint                *n_new,
+                                                    GError              **error);
 const char      *shoebox_mentions_get_label        (ShoeboxMentions      *self,
                                                     gint64                item_id);
 gboolean         shoebox_mentions_has_item         (ShoeboxMentions      *self,

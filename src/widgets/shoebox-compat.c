@@ -156,3 +156,42 @@ shoebox_compat_name_drop_down (GtkDropDown *drop_down,
       gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 #endif
 }
+
+/* The longest AdwToastOverlay takes to show a toast (its REPLACE_DURATION),
+ * and a frame more.
+ */
+#define TOAST_SHOW_MS 600
+
+static gboolean
+dismiss_toast_cb (gpointer data)
+{
+  adw_toast_dismiss (ADW_TOAST (data));
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * shoebox_compat_dismiss_toast:
+ * @toast: a toast an overlay shows
+ * @shown_at: when it was added, from g_get_monotonic_time()
+ *
+ * Dismisses @toast. libadwaita 1.2 frees a toast's state once it has
+ * hidden, even while its show animation still plays, and crashes when
+ * that animation ends: there, a toast dismissed before it has shown is
+ * dismissed when its show animation is over. Fixed in 1.3:
+ * https://gitlab.gnome.org/GNOME/libadwaita/-/commit/1674ebc98de72a8e986c54e52d3b394c0c6f146e
+ * The version is checked at run time: the bug is in the library loaded.
+ */
+void
+shoebox_compat_dismiss_toast (AdwToast *toast,
+                              gint64    shown_at)
+{
+  gint64 age_ms = (g_get_monotonic_time () - shown_at) / 1000;
+
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  if (adw_get_major_version () > 1 || adw_get_minor_version () >= 3 || age_ms >= TOAST_SHOW_MS)
+    adw_toast_dismiss (toast);
+  else
+    g_timeout_add_full (G_PRIORITY_DEFAULT, TOAST_SHOW_MS - age_ms, dismiss_toast_cb,
+                        g_object_ref (toast), g_object_unref);
+}

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -25,5 +25,8 @@ gboolean             shoebox_compat_open_uri_finish        (GtkWindow           
 
 void                 shoebox_compat_name_drop_down        (GtkDropDown         *drop_down,
                                                            const char          *name);
+
+void                 shoebox_compat_dismiss_toast          (AdwToast            *toast,
+                                                            gint64               shown_at);
 
 G_END_DECLS

@@ -32,5 +32,10 @@ void       shoebox_csv_dialogs_import    (GtkWindow         *parent,
 void       shoebox_csv_dialogs_export    (GtkWindow         *parent,
                                           ShoeboxCollection *collection,
                                           AdwToastOverlay   *toasts);
+void       shoebox_csv_dialogs_export_to_file (GtkWindow         *parent,
+                                               ShoeboxCollection *collection,
+                                               AdwToastOverlay   *toasts,
+                                               GFile             *file);
+gboolean   shoebox_csv_dialogs_is_exporting   (GtkWindow         *parent);
 
 G_END_DECLS

@@ -36,6 +36,14 @@ struct _ShoeboxNewsService
   guint               tick_id;
   guint               rescan_id;
   gint64              notified_item_id;
+
+  /* One scan at a time, in a worker thread; what is asked for meanwhile
+   * runs once after it.
+   */
+  gboolean            scanning;
+  gboolean            scan_pending;
+  gboolean            scan_new_items;
+  GPtrArray          *scan_waiters; /* GTasks returned after the next scan */
 };
 
 G_DEFINE_FINAL_TYPE (ShoeboxNewsService, shoebox_news_service, G_TYPE_OBJECT)
@@ -133,22 +141,11 @@ announce (ShoeboxNewsService *self,
   self->notified_item_id = first->item_id;
 }
 
-/* Matches the items again; @new_items says whether what is found for the
- * first time came with news (announced) or with a change to the
- * collection (not announced).
- */
 static void
-scan (ShoeboxNewsService *self,
-      gboolean            new_items)
+announce_fresh (ShoeboxNewsService *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) fresh = NULL;
-
-  if (!shoebox_mentions_scan (self->mentions, new_items, NULL, &error))
-    {
-      g_message ("Could not look for mentions: %s", error->message);
-      return;
-    }
 
   /* Taken even with notifications off, so turning them on later does not
    * bring back old news.
@@ -160,6 +157,119 @@ scan (ShoeboxNewsService *self,
       return;
     }
   announce (self, fresh);
+}
+
+/* A scan's waiters, and the service it runs for: not a reference, as
+ * the service cancels its scans when it goes.
+ */
+typedef struct
+{
+  ShoeboxNewsService *self;
+  GPtrArray          *waiters;
+} ScanRun;
+
+static void
+scan_run_free (ScanRun *run)
+{
+  g_ptr_array_unref (run->waiters);
+  g_free (run);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScanRun, scan_run_free)
+
+static void start_scan (ShoeboxNewsService *self);
+
+/* A waiter is an add-source task whose source is its task data. */
+static void
+return_waiters (GPtrArray    *waiters,
+                const GError *error)
+{
+  for (guint i = 0; i < waiters->len; i++)
+    {
+      GTask *task = g_ptr_array_index (waiters, i);
+
+      if (error != NULL)
+        g_task_return_error (task, g_error_copy (error));
+      else
+        g_task_return_pointer (task, g_object_ref (g_task_get_task_data (task)), g_object_unref);
+    }
+}
+
+static void
+scanned_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(ScanRun) run = user_data;
+  g_autoptr(GError) error = NULL;
+  ShoeboxNewsService *self;
+
+  if (!shoebox_mentions_scan_finish (SHOEBOX_MENTIONS (object), result, NULL, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          return_waiters (run->waiters, error);
+          return;
+        }
+      g_message ("Could not look for mentions: %s", error->message);
+    }
+
+  self = run->self;
+  self->scanning = FALSE;
+  if (error == NULL)
+    announce_fresh (self);
+  /* The source was added whether or not its stories could be matched. */
+  return_waiters (run->waiters, NULL);
+
+  if (self->scan_pending)
+    start_scan (self);
+}
+
+static void
+start_scan (ShoeboxNewsService *self)
+{
+  ScanRun *run = g_new0 (ScanRun, 1);
+  gboolean new_items = self->scan_new_items;
+
+  run->self = self;
+  run->waiters = g_steal_pointer (&self->scan_waiters);
+  self->scan_waiters = g_ptr_array_new_with_free_func (g_object_unref);
+  self->scanning = TRUE;
+  self->scan_pending = FALSE;
+  self->scan_new_items = FALSE;
+
+  shoebox_mentions_scan_async (self->mentions, new_items, self->cancellable, scanned_cb, run);
+}
+
+/* Matches the items again, in a worker thread: with 100,000 pairs that
+ * is 166 ms the window must not wait for; only the notification is sent
+ * from here. @new_items says whether what is found for the first time
+ * came with news (announced) or with a change to the collection (not
+ * announced). @waiter, if not %NULL, is returned once a scan that starts
+ * after this call is done.
+ */
+static void
+scan (ShoeboxNewsService *self,
+      gboolean            new_items,
+      GTask              *waiter)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Shut down: a scan still running would never start this one. */
+  if (g_cancellable_set_error_if_cancelled (self->cancellable, &error))
+    {
+      if (waiter != NULL)
+        g_task_return_error (waiter, g_steal_pointer (&error));
+      return;
+    }
+
+  if (waiter != NULL)
+    g_ptr_array_add (self->scan_waiters, g_object_ref (waiter));
+  self->scan_pending = TRUE;
+  self->scan_new_items |= new_items;
+
+  if (!self->scanning)
+    start_scan (self);
 }
 
 static void
@@ -179,7 +289,7 @@ refresh_cb (GObject      *object,
     }
 
   if (self->store != NULL)
-    scan (self, TRUE);
+    scan (self, TRUE, NULL);
 }
 
 static void
@@ -206,7 +316,7 @@ rescan_cb (gpointer user_data)
   ShoeboxNewsService *self = SHOEBOX_NEWS_SERVICE (user_data);
 
   self->rescan_id = 0;
-  scan (self, FALSE);
+  scan (self, FALSE, NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -285,6 +395,7 @@ shoebox_news_service_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->scan_waiters, g_ptr_array_unref);
 
   G_OBJECT_CLASS (shoebox_news_service_parent_class)->dispose (object);
 }
@@ -323,6 +434,7 @@ shoebox_news_service_init (ShoeboxNewsService *self)
 {
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APPLICATION_ID);
+  self->scan_waiters = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /**
@@ -433,7 +545,7 @@ shoebox_news_service_start (ShoeboxNewsService *self)
   if (self->tick_id != 0)
     return;
 
-  scan (self, FALSE);
+  scan (self, FALSE, NULL);
   start_refresh (self, SHOEBOX_NEWS_REFRESH_ONLY_DUE);
   self->tick_id = g_timeout_add_seconds (TICK_SECONDS, tick_cb, self);
 }
@@ -470,9 +582,10 @@ add_source_cb (GObject      *object,
       return;
     }
 
+  /* Returned once its stories are matched. */
   self = g_task_get_source_object (task);
-  scan (self, TRUE);
-  g_task_return_pointer (task, source, g_object_unref);
+  g_task_set_task_data (task, source, g_object_unref);
+  scan (self, TRUE, task);
 }
 
 /**
@@ -531,9 +644,19 @@ shoebox_news_service_add_source_finish (ShoeboxNewsService  *self,
 void
 shoebox_news_service_shutdown (ShoeboxNewsService *self)
 {
+  g_autoptr(GError) error = NULL;
+
   g_return_if_fail (SHOEBOX_IS_NEWS_SERVICE (self));
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->rescan_id, g_source_remove);
+
+  /* Waiting for a scan that will not start now. */
+  if (self->scan_waiters != NULL && self->scan_waiters->len > 0)
+    {
+      g_cancellable_set_error_if_cancelled (self->cancellable, &error);
+      return_waiters (self->scan_waiters, error);
+      g_ptr_array_set_size (self->scan_waiters, 0);
+    }
 }

@@ -64,7 +64,8 @@ update_actions (ShoeboxWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.statistics", has_collection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.catalogue", has_collection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv", has_collection);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", has_collection);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv",
+                                 has_collection && !shoebox_csv_dialogs_is_exporting (GTK_WINDOW (self)));
 
   gtk_widget_set_visible (self->add_pair_button, on_collection_page (self));
   gtk_revealer_set_reveal_child (self->selection_revealer, has_selection);

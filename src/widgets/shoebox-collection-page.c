@@ -11,50 +11,15 @@
 
 #include <glib/gi18n.h>
 
-#include "shoebox-collection-page.h"
+#include "shoebox-collection-page-private.h"
 #include "shoebox-compat.h"
 #include "shoebox-labels.h"
-#include "shoebox-pair-card.h"
 #include "shoebox-pair-editor.h"
 #include "shoebox-pair-list.h"
 #include "shoebox-selection.h"
 
 /* The tags that work as smart filters even before any pair has them. */
 static const char * const smart_tags[] = { "grail", "to clean", "to sell" };
-
-struct _ShoeboxCollectionPage
-{
-  GtkWidget           parent_instance;
-
-  ShoeboxCollection  *collection;
-  ShoeboxPhotos      *photos;
-  GListModel         *pairs;     /* the search results, refilled per query */
-  ShoeboxSelection   *selection;
-  GSettings          *settings;
-  ShoeboxDeletion    *last_deletion; /* what Undo brings back */
-  GArray             *silhouette_ids; /* gint64 per silhouette filter entry */
-  char               *searched_text; /* the entry's text at the last search */
-  GdkFrameClock      *first_frame_clock; /* watched until the first frame, see load_rest */
-  gulong              first_frame_handler;
-
-  GtkSearchEntry     *search_entry;
-  GtkStack           *view_stack;
-  GtkGridView        *grid_view;
-  GtkColumnView      *column_view;
-  GtkToggleButton    *grid_button;
-  GtkToggleButton    *list_button;
-  GtkDropDown        *brand_filter;
-  GtkDropDown        *silhouette_filter;
-  GtkDropDown        *condition_filter;
-  GtkDropDown        *status_filter;
-  GtkDropDown        *tag_filter;
-  GtkMenuButton      *filter_button;
-  GtkPopover         *filter_popover;
-
-  guint               updating_filters : 1;
-  guint               rest_pending : 1;   /* only the first screenful is loaded */
-  guint               filters_stale : 1;  /* the choices wait for the popover */
-};
 
 /* What the grid shows at first, before the window's first frame: six
  * columns (the most it has) of five rows, what a maximised full-HD window
@@ -80,79 +45,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-typedef char *(*PairTextFunc) (ShoeboxPair *pair);
-
-typedef struct
-{
-  const char      *id;
-  const char      *title;
-  ShoeboxPairSort  sort;
-  PairTextFunc     text;
-  gboolean         expand;
-} ColumnSpec;
-
-static char *
-pair_silhouette_text (ShoeboxPair *pair)
-{
-  return g_strdup (shoebox_pair_get_silhouette_name (pair));
-}
-
-static char *
-pair_brand_text (ShoeboxPair *pair)
-{
-  return g_strdup (shoebox_pair_get_brand_name (pair));
-}
-
-static char *
-pair_colorway_text (ShoeboxPair *pair)
-{
-  return g_strdup (shoebox_pair_get_colorway (pair));
-}
-
-static char *
-pair_condition_text (ShoeboxPair *pair)
-{
-  ShoeboxCondition condition = shoebox_pair_get_condition (pair);
-
-  return g_strdup (condition == SHOEBOX_CONDITION_NONE ? "" : shoebox_labels_condition (condition));
-}
-
-static char *
-pair_price_text (ShoeboxPair *pair)
-{
-  return shoebox_labels_dup_money (shoebox_pair_get_price_paid (pair), shoebox_pair_get_currency (pair));
-}
-
-static char *
-pair_purchase_date_text (ShoeboxPair *pair)
-{
-  return g_strdup (shoebox_pair_get_purchase_date (pair));
-}
-
-static char *
-pair_wears_text (ShoeboxPair *pair)
-{
-  return g_strdup_printf ("%u", shoebox_pair_get_wear_count (pair));
-}
-
-static char *
-pair_last_worn_text (ShoeboxPair *pair)
-{
-  return g_strdup (shoebox_pair_get_last_worn (pair));
-}
-
-static const ColumnSpec columns[] = {
-  { "silhouette", N_("Silhouette"), SHOEBOX_PAIR_SORT_SILHOUETTE, pair_silhouette_text, TRUE },
-  { "brand", N_("Brand"), SHOEBOX_PAIR_SORT_BRAND, pair_brand_text, FALSE },
-  { "colorway", N_("Colorway"), SHOEBOX_PAIR_SORT_COLORWAY, pair_colorway_text, TRUE },
-  { "size", N_("Size"), SHOEBOX_PAIR_SORT_SIZE, shoebox_labels_dup_size, FALSE },
-  { "condition", N_("Condition"), SHOEBOX_PAIR_SORT_CONDITION, pair_condition_text, FALSE },
-  { "price-paid", N_("Price Paid"), SHOEBOX_PAIR_SORT_PRICE_PAID, pair_price_text, FALSE },
-  { "purchase-date", N_("Purchase Date"), SHOEBOX_PAIR_SORT_PURCHASE_DATE, pair_purchase_date_text, FALSE },
-  { "wears", N_("Wears"), SHOEBOX_PAIR_SORT_WEARS, pair_wears_text, FALSE },
-  { "last-worn", N_("Last Worn"), SHOEBOX_PAIR_SORT_LAST_WORN, pair_last_worn_text, FALSE },
-};
-
 static void
 show_toast (ShoeboxCollectionPage *self,
             AdwToast              *toast)
@@ -173,24 +65,6 @@ show_error (ShoeboxCollectionPage *self,
 
   adw_toast_set_timeout (toast, 0);
   show_toast (self, toast);
-}
-
-static ShoeboxPairSort
-current_sort (ShoeboxCollectionPage *self,
-              gboolean              *descending)
-{
-  GtkColumnViewColumn *column = shoebox_compat_column_view_get_sort (self->column_view, descending);
-
-  if (column != NULL)
-    {
-      const ColumnSpec *spec = g_object_get_data (G_OBJECT (column), "shoebox-column-spec");
-
-      if (spec != NULL)
-        return spec->sort;
-    }
-
-  *descending = TRUE;
-  return SHOEBOX_PAIR_SORT_ADDED;
 }
 
 static const char *
@@ -311,7 +185,7 @@ run_search (ShoeboxCollectionPage *self,
    * around between keys, and a key that narrows the result leaves the
    * pairs that stay at its head as they are.
    */
-  query.sort = current_sort (self, &query.descending);
+  query.sort = _shoebox_collection_page_get_sort (self, &query.descending);
 
   /* Refill the same model, which keeps its positions: the cells on
    * screen show the new pairs, none is built again.
@@ -601,236 +475,6 @@ sort_changed_cb (ShoeboxCollectionPage *self)
   run_query (self);
 }
 
-/* A card dragged onto the Compare page (the switcher's Compare tab opens
- * it while hovered) is added to the comparison: "pair:ID" is what the page
- * takes.
- */
-static GdkContentProvider *
-card_drag_prepare_cb (GtkDragSource *source,
-                      double         x,
-                      double         y,
-                      gpointer       user_data)
-{
-  GtkWidget *card = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
-  ShoeboxPair *pair = shoebox_pair_card_get_pair (SHOEBOX_PAIR_CARD (card));
-  g_autoptr(GdkPaintable) icon = NULL;
-  g_autofree char *text = NULL;
-
-  if (pair == NULL || shoebox_pair_get_id (pair) <= 0)
-    return NULL;
-
-  icon = gtk_widget_paintable_new (card);
-  gtk_drag_source_set_icon (source, icon, (int) x, (int) y);
-  text = g_strdup_printf ("pair:%" G_GINT64_FORMAT, shoebox_pair_get_id (pair));
-  return gdk_content_provider_new_typed (G_TYPE_STRING, text);
-}
-
-static void show_card_photo (GtkListItem *item);
-
-static void
-grid_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               ShoeboxCollectionPage    *self)
-{
-  GtkWidget *card = shoebox_pair_card_new ();
-  GtkDragSource *drag = gtk_drag_source_new ();
-
-  gtk_drag_source_set_actions (drag, GDK_ACTION_COPY);
-  g_signal_connect (drag, "prepare", G_CALLBACK (card_drag_prepare_cb), NULL);
-  gtk_widget_add_controller (card, GTK_EVENT_CONTROLLER (drag));
-  g_signal_connect_swapped (card, "photo-wanted", G_CALLBACK (show_card_photo), item);
-  gtk_list_item_set_child (item, card);
-  /* For show_card(), when the cell's pair becomes another one. */
-  g_object_set_data (G_OBJECT (item), "shoebox-collection-page", self);
-}
-
-/* Screen readers move over the grid's cells, not the cards inside them:
- * the cell (GTK's own list item widget) carries the pair's name too.
- */
-static void
-name_cell (GtkWidget   *child,
-           ShoeboxPair *pair)
-{
-  GtkWidget *cell = gtk_widget_get_parent (child);
-  g_autofree char *name = shoebox_labels_dup_pair_name (pair);
-
-  if (cell != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-}
-
-/* The side profile, else the first photo: what a card shows. */
-static char *
-dup_card_photo (ShoeboxCollectionPage *self,
-                ShoeboxPair           *pair)
-{
-  g_autoptr(GPtrArray) rows = shoebox_collection_list_photos (self->collection, shoebox_pair_get_id (pair), NULL);
-
-  if (rows == NULL || rows->len == 0)
-    return NULL;
-  for (guint i = 0; i < rows->len; i++)
-    {
-      ShoeboxPhotoRow *row = g_ptr_array_index (rows, i);
-
-      if (row->is_side_profile)
-        return g_strdup (row->file_name);
-    }
-  return g_strdup (((ShoeboxPhotoRow *) g_ptr_array_index (rows, 0))->file_name);
-}
-
-/* Only cards on screen ask for a thumbnail (ShoeboxPairCard::photo-wanted):
- * scrolling 100,000 pairs decodes just the visible ones, off the main
- * loop, and a keystroke that shows other pairs in the grid's 180 cells
- * looks up the photos of the dozen on screen.
- */
-static void
-show_card_photo (GtkListItem *item)
-{
-  ShoeboxCollectionPage *self = g_object_get_data (G_OBJECT (item), "shoebox-collection-page");
-  ShoeboxPairCard *card = SHOEBOX_PAIR_CARD (gtk_list_item_get_child (item));
-  ShoeboxPair *pair = gtk_list_item_get_item (item);
-  g_autofree char *photo = NULL;
-
-  if (pair == NULL || self->photos == NULL || self->collection == NULL
-      || shoebox_pair_card_get_photo_looked_up (card))
-    return;
-
-  photo = dup_card_photo (self, pair);
-  shoebox_pair_card_load_thumbnail (card, self->photos, photo);
-}
-
-static void
-show_card (GtkListItem *item)
-{
-  ShoeboxPairCard *card = SHOEBOX_PAIR_CARD (gtk_list_item_get_child (item));
-  ShoeboxPair *pair = gtk_list_item_get_item (item);
-
-  shoebox_pair_card_set_pair (card, pair);
-  name_cell (GTK_WIDGET (card), pair);
-}
-
-/* The search result kept this cell and made its pair another one
- * (ShoeboxPairList): the same card shows the new pair.
- */
-static void
-card_pair_changed_cb (ShoeboxPair *pair,
-                      GtkListItem *item)
-{
-  shoebox_pair_card_set_pair (SHOEBOX_PAIR_CARD (gtk_list_item_get_child (item)), NULL);
-  show_card (item);
-}
-
-static void
-grid_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  g_signal_connect (gtk_list_item_get_item (item), "changed", G_CALLBACK (card_pair_changed_cb), item);
-  show_card (item);
-}
-
-static void
-grid_unbind_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), card_pair_changed_cb, item);
-  shoebox_pair_card_set_pair (SHOEBOX_PAIR_CARD (gtk_list_item_get_child (item)), NULL);
-}
-
-static void
-cell_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               const ColumnSpec         *spec)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-  /* For show_cell(), when the row's pair becomes another one. */
-  g_object_set_data (G_OBJECT (item), "shoebox-column-spec", (gpointer) spec);
-}
-
-static void
-show_cell (GtkListItem *item)
-{
-  const ColumnSpec *spec = g_object_get_data (G_OBJECT (item), "shoebox-column-spec");
-  ShoeboxPair *pair = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  g_autofree char *text = spec->text (pair);
-
-  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
-
-  /* Each row is named after its pair, read out from its first cell. */
-  if (spec == &columns[0])
-    {
-      g_autofree char *name = shoebox_labels_dup_pair_name (pair);
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-      /* And the row, two levels up (cell, then row), is what a screen
-       * reader announces when moving through the list.
-       */
-      if (gtk_widget_get_parent (label) != NULL && gtk_widget_get_parent (gtk_widget_get_parent (label)) != NULL)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (gtk_widget_get_parent (label))),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-    }
-}
-
-static void
-cell_pair_changed_cb (ShoeboxPair *pair,
-                      GtkListItem *item)
-{
-  show_cell (item);
-}
-
-static void
-cell_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  g_signal_connect (gtk_list_item_get_item (item), "changed", G_CALLBACK (cell_pair_changed_cb), item);
-  show_cell (item);
-}
-
-static void
-cell_unbind_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), cell_pair_changed_cb, item);
-}
-
-static void
-set_up_views (ShoeboxCollectionPage *self)
-{
-  g_autoptr(GtkListItemFactory) grid_factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (grid_factory, "setup", G_CALLBACK (grid_setup_cb), self);
-  g_signal_connect (grid_factory, "bind", G_CALLBACK (grid_bind_cb), self);
-  g_signal_connect (grid_factory, "unbind", G_CALLBACK (grid_unbind_cb), NULL);
-  gtk_grid_view_set_factory (self->grid_view, grid_factory);
-
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkColumnViewColumn) column = NULL;
-      g_autoptr(GtkSorter) sorter = NULL;
-
-      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), (gpointer) &columns[i]);
-      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), NULL);
-      g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), NULL);
-      column = gtk_column_view_column_new (_(columns[i].title), g_object_ref (factory));
-      gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_column_set_expand (column, columns[i].expand);
-      g_object_set_data (G_OBJECT (column), "shoebox-column-spec", (gpointer) &columns[i]);
-      sorter = shoebox_compat_column_view_sorter_new (column);
-      gtk_column_view_column_set_sorter (column, sorter);
-      gtk_column_view_append_column (self->column_view, column);
-    }
-  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
-                           G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
-}
-
 static void
 set_up_fixed_filters (ShoeboxCollectionPage *self)
 {
@@ -980,8 +624,6 @@ shoebox_collection_page_class_init (ShoeboxCollectionPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, clear_filters_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_activate_cb);
-
-  g_type_ensure (SHOEBOX_TYPE_PAIR_CARD);
 }
 
 static void
@@ -999,7 +641,9 @@ shoebox_collection_page_init (ShoeboxCollectionPage *self)
   g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (selection_changed_cb),
                            self, G_CONNECT_SWAPPED);
 
-  set_up_views (self);
+  _shoebox_collection_page_set_up_views (self);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
   set_up_fixed_filters (self);
 
   view = g_settings_get_string (self->settings, "collection-view");

@@ -1,0 +1,59 @@
+/* shoebox-collection-page-private.h
+ *
+ * Copyright 2026 The Shoebox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "shoebox-collection-page.h"
+#include "shoebox-photos.h"
+#include "shoebox-selection.h"
+
+G_BEGIN_DECLS
+
+/* Shared by the page's files:
+ *   shoebox-collection-page.c        the page: search, filters, actions
+ *   shoebox-collection-page-views.c  its grid's cards and its list's columns
+ */
+
+struct _ShoeboxCollectionPage
+{
+  GtkWidget           parent_instance;
+
+  ShoeboxCollection  *collection;
+  ShoeboxPhotos      *photos;
+  GListModel         *pairs;     /* the search results, refilled per query */
+  ShoeboxSelection   *selection;
+  GSettings          *settings;
+  ShoeboxDeletion    *last_deletion; /* what Undo brings back */
+  GArray             *silhouette_ids; /* gint64 per silhouette filter entry */
+  char               *searched_text; /* the entry's text at the last search */
+  GdkFrameClock      *first_frame_clock; /* watched until the first frame, see load_rest */
+  gulong              first_frame_handler;
+
+  GtkSearchEntry     *search_entry;
+  GtkStack           *view_stack;
+  GtkGridView        *grid_view;
+  GtkColumnView      *column_view;
+  GtkToggleButton    *grid_button;
+  GtkToggleButton    *list_button;
+  GtkDropDown        *brand_filter;
+  GtkDropDown        *silhouette_filter;
+  GtkDropDown        *condition_filter;
+  GtkDropDown        *status_filter;
+  GtkDropDown        *tag_filter;
+  GtkMenuButton      *filter_button;
+  GtkPopover         *filter_popover;
+
+  guint               updating_filters : 1;
+  guint               rest_pending : 1;   /* only the first screenful is loaded */
+  guint               filters_stale : 1;  /* the choices wait for the popover */
+};
+
+void            _shoebox_collection_page_set_up_views (ShoeboxCollectionPage *self);
+ShoeboxPairSort _shoebox_collection_page_get_sort     (ShoeboxCollectionPage *self,
+                                                       gboolean              *descending);
+
+G_END_DECLS

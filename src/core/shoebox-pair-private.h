@@ -12,8 +12,9 @@
 G_BEGIN_DECLS
 
 /* The pair's fields, for the files that read them directly: the object
- * (shoebox-pair.c) and its validation (shoebox-pair-validate.c). A pair's
- * values as text are in shoebox-pair-values.c.
+ * (shoebox-pair.c), its accessors (shoebox-pair-fields.c) and its
+ * validation (shoebox-pair-validate.c). A pair's values as text are in
+ * shoebox-pair-values.c.
  */
 struct _ShoeboxPair
 {
@@ -44,5 +45,42 @@ struct _ShoeboxPair
   char               *created_at;
   char               *updated_at;
 };
+
+/* The properties, in the order of shoebox-pair.c's property table. */
+enum
+{
+  PROP_0,
+  PROP_ID,
+  PROP_SILHOUETTE_ID,
+  PROP_SILHOUETTE_NAME,
+  PROP_BRAND_NAME,
+  PROP_COLORWAY,
+  PROP_OFFICIAL_COLORWAY,
+  PROP_STYLE_CODE,
+  PROP_SIZE,
+  PROP_SIZE_SYSTEM,
+  PROP_CONDITION,
+  PROP_BOX,
+  PROP_EXTRAS,
+  PROP_STATUS,
+  PROP_PRICE_PAID,
+  PROP_CURRENCY,
+  PROP_PURCHASE_DATE,
+  PROP_WHERE_BOUGHT,
+  PROP_ESTIMATED_VALUE,
+  PROP_STORAGE_LOCATION,
+  PROP_NOTES,
+  PROP_TAGS,
+  PROP_WEAR_DATES,
+  PROP_WEAR_COUNT,
+  PROP_LAST_WORN,
+  PROP_CREATED_AT,
+  PROP_UPDATED_AT,
+  N_PROPS
+};
+
+/* The setters notify through that table, which stays in shoebox-pair.c. */
+void _shoebox_pair_notify (ShoeboxPair *self,
+                           guint        prop_id);
 
 G_END_DECLS

@@ -420,15 +420,6 @@ shoebox_pair_new (void)
   return g_object_new (SHOEBOX_TYPE_PAIR, NULL);
 }
 
-/**
- * shoebox_pair_copy:
- * @self: a #ShoeboxPair
- *
- * Copies every field, the id included: the editor edits a copy and the
- * window's pair changes only when the save succeeded.
- *
- * Returns: (transfer full): a new pair equal to @self
- */
 /* g_set_str() is GLib 2.76; Debian 12 has 2.74. */
 static void
 set_string (char       **dest,

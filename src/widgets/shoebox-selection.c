@@ -26,12 +26,6 @@ struct _ShoeboxSelection
 
   GListModel *model;
   GtkBitset  *selected;
-
-  /* While a change is told in two steps, the items it adds stay hidden:
-   * positions from hidden_at on skip n_hidden items of the model.
-   */
-  guint       hidden_at;
-  guint       n_hidden;
 };
 
 static void shoebox_selection_list_model_init      (GListModelInterface        *iface);
@@ -54,7 +48,7 @@ shoebox_selection_get_n_items (GListModel *list)
 {
   ShoeboxSelection *self = SHOEBOX_SELECTION (list);
 
-  return self->model != NULL ? g_list_model_get_n_items (self->model) - self->n_hidden : 0;
+  return self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
 }
 
 static gpointer
@@ -63,11 +57,7 @@ shoebox_selection_get_item (GListModel *list,
 {
   ShoeboxSelection *self = SHOEBOX_SELECTION (list);
 
-  if (self->model == NULL)
-    return NULL;
-  if (position >= self->hidden_at)
-    position += self->n_hidden;
-  return g_list_model_get_item (self->model, position);
+  return self->model != NULL ? g_list_model_get_item (self->model, position) : NULL;
 }
 
 static void
@@ -147,26 +137,6 @@ model_items_changed_cb (ShoeboxSelection *self,
                         guint             removed,
                         guint             added)
 {
-  /* When a change removes rows that have widgets, GTK 4.8's list item
-   * manager fetches every added item, to give an identical object its old
-   * widget back: all 100,000 pairs per keystroke. Told as a removal (the
-   * added items hidden meanwhile), then an addition, nothing is left to
-   * match and only the visible rows are read.
-   */
-  if (removed > 0 && added > 0)
-    {
-      gtk_bitset_splice (self->selected, position, removed, 0);
-      self->hidden_at = position;
-      self->n_hidden = added;
-      g_list_model_items_changed (G_LIST_MODEL (self), position, removed, 0);
-      self->hidden_at = G_MAXUINT;
-      self->n_hidden = 0;
-
-      gtk_bitset_splice (self->selected, position, 0, added);
-      g_list_model_items_changed (G_LIST_MODEL (self), position, 0, added);
-      return;
-    }
-
   gtk_bitset_splice (self->selected, position, removed, added);
   g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
 }
@@ -206,7 +176,6 @@ static void
 shoebox_selection_init (ShoeboxSelection *self)
 {
   self->selected = gtk_bitset_new_empty ();
-  self->hidden_at = G_MAXUINT;
 }
 
 /**

@@ -583,8 +583,6 @@ disconnect_service (ShoeboxNewsPage *self)
   g_signal_handlers_disconnect_by_data (shoebox_news_service_get_fetcher (self->service), self);
   g_signal_handlers_disconnect_by_data (shoebox_news_service_get_mentions (self->service), self);
   g_signal_handlers_disconnect_by_data (shoebox_news_store_get_sources (get_store (self)), self);
-  g_signal_handlers_disconnect_by_data (self->service, self);
-  g_signal_handlers_disconnect_by_data (get_store (self), self);
   g_signal_handlers_disconnect_by_data (g_network_monitor_get_default (), self);
   {
     GListModel *sources = shoebox_news_store_get_sources (get_store (self));

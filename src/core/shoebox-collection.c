@@ -18,8 +18,6 @@
 #include "shoebox-pair-list.h"
 
 
-
-
 G_DEFINE_FINAL_TYPE (ShoeboxCollection, shoebox_collection, G_TYPE_OBJECT)
 
 G_DEFINE_BOXED_TYPE (ShoeboxDeletion, shoebox_deletion, shoebox_deletion_ref, shoebox_deletion_unref)
@@ -34,8 +32,6 @@ enum
 };
 
 static guint signals[N_SIGNALS];
-
-
 
 
 void
@@ -713,8 +709,6 @@ _shoebox_collection_write_photo (ShoeboxCollection      *self,
 }
 
 
-
-
 GListModel *
 _shoebox_collection_list_from_query (ShoeboxCollection  *self,
                  const char         *sql,
@@ -754,12 +748,6 @@ _shoebox_collection_load_pairs (ShoeboxCollection  *self,
 }
 
 
-
-
-
-
-
-
 static gboolean
 save_pair_in_transaction (ShoeboxDatabase  *database,
                           gpointer          user_data,
@@ -769,17 +757,6 @@ save_pair_in_transaction (ShoeboxDatabase  *database,
 
   return _shoebox_collection_write_pair (data->self, data->pair, FALSE, &data->saved, error);
 }
-
-
-
-
-
-
-
-
-
-
-
 
 
 static void
@@ -852,15 +829,6 @@ shoebox_collection_get_database (ShoeboxCollection *self)
 }
 
 
-
-
-
-
-
-
-
-
-
 /**
  * shoebox_collection_get_pair:
  * @self: a #ShoeboxCollection
@@ -875,50 +843,21 @@ shoebox_collection_get_pair (ShoeboxCollection  *self,
                              gint64              id,
                              GError            **error)
 {
-  g_autoptr(ShoeboxPair) pair = NULL;
-  g_auto(GStrv) tags = NULL;
-  g_auto(GStrv) wears = NULL;
-  sqlite3_stmt *stmt;
-  gboolean has_row;
+  g_autoptr(GPtrArray) pairs = NULL;
 
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), NULL);
 
-  stmt = _shoebox_collection_prepare (self, "SELECT " PAIR_COLUMNS PAIR_FROM " WHERE p.id = ?", error);
-  if (stmt == NULL)
+  /* One reader for one pair or many: shoebox_collection_get_pairs(). */
+  pairs = shoebox_collection_get_pairs (self, &id, 1, error);
+  if (pairs == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!_shoebox_collection_step_row (self, stmt, &has_row, error))
-    return NULL;
-  if (!has_row)
+  if (g_ptr_array_index (pairs, 0) == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The pair is no longer in the collection"));
       return NULL;
     }
-  pair = _shoebox_collection_pair_from_row (stmt);
-  sqlite3_reset (stmt);
 
-  stmt = _shoebox_collection_prepare (self,
-                  "SELECT t.name FROM pair_tags pt JOIN tags t ON t.id = pt.tag_id"
-                  " WHERE pt.pair_id = ? ORDER BY pt.position, t.name",
-                  error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  tags = _shoebox_collection_query_strv (self, stmt, error);
-  if (tags == NULL)
-    return NULL;
-  shoebox_pair_set_tags (pair, (const char * const *) tags);
-
-  stmt = _shoebox_collection_prepare (self, "SELECT date FROM wears WHERE pair_id = ? ORDER BY date", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  wears = _shoebox_collection_query_strv (self, stmt, error);
-  if (wears == NULL)
-    return NULL;
-  shoebox_pair_set_wear_dates (pair, (const char * const *) wears);
-
-  return g_steal_pointer (&pair);
+  return g_object_ref (g_ptr_array_index (pairs, 0));
 }
 
 /**
@@ -1042,7 +981,6 @@ shoebox_collection_duplicate_pair (ShoeboxCollection  *self,
 }
 
 
-
 /**
  * shoebox_collection_count_pairs:
  * @self: a #ShoeboxCollection
@@ -1065,19 +1003,5 @@ shoebox_collection_count_pairs (ShoeboxCollection  *self,
 
   return (guint) count;
 }
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 

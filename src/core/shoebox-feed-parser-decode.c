@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "shoebox-feed-parser-private.h"
+#include "shoebox-html-entity.h"
 
 /* Bytes as fetched become UTF-8 text that libxml2 can read without any
  * decision of its own: no encoding to detect, no DTD, no entity to define.
@@ -539,7 +540,6 @@ _shoebox_feed_prepare_xml (const char *text,
           if (q < end && *q == ';' && q > name)
             {
               g_autofree char *entity = g_strndup (name, (gsize) (q - name));
-              const htmlEntityDesc *html;
               const char *value;
 
               if (g_str_equal (entity, "amp") || g_str_equal (entity, "lt") ||
@@ -556,11 +556,8 @@ _shoebox_feed_prepare_xml (const char *text,
                       budget -= value_length;
                     }
                 }
-              else if ((html = htmlEntityLookup ((const xmlChar *) entity)) != NULL)
-                {
-                  g_string_append_printf (out, "&#%u;", html->value);
-                  *rewritten = TRUE;
-                }
+              else if (shoebox_html_entity_lookup (entity, out))
+                *rewritten = TRUE;
               else
                 {
                   g_string_append (out, "&amp;");

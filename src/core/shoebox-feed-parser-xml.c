@@ -32,9 +32,16 @@ refuse_external_entity (const char       *url,
   return NULL;
 }
 
+/* libxml2 2.12 made the error const in xmlStructuredErrorFunc. */
+#if LIBXML_VERSION >= 21200
+typedef const xmlError *ShoeboxXmlError;
+#else
+typedef xmlError *ShoeboxXmlError;
+#endif
+
 static void
-ignore_structured_error (void        *user_data,
-                         xmlErrorPtr  error)
+ignore_structured_error (void            *user_data,
+                         ShoeboxXmlError  error)
 {
 }
 

@@ -13,6 +13,7 @@
 #include <libxml/HTMLtree.h>
 #include <string.h>
 
+#include "shoebox-html-entity.h"
 #include "shoebox-html-text.h"
 
 /* Feed summaries are HTML written by strangers. Shoebox never shows them
@@ -461,7 +462,7 @@ shoebox_html_looks_like_html (const char *text)
             {
               g_autofree char *name = g_strndup (p + 1, (gsize) (q - p - 1));
 
-              if (htmlEntityLookup ((const xmlChar *) name) == NULL)
+              if (!shoebox_html_entity_lookup (name, NULL))
                 return FALSE;
             }
         }

@@ -9,9 +9,11 @@
 
 #include <adwaita.h>
 
+#include "shoebox-alert.h"
 #include "shoebox-catalogue-window.h"
 #include "shoebox-pair-editor.h"
 #include "shoebox-silhouette-editor.h"
+#include "shoebox-test-dialogs.h"
 #include "shoebox-window.h"
 
 /* Widget tests of the catalogue window and the silhouette editor, each on
@@ -370,19 +372,23 @@ find_editor (void)
   return NULL;
 }
 
-static AdwMessageDialog *
+static ShoeboxAlert *
 find_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *dialog = shoebox_test_find_shown (SHOEBOX_TYPE_ALERT);
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+  return dialog != NULL ? SHOEBOX_ALERT (dialog) : NULL;
+}
 
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
+/* Presses a response's button; the dialog goes away. */
+static void
+answer_dialog (ShoeboxAlert *dialog,
+               const char   *response)
+{
+  g_object_ref (dialog);
+  shoebox_alert_respond (dialog, response);
+  g_assert_finalize_object (dialog);
+  g_assert_null (find_dialog ());
 }
 
 static void
@@ -732,17 +738,17 @@ test_delete (Fixture       *fixture,
   g_autoptr(ShoeboxSilhouette) still = NULL;
   g_autoptr(ShoeboxSilhouette) gone = NULL;
   g_autoptr(GError) error = NULL;
-  AdwMessageDialog *dialog;
+  ShoeboxAlert *dialog;
 
   /* Refused while a pair uses it, with a message saying why. */
   shoebox_catalogue_window_show_silhouette (window, track_2);
   gtk_widget_activate_action (GTK_WIDGET (window), "catalogue.delete", NULL);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Balenciaga Track 2.0 Cannot Be Deleted");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 pair in your collection"));
-  g_assert_false (adw_message_dialog_has_response (dialog, "delete"));
-  close_window (dialog);
+  g_assert_cmpstr (shoebox_alert_get_heading (dialog), ==, "Balenciaga Track 2.0 Cannot Be Deleted");
+  g_assert_nonnull (strstr (shoebox_alert_get_body (dialog), "1 pair in your collection"));
+  g_assert_false (shoebox_alert_has_response (dialog, "delete"));
+  answer_dialog (dialog, "close");
   still = shoebox_collection_get_silhouette (fixture->collection, track_2, &error);
   g_assert_no_error (error);
   g_assert_nonnull (still);
@@ -760,16 +766,14 @@ test_delete (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (window), "catalogue.delete", NULL);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete Balenciaga Track 3?");
-  adw_message_dialog_response (dialog, "cancel");
-  close_window (dialog);
+  g_assert_cmpstr (shoebox_alert_get_heading (dialog), ==, "Delete Balenciaga Track 3?");
+  answer_dialog (dialog, "cancel");
   g_assert_cmpuint (count_silhouettes (fixture), ==, N_STARTER);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "catalogue.delete", NULL);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, "delete");
-  close_window (dialog);
+  answer_dialog (dialog, "delete");
   gone = shoebox_collection_get_silhouette (fixture->collection, track_3, NULL);
   g_assert_null (gone);
   g_assert_cmpuint (count_silhouettes (fixture), ==, N_STARTER - 1);
@@ -795,6 +799,7 @@ main (int   argc,
       return 1;
     }
   adw_init ();
+  shoebox_test_dialogs_init ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/catalogue/list-and-search", test_list_and_search);

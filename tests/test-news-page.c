@@ -11,6 +11,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "shoebox-alert.h"
 #include "shoebox-collection.h"
 #include "shoebox-database.h"
 #include "shoebox-news-page.h"
@@ -18,6 +19,7 @@
 #include "shoebox-news-service.h"
 #include "shoebox-preferences-window.h"
 #include "shoebox-test-sql-log.h"
+#include "shoebox-test-dialogs.h"
 #include "shoebox-test-wait.h"
 #include "shoebox-window.h"
 
@@ -541,20 +543,12 @@ test_offline (Fixture       *fixture,
   g_assert_false (gtk_revealer_get_reveal_child (offline));
 }
 
-static AdwMessageDialog *
+static ShoeboxAlert *
 find_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *dialog = shoebox_test_find_shown (SHOEBOX_TYPE_ALERT);
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
+  return dialog != NULL ? SHOEBOX_ALERT (dialog) : NULL;
 }
 
 static GtkWidget *
@@ -596,13 +590,13 @@ static void
 answer_dialog (const char *text,
                const char *response)
 {
-  AdwMessageDialog *dialog = find_dialog ();
+  ShoeboxAlert *dialog = find_dialog ();
 
   g_assert_nonnull (dialog);
   if (text != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), text);
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
+    gtk_editable_set_text (GTK_EDITABLE (shoebox_alert_get_extra_child (dialog)), text);
+  shoebox_alert_respond (dialog, response);
+  g_assert_null (find_dialog ());
 }
 
 /* Preferences list the sources with their health; the user renames,
@@ -882,6 +876,7 @@ main (int   argc,
       return 1;
     }
   adw_init ();
+  shoebox_test_dialogs_init ();
 
   g_test_add ("/news-page/rows", Fixture, NULL, set_up, test_rows, tear_down);
   g_test_add ("/news-page/thumbnail", Fixture, NULL, set_up, test_thumbnail, tear_down);

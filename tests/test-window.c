@@ -9,8 +9,10 @@
 
 #include <adwaita.h>
 
+#include "shoebox-alert.h"
 #include "shoebox-database.h"
 #include "shoebox-preferences-window.h"
+#include "shoebox-test-dialogs.h"
 #include "shoebox-window.h"
 
 /* Iterates the main context until @done says so, failing after 5 s. */
@@ -162,29 +164,13 @@ test_window_saves_size_on_close (void)
   g_assert_finalize_object (window);
 }
 
-static GtkWindow *
-find_toplevel_of_type (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-
-  return NULL;
-}
-
 static void
 test_window_database_error_dialog (void)
 {
   ShoeboxWindow *window = shoebox_window_new (NULL);
   g_autoptr(GError) error = NULL;
   GtkStack *view_stack;
-  GtkWindow *dialog;
+  ShoeboxAlert *dialog;
 
   g_set_error (&error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_CORRUPT,
                "“/tmp/x/shoebox.db” is damaged or is not a Shoebox database");
@@ -192,18 +178,24 @@ test_window_database_error_dialog (void)
   gtk_window_present (GTK_WINDOW (window));
   shoebox_window_show_database_error (window, error);
 
-  dialog = find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = SHOEBOX_ALERT (shoebox_test_find_shown (SHOEBOX_TYPE_ALERT));
   g_assert_nonnull (dialog);
-  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
-  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, error->message);
-  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
-                   "Your Collection Could Not Be Opened");
+  /* Over the main window: its own window's parent on libadwaita 1.2,
+   * inside it from 1.5 on.
+   */
+#if ADW_CHECK_VERSION (1, 5, 0)
+  g_assert_true (gtk_widget_get_root (GTK_WIDGET (dialog)) == GTK_ROOT (window));
+#else
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+#endif
+  g_assert_cmpstr (shoebox_alert_get_body (dialog), ==, error->message);
+  g_assert_cmpstr (shoebox_alert_get_heading (dialog), ==, "Your Collection Could Not Be Opened");
 
-  g_assert_cmpstr (adw_message_dialog_get_close_response (ADW_MESSAGE_DIALOG (dialog)), ==, "close");
-  g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==, "close");
+  g_assert_cmpstr (shoebox_alert_get_close_response (dialog), ==, "close");
+  g_assert_cmpstr (shoebox_alert_get_default_response (dialog), ==, "close");
 
-  gtk_window_destroy (dialog);
-  g_assert_null (find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
+  shoebox_alert_respond (dialog, "close");
+  g_assert_null (shoebox_test_find_shown (SHOEBOX_TYPE_ALERT));
 
   /* The page says so too, instead of "No Pairs Yet". */
   view_stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (shoebox_window_get_collection_page (window)),
@@ -268,6 +260,7 @@ main (int   argc,
       return 1;
     }
   adw_init ();
+  shoebox_test_dialogs_init ();
 
   g_test_add_func ("/window/pages", test_window_has_three_pages);
   g_test_add_func ("/window/narrow", test_window_adapts_to_narrow_width);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "shoebox-alert.h"
 #include "shoebox-news-row.h"
 #include "shoebox-preferences-window.h"
 
@@ -185,12 +186,12 @@ enabled_changed_cb (GtkSwitch  *enabled,
 
 /* A dialog with a text field: Add Source and Rename. */
 static GtkEntry *
-dialog_entry (AdwMessageDialog *dialog)
+dialog_entry (ShoeboxAlert *dialog)
 {
-  return GTK_ENTRY (adw_message_dialog_get_extra_child (dialog));
+  return GTK_ENTRY (shoebox_alert_get_extra_child (dialog));
 }
 
-static AdwMessageDialog *
+static ShoeboxAlert *
 new_entry_dialog (ShoeboxPreferencesWindow *self,
                   const char               *heading,
                   const char               *body,
@@ -199,29 +200,25 @@ new_entry_dialog (ShoeboxPreferencesWindow *self,
                   const char               *response,
                   const char               *response_label)
 {
-  AdwMessageDialog *dialog;
+  ShoeboxAlert *dialog;
   GtkWidget *entry;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
-  adw_message_dialog_set_body_use_markup (dialog, FALSE);
+  dialog = shoebox_alert_new (heading, body);
   entry = gtk_entry_new ();
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, entry_label, -1);
-  adw_message_dialog_set_extra_child (dialog, entry);
-  /* No mnemonics: libadwaita 1.2 would put the underscore in the
-   * buttons' accessible names.
-   */
-  adw_message_dialog_add_responses (dialog, "cancel", _("Cancel"), response, response_label, NULL);
-  adw_message_dialog_set_response_appearance (dialog, response, ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, response);
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  shoebox_alert_set_extra_child (dialog, entry);
+  shoebox_alert_add_response (dialog, "cancel", _("Cancel"), ADW_RESPONSE_DEFAULT);
+  shoebox_alert_add_response (dialog, response, response_label, ADW_RESPONSE_SUGGESTED);
+  shoebox_alert_set_default_response (dialog, response);
+  shoebox_alert_set_close_response (dialog, "cancel");
 
   return dialog;
 }
 
 static void
-rename_response_cb (AdwMessageDialog *dialog,
+rename_response_cb (ShoeboxAlert     *dialog,
                     const char       *response,
                     GtkWidget        *row)
 {
@@ -243,16 +240,16 @@ rename_clicked_cb (GtkWidget *row)
 {
   ShoeboxPreferencesWindow *self = row_window (row);
   ShoeboxNewsSource *source = g_object_get_data (G_OBJECT (row), "source");
-  AdwMessageDialog *dialog;
+  ShoeboxAlert *dialog;
 
   dialog = new_entry_dialog (self, _("Rename Source"), shoebox_news_source_get_url (source), _("Name"),
                              source_name (source), "rename", _("Rename"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), row, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  shoebox_alert_present (dialog, GTK_WIDGET (self));
 }
 
 static void
-remove_response_cb (AdwMessageDialog *dialog,
+remove_response_cb (ShoeboxAlert     *dialog,
                     const char       *response,
                     GtkWidget        *row)
 {
@@ -273,17 +270,15 @@ remove_clicked_cb (GtkWidget *row)
   ShoeboxPreferencesWindow *self = row_window (row);
   ShoeboxNewsSource *source = g_object_get_data (G_OBJECT (row), "source");
   g_autofree char *heading = g_strdup_printf (_("Remove “%s”?"), source_name (source));
-  AdwMessageDialog *dialog;
+  ShoeboxAlert *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                                       _("Its stories are removed too, starred ones included.")));
-  adw_message_dialog_set_heading_use_markup (dialog, FALSE);
-  adw_message_dialog_add_responses (dialog, "cancel", _("Cancel"), "remove", _("Remove"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = shoebox_alert_new (heading, _("Its stories are removed too, starred ones included."));
+  shoebox_alert_add_response (dialog, "cancel", _("Cancel"), ADW_RESPONSE_DEFAULT);
+  shoebox_alert_add_response (dialog, "remove", _("Remove"), ADW_RESPONSE_DESTRUCTIVE);
+  shoebox_alert_set_default_response (dialog, "cancel");
+  shoebox_alert_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), row, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  shoebox_alert_present (dialog, GTK_WIDGET (self));
 }
 
 static GtkWidget *
@@ -370,7 +365,7 @@ source_added_cb (GObject      *object,
 }
 
 static void
-add_source_response_cb (AdwMessageDialog         *dialog,
+add_source_response_cb (ShoeboxAlert             *dialog,
                         const char               *response,
                         ShoeboxPreferencesWindow *self)
 {
@@ -417,13 +412,13 @@ add_source_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   ShoeboxPreferencesWindow *self = SHOEBOX_PREFERENCES_WINDOW (widget);
-  AdwMessageDialog *dialog;
+  ShoeboxAlert *dialog;
 
   dialog = new_entry_dialog (self, _("Add Source"),
                              _("The address of a news feed, or of a web page that links to its feed."),
                              _("Address"), NULL, "add", _("Add"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (add_source_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  shoebox_alert_present (dialog, GTK_WIDGET (self));
   gtk_widget_grab_focus (GTK_WIDGET (dialog_entry (dialog)));
 }
 

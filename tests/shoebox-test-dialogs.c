@@ -1,0 +1,77 @@
+/* shoebox-test-dialogs.c
+ *
+ * Copyright 2026 The Shoebox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "shoebox-test-dialogs.h"
+
+#include <adwaita.h>
+
+/* Dialogs are windows of their own on libadwaita 1.2 and widgets inside
+ * their parent's window from 1.5 on: the tests find them either way.
+ */
+
+/**
+ * shoebox_test_dialogs_init:
+ *
+ * Turns animations off, after gtk_init_check(): a libadwaita 1.5 dialog
+ * then leaves its window as soon as it is closed, instead of after its
+ * closing animation.
+ */
+void
+shoebox_test_dialogs_init (void)
+{
+  if (ADW_CHECK_VERSION (1, 5, 0))
+    g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
+static GtkWidget *
+find_in (GtkWidget *widget,
+         GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_visible (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_in (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/**
+ * shoebox_test_find_shown:
+ * @type: a widget type
+ *
+ * Returns: (transfer none) (nullable): a shown widget of @type: a
+ *   visible toplevel, or a widget inside one
+ */
+GtkWidget *
+shoebox_test_find_shown (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      GtkWidget *found;
+
+      if (!gtk_widget_get_visible (window))
+        continue;
+      found = find_in (window, type);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}

@@ -14,6 +14,7 @@
 #include "shoebox-compat.h"
 #include "shoebox-csv-async.h"
 #include "shoebox-csv-dialogs.h"
+#include "shoebox-file-dialog.h"
 
 /* How many bad rows the preview lists one by one; the rest are counted. */
 #define MAX_PROBLEM_ROWS 200
@@ -384,22 +385,21 @@ contents_loaded_cb (GObject      *object,
 }
 
 static void
-import_chooser_response_cb (GtkNativeDialog *chooser,
-                            int              response,
-                            ImportData      *data)
+import_chosen_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
+  ImportData *data = user_data;
+  g_autoptr(GListModel) files = shoebox_file_dialog_open_finish (result, NULL);
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileInfo) info = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_object_unref (chooser);
-
-  if (file == NULL)
+  if (files == NULL)
     {
       import_data_free (data);
       return;
     }
+  file = g_list_model_get_item (files, 0);
 
   data->file_name = g_file_get_basename (file);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
@@ -415,15 +415,15 @@ import_chooser_response_cb (GtkNativeDialog *chooser,
   g_file_load_contents_async (file, NULL, contents_loaded_cb, data);
 }
 
-static void
-add_csv_filter (GtkFileChooser *chooser)
+static GtkFileFilter *
+csv_filter_new (void)
 {
-  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  GtkFileFilter *csv = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (csv, _("CSV Files"));
   gtk_file_filter_add_mime_type (csv, "text/csv");
   gtk_file_filter_add_pattern (csv, "*.csv");
-  gtk_file_chooser_add_filter (chooser, csv);
+  return csv;
 }
 
 /**
@@ -444,7 +444,7 @@ shoebox_csv_dialogs_import (GtkWindow         *parent,
                             GCallback          imported,
                             gpointer           user_data)
 {
-  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = csv_filter_new ();
   ImportData *data;
 
   g_return_if_fail (SHOEBOX_IS_COLLECTION (collection));
@@ -457,12 +457,9 @@ shoebox_csv_dialogs_import (GtkWindow         *parent,
   data->imported = imported;
   data->user_data = user_data;
 
-  chooser = gtk_file_chooser_native_new (_("Import CSV"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  add_csv_filter (GTK_FILE_CHOOSER (chooser));
-  g_signal_connect (chooser, "response", G_CALLBACK (import_chooser_response_cb), data);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  /* The data holds what the answer needs: no cancellable. */
+  shoebox_file_dialog_open (GTK_WIDGET (parent), _("Import CSV"), _("_Open"), filter, FALSE,
+                            NULL, import_chosen_cb, data);
 }
 
 typedef struct
@@ -624,16 +621,12 @@ shoebox_csv_dialogs_is_exporting (GtkWindow *parent)
 }
 
 static void
-export_chooser_response_cb (GtkNativeDialog *chooser,
-                            int              response,
-                            ExportData      *data)
+export_chosen_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
-  g_autoptr(ExportData) owned = data;
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_object_unref (chooser);
+  g_autoptr(ExportData) data = user_data;
+  g_autoptr(GFile) file = shoebox_file_dialog_save_finish (result, NULL);
 
   if (file != NULL)
     shoebox_csv_dialogs_export_to_file (data->parent, data->collection, data->toasts, file);
@@ -653,7 +646,7 @@ shoebox_csv_dialogs_export (GtkWindow         *parent,
                             ShoeboxCollection *collection,
                             AdwToastOverlay   *toasts)
 {
-  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = csv_filter_new ();
   ExportData *data;
 
   g_return_if_fail (SHOEBOX_IS_COLLECTION (collection));
@@ -664,11 +657,6 @@ shoebox_csv_dialogs_export (GtkWindow         *parent,
   data->collection = g_object_ref (collection);
   data->toasts = g_object_ref (toasts);
 
-  chooser = gtk_file_chooser_native_new (_("Export CSV"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("shoebox-collection.csv"));
-  add_csv_filter (GTK_FILE_CHOOSER (chooser));
-  g_signal_connect (chooser, "response", G_CALLBACK (export_chooser_response_cb), data);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  shoebox_file_dialog_save (GTK_WIDGET (parent), _("Export CSV"), _("_Export"), filter,
+                            _("shoebox-collection.csv"), NULL, NULL, export_chosen_cb, data);
 }

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "shoebox-alert.h"
+#include "shoebox-file-dialog.h"
 #include "shoebox-news-row.h"
 #include "shoebox-preferences-window.h"
 
@@ -24,7 +25,7 @@ struct _ShoeboxPreferencesWindow
   GSettings            *settings;
   ShoeboxNewsService   *news;
   GCancellable         *cancellable;
-  GtkNativeDialog      *chooser;   /* the OPML file chooser while it is open */
+  GCancellable         *chooser;   /* the OPML file chooser's, while it is open */
 
   AdwActionRow         *database_row;
   GtkSpinButton        *refresh_interval_spin;
@@ -535,18 +536,31 @@ opml_saved_cb (GObject      *object,
 }
 
 static void
-chooser_response_cb (GtkNativeDialog          *chooser,
-                     int                       response,
-                     ShoeboxPreferencesWindow *self)
+chosen_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean saving = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE;
+  gboolean saving = g_task_get_source_tag (G_TASK (result)) == shoebox_file_dialog_save;
+  ShoeboxPreferencesWindow *self;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (saving)
+    file = shoebox_file_dialog_save_finish (result, &error);
+  else
+    {
+      g_autoptr(GListModel) files = shoebox_file_dialog_open_finish (result, &error);
+
+      file = files != NULL ? g_list_model_get_item (files, 0) : NULL;
+    }
+  /* The window cancels its chooser when it goes. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+
+  self = SHOEBOX_PREFERENCES_WINDOW (user_data);
   g_clear_object (&self->chooser);
   update_actions (self);
+  g_clear_error (&error);
 
   if (file == NULL || self->news == NULL)
     return;
@@ -572,25 +586,20 @@ open_chooser (ShoeboxPreferencesWindow *self,
               gboolean                  saving)
 {
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (saving ? _("Export Sources") : _("Import Sources"),
-                                         GTK_WINDOW (self),
-                                         saving ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         saving ? _("_Export") : _("_Import"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("OPML Files"));
   gtk_file_filter_add_pattern (filter, "*.opml");
   gtk_file_filter_add_pattern (filter, "*.xml");
   gtk_file_filter_add_mime_type (filter, "text/x-opml+xml");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  if (saving)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "shoebox-sources.opml");
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
 
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
+  self->chooser = g_cancellable_new ();
   update_actions (self);
-  gtk_native_dialog_show (self->chooser);
+  if (saving)
+    shoebox_file_dialog_save (GTK_WIDGET (self), _("Export Sources"), _("_Export"), filter,
+                              "shoebox-sources.opml", NULL, self->chooser, chosen_cb, self);
+  else
+    shoebox_file_dialog_open (GTK_WIDGET (self), _("Import Sources"), _("_Import"), filter, FALSE,
+                              self->chooser, chosen_cb, self);
 }
 
 static void
@@ -615,8 +624,7 @@ shoebox_preferences_window_dispose (GObject *object)
   ShoeboxPreferencesWindow *self = SHOEBOX_PREFERENCES_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (self->chooser);
+  g_cancellable_cancel (self->chooser);
   g_clear_object (&self->chooser);
   if (self->sources_list != NULL)
     gtk_list_box_bind_model (self->sources_list, NULL, NULL, NULL, NULL);

@@ -11,6 +11,8 @@
 
 #include <adwaita.h>
 
+#include "shoebox-dialog.h"
+
 /* Dialogs are windows of their own on libadwaita 1.2 and widgets inside
  * their parent's window from 1.5 on: the tests find them either way.
  */
@@ -74,4 +76,19 @@ shoebox_test_find_shown (GType type)
     }
 
   return NULL;
+}
+
+/**
+ * shoebox_test_close_dialog:
+ * @dialog: a presented ShoeboxDialog or ShoeboxPreferencesDialog
+ *
+ * Closes @dialog as Escape does, and checks that it is gone.
+ */
+void
+shoebox_test_close_dialog (gpointer dialog)
+{
+  g_object_ref (dialog);
+  shoebox_dialog_close (GTK_WIDGET (dialog));
+  g_assert_false (shoebox_dialog_is_shown (GTK_WIDGET (dialog)));
+  g_assert_finalize_object (dialog);
 }

@@ -12,6 +12,7 @@
 G_BEGIN_DECLS
 
 void       shoebox_test_dialogs_init (void);
-GtkWidget *shoebox_test_find_shown   (GType type);
+GtkWidget *shoebox_test_find_shown   (GType    type);
+void       shoebox_test_close_dialog (gpointer dialog);
 
 G_END_DECLS

@@ -293,16 +293,7 @@ test_lineage (Fixture       *fixture,
 static ShoeboxPairEditor *
 find_pair_editor (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (SHOEBOX_IS_PAIR_EDITOR (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return SHOEBOX_PAIR_EDITOR (window);
-    }
-  return NULL;
+  return (ShoeboxPairEditor *) shoebox_test_find_shown (SHOEBOX_TYPE_PAIR_EDITOR);
 }
 
 static void
@@ -336,7 +327,7 @@ test_pairs (Fixture       *fixture,
   /* Its Delete removes the pair here, with an Undo; the page follows. */
   g_object_ref (editor);
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_false (shoebox_dialog_is_shown (GTK_WIDGET (editor)));
   g_assert_finalize_object (editor);
   g_assert_cmpuint (shoebox_collection_count_pairs (fixture->collection, NULL), ==, 0);
   g_assert_cmpuint (count_rows (pairs), ==, 0);
@@ -360,16 +351,7 @@ test_pairs (Fixture       *fixture,
 static ShoeboxSilhouetteEditor *
 find_editor (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (SHOEBOX_IS_SILHOUETTE_EDITOR (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return SHOEBOX_SILHOUETTE_EDITOR (window);
-    }
-  return NULL;
+  return (ShoeboxSilhouetteEditor *) shoebox_test_find_shown (SHOEBOX_TYPE_SILHOUETTE_EDITOR);
 }
 
 static ShoeboxAlert *
@@ -413,7 +395,7 @@ test_add_with_predecessor (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (window), "catalogue.add", NULL);
   editor = find_editor ();
   g_assert_nonnull (editor);
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Add Silhouette");
+  g_assert_cmpstr (shoebox_dialog_get_title (GTK_WIDGET (editor)), ==, "Add Silhouette");
   /* A new form opens with Save disabled, but not in red. */
   g_assert_false (shoebox_silhouette_editor_can_save (editor));
   g_assert_false (gtk_widget_get_visible (template_child (editor, SHOEBOX_TYPE_SILHOUETTE_EDITOR, "problems_label")));
@@ -432,7 +414,7 @@ test_add_with_predecessor (Fixture       *fixture,
 
   g_object_ref (editor);
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_false (shoebox_dialog_is_shown (GTK_WIDGET (editor)));
   g_assert_finalize_object (editor);
 
   /* Stored, with every field, after Track 3. */
@@ -463,13 +445,13 @@ test_add_with_predecessor (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (window), "catalogue.edit", NULL);
   editor = find_editor ();
   g_assert_nonnull (editor);
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Edit Silhouette");
+  g_assert_cmpstr (shoebox_dialog_get_title (GTK_WIDGET (editor)), ==, "Edit Silhouette");
   g_assert_false (shoebox_silhouette_editor_select_predecessor (editor, silhouette_id (fixture, "Balenciaga", "Track 2.0")));
   g_assert_false (shoebox_silhouette_editor_select_predecessor (editor, track_3));
   g_assert_false (shoebox_silhouette_editor_select_predecessor (editor, shoebox_silhouette_get_id (added)));
   g_assert_true (shoebox_silhouette_editor_select_predecessor (editor, silhouette_id (fixture, "Balenciaga", "Runner")));
   g_assert_true (shoebox_silhouette_editor_select_predecessor (editor, silhouette_id (fixture, "Balenciaga", "Track")));
-  close_window (editor);
+  shoebox_test_close_dialog (editor);
 
   close_window (window);
 }
@@ -504,13 +486,12 @@ test_rejects_bad_input (Fixture       *fixture,
     { "Track 4", "Balenciaga", "", "12.345", "Retail Price" },
     { "Track 3", "Balenciaga", "", "", "Name" },
   };
-  ShoeboxSilhouetteEditor *editor = SHOEBOX_SILHOUETTE_EDITOR (shoebox_silhouette_editor_new (NULL, fixture->collection,
-                                                                                              NULL));
+  ShoeboxSilhouetteEditor *editor = SHOEBOX_SILHOUETTE_EDITOR (shoebox_silhouette_editor_new (fixture->collection, NULL));
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   too_late = g_strdup_printf ("%d", g_date_time_get_year (now) + 2);
   next = g_strdup_printf ("%d", g_date_time_get_year (now) + 1);
-  gtk_window_present (GTK_WINDOW (editor));
+  shoebox_dialog_present (GTK_WIDGET (editor), NULL);
   /* The user has been in the fields: an empty one is now pointed out. */
   set_field (editor, "name_row", "Track 4");
   set_field (editor, "brand_row", "Balenciaga");
@@ -549,7 +530,7 @@ test_rejects_bad_input (Fixture       *fixture,
   g_assert_true (gtk_widget_is_sensitive (template_child (editor, SHOEBOX_TYPE_SILHOUETTE_EDITOR, "save_button")));
   g_assert_false (gtk_widget_get_visible (template_child (editor, SHOEBOX_TYPE_SILHOUETTE_EDITOR, "problems_label")));
 
-  close_window (editor);
+  shoebox_test_close_dialog (editor);
   g_assert_cmpuint (count_silhouettes (fixture), ==, N_STARTER);
 }
 
@@ -690,7 +671,7 @@ test_text_not_markup (Fixture       *fixture,
   g_autoptr(ShoeboxPair) pair = NULL;
   g_autoptr(GError) error = NULL;
   ShoeboxCatalogueWindow *window;
-  GtkWindow *editor;
+  ShoeboxSilhouetteEditor *editor;
   GtkListBoxRow *row;
 
   shoebox_silhouette_set_name (odd, "Runner <3 & <b>Co");
@@ -719,10 +700,10 @@ test_text_not_markup (Fixture       *fixture,
 
   /* And in the editor, and its list of predecessors. */
   gtk_widget_activate_action (GTK_WIDGET (window), "catalogue.edit", NULL);
-  editor = GTK_WINDOW (find_editor ());
+  editor = find_editor ();
   g_assert_nonnull (editor);
-  g_assert_true (shoebox_silhouette_editor_can_save (SHOEBOX_SILHOUETTE_EDITOR (editor)));
-  close_window (editor);
+  g_assert_true (shoebox_silhouette_editor_can_save (editor));
+  shoebox_test_close_dialog (editor);
 
   close_window (window);
 }

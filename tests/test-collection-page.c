@@ -18,6 +18,7 @@
 #include "shoebox-pair-editor.h"
 #include "shoebox-pair-list.h"
 #include "shoebox-statistics-window.h"
+#include "shoebox-test-dialogs.h"
 #include "shoebox-test-sql-log.h"
 #include "shoebox-window.h"
 
@@ -579,17 +580,17 @@ test_editor_compare_with (Fixture       *fixture,
   ShoeboxWindow *window = shoebox_window_new (NULL);
   g_autoptr(ShoeboxPair) pair = add_pair (fixture, "Track 2.0", "Balenciaga", "Silver", 89000);
   AdwViewStack *pages;
-  GtkWindow *editor;
+  GtkWidget *editor;
 
   shoebox_window_set_collection (window, fixture->collection);
   shoebox_window_set_photos (window, fixture->photos);
   gtk_window_present (GTK_WINDOW (window));
-  editor = shoebox_pair_editor_new (GTK_WINDOW (window), fixture->collection, fixture->photos, pair);
-  gtk_window_present (editor);
+  editor = shoebox_pair_editor_new (fixture->collection, fixture->photos, pair);
+  shoebox_dialog_present (editor, GTK_WIDGET (window));
 
   g_object_ref (editor);
-  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.compare-with", NULL);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  gtk_widget_activate_action (editor, "editor.compare-with", NULL);
+  g_assert_false (shoebox_dialog_is_shown (editor));
   g_object_unref (editor);
 
   pages = ADW_VIEW_STACK (template_child (window, SHOEBOX_TYPE_WINDOW, "pages"));
@@ -641,9 +642,11 @@ test_editor_rejects_bad_input (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      GtkWindow *window = shoebox_pair_editor_new (NULL, fixture->collection, fixture->photos, NULL);
-      ShoeboxPairEditor *editor = SHOEBOX_PAIR_EDITOR (window);
+      ShoeboxPairEditor *editor = SHOEBOX_PAIR_EDITOR (shoebox_pair_editor_new (fixture->collection, fixture->photos,
+                                                                               NULL));
       g_autofree char *problems = NULL;
+
+      shoebox_dialog_present (GTK_WIDGET (editor), NULL);
 
       /* An empty silhouette alone keeps Save disabled. */
       g_assert_false (save_enabled (editor));
@@ -665,8 +668,9 @@ test_editor_rejects_bad_input (Fixture       *fixture,
 
       gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
       g_assert_cmpuint (count_pairs (fixture), ==, 0);
+      g_assert_true (shoebox_dialog_is_shown (GTK_WIDGET (editor)));
 
-      gtk_window_destroy (window);
+      shoebox_test_close_dialog (editor);
     }
 }
 
@@ -680,14 +684,14 @@ static void
 test_editor_saves_every_field (Fixture       *fixture,
                                gconstpointer  data)
 {
-  GtkWindow *window = shoebox_pair_editor_new (NULL, fixture->collection, fixture->photos, NULL);
-  ShoeboxPairEditor *editor = SHOEBOX_PAIR_EDITOR (window);
+  ShoeboxPairEditor *editor = SHOEBOX_PAIR_EDITOR (shoebox_pair_editor_new (fixture->collection, fixture->photos, NULL));
   g_autoptr(GListModel) pairs = NULL;
   g_autoptr(ShoeboxPair) saved = NULL;
   ShoeboxPairQuery query = { 0 };
   g_autoptr(GError) error = NULL;
   int n_saved = 0;
 
+  shoebox_dialog_present (GTK_WIDGET (editor), NULL);
   g_signal_connect_swapped (editor, "saved", G_CALLBACK (count_signal_cb), &n_saved);
 
   gtk_editable_set_text (GTK_EDITABLE (template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "silhouette_entry")),
@@ -711,8 +715,8 @@ test_editor_saves_every_field (Fixture       *fixture,
   g_object_ref (editor);
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   g_assert_cmpint (n_saved, ==, 1);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
-  g_object_unref (editor);
+  g_assert_false (shoebox_dialog_is_shown (GTK_WIDGET (editor)));
+  g_assert_finalize_object (editor);
 
   /* A silhouette new to the catalogue was added on the spot. */
   pairs = shoebox_collection_search (fixture->collection, &query, &error);
@@ -766,8 +770,7 @@ static void
 test_editor_photos (Fixture       *fixture,
                     gconstpointer  data)
 {
-  GtkWindow *window = shoebox_pair_editor_new (NULL, fixture->collection, fixture->photos, NULL);
-  ShoeboxPairEditor *editor = SHOEBOX_PAIR_EDITOR (window);
+  ShoeboxPairEditor *editor = SHOEBOX_PAIR_EDITOR (shoebox_pair_editor_new (fixture->collection, fixture->photos, NULL));
   g_autofree char *red = write_test_png ("red.png", 0xff0000ff);
   g_autofree char *blue = write_test_png ("blue.png", 0x0000ffff);
   g_autofree char *text = g_build_filename (g_get_tmp_dir (), "notes.txt", NULL);
@@ -783,7 +786,7 @@ test_editor_photos (Fixture       *fixture,
   PhotoWait wait = { editor, 2 };
 
   g_assert_true (g_file_set_contents (text, "not an image", -1, NULL));
-  gtk_window_present (window);
+  shoebox_dialog_present (GTK_WIDGET (editor), NULL);
   gtk_editable_set_text (GTK_EDITABLE (template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "silhouette_entry")),
                          "Track 2.0");
   set_row (editor, "brand_row", "Balenciaga");
@@ -801,6 +804,7 @@ test_editor_photos (Fixture       *fixture,
 
   g_object_ref (editor);
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  g_assert_false (shoebox_dialog_is_shown (GTK_WIDGET (editor)));
   g_object_unref (editor);
 
   pairs = shoebox_collection_search (fixture->collection, &query, &error);
@@ -830,7 +834,7 @@ test_statistics_window (Fixture       *fixture,
 {
   g_autoptr(ShoeboxPair) nike = add_pair (fixture, "Air Max 97", "Nike", "Silver Bullet", 18500);
   g_autoptr(ShoeboxPair) track = add_pair (fixture, "Track 2.0", "Balenciaga", "Silver", 89000);
-  GtkWindow *window;
+  GtkWidget *window;
   ShoeboxBarChart *brands;
   ShoeboxBarChart *conditions;
   AdwActionRow *owned;
@@ -840,7 +844,7 @@ test_statistics_window (Fixture       *fixture,
    * a worker thread: not one query of theirs on the main thread.
    */
   shoebox_test_sql_log_clear ();
-  window = shoebox_statistics_window_new (NULL, fixture->collection);
+  window = shoebox_statistics_window_new (fixture->collection);
   brands = SHOEBOX_BAR_CHART (template_child (window, SHOEBOX_TYPE_STATISTICS_WINDOW, "brand_chart"));
   conditions = SHOEBOX_BAR_CHART (template_child (window, SHOEBOX_TYPE_STATISTICS_WINDOW, "condition_chart"));
   owned = ADW_ACTION_ROW (template_child (window, SHOEBOX_TYPE_STATISTICS_WINDOW, "owned_row"));
@@ -848,7 +852,7 @@ test_statistics_window (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "computing");
   g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (template_child (window, SHOEBOX_TYPE_STATISTICS_WINDOW,
                                                                         "spinner"))));
-  gtk_window_present (window);
+  shoebox_dialog_present (window, NULL);
   wait_until (stack_shows_statistics, stack);
 
   g_assert_cmpuint (shoebox_test_sql_log_count ("FROM pairs", FALSE), >=, 6);
@@ -856,11 +860,13 @@ test_statistics_window (Fixture       *fixture,
   g_assert_cmpstr (adw_action_row_get_subtitle (owned), ==, "2");
   g_assert_cmpuint (shoebox_bar_chart_get_n_bars (brands), ==, 2);
   g_assert_cmpuint (shoebox_bar_chart_get_n_bars (conditions), >=, 4);
-  destroy_settled (window);
+  spin (600);
+  shoebox_test_close_dialog (window);
 
   /* Closed before the figures come: nothing touches the window after. */
-  window = shoebox_statistics_window_new (NULL, fixture->collection);
-  gtk_window_destroy (window);
+  window = shoebox_statistics_window_new (fixture->collection);
+  shoebox_dialog_present (window, NULL);
+  shoebox_test_close_dialog (window);
   spin (300);
 }
 
@@ -892,13 +898,14 @@ test_csv_preview (Fixture       *fixture,
     "Air Max 97,Nike,Silver Bullet,185.00,USD,2022-02-30,\n";
   g_autoptr(GBytes) bytes = g_bytes_new_static (csv, sizeof csv - 1);
   g_autoptr(GError) error = NULL;
-  GtkWindow *window;
+  GtkWidget *window;
   g_autofree char *summary = NULL;
   gboolean imported = FALSE;
-  gboolean refused = FALSE;
 
-  window = shoebox_csv_import_window_new (NULL, fixture->collection, "pairs.csv", bytes, &error);
+  window = shoebox_csv_import_window_new (fixture->collection, "pairs.csv", bytes, &error);
   g_assert_no_error (error);
+  shoebox_dialog_present (window, NULL);
+  g_object_ref (window);
   summary = g_strdup (gtk_label_get_text (GTK_LABEL (template_child (window, SHOEBOX_TYPE_CSV_IMPORT_WINDOW,
                                                                      "summary_label"))));
   g_assert_nonnull (strstr (summary, "3 rows: 1 can be imported, 2 will be skipped"));
@@ -914,17 +921,17 @@ test_csv_preview (Fixture       *fixture,
   g_assert_false (gtk_widget_get_sensitive (template_child (window, SHOEBOX_TYPE_CSV_IMPORT_WINDOW, "cancel_button")));
   g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (template_child (window, SHOEBOX_TYPE_CSV_IMPORT_WINDOW,
                                                                         "spinner"))));
-  /* What Escape, Ctrl+W or the window manager would ask. */
-  g_signal_emit_by_name (window, "close-request", &refused);
-  g_assert_true (refused);
+  /* What Escape, Cancel or the window manager would ask. */
+  shoebox_dialog_close (window);
+  g_assert_true (shoebox_dialog_is_shown (window));
 
   wait_until (is_true, &imported);
   g_assert_cmpuint (count_pairs (fixture), ==, 1);
   g_assert_cmpuint (shoebox_test_sql_log_count ("INSERT INTO pairs (", FALSE), ==, 1);
   g_assert_cmpuint (shoebox_test_sql_log_count ("INSERT INTO pairs (", TRUE), ==, 0);
-  g_signal_emit_by_name (window, "close-request", &refused);
-  g_assert_false (refused);
-  gtk_window_destroy (window);
+  /* Done, it closed itself. */
+  g_assert_false (shoebox_dialog_is_shown (window));
+  g_assert_finalize_object (window);
 }
 
 static gboolean

@@ -609,13 +609,13 @@ test_preferences_sources (Fixture       *fixture,
   ShoeboxNewsStore *store = shoebox_news_service_get_store (fixture->service);
   GListModel *sources = shoebox_news_store_get_sources (store);
   g_autoptr(ShoeboxNewsSource) source = g_list_model_get_item (sources, 0);
-  GtkWindow *preferences = shoebox_preferences_window_new (fixture->window, "/tmp/shoebox.db");
+  GtkWidget *preferences = shoebox_preferences_window_new ("/tmp/shoebox.db");
   GtkListBox *list;
   AdwActionRow *row;
   guint n_requests = fixture->n_requests;
 
   shoebox_preferences_window_set_news (SHOEBOX_PREFERENCES_WINDOW (preferences), fixture->service);
-  gtk_window_present (preferences);
+  shoebox_dialog_present (preferences, GTK_WIDGET (fixture->window));
   list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (preferences), SHOEBOX_TYPE_PREFERENCES_WINDOW,
                                                       "sources_list"));
   row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (list, 0));
@@ -672,9 +672,7 @@ test_preferences_sources (Fixture       *fixture,
   g_assert_null (gtk_list_box_get_row_at_index (list, 0));
   g_assert_cmpuint (n_rows (fixture), ==, 0);
 
-  g_object_ref (preferences);
-  gtk_window_destroy (preferences);
-  g_assert_finalize_object (preferences);
+  shoebox_test_close_dialog (preferences);
 }
 
 /* The Google News search for the user's pairs is added without being
@@ -687,10 +685,10 @@ test_preferences_search_feed (Fixture       *fixture,
   ShoeboxNewsStore *store = shoebox_news_service_get_store (fixture->service);
   GListModel *sources = shoebox_news_store_get_sources (store);
   g_autoptr(ShoeboxNewsSource) source = NULL;
-  GtkWindow *preferences = shoebox_preferences_window_new (fixture->window, "/tmp/shoebox.db");
+  GtkWidget *preferences = shoebox_preferences_window_new ("/tmp/shoebox.db");
 
   shoebox_preferences_window_set_news (SHOEBOX_PREFERENCES_WINDOW (preferences), fixture->service);
-  gtk_window_present (preferences);
+  shoebox_dialog_present (preferences, GTK_WIDGET (fixture->window));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preferences), "prefs.add-search-feed", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 2);
@@ -704,9 +702,7 @@ test_preferences_search_feed (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preferences), "prefs.add-search-feed", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 2);
 
-  g_object_ref (preferences);
-  gtk_window_destroy (preferences);
-  g_assert_finalize_object (preferences);
+  shoebox_test_close_dialog (preferences);
 }
 
 /* A month of news is thousands of stories: rows are made a hundred at a

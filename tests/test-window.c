@@ -209,9 +209,11 @@ static void
 test_preferences_window (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  GtkWindow *preferences = shoebox_preferences_window_new (NULL, "/home/me/.local/share/shoebox/shoebox.db");
+  GtkWidget *preferences = shoebox_preferences_window_new ("/home/me/.local/share/shoebox/shoebox.db");
   AdwActionRow *database_row;
   GtkSpinButton *spin;
+
+  shoebox_dialog_present (preferences, NULL);
 
   database_row = ADW_ACTION_ROW (gtk_widget_get_template_child (GTK_WIDGET (preferences),
                                                                 SHOEBOX_TYPE_PREFERENCES_WINDOW,
@@ -229,7 +231,7 @@ test_preferences_window (void)
   gtk_spin_button_set_value (spin, 5);
   g_assert_cmpuint (g_settings_get_uint (settings, "news-refresh-interval"), ==, 15);
 
-  destroy_window (preferences);
+  shoebox_test_close_dialog (preferences);
 }
 
 static void

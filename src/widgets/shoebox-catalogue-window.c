@@ -524,16 +524,16 @@ pair_activated_cb (ShoeboxCatalogueWindow *self,
                    GtkListBoxRow          *row)
 {
   ShoeboxPair *pair = g_object_get_data (G_OBJECT (row), ROW_PAIR);
-  GtkWindow *editor;
+  GtkWidget *editor;
 
   if (pair == NULL)
     return;
 
-  editor = shoebox_pair_editor_new (GTK_WINDOW (self), self->collection, self->photos, pair);
+  editor = shoebox_pair_editor_new (self->collection, self->photos, pair);
   g_signal_connect_object (editor, "saved", G_CALLBACK (pair_saved_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (editor, "delete-requested", G_CALLBACK (pair_delete_requested_cb),
                            self, G_CONNECT_SWAPPED);
-  gtk_window_present (editor);
+  shoebox_dialog_present (editor, GTK_WIDGET (self));
 }
 
 static void
@@ -548,10 +548,10 @@ static void
 open_editor (ShoeboxCatalogueWindow *self,
              ShoeboxSilhouette      *silhouette)
 {
-  GtkWindow *editor = shoebox_silhouette_editor_new (GTK_WINDOW (self), self->collection, silhouette);
+  GtkWidget *editor = shoebox_silhouette_editor_new (self->collection, silhouette);
 
   g_signal_connect_object (editor, "saved", G_CALLBACK (silhouette_saved_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (editor);
+  shoebox_dialog_present (editor, GTK_WIDGET (self));
 }
 
 static void

@@ -24,7 +24,7 @@
 
 struct _ShoeboxCsvImportWindow
 {
-  AdwWindow            parent_instance;
+  ShoeboxDialog        parent_instance;
 
   ShoeboxCollection   *collection;
   GBytes              *contents;
@@ -41,7 +41,7 @@ struct _ShoeboxCsvImportWindow
   AdwPreferencesGroup *columns_group;
 };
 
-G_DEFINE_FINAL_TYPE (ShoeboxCsvImportWindow, shoebox_csv_import_window, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (ShoeboxCsvImportWindow, shoebox_csv_import_window, SHOEBOX_TYPE_DIALOG)
 
 enum {
   IMPORTED,
@@ -84,6 +84,8 @@ set_importing (ShoeboxCsvImportWindow *self,
   g_autofree char *button = NULL;
 
   self->importing = importing;
+  /* An import runs to its end: Escape and Cancel wait for it. */
+  shoebox_dialog_set_can_close (GTK_WIDGET (self), !importing);
   if (importing)
     button = g_strdup (_("Importing…"));
   else
@@ -172,7 +174,7 @@ imported_cb (GObject      *object,
   g_signal_emit (self, signals[IMPORTED], 0,
                  shoebox_csv_report_get_n_imported (report),
                  shoebox_csv_report_get_n_rejected_rows (report));
-  gtk_window_close (GTK_WINDOW (self));
+  shoebox_dialog_close (GTK_WIDGET (self));
 }
 
 static void
@@ -190,17 +192,6 @@ import_action (GtkWidget  *widget,
    */
   set_importing (self, TRUE);
   shoebox_csv_import_async (self->collection, self->contents, self->cancellable, imported_cb, self);
-}
-
-static gboolean
-shoebox_csv_import_window_close_request (GtkWindow *window)
-{
-  ShoeboxCsvImportWindow *self = SHOEBOX_CSV_IMPORT_WINDOW (window);
-
-  if (self->importing)
-    return TRUE;
-
-  return GTK_WINDOW_CLASS (shoebox_csv_import_window_parent_class)->close_request (window);
 }
 
 static void
@@ -225,10 +216,8 @@ shoebox_csv_import_window_class_init (ShoeboxCsvImportWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = shoebox_csv_import_window_dispose;
-  window_class->close_request = shoebox_csv_import_window_close_request;
 
   /**
    * ShoeboxCsvImportWindow::imported:
@@ -247,7 +236,7 @@ shoebox_csv_import_window_class_init (ShoeboxCsvImportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShoeboxCsvImportWindow, problems_group);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxCsvImportWindow, columns_group);
   gtk_widget_class_install_action (widget_class, "import.import", NULL, import_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  shoebox_dialog_class_install_close (widget_class);
 }
 
 static void
@@ -259,7 +248,6 @@ shoebox_csv_import_window_init (ShoeboxCsvImportWindow *self)
 
 /**
  * shoebox_csv_import_window_new:
- * @parent: (nullable): the main window
  * @collection: where the pairs go
  * @file_name: the file's name, for the summary
  * @contents: the file's bytes
@@ -269,12 +257,12 @@ shoebox_csv_import_window_init (ShoeboxCsvImportWindow *self)
  * do. Its Import button imports in a worker thread and emits
  * #ShoeboxCsvImportWindow::imported when done.
  *
- * Returns: (transfer none) (nullable): the preview, or %NULL with @error
- *   set when the file is not CSV
+ * Returns: (transfer floating) (nullable): the preview, for
+ *   shoebox_dialog_present(), or %NULL with @error set when the file is
+ *   not CSV
  */
-GtkWindow *
-shoebox_csv_import_window_new (GtkWindow         *parent,
-                               ShoeboxCollection *collection,
+GtkWidget *
+shoebox_csv_import_window_new (ShoeboxCollection *collection,
                                const char        *file_name,
                                GBytes            *contents,
                                GError           **error)
@@ -289,13 +277,13 @@ shoebox_csv_import_window_new (GtkWindow         *parent,
   if (report == NULL)
     return NULL;
 
-  self = g_object_new (SHOEBOX_TYPE_CSV_IMPORT_WINDOW, "transient-for", parent, NULL);
+  self = g_object_new (SHOEBOX_TYPE_CSV_IMPORT_WINDOW, NULL);
   self->collection = g_object_ref (collection);
   self->contents = g_bytes_ref (contents);
   self->file_name = g_strdup (file_name);
   show_preview (self, report);
 
-  return GTK_WINDOW (self);
+  return GTK_WIDGET (self);
 }
 
 typedef struct
@@ -358,7 +346,7 @@ contents_loaded_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  GtkWindow *preview;
+  GtkWidget *preview;
   gsize length = 0;
 
   if (!g_file_load_contents_finish (G_FILE (object), result, &contents, &length, NULL, &error))
@@ -370,7 +358,7 @@ contents_loaded_cb (GObject      *object,
     }
 
   bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  preview = shoebox_csv_import_window_new (data->parent, data->collection, data->file_name, bytes, &error);
+  preview = shoebox_csv_import_window_new (data->collection, data->file_name, bytes, &error);
   if (preview == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("“%s” cannot be imported: %s"), data->file_name, error->message);
@@ -379,9 +367,9 @@ contents_loaded_cb (GObject      *object,
       return;
     }
 
+  shoebox_dialog_present (preview, (GtkWidget *) data->parent);
   g_signal_connect_data (preview, "imported", G_CALLBACK (window_imported_cb),
                          g_steal_pointer (&data), (GClosureNotify) (void (*) (void)) import_data_free, 0);
-  gtk_window_present (preview);
 }
 
 static void

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
  */
 struct _ShoeboxPairEditor
 {
-  AdwWindow           parent_instance;
+  ShoeboxDialog       parent_instance;
 
   ShoeboxCollection  *collection;
   ShoeboxPhotos      *photos;

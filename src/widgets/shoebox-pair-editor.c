@@ -16,7 +16,7 @@
 #include "shoebox-pair-editor-private.h"
 #include "shoebox-photos.h"
 
-G_DEFINE_FINAL_TYPE (ShoeboxPairEditor, shoebox_pair_editor, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (ShoeboxPairEditor, shoebox_pair_editor, SHOEBOX_TYPE_DIALOG)
 
 enum {
   SAVED,
@@ -311,7 +311,7 @@ show_pair (ShoeboxPairEditor *self,
            ShoeboxPair       *pair)
 {
   g_set_object (&self->pair, pair);
-  gtk_window_set_title (GTK_WINDOW (self), pair != NULL ? _("Edit Pair") : _("Add Pair"));
+  shoebox_dialog_set_title (GTK_WIDGET (self), pair != NULL ? _("Edit Pair") : _("Add Pair"));
   gtk_widget_set_visible (GTK_WIDGET (self->wear_group), pair != NULL);
   gtk_widget_set_visible (self->manage_box, pair != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.worn-today", pair != NULL);
@@ -359,7 +359,7 @@ save_action (GtkWidget  *widget,
   g_settings_set_string (self->settings, "last-currency", selected_currency (self));
   g_set_object (&self->pair, pair);
   g_signal_emit (self, signals[SAVED], 0);
-  gtk_window_close (GTK_WINDOW (self));
+  shoebox_dialog_close (GTK_WIDGET (self));
 }
 
 static void
@@ -433,7 +433,7 @@ delete_action (GtkWidget  *widget,
     return;
 
   g_signal_emit (self, signals[DELETE_REQUESTED], 0, shoebox_pair_get_id (self->pair));
-  gtk_window_close (GTK_WINDOW (self));
+  shoebox_dialog_close (GTK_WIDGET (self));
 }
 
 /* The Compare page belongs to the main window, which this editor sits
@@ -451,12 +451,12 @@ compare_with_action (GtkWidget  *widget,
     return;
 
   id = shoebox_pair_get_id (self->pair);
-  for (GtkWindow *window = gtk_window_get_transient_for (GTK_WINDOW (self));
+  for (GtkWindow *window = shoebox_dialog_get_parent_window (GTK_WIDGET (self));
        window != NULL;
        window = gtk_window_get_transient_for (window))
     if (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-with-pair", "x", id))
       {
-        gtk_window_close (GTK_WINDOW (self));
+        shoebox_dialog_close (GTK_WIDGET (self));
         return;
       }
 }
@@ -474,12 +474,12 @@ show_news_action (GtkWidget  *widget,
     return;
 
   id = shoebox_pair_get_id (self->pair);
-  for (GtkWindow *window = gtk_window_get_transient_for (GTK_WINDOW (self));
+  for (GtkWindow *window = shoebox_dialog_get_parent_window (GTK_WIDGET (self));
        window != NULL;
        window = gtk_window_get_transient_for (window))
     if (gtk_widget_activate_action (GTK_WIDGET (window), "app.show-pair-news", "x", id))
       {
-        gtk_window_close (GTK_WINDOW (self));
+        shoebox_dialog_close (GTK_WIDGET (self));
         return;
       }
 }
@@ -728,7 +728,7 @@ shoebox_pair_editor_class_init (ShoeboxPairEditorClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "editor.paste-photo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "editor.worn-today", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  shoebox_dialog_class_install_close (widget_class);
 }
 
 static void
@@ -753,25 +753,21 @@ shoebox_pair_editor_init (ShoeboxPairEditor *self)
 
 /**
  * shoebox_pair_editor_new:
- * @parent: (nullable): the window to sit over
  * @collection: where the pair is saved
  * @photos: (nullable): where photo files are kept, or %NULL to leave
  *   photos out
  * @pair: (nullable): the pair to edit, or %NULL to add one
  *
- * Returns: (transfer none): the editor, owned by GTK's toplevels until
- *   closed
+ * Returns: (transfer floating): the editor, for shoebox_dialog_present()
  */
-GtkWindow *
-shoebox_pair_editor_new (GtkWindow         *parent,
-                         ShoeboxCollection *collection,
+GtkWidget *
+shoebox_pair_editor_new (ShoeboxCollection *collection,
                          ShoeboxPhotos     *photos,
                          ShoeboxPair       *pair)
 {
   g_autoptr(ShoeboxPair) own_pair = NULL;
   ShoeboxPairEditor *self;
 
-  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (collection), NULL);
   g_return_val_if_fail (pair == NULL || SHOEBOX_IS_PAIR (pair), NULL);
 
@@ -781,7 +777,7 @@ shoebox_pair_editor_new (GtkWindow         *parent,
   if (pair != NULL)
     own_pair = shoebox_pair_copy (pair);
 
-  self = g_object_new (SHOEBOX_TYPE_PAIR_EDITOR, "transient-for", parent, NULL);
+  self = g_object_new (SHOEBOX_TYPE_PAIR_EDITOR, NULL);
   self->collection = g_object_ref (collection);
   self->photos = photos != NULL ? g_object_ref (photos) : NULL;
   gtk_widget_set_sensitive (GTK_WIDGET (self->photos_box), photos != NULL);
@@ -789,7 +785,7 @@ shoebox_pair_editor_new (GtkWindow         *parent,
   set_up_completion (self);
   show_pair (self, own_pair);
 
-  return GTK_WINDOW (self);
+  return GTK_WIDGET (self);
 }
 
 /**

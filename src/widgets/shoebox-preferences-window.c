@@ -20,7 +20,7 @@
 
 struct _ShoeboxPreferencesWindow
 {
-  AdwPreferencesWindow  parent_instance;
+  ShoeboxPreferencesDialog parent_instance;
 
   GSettings            *settings;
   ShoeboxNewsService   *news;
@@ -34,7 +34,7 @@ struct _ShoeboxPreferencesWindow
   GtkWidget            *add_source_button;
 };
 
-G_DEFINE_FINAL_TYPE (ShoeboxPreferencesWindow, shoebox_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+G_DEFINE_FINAL_TYPE (ShoeboxPreferencesWindow, shoebox_preferences_window, SHOEBOX_TYPE_PREFERENCES_DIALOG)
 
 static ShoeboxNewsStore *
 get_store (ShoeboxPreferencesWindow *self)
@@ -49,7 +49,7 @@ toast (ShoeboxPreferencesWindow *self,
   AdwToast *toast = adw_toast_new (message);
 
   adw_toast_set_timeout (toast, 8);
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+  shoebox_preferences_dialog_add_toast (GTK_WIDGET (self), toast);
 }
 
 /* Every action's sensitivity, in one place. */
@@ -681,27 +681,22 @@ shoebox_preferences_window_init (ShoeboxPreferencesWindow *self)
 
 /**
  * shoebox_preferences_window_new:
- * @parent: (nullable): the window the preferences belong to
  * @database_path: the database file, shown so the user can back it up
  *
- * Returns: (transfer none): a new preferences window, owned by GTK's list
- *   of toplevels until it is closed
+ * Returns: (transfer floating): new preferences, for
+ *   shoebox_dialog_present()
  */
-GtkWindow *
-shoebox_preferences_window_new (GtkWindow  *parent,
-                                const char *database_path)
+GtkWidget *
+shoebox_preferences_window_new (const char *database_path)
 {
   ShoeboxPreferencesWindow *self;
 
-  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (database_path != NULL, NULL);
 
-  self = g_object_new (SHOEBOX_TYPE_PREFERENCES_WINDOW,
-                       "transient-for", parent,
-                       NULL);
+  self = g_object_new (SHOEBOX_TYPE_PREFERENCES_WINDOW, NULL);
   adw_action_row_set_subtitle (self->database_row, database_path);
 
-  return GTK_WINDOW (self);
+  return GTK_WIDGET (self);
 }
 
 /**

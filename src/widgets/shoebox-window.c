@@ -235,7 +235,7 @@ statistics_action (GtkWidget  *widget,
   ShoeboxWindow *self = SHOEBOX_WINDOW (widget);
 
   if (self->collection != NULL)
-    gtk_window_present (shoebox_statistics_window_new (GTK_WINDOW (self), self->collection));
+    shoebox_dialog_present (shoebox_statistics_window_new (self->collection), GTK_WIDGET (self));
 }
 
 /* A silhouette renamed or deleted, or a pair edited from the catalogue:

@@ -82,13 +82,22 @@ shoebox_test_find_shown (GType type)
  * shoebox_test_close_dialog:
  * @dialog: a presented ShoeboxDialog or ShoeboxPreferencesDialog
  *
- * Closes @dialog as Escape does, and checks that it is gone.
+ * Closes @dialog as Escape does, and checks that it is gone, and soon
+ * freed.
  */
 void
 shoebox_test_close_dialog (gpointer dialog)
 {
+  gpointer weak = dialog;
+  gint64 end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
   g_object_ref (dialog);
   shoebox_dialog_close (GTK_WIDGET (dialog));
   g_assert_false (shoebox_dialog_is_shown (GTK_WIDGET (dialog)));
-  g_assert_finalize_object (dialog);
+  g_object_unref (dialog);
+  /* An AdwDialog inside a window lets go of itself a frame later. */
+  while (weak != NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (weak);
 }

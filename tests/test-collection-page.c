@@ -823,6 +823,117 @@ test_editor_photos (Fixture       *fixture,
 }
 
 static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static GtkPopover *
+find_suggestions (GtkWidget *entry)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (entry); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      return GTK_POPOVER (child);
+  return NULL;
+}
+
+/* A key as it reaches the silhouette field, before the field or the
+ * editor: whether the suggestions took it.
+ */
+static gboolean
+press_key (GtkWidget *entry,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (entry);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "silhouette-suggestions") == 0)
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+          return handled;
+        }
+    }
+  g_assert_not_reached ();
+}
+#endif
+
+/* The editor is a dialog over its window (an AdwDialog inside it from
+ * libadwaita 1.5 on), and typing in the silhouette field suggests the
+ * catalogue's silhouettes: Down and Enter pick one and fill the brand,
+ * and Escape closes the suggestions without closing the editor.
+ */
+static void
+test_editor_suggestions (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *window = adw_window_new ();
+  ShoeboxPairEditor *editor = SHOEBOX_PAIR_EDITOR (shoebox_pair_editor_new (fixture->collection, fixture->photos, NULL));
+  GtkWidget *entry = template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "silhouette_entry");
+  GtkWidget *brand = template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "brand_row");
+
+  adw_window_set_content (ADW_WINDOW (window), gtk_label_new ("Parent"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  shoebox_dialog_present (GTK_WIDGET (editor), window);
+#if ADW_CHECK_VERSION (1, 5, 0)
+  g_assert_true (ADW_IS_DIALOG (editor));
+  g_assert_true (gtk_widget_get_root (GTK_WIDGET (editor)) == GTK_ROOT (window));
+  g_assert_cmpstr (adw_dialog_get_title (ADW_DIALOG (editor)), ==, "Add Pair");
+#else
+  g_assert_true (GTK_IS_WINDOW (editor));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (window));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (editor)));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Add Pair");
+#endif
+  wait_until (widget_mapped, entry);
+  gtk_widget_grab_focus (entry);
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    GtkPopover *suggestions = find_suggestions (entry);
+
+    g_assert_nonnull (suggestions);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (suggestions)));
+    gtk_editable_set_text (GTK_EDITABLE (entry), "track 2");
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (suggestions)));
+
+    /* Escape: the list goes, the editor and the typing stay. */
+    g_assert_true (press_key (entry, GDK_KEY_Escape));
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (suggestions)));
+    g_assert_true (shoebox_dialog_is_shown (GTK_WIDGET (editor)));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "track 2");
+    /* With no list open, Escape goes on to the editor, which closes. */
+    g_assert_false (press_key (entry, GDK_KEY_Escape));
+
+    /* Typing on opens it again; Down picks the first, Enter takes it. */
+    gtk_editable_set_text (GTK_EDITABLE (entry), "track 2.");
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (suggestions)));
+    g_assert_true (press_key (entry, GDK_KEY_Down));
+    g_assert_true (press_key (entry, GDK_KEY_Return));
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (suggestions)));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Track 2.0");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (brand)), ==, "Balenciaga");
+    g_assert_true (shoebox_dialog_is_shown (GTK_WIDGET (editor)));
+
+    /* Nothing matches: no list. */
+    gtk_editable_set_text (GTK_EDITABLE (entry), "no such shoe");
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (suggestions)));
+  }
+#else
+  g_assert_nonnull (gtk_entry_get_completion (GTK_ENTRY (entry)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (brand)), ==, "");
+#endif
+
+  shoebox_test_close_dialog (editor);
+  destroy_settled (GTK_WINDOW (window));
+}
+
+static gboolean
 stack_shows_statistics (gpointer data)
 {
   return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (data)), "statistics") == 0;
@@ -1079,6 +1190,7 @@ main (int   argc,
       return 1;
     }
   adw_init ();
+  shoebox_test_dialogs_init ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/collection-page/empty-and-search", test_page_empty_and_search);
@@ -1092,6 +1204,7 @@ main (int   argc,
   ADD ("/pair-editor/saves-every-field", test_editor_saves_every_field);
   ADD ("/pair-editor/photos", test_editor_photos);
   ADD ("/pair-editor/compare-with", test_editor_compare_with);
+  ADD ("/pair-editor/suggestions", test_editor_suggestions);
   ADD ("/statistics/window", test_statistics_window);
   ADD ("/collection-page/narrow-with-selection", test_window_narrow_with_selection);
   ADD ("/csv/preview-and-import", test_csv_preview);

@@ -26,12 +26,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-enum {
-  COLUMN_NAME,
-  COLUMN_BRAND,
-  COLUMN_LABEL,
-};
-
 static const char *
 row_text (gpointer row)
 {
@@ -222,7 +216,9 @@ fill_from_pair (ShoeboxPairEditor *self,
   GtkTextBuffer *notes = gtk_text_view_get_buffer (self->notes_view);
   const char *text;
 
+  self->picking_silhouette = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->silhouette_entry), shoebox_pair_get_silhouette_name (pair) ?: "");
+  self->picking_silhouette = FALSE;
   gtk_editable_set_text (GTK_EDITABLE (self->brand_row), shoebox_pair_get_brand_name (pair) ?: "");
   gtk_editable_set_text (GTK_EDITABLE (self->colorway_row), shoebox_pair_get_colorway (pair) ?: "");
   gtk_editable_set_text (GTK_EDITABLE (self->official_colorway_row), shoebox_pair_get_official_colorway (pair) ?: "");
@@ -484,67 +480,6 @@ show_news_action (GtkWidget  *widget,
       }
 }
 
-static gboolean
-match_silhouette (GtkEntryCompletion *completion,
-                  const char         *key,
-                  GtkTreeIter        *iter,
-                  gpointer            user_data)
-{
-  ShoeboxPairEditor *self = user_data;
-  g_autofree char *label = NULL;
-  g_autofree char *folded_label = NULL;
-  g_autofree char *folded_key = NULL;
-
-  gtk_tree_model_get (GTK_TREE_MODEL (self->silhouettes), iter, COLUMN_LABEL, &label, -1);
-  folded_label = g_utf8_casefold (label, -1);
-  folded_key = g_utf8_casefold (key, -1);
-  return strstr (folded_label, folded_key) != NULL;
-}
-
-static gboolean
-silhouette_selected_cb (ShoeboxPairEditor *self,
-                        GtkTreeModel      *model,
-                        GtkTreeIter       *iter)
-{
-  g_autofree char *name = NULL;
-  g_autofree char *brand = NULL;
-
-  gtk_tree_model_get (model, iter, COLUMN_NAME, &name, COLUMN_BRAND, &brand, -1);
-  gtk_editable_set_text (GTK_EDITABLE (self->silhouette_entry), name);
-  gtk_editable_set_position (GTK_EDITABLE (self->silhouette_entry), -1);
-  gtk_editable_set_text (GTK_EDITABLE (self->brand_row), brand);
-  return TRUE;
-}
-
-static void
-set_up_completion (ShoeboxPairEditor *self)
-{
-  g_autoptr(GtkEntryCompletion) completion = gtk_entry_completion_new ();
-  g_autoptr(GListModel) silhouettes = shoebox_collection_list_silhouettes (self->collection, NULL);
-
-  self->silhouettes = gtk_list_store_new (3, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);
-  for (guint i = 0; silhouettes != NULL && i < g_list_model_get_n_items (silhouettes); i++)
-    {
-      g_autoptr(ShoeboxSilhouette) silhouette = g_list_model_get_item (silhouettes, i);
-      g_autofree char *label = g_strdup_printf ("%s — %s", shoebox_silhouette_get_name (silhouette),
-                                                shoebox_silhouette_get_brand_name (silhouette));
-
-      gtk_list_store_insert_with_values (self->silhouettes, NULL, -1,
-                                         COLUMN_NAME, shoebox_silhouette_get_name (silhouette),
-                                         COLUMN_BRAND, shoebox_silhouette_get_brand_name (silhouette),
-                                         COLUMN_LABEL, label,
-                                         -1);
-    }
-
-  gtk_entry_completion_set_model (completion, GTK_TREE_MODEL (self->silhouettes));
-  gtk_entry_completion_set_text_column (completion, COLUMN_LABEL);
-  gtk_entry_completion_set_match_func (completion, match_silhouette, self, NULL);
-  gtk_entry_completion_set_minimum_key_length (completion, 1);
-  g_signal_connect_object (completion, "match-selected", G_CALLBACK (silhouette_selected_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_entry_set_completion (self->silhouette_entry, completion);
-}
-
 static GListModel *
 string_model (const char * const *strings)
 {
@@ -637,7 +572,7 @@ shoebox_pair_editor_dispose (GObject *object)
   g_clear_object (&self->photos);
   g_clear_object (&self->pair);
   g_clear_object (&self->settings);
-  g_clear_object (&self->silhouettes);
+  _shoebox_pair_editor_clear_suggestions (self);
 
   G_OBJECT_CLASS (shoebox_pair_editor_parent_class)->dispose (object);
 }
@@ -782,7 +717,7 @@ shoebox_pair_editor_new (ShoeboxCollection *collection,
   self->photos = photos != NULL ? g_object_ref (photos) : NULL;
   gtk_widget_set_sensitive (GTK_WIDGET (self->photos_box), photos != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-photos", photos != NULL);
-  set_up_completion (self);
+  _shoebox_pair_editor_set_up_suggestions (self);
   show_pair (self, own_pair);
 
   return GTK_WIDGET (self);

@@ -109,6 +109,34 @@ shoebox_alert_get_extra_child (ShoeboxAlert *self)
   return ALERT_CALL (get_extra_child, self);
 }
 
+static void
+wrap_large_heading (GtkWidget *widget)
+{
+  /* Before libadwaita 1.8, a heading too long for one line warns "Trying
+   * to measure GtkLabel … for width of 324, but it needs at least 409":
+   * the dialog measures its one-line large heading for the width of the
+   * wrapping small one, to choose between them. A large heading that may
+   * wrap has a minimum that fits; the dialog still shows it only when its
+   * one line fits. Fixed in 1.8, checked at run time since the bug is in
+   * the library loaded:
+   * https://gitlab.gnome.org/GNOME/libadwaita/-/issues/1025
+   */
+  if (adw_get_major_version () != 1 || adw_get_minor_version () >= 8)
+    return;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "title-2"))
+        {
+          gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD_CHAR);
+        }
+      wrap_large_heading (child);
+    }
+}
+
 /**
  * shoebox_alert_present:
  * @self: a #ShoeboxAlert
@@ -125,6 +153,8 @@ shoebox_alert_present (ShoeboxAlert *self,
   g_return_if_fail (parent == NULL || GTK_IS_WIDGET (parent));
 
 #if ADW_CHECK_VERSION (1, 5, 0)
+  /* Until presented, its labels are only in its child. */
+  wrap_large_heading (adw_dialog_get_child (ADW_DIALOG (self)));
   adw_dialog_present (ADW_DIALOG (self), parent);
 #else
   {
@@ -132,6 +162,7 @@ shoebox_alert_present (ShoeboxAlert *self,
 
     gtk_window_set_transient_for (GTK_WINDOW (self), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
     gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+    wrap_large_heading (GTK_WIDGET (self));
     gtk_window_present (GTK_WINDOW (self));
   }
 #endif

@@ -116,7 +116,14 @@ entry_changed_cb (ShoeboxPairEditor *self)
   gtk_single_selection_set_selected (self->suggestions, GTK_INVALID_LIST_POSITION);
 
   if (typing (self) && g_list_model_get_n_items (G_LIST_MODEL (self->suggestions)) > 0)
-    gtk_popover_popup (self->suggestions_popover);
+    {
+      /* As wide as the field, as a completion's list is: on a phone a
+       * wider one would run off the window.
+       */
+      gtk_widget_set_size_request (gtk_popover_get_child (self->suggestions_popover),
+                                   gtk_widget_get_width (GTK_WIDGET (self->silhouette_entry)), -1);
+      gtk_popover_popup (self->suggestions_popover);
+    }
   else
     gtk_popover_popdown (self->suggestions_popover);
 }
@@ -228,7 +235,6 @@ _shoebox_pair_editor_set_up_suggestions (ShoeboxPairEditor *self)
   gtk_popover_set_has_arrow (self->suggestions_popover, FALSE);
   gtk_popover_set_position (self->suggestions_popover, GTK_POS_BOTTOM);
   gtk_widget_set_halign (GTK_WIDGET (self->suggestions_popover), GTK_ALIGN_START);
-  gtk_widget_set_size_request (scrolled, 240, -1);
   gtk_widget_set_can_focus (GTK_WIDGET (self->suggestions_list), FALSE);
   gtk_popover_set_child (self->suggestions_popover, scrolled);
   gtk_widget_set_parent (GTK_WIDGET (self->suggestions_popover), GTK_WIDGET (self->silhouette_entry));

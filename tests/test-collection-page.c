@@ -880,6 +880,11 @@ test_editor_suggestions (Fixture       *fixture,
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 800);
   gtk_window_present (GTK_WINDOW (window));
   shoebox_dialog_present (GTK_WIDGET (editor), window);
+#if ADW_CHECK_VERSION (1, 4, 0)
+  /* Its header bar is a toolbar view's top bar. */
+  g_assert_nonnull (gtk_widget_get_ancestor (template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "save_button"),
+                                             ADW_TYPE_TOOLBAR_VIEW));
+#endif
 #if ADW_CHECK_VERSION (1, 5, 0)
   g_assert_true (ADW_IS_DIALOG (editor));
   g_assert_true (gtk_widget_get_root (GTK_WIDGET (editor)) == GTK_ROOT (window));

@@ -79,6 +79,28 @@ shoebox_test_find_shown (GType type)
 }
 
 /**
+ * shoebox_test_settle:
+ *
+ * Before a window that was on screen goes: GTK 4.8 keeps a tooltip still
+ * to show after its window is destroyed, then asks for the gone window's
+ * surface, a critical in whichever later test spins the main loop long
+ * enough. Its hover timeout is 500 ms: let any tooltip show first.
+ */
+void
+shoebox_test_settle (void)
+{
+#if !GTK_CHECK_VERSION (4, 10, 0)
+  gint64 end = g_get_monotonic_time () + 600 * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+#endif
+}
+
+/**
  * shoebox_test_close_dialog:
  * @dialog: a presented ShoeboxDialog or ShoeboxPreferencesDialog
  *
@@ -91,6 +113,7 @@ shoebox_test_close_dialog (gpointer dialog)
   gpointer weak = dialog;
   gint64 end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
 
+  shoebox_test_settle ();
   g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
   g_object_ref (dialog);
   shoebox_dialog_close (GTK_WIDGET (dialog));
@@ -100,4 +123,22 @@ shoebox_test_close_dialog (gpointer dialog)
   while (weak != NULL && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
   g_assert_null (weak);
+}
+
+/**
+ * shoebox_test_drop_dialog:
+ * @dialog: a ShoeboxDialog never presented
+ *
+ * Frees @dialog: a floating AdwDialog on libadwaita 1.5, a window GTK
+ * holds until destroyed before.
+ */
+void
+shoebox_test_drop_dialog (gpointer dialog)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  g_object_ref_sink (dialog);
+  g_assert_finalize_object (dialog);
+#else
+  gtk_window_destroy (GTK_WINDOW (dialog));
+#endif
 }

@@ -588,6 +588,7 @@ test_editor_compare_with (Fixture       *fixture,
   editor = shoebox_pair_editor_new (fixture->collection, fixture->photos, pair);
   shoebox_dialog_present (editor, GTK_WIDGET (window));
 
+  shoebox_test_settle ();
   g_object_ref (editor);
   gtk_widget_activate_action (editor, "editor.compare-with", NULL);
   g_assert_false (shoebox_dialog_is_shown (editor));
@@ -646,8 +647,8 @@ test_editor_rejects_bad_input (Fixture       *fixture,
                                                                                NULL));
       g_autofree char *problems = NULL;
 
+      /* Presented: an AdwDialog's buttons find its actions only then. */
       shoebox_dialog_present (GTK_WIDGET (editor), NULL);
-
       /* An empty silhouette alone keeps Save disabled. */
       g_assert_false (save_enabled (editor));
       gtk_editable_set_text (GTK_EDITABLE (template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "silhouette_entry")),
@@ -712,6 +713,7 @@ test_editor_saves_every_field (Fixture       *fixture,
                             "Kept in the box.", -1);
   g_assert_true (save_enabled (editor));
 
+  shoebox_test_settle ();
   g_object_ref (editor);
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   g_assert_cmpint (n_saved, ==, 1);
@@ -976,13 +978,11 @@ test_statistics_window (Fixture       *fixture,
   g_assert_cmpstr (adw_action_row_get_subtitle (owned), ==, "2");
   g_assert_cmpuint (shoebox_bar_chart_get_n_bars (brands), ==, 2);
   g_assert_cmpuint (shoebox_bar_chart_get_n_bars (conditions), >=, 4);
-  spin (600);
   shoebox_test_close_dialog (window);
 
   /* Closed before the figures come: nothing touches the window after. */
   window = shoebox_statistics_window_new (fixture->collection);
-  shoebox_dialog_present (window, NULL);
-  shoebox_test_close_dialog (window);
+  shoebox_test_drop_dialog (window);
   spin (300);
 }
 
@@ -1022,6 +1022,7 @@ test_csv_preview (Fixture       *fixture,
   g_assert_no_error (error);
   shoebox_dialog_present (window, NULL);
   g_object_ref (window);
+  shoebox_test_settle ();
   summary = g_strdup (gtk_label_get_text (GTK_LABEL (template_child (window, SHOEBOX_TYPE_CSV_IMPORT_WINDOW,
                                                                      "summary_label"))));
   g_assert_nonnull (strstr (summary, "3 rows: 1 can be imported, 2 will be skipped"));

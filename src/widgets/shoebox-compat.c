@@ -233,7 +233,9 @@ shoebox_compat_get_accent_color (GtkWidget *widget,
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
 #if ADW_CHECK_VERSION (1, 6, 0)
-  adw_style_manager_get_accent_color_rgba (adw_style_manager_get_default (), color);
+  g_autoptr(GdkRGBA) accent = adw_style_manager_get_accent_color_rgba (adw_style_manager_get_default ());
+
+  *color = *accent;
 #else
   /* libadwaita's blue, should the style not name one. */
   *color = (GdkRGBA) { 0.208, 0.518, 0.894, 1.0 };

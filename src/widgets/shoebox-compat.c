@@ -61,10 +61,8 @@ shoebox_compat_column_view_get_sort (GtkColumnView *view,
   GtkSorter *sorter = gtk_column_view_get_sorter (view);
 
 #if GTK_CHECK_VERSION (4, 10, 0)
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   *descending = gtk_column_view_sorter_get_primary_sort_order (GTK_COLUMN_VIEW_SORTER (sorter)) == GTK_SORT_DESCENDING;
   return gtk_column_view_sorter_get_primary_sort_column (GTK_COLUMN_VIEW_SORTER (sorter));
-  G_GNUC_END_IGNORE_DEPRECATIONS
 #else
   /* GTK 4.8 has no getter for the primary column: compare any object with
    * itself, and see which column's sorter the view asks first, and which
@@ -99,10 +97,8 @@ shoebox_compat_open_uri (GtkWindow           *parent,
                          gpointer             user_data)
 {
 #if GTK_CHECK_VERSION (4, 10, 0)
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
   gtk_uri_launcher_launch (launcher, parent, cancellable, callback, user_data);
-  G_GNUC_END_IGNORE_DEPRECATIONS
 #else
   gtk_show_uri_full (parent, uri, GDK_CURRENT_TIME, cancellable, callback, user_data);
 #endif
@@ -122,11 +118,9 @@ shoebox_compat_open_uri_finish (GtkWindow     *parent,
                                 GError       **error)
 {
 #if GTK_CHECK_VERSION (4, 10, 0)
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   g_autoptr(GObject) launcher = g_async_result_get_source_object (result);
 
   return gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (launcher), result, error);
-  G_GNUC_END_IGNORE_DEPRECATIONS
 #else
   return gtk_show_uri_full_finish (parent, result, error);
 #endif

@@ -68,7 +68,6 @@ only_source (ShoeboxDatabase  *database,
              GError          **error)
 {
   g_autoptr(ShoeboxNewsStore) store = shoebox_news_store_new (database, error);
-  g_autoptr(ShoeboxNewsSource) added = NULL;
   GListModel *sources;
 
   if (store == NULL)
@@ -83,8 +82,7 @@ only_source (ShoeboxDatabase  *database,
         return FALSE;
     }
 
-  added = shoebox_news_store_add_source (store, url, title, error);
-  return added != NULL;
+  return shoebox_news_store_add_source (store, url, title, error) != NULL;
 }
 
 int

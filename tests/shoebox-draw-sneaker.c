@@ -12,6 +12,7 @@
  *
  *   shoebox-draw-sneaker [--toe-right] [--grey] MODEL COLORWAY OUTPUT.{jpg,png}
  *   shoebox-draw-sneaker --list
+ *   shoebox-draw-sneaker --check   (a test: Compare reads every drawing)
  *
  * A shoe is drawn in "shoe units": x from the toe tip (0) to the back of
  * the heel (1), y up from the ground, then placed on a 1200×800 photo with
@@ -26,6 +27,8 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <math.h>
 #include <string.h>
+
+#include "shoebox-profile-align.h"
 
 #define WIDTH        1200
 #define HEIGHT       800
@@ -836,30 +839,17 @@ draw_photo (cairo_t        *cr,
   cairo_restore (cr);
 }
 
-static gboolean
-save (cairo_surface_t  *surface,
-      const char       *path,
-      GError          **error)
+/* cairo's xRGB to the packed RGB of a GdkPixbuf, as a photo loads. */
+static GdkPixbuf *
+pixbuf_from_surface (cairo_surface_t *surface)
 {
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  GdkPixbuf *pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, WIDTH, HEIGHT);
   const guint8 *data;
   int stride;
 
-  if (g_str_has_suffix (path, ".png"))
-    {
-      if (cairo_surface_write_to_png (surface, path) != CAIRO_STATUS_SUCCESS)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Could not write %s", path);
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  /* JPEG, as phones write them: cairo's xRGB to packed RGB. */
   cairo_surface_flush (surface);
   data = cairo_image_surface_get_data (surface);
   stride = cairo_image_surface_get_stride (surface);
-  pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, WIDTH, HEIGHT);
   for (int y = 0; y < HEIGHT; y++)
     {
       const guint32 *in = (const guint32 *) (data + (gsize) y * stride);
@@ -872,7 +862,88 @@ save (cairo_surface_t  *surface,
           out[3 * x + 2] = in[x] & 0xff;
         }
     }
+  return pixbuf;
+}
+
+static cairo_surface_t *
+draw_surface (const Model    *model,
+              const Colorway *colours,
+              gboolean        grey,
+              gboolean        toe_right)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  draw_photo (cr, model, colours, grey, toe_right);
+  cairo_destroy (cr);
+  return surface;
+}
+
+static gboolean
+save (cairo_surface_t  *surface,
+      const char       *path,
+      GError          **error)
+{
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+
+  if (g_str_has_suffix (path, ".png"))
+    {
+      if (cairo_surface_write_to_png (surface, path) != CAIRO_STATUS_SUCCESS)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Could not write %s", path);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  /* JPEG, as phones write them. */
+  pixbuf = pixbuf_from_surface (surface);
   return gdk_pixbuf_save (pixbuf, path, "jpeg", error, "quality", "90", NULL);
+}
+
+/* Compare crops side-profile photos to the shoe and lines them up toe to
+ * the left: every drawing must be read as a shoe on a plain background,
+ * cropped to the drawn shoe, its toe where it was drawn. TAP output.
+ */
+static int
+check_drawings (void)
+{
+  guint n = 0;
+  gboolean ok = TRUE;
+
+  g_print ("1..%" G_GSIZE_FORMAT "\n", G_N_ELEMENTS (colorways) * 4);
+  for (gsize i = 0; i < G_N_ELEMENTS (colorways); i++)
+    for (int variant = 0; variant < 4; variant++)
+      {
+        const Colorway *colours = &colorways[i];
+        gboolean grey = variant & 1;
+        gboolean toe_right = variant & 2;
+        cairo_surface_t *surface = draw_surface (find_model (colours->model), colours, grey, toe_right);
+        g_autoptr(GdkPixbuf) pixbuf = pixbuf_from_surface (surface);
+        g_autoptr(GError) error = NULL;
+        g_autofree char *problem = NULL;
+        ShoeboxProfile profile;
+        double left = (WIDTH - SHOE_LENGTH) / 2;
+
+        cairo_surface_destroy (surface);
+        if (!shoebox_profile_align_analyze (gdk_pixbuf_get_pixels (pixbuf), WIDTH, HEIGHT,
+                                            gdk_pixbuf_get_rowstride (pixbuf), 3, &profile, NULL, &error))
+          problem = g_strdup (error->message);
+        else if (profile.toe != (toe_right ? SHOEBOX_PROFILE_TOE_RIGHT : SHOEBOX_PROFILE_TOE_LEFT))
+          problem = g_strdup_printf ("toe read as %d", profile.toe);
+        else if (fabs (profile.box.x - left) > 0.03 * SHOE_LENGTH
+                 || fabs (profile.box.width - SHOE_LENGTH) > 0.05 * SHOE_LENGTH
+                 || fabs (profile.box.y + profile.box.height - GROUND_Y) > 0.02 * SHOE_LENGTH
+                 || profile.box.height < 0.2 * SHOE_LENGTH)
+          problem = g_strdup_printf ("shoe found at %d,%d %d×%d", profile.box.x, profile.box.y,
+                                     profile.box.width, profile.box.height);
+
+        g_print ("%s %u - %s %s%s%s%s%s\n", problem == NULL ? "ok" : "not ok", ++n, colours->model,
+                 colours->colorway, grey ? ", grey" : "", toe_right ? ", toe right" : "",
+                 problem != NULL ? ": " : "", problem != NULL ? problem : "");
+        ok &= problem == NULL;
+      }
+  return ok ? 0 : 1;
 }
 
 int
@@ -884,26 +955,30 @@ main (int   argc,
   gboolean toe_right = FALSE;
   gboolean grey = FALSE;
   gboolean list = FALSE;
+  gboolean check = FALSE;
   const GOptionEntry entries[] = {
     { "toe-right", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &toe_right, "Point the toe to the right", NULL },
     { "grey", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &grey, "A grey backdrop instead of off-white", NULL },
     { "list", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &list, "List the models and colorways", NULL },
+    { "check", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &check, "Check that Compare reads every drawing (TAP)", NULL },
     { NULL }
   };
   const Model *model;
   const Colorway *colours;
   cairo_surface_t *surface;
-  cairo_t *cr;
   gboolean saved;
 
   context = g_option_context_new ("MODEL COLORWAY OUTPUT");
   g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error) || (!list && argc != 4))
+  if (!g_option_context_parse (context, &argc, &argv, &error) || (!list && !check && argc != 4))
     {
       g_printerr ("%s\n", error != NULL ? error->message
                                          : "Usage: shoebox-draw-sneaker [--toe-right] [--grey] MODEL COLORWAY OUTPUT");
       return 2;
     }
+
+  if (check)
+    return check_drawings ();
 
   if (list)
     {
@@ -920,10 +995,7 @@ main (int   argc,
       return 2;
     }
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
-  cr = cairo_create (surface);
-  draw_photo (cr, model, colours, grey, toe_right);
-  cairo_destroy (cr);
+  surface = draw_surface (model, colours, grey, toe_right);
   saved = save (surface, argv[3], &error);
   cairo_surface_destroy (surface);
   if (!saved)

@@ -23,6 +23,8 @@ import sys
 import threading
 import time
 
+# Leave no __pycache__ in the source tree.
+sys.dont_write_bytecode = True
 here = os.path.dirname(os.path.abspath(__file__))
 spec = importlib.util.spec_from_file_location("e2e", os.path.join(here, "..", "tests", "e2e-shoebox.py"))
 e2e = importlib.util.module_from_spec(spec)

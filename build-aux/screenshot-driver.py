@@ -200,6 +200,9 @@ def main():
     except e2e.Failure as failure:
         kept = shutil.copy(app.screenshot("failure"), os.path.join(os.environ.get("TMPDIR", "/tmp"),
                                                                      "shoebox-screenshot-failure.png"))
+        if app.process.poll() is not None:
+            # Under G_DEBUG=fatal-warnings, as in the tests, a warning ends the app.
+            failure = f"{failure}: shoebox had exited with {app.process.returncode} (see its messages above)"
         print(f"FAIL: {failure} (the screen: {kept})", file=sys.stderr)
         return 1
     finally:

@@ -61,25 +61,43 @@ def walk(node, depth=0):
         yield from walk(child, depth + 1)
 
 
+# Newer GTK and at-spi2-core name some roles differently from GTK 4.8
+# (sid: "button" for a push button, "entry" for a text field): each gets
+# GTK 4.8's name, so one scenario reads the same everywhere.
+ROLE_NAMES = {"button": "push button", "entry": "text"}
+
+
 def role(node):
     try:
-        return node.get_role_name()
+        role_name = node.get_role_name()
     except gi.repository.GLib.Error:
         return ""
+    return ROLE_NAMES.get(role_name, role_name)
 
 
 def name(node):
     try:
-        return node.get_name() or ""
+        own = node.get_name() or ""
+        if own or role(node) != "menu item":
+            return own
+        # GTK 4.18 leaves a menu item's own name empty and labels it with
+        # a relation to its hidden label instead.
+        for relation in node.get_relation_set():
+            if relation.get_relation_type() == Atspi.RelationType.LABELLED_BY:
+                return " ".join(name(label) or text_of(label)
+                                for label in (relation.get_target(i) for i in range(relation.get_n_targets())))
+        return ""
     except gi.repository.GLib.Error:
         return ""
 
 
 def text_of(node):
     # get_text(0, -1) returns "" on GTK 4.8: ask for the exact length.
+    # Through Atspi.Text: from at-spi2-core 2.50, node.get_text is
+    # Atspi.Accessible's own, which takes no offsets.
     try:
-        count = node.get_character_count()
-        return node.get_text(0, count) if count > 0 else ""
+        count = Atspi.Text.get_character_count(node)
+        return Atspi.Text.get_text(node, 0, count) if count > 0 else ""
     except (gi.repository.GLib.Error, NotImplementedError, AttributeError):
         return ""
 
@@ -104,8 +122,50 @@ def click(node):
     node.do_action(0)
 
 
+def find_menu_button(root, button_name):
+    """The part of a GtkMenuButton that opens its menu. It is two nodes
+    named alike: the outer one has no action; the inner one has "click",
+    and the push button role on GTK 4.8, the toggle button role on newer
+    GTK."""
+    return next((n for n in walk(root) if name(n) == button_name
+                 and role(n) in ("push button", "toggle button") and n.get_n_actions() > 0), None)
+
+
 def has_state(node, state):
     return node.get_state_set().contains(state)
+
+
+# From libadwaita 1.5 an AdwDialog (AdwAlertDialog, AdwAboutDialog, …) is
+# no window of its own but a node inside its window's tree, the alert
+# dialog with the role "alert".
+DIALOG_ROLES = ("dialog", "alert")
+
+
+def windows_of(application):
+    """The application's windows, then the libadwaita dialogs shown in
+    them. Every child of the application is a window, whatever its role
+    (GTK 4.18 exposes GtkShortcutsWindow as an unnamed "panel"). A
+    window's dialogs are children of its dialog host, two levels down:
+    the search goes no deeper than three, not through every page."""
+    tops = children(application)
+    dialogs = []
+
+    def look(node, depth):
+        for child in children(node):
+            if role(child) in DIALOG_ROLES:
+                dialogs.append(child)
+            elif depth < 3:
+                look(child, depth + 1)
+
+    for top in tops:
+        look(top, 1)
+    return tops + dialogs
+
+
+def is_shown(window):
+    """GTK 4.8 exposes its own file chooser dialog as a "filler" that is
+    VISIBLE but never SHOWING."""
+    return has_state(window, Atspi.StateType.SHOWING) or has_state(window, Atspi.StateType.VISIBLE)
 
 
 def sha256(path):
@@ -135,11 +195,12 @@ class App:
         return None
 
     def frames(self):
-        return [n for n in children(self.node) if role(n) in ("frame", "dialog", "window")]
+        """Windows and libadwaita dialogs, found alike by their titles."""
+        return windows_of(self.node)
 
     def frame(self, title, timeout=10.0):
-        """The shown window titled @title: a closed window may linger,
-        hidden, in the tree."""
+        """The shown window or libadwaita dialog titled @title: a closed
+        window may linger, hidden, in the tree."""
         return wait_for(lambda: next((f for f in self.frames()
                                       if name(f) == title and has_state(f, Atspi.StateType.SHOWING)), None),
                         timeout, f"a window titled “{title}” (shown: {[name(f) for f in self.frames()]})")
@@ -191,6 +252,13 @@ def main_window(app):
     return app.frame("Shoebox")
 
 
+def is_shortcuts_window(window):
+    """GTK 4.8 names the shortcuts window after its title; GTK 4.18 leaves
+    it unnamed, with its "Search Shortcuts" button inside."""
+    return (name(window) == "Keyboard Shortcuts"
+            or (name(window) == "" and find(window, None, "Search Shortcuts") is not None))
+
+
 def scenario_pages(app):
     """The window shows, its three pages switch, and preferences, shortcuts
     and about open from the primary menu."""
@@ -215,16 +283,14 @@ def scenario_pages(app):
     for item, title in (("Preferences", "Preferences"),
                         ("Keyboard Shortcuts", "Keyboard Shortcuts"),
                         ("About Shoebox", "About")):
-        # A GtkMenuButton is two nodes named alike: the outer one has no
-        # action, the inner button has "click".
-        menu_button = wait_for(lambda: next((n for n in walk(window) if name(n) == "Main Menu"
-                                             and role(n) == "push button" and n.get_n_actions() > 0), None),
+        menu_button = wait_for(lambda: find_menu_button(window, "Main Menu"),
                                what="the “Main Menu” button")
         click(menu_button)
         entry = wait_for(lambda i=item: find(app.node, "menu item", i), what=f"the “{item}” menu item")
         click(entry)
         opened = wait_for(lambda t=title: next((f for f in app.frames()
-                                                if name(f).startswith(t) or (t == "About" and name(f) == "About Shoebox")), None),
+                                                if name(f).startswith(t) or (t == "About" and name(f) == "About Shoebox")
+                                                or (t == "Keyboard Shortcuts" and is_shortcuts_window(f))), None),
                           what=f"the {title} window (windows: {[name(f) for f in app.frames()]})")
         time.sleep(0.5)
         app.screenshot(item.lower().replace(" ", "-"))
@@ -244,7 +310,9 @@ def scenario_pages(app):
 
     # The shortcuts window also opens with Ctrl+?, as in every GNOME app.
     app.key("ctrl+question")
-    shortcuts = app.frame("Keyboard Shortcuts")
+    shortcuts = wait_for(lambda: next((f for f in app.frames() if is_shortcuts_window(f)
+                                       and has_state(f, Atspi.StateType.SHOWING)), None),
+                         what="the shortcuts window")
     app.key("Escape")
     wait_for(lambda: shortcuts not in app.frames() or not has_state(shortcuts, Atspi.StateType.VISIBLE),
              what="the shortcuts window to close")
@@ -368,12 +436,10 @@ def text_field(frame, title):
 
 
 def any_frame(title):
-    """A shown window of any application (GTK 4.8 exposes its own file
-    chooser dialog as a "filler" that is VISIBLE but never SHOWING)."""
+    """A shown window or libadwaita dialog of any application."""
     for application in children(Atspi.get_desktop(0)):
-        for frame in children(application):
-            if name(frame) == title and (has_state(frame, Atspi.StateType.SHOWING)
-                                         or has_state(frame, Atspi.StateType.VISIBLE)):
+        for frame in windows_of(application):
+            if name(frame) == title and is_shown(frame):
                 return frame
     return None
 
@@ -456,8 +522,7 @@ def scenario_collection(args):
         time.sleep(0.5)
 
         # Statistics name the pair among the most worn.
-        menu_button = wait_for(lambda: next((n for n in walk(window) if name(n) == "Main Menu"
-                                             and role(n) == "push button" and n.get_n_actions() > 0), None),
+        menu_button = wait_for(lambda: find_menu_button(window, "Main Menu"),
                                what="the “Main Menu” button")
         click(menu_button)
         click(wait_for(lambda: find(app.node, "menu item", "Statistics"), what="the Statistics item"))
@@ -697,8 +762,7 @@ def scenario_compare(args):
         app.screenshot("generations")
 
         # From the Phantom's page in the Catalogue: Compare With… the Runner.
-        menu_button = wait_for(lambda: next((n for n in walk(window) if name(n) == "Main Menu"
-                                             and role(n) == "push button" and n.get_n_actions() > 0), None),
+        menu_button = wait_for(lambda: find_menu_button(window, "Main Menu"),
                                what="the “Main Menu” button")
         click(menu_button)
         click(wait_for(lambda: find(app.node, "menu item", "Catalogue"), what="the Catalogue item"))
@@ -897,16 +961,14 @@ def news_choose_file(app, title, path):
 
 
 def news_opml_menu(app, preferences, item):
-    button = wait_for(lambda: next((n for n in walk(preferences) if name(n) == "More Sources"
-                                    and role(n) == "push button" and n.get_n_actions() > 0), None),
+    button = wait_for(lambda: find_menu_button(preferences, "More Sources"),
                       what="the More Sources button")
     click(button)
     click(wait_for(lambda: find(app.node, "menu item", item), what=f"the “{item}” menu item"))
 
 
 def news_open_preferences(app, window):
-    menu_button = wait_for(lambda: next((n for n in walk(window) if name(n) == "Main Menu"
-                                         and role(n) == "push button" and n.get_n_actions() > 0), None),
+    menu_button = wait_for(lambda: find_menu_button(window, "Main Menu"),
                            what="the “Main Menu” button")
     click(menu_button)
     click(wait_for(lambda: find(app.node, "menu item", "Preferences"), what="the Preferences menu item"))
@@ -1154,8 +1216,7 @@ def scenario_catalogue(args):
     app = App(args.app, args.artifacts, "catalogue")
     try:
         window = main_window(app)
-        menu_button = wait_for(lambda: next((n for n in walk(window) if name(n) == "Main Menu"
-                                             and role(n) == "push button" and n.get_n_actions() > 0), None),
+        menu_button = wait_for(lambda: find_menu_button(window, "Main Menu"),
                                what="the “Main Menu” button")
         click(menu_button)
         click(wait_for(lambda: find(app.node, "menu item", "Catalogue"), what="the Catalogue item"))

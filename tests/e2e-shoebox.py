@@ -717,8 +717,7 @@ def scenario_compare(args):
         wait_for(lambda: column("Track 2.0 — Silver") and column("Triple S — Black"), 15, "the two columns")
 
         # Compare With… lists the catalogue: add a silhouette.
-        compare_with = wait_for(lambda: next((n for n in walk(window) if name(n) == "Compare With…"
-                                              and role(n) == "push button" and n.get_n_actions() > 0), None),
+        compare_with = wait_for(lambda: find_menu_button(window, "Compare With…"),
                                 what="the Compare With… button")
         click(compare_with)
         track_3 = wait_for(lambda: find(app.node, "push button", "Balenciaga Track 3"), what="Track 3 in the list")

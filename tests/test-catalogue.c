@@ -231,6 +231,45 @@ test_list_and_search (Fixture       *fixture,
   close_window (window);
 }
 
+/* On libadwaita 1.4 and later the header bar sits in an AdwToolbarView
+ * (ui/adw-1.4), before it at the top of a vertical box. Either way the
+ * window works at a phone's 360 px, on a silhouette's page too.
+ */
+static void
+test_layout (Fixture       *fixture,
+             gconstpointer  data)
+{
+  ShoeboxCatalogueWindow *window = show_catalogue (fixture);
+  GtkWidget *content = adw_window_get_content (ADW_WINDOW (window));
+  GtkWidget *title = template_child (window, SHOEBOX_TYPE_CATALOGUE_WINDOW, "window_title");
+  GtkWidget *toasts = template_child (window, SHOEBOX_TYPE_CATALOGUE_WINDOW, "toasts");
+  g_autofree char *layout = NULL;
+  int min_width;
+
+#if ADW_CHECK_VERSION (1, 4, 0)
+  g_assert_true (ADW_IS_TOOLBAR_VIEW (content));
+  g_assert_true (adw_toolbar_view_get_content (ADW_TOOLBAR_VIEW (content)) == toasts);
+#else
+  g_assert_true (GTK_IS_BOX (content));
+  g_assert_true (gtk_widget_get_parent (toasts) == content);
+#endif
+  g_assert_true (gtk_widget_is_ancestor (title, content));
+
+  /* A silhouette's header bar holds Back, Add, Edit and Delete: with
+   * GNOME's window buttons (org.gnome.desktop.wm.preferences: only
+   * Close) that fits in 360 px. Xvfb has no settings daemon, and GTK's
+   * fallback adds Minimize and Maximize, which a phone has not.
+   */
+  g_object_get (gtk_settings_get_default (), "gtk-decoration-layout", &layout, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+  shoebox_catalogue_window_show_silhouette (window, silhouette_id (fixture, "Balenciaga", "Track 2.0"));
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  g_assert_cmpint (min_width, <=, 360);
+
+  close_window (window);
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", layout, NULL);
+}
+
 static void
 test_lineage (Fixture       *fixture,
               gconstpointer  data)
@@ -784,6 +823,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/catalogue/list-and-search", test_list_and_search);
+  ADD ("/catalogue/layout", test_layout);
   ADD ("/catalogue/lineage", test_lineage);
   ADD ("/catalogue/add-with-predecessor", test_add_with_predecessor);
   ADD ("/catalogue/pairs", test_pairs);

@@ -106,21 +106,54 @@ switcher_bar_hidden (gpointer data)
   return !switcher_bar_revealed (data);
 }
 
+/* The page switcher shows in the header bar, not its plain title. */
+static gboolean
+header_shows_switcher (gpointer data)
+{
+  AdwHeaderBar *header = ADW_HEADER_BAR (gtk_widget_get_template_child (GTK_WIDGET (data),
+                                                                      SHOEBOX_TYPE_WINDOW,
+                                                                      "header_bar"));
+  GtkWidget *title = adw_header_bar_get_title_widget (header);
+
+#if ADW_CHECK_VERSION (1, 4, 0)
+  /* The breakpoint takes the switcher out of the header when narrow, and
+   * the header shows the window's title instead.
+   */
+  return ADW_IS_VIEW_SWITCHER (title) && gtk_widget_get_mapped (title);
+#else
+  /* AdwViewSwitcherTitle shows its title when the switcher does not fit. */
+  return ADW_IS_VIEW_SWITCHER_TITLE (title)
+         && !adw_view_switcher_title_get_title_visible (ADW_VIEW_SWITCHER_TITLE (title));
+#endif
+}
+
+static gboolean
+header_shows_title (gpointer data)
+{
+  return !header_shows_switcher (data);
+}
+
 /* Wide, the page switcher sits in the header bar; at a phone's 360 px it
- * moves to a bar at the bottom, so no page is out of reach.
+ * moves to a bar at the bottom, so no page is out of reach, and back.
  */
 static void
 test_window_adapts_to_narrow_width (void)
 {
   ShoeboxWindow *window = shoebox_window_new (NULL);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 700);
   gtk_window_present (GTK_WINDOW (window));
   wait_until (widget_is_mapped, window);
   wait_until (switcher_bar_hidden, window);
+  wait_until (header_shows_switcher, window);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 600);
   wait_until (switcher_bar_revealed, window);
+  wait_until (header_shows_title, window);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 700);
+  wait_until (switcher_bar_hidden, window);
+  wait_until (header_shows_switcher, window);
 
   destroy_window (GTK_WINDOW (window));
 }

@@ -70,33 +70,52 @@ shoebox_application_preferences_action (GSimpleAction *action,
   shoebox_dialog_present (preferences, GTK_WIDGET (parent));
 }
 
+/* The facts, whichever widget shows them. */
+static void
+set_about_facts (GObject *about)
+{
+  static const char *developers[] = { "The Shoebox developers", NULL };
+
+  g_object_set (about,
+                "application-icon", APPLICATION_ID,
+                "application-name", _("Shoebox"),
+                "developer-name", _("The Shoebox developers"),
+                "version", PACKAGE_VERSION,
+                "comments", _("Keep your sneaker collection, compare silhouettes side by side and follow release news."),
+                "website", "https://github.com/shoebox/shoebox",
+                "issue-url", "https://github.com/shoebox/shoebox/issues",
+                "copyright", "© 2026 The Shoebox developers",
+                "license-type", GTK_LICENSE_GPL_3_0,
+                "developers", developers,
+                /* Translators: Replace "translator-credits" with your name(s), one per line. */
+                "translator-credits", _("translator-credits"),
+                NULL);
+}
+
 static void
 shoebox_application_about_action (GSimpleAction *action,
                                   GVariant      *parameter,
                                   gpointer       user_data)
 {
-  static const char *developers[] = { "The Shoebox developers", NULL };
   ShoeboxApplication *self = SHOEBOX_APPLICATION (user_data);
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GtkWidget *about;
 
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", parent,
-                        "modal", TRUE,
-                        "application-icon", APPLICATION_ID,
-                        "application-name", _("Shoebox"),
-                        "developer-name", _("The Shoebox developers"),
-                        "version", PACKAGE_VERSION,
-                        "comments", _("Keep your sneaker collection, compare silhouettes side by side and follow release news."),
-                        "website", "https://github.com/shoebox/shoebox",
-                        "issue-url", "https://github.com/shoebox/shoebox/issues",
-                        "copyright", "© 2026 The Shoebox developers",
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        "developers", developers,
-                        /* Translators: Replace "translator-credits" with your name(s), one per line. */
-                        "translator-credits", _("translator-credits"),
-                        NULL);
+  /* From libadwaita 1.5 it is a dialog inside the window, as in current
+   * GNOME apps; AdwAboutWindow is deprecated there.
+   */
+#if ADW_CHECK_VERSION (1, 5, 0)
+  AdwDialog *about = adw_about_dialog_new ();
+
+  set_about_facts (G_OBJECT (about));
+  adw_dialog_present (about, GTK_WIDGET (parent));
+#else
+  GtkWidget *about = adw_about_window_new ();
+
+  set_about_facts (G_OBJECT (about));
+  gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+  gtk_window_set_modal (GTK_WINDOW (about), TRUE);
   gtk_window_present (GTK_WINDOW (about));
+#endif
 }
 
 static const GActionEntry app_actions[] = {

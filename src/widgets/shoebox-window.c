@@ -36,6 +36,7 @@ struct _ShoeboxWindow
   AdwBin                *news_bin;
   ShoeboxNewsPage       *news_page;    /* built when first needed */
   ShoeboxNewsService    *news;
+  AdwHeaderBar          *header_bar;
   AdwViewSwitcherBar    *switcher_bar;
   GtkWidget             *add_pair_button;
   GtkRevealer           *selection_revealer;
@@ -377,6 +378,7 @@ shoebox_window_class_init (ShoeboxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, collection_page);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, compare_bin);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, news_bin);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, add_pair_button);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, selection_revealer);

@@ -123,6 +123,10 @@ entry_changed_cb (ShoeboxPairEditor *self)
       gtk_widget_set_size_request (gtk_popover_get_child (self->suggestions_popover),
                                    gtk_widget_get_width (GTK_WIDGET (self->silhouette_entry)), -1);
       gtk_popover_popup (self->suggestions_popover);
+      /* The field does not know its popover, so it never sizes it again:
+       * as the list grows or shrinks, the popover follows here.
+       */
+      gtk_popover_present (self->suggestions_popover);
     }
   else
     gtk_popover_popdown (self->suggestions_popover);

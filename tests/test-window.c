@@ -11,8 +11,10 @@
 
 #include "shoebox-alert.h"
 #include "shoebox-database.h"
+#include "shoebox-file-dialog.h"
 #include "shoebox-preferences-window.h"
 #include "shoebox-test-dialogs.h"
+#include "shoebox-test-wait.h"
 #include "shoebox-window.h"
 
 /* Iterates the main context until @done says so, failing after 5 s. */
@@ -267,6 +269,59 @@ test_preferences_window (void)
   shoebox_test_close_dialog (preferences);
 }
 
+static GtkWindow *
+find_titled (const char *title)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_widget_get_visible (GTK_WIDGET (window)) && g_strcmp0 (gtk_window_get_title (window), title) == 0)
+        return window;
+    }
+  return NULL;
+}
+
+/* The file chooser, GtkFileDialog from GTK 4.10 on, keeps its title (the
+ * end-to-end tests find it by it), and the caller's cancellable closes
+ * it: the answer is G_IO_ERROR_CANCELLED, never a file.
+ */
+static void
+test_file_dialog_cancel (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 end;
+
+  gtk_file_filter_add_suffix (filter, "png");
+  gtk_window_present (GTK_WINDOW (window));
+  shoebox_file_dialog_open (window, "Add Photos", "_Add", filter, TRUE, cancellable,
+                            shoebox_test_store_result_cb, &result);
+  end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (find_titled ("Add Photos") == NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (find_titled ("Add Photos"));
+  shoebox_test_settle ();
+
+  g_cancellable_cancel (cancellable);
+  shoebox_test_wait_for_result (&result);
+  files = shoebox_file_dialog_open_finish (result, &error);
+  g_assert_null (files);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  while (find_titled ("Add Photos") != NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (find_titled ("Add Photos"));
+
+  destroy_window (GTK_WINDOW (window));
+}
+
 static void
 test_help_overlay_loads (void)
 {
@@ -303,6 +358,7 @@ main (int   argc,
   g_test_add_func ("/window/saves-size-on-close", test_window_saves_size_on_close);
   g_test_add_func ("/window/database-error-dialog", test_window_database_error_dialog);
   g_test_add_func ("/preferences/settings", test_preferences_window);
+  g_test_add_func ("/file-dialog/cancel", test_file_dialog_cancel);
   g_test_add_func ("/help-overlay/loads", test_help_overlay_loads);
 
   return g_test_run ();

@@ -118,10 +118,30 @@ shoebox_application_about_action (GSimpleAction *action,
 #endif
 }
 
+#if !ADW_CHECK_VERSION (1, 8, 0)
+/* libadwaita 1.8 shows its AdwShortcutsDialog (shortcuts-dialog.ui in the
+ * resources) through app.shortcuts. Below, the same action shows GTK's
+ * help overlay (gtk/help-overlay.ui), so the menu names one action.
+ */
+static void
+shoebox_application_shortcuts_action (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+#endif
+
 static const GActionEntry app_actions[] = {
   { "quit", shoebox_application_quit_action },
   { "preferences", shoebox_application_preferences_action },
   { "about", shoebox_application_about_action },
+#if !ADW_CHECK_VERSION (1, 8, 0)
+  { "shortcuts", shoebox_application_shortcuts_action },
+#endif
 };
 
 static int

@@ -197,6 +197,25 @@ read_icon_theme_in_thread (void)
 }
 
 static void
+shoebox_application_show_window_action (GSimpleAction *action,
+                                        GVariant      *parameter,
+                                        gpointer       user_data)
+{
+  g_application_activate (G_APPLICATION (user_data));
+}
+
+/* The news service's actions, for when there are no news (the database
+ * could not be opened). A notification clicked after Shoebox has quit
+ * starts it through D-Bus with one of them: GApplication refuses an action
+ * it does not know, and the service it was started as would wait with no
+ * window, then quit. The window says why instead.
+ */
+static const GActionEntry no_news_actions[] = {
+  { "show-news-item", shoebox_application_show_window_action, "x" },
+  { "show-pair-news", shoebox_application_show_window_action, "x" },
+};
+
+static void
 shoebox_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
@@ -221,6 +240,8 @@ shoebox_application_startup (GApplication *application)
   if (self->database == NULL)
     {
       g_message ("Not using the database: %s", self->database_error->message);
+      g_action_map_add_action_entries (G_ACTION_MAP (self), no_news_actions,
+                                       G_N_ELEMENTS (no_news_actions), self);
       return;
     }
 
@@ -233,7 +254,11 @@ shoebox_application_startup (GApplication *application)
   g_clear_error (&error);
   self->news = shoebox_news_service_new (G_APPLICATION (self), self->database, self->collection, NULL, &error);
   if (self->news == NULL)
-    g_message ("The news are not available: %s", error->message);
+    {
+      g_message ("The news are not available: %s", error->message);
+      g_action_map_add_action_entries (G_ACTION_MAP (self), no_news_actions,
+                                       G_N_ELEMENTS (no_news_actions), self);
+    }
 }
 
 static gboolean

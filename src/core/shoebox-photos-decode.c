@@ -70,41 +70,102 @@ fit_pixbuf (GdkPixbuf *pixbuf,
                                   GDK_INTERP_BILINEAR);
 }
 
-/* gdk-pixbuf tells formats apart through GIO's MIME database, which a
- * sandbox or a minimal system may lack: the common photo formats are
- * recognised here from their first bytes, the rest left to gdk-pixbuf.
+/* The first enabled format that reads @mime_type, or %NULL. */
+static char *
+dup_format_name_for_mime_type (const char *mime_type)
+{
+  GSList *formats = gdk_pixbuf_get_formats ();
+  char *name = NULL;
+
+  for (GSList *l = formats; l != NULL && name == NULL; l = l->next)
+    {
+      g_auto(GStrv) mime_types = NULL;
+
+      if (gdk_pixbuf_format_is_disabled (l->data))
+        continue;
+      mime_types = gdk_pixbuf_format_get_mime_types (l->data);
+      if (mime_types != NULL && g_strv_contains ((const char * const *) mime_types, mime_type))
+        name = gdk_pixbuf_format_get_name (l->data);
+    }
+
+  g_slist_free (formats);
+  return name;
+}
+
+/**
+ * shoebox_photos_new_loader:
+ * @data: the first bytes of an image, as many as there are (a few dozen
+ *   are enough)
+ * @length: the length of @data
+ * @error: where to put the reason
+ *
+ * Makes a loader for an image that starts with @data. gdk-pixbuf tells
+ * formats apart through GIO's MIME database, which a sandbox or a minimal
+ * system may lack: the common photo formats are recognised here from
+ * their first bytes, the rest left to gdk-pixbuf. HEIC, WebP and AVIF
+ * need a loader that may not be installed: for them that is said, rather
+ * than "not an image".
+ *
+ * Returns: (transfer full) (nullable): a loader to write the whole image
+ *   to, or %NULL with @error set to %SHOEBOX_PHOTOS_ERROR_NO_LOADER
  */
-static GdkPixbufLoader *
-new_loader_for_header (const guint8 *data,
-                       gsize         length,
-                       DecodeLimits *limits)
+GdkPixbufLoader *
+shoebox_photos_new_loader (const guint8 *data,
+                           gsize         length,
+                           GError      **error)
 {
   static const struct
   {
-    const char *type;
+    const char *mime_type;
+    const char *format;   /* the name people know, when its loader is optional */
     gsize       offset;
     const char *magic;
     gsize       magic_length;
   } signatures[] = {
-    { "png", 0, "\x89PNG\r\n\x1a\n", 8 },
-    { "jpeg", 0, "\xff\xd8\xff", 3 },
-    { "gif", 0, "GIF8", 4 },
-    { "tiff", 0, "II*\0", 4 },
-    { "tiff", 0, "MM\0*", 4 },
-    { "webp", 8, "WEBP", 4 },
+    { "image/png", NULL, 0, "\x89PNG\r\n\x1a\n", 8 },
+    { "image/jpeg", NULL, 0, "\xff\xd8\xff", 3 },
+    { "image/gif", NULL, 0, "GIF8", 4 },
+    { "image/tiff", NULL, 0, "II*\0", 4 },
+    { "image/tiff", NULL, 0, "MM\0*", 4 },
+    { "image/webp", "WebP", 8, "WEBP", 4 },
+    /* ISO base media files: the major brand after "ftyp". A "mif1"
+     * file may hold HEVC or AV1, and is left to gdk-pixbuf.
+     */
+    { "image/heif", "HEIC", 4, "ftypheic", 8 },
+    { "image/heif", "HEIC", 4, "ftypheix", 8 },
+    { "image/heif", "HEIC", 4, "ftyphevc", 8 },
+    { "image/heif", "HEIC", 4, "ftypheim", 8 },
+    { "image/heif", "HEIC", 4, "ftypheis", 8 },
+    { "image/avif", "AVIF", 4, "ftypavif", 8 },
+    { "image/avif", "AVIF", 4, "ftypavis", 8 },
   };
   GdkPixbufLoader *loader = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (signatures) && loader == NULL; i++)
-    if (length >= signatures[i].offset + signatures[i].magic_length
-        && memcmp (data + signatures[i].offset, signatures[i].magic, signatures[i].magic_length) == 0)
-      loader = gdk_pixbuf_loader_new_with_type (signatures[i].type, NULL); /* NULL: no such module */
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (loader == NULL)
-    loader = gdk_pixbuf_loader_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (signatures); i++)
+    {
+      g_autofree char *name = NULL;
 
-  g_signal_connect (loader, "size-prepared", G_CALLBACK (loader_size_prepared_cb), limits);
-  return loader;
+      if (length < signatures[i].offset + signatures[i].magic_length
+          || memcmp (data + signatures[i].offset, signatures[i].magic, signatures[i].magic_length) != 0)
+        continue;
+
+      name = dup_format_name_for_mime_type (signatures[i].mime_type);
+      if (name == NULL && signatures[i].format != NULL)
+        {
+          /* TRANSLATORS: %s is an image format: HEIC, WebP or AVIF */
+          g_set_error (error, SHOEBOX_PHOTOS_ERROR, SHOEBOX_PHOTOS_ERROR_NO_LOADER,
+                       _("No image loader for %s is installed"), signatures[i].format);
+          return NULL;
+        }
+      if (name != NULL)
+        loader = gdk_pixbuf_loader_new_with_type (name, NULL); /* NULL: no such module */
+      break;
+    }
+
+  return loader != NULL ? loader : gdk_pixbuf_loader_new ();
 }
 
 /* Feeds @data to *@loader, made from the first bytes on the first call. */
@@ -116,7 +177,12 @@ _shoebox_photos_write_to_loader (GdkPixbufLoader **loader,
                                  GError          **error)
 {
   if (*loader == NULL)
-    *loader = new_loader_for_header (data, length, limits);
+    {
+      *loader = shoebox_photos_new_loader (data, length, error);
+      if (*loader == NULL)
+        return FALSE;
+      g_signal_connect (*loader, "size-prepared", G_CALLBACK (loader_size_prepared_cb), limits);
+    }
 
   return gdk_pixbuf_loader_write (*loader, data, length, error);
 }

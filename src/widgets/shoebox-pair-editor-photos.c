@@ -23,6 +23,19 @@
 
 static void rebuild_photos (ShoeboxPairEditor *self);
 
+/* The formats the photo store imports here, HEIC, WebP and AVIF among
+ * them when their loaders are installed; not drawings (SVG), which it
+ * refuses.
+ */
+static void
+add_photo_formats (GtkFileFilter *filter)
+{
+  g_auto(GStrv) mime_types = shoebox_photos_dup_mime_types ();
+
+  for (guint i = 0; mime_types[i] != NULL; i++)
+    gtk_file_filter_add_mime_type (filter, mime_types[i]);
+}
+
 static void
 thumbnail_loaded_cb (GObject      *object,
                      GAsyncResult *result,
@@ -245,7 +258,7 @@ _shoebox_pair_editor_add_photos_action (GtkWidget  *widget,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   gtk_file_filter_set_name (images, _("Images"));
-  gtk_file_filter_add_pixbuf_formats (images);
+  add_photo_formats (images);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), images);
   g_signal_connect_object (chooser, "response", G_CALLBACK (photo_chooser_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

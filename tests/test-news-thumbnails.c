@@ -15,6 +15,7 @@
 #include "shoebox-news-fetcher.h"
 #include "shoebox-news-store.h"
 #include "shoebox-news-thumbnails.h"
+#include "shoebox-test-images.h"
 #include "shoebox-test-wait.h"
 
 /* News thumbnails in the formats shops serve, from a SoupServer on
@@ -287,6 +288,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  shoebox_test_images_init ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add ("/news-thumbnails/decodes/webp", Fixture, "sample.webp", set_up, test_decodes, tear_down);

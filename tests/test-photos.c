@@ -16,6 +16,7 @@
 #include <utime.h>
 
 #include "shoebox-photos.h"
+#include "shoebox-test-images.h"
 
 /* Each case runs with its own empty XDG folders (G_TEST_OPTION_ISOLATE_DIRS),
  * so the photos and thumbnails folders start empty every time. Every image
@@ -1494,6 +1495,7 @@ main (int   argc,
    * gdk-pixbuf uses to tell formats apart: these cases show that photos
    * are recognised without it.
    */
+  shoebox_test_images_init ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/photos/file-name/validation", test_file_name_validation);

@@ -307,6 +307,27 @@ paste_texture_cb (GObject      *object,
                                      import_bytes_cb, g_object_ref (self));
 }
 
+static void
+paste_files_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(ShoeboxPairEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+  const GValue *value;
+
+  value = gdk_clipboard_read_value_finish (GDK_CLIPBOARD (object), result, &error);
+  if (value == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("The clipboard holds no image")));
+      return;
+    }
+
+  for (GSList *l = g_value_get_boxed (value); l != NULL; l = l->next)
+    _shoebox_pair_editor_import_file (self, l->data);
+}
+
 void
 _shoebox_pair_editor_paste_photo_action (GtkWidget  *widget,
                     const char *action_name,
@@ -314,11 +335,27 @@ _shoebox_pair_editor_paste_photo_action (GtkWidget  *widget,
 {
   ShoeboxPairEditor *self = SHOEBOX_PAIR_EDITOR (widget);
   GdkClipboard *clipboard = gtk_widget_get_clipboard (widget);
+  g_autoptr(GdkContentFormats) formats = NULL;
 
   if (self->photos == NULL)
     return;
 
-  gdk_clipboard_read_texture_async (clipboard, self->cancellable, paste_texture_cb, g_object_ref (self));
+  /* Another application's clipboard lists MIME types: add the types
+   * they can be read as.
+   */
+  formats = gdk_content_formats_union_deserialize_gtypes (gdk_content_formats_ref (gdk_clipboard_get_formats (clipboard)));
+
+  /* Photos copied in a file manager are files, not image data: each is
+   * imported as if dropped, in its own format (HEIC stays HEIC). Image
+   * data wins when both are there: a browser's copied picture also
+   * carries its web address, which is no file to read.
+   */
+  if (!gdk_content_formats_contain_gtype (formats, GDK_TYPE_TEXTURE)
+      && gdk_content_formats_contain_gtype (formats, GDK_TYPE_FILE_LIST))
+    gdk_clipboard_read_value_async (clipboard, GDK_TYPE_FILE_LIST, G_PRIORITY_DEFAULT, self->cancellable,
+                                    paste_files_cb, g_object_ref (self));
+  else
+    gdk_clipboard_read_texture_async (clipboard, self->cancellable, paste_texture_cb, g_object_ref (self));
 }
 
 void

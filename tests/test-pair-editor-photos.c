@@ -156,6 +156,13 @@ main (int   argc,
       char *argv[])
 {
   shoebox_test_images_init (); /* before the XDG folders are isolated */
+  /* GTK 4.18 (Debian 13) has gdk-pixbuf sniff its symbolic SVG icons
+   * (the entry rows' apply button), and gdk-pixbuf knows SVG only
+   * through GIO's MIME database: GIO reads it once, here, before the XDG
+   * folders are isolated. Photos are recognised without it
+   * (test-photos.c).
+   */
+  g_free (g_content_type_guess ("icon.svg", NULL, 0, NULL));
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   if (!gtk_init_check ())

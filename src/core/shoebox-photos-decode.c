@@ -92,6 +92,50 @@ dup_format_name_for_mime_type (const char *mime_type)
   return name;
 }
 
+/* HEIC and AVIF photos are ISO base media files that open with an "ftyp"
+ * box, whose brands say how the image is coded: the major brand, then
+ * the compatible ones (a "mif1" file says it only there). Sets the MIME
+ * type and the name people know the format by.
+ */
+static gboolean
+sniff_heif (const guint8  *data,
+            gsize          length,
+            const char   **mime_type,
+            const char   **format)
+{
+  static const char hevc_brands[][5] = { "heic", "heix", "hevc", "hevx", "heim", "heis", "hevm", "hevs" };
+  static const char av1_brands[][5] = { "avif", "avis" };
+  gsize box_size;
+
+  if (length < 16 || memcmp (data + 4, "ftyp", 4) != 0)
+    return FALSE;
+
+  box_size = ((gsize) data[0] << 24) | ((gsize) data[1] << 16) | ((gsize) data[2] << 8) | data[3];
+  box_size = MIN (box_size, length);
+  for (gsize offset = 8; offset + 4 <= box_size; offset += 4)
+    {
+      if (offset == 12)
+        continue; /* the minor version, not a brand */
+
+      for (guint i = 0; i < G_N_ELEMENTS (hevc_brands); i++)
+        if (memcmp (data + offset, hevc_brands[i], 4) == 0)
+          {
+            *mime_type = "image/heif";
+            *format = "HEIC";
+            return TRUE;
+          }
+      for (guint i = 0; i < G_N_ELEMENTS (av1_brands); i++)
+        if (memcmp (data + offset, av1_brands[i], 4) == 0)
+          {
+            *mime_type = "image/avif";
+            *format = "AVIF";
+            return TRUE;
+          }
+    }
+
+  return FALSE;
+}
+
 /**
  * shoebox_photos_new_loader:
  * @data: the first bytes of an image, as many as there are (a few dozen
@@ -128,44 +172,43 @@ shoebox_photos_new_loader (const guint8 *data,
     { "image/tiff", NULL, 0, "II*\0", 4 },
     { "image/tiff", NULL, 0, "MM\0*", 4 },
     { "image/webp", "WebP", 8, "WEBP", 4 },
-    /* ISO base media files: the major brand after "ftyp". A "mif1"
-     * file may hold HEVC or AV1, and is left to gdk-pixbuf.
-     */
-    { "image/heif", "HEIC", 4, "ftypheic", 8 },
-    { "image/heif", "HEIC", 4, "ftypheix", 8 },
-    { "image/heif", "HEIC", 4, "ftyphevc", 8 },
-    { "image/heif", "HEIC", 4, "ftypheim", 8 },
-    { "image/heif", "HEIC", 4, "ftypheis", 8 },
-    { "image/avif", "AVIF", 4, "ftypavif", 8 },
-    { "image/avif", "AVIF", 4, "ftypavis", 8 },
   };
-  GdkPixbufLoader *loader = NULL;
+  const char *mime_type = NULL;
+  const char *format = NULL;
+  g_autofree char *name = NULL;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (signatures); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (signatures) && mime_type == NULL; i++)
+    if (length >= signatures[i].offset + signatures[i].magic_length
+        && memcmp (data + signatures[i].offset, signatures[i].magic, signatures[i].magic_length) == 0)
+      {
+        mime_type = signatures[i].mime_type;
+        format = signatures[i].format;
+      }
+
+  if (mime_type == NULL && !sniff_heif (data, length, &mime_type, &format))
+    return gdk_pixbuf_loader_new ();
+
+  name = dup_format_name_for_mime_type (mime_type);
+  if (name == NULL && format != NULL)
     {
-      g_autofree char *name = NULL;
-
-      if (length < signatures[i].offset + signatures[i].magic_length
-          || memcmp (data + signatures[i].offset, signatures[i].magic, signatures[i].magic_length) != 0)
-        continue;
-
-      name = dup_format_name_for_mime_type (signatures[i].mime_type);
-      if (name == NULL && signatures[i].format != NULL)
-        {
-          /* TRANSLATORS: %s is an image format: HEIC, WebP or AVIF */
-          g_set_error (error, SHOEBOX_PHOTOS_ERROR, SHOEBOX_PHOTOS_ERROR_NO_LOADER,
-                       _("No image loader for %s is installed"), signatures[i].format);
-          return NULL;
-        }
-      if (name != NULL)
-        loader = gdk_pixbuf_loader_new_with_type (name, NULL); /* NULL: no such module */
-      break;
+      /* TRANSLATORS: %s is an image format: HEIC, WebP or AVIF */
+      g_set_error (error, SHOEBOX_PHOTOS_ERROR, SHOEBOX_PHOTOS_ERROR_NO_LOADER,
+                   _("No image loader for %s is installed"), format);
+      return NULL;
     }
 
-  return loader != NULL ? loader : gdk_pixbuf_loader_new ();
+  if (name != NULL)
+    {
+      GdkPixbufLoader *loader = gdk_pixbuf_loader_new_with_type (name, NULL); /* NULL: no such module */
+
+      if (loader != NULL)
+        return loader;
+    }
+
+  return gdk_pixbuf_loader_new ();
 }
 
 /* Feeds @data to *@loader, made from the first bytes on the first call. */

@@ -19,8 +19,10 @@
 #include "shoebox-test-images.h"
 
 /* Each case runs with its own empty XDG folders (G_TEST_OPTION_ISOLATE_DIRS),
- * so the photos and thumbnails folders start empty every time. Every image
- * is made here with gdk-pixbuf.
+ * so the photos and thumbnails folders start empty every time. Images are
+ * made here with gdk-pixbuf, but for the HEIC, WebP and AVIF samples in
+ * tests/data/photos, which gdk-pixbuf cannot write (make-samples.sh there
+ * made them).
  */
 
 #define WAIT_TIMEOUT_SECONDS 60

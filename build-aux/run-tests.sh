@@ -25,6 +25,28 @@ if ! meson compile -C "$build"; then
     exit 1
 fi
 
+# Where the libraries are newer than Debian 12's, build once more with
+# their own deprecations switched on (-Ddeprecations=found): any
+# deprecated call outside a version guard then fails the build. It counts
+# as one more test in the last line.
+deprecations_failed=0
+if pkg-config --atleast-version=4.10 gtk4; then
+    echo "Checking for deprecated API outside version guards (-Ddeprecations=found)…"
+    deprecations_build=_build-deprecations
+    if { [ -d "$deprecations_build" ] || meson setup "$deprecations_build" -Ddeprecations=found \
+             -Dwerror=true -Dtests=false >/dev/null; } &&
+       meson compile -C "$deprecations_build" >"$build/deprecations.log" 2>&1; then
+        echo "deprecations: OK"
+    else
+        grep -E "deprecated|error" "$build/deprecations.log" | head -n 40
+        echo "deprecations: FAIL"
+        deprecations_failed=1
+    fi
+    deprecations_checked=1
+else
+    deprecations_checked=0
+fi
+
 # Every test also sets G_DEBUG=fatal-warnings itself (tests/meson.build).
 export G_DEBUG=fatal-warnings
 rm -f "$build/meson-logs/testlog.json"
@@ -32,12 +54,20 @@ xvfb-run -a -s "-screen 0 1280x1024x24" \
     meson test -C "$build" --print-errorlogs --num-processes 2 "$@"
 meson_status=$?
 
-/usr/bin/python3 - "$build/meson-logs/testlog.json" "$meson_status" <<'PY'
+/usr/bin/python3 - "$build/meson-logs/testlog.json" "$meson_status" \
+    "$deprecations_checked" "$deprecations_failed" <<'PY'
 import json
 import sys
 
 path, meson_status = sys.argv[1], int(sys.argv[2])
+deprecations_checked, deprecations_failed = int(sys.argv[3]), int(sys.argv[4])
 passed = failed = skipped = 0
+if deprecations_checked:
+    if deprecations_failed:
+        failed += 1
+        print("failed: deprecations (a deprecated call outside a version guard)")
+    else:
+        passed += 1
 try:
     with open(path) as log:
         for line in log:

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "shoebox-bar-chart.h"
+#include "shoebox-compat.h"
 
 /* A horizontal bar chart drawn with GtkSnapshot: one row per bar, its
  * label on the left, the bar scaled to the largest value, the value at
@@ -113,13 +114,10 @@ shoebox_bar_chart_snapshot (GtkWidget   *widget,
   int bar_area;
   guint largest = 1;
   GdkRGBA foreground;
-  GdkRGBA accent = { 0.208, 0.518, 0.894, 1.0 }; /* libadwaita's blue */
-  GtkStyleContext *context = gtk_widget_get_style_context (widget);
+  GdkRGBA accent;
 
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (context, &foreground);
-  gtk_style_context_lookup_color (context, "accent_bg_color", &accent);
-  G_GNUC_END_IGNORE_DEPRECATIONS
+  shoebox_compat_widget_get_color (widget, &foreground);
+  shoebox_compat_get_accent_color (widget, &accent);
 
   for (guint i = 0; i < self->bars->len; i++)
     largest = MAX (largest, g_array_index (self->bars, Bar, i).value);

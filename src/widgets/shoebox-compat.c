@@ -61,10 +61,8 @@ shoebox_compat_column_view_get_sort (GtkColumnView *view,
   GtkSorter *sorter = gtk_column_view_get_sorter (view);
 
 #if GTK_CHECK_VERSION (4, 10, 0)
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   *descending = gtk_column_view_sorter_get_primary_sort_order (GTK_COLUMN_VIEW_SORTER (sorter)) == GTK_SORT_DESCENDING;
   return gtk_column_view_sorter_get_primary_sort_column (GTK_COLUMN_VIEW_SORTER (sorter));
-  G_GNUC_END_IGNORE_DEPRECATIONS
 #else
   /* GTK 4.8 has no getter for the primary column: compare any object with
    * itself, and see which column's sorter the view asks first, and which
@@ -99,10 +97,8 @@ shoebox_compat_open_uri (GtkWindow           *parent,
                          gpointer             user_data)
 {
 #if GTK_CHECK_VERSION (4, 10, 0)
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
   gtk_uri_launcher_launch (launcher, parent, cancellable, callback, user_data);
-  G_GNUC_END_IGNORE_DEPRECATIONS
 #else
   gtk_show_uri_full (parent, uri, GDK_CURRENT_TIME, cancellable, callback, user_data);
 #endif
@@ -122,11 +118,9 @@ shoebox_compat_open_uri_finish (GtkWindow     *parent,
                                 GError       **error)
 {
 #if GTK_CHECK_VERSION (4, 10, 0)
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   g_autoptr(GObject) launcher = g_async_result_get_source_object (result);
 
   return gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (launcher), result, error);
-  G_GNUC_END_IGNORE_DEPRECATIONS
 #else
   return gtk_show_uri_full_finish (parent, result, error);
 #endif
@@ -194,4 +188,78 @@ shoebox_compat_dismiss_toast (AdwToast *toast,
   else
     g_timeout_add_full (G_PRIORITY_DEFAULT, TOAST_SHOW_MS - age_ms, dismiss_toast_cb,
                         g_object_ref (toast), g_object_unref);
+}
+
+/**
+ * shoebox_compat_widget_get_color:
+ * @widget: a widget
+ * @color: (out): its foreground colour
+ *
+ * The colour @widget draws its text in, from its style.
+ */
+void
+shoebox_compat_widget_get_color (GtkWidget *widget,
+                                 GdkRGBA   *color)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  gtk_widget_get_color (widget, color);
+#else
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), color);
+#endif
+}
+
+/**
+ * shoebox_compat_get_accent_color:
+ * @widget: a widget
+ * @color: (out): the accent colour as a background
+ *
+ * The colour libadwaita fills accented things with: the user's accent
+ * colour where libadwaita follows it (1.6), else the style's named
+ * `accent_bg_color`, which GTK 4.10 deprecates together with all named
+ * colours.
+ */
+void
+shoebox_compat_get_accent_color (GtkWidget *widget,
+                                 GdkRGBA   *color)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+#if ADW_CHECK_VERSION (1, 6, 0)
+  g_autoptr(GdkRGBA) accent = adw_style_manager_get_accent_color_rgba (adw_style_manager_get_default ());
+
+  *color = *accent;
+#else
+  /* libadwaita's blue, should the style not name one. */
+  *color = (GdkRGBA) { 0.208, 0.518, 0.894, 1.0 };
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "accent_bg_color", color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#endif
+}
+
+/**
+ * shoebox_texture_new_for_pixbuf:
+ * @pixbuf: a decoded image
+ *
+ * The same pixels as a texture. GTK 4.20 deprecates
+ * gdk_texture_new_for_pixbuf(); a memory texture over the pixbuf's bytes,
+ * which every GTK 4 has, is what it did.
+ *
+ * Returns: (transfer full): a texture
+ */
+GdkTexture *
+shoebox_texture_new_for_pixbuf (GdkPixbuf *pixbuf)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (GDK_IS_PIXBUF (pixbuf), NULL);
+
+  bytes = gdk_pixbuf_read_pixel_bytes (pixbuf);
+  return gdk_memory_texture_new (gdk_pixbuf_get_width (pixbuf),
+                                 gdk_pixbuf_get_height (pixbuf),
+                                 gdk_pixbuf_get_has_alpha (pixbuf) ? GDK_MEMORY_R8G8B8A8 : GDK_MEMORY_R8G8B8,
+                                 bytes,
+                                 (gsize) gdk_pixbuf_get_rowstride (pixbuf));
 }

@@ -29,4 +29,11 @@ void                 shoebox_compat_name_drop_down        (GtkDropDown         *
 void                 shoebox_compat_dismiss_toast          (AdwToast            *toast,
                                                             gint64               shown_at);
 
+void                 shoebox_compat_widget_get_color       (GtkWidget           *widget,
+                                                            GdkRGBA             *color);
+void                 shoebox_compat_get_accent_color       (GtkWidget           *widget,
+                                                            GdkRGBA             *color);
+
+GdkTexture          *shoebox_texture_new_for_pixbuf        (GdkPixbuf           *pixbuf);
+
 G_END_DECLS

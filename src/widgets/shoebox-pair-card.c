@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "shoebox-compat.h"
 #include "shoebox-labels.h"
 #include "shoebox-pair-card.h"
 
@@ -351,7 +352,7 @@ thumbnail_loaded_cb (GObject      *object,
   g_clear_object (&self->thumbnail_cancellable);
   if (pixbuf != NULL)
     {
-      texture = gdk_texture_new_for_pixbuf (pixbuf);
+      texture = shoebox_texture_new_for_pixbuf (pixbuf);
       shoebox_pair_card_set_thumbnail (self, GDK_PAINTABLE (texture));
     }
 }

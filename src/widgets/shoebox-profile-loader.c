@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "shoebox-compat.h"
 #include "shoebox-profile-loader.h"
 
 /* Photos are drawn at most this big a side: a column or an overlay never
@@ -177,7 +178,7 @@ analyze_cb (GObject      *object,
     }
 
   result = result_new ();
-  result->texture = gdk_texture_new_for_pixbuf (pixbuf);
+  result->texture = shoebox_texture_new_for_pixbuf (pixbuf);
   result->profile = analysis->profile;
   result->outline = g_steal_pointer (&analysis->outline);
   result->message = g_steal_pointer (&analysis->message);

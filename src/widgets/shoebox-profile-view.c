@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "shoebox-compat.h"
 #include "shoebox-profile-view.h"
 
 /* Space around the drawing, in pixels. */
@@ -194,7 +195,7 @@ shoebox_profile_view_snapshot (GtkWidget   *widget,
     return;
 
   /* The sole line, faintly: it is what every shoe stands on. */
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &line);
+  shoebox_compat_widget_get_color (widget, &line);
   line.alpha *= 0.2;
   if (self->mode != SHOEBOX_PROFILE_VIEW_PHOTOS)
     gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (0, layout.sole_y, width, 1));

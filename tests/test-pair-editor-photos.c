@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "shoebox-collection.h"
+#include "shoebox-compat.h"
 #include "shoebox-database.h"
 #include "shoebox-pair-editor.h"
 #include "shoebox-photos.h"
@@ -144,7 +145,7 @@ test_paste_image (Fixture       *fixture,
   g_assert_true (gdk_pixbuf_loader_write (loader, (const guint8 *) contents, length, &error));
   g_assert_true (gdk_pixbuf_loader_close (loader, &error));
   pixbuf = g_object_ref (gdk_pixbuf_loader_get_pixbuf (loader));
-  texture = gdk_texture_new_for_pixbuf (pixbuf);
+  texture = shoebox_texture_new_for_pixbuf (pixbuf);
   gdk_clipboard_set_texture (clipboard, texture);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.paste-photo", NULL);

@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 
+#include "shoebox-compat.h"
 #include "shoebox-news-thumbnails.h"
 #include "shoebox-photos.h"
 
@@ -294,7 +295,7 @@ loaded_cb (GObject      *object,
 
   self = g_task_get_source_object (task);
   load = g_task_get_task_data (task);
-  texture = gdk_texture_new_for_pixbuf (pixbuf);
+  texture = shoebox_texture_new_for_pixbuf (pixbuf);
   g_hash_table_replace (self->textures, g_strdup (load->url), g_object_ref (texture));
   g_task_return_pointer (task, texture, g_object_unref);
 }

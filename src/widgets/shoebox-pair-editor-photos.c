@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "shoebox-compat.h"
 #include "shoebox-pair-editor-private.h"
 #include "shoebox-photos.h"
 
@@ -49,7 +50,7 @@ thumbnail_loaded_cb (GObject      *object,
   if (pixbuf == NULL)
     return; /* cancelled, or the file went away: the tile keeps its frame */
 
-  texture = gdk_texture_new_for_pixbuf (pixbuf);
+  texture = shoebox_texture_new_for_pixbuf (pixbuf);
   gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
 }
 

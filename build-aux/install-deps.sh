@@ -21,7 +21,21 @@ shoebox_run_packages=(
 # their own; 2.44 (Debian 14 on) hands every format but a few to glycin's
 # sandboxed loaders instead, where they all come in glycin-loaders (HEIC
 # and AVIF through libheif, whose HEVC and AV1 decoder plugins it pulls in).
-if LC_ALL=C apt-cache depends libgdk-pixbuf-2.0-0 2>/dev/null | grep -q 'Depends: libglycin'; then
+shoebox_gdk_pixbuf_uses_glycin() {
+    local depends
+    depends=$(LC_ALL=C apt-cache depends libgdk-pixbuf-2.0-0 2>/dev/null)
+    if [ -n "$depends" ]; then
+        grep -q 'Depends: libglycin' <<<"$depends"
+        return
+    fi
+    # No package lists yet (a fresh mmdebstrap system): by the release.
+    case "$(. /etc/os-release 2>/dev/null; echo "${ID:-}:${VERSION_ID:-}")" in
+        debian:12*|debian:13*) return 1 ;;
+        debian:*) return 0 ;;   # 14 and later, testing and sid
+        *) return 1 ;;
+    esac
+}
+if shoebox_gdk_pixbuf_uses_glycin; then
     shoebox_photo_packages=(glycin-loaders)
 else
     shoebox_photo_packages=(webp-pixbuf-loader heif-gdk-pixbuf libavif-gdk-pixbuf)

@@ -16,9 +16,9 @@
 #include "shoebox-photos.h"
 #include "shoebox-test-images.h"
 
-/* The pair editor's photos from the clipboard, in the formats phones and
+/* The pair editor's photos dropped or pasted, in the formats phones and
  * shops use: the sample photos of tests/data/photos (made by
- * make-samples.sh there), copied as files the way a file manager copies
+ * make-samples.sh there), as files the way a file manager drags or copies
  * them, or as image data. Each case has its own XDG folders, so its own
  * database and photos folder.
  */
@@ -98,6 +98,41 @@ wait_for_photos (Fixture *fixture,
     }
 }
 
+/* Photos dropped from a file manager are imported as the files they are. */
+static void
+test_drop_files (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char *names[] = { "sample.heic", "sample.webp", "sample-turned.avif" };
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->editor));
+  g_auto(GValue) value = G_VALUE_INIT;
+  GtkDropTarget *target = NULL;
+  GSList *files = NULL;
+  gboolean accepted = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = dup_sample_path (names[i]);
+
+      files = g_slist_append (files, g_file_new_for_path (path));
+    }
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, files);
+
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_assert_true (accepted);
+  wait_for_photos (fixture, 3);
+}
+
 /* Photos copied in a file manager are pasted as the files they are. */
 static void
 test_paste_files (Fixture       *fixture,
@@ -173,6 +208,7 @@ main (int   argc,
     }
   adw_init ();
 
+  g_test_add ("/pair-editor-photos/drop-files", Fixture, NULL, set_up, test_drop_files, tear_down);
   g_test_add ("/pair-editor-photos/paste-files", Fixture, NULL, set_up, test_paste_files, tear_down);
   g_test_add ("/pair-editor-photos/paste-image", Fixture, NULL, set_up, test_paste_image, tear_down);
 

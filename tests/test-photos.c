@@ -458,23 +458,32 @@ test_file_name_validation (void)
 
 /* The sample photos in the formats phones and shops use, made by
  * tests/data/photos/make-samples.sh: 48 × 32, red on the left, blue on
- * the right, sample-turned.avif a quarter turn anticlockwise by its irot
- * property.
+ * the right; sample-turned.avif shown a quarter turn anticlockwise by its
+ * irot property, sample-exif.webp a quarter turn clockwise by its EXIF
+ * orientation.
  */
+typedef enum
+{
+  TURN_NONE,
+  TURN_ANTICLOCKWISE, /* blue on top, red below */
+  TURN_CLOCKWISE,     /* red on top, blue below */
+} Turn;
+
 typedef struct
 {
   const char *name;
   const char *mime_type;
   int         width;   /* as shown */
   int         height;
-  gboolean    turned;  /* blue on top, red below */
+  Turn        turn;
 } Sample;
 
 static const Sample samples[] = {
-  { "sample.webp", "image/webp", 48, 32, FALSE },
-  { "sample.heic", "image/heif", 48, 32, FALSE },
-  { "sample.avif", "image/avif", 48, 32, FALSE },
-  { "sample-turned.avif", "image/avif", 32, 48, TRUE },
+  { "sample.webp", "image/webp", 48, 32, TURN_NONE },
+  { "sample.heic", "image/heif", 48, 32, TURN_NONE },
+  { "sample.avif", "image/avif", 48, 32, TURN_NONE },
+  { "sample-turned.avif", "image/avif", 32, 48, TURN_ANTICLOCKWISE },
+  { "sample-exif.webp", "image/webp", 32, 48, TURN_CLOCKWISE },
 };
 
 static char *
@@ -587,15 +596,25 @@ assert_sample_pixels (GdkPixbuf    *pixbuf,
   int width = gdk_pixbuf_get_width (pixbuf);
   int height = gdk_pixbuf_get_height (pixbuf);
 
-  if (sample->turned)
+  switch (sample->turn)
     {
-      g_assert_true (is_bluish (pixel_at (pixbuf, width / 2, height / 4)));
-      g_assert_true (is_reddish (pixel_at (pixbuf, width / 2, height * 3 / 4)));
-    }
-  else
-    {
+    case TURN_NONE:
       g_assert_true (is_reddish (pixel_at (pixbuf, width / 4, height / 2)));
       g_assert_true (is_bluish (pixel_at (pixbuf, width * 3 / 4, height / 2)));
+      break;
+
+    case TURN_ANTICLOCKWISE:
+      g_assert_true (is_bluish (pixel_at (pixbuf, width / 2, height / 4)));
+      g_assert_true (is_reddish (pixel_at (pixbuf, width / 2, height * 3 / 4)));
+      break;
+
+    case TURN_CLOCKWISE:
+      g_assert_true (is_reddish (pixel_at (pixbuf, width / 2, height / 4)));
+      g_assert_true (is_bluish (pixel_at (pixbuf, width / 2, height * 3 / 4)));
+      break;
+
+    default:
+      g_assert_not_reached ();
     }
 }
 

@@ -230,6 +230,14 @@ _shoebox_photos_write_to_loader (GdkPixbufLoader **loader,
   return gdk_pixbuf_loader_write (*loader, data, length, error);
 }
 
+static gboolean
+is_webp (GdkPixbufFormat *format)
+{
+  g_auto(GStrv) mime_types = format != NULL ? gdk_pixbuf_format_get_mime_types (format) : NULL;
+
+  return mime_types != NULL && g_strv_contains ((const char * const *) mime_types, "image/webp");
+}
+
 /* Decodes a stored photo to fit in @max_size × @max_size (0: full size),
  * turned the way its EXIF orientation says.
  */
@@ -304,6 +312,18 @@ _shoebox_photos_decode_photo (ShoeboxPhotos  *self,
     {
       _shoebox_photos_set_not_an_image_error (error, file_name, local_error);
       return NULL;
+    }
+
+  if (gdk_pixbuf_get_option (decoded, "orientation") == NULL && is_webp (gdk_pixbuf_loader_get_format (loader)))
+    {
+      int orientation = _shoebox_photos_read_webp_orientation (path, cancellable);
+
+      if (orientation > 1)
+        {
+          char value[2] = { (char) ('0' + orientation), '\0' };
+
+          gdk_pixbuf_set_option (decoded, "orientation", value);
+        }
     }
 
   oriented = gdk_pixbuf_apply_embedded_orientation (decoded);

@@ -12,6 +12,7 @@
 #include "shoebox-catalogue-window.h"
 #include "shoebox-pair-editor.h"
 #include "shoebox-silhouette-editor.h"
+#include "shoebox-test-images.h"
 #include "shoebox-window.h"
 
 /* Widget tests of the catalogue window and the silhouette editor, each on
@@ -826,6 +827,7 @@ main (int   argc,
    * gdk-pixbuf needs to recognise images and SVG icons.
    */
   g_content_type_set_mime_dirs (NULL);
+  shoebox_test_images_init (); /* before the XDG folders are isolated */
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   if (!gtk_init_check ())

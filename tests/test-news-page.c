@@ -17,6 +17,7 @@
 #include "shoebox-news-row.h"
 #include "shoebox-news-service.h"
 #include "shoebox-preferences-window.h"
+#include "shoebox-test-images.h"
 #include "shoebox-test-sql-log.h"
 #include "shoebox-test-wait.h"
 #include "shoebox-window.h"
@@ -873,6 +874,7 @@ main (int   argc,
    * gdk-pixbuf's own loaders.
    */
   g_content_type_set_mime_dirs (NULL);
+  shoebox_test_images_init ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   shoebox_test_sql_log_init ();
 

@@ -151,5 +151,6 @@ shoebox_labels_dup_pair_name (ShoeboxPair *pair)
   if (colorway == NULL || *colorway == '\0')
     return g_strdup (silhouette);
 
-  return g_strdup_printf ("%s — %s", silhouette, colorway);
+  /* Translators: a pair's name: silhouette — colorway */
+  return g_strdup_printf (_("%s — %s"), silhouette, colorway);
 }

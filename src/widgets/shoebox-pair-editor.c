@@ -311,7 +311,9 @@ show_pair (ShoeboxPairEditor *self,
            ShoeboxPair       *pair)
 {
   g_set_object (&self->pair, pair);
-  gtk_window_set_title (GTK_WINDOW (self), pair != NULL ? _("Edit Pair") : _("Add Pair"));
+  /* Translators: the editor's title, between its Cancel and Save buttons:
+   * keep it short, a phone's window is 360 px wide. */
+  gtk_window_set_title (GTK_WINDOW (self), pair != NULL ? C_("window title", "Edit Pair") : C_("window title", "Add Pair"));
   gtk_widget_set_visible (GTK_WIDGET (self->wear_group), pair != NULL);
   gtk_widget_set_visible (self->manage_box, pair != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.worn-today", pair != NULL);

@@ -1,0 +1,236 @@
+#!/usr/bin/python3
+# End-to-end in German: the command line and the window speak German with
+# LANGUAGE=de in a de_DE.UTF-8 locale, amounts follow that locale, and at
+# 360 px wide (the metainfo's smallest display) no control reaches past the
+# window's edge. Screenshots of each page at that width are saved as
+# artefacts. Run through tests/e2e-run.sh like tests/e2e-shoebox.py, whose
+# helpers it uses.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import argparse
+import importlib.util
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+here = os.path.dirname(os.path.abspath(__file__))
+spec = importlib.util.spec_from_file_location("e2e_shoebox", os.path.join(here, "e2e-shoebox.py"))
+e2e = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(e2e)
+
+from gi.repository import Atspi  # noqa: E402
+
+Failure = e2e.Failure
+WIDTH = 360
+HEIGHT = 720
+
+CSV = """silhouette,brand,colorway,size,size_system,condition,box,status,price_paid,currency,purchase_date,tags,wear_dates
+Track 2.0,Balenciaga,Silver,42,EU,VNDS,original,Owned,1890.00,EUR,2023-04-12,grail,2024-01-02;2024-03-05
+Gel-1090,Asics,Pure Silver,27.5,JP cm,Worn,none,Owned,17100,JPY,2023-08-19,,2023-09-01
+Runner,Balenciaga,Grey Blue,43,EU,Deadstock,original,Wishlist,,,,,
+Phantom,Balenciaga,Black,42,EU,Mint,original,Owned,895.00,USD,2022-06-01,,
+"""
+
+
+def german_environment(work):
+    """LANGUAGE=de alone does nothing in the C locale: GNU gettext needs a
+    real one. A fresh Debian has only C.UTF-8, so compile de_DE.UTF-8 from
+    the locales package into a folder of our own (LOCPATH) unless the
+    system has it."""
+    env = {"LANGUAGE": "de", "LANG": "de_DE.UTF-8", "LC_ALL": "de_DE.UTF-8"}
+    installed = subprocess.run(["locale", "-a"], capture_output=True, text=True).stdout.split()
+    if "de_DE.utf8" not in installed:
+        locales = os.path.join(work, "locale")
+        os.makedirs(locales)
+        made = subprocess.run(["localedef", "-i", "de_DE", "-f", "UTF-8", os.path.join(locales, "de_DE.UTF-8")],
+                              capture_output=True, text=True)
+        if made.returncode != 0:
+            raise Failure(f"localedef could not make de_DE.UTF-8 (is the locales package installed?): {made.stderr}")
+        env["LOCPATH"] = locales
+    return env
+
+
+def import_pairs(app_binary):
+    """The command line in German, with its plurals: three pairs imported,
+    one row rejected."""
+    path = os.path.join(os.environ["HOME"], "paare.csv")
+    with open(path, "w") as f:
+        f.write(CSV)
+    result = subprocess.run([app_binary, "--import-csv", path], capture_output=True, text=True,
+                            env=dict(os.environ, DISPLAY="", G_DEBUG="fatal-warnings"))
+    print("# " + result.stdout.replace("\n", "\n# "))
+    for expected in (f"3 Paare aus „{path}“ importiert.", "1 Zeile abgelehnt:", "„Mint“ ist kein Zustand"):
+        if expected not in result.stdout:
+            raise Failure(f"the German import report lacks “{expected}”: {result.stdout!r} {result.stderr!r}")
+
+
+def resize(app, title, width, height):
+    """Without a window manager nothing else sizes the window: xdotool does,
+    as a person dragging its edge would."""
+    found = subprocess.run(["xdotool", "search", "--pid", str(app.process.pid), "--name", f"^{title}$"],
+                           capture_output=True, text=True).stdout.split()
+    if not found:
+        raise Failure(f"no X window titled “{title}”")
+    for window in found:
+        subprocess.run(["xdotool", "windowsize", window, str(width), str(height)], check=True)
+
+    def sized():
+        geometry = subprocess.run(["xdotool", "getwindowgeometry", found[0]], capture_output=True, text=True).stdout
+        return f"Geometry: {width}x{height}" in geometry
+    e2e.wait_for(sized, what=f"“{title}” to be {width}×{height}")
+    # Then GTK lays the window out again at that size.
+    time.sleep(1)
+
+
+def scrolls_sideways(node):
+    """A scroll pane showing its horizontal scroll bar (GTK keeps both bars
+    as children, the hidden one with an empty allocation)."""
+    return e2e.role(node) == "scroll pane" and any(
+        e2e.role(bar) == "scroll bar" and e2e.has_state(bar, Atspi.StateType.HORIZONTAL)
+        and bar.get_extents(Atspi.CoordType.WINDOW).width > 0
+        for bar in e2e.children(node))
+
+
+def unscrolled(node, depth=0):
+    """The nodes of a window, leaving out what scrolls sideways: the News
+    toolbar does, rather than widen the window."""
+    yield node
+    if depth > 60 or scrolls_sideways(node):
+        return
+    for child in e2e.children(node):
+        yield from unscrolled(child, depth + 1)
+
+
+def assert_within(frame, width):
+    """Nothing a person reads or uses reaches past the window's right edge,
+    where GTK would cut it off."""
+    outside = []
+    for node in unscrolled(frame):
+        if e2e.role(node) not in e2e.INTERACTIVE_ROLES | {"label"}:
+            continue
+        # GTK 4.8 reports no SHOWING state, and widgets that are not shown
+        # (another page, the switcher the header bar squeezed out) keep
+        # an empty or stale allocation: only the right edge counts.
+        box = node.get_extents(Atspi.CoordType.WINDOW)
+        if box.width > 0 and box.x + box.width > width:
+            outside.append((e2e.role(node), e2e.name(node) or e2e.text_of(node), box.x, box.width))
+    if outside:
+        raise Failure(f"cut off at {width} px: {outside}")
+
+
+def key(app, keys):
+    """Without a window manager the keyboard follows the pointer: put it on
+    the title of the top-left window first, a narrow one included."""
+    subprocess.run(["xdotool", "mousemove", "--sync", str(WIDTH // 2), "15"], check=True)
+    app.key(keys)
+
+
+def screenshot(app, label, width, height):
+    path = os.path.join(app.artifacts, f"e2e-german-{label}.png")
+    subprocess.run(["import", "-window", "root", "-crop", f"{width}x{height}+0+0", "+repage", path], check=False,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    print(f"# screenshot: {path}")
+
+
+def page_tabs(frame):
+    return [(e2e.name(n), e2e.has_state(n, Atspi.StateType.SHOWING)) for n in e2e.find_all(frame, "page tab")]
+
+
+def labels(frame):
+    return [e2e.text_of(n) for n in e2e.find_all(frame, "label")]
+
+
+def scenario_german(args):
+    build_dir = os.path.dirname(os.path.dirname(os.path.abspath(args.app)))
+    work = tempfile.mkdtemp(prefix="locale-", dir=os.environ.get("SHOEBOX_E2E_WORK"))
+    os.environ.update(german_environment(work))
+    # The uninstalled binary reads the catalogues meson built in _build/po.
+    os.environ["SHOEBOX_LOCALEDIR"] = os.path.join(build_dir, "po")
+
+    import_pairs(args.app)
+
+    app = e2e.App(args.app, args.artifacts, "german")
+    try:
+        window = e2e.main_window(app)
+        resize(app, "Shoebox", WIDTH, HEIGHT)
+
+        e2e.wait_for(lambda: e2e.find(window, "push button", "Paar hinzufügen"), what="the “Paar hinzufügen” button")
+        e2e.wait_for(lambda: e2e.find(window, "push button", "Hauptmenü"), what="the “Hauptmenü” button")
+        # A pair's name, "silhouette – colorway", with the German dash.
+        e2e.wait_for(lambda: e2e.find(window, None, "Runner – Grey Blue"), what="the card “Runner – Grey Blue”")
+
+        tabs = {}
+        for title in ("Sammlung", "Vergleich", "Neuigkeiten"):
+            tabs[title] = e2e.wait_for(lambda t=title: e2e.find(window, "page tab", t),
+                                       what=f"the “{title}” page tab (tabs: {page_tabs(window)})")
+        assert_within(window, WIDTH)
+        screenshot(app, "collection", WIDTH, HEIGHT)
+
+        for title, status in (("Vergleich", "Noch nichts zu vergleichen"), ("Neuigkeiten", "Noch keine Neuigkeiten")):
+            e2e.click(tabs[title])
+            e2e.wait_for(lambda t=title: e2e.has_state(tabs[t], Atspi.StateType.SELECTED), what=f"{title} selected")
+            e2e.wait_for(lambda s=status: s in labels(window), what=f"the status “{status}”")
+            time.sleep(0.5)
+            assert_within(window, WIDTH)
+            screenshot(app, title.lower(), WIDTH, HEIGHT)
+        e2e.click(tabs["Sammlung"])
+        e2e.assert_all_named(window)
+
+        # Amounts in the German way: a decimal comma, a dot between thousands.
+        menu_button = e2e.wait_for(lambda: next((n for n in e2e.walk(window) if e2e.name(n) == "Hauptmenü"
+                                                 and e2e.role(n) == "push button" and n.get_n_actions() > 0), None),
+                                   what="the “Hauptmenü” button")
+        e2e.click(menu_button)
+        e2e.click(e2e.wait_for(lambda: e2e.find(app.node, "menu item", "Statistik"), what="the “Statistik” item"))
+        statistics = app.frame("Statistik")
+        for amount in ("1.890,00 EUR", "17.100 JPY"):
+            e2e.wait_for(lambda a=amount: any(a in text for text in labels(statistics)),
+                         what=f"“{amount}” in the statistics (labels: {labels(statistics)})")
+        resize(app, "Statistik", WIDTH, HEIGHT)
+        assert_within(statistics, WIDTH)
+        screenshot(app, "statistics", WIDTH, HEIGHT)
+        key(app, "Escape")
+        e2e.wait_for(lambda: statistics not in app.frames() or not e2e.has_state(statistics, Atspi.StateType.SHOWING),
+                     what="the statistics to close")
+
+        e2e.click(e2e.find(window, "push button", "Paar hinzufügen"))
+        editor = app.frame("Neues Paar")
+        resize(app, "Neues Paar", WIDTH, HEIGHT)
+        for field in ("Silhouette", "Marke", "Colorway", "Kaufpreis", "Kaufdatum"):
+            e2e.wait_for(lambda f=field: e2e.find(editor, "text", f), what=f"the “{field}” field")
+        e2e.wait_for(lambda: e2e.find(editor, "push button", "Fotos hinzufügen …"), what="“Fotos hinzufügen …”")
+        assert_within(editor, WIDTH)
+        screenshot(app, "editor", WIDTH, HEIGHT)
+        key(app, "Escape")
+        e2e.wait_for(lambda: editor not in app.frames() or not e2e.has_state(editor, Atspi.StateType.SHOWING),
+                     what="the editor to close")
+
+        key(app, "ctrl+q")
+        app.wait_exit()
+    except Failure:
+        app.screenshot("failure")
+        raise
+    finally:
+        app.kill()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--app", required=True)
+    parser.add_argument("--artifacts", required=True)
+    parser.add_argument("scenario", choices=["german"])
+    args = parser.parse_args()
+    try:
+        scenario_german(args)
+    except Failure as failure:
+        print(f"FAIL: {failure}", file=sys.stderr)
+        return 1
+    print(f"PASS: {args.scenario}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

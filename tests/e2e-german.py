@@ -209,6 +209,15 @@ def scenario_german(args):
         assert_within(window, WIDTH)
         screenshot(app, "collection", WIDTH, HEIGHT)
 
+        # Days the German way in the list: bought 2023-04-12, last worn
+        # 2024-03-05.
+        e2e.click(wait_node(lambda: clickable(window, "Liste"), what="the “Liste” button"))
+        for day in ("12.04.2023", "05.03.2024"):
+            e2e.wait_for(lambda d=day: d in labels(window), what=f"the day “{day}” in the list")
+        assert_within(window, WIDTH)
+        screenshot(app, "list", WIDTH, HEIGHT)
+        e2e.click(wait_node(lambda: clickable(window, "Raster"), what="the “Raster” button"))
+
         for title, status in (("Vergleich", "Noch nichts zu vergleichen"), ("Neuigkeiten", "Noch keine Neuigkeiten")):
             e2e.click(tabs[title])
             e2e.wait_for(lambda t=title: e2e.has_state(tabs[t], Atspi.StateType.SELECTED), what=f"{title} selected")

@@ -47,9 +47,11 @@ def find(root, role_name, node_name):
 
 
 def clickable(root, node_name):
-    """The node named @node_name that clicks: GTK 4.8 gives a menu button's
-    inner button that role, newer GTK a toggle button."""
-    return next((n for n in e2e.walk(root) if e2e.name(n) == node_name and n.get_n_actions() > 0), None)
+    """The shown node named @node_name that clicks: GTK 4.8 gives a menu
+    button's inner button that role, newer GTK a toggle button; and the
+    empty Collection page's "Paar hinzufügen", hidden, has no size."""
+    return next((n for n in e2e.walk(root) if e2e.name(n) == node_name and n.get_n_actions() > 0
+                 and n.get_extents(Atspi.CoordType.WINDOW).width > 0), None)
 
 
 def wait_node(fn, what, timeout=10.0):
@@ -140,8 +142,8 @@ def scrolls_sideways(node):
 
 
 def unscrolled(node, depth=0):
-    """The nodes of a window, leaving out what scrolls sideways: the News
-    toolbar does, rather than widen the window."""
+    """The nodes of a window, leaving out what scrolls sideways (the News
+    toolbar does, rather than widen the window)."""
     yield node
     if depth > 60 or scrolls_sideways(node):
         return
@@ -150,20 +152,24 @@ def unscrolled(node, depth=0):
 
 
 def assert_within(frame, width):
-    """Nothing a person reads or uses reaches past the window's right edge,
-    where GTK would cut it off."""
+    """Nothing reaches past the window's right edge, where it would be cut
+    off: when its content needs more than @width, GTK makes the window
+    wider than the X window shows (GTK 4.8 reports no SHOWING state, and
+    widgets that are not shown keep stale allocations, so the window's
+    own width is the test). What sticks out is listed to say why."""
+    try:
+        e2e.wait_for(lambda: frame.get_extents(Atspi.CoordType.WINDOW).width <= width, 5)
+        return
+    except Failure:
+        extents = frame.get_extents(Atspi.CoordType.WINDOW)
     outside = []
     for node in unscrolled(frame):
         if e2e.role(node) not in e2e.INTERACTIVE_ROLES | {"label", "button", "entry"}:
             continue
-        # GTK 4.8 reports no SHOWING state, and widgets that are not shown
-        # (another page, the switcher the header bar squeezed out) keep
-        # an empty or stale allocation: only the right edge counts.
         box = node.get_extents(Atspi.CoordType.WINDOW)
         if box.width > 0 and box.x + box.width > width:
             outside.append((e2e.role(node), e2e.name(node) or text_of(node), box.x, box.width))
-    if outside:
-        raise Failure(f"cut off at {width} px: {outside}")
+    raise Failure(f"“{e2e.name(frame)}” needs {extents.width} px, more than {width}; past the edge: {outside}")
 
 
 def key(app, keys):

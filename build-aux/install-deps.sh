@@ -52,6 +52,8 @@ fi
 shoebox_test_packages=(
     xvfb xauth dbus dbus-daemon at-spi2-core gir1.2-atspi-2.0 python3 python3-gi xdotool imagemagick
     appstream libxml2-utils flatpak-builder util-linux mount
+    # The German end-to-end test compiles de_DE.UTF-8 from these sources.
+    locales
 )
 
 shoebox_install_packages() {

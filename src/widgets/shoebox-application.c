@@ -84,7 +84,7 @@ set_about_facts (GObject *about)
                 "comments", _("Keep your sneaker collection, compare silhouettes side by side and follow release news."),
                 "website", "https://github.com/shoebox/shoebox",
                 "issue-url", "https://github.com/shoebox/shoebox/issues",
-                "copyright", "© 2026 The Shoebox developers",
+                "copyright", _("© 2026 The Shoebox developers"),
                 "license-type", GTK_LICENSE_GPL_3_0,
                 "developers", developers,
                 /* Translators: Replace "translator-credits" with your name(s), one per line. */

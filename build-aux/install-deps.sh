@@ -16,11 +16,44 @@ shoebox_run_packages=(
     fonts-cantarell fonts-dejavu-core adwaita-icon-theme hicolor-icon-theme
     librsvg2-common shared-mime-info gsettings-desktop-schemas dconf-gsettings-backend
 )
+# Photos in the formats phones and shops use: HEIC/HEIF, WebP and AVIF.
+# gdk-pixbuf up to 2.42 (Debian 12 and 13) loads them through modules of
+# their own; 2.44 (Debian 14 on) hands every format but a few to glycin's
+# sandboxed loaders instead, where they all come in glycin-loaders (HEIC
+# and AVIF through libheif, whose HEVC and AV1 decoder plugins it pulls in).
+shoebox_gdk_pixbuf_uses_glycin() {
+    local depends
+    depends=$(LC_ALL=C apt-cache depends libgdk-pixbuf-2.0-0 2>/dev/null)
+    if [ -n "$depends" ]; then
+        grep -q 'Depends: libglycin' <<<"$depends"
+        return
+    fi
+    # No package lists yet (a fresh mmdebstrap system): by the release.
+    case "$(. /etc/os-release 2>/dev/null; echo "${ID:-}:${VERSION_ID:-}")" in
+        debian:12*|debian:13*) return 1 ;;
+        debian:*) return 0 ;;   # 14 and later, testing and sid
+        *) return 1 ;;
+    esac
+}
+if shoebox_gdk_pixbuf_uses_glycin; then
+    shoebox_photo_packages=(glycin-loaders)
+else
+    shoebox_photo_packages=(webp-pixbuf-loader heif-gdk-pixbuf libavif-gdk-pixbuf)
+fi
+shoebox_run_packages+=("${shoebox_photo_packages[@]}")
+# Only for tests/data/photos/make-samples.sh, which made the sample photos
+# the tests read: the encoders.
+shoebox_sample_packages=(imagemagick webp libheif-examples libavif-bin)
+if apt-cache show libheif-plugin-x265 >/dev/null 2>&1; then
+    shoebox_sample_packages+=(libheif-plugin-x265)   # libheif ≥ 1.16 encodes HEVC in a plugin
+fi
 # Xvfb, a private D-Bus session and AT-SPI for widget and end-to-end tests;
 # the validators for the data files and the Flatpak manifest.
 shoebox_test_packages=(
     xvfb xauth dbus dbus-daemon at-spi2-core gir1.2-atspi-2.0 python3 python3-gi xdotool imagemagick
     appstream libxml2-utils flatpak-builder util-linux mount
+    # The German end-to-end test compiles de_DE.UTF-8 from these sources.
+    locales
 )
 
 shoebox_install_packages() {

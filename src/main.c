@@ -16,8 +16,12 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(ShoeboxApplication) app = NULL;
+  /* The tests run the uninstalled binary with the catalogues the build
+   * made (_build/po/<lang>/LC_MESSAGES), which are nowhere under LOCALEDIR.
+   */
+  const char *localedir = g_getenv ("SHOEBOX_LOCALEDIR");
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

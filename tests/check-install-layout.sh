@@ -25,6 +25,7 @@ failed=0
 for path in \
     bin/shoebox \
     share/applications/$id.desktop \
+    share/dbus-1/services/$id.service \
     share/metainfo/$id.metainfo.xml \
     share/glib-2.0/schemas/$id.gschema.xml \
     share/icons/hicolor/scalable/apps/$id.svg \
@@ -39,6 +40,17 @@ done
 
 [ -x "$app/bin/shoebox" ] || { echo "/app/bin/shoebox is not executable"; failed=1; }
 "$app/bin/shoebox" --version | grep -q '^shoebox ' || { echo "/app/bin/shoebox --version failed"; failed=1; }
+
+# DBusActivatable=true: the desktop starts the application through the bus,
+# which must find the service of that name, starting the installed binary.
+service="$app/share/dbus-1/services/$id.service"
+if [ -e "$service" ]; then
+    grep -qx "Name=$id" "$service" || { echo "$service is not for $id"; failed=1; }
+    grep -qx "Exec=/app/bin/shoebox --gapplication-service" "$service" \
+        || { echo "$service does not start /app/bin/shoebox as a service"; failed=1; }
+fi
+grep -qx "DBusActivatable=true" "$app/share/applications/$id.desktop" 2>/dev/null \
+    || { echo "the desktop file is not DBusActivatable"; failed=1; }
 
 # Locale files appear once po/LINGUAS names a language: then each must be
 # installed.

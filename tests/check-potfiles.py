@@ -19,7 +19,10 @@ for line in (root / "po" / "POTFILES.in").read_text().splitlines():
 patterns = {
     "src/**/*.c": re.compile(r"\b(N_|_|C_|NC_|g_dngettext|ngettext)\s*\("),
     "ui/**/*.ui": re.compile(r'translatable="yes"'),
-    "data/*.in": re.compile(r"."),
+    # The files i18n.merge_file() translates; the D-Bus service's
+    # template (data/*.service.in) has nothing to translate.
+    "data/*.desktop.in": re.compile(r"."),
+    "data/*.metainfo.xml.in": re.compile(r"."),
     "data/*.gschema.xml": re.compile(r"<summary>|<description>"),
 }
 

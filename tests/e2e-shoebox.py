@@ -347,6 +347,8 @@ def scenario_pages(app):
     shortcuts = wait_for(lambda: next((f for f in app.frames() if is_shortcuts_window(f)
                                        and has_state(f, Atspi.StateType.SHOWING)), None),
                          what="the shortcuts window")
+    # libadwaita's dialogs take keys once their opening animation is over.
+    time.sleep(0.5)
     app.key("Escape")
     wait_for(lambda: shortcuts not in app.frames() or not has_state(shortcuts, Atspi.StateType.VISIBLE),
              what="the shortcuts window to close")

@@ -14,6 +14,7 @@
 #include "shoebox-pair-editor.h"
 #include "shoebox-silhouette-editor.h"
 #include "shoebox-test-dialogs.h"
+#include "shoebox-test-images.h"
 #include "shoebox-window.h"
 
 /* Widget tests of the catalogue window and the silhouette editor, each on
@@ -811,6 +812,7 @@ main (int   argc,
    * gdk-pixbuf needs to recognise images and SVG icons.
    */
   g_content_type_set_mime_dirs (NULL);
+  shoebox_test_images_init (); /* before the XDG folders are isolated */
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   if (!gtk_init_check ())

@@ -19,6 +19,7 @@
 #include "shoebox-pair-list.h"
 #include "shoebox-statistics-window.h"
 #include "shoebox-test-dialogs.h"
+#include "shoebox-test-images.h"
 #include "shoebox-test-sql-log.h"
 #include "shoebox-window.h"
 
@@ -1187,6 +1188,7 @@ main (int   argc,
    * gdk-pixbuf needs to recognise images and SVG icons.
    */
   g_content_type_set_mime_dirs (NULL);
+  shoebox_test_images_init (); /* before the XDG folders are isolated */
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   shoebox_test_sql_log_init ();
 

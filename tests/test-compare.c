@@ -13,6 +13,7 @@
 #include "shoebox-catalogue-window.h"
 #include "shoebox-compare-page.h"
 #include "shoebox-profile-view.h"
+#include "shoebox-test-images.h"
 #include "shoebox-window.h"
 
 /* Widget tests of the Compare page: pairs with photos the test draws,
@@ -894,6 +895,7 @@ main (int   argc,
    * needs to recognise a PNG: pin GIO to the real one.
    */
   g_content_type_set_mime_dirs (NULL);
+  shoebox_test_images_init (); /* before the XDG folders are isolated */
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   /* Not gtk_test_init (): on GTK 4.8 it ignores ISOLATE_DIRS. */

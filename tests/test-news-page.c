@@ -18,6 +18,7 @@
 #include "shoebox-news-row.h"
 #include "shoebox-news-service.h"
 #include "shoebox-preferences-window.h"
+#include "shoebox-test-images.h"
 #include "shoebox-test-sql-log.h"
 #include "shoebox-test-dialogs.h"
 #include "shoebox-test-wait.h"
@@ -863,6 +864,7 @@ main (int   argc,
    * gdk-pixbuf's own loaders.
    */
   g_content_type_set_mime_dirs (NULL);
+  shoebox_test_images_init ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   shoebox_test_sql_log_init ();
 

@@ -247,11 +247,12 @@ delete_silhouette_in_transaction (ShoeboxDatabase  *database,
     return FALSE;
   if (n_pairs > 0)
     {
+      /* No G_GINT64_FORMAT in a msgid: xgettext cuts the string there. */
       g_set_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_CONSTRAINT,
-                   ngettext ("The silhouette has %" G_GINT64_FORMAT " pair in the collection: delete it first",
-                             "The silhouette has %" G_GINT64_FORMAT " pairs in the collection: delete them first",
-                             n_pairs),
-                   n_pairs);
+                   ngettext ("The silhouette has %u pair in the collection: delete it first",
+                             "The silhouette has %u pairs in the collection: delete them first",
+                             (gulong) n_pairs),
+                   (guint) n_pairs);
       return FALSE;
     }
 

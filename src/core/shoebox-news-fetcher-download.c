@@ -10,12 +10,11 @@
 #include "config.h"
 
 #include "shoebox-news-fetcher-private.h"
+#include "shoebox-photos.h"
 
 #include <glib/gi18n.h>
 
 /* Small downloads, the pictures that go with items. */
-
-#define ACCEPT_IMAGES "image/avif, image/webp, image/png, image/jpeg, image/*;q=0.8"
 
 static void
 download_fetched_cb (GObject      *object,
@@ -65,6 +64,7 @@ shoebox_news_fetcher_download_async (ShoeboxNewsFetcher  *self,
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *normal = NULL;
+  g_autofree char *accept = NULL;
 
   g_return_if_fail (SHOEBOX_IS_NEWS_FETCHER (self));
   g_return_if_fail (max_size > 0);
@@ -80,7 +80,13 @@ shoebox_news_fetcher_download_async (ShoeboxNewsFetcher  *self,
       return;
     }
 
-  _shoebox_news_fetcher_fetch_full_async (self, normal, NULL, NULL, ACCEPT_IMAGES, max_size, cancellable,
+  /* Only what decodes here: a server that has a picture as AVIF or WebP
+   * as well as JPEG then sends a version gdk-pixbuf can read. Interned,
+   * as the fetch wants a static string: there are as many as sets of
+   * loaders seen, one or two.
+   */
+  accept = shoebox_photos_dup_accept_header ();
+  _shoebox_news_fetcher_fetch_full_async (self, normal, NULL, NULL, g_intern_string (accept), max_size, cancellable,
                                           download_fetched_cb, g_steal_pointer (&task));
 }
 

@@ -70,41 +70,145 @@ fit_pixbuf (GdkPixbuf *pixbuf,
                                   GDK_INTERP_BILINEAR);
 }
 
-/* gdk-pixbuf tells formats apart through GIO's MIME database, which a
- * sandbox or a minimal system may lack: the common photo formats are
- * recognised here from their first bytes, the rest left to gdk-pixbuf.
+/* The first enabled format that reads @mime_type, or %NULL. */
+static char *
+dup_format_name_for_mime_type (const char *mime_type)
+{
+  GSList *formats = gdk_pixbuf_get_formats ();
+  char *name = NULL;
+
+  for (GSList *l = formats; l != NULL && name == NULL; l = l->next)
+    {
+      g_auto(GStrv) mime_types = NULL;
+
+      if (gdk_pixbuf_format_is_disabled (l->data))
+        continue;
+      mime_types = gdk_pixbuf_format_get_mime_types (l->data);
+      if (mime_types != NULL && g_strv_contains ((const char * const *) mime_types, mime_type))
+        name = gdk_pixbuf_format_get_name (l->data);
+    }
+
+  g_slist_free (formats);
+  return name;
+}
+
+/* HEIC and AVIF photos are ISO base media files that open with an "ftyp"
+ * box, whose brands say how the image is coded: the major brand, then
+ * the compatible ones (a "mif1" file says it only there). Sets the MIME
+ * type and the name people know the format by.
  */
-static GdkPixbufLoader *
-new_loader_for_header (const guint8 *data,
-                       gsize         length,
-                       DecodeLimits *limits)
+static gboolean
+sniff_heif (const guint8  *data,
+            gsize          length,
+            const char   **mime_type,
+            const char   **format)
+{
+  static const char hevc_brands[][5] = { "heic", "heix", "hevc", "hevx", "heim", "heis", "hevm", "hevs" };
+  static const char av1_brands[][5] = { "avif", "avis" };
+  gsize box_size;
+
+  if (length < 16 || memcmp (data + 4, "ftyp", 4) != 0)
+    return FALSE;
+
+  box_size = ((gsize) data[0] << 24) | ((gsize) data[1] << 16) | ((gsize) data[2] << 8) | data[3];
+  box_size = MIN (box_size, length);
+  for (gsize offset = 8; offset + 4 <= box_size; offset += 4)
+    {
+      if (offset == 12)
+        continue; /* the minor version, not a brand */
+
+      for (guint i = 0; i < G_N_ELEMENTS (hevc_brands); i++)
+        if (memcmp (data + offset, hevc_brands[i], 4) == 0)
+          {
+            *mime_type = "image/heif";
+            *format = "HEIC";
+            return TRUE;
+          }
+      for (guint i = 0; i < G_N_ELEMENTS (av1_brands); i++)
+        if (memcmp (data + offset, av1_brands[i], 4) == 0)
+          {
+            *mime_type = "image/avif";
+            *format = "AVIF";
+            return TRUE;
+          }
+    }
+
+  return FALSE;
+}
+
+/**
+ * shoebox_photos_new_loader:
+ * @data: the first bytes of an image, as many as there are (a few dozen
+ *   are enough)
+ * @length: the length of @data
+ * @error: where to put the reason
+ *
+ * Makes a loader for an image that starts with @data. gdk-pixbuf tells
+ * formats apart through GIO's MIME database, which a sandbox or a minimal
+ * system may lack: the common photo formats are recognised here from
+ * their first bytes, the rest left to gdk-pixbuf. HEIC, WebP and AVIF
+ * need a loader that may not be installed: for them that is said, rather
+ * than "not an image".
+ *
+ * Returns: (transfer full) (nullable): a loader to write the whole image
+ *   to, or %NULL with @error set to %SHOEBOX_PHOTOS_ERROR_NO_LOADER
+ */
+GdkPixbufLoader *
+shoebox_photos_new_loader (const guint8 *data,
+                           gsize         length,
+                           GError      **error)
 {
   static const struct
   {
-    const char *type;
+    const char *mime_type;
+    const char *format;   /* the name people know, when its loader is optional */
     gsize       offset;
     const char *magic;
     gsize       magic_length;
   } signatures[] = {
-    { "png", 0, "\x89PNG\r\n\x1a\n", 8 },
-    { "jpeg", 0, "\xff\xd8\xff", 3 },
-    { "gif", 0, "GIF8", 4 },
-    { "tiff", 0, "II*\0", 4 },
-    { "tiff", 0, "MM\0*", 4 },
-    { "webp", 8, "WEBP", 4 },
+    { "image/png", NULL, 0, "\x89PNG\r\n\x1a\n", 8 },
+    { "image/jpeg", NULL, 0, "\xff\xd8\xff", 3 },
+    { "image/gif", NULL, 0, "GIF8", 4 },
+    { "image/tiff", NULL, 0, "II*\0", 4 },
+    { "image/tiff", NULL, 0, "MM\0*", 4 },
+    { "image/webp", "WebP", 8, "WEBP", 4 },
   };
-  GdkPixbufLoader *loader = NULL;
+  const char *mime_type = NULL;
+  const char *format = NULL;
+  g_autofree char *name = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (signatures) && loader == NULL; i++)
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (signatures) && mime_type == NULL; i++)
     if (length >= signatures[i].offset + signatures[i].magic_length
         && memcmp (data + signatures[i].offset, signatures[i].magic, signatures[i].magic_length) == 0)
-      loader = gdk_pixbuf_loader_new_with_type (signatures[i].type, NULL); /* NULL: no such module */
+      {
+        mime_type = signatures[i].mime_type;
+        format = signatures[i].format;
+      }
 
-  if (loader == NULL)
-    loader = gdk_pixbuf_loader_new ();
+  if (mime_type == NULL && !sniff_heif (data, length, &mime_type, &format))
+    return gdk_pixbuf_loader_new ();
 
-  g_signal_connect (loader, "size-prepared", G_CALLBACK (loader_size_prepared_cb), limits);
-  return loader;
+  name = dup_format_name_for_mime_type (mime_type);
+  if (name == NULL && format != NULL)
+    {
+      /* TRANSLATORS: %s is an image format: HEIC, WebP or AVIF */
+      g_set_error (error, SHOEBOX_PHOTOS_ERROR, SHOEBOX_PHOTOS_ERROR_NO_LOADER,
+                   _("No image loader for %s is installed"), format);
+      return NULL;
+    }
+
+  if (name != NULL)
+    {
+      GdkPixbufLoader *loader = gdk_pixbuf_loader_new_with_type (name, NULL); /* NULL: no such module */
+
+      if (loader != NULL)
+        return loader;
+    }
+
+  return gdk_pixbuf_loader_new ();
 }
 
 /* Feeds @data to *@loader, made from the first bytes on the first call. */
@@ -116,9 +220,22 @@ _shoebox_photos_write_to_loader (GdkPixbufLoader **loader,
                                  GError          **error)
 {
   if (*loader == NULL)
-    *loader = new_loader_for_header (data, length, limits);
+    {
+      *loader = shoebox_photos_new_loader (data, length, error);
+      if (*loader == NULL)
+        return FALSE;
+      g_signal_connect (*loader, "size-prepared", G_CALLBACK (loader_size_prepared_cb), limits);
+    }
 
   return gdk_pixbuf_loader_write (*loader, data, length, error);
+}
+
+static gboolean
+is_webp (GdkPixbufFormat *format)
+{
+  g_auto(GStrv) mime_types = format != NULL ? gdk_pixbuf_format_get_mime_types (format) : NULL;
+
+  return mime_types != NULL && g_strv_contains ((const char * const *) mime_types, "image/webp");
 }
 
 /* Decodes a stored photo to fit in @max_size × @max_size (0: full size),
@@ -195,6 +312,18 @@ _shoebox_photos_decode_photo (ShoeboxPhotos  *self,
     {
       _shoebox_photos_set_not_an_image_error (error, file_name, local_error);
       return NULL;
+    }
+
+  if (gdk_pixbuf_get_option (decoded, "orientation") == NULL && is_webp (gdk_pixbuf_loader_get_format (loader)))
+    {
+      int orientation = _shoebox_photos_read_webp_orientation (path, cancellable);
+
+      if (orientation > 1)
+        {
+          char value[2] = { (char) ('0' + orientation), '\0' };
+
+          gdk_pixbuf_set_option (decoded, "orientation", value);
+        }
     }
 
   oriented = gdk_pixbuf_apply_embedded_orientation (decoded);

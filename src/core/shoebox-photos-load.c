@@ -62,7 +62,7 @@ load_cached_thumbnail (const char *path,
       return NULL;
     }
 
-  /* Named as PNG, not sniffed: see new_loader_for_header(). */
+  /* Named as PNG, not sniffed: see shoebox_photos_new_loader(). */
   loader = gdk_pixbuf_loader_new_with_type ("png", &error);
   if (loader != NULL
       && gdk_pixbuf_loader_write (loader, (const guint8 *) data, length, &error)

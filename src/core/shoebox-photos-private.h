@@ -14,8 +14,9 @@ G_BEGIN_DECLS
 /* The photo store is split over files by what it does: the object, file
  * names and errors (shoebox-photos.c), the shared thread pool
  * (-thread-pool.c), decoding (-decode.c), imports (-import.c), loading
- * thumbnails and whole photos (-load.c) and removing unreferenced photos
- * (-remove-unreferenced.c). They share the struct and the helpers
+ * thumbnails and whole photos (-load.c), removing unreferenced photos
+ * (-remove-unreferenced.c), the formats there are loaders for (-formats.c)
+ * and WebP's EXIF orientation (-exif.c). They share the struct and the helpers
  * declared here.
  */
 
@@ -61,6 +62,8 @@ gboolean   _shoebox_photos_write_to_loader          (GdkPixbufLoader  **loader,
                                                      const guint8      *data,
                                                      gsize              length,
                                                      GError           **error);
+int        _shoebox_photos_read_webp_orientation    (const char        *path,
+                                                     GCancellable      *cancellable);
 GdkPixbuf *_shoebox_photos_decode_photo             (ShoeboxPhotos     *self,
                                                      const char        *file_name,
                                                      int                max_size,

@@ -121,6 +121,14 @@ _shoebox_photos_set_not_an_image_error (GError    **error,
                                         const char *display_name,
                                         GError     *cause)
 {
+  /* An image, in a format whose loader is missing. */
+  if (g_error_matches (cause, SHOEBOX_PHOTOS_ERROR, SHOEBOX_PHOTOS_ERROR_NO_LOADER))
+    {
+      g_set_error (error, SHOEBOX_PHOTOS_ERROR, SHOEBOX_PHOTOS_ERROR_NO_LOADER,
+                   _("“%s” cannot be opened: %s"), display_name, cause->message);
+      return;
+    }
+
   g_debug ("“%s” does not decode: %s", display_name, cause != NULL ? cause->message : "no image");
   g_set_error (error, SHOEBOX_PHOTOS_ERROR, SHOEBOX_PHOTOS_ERROR_NOT_AN_IMAGE,
                _("“%s” is not an image Shoebox can read"), display_name);

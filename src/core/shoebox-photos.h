@@ -28,6 +28,8 @@ G_BEGIN_DECLS
  * @SHOEBOX_PHOTOS_ERROR_INVALID_NAME: a photo name that Shoebox never gives
  *   (it could point outside the photos folder)
  * @SHOEBOX_PHOTOS_ERROR_MISSING: the photo is no longer in the photos folder
+ * @SHOEBOX_PHOTOS_ERROR_NO_LOADER: the file is an image in a format (HEIC,
+ *   WebP, AVIF…) that this system has no image loader for
  *
  * Every message names the file, ready for a toast. A cancelled operation
  * gives %G_IO_ERROR_CANCELLED instead.
@@ -41,6 +43,7 @@ typedef enum
   SHOEBOX_PHOTOS_ERROR_EMPTY,
   SHOEBOX_PHOTOS_ERROR_INVALID_NAME,
   SHOEBOX_PHOTOS_ERROR_MISSING,
+  SHOEBOX_PHOTOS_ERROR_NO_LOADER,
 } ShoeboxPhotosError;
 
 /**
@@ -80,94 +83,100 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (ShoeboxPhotos, shoebox_photos, SHOEBOX, PHOTOS, GObject)
 
-GQuark         shoebox_photos_error_quark                 (void);
+GQuark           shoebox_photos_error_quark                (void);
 
-gboolean       shoebox_photos_check_file_name             (const char           *file_name,
-                                                           GError              **error);
+gboolean         shoebox_photos_check_file_name            (const char           *file_name,
+                                                            GError              **error);
 
-ShoeboxPhotos *shoebox_photos_new                         (void);
-ShoeboxPhotos *shoebox_photos_new_for_directories         (const char           *photos_directory,
-                                                           const char           *cache_directory);
+char           **shoebox_photos_dup_mime_types             (void);
+char            *shoebox_photos_dup_accept_header          (void);
+GdkPixbufLoader *shoebox_photos_new_loader                 (const guint8         *data,
+                                                            gsize                 length,
+                                                            GError              **error);
 
-const char    *shoebox_photos_get_photos_directory        (ShoeboxPhotos        *self);
-const char    *shoebox_photos_get_cache_directory         (ShoeboxPhotos        *self);
-GFile         *shoebox_photos_dup_path                    (ShoeboxPhotos        *self,
-                                                           const char           *file_name,
-                                                           GError              **error);
+ShoeboxPhotos   *shoebox_photos_new                        (void);
+ShoeboxPhotos   *shoebox_photos_new_for_directories        (const char           *photos_directory,
+                                                            const char           *cache_directory);
 
-char          *shoebox_photos_import                      (ShoeboxPhotos        *self,
-                                                           GFile                *source,
-                                                           GCancellable         *cancellable,
-                                                           GError              **error);
-void           shoebox_photos_import_async                (ShoeboxPhotos        *self,
-                                                           GFile                *source,
-                                                           GCancellable         *cancellable,
-                                                           GAsyncReadyCallback   callback,
-                                                           gpointer              user_data);
-char          *shoebox_photos_import_finish               (ShoeboxPhotos        *self,
-                                                           GAsyncResult         *result,
-                                                           GError              **error);
+const char      *shoebox_photos_get_photos_directory       (ShoeboxPhotos        *self);
+const char      *shoebox_photos_get_cache_directory        (ShoeboxPhotos        *self);
+GFile           *shoebox_photos_dup_path                   (ShoeboxPhotos        *self,
+                                                            const char           *file_name,
+                                                            GError              **error);
 
-char          *shoebox_photos_import_bytes                (ShoeboxPhotos        *self,
-                                                           GBytes               *bytes,
-                                                           const char           *display_name,
-                                                           GCancellable         *cancellable,
-                                                           GError              **error);
-void           shoebox_photos_import_bytes_async          (ShoeboxPhotos        *self,
-                                                           GBytes               *bytes,
-                                                           const char           *display_name,
-                                                           GCancellable         *cancellable,
-                                                           GAsyncReadyCallback   callback,
-                                                           gpointer              user_data);
-char          *shoebox_photos_import_bytes_finish         (ShoeboxPhotos        *self,
-                                                           GAsyncResult         *result,
-                                                           GError              **error);
+char            *shoebox_photos_import                     (ShoeboxPhotos        *self,
+                                                            GFile                *source,
+                                                            GCancellable         *cancellable,
+                                                            GError              **error);
+void             shoebox_photos_import_async               (ShoeboxPhotos        *self,
+                                                            GFile                *source,
+                                                            GCancellable         *cancellable,
+                                                            GAsyncReadyCallback   callback,
+                                                            gpointer              user_data);
+char            *shoebox_photos_import_finish              (ShoeboxPhotos        *self,
+                                                            GAsyncResult         *result,
+                                                            GError              **error);
 
-GdkPixbuf     *shoebox_photos_load_thumbnail              (ShoeboxPhotos        *self,
-                                                           const char           *file_name,
-                                                           int                   size,
-                                                           GCancellable         *cancellable,
-                                                           GError              **error);
-void           shoebox_photos_load_thumbnail_async        (ShoeboxPhotos        *self,
-                                                           const char           *file_name,
-                                                           int                   size,
-                                                           GCancellable         *cancellable,
-                                                           GAsyncReadyCallback   callback,
-                                                           gpointer              user_data);
-GdkPixbuf     *shoebox_photos_load_thumbnail_finish       (ShoeboxPhotos        *self,
-                                                           GAsyncResult         *result,
-                                                           GError              **error);
+char            *shoebox_photos_import_bytes               (ShoeboxPhotos        *self,
+                                                            GBytes               *bytes,
+                                                            const char           *display_name,
+                                                            GCancellable         *cancellable,
+                                                            GError              **error);
+void             shoebox_photos_import_bytes_async         (ShoeboxPhotos        *self,
+                                                            GBytes               *bytes,
+                                                            const char           *display_name,
+                                                            GCancellable         *cancellable,
+                                                            GAsyncReadyCallback   callback,
+                                                            gpointer              user_data);
+char            *shoebox_photos_import_bytes_finish        (ShoeboxPhotos        *self,
+                                                            GAsyncResult         *result,
+                                                            GError              **error);
 
-GdkPixbuf     *shoebox_photos_load_pixbuf                 (ShoeboxPhotos        *self,
-                                                           const char           *file_name,
-                                                           int                   max_size,
-                                                           GCancellable         *cancellable,
-                                                           GError              **error);
-void           shoebox_photos_load_pixbuf_async           (ShoeboxPhotos        *self,
-                                                           const char           *file_name,
-                                                           int                   max_size,
-                                                           GCancellable         *cancellable,
-                                                           GAsyncReadyCallback   callback,
-                                                           gpointer              user_data);
-GdkPixbuf     *shoebox_photos_load_pixbuf_finish          (ShoeboxPhotos        *self,
-                                                           GAsyncResult         *result,
-                                                           GError              **error);
+GdkPixbuf       *shoebox_photos_load_thumbnail             (ShoeboxPhotos        *self,
+                                                            const char           *file_name,
+                                                            int                   size,
+                                                            GCancellable         *cancellable,
+                                                            GError              **error);
+void             shoebox_photos_load_thumbnail_async       (ShoeboxPhotos        *self,
+                                                            const char           *file_name,
+                                                            int                   size,
+                                                            GCancellable         *cancellable,
+                                                            GAsyncReadyCallback   callback,
+                                                            gpointer              user_data);
+GdkPixbuf       *shoebox_photos_load_thumbnail_finish      (ShoeboxPhotos        *self,
+                                                            GAsyncResult         *result,
+                                                            GError              **error);
 
-gboolean       shoebox_photos_remove_unreferenced         (ShoeboxPhotos        *self,
-                                                           const char * const   *referenced,
-                                                           guint                 grace_seconds,
-                                                           guint                *n_removed,
-                                                           GCancellable         *cancellable,
-                                                           GError              **error);
-void           shoebox_photos_remove_unreferenced_async   (ShoeboxPhotos        *self,
-                                                           const char * const   *referenced,
-                                                           guint                 grace_seconds,
-                                                           GCancellable         *cancellable,
-                                                           GAsyncReadyCallback   callback,
-                                                           gpointer              user_data);
-gboolean       shoebox_photos_remove_unreferenced_finish  (ShoeboxPhotos        *self,
-                                                           GAsyncResult         *result,
-                                                           guint                *n_removed,
-                                                           GError              **error);
+GdkPixbuf       *shoebox_photos_load_pixbuf                (ShoeboxPhotos        *self,
+                                                            const char           *file_name,
+                                                            int                   max_size,
+                                                            GCancellable         *cancellable,
+                                                            GError              **error);
+void             shoebox_photos_load_pixbuf_async          (ShoeboxPhotos        *self,
+                                                            const char           *file_name,
+                                                            int                   max_size,
+                                                            GCancellable         *cancellable,
+                                                            GAsyncReadyCallback   callback,
+                                                            gpointer              user_data);
+GdkPixbuf       *shoebox_photos_load_pixbuf_finish         (ShoeboxPhotos        *self,
+                                                            GAsyncResult         *result,
+                                                            GError              **error);
+
+gboolean         shoebox_photos_remove_unreferenced        (ShoeboxPhotos        *self,
+                                                            const char * const   *referenced,
+                                                            guint                 grace_seconds,
+                                                            guint                *n_removed,
+                                                            GCancellable         *cancellable,
+                                                            GError              **error);
+void             shoebox_photos_remove_unreferenced_async  (ShoeboxPhotos        *self,
+                                                            const char * const   *referenced,
+                                                            guint                 grace_seconds,
+                                                            GCancellable         *cancellable,
+                                                            GAsyncReadyCallback   callback,
+                                                            gpointer              user_data);
+gboolean         shoebox_photos_remove_unreferenced_finish (ShoeboxPhotos        *self,
+                                                            GAsyncResult         *result,
+                                                            guint                *n_removed,
+                                                            GError              **error);
 
 G_END_DECLS

@@ -84,7 +84,7 @@ set_about_facts (GObject *about)
                 "comments", _("Keep your sneaker collection, compare silhouettes side by side and follow release news."),
                 "website", "https://github.com/shoebox/shoebox",
                 "issue-url", "https://github.com/shoebox/shoebox/issues",
-                "copyright", "© 2026 The Shoebox developers",
+                "copyright", _("© 2026 The Shoebox developers"),
                 "license-type", GTK_LICENSE_GPL_3_0,
                 "developers", developers,
                 /* Translators: Replace "translator-credits" with your name(s), one per line. */
@@ -118,10 +118,30 @@ shoebox_application_about_action (GSimpleAction *action,
 #endif
 }
 
+#if !ADW_CHECK_VERSION (1, 8, 0)
+/* libadwaita 1.8 shows its AdwShortcutsDialog (shortcuts-dialog.ui in the
+ * resources) through app.shortcuts. Below, the same action shows GTK's
+ * help overlay (gtk/help-overlay.ui), so the menu names one action.
+ */
+static void
+shoebox_application_shortcuts_action (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+#endif
+
 static const GActionEntry app_actions[] = {
   { "quit", shoebox_application_quit_action },
   { "preferences", shoebox_application_preferences_action },
   { "about", shoebox_application_about_action },
+#if !ADW_CHECK_VERSION (1, 8, 0)
+  { "shortcuts", shoebox_application_shortcuts_action },
+#endif
 };
 
 static int
@@ -177,6 +197,25 @@ read_icon_theme_in_thread (void)
 }
 
 static void
+shoebox_application_show_window_action (GSimpleAction *action,
+                                        GVariant      *parameter,
+                                        gpointer       user_data)
+{
+  g_application_activate (G_APPLICATION (user_data));
+}
+
+/* The news service's actions, for when there are no news (the database
+ * could not be opened). A notification clicked after Shoebox has quit
+ * starts it through D-Bus with one of them: GApplication refuses an action
+ * it does not know, and the service it was started as would wait with no
+ * window, then quit. The window says why instead.
+ */
+static const GActionEntry no_news_actions[] = {
+  { "show-news-item", shoebox_application_show_window_action, "x" },
+  { "show-pair-news", shoebox_application_show_window_action, "x" },
+};
+
+static void
 shoebox_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
@@ -201,6 +240,8 @@ shoebox_application_startup (GApplication *application)
   if (self->database == NULL)
     {
       g_message ("Not using the database: %s", self->database_error->message);
+      g_action_map_add_action_entries (G_ACTION_MAP (self), no_news_actions,
+                                       G_N_ELEMENTS (no_news_actions), self);
       return;
     }
 
@@ -213,7 +254,11 @@ shoebox_application_startup (GApplication *application)
   g_clear_error (&error);
   self->news = shoebox_news_service_new (G_APPLICATION (self), self->database, self->collection, NULL, &error);
   if (self->news == NULL)
-    g_message ("The news are not available: %s", error->message);
+    {
+      g_message ("The news are not available: %s", error->message);
+      g_action_map_add_action_entries (G_ACTION_MAP (self), no_news_actions,
+                                       G_N_ELEMENTS (no_news_actions), self);
+    }
 }
 
 static gboolean

@@ -67,7 +67,7 @@ pair_price_text (ShoeboxPair *pair)
 static char *
 pair_purchase_date_text (ShoeboxPair *pair)
 {
-  return g_strdup (shoebox_pair_get_purchase_date (pair));
+  return shoebox_labels_dup_date (shoebox_pair_get_purchase_date (pair));
 }
 
 static char *
@@ -79,7 +79,7 @@ pair_wears_text (ShoeboxPair *pair)
 static char *
 pair_last_worn_text (ShoeboxPair *pair)
 {
-  return g_strdup (shoebox_pair_get_last_worn (pair));
+  return shoebox_labels_dup_date (shoebox_pair_get_last_worn (pair));
 }
 
 static const ColumnSpec columns[] = {

@@ -142,7 +142,9 @@ show_preview (ShoeboxCsvImportWindow *self,
     }
   if (problems != NULL && problems->len > MAX_PROBLEM_ROWS)
     {
-      g_autofree char *more = g_strdup_printf (_("And %u more"), problems->len - MAX_PROBLEM_ROWS);
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more", "And %u more",
+                                                            problems->len - MAX_PROBLEM_ROWS),
+                                               problems->len - MAX_PROBLEM_ROWS);
 
       adw_preferences_group_add (self->problems_group, text_row (more, ""));
     }
@@ -327,7 +329,17 @@ window_imported_cb (ShoeboxCsvImportWindow *window,
   g_autofree char *message = NULL;
 
   if (n_rejected > 0)
-    message = g_strdup_printf (_("Imported %u pairs, skipped %u rows"), n_imported, n_rejected);
+    {
+      /* Two counts, two plurals: the rows first, then the pairs around them. */
+      g_autofree char *skipped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "skipped %u row", "skipped %u rows",
+                                                               n_rejected),
+                                                  n_rejected);
+
+      /* Translators: %s is "skipped 2 rows" */
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u pair, %s", "Imported %u pairs, %s",
+                                              n_imported),
+                                 n_imported, skipped);
+    }
   else
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u pair", "Imported %u pairs", n_imported),
                                n_imported);

@@ -14,6 +14,8 @@
 #include "shoebox-labels.h"
 #include "shoebox-money.h"
 
+#include <stdio.h>
+
 /* The words the UI shows for the core's values. The core keeps the
  * untranslated names it writes to CSV; these are for people.
  */
@@ -151,5 +153,34 @@ shoebox_labels_dup_pair_name (ShoeboxPair *pair)
   if (colorway == NULL || *colorway == '\0')
     return g_strdup (silhouette);
 
-  return g_strdup_printf ("%s — %s", silhouette, colorway);
+  /* Translators: a pair's name: silhouette — colorway */
+  return g_strdup_printf (_("%s — %s"), silhouette, colorway);
+}
+
+/**
+ * shoebox_labels_dup_date:
+ * @iso_date: (nullable): a day as the database keeps it, `2024-03-05`
+ *
+ * Returns: (transfer full): the day as the user's language writes it
+ *   (`05.03.2024` in German), the text itself when it is no such day, or ""
+ */
+char *
+shoebox_labels_dup_date (const char *iso_date)
+{
+  g_autoptr(GDate) date = NULL;
+  unsigned int year, month, day;
+  char text[64];
+
+  if (iso_date == NULL)
+    return g_strdup ("");
+  if (sscanf (iso_date, "%4u-%2u-%2u", &year, &month, &day) != 3
+      || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return g_strdup (iso_date);
+
+  date = g_date_new_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  /* Translators: a day in the list of pairs and the pair editor, as
+   * strftime() writes it: "%d.%m.%Y" in German. Keep it short. */
+  if (g_date_strftime (text, sizeof text, C_("day", "%Y-%m-%d"), date) == 0)
+    return g_strdup (iso_date);
+  return g_strdup (text);
 }

@@ -21,5 +21,6 @@ char       *shoebox_labels_dup_size    (ShoeboxPair       *pair);
 char       *shoebox_labels_dup_money   (gint64             minor_units,
                                         const char        *currency);
 char       *shoebox_labels_dup_pair_name (ShoeboxPair     *pair);
+char       *shoebox_labels_dup_date    (const char        *iso_date);
 
 G_END_DECLS

@@ -12,7 +12,9 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 
+#include "shoebox-compat.h"
 #include "shoebox-news-thumbnails.h"
+#include "shoebox-photos.h"
 
 /* Thumbnails of news items: downloaded by the fetcher with the
  * application's session (the transfer stops past a size cap), decoded off
@@ -95,15 +97,22 @@ static GdkPixbuf *
 decode (GBytes  *bytes,
         GError **error)
 {
-  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+  g_autoptr(GdkPixbufLoader) loader = NULL;
   g_autoptr(GError) local_error = NULL;
   SizeCheck check = { FALSE };
   const guint8 *data;
   gsize size;
   GdkPixbuf *pixbuf;
 
-  g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), &check);
+  /* Recognised from its first bytes as the photo store does: WebP and
+   * AVIF too where there is no MIME database, and a clear error where
+   * their loader is missing.
+   */
   data = g_bytes_get_data (bytes, &size);
+  loader = shoebox_photos_new_loader (data, size, error);
+  if (loader == NULL)
+    return NULL;
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), &check);
   for (gsize offset = 0; offset < size && !check.too_large; offset += 4096)
     {
       if (!gdk_pixbuf_loader_write (loader, data + offset, MIN (4096, size - offset), &local_error))
@@ -286,7 +295,7 @@ loaded_cb (GObject      *object,
 
   self = g_task_get_source_object (task);
   load = g_task_get_task_data (task);
-  texture = gdk_texture_new_for_pixbuf (pixbuf);
+  texture = shoebox_texture_new_for_pixbuf (pixbuf);
   g_hash_table_replace (self->textures, g_strdup (load->url), g_object_ref (texture));
   g_task_return_pointer (task, texture, g_object_unref);
 }

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "shoebox-compat.h"
 #include "shoebox-file-dialog.h"
 #include "shoebox-pair-editor-private.h"
 #include "shoebox-photos.h"
@@ -23,6 +24,19 @@
 #define PHOTO_TILE_SIZE 160
 
 static void rebuild_photos (ShoeboxPairEditor *self);
+
+/* The formats the photo store imports here, HEIC, WebP and AVIF among
+ * them when their loaders are installed; not drawings (SVG), which it
+ * refuses.
+ */
+static void
+add_photo_formats (GtkFileFilter *filter)
+{
+  g_auto(GStrv) mime_types = shoebox_photos_dup_mime_types ();
+
+  for (guint i = 0; mime_types[i] != NULL; i++)
+    gtk_file_filter_add_mime_type (filter, mime_types[i]);
+}
 
 static void
 thumbnail_loaded_cb (GObject      *object,
@@ -37,7 +51,7 @@ thumbnail_loaded_cb (GObject      *object,
   if (pixbuf == NULL)
     return; /* cancelled, or the file went away: the tile keeps its frame */
 
-  texture = gdk_texture_new_for_pixbuf (pixbuf);
+  texture = shoebox_texture_new_for_pixbuf (pixbuf);
   gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
 }
 
@@ -239,7 +253,7 @@ _shoebox_pair_editor_add_photos_action (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) images = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (images, _("Images"));
-  gtk_file_filter_add_pixbuf_formats (images);
+  add_photo_formats (images);
   /* The editor's cancellable closes the chooser with the editor. */
   shoebox_file_dialog_open (GTK_WIDGET (self), _("Add Photos"), _("_Add"), images, TRUE,
                             self->cancellable, photos_chosen_cb, self);
@@ -288,6 +302,27 @@ paste_texture_cb (GObject      *object,
                                      import_bytes_cb, g_object_ref (self));
 }
 
+static void
+paste_files_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(ShoeboxPairEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+  const GValue *value;
+
+  value = gdk_clipboard_read_value_finish (GDK_CLIPBOARD (object), result, &error);
+  if (value == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("The clipboard holds no image")));
+      return;
+    }
+
+  for (GSList *l = g_value_get_boxed (value); l != NULL; l = l->next)
+    _shoebox_pair_editor_import_file (self, l->data);
+}
+
 void
 _shoebox_pair_editor_paste_photo_action (GtkWidget  *widget,
                     const char *action_name,
@@ -295,11 +330,27 @@ _shoebox_pair_editor_paste_photo_action (GtkWidget  *widget,
 {
   ShoeboxPairEditor *self = SHOEBOX_PAIR_EDITOR (widget);
   GdkClipboard *clipboard = gtk_widget_get_clipboard (widget);
+  g_autoptr(GdkContentFormats) formats = NULL;
 
   if (self->photos == NULL)
     return;
 
-  gdk_clipboard_read_texture_async (clipboard, self->cancellable, paste_texture_cb, g_object_ref (self));
+  /* Another application's clipboard lists MIME types: add the types
+   * they can be read as.
+   */
+  formats = gdk_content_formats_union_deserialize_gtypes (gdk_content_formats_ref (gdk_clipboard_get_formats (clipboard)));
+
+  /* Photos copied in a file manager are files, not image data: each is
+   * imported as if dropped, in its own format (HEIC stays HEIC). Image
+   * data wins when both are there: a browser's copied picture also
+   * carries its web address, which is no file to read.
+   */
+  if (!gdk_content_formats_contain_gtype (formats, GDK_TYPE_TEXTURE)
+      && gdk_content_formats_contain_gtype (formats, GDK_TYPE_FILE_LIST))
+    gdk_clipboard_read_value_async (clipboard, GDK_TYPE_FILE_LIST, G_PRIORITY_DEFAULT, self->cancellable,
+                                    paste_files_cb, g_object_ref (self));
+  else
+    gdk_clipboard_read_texture_async (clipboard, self->cancellable, paste_texture_cb, g_object_ref (self));
 }
 
 void

@@ -193,16 +193,17 @@ update_wear (ShoeboxPairEditor *self)
 {
   g_autofree char *count = NULL;
   g_autofree char *cost = NULL;
+  g_autofree char *last_worn = NULL;
   gint64 cost_per_wear;
-  const char *last_worn;
 
   if (self->pair == NULL)
     return;
 
   count = g_strdup_printf ("%u", shoebox_pair_get_wear_count (self->pair));
   adw_action_row_set_subtitle (self->wears_row, count);
-  last_worn = shoebox_pair_get_last_worn (self->pair);
-  adw_action_row_set_subtitle (self->last_worn_row, last_worn != NULL ? last_worn : _("Never"));
+  last_worn = shoebox_pair_get_last_worn (self->pair) != NULL ? shoebox_labels_dup_date (shoebox_pair_get_last_worn (self->pair))
+                                                              : g_strdup (_("Never"));
+  adw_action_row_set_subtitle (self->last_worn_row, last_worn);
   cost_per_wear = shoebox_pair_get_cost_per_wear (self->pair);
   cost = cost_per_wear >= 0 ? shoebox_labels_dup_money (cost_per_wear, shoebox_pair_get_currency (self->pair))
                             : g_strdup (_("Not worn yet, or no price"));
@@ -307,7 +308,9 @@ show_pair (ShoeboxPairEditor *self,
            ShoeboxPair       *pair)
 {
   g_set_object (&self->pair, pair);
-  shoebox_dialog_set_title (GTK_WIDGET (self), pair != NULL ? _("Edit Pair") : _("Add Pair"));
+  /* Translators: the editor's title, between its Cancel and Save buttons:
+   * keep it short, a phone's window is 360 px wide. */
+  shoebox_dialog_set_title (GTK_WIDGET (self), pair != NULL ? C_("window title", "Edit Pair") : C_("window title", "Add Pair"));
   gtk_widget_set_visible (GTK_WIDGET (self->wear_group), pair != NULL);
   gtk_widget_set_visible (self->manage_box, pair != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.worn-today", pair != NULL);

@@ -1,0 +1,103 @@
+#!/bin/bash
+# D-Bus activation end to end: a private session bus whose service folder
+# holds the build's io.github.shoebox.Shoebox.service (Exec= the built
+# binary), under its own Xvfb and temporary XDG folders, so the bus starts
+# Shoebox itself as the desktop does for a launcher or a notification
+# clicked after Shoebox has quit. The checks are in
+# tests/e2e-dbus-activation.py.
+#
+#   e2e-dbus-activation.sh BUILD_DIR SEED_NEWS_TOOL
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+set -eu
+
+build_dir=$1
+seed_news=$2
+here=$(cd "$(dirname "$0")" && pwd)
+service_dir="$build_dir/tests"
+
+[ -e "$service_dir/io.github.shoebox.Shoebox.service" ] \
+    || { echo "no service file in $service_dir"; exit 1; }
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/shoebox-dbus.XXXXXX")
+
+# A display number nobody uses, as tests/e2e-run.sh picks it: Xvfb's own
+# search can pick one taken in another chroot of this machine.
+display=
+for n in $(shuf -i 100-999 -n 100); do
+    [ -e "/tmp/.X$n-lock" ] && continue
+    grep -q "@/tmp/.X11-unix/X$n\$" /proc/net/unix 2>/dev/null && continue
+    display=$n
+    break
+done
+[ -n "$display" ] || { echo "no free X display"; exit 1; }
+Xvfb ":$display" -screen 0 1280x1024x24 -nolisten tcp 2>"$work/xvfb.log" &
+xvfb_pid=$!
+trap 'kill $xvfb_pid 2>/dev/null; wait $xvfb_pid 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 100); do
+    [ -S "/tmp/.X11-unix/X$display" ] && break
+    sleep 0.1
+done
+answered=
+for _ in $(seq 50); do
+    if DISPLAY=":$display" xdotool getdisplaygeometry >/dev/null 2>&1; then answered=1; break; fi
+    sleep 0.1
+done
+[ -n "$answered" ] || { echo "Xvfb does not answer:"; cat "$work/xvfb.log"; exit 1; }
+
+# Set before the bus starts: what it activates gets the bus's environment,
+# as a desktop session's services get the session's.
+export DISPLAY=":$display"
+export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache"
+export XDG_STATE_HOME="$work/state" HOME="$work/home"
+mkdir -p "$XDG_DATA_HOME/shoebox" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_STATE_HOME" "$HOME"
+export GSETTINGS_BACKEND=memory
+export GSETTINGS_SCHEMA_DIR="$build_dir/data:/usr/share/glib-2.0/schemas"
+export GSK_RENDERER=cairo GDK_BACKEND=x11 ADW_DISABLE_PORTAL=1
+unset GTK_A11Y NO_AT_BRIDGE DBUS_SESSION_BUS_ADDRESS
+# Fatal warnings are for Shoebox, which the test gives them to through the
+# bus's activation environment: the accessibility bus and the test's own
+# libatspi warn about races of theirs (an application's tree asked for as
+# it starts), and would abort.
+unset G_DEBUG
+# No fetch leaves this machine (see tests/e2e-run.sh).
+export http_proxy=http://127.0.0.1:9 https_proxy=http://127.0.0.1:9 no_proxy=127.0.0.1,localhost
+
+# The build's service folder first, so an installed Shoebox is not the one
+# started; then the usual ones, for the accessibility bus.
+cat >"$work/session.conf" <<EOF
+<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <keep_umask/>
+  <listen>unix:tmpdir=${TMPDIR:-/tmp}</listen>
+  <auth>EXTERNAL</auth>
+  <servicedir>$service_dir</servicedir>
+  <standard_session_servicedirs/>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+EOF
+
+# The stories a notification would have named, in Shoebox's database.
+G_DEBUG=fatal-warnings "$seed_news" "$XDG_DATA_HOME/shoebox/shoebox.db" \
+    "Jordan 4 Bred reimagined restock" "Samba OG sizes back at noon" >"$work/stories.tsv"
+
+# What the started application says goes to the bus's output: kept in a
+# file the test reads for warnings.
+status=0
+dbus-run-session --config-file="$work/session.conf" -- \
+    /usr/bin/python3 "$here/e2e-dbus-activation.py" \
+    --stories "$work/stories.tsv" --bus-log "$work/bus.log" --artifacts "$build_dir/tests/artifacts" \
+    2>"$work/bus.log" || status=$?
+cat "$work/bus.log" >&2
+if [ $status -ne 0 ]; then
+    echo "Xvfb :$display said:"
+    cat "$work/xvfb.log"
+fi
+exit $status

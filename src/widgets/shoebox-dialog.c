@@ -223,3 +223,50 @@ shoebox_preferences_dialog_add_toast (GtkWidget *dialog,
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (dialog), toast);
 #endif
 }
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+static gboolean
+lower_min_width (GtkWidget *widget,
+                 int        from,
+                 int        to)
+{
+  int width;
+  int height;
+
+  gtk_widget_get_size_request (widget, &width, &height);
+  if (ADW_IS_BREAKPOINT_BIN (widget) && width == from)
+    {
+      gtk_widget_set_size_request (widget, to, height);
+      return TRUE;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (lower_min_width (child, from, to))
+      return TRUE;
+
+  return FALSE;
+}
+#endif
+
+/**
+ * shoebox_preferences_dialog_fit_phone:
+ * @dialog: a ShoeboxPreferencesDialog, its template built
+ *
+ * AdwPreferencesDialog asks 360 px for its pages, but shown in a window
+ * 360 px wide its bottom sheet has 350 ("AdwBottomSheet exceeds
+ * AdwBreakpointBin width: requested 360 px, 350 px available"): there it
+ * asks for 320, which Shoebox's preferences fit in. AdwPreferencesWindow,
+ * a window of its own, needs nothing.
+ */
+void
+shoebox_preferences_dialog_fit_phone (GtkWidget *dialog)
+{
+  g_return_if_fail (GTK_IS_WIDGET (dialog));
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  if (!lower_min_width (adw_dialog_get_child (ADW_DIALOG (dialog)), 360, 320))
+    g_debug ("No 360 px breakpoint bin in %s", G_OBJECT_TYPE_NAME (dialog));
+#endif
+}

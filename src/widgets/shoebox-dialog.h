@@ -54,5 +54,6 @@ GtkWindow  *shoebox_dialog_get_parent_window   (GtkWidget      *dialog);
 
 void        shoebox_preferences_dialog_add_toast (GtkWidget    *dialog,
                                                   AdwToast     *toast);
+void        shoebox_preferences_dialog_fit_phone (GtkWidget    *dialog);
 
 G_END_DECLS

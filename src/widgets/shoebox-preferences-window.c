@@ -663,6 +663,7 @@ shoebox_preferences_window_init (ShoeboxPreferencesWindow *self)
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  shoebox_preferences_dialog_fit_phone (GTK_WIDGET (self));
 
   placeholder = gtk_label_new (_("No sources: add a news feed to follow"));
   gtk_widget_add_css_class (placeholder, "dim-label");

@@ -9,9 +9,11 @@
 
 #include <adwaita.h>
 
+#include "shoebox-alert.h"
 #include "shoebox-catalogue-window.h"
 #include "shoebox-pair-editor.h"
 #include "shoebox-silhouette-editor.h"
+#include "shoebox-test-dialogs.h"
 #include "shoebox-test-images.h"
 #include "shoebox-window.h"
 
@@ -331,16 +333,7 @@ test_lineage (Fixture       *fixture,
 static ShoeboxPairEditor *
 find_pair_editor (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (SHOEBOX_IS_PAIR_EDITOR (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return SHOEBOX_PAIR_EDITOR (window);
-    }
-  return NULL;
+  return (ShoeboxPairEditor *) shoebox_test_find_shown (SHOEBOX_TYPE_PAIR_EDITOR);
 }
 
 static void
@@ -374,7 +367,7 @@ test_pairs (Fixture       *fixture,
   /* Its Delete removes the pair here, with an Undo; the page follows. */
   g_object_ref (editor);
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_false (shoebox_dialog_is_shown (GTK_WIDGET (editor)));
   g_assert_finalize_object (editor);
   g_assert_cmpuint (shoebox_collection_count_pairs (fixture->collection, NULL), ==, 0);
   g_assert_cmpuint (count_rows (pairs), ==, 0);
@@ -398,31 +391,26 @@ test_pairs (Fixture       *fixture,
 static ShoeboxSilhouetteEditor *
 find_editor (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (SHOEBOX_IS_SILHOUETTE_EDITOR (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return SHOEBOX_SILHOUETTE_EDITOR (window);
-    }
-  return NULL;
+  return (ShoeboxSilhouetteEditor *) shoebox_test_find_shown (SHOEBOX_TYPE_SILHOUETTE_EDITOR);
 }
 
-static AdwMessageDialog *
+static ShoeboxAlert *
 find_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *dialog = shoebox_test_find_shown (SHOEBOX_TYPE_ALERT);
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+  return dialog != NULL ? SHOEBOX_ALERT (dialog) : NULL;
+}
 
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
+/* Presses a response's button; the dialog goes away. */
+static void
+answer_dialog (ShoeboxAlert *dialog,
+               const char   *response)
+{
+  g_object_ref (dialog);
+  shoebox_alert_respond (dialog, response);
+  g_assert_finalize_object (dialog);
+  g_assert_null (find_dialog ());
 }
 
 static void
@@ -447,7 +435,7 @@ test_add_with_predecessor (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (window), "catalogue.add", NULL);
   editor = find_editor ();
   g_assert_nonnull (editor);
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Add Silhouette");
+  g_assert_cmpstr (shoebox_dialog_get_title (GTK_WIDGET (editor)), ==, "Add Silhouette");
   /* A new form opens with Save disabled, but not in red. */
   g_assert_false (shoebox_silhouette_editor_can_save (editor));
   g_assert_false (gtk_widget_get_visible (template_child (editor, SHOEBOX_TYPE_SILHOUETTE_EDITOR, "problems_label")));
@@ -466,7 +454,7 @@ test_add_with_predecessor (Fixture       *fixture,
 
   g_object_ref (editor);
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_false (shoebox_dialog_is_shown (GTK_WIDGET (editor)));
   g_assert_finalize_object (editor);
 
   /* Stored, with every field, after Track 3. */
@@ -497,13 +485,13 @@ test_add_with_predecessor (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (window), "catalogue.edit", NULL);
   editor = find_editor ();
   g_assert_nonnull (editor);
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Edit Silhouette");
+  g_assert_cmpstr (shoebox_dialog_get_title (GTK_WIDGET (editor)), ==, "Edit Silhouette");
   g_assert_false (shoebox_silhouette_editor_select_predecessor (editor, silhouette_id (fixture, "Balenciaga", "Track 2.0")));
   g_assert_false (shoebox_silhouette_editor_select_predecessor (editor, track_3));
   g_assert_false (shoebox_silhouette_editor_select_predecessor (editor, shoebox_silhouette_get_id (added)));
   g_assert_true (shoebox_silhouette_editor_select_predecessor (editor, silhouette_id (fixture, "Balenciaga", "Runner")));
   g_assert_true (shoebox_silhouette_editor_select_predecessor (editor, silhouette_id (fixture, "Balenciaga", "Track")));
-  close_window (editor);
+  shoebox_test_close_dialog (editor);
 
   close_window (window);
 }
@@ -538,13 +526,12 @@ test_rejects_bad_input (Fixture       *fixture,
     { "Track 4", "Balenciaga", "", "12.345", "Retail Price" },
     { "Track 3", "Balenciaga", "", "", "Name" },
   };
-  ShoeboxSilhouetteEditor *editor = SHOEBOX_SILHOUETTE_EDITOR (shoebox_silhouette_editor_new (NULL, fixture->collection,
-                                                                                              NULL));
+  ShoeboxSilhouetteEditor *editor = SHOEBOX_SILHOUETTE_EDITOR (shoebox_silhouette_editor_new (fixture->collection, NULL));
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   too_late = g_strdup_printf ("%d", g_date_time_get_year (now) + 2);
   next = g_strdup_printf ("%d", g_date_time_get_year (now) + 1);
-  gtk_window_present (GTK_WINDOW (editor));
+  shoebox_dialog_present (GTK_WIDGET (editor), NULL);
   /* The user has been in the fields: an empty one is now pointed out. */
   set_field (editor, "name_row", "Track 4");
   set_field (editor, "brand_row", "Balenciaga");
@@ -583,7 +570,7 @@ test_rejects_bad_input (Fixture       *fixture,
   g_assert_true (gtk_widget_is_sensitive (template_child (editor, SHOEBOX_TYPE_SILHOUETTE_EDITOR, "save_button")));
   g_assert_false (gtk_widget_get_visible (template_child (editor, SHOEBOX_TYPE_SILHOUETTE_EDITOR, "problems_label")));
 
-  close_window (editor);
+  shoebox_test_close_dialog (editor);
   g_assert_cmpuint (count_silhouettes (fixture), ==, N_STARTER);
 }
 
@@ -724,7 +711,7 @@ test_text_not_markup (Fixture       *fixture,
   g_autoptr(ShoeboxPair) pair = NULL;
   g_autoptr(GError) error = NULL;
   ShoeboxCatalogueWindow *window;
-  GtkWindow *editor;
+  ShoeboxSilhouetteEditor *editor;
   GtkListBoxRow *row;
 
   shoebox_silhouette_set_name (odd, "Runner <3 & <b>Co");
@@ -753,10 +740,10 @@ test_text_not_markup (Fixture       *fixture,
 
   /* And in the editor, and its list of predecessors. */
   gtk_widget_activate_action (GTK_WIDGET (window), "catalogue.edit", NULL);
-  editor = GTK_WINDOW (find_editor ());
+  editor = find_editor ();
   g_assert_nonnull (editor);
-  g_assert_true (shoebox_silhouette_editor_can_save (SHOEBOX_SILHOUETTE_EDITOR (editor)));
-  close_window (editor);
+  g_assert_true (shoebox_silhouette_editor_can_save (editor));
+  shoebox_test_close_dialog (editor);
 
   close_window (window);
 }
@@ -772,17 +759,17 @@ test_delete (Fixture       *fixture,
   g_autoptr(ShoeboxSilhouette) still = NULL;
   g_autoptr(ShoeboxSilhouette) gone = NULL;
   g_autoptr(GError) error = NULL;
-  AdwMessageDialog *dialog;
+  ShoeboxAlert *dialog;
 
   /* Refused while a pair uses it, with a message saying why. */
   shoebox_catalogue_window_show_silhouette (window, track_2);
   gtk_widget_activate_action (GTK_WIDGET (window), "catalogue.delete", NULL);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Balenciaga Track 2.0 Cannot Be Deleted");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 pair in your collection"));
-  g_assert_false (adw_message_dialog_has_response (dialog, "delete"));
-  close_window (dialog);
+  g_assert_cmpstr (shoebox_alert_get_heading (dialog), ==, "Balenciaga Track 2.0 Cannot Be Deleted");
+  g_assert_nonnull (strstr (shoebox_alert_get_body (dialog), "1 pair in your collection"));
+  g_assert_false (shoebox_alert_has_response (dialog, "delete"));
+  answer_dialog (dialog, "close");
   still = shoebox_collection_get_silhouette (fixture->collection, track_2, &error);
   g_assert_no_error (error);
   g_assert_nonnull (still);
@@ -800,16 +787,14 @@ test_delete (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (window), "catalogue.delete", NULL);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete Balenciaga Track 3?");
-  adw_message_dialog_response (dialog, "cancel");
-  close_window (dialog);
+  g_assert_cmpstr (shoebox_alert_get_heading (dialog), ==, "Delete Balenciaga Track 3?");
+  answer_dialog (dialog, "cancel");
   g_assert_cmpuint (count_silhouettes (fixture), ==, N_STARTER);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "catalogue.delete", NULL);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, "delete");
-  close_window (dialog);
+  answer_dialog (dialog, "delete");
   gone = shoebox_collection_get_silhouette (fixture->collection, track_3, NULL);
   g_assert_null (gone);
   g_assert_cmpuint (count_silhouettes (fixture), ==, N_STARTER - 1);
@@ -836,6 +821,7 @@ main (int   argc,
       return 1;
     }
   adw_init ();
+  shoebox_test_dialogs_init ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/catalogue/list-and-search", test_list_and_search);

@@ -18,6 +18,7 @@
 #include "shoebox-pair-editor.h"
 #include "shoebox-pair-list.h"
 #include "shoebox-statistics-window.h"
+#include "shoebox-test-dialogs.h"
 #include "shoebox-test-images.h"
 #include "shoebox-test-sql-log.h"
 #include "shoebox-window.h"
@@ -580,17 +581,18 @@ test_editor_compare_with (Fixture       *fixture,
   ShoeboxWindow *window = shoebox_window_new (NULL);
   g_autoptr(ShoeboxPair) pair = add_pair (fixture, "Track 2.0", "Balenciaga", "Silver", 89000);
   AdwViewStack *pages;
-  GtkWindow *editor;
+  GtkWidget *editor;
 
   shoebox_window_set_collection (window, fixture->collection);
   shoebox_window_set_photos (window, fixture->photos);
   gtk_window_present (GTK_WINDOW (window));
-  editor = shoebox_pair_editor_new (GTK_WINDOW (window), fixture->collection, fixture->photos, pair);
-  gtk_window_present (editor);
+  editor = shoebox_pair_editor_new (fixture->collection, fixture->photos, pair);
+  shoebox_dialog_present (editor, GTK_WIDGET (window));
 
+  shoebox_test_settle ();
   g_object_ref (editor);
-  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.compare-with", NULL);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  gtk_widget_activate_action (editor, "editor.compare-with", NULL);
+  g_assert_false (shoebox_dialog_is_shown (editor));
   g_object_unref (editor);
 
   pages = ADW_VIEW_STACK (template_child (window, SHOEBOX_TYPE_WINDOW, "pages"));
@@ -642,10 +644,12 @@ test_editor_rejects_bad_input (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      GtkWindow *window = shoebox_pair_editor_new (NULL, fixture->collection, fixture->photos, NULL);
-      ShoeboxPairEditor *editor = SHOEBOX_PAIR_EDITOR (window);
+      ShoeboxPairEditor *editor = SHOEBOX_PAIR_EDITOR (shoebox_pair_editor_new (fixture->collection, fixture->photos,
+                                                                               NULL));
       g_autofree char *problems = NULL;
 
+      /* Presented: an AdwDialog's buttons find its actions only then. */
+      shoebox_dialog_present (GTK_WIDGET (editor), NULL);
       /* An empty silhouette alone keeps Save disabled. */
       g_assert_false (save_enabled (editor));
       gtk_editable_set_text (GTK_EDITABLE (template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "silhouette_entry")),
@@ -666,8 +670,9 @@ test_editor_rejects_bad_input (Fixture       *fixture,
 
       gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
       g_assert_cmpuint (count_pairs (fixture), ==, 0);
+      g_assert_true (shoebox_dialog_is_shown (GTK_WIDGET (editor)));
 
-      gtk_window_destroy (window);
+      shoebox_test_close_dialog (editor);
     }
 }
 
@@ -681,14 +686,14 @@ static void
 test_editor_saves_every_field (Fixture       *fixture,
                                gconstpointer  data)
 {
-  GtkWindow *window = shoebox_pair_editor_new (NULL, fixture->collection, fixture->photos, NULL);
-  ShoeboxPairEditor *editor = SHOEBOX_PAIR_EDITOR (window);
+  ShoeboxPairEditor *editor = SHOEBOX_PAIR_EDITOR (shoebox_pair_editor_new (fixture->collection, fixture->photos, NULL));
   g_autoptr(GListModel) pairs = NULL;
   g_autoptr(ShoeboxPair) saved = NULL;
   ShoeboxPairQuery query = { 0 };
   g_autoptr(GError) error = NULL;
   int n_saved = 0;
 
+  shoebox_dialog_present (GTK_WIDGET (editor), NULL);
   g_signal_connect_swapped (editor, "saved", G_CALLBACK (count_signal_cb), &n_saved);
 
   gtk_editable_set_text (GTK_EDITABLE (template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "silhouette_entry")),
@@ -709,11 +714,12 @@ test_editor_saves_every_field (Fixture       *fixture,
                             "Kept in the box.", -1);
   g_assert_true (save_enabled (editor));
 
+  shoebox_test_settle ();
   g_object_ref (editor);
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   g_assert_cmpint (n_saved, ==, 1);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
-  g_object_unref (editor);
+  g_assert_false (shoebox_dialog_is_shown (GTK_WIDGET (editor)));
+  g_assert_finalize_object (editor);
 
   /* A silhouette new to the catalogue was added on the spot. */
   pairs = shoebox_collection_search (fixture->collection, &query, &error);
@@ -767,8 +773,7 @@ static void
 test_editor_photos (Fixture       *fixture,
                     gconstpointer  data)
 {
-  GtkWindow *window = shoebox_pair_editor_new (NULL, fixture->collection, fixture->photos, NULL);
-  ShoeboxPairEditor *editor = SHOEBOX_PAIR_EDITOR (window);
+  ShoeboxPairEditor *editor = SHOEBOX_PAIR_EDITOR (shoebox_pair_editor_new (fixture->collection, fixture->photos, NULL));
   g_autofree char *red = write_test_png ("red.png", 0xff0000ff);
   g_autofree char *blue = write_test_png ("blue.png", 0x0000ffff);
   g_autofree char *text = g_build_filename (g_get_tmp_dir (), "notes.txt", NULL);
@@ -784,7 +789,7 @@ test_editor_photos (Fixture       *fixture,
   PhotoWait wait = { editor, 2 };
 
   g_assert_true (g_file_set_contents (text, "not an image", -1, NULL));
-  gtk_window_present (window);
+  shoebox_dialog_present (GTK_WIDGET (editor), NULL);
   gtk_editable_set_text (GTK_EDITABLE (template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "silhouette_entry")),
                          "Track 2.0");
   set_row (editor, "brand_row", "Balenciaga");
@@ -802,6 +807,7 @@ test_editor_photos (Fixture       *fixture,
 
   g_object_ref (editor);
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  g_assert_false (shoebox_dialog_is_shown (GTK_WIDGET (editor)));
   g_object_unref (editor);
 
   pairs = shoebox_collection_search (fixture->collection, &query, &error);
@@ -820,6 +826,122 @@ test_editor_photos (Fixture       *fixture,
 }
 
 static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static GtkPopover *
+find_suggestions (GtkWidget *entry)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (entry); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      return GTK_POPOVER (child);
+  return NULL;
+}
+
+/* A key as it reaches the silhouette field, before the field or the
+ * editor: whether the suggestions took it.
+ */
+static gboolean
+press_key (GtkWidget *entry,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (entry);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "silhouette-suggestions") == 0)
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+          return handled;
+        }
+    }
+  g_assert_not_reached ();
+}
+#endif
+
+/* The editor is a dialog over its window (an AdwDialog inside it from
+ * libadwaita 1.5 on), and typing in the silhouette field suggests the
+ * catalogue's silhouettes: Down and Enter pick one and fill the brand,
+ * and Escape closes the suggestions without closing the editor.
+ */
+static void
+test_editor_suggestions (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *window = adw_window_new ();
+  ShoeboxPairEditor *editor = SHOEBOX_PAIR_EDITOR (shoebox_pair_editor_new (fixture->collection, fixture->photos, NULL));
+  GtkWidget *entry = template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "silhouette_entry");
+  GtkWidget *brand = template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "brand_row");
+
+  adw_window_set_content (ADW_WINDOW (window), gtk_label_new ("Parent"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  shoebox_dialog_present (GTK_WIDGET (editor), window);
+#if ADW_CHECK_VERSION (1, 4, 0)
+  /* Its header bar is a toolbar view's top bar. */
+  g_assert_nonnull (gtk_widget_get_ancestor (template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "save_button"),
+                                             ADW_TYPE_TOOLBAR_VIEW));
+#endif
+#if ADW_CHECK_VERSION (1, 5, 0)
+  g_assert_true (ADW_IS_DIALOG (editor));
+  g_assert_true (gtk_widget_get_root (GTK_WIDGET (editor)) == GTK_ROOT (window));
+  g_assert_cmpstr (adw_dialog_get_title (ADW_DIALOG (editor)), ==, "Add Pair");
+#else
+  g_assert_true (GTK_IS_WINDOW (editor));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (window));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (editor)));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Add Pair");
+#endif
+  wait_until (widget_mapped, entry);
+  gtk_widget_grab_focus (entry);
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    GtkPopover *suggestions = find_suggestions (entry);
+
+    g_assert_nonnull (suggestions);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (suggestions)));
+    gtk_editable_set_text (GTK_EDITABLE (entry), "track 2");
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (suggestions)));
+
+    /* Escape: the list goes, the editor and the typing stay. */
+    g_assert_true (press_key (entry, GDK_KEY_Escape));
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (suggestions)));
+    g_assert_true (shoebox_dialog_is_shown (GTK_WIDGET (editor)));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "track 2");
+    /* With no list open, Escape goes on to the editor, which closes. */
+    g_assert_false (press_key (entry, GDK_KEY_Escape));
+
+    /* Typing on opens it again; Down picks the first, Enter takes it. */
+    gtk_editable_set_text (GTK_EDITABLE (entry), "track 2.");
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (suggestions)));
+    g_assert_true (press_key (entry, GDK_KEY_Down));
+    g_assert_true (press_key (entry, GDK_KEY_Return));
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (suggestions)));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Track 2.0");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (brand)), ==, "Balenciaga");
+    g_assert_true (shoebox_dialog_is_shown (GTK_WIDGET (editor)));
+
+    /* Nothing matches: no list. */
+    gtk_editable_set_text (GTK_EDITABLE (entry), "no such shoe");
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (suggestions)));
+  }
+#else
+  g_assert_nonnull (gtk_entry_get_completion (GTK_ENTRY (entry)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (brand)), ==, "");
+#endif
+
+  shoebox_test_close_dialog (editor);
+  destroy_settled (GTK_WINDOW (window));
+}
+
+static gboolean
 stack_shows_statistics (gpointer data)
 {
   return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (data)), "statistics") == 0;
@@ -831,7 +953,7 @@ test_statistics_window (Fixture       *fixture,
 {
   g_autoptr(ShoeboxPair) nike = add_pair (fixture, "Air Max 97", "Nike", "Silver Bullet", 18500);
   g_autoptr(ShoeboxPair) track = add_pair (fixture, "Track 2.0", "Balenciaga", "Silver", 89000);
-  GtkWindow *window;
+  GtkWidget *window;
   ShoeboxBarChart *brands;
   ShoeboxBarChart *conditions;
   AdwActionRow *owned;
@@ -841,7 +963,7 @@ test_statistics_window (Fixture       *fixture,
    * a worker thread: not one query of theirs on the main thread.
    */
   shoebox_test_sql_log_clear ();
-  window = shoebox_statistics_window_new (NULL, fixture->collection);
+  window = shoebox_statistics_window_new (fixture->collection);
   brands = SHOEBOX_BAR_CHART (template_child (window, SHOEBOX_TYPE_STATISTICS_WINDOW, "brand_chart"));
   conditions = SHOEBOX_BAR_CHART (template_child (window, SHOEBOX_TYPE_STATISTICS_WINDOW, "condition_chart"));
   owned = ADW_ACTION_ROW (template_child (window, SHOEBOX_TYPE_STATISTICS_WINDOW, "owned_row"));
@@ -849,7 +971,7 @@ test_statistics_window (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "computing");
   g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (template_child (window, SHOEBOX_TYPE_STATISTICS_WINDOW,
                                                                         "spinner"))));
-  gtk_window_present (window);
+  shoebox_dialog_present (window, NULL);
   wait_until (stack_shows_statistics, stack);
 
   g_assert_cmpuint (shoebox_test_sql_log_count ("FROM pairs", FALSE), >=, 6);
@@ -857,11 +979,11 @@ test_statistics_window (Fixture       *fixture,
   g_assert_cmpstr (adw_action_row_get_subtitle (owned), ==, "2");
   g_assert_cmpuint (shoebox_bar_chart_get_n_bars (brands), ==, 2);
   g_assert_cmpuint (shoebox_bar_chart_get_n_bars (conditions), >=, 4);
-  destroy_settled (window);
+  shoebox_test_close_dialog (window);
 
   /* Closed before the figures come: nothing touches the window after. */
-  window = shoebox_statistics_window_new (NULL, fixture->collection);
-  gtk_window_destroy (window);
+  window = shoebox_statistics_window_new (fixture->collection);
+  shoebox_test_drop_dialog (window);
   spin (300);
 }
 
@@ -893,13 +1015,15 @@ test_csv_preview (Fixture       *fixture,
     "Air Max 97,Nike,Silver Bullet,185.00,USD,2022-02-30,\n";
   g_autoptr(GBytes) bytes = g_bytes_new_static (csv, sizeof csv - 1);
   g_autoptr(GError) error = NULL;
-  GtkWindow *window;
+  GtkWidget *window;
   g_autofree char *summary = NULL;
   gboolean imported = FALSE;
-  gboolean refused = FALSE;
 
-  window = shoebox_csv_import_window_new (NULL, fixture->collection, "pairs.csv", bytes, &error);
+  window = shoebox_csv_import_window_new (fixture->collection, "pairs.csv", bytes, &error);
   g_assert_no_error (error);
+  shoebox_dialog_present (window, NULL);
+  g_object_ref (window);
+  shoebox_test_settle ();
   summary = g_strdup (gtk_label_get_text (GTK_LABEL (template_child (window, SHOEBOX_TYPE_CSV_IMPORT_WINDOW,
                                                                      "summary_label"))));
   g_assert_nonnull (strstr (summary, "3 rows: 1 can be imported, 2 will be skipped"));
@@ -915,17 +1039,17 @@ test_csv_preview (Fixture       *fixture,
   g_assert_false (gtk_widget_get_sensitive (template_child (window, SHOEBOX_TYPE_CSV_IMPORT_WINDOW, "cancel_button")));
   g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (template_child (window, SHOEBOX_TYPE_CSV_IMPORT_WINDOW,
                                                                         "spinner"))));
-  /* What Escape, Ctrl+W or the window manager would ask. */
-  g_signal_emit_by_name (window, "close-request", &refused);
-  g_assert_true (refused);
+  /* What Escape, Cancel or the window manager would ask. */
+  shoebox_dialog_close (window);
+  g_assert_true (shoebox_dialog_is_shown (window));
 
   wait_until (is_true, &imported);
   g_assert_cmpuint (count_pairs (fixture), ==, 1);
   g_assert_cmpuint (shoebox_test_sql_log_count ("INSERT INTO pairs (", FALSE), ==, 1);
   g_assert_cmpuint (shoebox_test_sql_log_count ("INSERT INTO pairs (", TRUE), ==, 0);
-  g_signal_emit_by_name (window, "close-request", &refused);
-  g_assert_false (refused);
-  gtk_window_destroy (window);
+  /* Done, it closed itself. */
+  g_assert_false (shoebox_dialog_is_shown (window));
+  g_assert_finalize_object (window);
 }
 
 static gboolean
@@ -1074,6 +1198,7 @@ main (int   argc,
       return 1;
     }
   adw_init ();
+  shoebox_test_dialogs_init ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/collection-page/empty-and-search", test_page_empty_and_search);
@@ -1087,6 +1212,7 @@ main (int   argc,
   ADD ("/pair-editor/saves-every-field", test_editor_saves_every_field);
   ADD ("/pair-editor/photos", test_editor_photos);
   ADD ("/pair-editor/compare-with", test_editor_compare_with);
+  ADD ("/pair-editor/suggestions", test_editor_suggestions);
   ADD ("/statistics/window", test_statistics_window);
   ADD ("/collection-page/narrow-with-selection", test_window_narrow_with_selection);
   ADD ("/csv/preview-and-import", test_csv_preview);

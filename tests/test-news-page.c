@@ -11,6 +11,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "shoebox-alert.h"
 #include "shoebox-collection.h"
 #include "shoebox-database.h"
 #include "shoebox-news-page.h"
@@ -19,6 +20,7 @@
 #include "shoebox-preferences-window.h"
 #include "shoebox-test-images.h"
 #include "shoebox-test-sql-log.h"
+#include "shoebox-test-dialogs.h"
 #include "shoebox-test-wait.h"
 #include "shoebox-window.h"
 
@@ -542,20 +544,12 @@ test_offline (Fixture       *fixture,
   g_assert_false (gtk_revealer_get_reveal_child (offline));
 }
 
-static AdwMessageDialog *
+static ShoeboxAlert *
 find_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *dialog = shoebox_test_find_shown (SHOEBOX_TYPE_ALERT);
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
+  return dialog != NULL ? SHOEBOX_ALERT (dialog) : NULL;
 }
 
 static GtkWidget *
@@ -597,13 +591,13 @@ static void
 answer_dialog (const char *text,
                const char *response)
 {
-  AdwMessageDialog *dialog = find_dialog ();
+  ShoeboxAlert *dialog = find_dialog ();
 
   g_assert_nonnull (dialog);
   if (text != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), text);
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
+    gtk_editable_set_text (GTK_EDITABLE (shoebox_alert_get_extra_child (dialog)), text);
+  shoebox_alert_respond (dialog, response);
+  g_assert_null (find_dialog ());
 }
 
 /* Preferences list the sources with their health; the user renames,
@@ -616,13 +610,13 @@ test_preferences_sources (Fixture       *fixture,
   ShoeboxNewsStore *store = shoebox_news_service_get_store (fixture->service);
   GListModel *sources = shoebox_news_store_get_sources (store);
   g_autoptr(ShoeboxNewsSource) source = g_list_model_get_item (sources, 0);
-  GtkWindow *preferences = shoebox_preferences_window_new (fixture->window, "/tmp/shoebox.db");
+  GtkWidget *preferences = shoebox_preferences_window_new ("/tmp/shoebox.db");
   GtkListBox *list;
   AdwActionRow *row;
   guint n_requests = fixture->n_requests;
 
   shoebox_preferences_window_set_news (SHOEBOX_PREFERENCES_WINDOW (preferences), fixture->service);
-  gtk_window_present (preferences);
+  shoebox_dialog_present (preferences, GTK_WIDGET (fixture->window));
   list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (preferences), SHOEBOX_TYPE_PREFERENCES_WINDOW,
                                                       "sources_list"));
   row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (list, 0));
@@ -679,9 +673,7 @@ test_preferences_sources (Fixture       *fixture,
   g_assert_null (gtk_list_box_get_row_at_index (list, 0));
   g_assert_cmpuint (n_rows (fixture), ==, 0);
 
-  g_object_ref (preferences);
-  gtk_window_destroy (preferences);
-  g_assert_finalize_object (preferences);
+  shoebox_test_close_dialog (preferences);
 }
 
 /* The Google News search for the user's pairs is added without being
@@ -694,10 +686,10 @@ test_preferences_search_feed (Fixture       *fixture,
   ShoeboxNewsStore *store = shoebox_news_service_get_store (fixture->service);
   GListModel *sources = shoebox_news_store_get_sources (store);
   g_autoptr(ShoeboxNewsSource) source = NULL;
-  GtkWindow *preferences = shoebox_preferences_window_new (fixture->window, "/tmp/shoebox.db");
+  GtkWidget *preferences = shoebox_preferences_window_new ("/tmp/shoebox.db");
 
   shoebox_preferences_window_set_news (SHOEBOX_PREFERENCES_WINDOW (preferences), fixture->service);
-  gtk_window_present (preferences);
+  shoebox_dialog_present (preferences, GTK_WIDGET (fixture->window));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preferences), "prefs.add-search-feed", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 2);
@@ -711,9 +703,7 @@ test_preferences_search_feed (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preferences), "prefs.add-search-feed", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 2);
 
-  g_object_ref (preferences);
-  gtk_window_destroy (preferences);
-  g_assert_finalize_object (preferences);
+  shoebox_test_close_dialog (preferences);
 }
 
 /* A month of news is thousands of stories: rows are made a hundred at a
@@ -884,6 +874,7 @@ main (int   argc,
       return 1;
     }
   adw_init ();
+  shoebox_test_dialogs_init ();
 
   g_test_add ("/news-page/rows", Fixture, NULL, set_up, test_rows, tear_down);
   g_test_add ("/news-page/thumbnail", Fixture, NULL, set_up, test_thumbnail, tear_down);

@@ -14,6 +14,7 @@
 #include "shoebox-database.h"
 #include "shoebox-pair-editor.h"
 #include "shoebox-photos.h"
+#include "shoebox-test-dialogs.h"
 #include "shoebox-test-images.h"
 
 /* The pair editor's photos dropped or pasted, in the formats phones and
@@ -28,7 +29,6 @@ typedef struct
   ShoeboxDatabase   *database;
   ShoeboxCollection *collection;
   ShoeboxPhotos     *photos;
-  GtkWindow         *window;
   ShoeboxPairEditor *editor;
 } Fixture;
 
@@ -51,9 +51,8 @@ set_up (Fixture       *fixture,
   g_assert_no_error (error);
   fixture->collection = shoebox_collection_new (fixture->database);
   fixture->photos = shoebox_photos_new ();
-  fixture->window = shoebox_pair_editor_new (NULL, fixture->collection, fixture->photos, NULL);
-  fixture->editor = SHOEBOX_PAIR_EDITOR (fixture->window);
-  gtk_window_present (fixture->window);
+  fixture->editor = SHOEBOX_PAIR_EDITOR (shoebox_pair_editor_new (fixture->collection, fixture->photos, NULL));
+  shoebox_dialog_present (GTK_WIDGET (fixture->editor), NULL);
 }
 
 static void
@@ -72,11 +71,8 @@ static void
 tear_down (Fixture       *fixture,
            gconstpointer  data)
 {
-  /* Once any tooltip under the pointer has settled (see
-   * test-collection-page.c).
-   */
-  spin (600);
-  gtk_window_destroy (fixture->window);
+  /* Once any tooltip under the pointer has settled. */
+  shoebox_test_close_dialog (fixture->editor);
   g_clear_object (&fixture->photos);
   g_clear_object (&fixture->collection);
   shoebox_database_close (fixture->database);
@@ -207,6 +203,7 @@ main (int   argc,
       return 1;
     }
   adw_init ();
+  shoebox_test_dialogs_init ();
 
   g_test_add ("/pair-editor-photos/drop-files", Fixture, NULL, set_up, test_drop_files, tear_down);
   g_test_add ("/pair-editor-photos/paste-files", Fixture, NULL, set_up, test_paste_files, tear_down);

@@ -9,8 +9,12 @@
 
 #include <adwaita.h>
 
+#include "shoebox-alert.h"
 #include "shoebox-database.h"
+#include "shoebox-file-dialog.h"
 #include "shoebox-preferences-window.h"
+#include "shoebox-test-dialogs.h"
+#include "shoebox-test-wait.h"
 #include "shoebox-window.h"
 
 /* Iterates the main context until @done says so, failing after 5 s. */
@@ -195,29 +199,13 @@ test_window_saves_size_on_close (void)
   g_assert_finalize_object (window);
 }
 
-static GtkWindow *
-find_toplevel_of_type (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-
-  return NULL;
-}
-
 static void
 test_window_database_error_dialog (void)
 {
   ShoeboxWindow *window = shoebox_window_new (NULL);
   g_autoptr(GError) error = NULL;
   GtkStack *view_stack;
-  GtkWindow *dialog;
+  ShoeboxAlert *dialog;
 
   g_set_error (&error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_CORRUPT,
                "“/tmp/x/shoebox.db” is damaged or is not a Shoebox database");
@@ -225,18 +213,24 @@ test_window_database_error_dialog (void)
   gtk_window_present (GTK_WINDOW (window));
   shoebox_window_show_database_error (window, error);
 
-  dialog = find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = SHOEBOX_ALERT (shoebox_test_find_shown (SHOEBOX_TYPE_ALERT));
   g_assert_nonnull (dialog);
-  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
-  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, error->message);
-  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
-                   "Your Collection Could Not Be Opened");
+  /* Over the main window: its own window's parent on libadwaita 1.2,
+   * inside it from 1.5 on.
+   */
+#if ADW_CHECK_VERSION (1, 5, 0)
+  g_assert_true (gtk_widget_get_root (GTK_WIDGET (dialog)) == GTK_ROOT (window));
+#else
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+#endif
+  g_assert_cmpstr (shoebox_alert_get_body (dialog), ==, error->message);
+  g_assert_cmpstr (shoebox_alert_get_heading (dialog), ==, "Your Collection Could Not Be Opened");
 
-  g_assert_cmpstr (adw_message_dialog_get_close_response (ADW_MESSAGE_DIALOG (dialog)), ==, "close");
-  g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==, "close");
+  g_assert_cmpstr (shoebox_alert_get_close_response (dialog), ==, "close");
+  g_assert_cmpstr (shoebox_alert_get_default_response (dialog), ==, "close");
 
-  gtk_window_destroy (dialog);
-  g_assert_null (find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
+  shoebox_alert_respond (dialog, "close");
+  g_assert_null (shoebox_test_find_shown (SHOEBOX_TYPE_ALERT));
 
   /* The page says so too, instead of "No Pairs Yet". */
   view_stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (shoebox_window_get_collection_page (window)),
@@ -250,9 +244,11 @@ static void
 test_preferences_window (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  GtkWindow *preferences = shoebox_preferences_window_new (NULL, "/home/me/.local/share/shoebox/shoebox.db");
+  GtkWidget *preferences = shoebox_preferences_window_new ("/home/me/.local/share/shoebox/shoebox.db");
   AdwActionRow *database_row;
   GtkSpinButton *spin;
+
+  shoebox_dialog_present (preferences, NULL);
 
   database_row = ADW_ACTION_ROW (gtk_widget_get_template_child (GTK_WIDGET (preferences),
                                                                 SHOEBOX_TYPE_PREFERENCES_WINDOW,
@@ -270,7 +266,60 @@ test_preferences_window (void)
   gtk_spin_button_set_value (spin, 5);
   g_assert_cmpuint (g_settings_get_uint (settings, "news-refresh-interval"), ==, 15);
 
-  destroy_window (preferences);
+  shoebox_test_close_dialog (preferences);
+}
+
+static GtkWindow *
+find_titled (const char *title)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_widget_get_visible (GTK_WIDGET (window)) && g_strcmp0 (gtk_window_get_title (window), title) == 0)
+        return window;
+    }
+  return NULL;
+}
+
+/* The file chooser, GtkFileDialog from GTK 4.10 on, keeps its title (the
+ * end-to-end tests find it by it), and the caller's cancellable closes
+ * it: the answer is G_IO_ERROR_CANCELLED, never a file.
+ */
+static void
+test_file_dialog_cancel (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 end;
+
+  gtk_file_filter_add_suffix (filter, "png");
+  gtk_window_present (GTK_WINDOW (window));
+  shoebox_file_dialog_open (window, "Add Photos", "_Add", filter, TRUE, cancellable,
+                            shoebox_test_store_result_cb, &result);
+  end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (find_titled ("Add Photos") == NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (find_titled ("Add Photos"));
+  shoebox_test_settle ();
+
+  g_cancellable_cancel (cancellable);
+  shoebox_test_wait_for_result (&result);
+  files = shoebox_file_dialog_open_finish (result, &error);
+  g_assert_null (files);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  while (find_titled ("Add Photos") != NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (find_titled ("Add Photos"));
+
+  destroy_window (GTK_WINDOW (window));
 }
 
 /* The keyboard shortcuts are the version's own widget: GtkShortcutsWindow
@@ -314,6 +363,7 @@ main (int   argc,
       return 1;
     }
   adw_init ();
+  shoebox_test_dialogs_init ();
 
   g_test_add_func ("/window/pages", test_window_has_three_pages);
   g_test_add_func ("/window/narrow", test_window_adapts_to_narrow_width);
@@ -321,6 +371,7 @@ main (int   argc,
   g_test_add_func ("/window/saves-size-on-close", test_window_saves_size_on_close);
   g_test_add_func ("/window/database-error-dialog", test_window_database_error_dialog);
   g_test_add_func ("/preferences/settings", test_preferences_window);
+  g_test_add_func ("/file-dialog/cancel", test_file_dialog_cancel);
   g_test_add_func ("/help-overlay/loads", test_help_overlay_loads);
 
   return g_test_run ();

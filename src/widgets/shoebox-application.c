@@ -58,16 +58,16 @@ shoebox_application_preferences_action (GSimpleAction *action,
   ShoeboxApplication *self = SHOEBOX_APPLICATION (user_data);
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   g_autofree char *path = NULL;
-  GtkWindow *preferences;
+  GtkWidget *preferences;
 
   if (self->database != NULL)
     path = g_strdup (shoebox_database_get_path (self->database));
   else
     path = shoebox_database_dup_default_path ();
 
-  preferences = shoebox_preferences_window_new (parent, path);
+  preferences = shoebox_preferences_window_new (path);
   shoebox_preferences_window_set_news (SHOEBOX_PREFERENCES_WINDOW (preferences), self->news);
-  gtk_window_present (preferences);
+  shoebox_dialog_present (preferences, GTK_WIDGET (parent));
 }
 
 /* The facts, whichever widget shows them. */

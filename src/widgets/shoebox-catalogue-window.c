@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "shoebox-alert.h"
 #include "shoebox-catalogue-window.h"
 #include "shoebox-labels.h"
 #include "shoebox-pair-editor.h"
@@ -523,16 +524,16 @@ pair_activated_cb (ShoeboxCatalogueWindow *self,
                    GtkListBoxRow          *row)
 {
   ShoeboxPair *pair = g_object_get_data (G_OBJECT (row), ROW_PAIR);
-  GtkWindow *editor;
+  GtkWidget *editor;
 
   if (pair == NULL)
     return;
 
-  editor = shoebox_pair_editor_new (GTK_WINDOW (self), self->collection, self->photos, pair);
+  editor = shoebox_pair_editor_new (self->collection, self->photos, pair);
   g_signal_connect_object (editor, "saved", G_CALLBACK (pair_saved_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (editor, "delete-requested", G_CALLBACK (pair_delete_requested_cb),
                            self, G_CONNECT_SWAPPED);
-  gtk_window_present (editor);
+  shoebox_dialog_present (editor, GTK_WIDGET (self));
 }
 
 static void
@@ -547,10 +548,10 @@ static void
 open_editor (ShoeboxCatalogueWindow *self,
              ShoeboxSilhouette      *silhouette)
 {
-  GtkWindow *editor = shoebox_silhouette_editor_new (GTK_WINDOW (self), self->collection, silhouette);
+  GtkWidget *editor = shoebox_silhouette_editor_new (self->collection, silhouette);
 
   g_signal_connect_object (editor, "saved", G_CALLBACK (silhouette_saved_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (editor);
+  shoebox_dialog_present (editor, GTK_WIDGET (self));
 }
 
 static void
@@ -613,7 +614,7 @@ undo_action (GtkWidget  *widget,
 }
 
 static void
-delete_response_cb (AdwMessageDialog       *dialog,
+delete_response_cb (ShoeboxAlert           *dialog,
                     const char             *response,
                     ShoeboxCatalogueWindow *self)
 {
@@ -656,7 +657,7 @@ delete_action (GtkWidget  *widget,
   g_autofree char *display_name = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
+  ShoeboxAlert *dialog;
   guint n_pairs;
 
   if (self->silhouette == NULL)
@@ -675,28 +676,25 @@ delete_action (GtkWidget  *widget,
                                            "%u pairs in your collection are of this silhouette. Delete those pairs, or give them another silhouette, first.",
                                            n_pairs),
                               n_pairs);
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
-      /* No mnemonic: libadwaita 1.2 would put the underscore in the
-       * button's accessible name.
-       */
-      adw_message_dialog_add_response (dialog, "close", _("Close"));
-      adw_message_dialog_set_default_response (dialog, "close");
-      adw_message_dialog_set_close_response (dialog, "close");
-      gtk_window_present (GTK_WINDOW (dialog));
+      dialog = shoebox_alert_new (heading, body);
+      shoebox_alert_add_response (dialog, "close", _("Close"), ADW_RESPONSE_DEFAULT);
+      shoebox_alert_set_default_response (dialog, "close");
+      shoebox_alert_set_close_response (dialog, "close");
+      shoebox_alert_present (dialog, GTK_WIDGET (self));
       return;
     }
 
   /* Translators: a dialog's heading: "Delete Balenciaga Track 3?" */
   heading = g_strdup_printf (_("Delete %s?"), display_name);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                                       _("It leaves the catalogue. The silhouettes that follow it stay, without a predecessor.")));
-  adw_message_dialog_add_responses (dialog, "cancel", _("Cancel"), "delete", _("Delete"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = shoebox_alert_new (heading,
+                              _("It leaves the catalogue. The silhouettes that follow it stay, without a predecessor."));
+  shoebox_alert_add_response (dialog, "cancel", _("Cancel"), ADW_RESPONSE_DEFAULT);
+  shoebox_alert_add_response (dialog, "delete", _("Delete"), ADW_RESPONSE_DESTRUCTIVE);
+  shoebox_alert_set_default_response (dialog, "cancel");
+  shoebox_alert_set_close_response (dialog, "cancel");
   g_object_set_data_full (G_OBJECT (dialog), ROW_SILHOUETTE, g_object_ref (self->silhouette), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  shoebox_alert_present (dialog, GTK_WIDGET (self));
 }
 
 static gboolean

@@ -443,14 +443,12 @@ static void
 open_pair (ShoeboxCollectionPage *self,
            ShoeboxPair           *pair)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWindow *editor = shoebox_pair_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               self->collection, self->photos, pair);
+  GtkWidget *editor = shoebox_pair_editor_new (self->collection, self->photos, pair);
 
   g_signal_connect_object (editor, "saved", G_CALLBACK (pair_saved_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (editor, "delete-requested", G_CALLBACK (editor_delete_requested_cb),
                            self, G_CONNECT_SWAPPED);
-  gtk_window_present (editor);
+  shoebox_dialog_present (editor, GTK_WIDGET (self));
 }
 
 static void

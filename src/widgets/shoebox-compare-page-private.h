@@ -83,7 +83,7 @@ struct _ShoeboxComparePage
   GCancellable          *cancellable;
   GPtrArray             *items; /* Item */
   char                  *mode;
-  GtkFileChooserNative  *chooser;
+  GCancellable          *chooser;   /* Save as Image's, while it is open */
   GtkWidget             *row_labels[N_ROWS];
   guint                  n_loading;
   guint                  default_photos_source;

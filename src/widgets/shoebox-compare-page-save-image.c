@@ -12,22 +12,26 @@
 #include <glib/gi18n.h>
 
 #include "shoebox-compare-page-private.h"
+#include "shoebox-file-dialog.h"
 
 /* The comparison saved as a PNG, from Save as Image. */
 
 static void
-chooser_response_cb (ShoeboxComparePage   *self,
-                     int                   response,
-                     GtkFileChooserNative *chooser)
+chosen_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = shoebox_file_dialog_save_finish (result, &error);
+  ShoeboxComparePage *self;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  /* The page cancels its chooser when it goes. */
+  if (file == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+      && g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+
+  self = SHOEBOX_COMPARE_PAGE (user_data);
   g_clear_object (&self->chooser);
-
   if (file == NULL)
     return;
 
@@ -48,31 +52,22 @@ _shoebox_compare_page_save_image_action (GtkWidget  *widget,
                                          GVariant   *parameter)
 {
   ShoeboxComparePage *self = SHOEBOX_COMPARE_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GFile) pictures = NULL;
 
   if (self->chooser != NULL)
     return;
 
-  self->chooser = gtk_file_chooser_native_new (_("Save as Image"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  /* Translators: the file name offered when saving a comparison; keep .png */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("Comparison.png"));
   if (g_get_user_special_dir (G_USER_DIRECTORY_PICTURES) != NULL)
-    {
-      g_autoptr(GFile) pictures = g_file_new_for_path (g_get_user_special_dir (G_USER_DIRECTORY_PICTURES));
-
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), pictures, NULL);
-    }
+    pictures = g_file_new_for_path (g_get_user_special_dir (G_USER_DIRECTORY_PICTURES));
   gtk_file_filter_set_name (filter, _("PNG Images"));
   gtk_file_filter_add_mime_type (filter, "image/png");
   gtk_file_filter_add_suffix (filter, "png");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  self->chooser = g_cancellable_new ();
+  shoebox_file_dialog_save (widget, _("Save as Image"), _("_Save"), filter,
+                            /* Translators: the file name offered when saving a comparison; keep .png */
+                            _("Comparison.png"),
+                            pictures, self->chooser, chosen_cb, self);
 }
 
 /**

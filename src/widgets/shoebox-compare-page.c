@@ -248,8 +248,7 @@ shoebox_compare_page_dispose (GObject *object)
   g_clear_handle_id (&self->default_photos_source, g_source_remove);
 
   g_cancellable_cancel (self->cancellable);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_cancellable_cancel (self->chooser);
   g_clear_object (&self->chooser);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SHOEBOX_TYPE_COMPARE_PAGE);

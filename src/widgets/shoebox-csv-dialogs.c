@@ -14,6 +14,7 @@
 #include "shoebox-compat.h"
 #include "shoebox-csv-async.h"
 #include "shoebox-csv-dialogs.h"
+#include "shoebox-file-dialog.h"
 
 /* How many bad rows the preview lists one by one; the rest are counted. */
 #define MAX_PROBLEM_ROWS 200
@@ -23,7 +24,7 @@
 
 struct _ShoeboxCsvImportWindow
 {
-  AdwWindow            parent_instance;
+  ShoeboxDialog        parent_instance;
 
   ShoeboxCollection   *collection;
   GBytes              *contents;
@@ -40,7 +41,7 @@ struct _ShoeboxCsvImportWindow
   AdwPreferencesGroup *columns_group;
 };
 
-G_DEFINE_FINAL_TYPE (ShoeboxCsvImportWindow, shoebox_csv_import_window, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (ShoeboxCsvImportWindow, shoebox_csv_import_window, SHOEBOX_TYPE_DIALOG)
 
 enum {
   IMPORTED,
@@ -83,6 +84,8 @@ set_importing (ShoeboxCsvImportWindow *self,
   g_autofree char *button = NULL;
 
   self->importing = importing;
+  /* An import runs to its end: Escape and Cancel wait for it. */
+  shoebox_dialog_set_can_close (GTK_WIDGET (self), !importing);
   if (importing)
     button = g_strdup (_("Importing…"));
   else
@@ -173,7 +176,7 @@ imported_cb (GObject      *object,
   g_signal_emit (self, signals[IMPORTED], 0,
                  shoebox_csv_report_get_n_imported (report),
                  shoebox_csv_report_get_n_rejected_rows (report));
-  gtk_window_close (GTK_WINDOW (self));
+  shoebox_dialog_close (GTK_WIDGET (self));
 }
 
 static void
@@ -191,17 +194,6 @@ import_action (GtkWidget  *widget,
    */
   set_importing (self, TRUE);
   shoebox_csv_import_async (self->collection, self->contents, self->cancellable, imported_cb, self);
-}
-
-static gboolean
-shoebox_csv_import_window_close_request (GtkWindow *window)
-{
-  ShoeboxCsvImportWindow *self = SHOEBOX_CSV_IMPORT_WINDOW (window);
-
-  if (self->importing)
-    return TRUE;
-
-  return GTK_WINDOW_CLASS (shoebox_csv_import_window_parent_class)->close_request (window);
 }
 
 static void
@@ -226,10 +218,8 @@ shoebox_csv_import_window_class_init (ShoeboxCsvImportWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = shoebox_csv_import_window_dispose;
-  window_class->close_request = shoebox_csv_import_window_close_request;
 
   /**
    * ShoeboxCsvImportWindow::imported:
@@ -248,7 +238,7 @@ shoebox_csv_import_window_class_init (ShoeboxCsvImportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShoeboxCsvImportWindow, problems_group);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxCsvImportWindow, columns_group);
   gtk_widget_class_install_action (widget_class, "import.import", NULL, import_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  shoebox_dialog_class_install_close (widget_class);
 }
 
 static void
@@ -260,7 +250,6 @@ shoebox_csv_import_window_init (ShoeboxCsvImportWindow *self)
 
 /**
  * shoebox_csv_import_window_new:
- * @parent: (nullable): the main window
  * @collection: where the pairs go
  * @file_name: the file's name, for the summary
  * @contents: the file's bytes
@@ -270,12 +259,12 @@ shoebox_csv_import_window_init (ShoeboxCsvImportWindow *self)
  * do. Its Import button imports in a worker thread and emits
  * #ShoeboxCsvImportWindow::imported when done.
  *
- * Returns: (transfer none) (nullable): the preview, or %NULL with @error
- *   set when the file is not CSV
+ * Returns: (transfer floating) (nullable): the preview, for
+ *   shoebox_dialog_present(), or %NULL with @error set when the file is
+ *   not CSV
  */
-GtkWindow *
-shoebox_csv_import_window_new (GtkWindow         *parent,
-                               ShoeboxCollection *collection,
+GtkWidget *
+shoebox_csv_import_window_new (ShoeboxCollection *collection,
                                const char        *file_name,
                                GBytes            *contents,
                                GError           **error)
@@ -290,13 +279,13 @@ shoebox_csv_import_window_new (GtkWindow         *parent,
   if (report == NULL)
     return NULL;
 
-  self = g_object_new (SHOEBOX_TYPE_CSV_IMPORT_WINDOW, "transient-for", parent, NULL);
+  self = g_object_new (SHOEBOX_TYPE_CSV_IMPORT_WINDOW, NULL);
   self->collection = g_object_ref (collection);
   self->contents = g_bytes_ref (contents);
   self->file_name = g_strdup (file_name);
   show_preview (self, report);
 
-  return GTK_WINDOW (self);
+  return GTK_WIDGET (self);
 }
 
 typedef struct
@@ -369,7 +358,7 @@ contents_loaded_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  GtkWindow *preview;
+  GtkWidget *preview;
   gsize length = 0;
 
   if (!g_file_load_contents_finish (G_FILE (object), result, &contents, &length, NULL, &error))
@@ -381,7 +370,7 @@ contents_loaded_cb (GObject      *object,
     }
 
   bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  preview = shoebox_csv_import_window_new (data->parent, data->collection, data->file_name, bytes, &error);
+  preview = shoebox_csv_import_window_new (data->collection, data->file_name, bytes, &error);
   if (preview == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("“%s” cannot be imported: %s"), data->file_name, error->message);
@@ -390,28 +379,27 @@ contents_loaded_cb (GObject      *object,
       return;
     }
 
+  shoebox_dialog_present (preview, (GtkWidget *) data->parent);
   g_signal_connect_data (preview, "imported", G_CALLBACK (window_imported_cb),
                          g_steal_pointer (&data), (GClosureNotify) (void (*) (void)) import_data_free, 0);
-  gtk_window_present (preview);
 }
 
 static void
-import_chooser_response_cb (GtkNativeDialog *chooser,
-                            int              response,
-                            ImportData      *data)
+import_chosen_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
+  ImportData *data = user_data;
+  g_autoptr(GListModel) files = shoebox_file_dialog_open_finish (result, NULL);
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileInfo) info = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_object_unref (chooser);
-
-  if (file == NULL)
+  if (files == NULL)
     {
       import_data_free (data);
       return;
     }
+  file = g_list_model_get_item (files, 0);
 
   data->file_name = g_file_get_basename (file);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
@@ -427,15 +415,15 @@ import_chooser_response_cb (GtkNativeDialog *chooser,
   g_file_load_contents_async (file, NULL, contents_loaded_cb, data);
 }
 
-static void
-add_csv_filter (GtkFileChooser *chooser)
+static GtkFileFilter *
+csv_filter_new (void)
 {
-  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  GtkFileFilter *csv = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (csv, _("CSV Files"));
   gtk_file_filter_add_mime_type (csv, "text/csv");
   gtk_file_filter_add_pattern (csv, "*.csv");
-  gtk_file_chooser_add_filter (chooser, csv);
+  return csv;
 }
 
 /**
@@ -456,7 +444,7 @@ shoebox_csv_dialogs_import (GtkWindow         *parent,
                             GCallback          imported,
                             gpointer           user_data)
 {
-  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = csv_filter_new ();
   ImportData *data;
 
   g_return_if_fail (SHOEBOX_IS_COLLECTION (collection));
@@ -469,12 +457,9 @@ shoebox_csv_dialogs_import (GtkWindow         *parent,
   data->imported = imported;
   data->user_data = user_data;
 
-  chooser = gtk_file_chooser_native_new (_("Import CSV"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  add_csv_filter (GTK_FILE_CHOOSER (chooser));
-  g_signal_connect (chooser, "response", G_CALLBACK (import_chooser_response_cb), data);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  /* The data holds what the answer needs: no cancellable. */
+  shoebox_file_dialog_open (GTK_WIDGET (parent), _("Import CSV"), _("_Open"), filter, FALSE,
+                            NULL, import_chosen_cb, data);
 }
 
 typedef struct
@@ -636,16 +621,12 @@ shoebox_csv_dialogs_is_exporting (GtkWindow *parent)
 }
 
 static void
-export_chooser_response_cb (GtkNativeDialog *chooser,
-                            int              response,
-                            ExportData      *data)
+export_chosen_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
-  g_autoptr(ExportData) owned = data;
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_object_unref (chooser);
+  g_autoptr(ExportData) data = user_data;
+  g_autoptr(GFile) file = shoebox_file_dialog_save_finish (result, NULL);
 
   if (file != NULL)
     shoebox_csv_dialogs_export_to_file (data->parent, data->collection, data->toasts, file);
@@ -665,7 +646,7 @@ shoebox_csv_dialogs_export (GtkWindow         *parent,
                             ShoeboxCollection *collection,
                             AdwToastOverlay   *toasts)
 {
-  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = csv_filter_new ();
   ExportData *data;
 
   g_return_if_fail (SHOEBOX_IS_COLLECTION (collection));
@@ -676,11 +657,6 @@ shoebox_csv_dialogs_export (GtkWindow         *parent,
   data->collection = g_object_ref (collection);
   data->toasts = g_object_ref (toasts);
 
-  chooser = gtk_file_chooser_native_new (_("Export CSV"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("shoebox-collection.csv"));
-  add_csv_filter (GTK_FILE_CHOOSER (chooser));
-  g_signal_connect (chooser, "response", G_CALLBACK (export_chooser_response_cb), data);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  shoebox_file_dialog_save (GTK_WIDGET (parent), _("Export CSV"), _("_Export"), filter,
+                            _("shoebox-collection.csv"), NULL, NULL, export_chosen_cb, data);
 }

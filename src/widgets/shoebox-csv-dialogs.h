@@ -10,16 +10,16 @@
 #include <adwaita.h>
 
 #include "shoebox-collection.h"
+#include "shoebox-dialog.h"
 #include "shoebox-csv.h"
 
 G_BEGIN_DECLS
 
 #define SHOEBOX_TYPE_CSV_IMPORT_WINDOW (shoebox_csv_import_window_get_type ())
 
-G_DECLARE_FINAL_TYPE (ShoeboxCsvImportWindow, shoebox_csv_import_window, SHOEBOX, CSV_IMPORT_WINDOW, AdwWindow)
+G_DECLARE_FINAL_TYPE (ShoeboxCsvImportWindow, shoebox_csv_import_window, SHOEBOX, CSV_IMPORT_WINDOW, ShoeboxDialog)
 
-GtkWindow *shoebox_csv_import_window_new (GtkWindow         *parent,
-                                          ShoeboxCollection *collection,
+GtkWidget *shoebox_csv_import_window_new (ShoeboxCollection *collection,
                                           const char        *file_name,
                                           GBytes            *contents,
                                           GError           **error);

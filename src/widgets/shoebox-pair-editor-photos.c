@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "shoebox-compat.h"
+#include "shoebox-file-dialog.h"
 #include "shoebox-pair-editor-private.h"
 #include "shoebox-photos.h"
 
@@ -223,23 +224,24 @@ _shoebox_pair_editor_import_file (ShoeboxPairEditor *self,
 }
 
 static void
-photo_chooser_response_cb (GtkNativeDialog   *chooser,
-                           int                response,
-                           ShoeboxPairEditor *self)
+photos_chosen_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  g_autoptr(GListModel) files = shoebox_file_dialog_open_finish (result, NULL);
+  ShoeboxPairEditor *self;
+
+  /* Closed with the editor, or dismissed. */
+  if (files == NULL)
+    return;
+
+  self = SHOEBOX_PAIR_EDITOR (user_data);
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
     {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
 
-      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-        {
-          g_autoptr(GFile) file = g_list_model_get_item (files, i);
-
-          _shoebox_pair_editor_import_file (self, file);
-        }
+      _shoebox_pair_editor_import_file (self, file);
     }
-
-  g_object_unref (chooser);
 }
 
 void
@@ -249,20 +251,12 @@ _shoebox_pair_editor_add_photos_action (GtkWidget  *widget,
 {
   ShoeboxPairEditor *self = SHOEBOX_PAIR_EDITOR (widget);
   g_autoptr(GtkFileFilter) images = gtk_file_filter_new ();
-  GtkFileChooserNative *chooser;
 
-  /* Native: in the Flatpak sandbox this is the portal's file chooser,
-   * which hands over just the files the user picked.
-   */
-  chooser = gtk_file_chooser_native_new (_("Add Photos"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Add"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   gtk_file_filter_set_name (images, _("Images"));
   add_photo_formats (images);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), images);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (photo_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  /* The editor's cancellable closes the chooser with the editor. */
+  shoebox_file_dialog_open (GTK_WIDGET (self), _("Add Photos"), _("_Add"), images, TRUE,
+                            self->cancellable, photos_chosen_cb, self);
 }
 
 gboolean

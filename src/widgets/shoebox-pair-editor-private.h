@@ -16,7 +16,7 @@ G_BEGIN_DECLS
  */
 struct _ShoeboxPairEditor
 {
-  AdwWindow           parent_instance;
+  ShoeboxDialog       parent_instance;
 
   ShoeboxCollection  *collection;
   ShoeboxPhotos      *photos;
@@ -28,7 +28,15 @@ struct _ShoeboxPairEditor
   gboolean            silhouette_touched;
   gboolean            can_save;
   GSettings          *settings;
+  gboolean            picking_silhouette;
+#if GTK_CHECK_VERSION (4, 10, 0)
+  GtkPopover         *suggestions_popover;  /* silhouettes matching the field */
+  GtkListView        *suggestions_list;
+  GtkSingleSelection *suggestions;
+  GtkCustomFilter    *suggestion_filter;
+#else
   GtkListStore       *silhouettes; /* name, brand, "name — brand" */
+#endif
 
   AdwToastOverlay    *toasts;
   GtkLabel           *problems_label;
@@ -66,6 +74,8 @@ struct _ShoeboxPairEditor
 };
 
 void     _shoebox_pair_editor_validate           (ShoeboxPairEditor *self);
+void     _shoebox_pair_editor_set_up_suggestions (ShoeboxPairEditor *self);
+void     _shoebox_pair_editor_clear_suggestions  (ShoeboxPairEditor *self);
 void     _shoebox_pair_editor_load_photos        (ShoeboxPairEditor *self);
 void     _shoebox_pair_editor_import_file        (ShoeboxPairEditor *self,
                                                   GFile             *file);

@@ -16,7 +16,7 @@
 #include "shoebox-pair-editor-private.h"
 #include "shoebox-photos.h"
 
-G_DEFINE_FINAL_TYPE (ShoeboxPairEditor, shoebox_pair_editor, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (ShoeboxPairEditor, shoebox_pair_editor, SHOEBOX_TYPE_DIALOG)
 
 enum {
   SAVED,
@@ -25,12 +25,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-enum {
-  COLUMN_NAME,
-  COLUMN_BRAND,
-  COLUMN_LABEL,
-};
 
 static const char *
 row_text (gpointer row)
@@ -223,7 +217,9 @@ fill_from_pair (ShoeboxPairEditor *self,
   GtkTextBuffer *notes = gtk_text_view_get_buffer (self->notes_view);
   const char *text;
 
+  self->picking_silhouette = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->silhouette_entry), shoebox_pair_get_silhouette_name (pair) ?: "");
+  self->picking_silhouette = FALSE;
   gtk_editable_set_text (GTK_EDITABLE (self->brand_row), shoebox_pair_get_brand_name (pair) ?: "");
   gtk_editable_set_text (GTK_EDITABLE (self->colorway_row), shoebox_pair_get_colorway (pair) ?: "");
   gtk_editable_set_text (GTK_EDITABLE (self->official_colorway_row), shoebox_pair_get_official_colorway (pair) ?: "");
@@ -314,7 +310,7 @@ show_pair (ShoeboxPairEditor *self,
   g_set_object (&self->pair, pair);
   /* Translators: the editor's title, between its Cancel and Save buttons:
    * keep it short, a phone's window is 360 px wide. */
-  gtk_window_set_title (GTK_WINDOW (self), pair != NULL ? C_("window title", "Edit Pair") : C_("window title", "Add Pair"));
+  shoebox_dialog_set_title (GTK_WIDGET (self), pair != NULL ? C_("window title", "Edit Pair") : C_("window title", "Add Pair"));
   gtk_widget_set_visible (GTK_WIDGET (self->wear_group), pair != NULL);
   gtk_widget_set_visible (self->manage_box, pair != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.worn-today", pair != NULL);
@@ -362,7 +358,7 @@ save_action (GtkWidget  *widget,
   g_settings_set_string (self->settings, "last-currency", selected_currency (self));
   g_set_object (&self->pair, pair);
   g_signal_emit (self, signals[SAVED], 0);
-  gtk_window_close (GTK_WINDOW (self));
+  shoebox_dialog_close (GTK_WIDGET (self));
 }
 
 static void
@@ -436,7 +432,7 @@ delete_action (GtkWidget  *widget,
     return;
 
   g_signal_emit (self, signals[DELETE_REQUESTED], 0, shoebox_pair_get_id (self->pair));
-  gtk_window_close (GTK_WINDOW (self));
+  shoebox_dialog_close (GTK_WIDGET (self));
 }
 
 /* The Compare page belongs to the main window, which this editor sits
@@ -454,12 +450,12 @@ compare_with_action (GtkWidget  *widget,
     return;
 
   id = shoebox_pair_get_id (self->pair);
-  for (GtkWindow *window = gtk_window_get_transient_for (GTK_WINDOW (self));
+  for (GtkWindow *window = shoebox_dialog_get_parent_window (GTK_WIDGET (self));
        window != NULL;
        window = gtk_window_get_transient_for (window))
     if (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-with-pair", "x", id))
       {
-        gtk_window_close (GTK_WINDOW (self));
+        shoebox_dialog_close (GTK_WIDGET (self));
         return;
       }
 }
@@ -477,75 +473,14 @@ show_news_action (GtkWidget  *widget,
     return;
 
   id = shoebox_pair_get_id (self->pair);
-  for (GtkWindow *window = gtk_window_get_transient_for (GTK_WINDOW (self));
+  for (GtkWindow *window = shoebox_dialog_get_parent_window (GTK_WIDGET (self));
        window != NULL;
        window = gtk_window_get_transient_for (window))
     if (gtk_widget_activate_action (GTK_WIDGET (window), "app.show-pair-news", "x", id))
       {
-        gtk_window_close (GTK_WINDOW (self));
+        shoebox_dialog_close (GTK_WIDGET (self));
         return;
       }
-}
-
-static gboolean
-match_silhouette (GtkEntryCompletion *completion,
-                  const char         *key,
-                  GtkTreeIter        *iter,
-                  gpointer            user_data)
-{
-  ShoeboxPairEditor *self = user_data;
-  g_autofree char *label = NULL;
-  g_autofree char *folded_label = NULL;
-  g_autofree char *folded_key = NULL;
-
-  gtk_tree_model_get (GTK_TREE_MODEL (self->silhouettes), iter, COLUMN_LABEL, &label, -1);
-  folded_label = g_utf8_casefold (label, -1);
-  folded_key = g_utf8_casefold (key, -1);
-  return strstr (folded_label, folded_key) != NULL;
-}
-
-static gboolean
-silhouette_selected_cb (ShoeboxPairEditor *self,
-                        GtkTreeModel      *model,
-                        GtkTreeIter       *iter)
-{
-  g_autofree char *name = NULL;
-  g_autofree char *brand = NULL;
-
-  gtk_tree_model_get (model, iter, COLUMN_NAME, &name, COLUMN_BRAND, &brand, -1);
-  gtk_editable_set_text (GTK_EDITABLE (self->silhouette_entry), name);
-  gtk_editable_set_position (GTK_EDITABLE (self->silhouette_entry), -1);
-  gtk_editable_set_text (GTK_EDITABLE (self->brand_row), brand);
-  return TRUE;
-}
-
-static void
-set_up_completion (ShoeboxPairEditor *self)
-{
-  g_autoptr(GtkEntryCompletion) completion = gtk_entry_completion_new ();
-  g_autoptr(GListModel) silhouettes = shoebox_collection_list_silhouettes (self->collection, NULL);
-
-  self->silhouettes = gtk_list_store_new (3, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);
-  for (guint i = 0; silhouettes != NULL && i < g_list_model_get_n_items (silhouettes); i++)
-    {
-      g_autoptr(ShoeboxSilhouette) silhouette = g_list_model_get_item (silhouettes, i);
-      g_autofree char *label = g_strdup_printf ("%s — %s", shoebox_silhouette_get_name (silhouette),
-                                                shoebox_silhouette_get_brand_name (silhouette));
-
-      gtk_list_store_insert_with_values (self->silhouettes, NULL, -1,
-                                         COLUMN_NAME, shoebox_silhouette_get_name (silhouette),
-                                         COLUMN_BRAND, shoebox_silhouette_get_brand_name (silhouette),
-                                         COLUMN_LABEL, label,
-                                         -1);
-    }
-
-  gtk_entry_completion_set_model (completion, GTK_TREE_MODEL (self->silhouettes));
-  gtk_entry_completion_set_text_column (completion, COLUMN_LABEL);
-  gtk_entry_completion_set_match_func (completion, match_silhouette, self, NULL);
-  gtk_entry_completion_set_minimum_key_length (completion, 1);
-  g_signal_connect_object (completion, "match-selected", G_CALLBACK (silhouette_selected_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_entry_set_completion (self->silhouette_entry, completion);
 }
 
 static GListModel *
@@ -640,7 +575,7 @@ shoebox_pair_editor_dispose (GObject *object)
   g_clear_object (&self->photos);
   g_clear_object (&self->pair);
   g_clear_object (&self->settings);
-  g_clear_object (&self->silhouettes);
+  _shoebox_pair_editor_clear_suggestions (self);
 
   G_OBJECT_CLASS (shoebox_pair_editor_parent_class)->dispose (object);
 }
@@ -731,7 +666,7 @@ shoebox_pair_editor_class_init (ShoeboxPairEditorClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "editor.paste-photo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "editor.worn-today", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  shoebox_dialog_class_install_close (widget_class);
 }
 
 static void
@@ -756,25 +691,21 @@ shoebox_pair_editor_init (ShoeboxPairEditor *self)
 
 /**
  * shoebox_pair_editor_new:
- * @parent: (nullable): the window to sit over
  * @collection: where the pair is saved
  * @photos: (nullable): where photo files are kept, or %NULL to leave
  *   photos out
  * @pair: (nullable): the pair to edit, or %NULL to add one
  *
- * Returns: (transfer none): the editor, owned by GTK's toplevels until
- *   closed
+ * Returns: (transfer floating): the editor, for shoebox_dialog_present()
  */
-GtkWindow *
-shoebox_pair_editor_new (GtkWindow         *parent,
-                         ShoeboxCollection *collection,
+GtkWidget *
+shoebox_pair_editor_new (ShoeboxCollection *collection,
                          ShoeboxPhotos     *photos,
                          ShoeboxPair       *pair)
 {
   g_autoptr(ShoeboxPair) own_pair = NULL;
   ShoeboxPairEditor *self;
 
-  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (collection), NULL);
   g_return_val_if_fail (pair == NULL || SHOEBOX_IS_PAIR (pair), NULL);
 
@@ -784,15 +715,15 @@ shoebox_pair_editor_new (GtkWindow         *parent,
   if (pair != NULL)
     own_pair = shoebox_pair_copy (pair);
 
-  self = g_object_new (SHOEBOX_TYPE_PAIR_EDITOR, "transient-for", parent, NULL);
+  self = g_object_new (SHOEBOX_TYPE_PAIR_EDITOR, NULL);
   self->collection = g_object_ref (collection);
   self->photos = photos != NULL ? g_object_ref (photos) : NULL;
   gtk_widget_set_sensitive (GTK_WIDGET (self->photos_box), photos != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-photos", photos != NULL);
-  set_up_completion (self);
+  _shoebox_pair_editor_set_up_suggestions (self);
   show_pair (self, own_pair);
 
-  return GTK_WINDOW (self);
+  return GTK_WIDGET (self);
 }
 
 /**

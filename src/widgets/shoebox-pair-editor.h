@@ -10,16 +10,16 @@
 #include <adwaita.h>
 
 #include "shoebox-collection.h"
+#include "shoebox-dialog.h"
 #include "shoebox-photos.h"
 
 G_BEGIN_DECLS
 
 #define SHOEBOX_TYPE_PAIR_EDITOR (shoebox_pair_editor_get_type ())
 
-G_DECLARE_FINAL_TYPE (ShoeboxPairEditor, shoebox_pair_editor, SHOEBOX, PAIR_EDITOR, AdwWindow)
+G_DECLARE_FINAL_TYPE (ShoeboxPairEditor, shoebox_pair_editor, SHOEBOX, PAIR_EDITOR, ShoeboxDialog)
 
-GtkWindow   *shoebox_pair_editor_new         (GtkWindow         *parent,
-                                              ShoeboxCollection *collection,
+GtkWidget   *shoebox_pair_editor_new         (ShoeboxCollection *collection,
                                               ShoeboxPhotos     *photos,
                                               ShoeboxPair       *pair);
 void         shoebox_pair_editor_import_photo (ShoeboxPairEditor *self,

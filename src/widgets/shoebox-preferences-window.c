@@ -11,6 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include "shoebox-alert.h"
+#include "shoebox-file-dialog.h"
 #include "shoebox-news-row.h"
 #include "shoebox-preferences-window.h"
 
@@ -18,12 +20,12 @@
 
 struct _ShoeboxPreferencesWindow
 {
-  AdwPreferencesWindow  parent_instance;
+  ShoeboxPreferencesDialog parent_instance;
 
   GSettings            *settings;
   ShoeboxNewsService   *news;
   GCancellable         *cancellable;
-  GtkNativeDialog      *chooser;   /* the OPML file chooser while it is open */
+  GCancellable         *chooser;   /* the OPML file chooser's, while it is open */
 
   AdwActionRow         *database_row;
   GtkSpinButton        *refresh_interval_spin;
@@ -32,7 +34,7 @@ struct _ShoeboxPreferencesWindow
   GtkWidget            *add_source_button;
 };
 
-G_DEFINE_FINAL_TYPE (ShoeboxPreferencesWindow, shoebox_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+G_DEFINE_FINAL_TYPE (ShoeboxPreferencesWindow, shoebox_preferences_window, SHOEBOX_TYPE_PREFERENCES_DIALOG)
 
 static ShoeboxNewsStore *
 get_store (ShoeboxPreferencesWindow *self)
@@ -47,7 +49,7 @@ toast (ShoeboxPreferencesWindow *self,
   AdwToast *toast = adw_toast_new (message);
 
   adw_toast_set_timeout (toast, 8);
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+  shoebox_preferences_dialog_add_toast (GTK_WIDGET (self), toast);
 }
 
 /* Every action's sensitivity, in one place. */
@@ -185,12 +187,12 @@ enabled_changed_cb (GtkSwitch  *enabled,
 
 /* A dialog with a text field: Add Source and Rename. */
 static GtkEntry *
-dialog_entry (AdwMessageDialog *dialog)
+dialog_entry (ShoeboxAlert *dialog)
 {
-  return GTK_ENTRY (adw_message_dialog_get_extra_child (dialog));
+  return GTK_ENTRY (shoebox_alert_get_extra_child (dialog));
 }
 
-static AdwMessageDialog *
+static ShoeboxAlert *
 new_entry_dialog (ShoeboxPreferencesWindow *self,
                   const char               *heading,
                   const char               *body,
@@ -199,29 +201,25 @@ new_entry_dialog (ShoeboxPreferencesWindow *self,
                   const char               *response,
                   const char               *response_label)
 {
-  AdwMessageDialog *dialog;
+  ShoeboxAlert *dialog;
   GtkWidget *entry;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
-  adw_message_dialog_set_body_use_markup (dialog, FALSE);
+  dialog = shoebox_alert_new (heading, body);
   entry = gtk_entry_new ();
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, entry_label, -1);
-  adw_message_dialog_set_extra_child (dialog, entry);
-  /* No mnemonics: libadwaita 1.2 would put the underscore in the
-   * buttons' accessible names.
-   */
-  adw_message_dialog_add_responses (dialog, "cancel", _("Cancel"), response, response_label, NULL);
-  adw_message_dialog_set_response_appearance (dialog, response, ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, response);
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  shoebox_alert_set_extra_child (dialog, entry);
+  shoebox_alert_add_response (dialog, "cancel", _("Cancel"), ADW_RESPONSE_DEFAULT);
+  shoebox_alert_add_response (dialog, response, response_label, ADW_RESPONSE_SUGGESTED);
+  shoebox_alert_set_default_response (dialog, response);
+  shoebox_alert_set_close_response (dialog, "cancel");
 
   return dialog;
 }
 
 static void
-rename_response_cb (AdwMessageDialog *dialog,
+rename_response_cb (ShoeboxAlert     *dialog,
                     const char       *response,
                     GtkWidget        *row)
 {
@@ -243,16 +241,16 @@ rename_clicked_cb (GtkWidget *row)
 {
   ShoeboxPreferencesWindow *self = row_window (row);
   ShoeboxNewsSource *source = g_object_get_data (G_OBJECT (row), "source");
-  AdwMessageDialog *dialog;
+  ShoeboxAlert *dialog;
 
   dialog = new_entry_dialog (self, _("Rename Source"), shoebox_news_source_get_url (source), _("Name"),
                              source_name (source), "rename", _("Rename"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), row, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  shoebox_alert_present (dialog, GTK_WIDGET (self));
 }
 
 static void
-remove_response_cb (AdwMessageDialog *dialog,
+remove_response_cb (ShoeboxAlert     *dialog,
                     const char       *response,
                     GtkWidget        *row)
 {
@@ -273,17 +271,15 @@ remove_clicked_cb (GtkWidget *row)
   ShoeboxPreferencesWindow *self = row_window (row);
   ShoeboxNewsSource *source = g_object_get_data (G_OBJECT (row), "source");
   g_autofree char *heading = g_strdup_printf (_("Remove “%s”?"), source_name (source));
-  AdwMessageDialog *dialog;
+  ShoeboxAlert *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                                       _("Its stories are removed too, starred ones included.")));
-  adw_message_dialog_set_heading_use_markup (dialog, FALSE);
-  adw_message_dialog_add_responses (dialog, "cancel", _("Cancel"), "remove", _("Remove"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = shoebox_alert_new (heading, _("Its stories are removed too, starred ones included."));
+  shoebox_alert_add_response (dialog, "cancel", _("Cancel"), ADW_RESPONSE_DEFAULT);
+  shoebox_alert_add_response (dialog, "remove", _("Remove"), ADW_RESPONSE_DESTRUCTIVE);
+  shoebox_alert_set_default_response (dialog, "cancel");
+  shoebox_alert_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), row, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  shoebox_alert_present (dialog, GTK_WIDGET (self));
 }
 
 static GtkWidget *
@@ -370,7 +366,7 @@ source_added_cb (GObject      *object,
 }
 
 static void
-add_source_response_cb (AdwMessageDialog         *dialog,
+add_source_response_cb (ShoeboxAlert             *dialog,
                         const char               *response,
                         ShoeboxPreferencesWindow *self)
 {
@@ -417,13 +413,13 @@ add_source_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   ShoeboxPreferencesWindow *self = SHOEBOX_PREFERENCES_WINDOW (widget);
-  AdwMessageDialog *dialog;
+  ShoeboxAlert *dialog;
 
   dialog = new_entry_dialog (self, _("Add Source"),
                              _("The address of a news feed, or of a web page that links to its feed."),
                              _("Address"), NULL, "add", _("Add"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (add_source_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  shoebox_alert_present (dialog, GTK_WIDGET (self));
   gtk_widget_grab_focus (GTK_WIDGET (dialog_entry (dialog)));
 }
 
@@ -540,18 +536,31 @@ opml_saved_cb (GObject      *object,
 }
 
 static void
-chooser_response_cb (GtkNativeDialog          *chooser,
-                     int                       response,
-                     ShoeboxPreferencesWindow *self)
+chosen_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean saving = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE;
+  gboolean saving = g_task_get_source_tag (G_TASK (result)) == shoebox_file_dialog_save;
+  ShoeboxPreferencesWindow *self;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (saving)
+    file = shoebox_file_dialog_save_finish (result, &error);
+  else
+    {
+      g_autoptr(GListModel) files = shoebox_file_dialog_open_finish (result, &error);
+
+      file = files != NULL ? g_list_model_get_item (files, 0) : NULL;
+    }
+  /* The window cancels its chooser when it goes. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+
+  self = SHOEBOX_PREFERENCES_WINDOW (user_data);
   g_clear_object (&self->chooser);
   update_actions (self);
+  g_clear_error (&error);
 
   if (file == NULL || self->news == NULL)
     return;
@@ -577,25 +586,20 @@ open_chooser (ShoeboxPreferencesWindow *self,
               gboolean                  saving)
 {
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (saving ? _("Export Sources") : _("Import Sources"),
-                                         GTK_WINDOW (self),
-                                         saving ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         saving ? _("_Export") : _("_Import"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("OPML Files"));
   gtk_file_filter_add_pattern (filter, "*.opml");
   gtk_file_filter_add_pattern (filter, "*.xml");
   gtk_file_filter_add_mime_type (filter, "text/x-opml+xml");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  if (saving)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "shoebox-sources.opml");
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
 
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
+  self->chooser = g_cancellable_new ();
   update_actions (self);
-  gtk_native_dialog_show (self->chooser);
+  if (saving)
+    shoebox_file_dialog_save (GTK_WIDGET (self), _("Export Sources"), _("_Export"), filter,
+                              "shoebox-sources.opml", NULL, self->chooser, chosen_cb, self);
+  else
+    shoebox_file_dialog_open (GTK_WIDGET (self), _("Import Sources"), _("_Import"), filter, FALSE,
+                              self->chooser, chosen_cb, self);
 }
 
 static void
@@ -620,8 +624,7 @@ shoebox_preferences_window_dispose (GObject *object)
   ShoeboxPreferencesWindow *self = SHOEBOX_PREFERENCES_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (self->chooser);
+  g_cancellable_cancel (self->chooser);
   g_clear_object (&self->chooser);
   if (self->sources_list != NULL)
     gtk_list_box_bind_model (self->sources_list, NULL, NULL, NULL, NULL);
@@ -660,6 +663,7 @@ shoebox_preferences_window_init (ShoeboxPreferencesWindow *self)
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  shoebox_preferences_dialog_fit_phone (GTK_WIDGET (self));
 
   placeholder = gtk_label_new (_("No sources: add a news feed to follow"));
   gtk_widget_add_css_class (placeholder, "dim-label");
@@ -678,27 +682,22 @@ shoebox_preferences_window_init (ShoeboxPreferencesWindow *self)
 
 /**
  * shoebox_preferences_window_new:
- * @parent: (nullable): the window the preferences belong to
  * @database_path: the database file, shown so the user can back it up
  *
- * Returns: (transfer none): a new preferences window, owned by GTK's list
- *   of toplevels until it is closed
+ * Returns: (transfer floating): new preferences, for
+ *   shoebox_dialog_present()
  */
-GtkWindow *
-shoebox_preferences_window_new (GtkWindow  *parent,
-                                const char *database_path)
+GtkWidget *
+shoebox_preferences_window_new (const char *database_path)
 {
   ShoeboxPreferencesWindow *self;
 
-  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (database_path != NULL, NULL);
 
-  self = g_object_new (SHOEBOX_TYPE_PREFERENCES_WINDOW,
-                       "transient-for", parent,
-                       NULL);
+  self = g_object_new (SHOEBOX_TYPE_PREFERENCES_WINDOW, NULL);
   adw_action_row_set_subtitle (self->database_row, database_path);
 
-  return GTK_WINDOW (self);
+  return GTK_WIDGET (self);
 }
 
 /**

@@ -9,16 +9,16 @@
 
 #include <adwaita.h>
 
+#include "shoebox-dialog.h"
 #include "shoebox-news-service.h"
 
 G_BEGIN_DECLS
 
 #define SHOEBOX_TYPE_PREFERENCES_WINDOW (shoebox_preferences_window_get_type ())
 
-G_DECLARE_FINAL_TYPE (ShoeboxPreferencesWindow, shoebox_preferences_window, SHOEBOX, PREFERENCES_WINDOW, AdwPreferencesWindow)
+G_DECLARE_FINAL_TYPE (ShoeboxPreferencesWindow, shoebox_preferences_window, SHOEBOX, PREFERENCES_WINDOW, ShoeboxPreferencesDialog)
 
-GtkWindow *shoebox_preferences_window_new      (GtkWindow                *parent,
-                                                const char               *database_path);
+GtkWidget *shoebox_preferences_window_new      (const char               *database_path);
 void       shoebox_preferences_window_set_news (ShoeboxPreferencesWindow *self,
                                                 ShoeboxNewsService       *news);
 

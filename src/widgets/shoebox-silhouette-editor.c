@@ -18,7 +18,7 @@
 
 struct _ShoeboxSilhouetteEditor
 {
-  AdwWindow          parent_instance;
+  ShoeboxDialog      parent_instance;
 
   ShoeboxCollection *collection;
   ShoeboxSilhouette *silhouette;      /* the saved silhouette, or NULL while adding */
@@ -45,7 +45,7 @@ struct _ShoeboxSilhouetteEditor
   GtkTextView       *notes_view;
 };
 
-G_DEFINE_FINAL_TYPE (ShoeboxSilhouetteEditor, shoebox_silhouette_editor, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (ShoeboxSilhouetteEditor, shoebox_silhouette_editor, SHOEBOX_TYPE_DIALOG)
 
 enum {
   SAVED,
@@ -367,7 +367,7 @@ save_action (GtkWidget  *widget,
 
   g_set_object (&self->silhouette, silhouette);
   g_signal_emit (self, signals[SAVED], 0, silhouette);
-  gtk_window_close (GTK_WINDOW (self));
+  shoebox_dialog_close (GTK_WIDGET (self));
 }
 
 static void
@@ -463,7 +463,7 @@ shoebox_silhouette_editor_class_init (ShoeboxSilhouetteEditorClass *klass)
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  shoebox_dialog_class_install_close (widget_class);
 }
 
 static void
@@ -488,34 +488,30 @@ shoebox_silhouette_editor_init (ShoeboxSilhouetteEditor *self)
 
 /**
  * shoebox_silhouette_editor_new:
- * @parent: (nullable): the window to sit over
  * @collection: where the silhouette is saved
  * @silhouette: (nullable): the silhouette to edit, or %NULL to add one
  *
- * Returns: (transfer none): the editor, owned by GTK's toplevels until
- *   closed
+ * Returns: (transfer floating): the editor, for shoebox_dialog_present()
  */
-GtkWindow *
-shoebox_silhouette_editor_new (GtkWindow         *parent,
-                               ShoeboxCollection *collection,
+GtkWidget *
+shoebox_silhouette_editor_new (ShoeboxCollection *collection,
                                ShoeboxSilhouette *silhouette)
 {
   ShoeboxSilhouetteEditor *self;
 
-  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (collection), NULL);
   g_return_val_if_fail (silhouette == NULL || SHOEBOX_IS_SILHOUETTE (silhouette), NULL);
 
-  self = g_object_new (SHOEBOX_TYPE_SILHOUETTE_EDITOR, "transient-for", parent, NULL);
+  self = g_object_new (SHOEBOX_TYPE_SILHOUETTE_EDITOR, NULL);
   self->collection = g_object_ref (collection);
   self->silhouette = silhouette != NULL ? shoebox_silhouette_copy (silhouette) : NULL;
-  gtk_window_set_title (GTK_WINDOW (self), silhouette != NULL ? _("Edit Silhouette") : _("Add Silhouette"));
+  shoebox_dialog_set_title (GTK_WIDGET (self), silhouette != NULL ? _("Edit Silhouette") : _("Add Silhouette"));
   fill_predecessors (self);
   if (silhouette != NULL)
     fill_from_silhouette (self, silhouette);
   validate (self);
 
-  return GTK_WINDOW (self);
+  return GTK_WIDGET (self);
 }
 
 /**

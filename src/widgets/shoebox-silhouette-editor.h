@@ -10,15 +10,15 @@
 #include <adwaita.h>
 
 #include "shoebox-collection.h"
+#include "shoebox-dialog.h"
 
 G_BEGIN_DECLS
 
 #define SHOEBOX_TYPE_SILHOUETTE_EDITOR (shoebox_silhouette_editor_get_type ())
 
-G_DECLARE_FINAL_TYPE (ShoeboxSilhouetteEditor, shoebox_silhouette_editor, SHOEBOX, SILHOUETTE_EDITOR, AdwWindow)
+G_DECLARE_FINAL_TYPE (ShoeboxSilhouetteEditor, shoebox_silhouette_editor, SHOEBOX, SILHOUETTE_EDITOR, ShoeboxDialog)
 
-GtkWindow         *shoebox_silhouette_editor_new             (GtkWindow               *parent,
-                                                              ShoeboxCollection       *collection,
+GtkWidget         *shoebox_silhouette_editor_new             (ShoeboxCollection       *collection,
                                                               ShoeboxSilhouette       *silhouette);
 ShoeboxSilhouette *shoebox_silhouette_editor_get_silhouette  (ShoeboxSilhouetteEditor *self);
 gboolean           shoebox_silhouette_editor_can_save        (ShoeboxSilhouetteEditor *self);

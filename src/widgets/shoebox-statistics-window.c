@@ -17,7 +17,7 @@
 
 struct _ShoeboxStatisticsWindow
 {
-  AdwWindow            parent_instance;
+  ShoeboxDialog        parent_instance;
 
   GCancellable        *cancellable;
 
@@ -34,7 +34,7 @@ struct _ShoeboxStatisticsWindow
   AdwPreferencesGroup *least_worn_group;
 };
 
-G_DEFINE_FINAL_TYPE (ShoeboxStatisticsWindow, shoebox_statistics_window, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (ShoeboxStatisticsWindow, shoebox_statistics_window, SHOEBOX_TYPE_DIALOG)
 
 static void
 set_count (AdwActionRow *row,
@@ -177,7 +177,7 @@ shoebox_statistics_window_class_init (ShoeboxStatisticsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShoeboxStatisticsWindow, condition_chart);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxStatisticsWindow, most_worn_group);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxStatisticsWindow, least_worn_group);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  shoebox_dialog_class_install_close (widget_class);
 }
 
 static void
@@ -189,29 +189,25 @@ shoebox_statistics_window_init (ShoeboxStatisticsWindow *self)
 
 /**
  * shoebox_statistics_window_new:
- * @parent: (nullable): the main window
  * @collection: the collection to count
  *
  * The window shows at once with a spinner; the figures are computed in a
  * worker thread (0.3 s with 100,000 pairs) and filled in when they come.
  *
- * Returns: (transfer none): the window, owned by GTK's toplevels until
- *   closed
+ * Returns: (transfer floating): the window, for shoebox_dialog_present()
  */
-GtkWindow *
-shoebox_statistics_window_new (GtkWindow         *parent,
-                               ShoeboxCollection *collection)
+GtkWidget *
+shoebox_statistics_window_new (ShoeboxCollection *collection)
 {
   ShoeboxStatisticsWindow *self;
 
-  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (collection), NULL);
 
-  self = g_object_new (SHOEBOX_TYPE_STATISTICS_WINDOW, "transient-for", parent, NULL);
+  self = g_object_new (SHOEBOX_TYPE_STATISTICS_WINDOW, NULL);
 
   gtk_stack_set_visible_child_name (self->stack, "computing");
   gtk_spinner_start (self->spinner);
   shoebox_collection_compute_statistics_async (collection, NULL, self->cancellable, computed_cb, self);
 
-  return GTK_WINDOW (self);
+  return GTK_WIDGET (self);
 }

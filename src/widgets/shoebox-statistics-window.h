@@ -10,14 +10,14 @@
 #include <adwaita.h>
 
 #include "shoebox-collection.h"
+#include "shoebox-dialog.h"
 
 G_BEGIN_DECLS
 
 #define SHOEBOX_TYPE_STATISTICS_WINDOW (shoebox_statistics_window_get_type ())
 
-G_DECLARE_FINAL_TYPE (ShoeboxStatisticsWindow, shoebox_statistics_window, SHOEBOX, STATISTICS_WINDOW, AdwWindow)
+G_DECLARE_FINAL_TYPE (ShoeboxStatisticsWindow, shoebox_statistics_window, SHOEBOX, STATISTICS_WINDOW, ShoeboxDialog)
 
-GtkWindow *shoebox_statistics_window_new (GtkWindow         *parent,
-                                          ShoeboxCollection *collection);
+GtkWidget *shoebox_statistics_window_new (ShoeboxCollection *collection);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "shoebox-alert.h"
 #include "shoebox-catalogue-window.h"
 #include "shoebox-collection-page.h"
 #include "shoebox-compare-page.h"
@@ -235,7 +236,7 @@ statistics_action (GtkWidget  *widget,
   ShoeboxWindow *self = SHOEBOX_WINDOW (widget);
 
   if (self->collection != NULL)
-    gtk_window_present (shoebox_statistics_window_new (GTK_WINDOW (self), self->collection));
+    shoebox_dialog_present (shoebox_statistics_window_new (self->collection), GTK_WIDGET (self));
 }
 
 /* A silhouette renamed or deleted, or a pair edited from the catalogue:
@@ -553,21 +554,17 @@ void
 shoebox_window_show_database_error (ShoeboxWindow *self,
                                     const GError  *error)
 {
-  AdwMessageDialog *dialog;
+  ShoeboxAlert *dialog;
 
   g_return_if_fail (SHOEBOX_IS_WINDOW (self));
   g_return_if_fail (error != NULL);
 
   shoebox_window_set_collection (self, NULL);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Your Collection Could Not Be Opened"),
-                                                       error->message));
-  /* No mnemonic: libadwaita 1.2 would put the underscore in the button's
-   * accessible name. Enter and Escape both answer "close".
-   */
-  adw_message_dialog_add_response (dialog, "close", _("Close"));
-  adw_message_dialog_set_default_response (dialog, "close");
-  adw_message_dialog_set_close_response (dialog, "close");
-  gtk_window_present (GTK_WINDOW (dialog));
+  dialog = shoebox_alert_new (_("Your Collection Could Not Be Opened"), error->message);
+  /* Enter and Escape both answer "close". */
+  shoebox_alert_add_response (dialog, "close", _("Close"), ADW_RESPONSE_DEFAULT);
+  shoebox_alert_set_default_response (dialog, "close");
+  shoebox_alert_set_close_response (dialog, "close");
+  shoebox_alert_present (dialog, GTK_WIDGET (self));
 }

@@ -93,7 +93,6 @@ shoebox_compare_page_save_image (ShoeboxComparePage  *self,
   g_autoptr(GBytes) bytes = NULL;
   GtkNative *native;
   GskRenderer *renderer;
-  GdkRGBA background = { 1.0, 1.0, 1.0, 1.0 };
   int width;
   int height;
 
@@ -111,13 +110,12 @@ shoebox_compare_page_save_image (ShoeboxComparePage  *self,
       return FALSE;
     }
 
-  /* The window's own background: the widgets draw none of their own. */
-  gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)), "window_bg_color", &background);
-  background.alpha = 1.0;
-
+  /* The comparison paints the window's background itself (style.css),
+   * so the image is opaque without asking the style for a named colour,
+   * which GTK 4.10 deprecates.
+   */
   paintable = gtk_widget_paintable_new (self->comparison);
   snapshot = gtk_snapshot_new ();
-  gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, 0, width, height));
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   if (node == NULL)

@@ -8,7 +8,11 @@
 #   compare.png     Compare's Outline view of two Track generations
 #   news.png        News from a feed on 127.0.0.1, a story's mention badge
 #
-#   build-aux/take-screenshot.sh [BUILD_DIR]
+#   build-aux/take-screenshot.sh [BUILD_DIR [OUTPUT_DIR [WIDTH]]]
+#
+# OUTPUT_DIR (default data/screenshots) and WIDTH (default 1040, the
+# store's size) let a review take the same pages at 1280 px and 360 px
+# without touching the store's images.
 #
 # The sneaker photos are drawn by tests/shoebox-draw-sneaker.c; the pairs
 # come in through `shoebox --import-csv` and the photos through the core
@@ -21,6 +25,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=$(realpath "${1:-_build}")
+output=$(realpath -m "${2:-data/screenshots}")
+width=${3:-1040}
+# Phones are taller than wide; the store's size is landscape.
+if [ "$width" -lt 600 ]; then height=720; else height=800; fi
 
 for tool in src/shoebox tests/shoebox-draw-sneaker tests/shoebox-seed data/gschemas.compiled; do
     if [ ! -e "$build/$tool" ]; then
@@ -49,7 +57,7 @@ if [ "${SHOEBOX_SCREENSHOT_INSIDE:-}" != 1 ]; then
     done
     # The bus inside the X server, so the accessibility bus it starts has
     # the display.
-    DISPLAY=":$display" SHOEBOX_SCREENSHOT_INSIDE=1 dbus-run-session -- "$0" "$build"
+    DISPLAY=":$display" SHOEBOX_SCREENSHOT_INSIDE=1 dbus-run-session -- "$0" "$build" "$output" "$width"
     exit $?
 fi
 
@@ -68,10 +76,10 @@ export http_proxy=http://127.0.0.1:9 https_proxy=http://127.0.0.1:9 no_proxy=127
 # A window of a size the store shows well, and no notifications (the
 # private bus has no notification server).
 export GSETTINGS_BACKEND=keyfile
-cat >"$XDG_CONFIG_HOME/glib-2.0/settings/keyfile" <<'INI'
+cat >"$XDG_CONFIG_HOME/glib-2.0/settings/keyfile" <<INI
 [io/github/shoebox/Shoebox]
-window-width=1040
-window-height=800
+window-width=$width
+window-height=$height
 news-notifications=false
 INI
 
@@ -118,4 +126,4 @@ Defender,Black,
 PHOTOS
 
 /usr/bin/python3 build-aux/screenshot-driver.py --app "$build/src/shoebox" --seed "$build/tests/shoebox-seed" \
-    --photos "$work/photos" --output data/screenshots
+    --photos "$work/photos" --output "$output"

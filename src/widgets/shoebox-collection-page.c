@@ -18,8 +18,11 @@
 #include "shoebox-pair-list.h"
 #include "shoebox-selection.h"
 
-/* The tags that work as smart filters even before any pair has them. */
-static const char * const smart_tags[] = { "grail", "to clean", "to sell" };
+/* The tags that work as smart filters even before any pair has them.
+ * NULL-terminated: it is a strv for g_strv_contains() and
+ * string_list_with_all().
+ */
+static const char * const smart_tags[] = { "grail", "to clean", "to sell", NULL };
 
 /* What the grid shows at first, before the window's first frame: six
  * columns (the most it has) of five rows, what a maximised full-HD window
@@ -349,7 +352,7 @@ reload_filters (ShoeboxCollectionPage *self)
                     string_list_with_all (_("All Silhouettes"), (const char * const *) silhouette_names->pdata));
 
   tags = shoebox_collection_list_tags (self->collection, NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (smart_tags); i++)
+  for (guint i = 0; smart_tags[i] != NULL; i++)
     g_ptr_array_add (tag_names, (gpointer) smart_tags[i]);
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
     if (!g_strv_contains (smart_tags, tags[i]))

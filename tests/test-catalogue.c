@@ -14,6 +14,7 @@
 #include "shoebox-pair-editor.h"
 #include "shoebox-silhouette-editor.h"
 #include "shoebox-test-dialogs.h"
+#include "shoebox-test-gtk-quirks.h"
 #include "shoebox-test-images.h"
 #include "shoebox-window.h"
 
@@ -820,6 +821,7 @@ main (int   argc,
       g_printerr ("No display: run the widget tests under xvfb-run -a\n");
       return 1;
     }
+  shoebox_test_gtk_quirks_init ();
   adw_init ();
   shoebox_test_dialogs_init ();
 

@@ -14,6 +14,7 @@
 #include "shoebox-compare-page.h"
 #include "shoebox-profile-view.h"
 #include "shoebox-test-images.h"
+#include "shoebox-test-gtk-quirks.h"
 #include "shoebox-window.h"
 
 /* Widget tests of the Compare page: pairs with photos the test draws,
@@ -904,6 +905,7 @@ main (int   argc,
       g_printerr ("No display: run the widget tests under xvfb-run -a\n");
       return 1;
     }
+  shoebox_test_gtk_quirks_init ();
   adw_init ();
 
   /* The application loads its style sheet itself; the saved images should

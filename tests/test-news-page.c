@@ -21,6 +21,7 @@
 #include "shoebox-test-images.h"
 #include "shoebox-test-sql-log.h"
 #include "shoebox-test-dialogs.h"
+#include "shoebox-test-gtk-quirks.h"
 #include "shoebox-test-wait.h"
 #include "shoebox-window.h"
 
@@ -873,6 +874,7 @@ main (int   argc,
       g_printerr ("No display: run under xvfb-run -a\n");
       return 1;
     }
+  shoebox_test_gtk_quirks_init ();
   adw_init ();
   shoebox_test_dialogs_init ();
 

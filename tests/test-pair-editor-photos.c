@@ -15,6 +15,7 @@
 #include "shoebox-pair-editor.h"
 #include "shoebox-photos.h"
 #include "shoebox-test-dialogs.h"
+#include "shoebox-test-gtk-quirks.h"
 #include "shoebox-test-images.h"
 
 /* The pair editor's photos dropped or pasted, in the formats phones and
@@ -202,6 +203,7 @@ main (int   argc,
       g_printerr ("No display: run under xvfb-run -a\n");
       return 1;
     }
+  shoebox_test_gtk_quirks_init ();
   adw_init ();
   shoebox_test_dialogs_init ();
 

@@ -14,6 +14,7 @@
 #include "shoebox-file-dialog.h"
 #include "shoebox-preferences-window.h"
 #include "shoebox-test-dialogs.h"
+#include "shoebox-test-gtk-quirks.h"
 #include "shoebox-test-wait.h"
 #include "shoebox-window.h"
 
@@ -362,6 +363,7 @@ main (int   argc,
       g_printerr ("No display: run the widget tests under xvfb-run -a\n");
       return 1;
     }
+  shoebox_test_gtk_quirks_init ();
   adw_init ();
   shoebox_test_dialogs_init ();
 

@@ -103,4 +103,35 @@ cmp -s "$TMP/out.csv" "$TMP/round.csv" || fail "export → import → export cha
 run --export-csv "$TMP/no/such/folder/x.csv"
 [ "$status" -ne 0 ] || fail "export into a missing folder exited 0"
 
+# 8. /dev/zero says its size is 0 and never ends: refused at the cap, in
+# bounded memory (the limit makes a read without a cap die instead of
+# filling the machine).
+n=$((n + 1))
+( ulimit -v 1572864; exec timeout 120 "$SHOEBOX" --import-csv /dev/zero ) >"$TMP/out" 2>"$TMP/err"
+status=$?
+[ "$status" -eq 1 ] || fail "importing /dev/zero exited $status, not 1"
+grep -qF "Could not import “/dev/zero”: The file is larger than 256 MiB" "$TMP/err" \
+  || fail "importing /dev/zero did not say it is over the cap"
+
+# 9. A FIFO with a CSV file behind it (as `--import-csv <(…)` gives) is
+# read to its end.
+mkfifo "$TMP/fifo.csv"
+cat "$TMP/out.csv" > "$TMP/fifo.csv" &
+run --import-csv "$TMP/fifo.csv"
+wait
+[ "$status" -eq 0 ] || fail "importing from a FIFO exited $status"
+expect_output "Imported 2 pairs from “$TMP/fifo.csv”."
+
+# 10. A FIFO whose writer never stops: refused at the cap; the writer
+# then gets SIGPIPE and ends too.
+yes 'silhouette,brand' > "$TMP/fifo.csv" &
+writer=$!
+n=$((n + 1))
+( ulimit -v 1572864; exec timeout 120 "$SHOEBOX" --import-csv "$TMP/fifo.csv" ) >"$TMP/out" 2>"$TMP/err"
+status=$?
+kill "$writer" 2>/dev/null
+wait "$writer" 2>/dev/null
+[ "$status" -eq 1 ] || fail "importing an endless FIFO exited $status, not 1"
+grep -qF "The file is larger than 256 MiB" "$TMP/err" || fail "the endless FIFO was not refused at the cap"
+
 echo "PASS: $n runs of $SHOEBOX"

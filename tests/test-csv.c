@@ -693,6 +693,41 @@ test_random_files (void)
     }
 }
 
+/* The capped read stops one byte past the cap, whatever the stream; a
+ * small cap shows where, over streams of every length around it, read in
+ * every chunk size a stream may give.
+ */
+static void
+test_read_stream_cap (void)
+{
+  const gsize cap = 100 * 1024;
+
+  for (gsize length = cap - 2; length <= cap + 2; length++)
+    {
+      g_autofree char *data = g_malloc (length);
+      g_autoptr(GInputStream) stream = NULL;
+      g_autoptr(GBytes) contents = NULL;
+      g_autoptr(GError) error = NULL;
+
+      memset (data, 'a', length);
+      stream = g_memory_input_stream_new_from_data (g_memdup2 (data, length), (gssize) length, g_free);
+      contents = shoebox_csv_read_stream (stream, cap, NULL, &error);
+      if (length <= cap)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpuint (g_bytes_get_size (contents), ==, length);
+          g_assert_cmpmem (g_bytes_get_data (contents, NULL), length, data, length);
+        }
+      else
+        {
+          g_assert_null (contents);
+          g_assert_error (error, SHOEBOX_CSV_ERROR, SHOEBOX_CSV_ERROR_TOO_LARGE);
+          /* Never more than one byte past the cap was taken. */
+          g_assert_cmpint (g_seekable_tell (G_SEEKABLE (stream)), ==, cap + 1);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -710,6 +745,7 @@ main (int   argc,
   g_test_add ("/csv/export-async", Fixture, NULL, set_up, test_export_async, tear_down);
   g_test_add ("/csv/import-async", Fixture, NULL, set_up, test_import_async, tear_down);
   g_test_add_func ("/csv/random-files", test_random_files);
+  g_test_add_func ("/csv/read-stream-cap", test_read_stream_cap);
 
   return g_test_run ();
 }

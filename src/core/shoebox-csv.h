@@ -25,7 +25,8 @@ G_BEGIN_DECLS
  * ShoeboxCsvError:
  * @SHOEBOX_CSV_ERROR_NOT_CSV: the file is empty, binary, or its first
  *   line names none of the columns of the contract
- * @SHOEBOX_CSV_ERROR_TOO_LARGE: the file is over %SHOEBOX_CSV_MAX_FILE_SIZE
+ * @SHOEBOX_CSV_ERROR_TOO_LARGE: the file (or the stream, for a FIFO or a
+ *   device) is over %SHOEBOX_CSV_MAX_FILE_SIZE
  */
 typedef enum
 {
@@ -99,6 +100,20 @@ guint               shoebox_csv_report_get_pair_line       (ShoeboxCsvReport   *
 GPtrArray          *shoebox_csv_report_get_problems        (ShoeboxCsvReport   *report);
 guint               shoebox_csv_report_get_n_imported      (ShoeboxCsvReport   *report);
 
+GBytes             *shoebox_csv_read_stream                (GInputStream       *stream,
+                                                            gsize               max_size,
+                                                            GCancellable       *cancellable,
+                                                            GError            **error);
+GBytes             *shoebox_csv_read_file                  (GFile              *file,
+                                                            GCancellable       *cancellable,
+                                                            GError            **error);
+void                shoebox_csv_read_file_async            (GFile              *file,
+                                                            GCancellable       *cancellable,
+                                                            GAsyncReadyCallback callback,
+                                                            gpointer            user_data);
+GBytes             *shoebox_csv_read_file_finish           (GFile              *file,
+                                                            GAsyncResult       *result,
+                                                            GError            **error);
 ShoeboxCsvReport   *shoebox_csv_preview                    (GBytes             *contents,
                                                             GError            **error);
 ShoeboxCsvReport   *shoebox_csv_import                     (ShoeboxCollection  *collection,

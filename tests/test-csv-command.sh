@@ -134,4 +134,34 @@ wait "$writer" 2>/dev/null
 [ "$status" -eq 1 ] || fail "importing an endless FIFO exited $status, not 1"
 grep -qF "The file is larger than 256 MiB" "$TMP/err" || fail "the endless FIFO was not refused at the cap"
 
+# 11. Another Shoebox in the middle of a long import holds the write lock:
+# an export still reads the collection, at once and without a word about
+# locks, and an import that cannot wait any longer says so plainly.
+DB="$XDG_DATA_HOME/shoebox/shoebox.db"
+/usr/bin/python3 -c '
+import sqlite3, sys, time
+connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+connection.execute("BEGIN IMMEDIATE")
+connection.execute("INSERT INTO meta (key, value) VALUES (?, ?)", ("test-lock", "1"))
+open(sys.argv[2], "w").close()
+time.sleep(120)
+' "$DB" "$TMP/locked" &
+locker=$!
+tries=0
+while [ ! -e "$TMP/locked" ] && [ "$tries" -lt 100 ]; do sleep 0.1; tries=$((tries + 1)); done
+[ -e "$TMP/locked" ] || { kill "$locker"; fail "the helper could not lock the database"; }
+run --export-csv "$TMP/during-import.csv"
+export_status=$status
+cp "$TMP/out" "$TMP/export-out"; cp "$TMP/err" "$TMP/export-err"
+run --import-csv "$TMP/out.csv"
+kill "$locker"
+wait "$locker" 2>/dev/null
+[ "$export_status" -eq 0 ] || { cp "$TMP/export-out" "$TMP/out"; cp "$TMP/export-err" "$TMP/err"; fail "an export during another's write exited $export_status"; }
+grep -qi "lock" "$TMP/export-err" && { cp "$TMP/export-err" "$TMP/err"; fail "the export spoke of a lock"; }
+grep -qF "Exported 4 pairs" "$TMP/export-out" || { cp "$TMP/export-out" "$TMP/out"; fail "the export during another's write is incomplete"; }
+[ "$status" -eq 1 ] || fail "an import that could not get the database exited $status, not 1"
+grep -qF "Another Shoebox is saving changes to the collection. Try again when it has finished." "$TMP/err" \
+  || fail "the import blocked by another's write did not say so plainly"
+grep -qi "database is locked" "$TMP/err" && fail "the blocked import quoted SQLite"
+
 echo "PASS: $n runs of $SHOEBOX"

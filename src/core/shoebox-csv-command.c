@@ -116,9 +116,10 @@ shoebox_csv_command_run (const char *import_path,
   collection = shoebox_collection_new (database);
 
   /* Like the window's first start: an import then finds the catalogue's
-   * silhouettes instead of creating bare ones.
+   * silhouettes instead of creating bare ones. An export only reads, and
+   * must work while another Shoebox writes.
    */
-  if (!shoebox_collection_load_starter_catalogue (collection, NULL, &error))
+  if (import_path != NULL && !shoebox_collection_load_starter_catalogue (collection, NULL, &error))
     {
       g_printerr (_("Could not load the starter catalogue: %s\n"), error->message);
       return 1;

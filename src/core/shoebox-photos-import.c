@@ -132,8 +132,11 @@ copy_and_check (GInputStream     *stream,
   g_autofree guint8 *buffer = g_malloc (COPY_CHUNK_SIZE);
   g_autoptr(GError) local_error = NULL;
   GdkPixbufFormat *format;
+  PhotoEnd end;
   gint64 total = 0;
   gboolean closed;
+
+  _shoebox_photos_end_init (&end);
 
   for (;;)
     {
@@ -156,6 +159,7 @@ copy_and_check (GInputStream     *stream,
         }
 
       g_checksum_update (checksum, buffer, n_read);
+      _shoebox_photos_end_feed (&end, buffer, n_read);
 
       if (!_shoebox_photos_write_to_loader (loader, limits, buffer, n_read, &local_error) || limits->too_many_pixels)
         {
@@ -196,6 +200,17 @@ copy_and_check (GInputStream     *stream,
   if (!closed || gdk_pixbuf_loader_get_pixbuf (*loader) == NULL)
     {
       _shoebox_photos_set_not_an_image_error (error, display_name, local_error);
+      return FALSE;
+    }
+
+  /* A cut file is refused rather than imported with a warning: it is a
+   * damaged photo, whose lost part gdk-pixbuf paints grey, and the user
+   * still has the file to copy again from where it came.
+   */
+  if (_shoebox_photos_end_is_missing (&end))
+    {
+      g_set_error (error, SHOEBOX_PHOTOS_ERROR, SHOEBOX_PHOTOS_ERROR_DAMAGED,
+                   _("“%s” is damaged: the file ends before the image does"), display_name);
       return FALSE;
     }
 

@@ -30,6 +30,8 @@ G_BEGIN_DECLS
  * @SHOEBOX_PHOTOS_ERROR_MISSING: the photo is no longer in the photos folder
  * @SHOEBOX_PHOTOS_ERROR_NO_LOADER: the file is an image in a format (HEIC,
  *   WebP, AVIF…) that this system has no image loader for
+ * @SHOEBOX_PHOTOS_ERROR_DAMAGED: the file is a JPEG or PNG image that
+ *   stops before its end (a copy cut short)
  *
  * Every message names the file, ready for a toast. A cancelled operation
  * gives %G_IO_ERROR_CANCELLED instead.
@@ -44,6 +46,7 @@ typedef enum
   SHOEBOX_PHOTOS_ERROR_INVALID_NAME,
   SHOEBOX_PHOTOS_ERROR_MISSING,
   SHOEBOX_PHOTOS_ERROR_NO_LOADER,
+  SHOEBOX_PHOTOS_ERROR_DAMAGED,
 } ShoeboxPhotosError;
 
 /**

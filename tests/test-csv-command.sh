@@ -62,7 +62,7 @@ printf '%s\r\n' \
   'Samba,Adidas,"White, ""OG""",90.00,EUR,,,' > "$TMP/in.csv"
 run --import-csv "$TMP/in.csv"
 [ "$status" -eq 0 ] || fail "an import with rejected rows exited $status"
-expect_output "Ignored the unknown column “extra”."
+expect_output "Ignored 1 unknown column: “extra”"
 expect_output "Imported 2 pairs from “$TMP/in.csv”."
 expect_output "Rejected 2 rows:"
 expect_output "line 3, price_paid: “-5.00” is negative"
@@ -163,5 +163,32 @@ grep -qF "Exported 4 pairs" "$TMP/export-out" || { cp "$TMP/export-out" "$TMP/ou
 grep -qF "Another Shoebox is saving changes to the collection. Try again when it has finished." "$TMP/err" \
   || fail "the import blocked by another's write did not say so plainly"
 grep -qi "database is locked" "$TMP/err" && fail "the blocked import quoted SQLite"
+
+# 12. Many unknown columns: one summary line that names the first few,
+# not a line each.
+printf '%s\r\n' \
+  'silhouette,brand,u1,u2,u3,u4,u5,u6,u7,u8,u9,u10,u11,u12' \
+  'Samba,Adidas,,,,,,,,,,,,' > "$TMP/unknown.csv"
+run --import-csv "$TMP/unknown.csv"
+[ "$status" -eq 0 ] || fail "an import with unknown columns exited $status"
+expect_output "Ignored 12 unknown columns: “u1”, “u2”, “u3”, “u4”, “u5”, …"
+[ "$(grep -c 'gnored' "$TMP/out")" -eq 1 ] || fail "the unknown columns take more than one line"
+expect_output "Imported 1 pair from “$TMP/unknown.csv”."
+
+# 13. A header of a million columns is refused, plainly and in bounded
+# memory, before any row is read.
+/usr/bin/python3 -c '
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("silhouette,brand," + ",".join("c%d" % i for i in range(999998)) + "\r\n")
+    f.write("Samba,Adidas" + "," * 999998 + "\r\n")
+' "$TMP/wide.csv"
+n=$((n + 1))
+( ulimit -v 1572864; exec timeout 120 "$SHOEBOX" --import-csv "$TMP/wide.csv" ) >"$TMP/out" 2>"$TMP/err"
+status=$?
+[ "$status" -eq 1 ] || fail "importing a million columns exited $status, not 1"
+grep -qF "Could not import “$TMP/wide.csv”: The first line has 1000000 columns: Shoebox reads files of up to 1000 columns" "$TMP/err" \
+  || fail "a million columns were not refused plainly"
+[ "$(wc -l < "$TMP/out")" -eq 0 ] || fail "a refused import printed $(wc -l < "$TMP/out") lines"
 
 echo "PASS: $n runs of $SHOEBOX"

@@ -19,6 +19,12 @@ G_BEGIN_DECLS
  */
 #define SHOEBOX_CSV_MAX_FILE_SIZE (256 * 1024 * 1024)
 
+/* The most columns a CSV file may have: twenty are ours, and a
+ * spreadsheet's own columns around them fit many times over. A header of
+ * a million columns is refused instead of being read into memory.
+ */
+#define SHOEBOX_CSV_MAX_COLUMNS 1000
+
 #define SHOEBOX_CSV_ERROR (shoebox_csv_error_quark ())
 
 /**
@@ -27,11 +33,14 @@ G_BEGIN_DECLS
  *   line names none of the columns of the contract
  * @SHOEBOX_CSV_ERROR_TOO_LARGE: the file (or the stream, for a FIFO or a
  *   device) is over %SHOEBOX_CSV_MAX_FILE_SIZE
+ * @SHOEBOX_CSV_ERROR_TOO_MANY_COLUMNS: the header row has more than
+ *   %SHOEBOX_CSV_MAX_COLUMNS columns
  */
 typedef enum
 {
   SHOEBOX_CSV_ERROR_NOT_CSV,
   SHOEBOX_CSV_ERROR_TOO_LARGE,
+  SHOEBOX_CSV_ERROR_TOO_MANY_COLUMNS,
 } ShoeboxCsvError;
 
 /**

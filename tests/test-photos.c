@@ -898,6 +898,76 @@ test_import_truncated (void)
   g_assert_cmpuint (count_photo_files (), ==, 5);
 }
 
+/* A PNG of @width × @height in one colour: small on disk, big to decode. */
+static char *
+write_big_png (const char *name,
+               int         width,
+               int         height,
+               guint32     colour)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+  g_autoptr(GError) error = NULL;
+  char *path = dup_temp_path (name);
+
+  gdk_pixbuf_fill (pixbuf, colour << 8 | 0xff);
+  g_assert_true (gdk_pixbuf_save (pixbuf, path, "png", &error, "compression", "1", NULL));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* Two imports, then two decodes, of images over the big-decode size asked
+ * for at once: the pool has the threads to run them side by side, but
+ * they must run one after the other, each at up to four bytes a pixel.
+ */
+static void
+test_big_decodes_one_at_a_time (void)
+{
+  g_autoptr(ShoeboxPhotos) photos = shoebox_photos_new ();
+  const int width = 4500;
+  const int height = 4000;
+  g_autofree char *first_path = write_big_png ("big red.png", width, height, 0xcc0000);
+  g_autofree char *second_path = write_big_png ("big blue.png", width, height, 0x0000cc);
+  g_autoptr(GFile) first = g_file_new_for_path (first_path);
+  g_autoptr(GFile) second = g_file_new_for_path (second_path);
+  g_autofree char *first_name = NULL;
+  g_autofree char *second_name = NULL;
+  AsyncWait waits[2] = { { NULL, 0 }, { NULL, 0 } };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint ((gint64) width * height, >, SHOEBOX_PHOTOS_BIG_DECODE_PIXELS);
+  g_assert_cmpint ((gint64) width * height, <=, SHOEBOX_PHOTOS_MAX_PIXELS);
+  g_assert_cmpint (SHOEBOX_PHOTOS_MAX_DECODES, >=, 2);
+
+  shoebox_photos_reset_most_big_decodes ();
+  shoebox_photos_import_async (photos, first, NULL, async_done_cb, &waits[0]);
+  shoebox_photos_import_async (photos, second, NULL, async_done_cb, &waits[1]);
+  wait_for (&waits[0]);
+  wait_for (&waits[1]);
+  first_name = shoebox_photos_import_finish (photos, waits[0].result, &error);
+  g_assert_no_error (error);
+  second_name = shoebox_photos_import_finish (photos, waits[1].result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&waits[0].result);
+  g_clear_object (&waits[1].result);
+  /* Both were counted, never at the same time. */
+  g_assert_cmpuint (shoebox_photos_get_most_big_decodes (), ==, 1);
+
+  shoebox_photos_reset_most_big_decodes ();
+  shoebox_photos_load_pixbuf_async (photos, first_name, 256, NULL, async_done_cb, &waits[0]);
+  shoebox_photos_load_pixbuf_async (photos, second_name, 256, NULL, async_done_cb, &waits[1]);
+  wait_for (&waits[0]);
+  wait_for (&waits[1]);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GdkPixbuf) pixbuf = shoebox_photos_load_pixbuf_finish (photos, waits[i].result, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), ==, 256);
+      g_clear_object (&waits[i].result);
+    }
+  g_assert_cmpuint (shoebox_photos_get_most_big_decodes (), ==, 1);
+}
+
 static void
 test_import_unreadable (void)
 {
@@ -1741,6 +1811,7 @@ main (int   argc,
   g_test_add_func ("/photos/import/empty", test_import_empty);
   g_test_add_func ("/photos/import/too-large", test_import_too_large);
   g_test_add_func ("/photos/import/bytes", test_import_bytes);
+  g_test_add_func ("/photos/big-decodes-one-at-a-time", test_big_decodes_one_at_a_time);
   for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
     {
       g_autofree char *path = g_strconcat ("/photos/import/format/", samples[i].name, NULL);

@@ -277,11 +277,12 @@ store_copy (ShoeboxPhotos  *self,
 }
 
 static char *
-import_stream (ShoeboxPhotos  *self,
-               GInputStream   *stream,
-               const char     *display_name,
-               GCancellable   *cancellable,
-               GError        **error)
+import_stream_with_limits (ShoeboxPhotos  *self,
+                           GInputStream   *stream,
+                           const char     *display_name,
+                           DecodeLimits   *limits,
+                           GCancellable   *cancellable,
+                           GError        **error)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autoptr(GdkPixbufLoader) loader = NULL;
@@ -289,7 +290,6 @@ import_stream (ShoeboxPhotos  *self,
   g_autofree char *temp_path = NULL;
   g_autofree char *extension = NULL;
   g_autofree char *file_name = NULL;
-  DecodeLimits limits = { VALIDATION_SIZE, SHOEBOX_PHOTOS_MAX_PIXELS, FALSE };
   gboolean copied;
   int fd;
 
@@ -311,7 +311,7 @@ import_stream (ShoeboxPhotos  *self,
       return NULL;
     }
 
-  copied = copy_and_check (stream, fd, checksum, &loader, &limits, display_name, cancellable, error);
+  copied = copy_and_check (stream, fd, checksum, &loader, limits, display_name, cancellable, error);
   if (loader != NULL)
     gdk_pixbuf_loader_close (loader, NULL); /* A no-op when it is closed already. */
   g_close (fd, NULL);
@@ -330,6 +330,21 @@ import_stream (ShoeboxPhotos  *self,
     }
 
   return g_steal_pointer (&file_name);
+}
+
+static char *
+import_stream (ShoeboxPhotos  *self,
+               GInputStream   *stream,
+               const char     *display_name,
+               GCancellable   *cancellable,
+               GError        **error)
+{
+  DecodeLimits limits = { VALIDATION_SIZE, SHOEBOX_PHOTOS_MAX_PIXELS, FALSE, FALSE };
+  char *file_name = import_stream_with_limits (self, stream, display_name, &limits, cancellable, error);
+
+  /* The loader and its full-size image are gone by now. */
+  _shoebox_photos_end_big_decode (&limits);
+  return file_name;
 }
 
 static void

@@ -66,6 +66,16 @@ typedef enum
 #define SHOEBOX_PHOTOS_MAX_PIXELS (G_GINT64_CONSTANT (100) * 1000 * 1000)
 
 /**
+ * SHOEBOX_PHOTOS_BIG_DECODE_PIXELS:
+ *
+ * Images of more pixels than this are decoded one at a time in the whole
+ * process: decoding one costs up to four bytes a pixel, and two near
+ * %SHOEBOX_PHOTOS_MAX_PIXELS at once would take 800 MB. Phone photos of
+ * 12 megapixels still decode side by side.
+ */
+#define SHOEBOX_PHOTOS_BIG_DECODE_PIXELS (G_GINT64_CONSTANT (16) * 1000 * 1000)
+
+/**
  * SHOEBOX_PHOTOS_MAX_DECODES:
  *
  * How many photos are imported or decoded at the same time, at most, in
@@ -181,5 +191,8 @@ gboolean         shoebox_photos_remove_unreferenced_finish (ShoeboxPhotos       
                                                             GAsyncResult         *result,
                                                             guint                *n_removed,
                                                             GError              **error);
+
+guint            shoebox_photos_get_most_big_decodes       (void);
+void             shoebox_photos_reset_most_big_decodes     (void);
 
 G_END_DECLS

@@ -62,7 +62,7 @@ printf '%s\r\n' \
   'Samba,Adidas,"White, ""OG""",90.00,EUR,,,' > "$TMP/in.csv"
 run --import-csv "$TMP/in.csv"
 [ "$status" -eq 0 ] || fail "an import with rejected rows exited $status"
-expect_output "Ignored the unknown column “extra”."
+expect_output "Ignored 1 unknown column: “extra”"
 expect_output "Imported 2 pairs from “$TMP/in.csv”."
 expect_output "Rejected 2 rows:"
 expect_output "line 3, price_paid: “-5.00” is negative"
@@ -102,5 +102,93 @@ cmp -s "$TMP/out.csv" "$TMP/round.csv" || fail "export → import → export cha
 # 7. An export to a folder that cannot exist: non-zero.
 run --export-csv "$TMP/no/such/folder/x.csv"
 [ "$status" -ne 0 ] || fail "export into a missing folder exited 0"
+
+# 8. /dev/zero says its size is 0 and never ends: refused at the cap, in
+# bounded memory (the limit makes a read without a cap die instead of
+# filling the machine).
+n=$((n + 1))
+( ulimit -v 1572864; exec timeout 120 "$SHOEBOX" --import-csv /dev/zero ) >"$TMP/out" 2>"$TMP/err"
+status=$?
+[ "$status" -eq 1 ] || fail "importing /dev/zero exited $status, not 1"
+grep -qF "Could not import “/dev/zero”: The file is larger than 256 MiB" "$TMP/err" \
+  || fail "importing /dev/zero did not say it is over the cap"
+
+# 9. A FIFO with a CSV file behind it (as `--import-csv <(…)` gives) is
+# read to its end.
+mkfifo "$TMP/fifo.csv"
+cat "$TMP/out.csv" > "$TMP/fifo.csv" &
+run --import-csv "$TMP/fifo.csv"
+wait
+[ "$status" -eq 0 ] || fail "importing from a FIFO exited $status"
+expect_output "Imported 2 pairs from “$TMP/fifo.csv”."
+
+# 10. A FIFO whose writer never stops: refused at the cap; the writer
+# then gets SIGPIPE and ends too.
+yes 'silhouette,brand' > "$TMP/fifo.csv" &
+writer=$!
+n=$((n + 1))
+( ulimit -v 1572864; exec timeout 120 "$SHOEBOX" --import-csv "$TMP/fifo.csv" ) >"$TMP/out" 2>"$TMP/err"
+status=$?
+kill "$writer" 2>/dev/null
+wait "$writer" 2>/dev/null
+[ "$status" -eq 1 ] || fail "importing an endless FIFO exited $status, not 1"
+grep -qF "The file is larger than 256 MiB" "$TMP/err" || fail "the endless FIFO was not refused at the cap"
+
+# 11. Another Shoebox in the middle of a long import holds the write lock:
+# an export still reads the collection, at once and without a word about
+# locks, and an import that cannot wait any longer says so plainly.
+DB="$XDG_DATA_HOME/shoebox/shoebox.db"
+/usr/bin/python3 -c '
+import sqlite3, sys, time
+connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+connection.execute("BEGIN IMMEDIATE")
+connection.execute("INSERT INTO meta (key, value) VALUES (?, ?)", ("test-lock", "1"))
+open(sys.argv[2], "w").close()
+time.sleep(120)
+' "$DB" "$TMP/locked" &
+locker=$!
+tries=0
+while [ ! -e "$TMP/locked" ] && [ "$tries" -lt 100 ]; do sleep 0.1; tries=$((tries + 1)); done
+[ -e "$TMP/locked" ] || { kill "$locker"; fail "the helper could not lock the database"; }
+run --export-csv "$TMP/during-import.csv"
+export_status=$status
+cp "$TMP/out" "$TMP/export-out"; cp "$TMP/err" "$TMP/export-err"
+run --import-csv "$TMP/out.csv"
+kill "$locker"
+wait "$locker" 2>/dev/null
+[ "$export_status" -eq 0 ] || { cp "$TMP/export-out" "$TMP/out"; cp "$TMP/export-err" "$TMP/err"; fail "an export during another's write exited $export_status"; }
+grep -qi "lock" "$TMP/export-err" && { cp "$TMP/export-err" "$TMP/err"; fail "the export spoke of a lock"; }
+grep -qF "Exported 4 pairs" "$TMP/export-out" || { cp "$TMP/export-out" "$TMP/out"; fail "the export during another's write is incomplete"; }
+[ "$status" -eq 1 ] || fail "an import that could not get the database exited $status, not 1"
+grep -qF "Another Shoebox is saving changes to the collection. Try again when it has finished." "$TMP/err" \
+  || fail "the import blocked by another's write did not say so plainly"
+grep -qi "database is locked" "$TMP/err" && fail "the blocked import quoted SQLite"
+
+# 12. Many unknown columns: one summary line that names the first few,
+# not a line each.
+printf '%s\r\n' \
+  'silhouette,brand,u1,u2,u3,u4,u5,u6,u7,u8,u9,u10,u11,u12' \
+  'Samba,Adidas,,,,,,,,,,,,' > "$TMP/unknown.csv"
+run --import-csv "$TMP/unknown.csv"
+[ "$status" -eq 0 ] || fail "an import with unknown columns exited $status"
+expect_output "Ignored 12 unknown columns: “u1”, “u2”, “u3”, “u4”, “u5”, …"
+[ "$(grep -c 'gnored' "$TMP/out")" -eq 1 ] || fail "the unknown columns take more than one line"
+expect_output "Imported 1 pair from “$TMP/unknown.csv”."
+
+# 13. A header of a million columns is refused, plainly and in bounded
+# memory, before any row is read.
+/usr/bin/python3 -c '
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("silhouette,brand," + ",".join("c%d" % i for i in range(999998)) + "\r\n")
+    f.write("Samba,Adidas" + "," * 999998 + "\r\n")
+' "$TMP/wide.csv"
+n=$((n + 1))
+( ulimit -v 1572864; exec timeout 120 "$SHOEBOX" --import-csv "$TMP/wide.csv" ) >"$TMP/out" 2>"$TMP/err"
+status=$?
+[ "$status" -eq 1 ] || fail "importing a million columns exited $status, not 1"
+grep -qF "Could not import “$TMP/wide.csv”: The first line has 1000000 columns: Shoebox reads files of up to 1000 columns" "$TMP/err" \
+  || fail "a million columns were not refused plainly"
+[ "$(wc -l < "$TMP/out")" -eq 0 ] || fail "a refused import printed $(wc -l < "$TMP/out") lines"
 
 echo "PASS: $n runs of $SHOEBOX"

@@ -693,6 +693,91 @@ test_random_files (void)
     }
 }
 
+/* The capped read stops one byte past the cap, whatever the stream; a
+ * small cap shows where, over streams of every length around it, read in
+ * every chunk size a stream may give.
+ */
+static void
+test_read_stream_cap (void)
+{
+  const gsize cap = 100 * 1024;
+
+  for (gsize length = cap - 2; length <= cap + 2; length++)
+    {
+      g_autofree char *data = g_malloc (length);
+      g_autoptr(GInputStream) stream = NULL;
+      g_autoptr(GBytes) contents = NULL;
+      g_autoptr(GError) error = NULL;
+
+      memset (data, 'a', length);
+      stream = g_memory_input_stream_new_from_data (g_memdup2 (data, length), (gssize) length, g_free);
+      contents = shoebox_csv_read_stream (stream, cap, NULL, &error);
+      if (length <= cap)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpuint (g_bytes_get_size (contents), ==, length);
+          g_assert_cmpmem (g_bytes_get_data (contents, NULL), length, data, length);
+        }
+      else
+        {
+          g_assert_null (contents);
+          g_assert_error (error, SHOEBOX_CSV_ERROR, SHOEBOX_CSV_ERROR_TOO_LARGE);
+          /* Never more than one byte past the cap was taken. */
+          g_assert_cmpint (g_seekable_tell (G_SEEKABLE (stream)), ==, cap + 1);
+        }
+    }
+}
+
+/* SHOEBOX_CSV_MAX_COLUMNS columns are read, one more refused; a row
+ * longer than that is counted exactly, though its fields past the cap
+ * are not kept.
+ */
+static void
+test_column_cap (void)
+{
+  for (guint n_columns = SHOEBOX_CSV_MAX_COLUMNS; n_columns <= SHOEBOX_CSV_MAX_COLUMNS + 1; n_columns++)
+    {
+      g_autoptr(GString) csv = g_string_new ("silhouette");
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(ShoeboxCsvReport) report = NULL;
+      g_autoptr(GError) error = NULL;
+
+      for (guint i = 1; i < n_columns; i++)
+        g_string_append_printf (csv, ",extra %u", i);
+      g_string_append (csv, "\r\nSamba");
+      for (guint i = 1; i < n_columns; i++)
+        g_string_append_c (csv, ',');
+      /* A row of three times the cap. */
+      g_string_append (csv, "\r\nGazelle");
+      for (guint i = 1; i < 3 * SHOEBOX_CSV_MAX_COLUMNS; i++)
+        g_string_append_c (csv, ',');
+      g_string_append (csv, "\r\n");
+
+      bytes = g_bytes_new (csv->str, csv->len);
+      report = shoebox_csv_preview (bytes, &error);
+      if (n_columns <= SHOEBOX_CSV_MAX_COLUMNS)
+        {
+          g_autofree char *reason = g_strdup_printf ("The row has %u fields; the header has %u",
+                                                     3 * SHOEBOX_CSV_MAX_COLUMNS, n_columns);
+          ShoeboxCsvProblem *problem;
+
+          g_assert_no_error (error);
+          g_assert_cmpuint (g_strv_length ((char **) shoebox_csv_report_get_unknown_columns (report)), ==, n_columns - 1);
+          g_assert_cmpuint (shoebox_csv_report_get_pairs (report)->len, ==, 1);
+          g_assert_cmpuint (shoebox_csv_report_get_problems (report)->len, ==, 1);
+          problem = g_ptr_array_index (shoebox_csv_report_get_problems (report), 0);
+          g_assert_cmpuint (problem->line, ==, 3);
+          g_assert_cmpstr (problem->reason, ==, reason);
+        }
+      else
+        {
+          g_assert_null (report);
+          g_assert_error (error, SHOEBOX_CSV_ERROR, SHOEBOX_CSV_ERROR_TOO_MANY_COLUMNS);
+          g_assert_cmpstr (error->message, ==, "The first line has 1001 columns: Shoebox reads files of up to 1000 columns");
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -710,6 +795,8 @@ main (int   argc,
   g_test_add ("/csv/export-async", Fixture, NULL, set_up, test_export_async, tear_down);
   g_test_add ("/csv/import-async", Fixture, NULL, set_up, test_import_async, tear_down);
   g_test_add_func ("/csv/random-files", test_random_files);
+  g_test_add_func ("/csv/read-stream-cap", test_read_stream_cap);
+  g_test_add_func ("/csv/column-cap", test_column_cap);
 
   return g_test_run ();
 }

@@ -163,6 +163,24 @@ server_cb (SoupServer        *server,
       soup_message_headers_replace (response, "Last-Modified", "Mon, 30 Nov 2026 08:00:00 GMT");
       serve (msg, SOUP_STATUS_OK, "application/rss+xml", fixture->feed_body);
     }
+  else if (g_str_equal (path, "/latin1.xml"))
+    /* ISO-8859-1 bytes (é is 0xE9, ü 0xFC) and no encoding declaration:
+     * only the HTTP charset says how to read them.
+     */
+    serve (msg, SOUP_STATUS_OK, "application/rss+xml; charset=iso-8859-1",
+           "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Caf\xe9 Kicks</title>"
+           "<link>http://127.0.0.1/</link><description>News</description>"
+           "<item><title>M\xfcnchen drop: the Caf\xe9 colourway</title><link>http://127.0.0.1/muenchen</link></item>"
+           "</channel></rss>\n");
+  else if (g_str_equal (path, "/latin9.xml"))
+    /* ISO-8859-15, where 0xA4 is € and 0xA6 Š: read as the web's usual
+     * fallback, Windows-1252, they would be ¤ and ¦.
+     */
+    serve (msg, SOUP_STATUS_OK, "application/rss+xml;charset=\"ISO-8859-15\"",
+           "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Caf\xe9 Kicks</title>"
+           "<link>http://127.0.0.1/</link><description>News</description>"
+           "<item><title>\xa6" "amba OG for 90 \xa4</title><link>http://127.0.0.1/samba</link></item>"
+           "</channel></rss>\n");
   else if (g_str_equal (path, "/other.xml"))
     {
       g_autofree char *body = make_feed ("Other Kicks", "Other news", NULL);
@@ -685,6 +703,35 @@ test_fetch_first (Fixture       *fixture,
   g_assert_null (shoebox_news_item_get_link (g_ptr_array_index (items, 2)));
   g_assert_null (shoebox_news_item_get_thumbnail_url (g_ptr_array_index (items, 2)));
   g_assert_cmpuint (shoebox_news_store_count_unread (fixture->store, 0), ==, 3);
+}
+
+/* The charset of the HTTP Content-Type reaches the feed's decoder: the
+ * feeds declare no encoding of their own.
+ */
+static void
+test_fetch_http_charset (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const struct
+  {
+    const char *path;
+    const char *title;
+  } cases[] = {
+    { "/latin1.xml", "München drop: the Café colourway" },
+    { "/latin9.xml", "Šamba OG for 90 €" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) items = NULL;
+      ShoeboxNewsSource *source = fetch_one (fixture, cases[i].path);
+
+      g_assert_null (shoebox_news_source_get_last_error (source));
+      g_assert_cmpstr (shoebox_news_source_get_title (source), ==, "Café Kicks");
+      items = items_of (fixture, source);
+      g_assert_cmpuint (items->len, ==, 1);
+      g_assert_cmpstr (shoebox_news_item_get_title (g_ptr_array_index (items, 0)), ==, cases[i].title);
+    }
 }
 
 static void
@@ -1676,6 +1723,7 @@ main (int   argc,
   ADD ("/news/sources/edit", test_sources_edit);
   ADD ("/news/sources/bad-urls", test_sources_bad_urls);
   ADD ("/news/fetch/first", test_fetch_first);
+  ADD ("/news/fetch/http-charset", test_fetch_http_charset);
   ADD ("/news/fetch/not-modified", test_fetch_not_modified);
   ADD ("/news/fetch/moved-permanently", test_fetch_moved_permanently);
   ADD ("/news/fetch/http-errors", test_fetch_http_errors);

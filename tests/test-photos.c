@@ -733,6 +733,241 @@ test_import_not_an_image (void)
   g_assert_cmpuint (count_photo_files (), ==, 0);
 }
 
+/* A @width × @height image of noise, which compresses badly: its file
+ * spans several of the import's 64 KiB reads.
+ */
+static GdkPixbuf *
+make_noise_pixbuf (int width,
+                   int height)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (14);
+  int rowstride = gdk_pixbuf_get_rowstride (pixbuf);
+  guint8 *pixels = gdk_pixbuf_get_pixels (pixbuf);
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width * 3; x++)
+      pixels[y * rowstride + x] = (guint8) g_rand_int_range (rand, 0, 256);
+
+  return g_steal_pointer (&pixbuf);
+}
+
+static GBytes *
+save_pixbuf (GdkPixbuf  *pixbuf,
+             const char *type)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize length = 0;
+
+  if (g_str_equal (type, "jpeg"))
+    g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &data, &length, type, &error, "quality", "95", NULL));
+  else
+    g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &data, &length, type, &error, NULL));
+  g_assert_no_error (error);
+  return g_bytes_new_take (data, length);
+}
+
+/* @bytes cut to @length, with @tail after it */
+static GBytes *
+dup_bytes_cut (GBytes     *bytes,
+               gsize       length,
+               const char *tail)
+{
+  GByteArray *cut = g_byte_array_new ();
+
+  g_assert_cmpuint (length, <=, g_bytes_get_size (bytes));
+  g_byte_array_append (cut, g_bytes_get_data (bytes, NULL), (guint) length);
+  if (tail != NULL)
+    g_byte_array_append (cut, (const guint8 *) tail, (guint) strlen (tail));
+  return g_byte_array_free_to_bytes (cut);
+}
+
+static void
+assert_import_fails_damaged (ShoeboxPhotos *photos,
+                             GBytes        *bytes,
+                             const char    *name)
+{
+  g_autofree char *path = dup_temp_path (name);
+  g_autofree char *expected = g_strdup_printf ("“%s” is damaged: the file ends before the image does", name);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file_name = NULL;
+
+  write_file (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  file_name = import_file (photos, path, &error);
+  if (file_name != NULL)
+    g_error ("%s (%zu bytes) was imported as %s", name, g_bytes_get_size (bytes), file_name);
+  g_assert_error (error, SHOEBOX_PHOTOS_ERROR, SHOEBOX_PHOTOS_ERROR_DAMAGED);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+
+  /* Pasted bytes go through the same check. */
+  g_assert_null (shoebox_photos_import_bytes (photos, bytes, name, NULL, &error));
+  g_assert_error (error, SHOEBOX_PHOTOS_ERROR, SHOEBOX_PHOTOS_ERROR_DAMAGED);
+}
+
+static void
+assert_import_succeeds (ShoeboxPhotos *photos,
+                        GBytes        *bytes,
+                        const char    *name)
+{
+  g_autofree char *path = dup_temp_path (name);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file_name = NULL;
+
+  write_file (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  file_name = import_file (photos, path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (file_name);
+}
+
+/* gdk-pixbuf decodes a JPEG or PNG cut after its header without an error,
+ * painting the rest grey: such a file is refused as damaged, wherever the
+ * cut is, and nothing is written. Whole files, also with bytes after their
+ * end (as some phones write), still import.
+ */
+static void
+test_import_truncated (void)
+{
+  g_autoptr(ShoeboxPhotos) photos = shoebox_photos_new ();
+  g_autoptr(GdkPixbuf) noise = make_noise_pixbuf (320, 240);
+  g_autoptr(GBytes) jpeg = save_pixbuf (noise, "jpeg");
+  g_autoptr(GBytes) png = save_pixbuf (noise, "png");
+  g_autoptr(GBytes) small_jpeg = make_jpeg_with_orientation (40, 30, 1);
+  gsize jpeg_length = g_bytes_get_size (jpeg);
+  gsize png_length = g_bytes_get_size (png);
+  const struct
+  {
+    GBytes     *whole;
+    gsize       length;
+    const char *name;
+  } cuts[] = {
+    { jpeg, jpeg_length - 2, "no-eoi.jpg" },            /* only the EOI marker lost */
+    { jpeg, jpeg_length - 1, "half-eoi.jpg" },
+    { jpeg, jpeg_length * 9 / 10, "cut-in-scan.jpg" },  /* past the first 64 KiB read */
+    { jpeg, jpeg_length / 3, "cut-early-in-scan.jpg" },
+    { small_jpeg, g_bytes_get_size (small_jpeg) - 2, "exif-no-eoi.jpg" },
+    { png, png_length - 12, "no-iend.png" },            /* only the IEND chunk lost */
+    { png, png_length - 1, "half-iend.png" },
+    { png, png_length * 9 / 10, "cut-in-idat.png" },
+    { png, png_length / 3, "cut-early-in-idat.png" },
+  };
+
+  /* The cuts need files that span several reads. */
+  g_assert_cmpuint (jpeg_length, >, 64 * 1024);
+  g_assert_cmpuint (png_length, >, 64 * 1024);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cuts); i++)
+    {
+      g_autoptr(GBytes) cut = dup_bytes_cut (cuts[i].whole, cuts[i].length, NULL);
+
+      assert_import_fails_damaged (photos, cut, cuts[i].name);
+    }
+
+  /* A JPEG whose EXIF holds the bytes of an EOI marker, cut before its
+   * own: the marker inside the segment does not count.
+   */
+  {
+    static const guint8 app1[] = {
+      0xff, 0xe1, 0x00, 0x0c, 'E', 'x', 'i', 'f', 0x00, 0x00, 0xff, 0xd8, 0xff, 0xd9,
+    };
+    g_autoptr(GByteArray) with_thumbnail = g_byte_array_new ();
+    g_autoptr(GBytes) cut = NULL;
+
+    g_byte_array_append (with_thumbnail, g_bytes_get_data (jpeg, NULL), 2);
+    g_byte_array_append (with_thumbnail, app1, sizeof app1);
+    g_byte_array_append (with_thumbnail, (const guint8 *) g_bytes_get_data (jpeg, NULL) + 2,
+                         (guint) (jpeg_length - 2 - 2));
+    cut = g_bytes_new (with_thumbnail->data, with_thumbnail->len);
+    assert_import_fails_damaged (photos, cut, "thumbnail-eoi.jpg");
+  }
+
+  g_assert_cmpuint (count_photo_files (), ==, 0);
+
+  /* Whole files import, with or without bytes after their end. */
+  assert_import_succeeds (photos, jpeg, "whole.jpg");
+  assert_import_succeeds (photos, png, "whole.png");
+  assert_import_succeeds (photos, small_jpeg, "exif.jpg");
+  {
+    g_autoptr(GBytes) jpeg_trailer = dup_bytes_cut (jpeg, jpeg_length, "MakerTrailer\xff\xd8");
+    g_autoptr(GBytes) png_trailer = dup_bytes_cut (png, png_length, "trailing bytes");
+
+    assert_import_succeeds (photos, jpeg_trailer, "trailer.jpg");
+    assert_import_succeeds (photos, png_trailer, "trailer.png");
+  }
+  g_assert_cmpuint (count_photo_files (), ==, 5);
+}
+
+/* A PNG of @width × @height in one colour: small on disk, big to decode. */
+static char *
+write_big_png (const char *name,
+               int         width,
+               int         height,
+               guint32     colour)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+  g_autoptr(GError) error = NULL;
+  char *path = dup_temp_path (name);
+
+  gdk_pixbuf_fill (pixbuf, colour << 8 | 0xff);
+  g_assert_true (gdk_pixbuf_save (pixbuf, path, "png", &error, "compression", "1", NULL));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* Two imports, then two decodes, of images over the big-decode size asked
+ * for at once: the pool has the threads to run them side by side, but
+ * they must run one after the other, each at up to four bytes a pixel.
+ */
+static void
+test_big_decodes_one_at_a_time (void)
+{
+  g_autoptr(ShoeboxPhotos) photos = shoebox_photos_new ();
+  const int width = 4500;
+  const int height = 4000;
+  g_autofree char *first_path = write_big_png ("big red.png", width, height, 0xcc0000);
+  g_autofree char *second_path = write_big_png ("big blue.png", width, height, 0x0000cc);
+  g_autoptr(GFile) first = g_file_new_for_path (first_path);
+  g_autoptr(GFile) second = g_file_new_for_path (second_path);
+  g_autofree char *first_name = NULL;
+  g_autofree char *second_name = NULL;
+  AsyncWait waits[2] = { { NULL, 0 }, { NULL, 0 } };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint ((gint64) width * height, >, SHOEBOX_PHOTOS_BIG_DECODE_PIXELS);
+  g_assert_cmpint ((gint64) width * height, <=, SHOEBOX_PHOTOS_MAX_PIXELS);
+  g_assert_cmpint (SHOEBOX_PHOTOS_MAX_DECODES, >=, 2);
+
+  shoebox_photos_reset_most_big_decodes ();
+  shoebox_photos_import_async (photos, first, NULL, async_done_cb, &waits[0]);
+  shoebox_photos_import_async (photos, second, NULL, async_done_cb, &waits[1]);
+  wait_for (&waits[0]);
+  wait_for (&waits[1]);
+  first_name = shoebox_photos_import_finish (photos, waits[0].result, &error);
+  g_assert_no_error (error);
+  second_name = shoebox_photos_import_finish (photos, waits[1].result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&waits[0].result);
+  g_clear_object (&waits[1].result);
+  /* Both were counted, never at the same time. */
+  g_assert_cmpuint (shoebox_photos_get_most_big_decodes (), ==, 1);
+
+  shoebox_photos_reset_most_big_decodes ();
+  shoebox_photos_load_pixbuf_async (photos, first_name, 256, NULL, async_done_cb, &waits[0]);
+  shoebox_photos_load_pixbuf_async (photos, second_name, 256, NULL, async_done_cb, &waits[1]);
+  wait_for (&waits[0]);
+  wait_for (&waits[1]);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GdkPixbuf) pixbuf = shoebox_photos_load_pixbuf_finish (photos, waits[i].result, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), ==, 256);
+      g_clear_object (&waits[i].result);
+    }
+  g_assert_cmpuint (shoebox_photos_get_most_big_decodes (), ==, 1);
+}
+
 static void
 test_import_unreadable (void)
 {
@@ -1571,10 +1806,12 @@ main (int   argc,
   g_test_add_func ("/photos/import/png", test_import_png);
   g_test_add_func ("/photos/import/same-image-twice", test_import_same_image_twice);
   g_test_add_func ("/photos/import/not-an-image", test_import_not_an_image);
+  g_test_add_func ("/photos/import/truncated", test_import_truncated);
   g_test_add_func ("/photos/import/unreadable", test_import_unreadable);
   g_test_add_func ("/photos/import/empty", test_import_empty);
   g_test_add_func ("/photos/import/too-large", test_import_too_large);
   g_test_add_func ("/photos/import/bytes", test_import_bytes);
+  g_test_add_func ("/photos/big-decodes-one-at-a-time", test_big_decodes_one_at_a_time);
   for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
     {
       g_autofree char *path = g_strconcat ("/photos/import/format/", samples[i].name, NULL);

@@ -141,6 +141,22 @@ typedef struct
 } StarterLoad;
 
 static gboolean
+query_starter_loaded (ShoeboxCollection  *self,
+                      gboolean           *loaded,
+                      GError            **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 count;
+
+  stmt = _shoebox_collection_prepare (self, "SELECT count(*) FROM meta WHERE key = '" STARTER_CATALOGUE_KEY "'", error);
+  if (stmt == NULL || !_shoebox_collection_query_int64 (self, stmt, &count, error))
+    return FALSE;
+
+  *loaded = count > 0;
+  return TRUE;
+}
+
+static gboolean
 load_starter_in_transaction (ShoeboxDatabase  *database,
                              gpointer          user_data,
                              GError          **error)
@@ -148,15 +164,14 @@ load_starter_in_transaction (ShoeboxDatabase  *database,
   StarterLoad *starter = user_data;
   ShoeboxCollection *self = starter->self;
   sqlite3_stmt *stmt;
-  gint64 loaded;
+  gboolean loaded;
 
-  /* Looked up under the write lock: the command line and the window may
-   * both be starting for the first time.
+  /* Looked up again under the write lock: the command line and the
+   * window may both be starting for the first time.
    */
-  stmt = _shoebox_collection_prepare (self, "SELECT count(*) FROM meta WHERE key = '" STARTER_CATALOGUE_KEY "'", error);
-  if (stmt == NULL || !_shoebox_collection_query_int64 (self, stmt, &loaded, error))
+  if (!query_starter_loaded (self, &loaded, error))
     return FALSE;
-  if (loaded > 0)
+  if (loaded)
     {
       starter->already_loaded = TRUE;
       return TRUE;
@@ -311,7 +326,8 @@ shoebox_collection_load_catalogue_data (ShoeboxCollection  *self,
  *
  * On the first start, fills the catalogue with the silhouettes Shoebox
  * ships (`data/starter-catalogue.ini`). It runs once per database: what
- * the user later deletes or edits stays deleted or edited.
+ * the user later deletes or edits stays deleted or edited. When it has
+ * run, nothing is written and no lock is taken.
  *
  * Returns: %TRUE on success, also when it had already run
  */
@@ -324,11 +340,22 @@ shoebox_collection_load_starter_catalogue (ShoeboxCollection  *self,
   g_autoptr(GBytes) data = NULL;
   CatalogueLoad load = { self, catalogue, 0 };
   StarterLoad starter = { self, &load, FALSE };
+  gboolean already_loaded;
 
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), FALSE);
 
   if (n_added != NULL)
     *n_added = 0;
+
+  /* Every start but the first finds it loaded, with a plain read that in
+   * WAL mode never waits for a writer: a second Shoebox then starts
+   * while another is in the middle of a long import, instead of waiting
+   * for its write lock and failing.
+   */
+  if (!query_starter_loaded (self, &already_loaded, error))
+    return FALSE;
+  if (already_loaded)
+    return TRUE;
 
   data = g_resources_lookup_data (STARTER_CATALOGUE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   if (data == NULL || !g_key_file_load_from_bytes (catalogue, data, G_KEY_FILE_NONE, error))

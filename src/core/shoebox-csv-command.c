@@ -19,6 +19,48 @@
 #include "shoebox-csv.h"
 #include "shoebox-database.h"
 
+/* How many unknown columns the summary names, and how much of each. */
+#define MAX_NAMED_COLUMNS     5
+#define MAX_COLUMN_NAME_CHARS 40
+
+/* One line for all the unknown columns, naming the first few: a file of
+ * a thousand columns must not print a thousand lines.
+ */
+static void
+print_unknown_columns (const char * const *unknown)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint n_unknown = unknown != NULL ? g_strv_length ((char **) unknown) : 0;
+
+  if (n_unknown == 0)
+    return;
+
+  for (guint i = 0; i < n_unknown && i < MAX_NAMED_COLUMNS; i++)
+    {
+      g_autofree char *name = NULL;
+
+      if (g_utf8_strlen (unknown[i], -1) > MAX_COLUMN_NAME_CHARS)
+        {
+          g_autofree char *start = g_utf8_substring (unknown[i], 0, MAX_COLUMN_NAME_CHARS);
+
+          name = g_strconcat (start, "…", NULL);
+        }
+      else
+        name = g_strdup (unknown[i]);
+
+      if (names->len > 0)
+        g_string_append (names, _(", "));
+      /* Translators: a column name in quotes */
+      g_string_append_printf (names, _("“%s”"), name);
+    }
+  if (n_unknown > MAX_NAMED_COLUMNS)
+    g_string_append (names, _(", …"));
+
+  /* Translators: %u is a count, %s the first few column names: “a”, “b”, … */
+  g_print (ngettext ("Ignored %u unknown column: %s\n", "Ignored %u unknown columns: %s\n", n_unknown),
+           n_unknown, names->str);
+}
+
 static int
 run_import (ShoeboxCollection *collection,
             const char        *path)
@@ -26,7 +68,6 @@ run_import (ShoeboxCollection *collection,
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(ShoeboxCsvReport) report = NULL;
   g_autoptr(GError) error = NULL;
-  const char * const *unknown;
   GPtrArray *problems;
   guint n_imported;
   guint n_rejected;
@@ -38,9 +79,7 @@ run_import (ShoeboxCollection *collection,
       return 1;
     }
 
-  unknown = shoebox_csv_report_get_unknown_columns (report);
-  for (guint i = 0; unknown != NULL && unknown[i] != NULL; i++)
-    g_print (_("Ignored the unknown column “%s”.\n"), unknown[i]);
+  print_unknown_columns (shoebox_csv_report_get_unknown_columns (report));
 
   n_imported = shoebox_csv_report_get_n_imported (report);
   g_print (ngettext ("Imported %u pair from “%s”.\n", "Imported %u pairs from “%s”.\n", n_imported),
@@ -116,9 +155,10 @@ shoebox_csv_command_run (const char *import_path,
   collection = shoebox_collection_new (database);
 
   /* Like the window's first start: an import then finds the catalogue's
-   * silhouettes instead of creating bare ones.
+   * silhouettes instead of creating bare ones. An export only reads, and
+   * must work while another Shoebox writes.
    */
-  if (!shoebox_collection_load_starter_catalogue (collection, NULL, &error))
+  if (import_path != NULL && !shoebox_collection_load_starter_catalogue (collection, NULL, &error))
     {
       g_printerr (_("Could not load the starter catalogue: %s\n"), error->message);
       return 1;

@@ -9,8 +9,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "shoebox-collection-private.h"
 #include "shoebox-csv-private.h"
 
@@ -157,7 +155,8 @@ shoebox_csv_import (ShoeboxCollection  *collection,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * Like shoebox_csv_import(), reading @file first.
+ * Like shoebox_csv_import(), reading @file first with
+ * shoebox_csv_read_file().
  *
  * Returns: (transfer full): the report, or %NULL with @error set
  */
@@ -167,34 +166,14 @@ shoebox_csv_import_file (ShoeboxCollection  *collection,
                          GCancellable       *cancellable,
                          GError            **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) contents = NULL;
-  char *data = NULL;
-  gsize length = 0;
 
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (collection), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, error);
-  if (info == NULL)
+  contents = shoebox_csv_read_file (file, cancellable, error);
+  if (contents == NULL)
     return NULL;
-
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("It is a folder, not a CSV file"));
-      return NULL;
-    }
-  if (g_file_info_get_size (info) > SHOEBOX_CSV_MAX_FILE_SIZE)
-    {
-      g_set_error (error, SHOEBOX_CSV_ERROR, SHOEBOX_CSV_ERROR_TOO_LARGE,
-                   _("The file is larger than %d MiB"), SHOEBOX_CSV_MAX_FILE_SIZE / (1024 * 1024));
-      return NULL;
-    }
-
-  if (!g_file_load_contents (file, cancellable, &data, &length, NULL, error))
-    return NULL;
-  contents = g_bytes_new_take (data, length);
 
   return shoebox_csv_import (collection, contents, error);
 }

@@ -37,12 +37,16 @@ static GString *
 next_field (GPtrArray *fields,
             guint     *n_fields)
 {
+  /* Past the cap every field goes into one spare string: a record of a
+   * million fields is counted, not kept.
+   */
+  guint index = MIN (*n_fields, SHOEBOX_CSV_MAX_COLUMNS);
   GString *field;
 
-  if (*n_fields == fields->len)
+  if (index == fields->len)
     g_ptr_array_add (fields, g_string_new (NULL));
 
-  field = g_ptr_array_index (fields, *n_fields);
+  field = g_ptr_array_index (fields, index);
   g_string_truncate (field, 0);
   (*n_fields)++;
   return field;
@@ -427,6 +431,16 @@ read_header (ShoeboxCsvReport  *report,
     {
       g_set_error (error, SHOEBOX_CSV_ERROR, SHOEBOX_CSV_ERROR_NOT_CSV,
                    _("The file is not CSV: its first line is not a header row (%s)"), _(problem));
+      return FALSE;
+    }
+
+  if (n_fields > SHOEBOX_CSV_MAX_COLUMNS)
+    {
+      g_set_error (error, SHOEBOX_CSV_ERROR, SHOEBOX_CSV_ERROR_TOO_MANY_COLUMNS,
+                   ngettext ("The first line has %u column: Shoebox reads files of up to %u columns",
+                             "The first line has %u columns: Shoebox reads files of up to %u columns",
+                             n_fields),
+                   n_fields, SHOEBOX_CSV_MAX_COLUMNS);
       return FALSE;
     }
 

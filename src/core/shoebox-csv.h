@@ -19,18 +19,28 @@ G_BEGIN_DECLS
  */
 #define SHOEBOX_CSV_MAX_FILE_SIZE (256 * 1024 * 1024)
 
+/* The most columns a CSV file may have: twenty are ours, and a
+ * spreadsheet's own columns around them fit many times over. A header of
+ * a million columns is refused instead of being read into memory.
+ */
+#define SHOEBOX_CSV_MAX_COLUMNS 1000
+
 #define SHOEBOX_CSV_ERROR (shoebox_csv_error_quark ())
 
 /**
  * ShoeboxCsvError:
  * @SHOEBOX_CSV_ERROR_NOT_CSV: the file is empty, binary, or its first
  *   line names none of the columns of the contract
- * @SHOEBOX_CSV_ERROR_TOO_LARGE: the file is over %SHOEBOX_CSV_MAX_FILE_SIZE
+ * @SHOEBOX_CSV_ERROR_TOO_LARGE: the file (or the stream, for a FIFO or a
+ *   device) is over %SHOEBOX_CSV_MAX_FILE_SIZE
+ * @SHOEBOX_CSV_ERROR_TOO_MANY_COLUMNS: the header row has more than
+ *   %SHOEBOX_CSV_MAX_COLUMNS columns
  */
 typedef enum
 {
   SHOEBOX_CSV_ERROR_NOT_CSV,
   SHOEBOX_CSV_ERROR_TOO_LARGE,
+  SHOEBOX_CSV_ERROR_TOO_MANY_COLUMNS,
 } ShoeboxCsvError;
 
 /**
@@ -99,6 +109,20 @@ guint               shoebox_csv_report_get_pair_line       (ShoeboxCsvReport   *
 GPtrArray          *shoebox_csv_report_get_problems        (ShoeboxCsvReport   *report);
 guint               shoebox_csv_report_get_n_imported      (ShoeboxCsvReport   *report);
 
+GBytes             *shoebox_csv_read_stream                (GInputStream       *stream,
+                                                            gsize               max_size,
+                                                            GCancellable       *cancellable,
+                                                            GError            **error);
+GBytes             *shoebox_csv_read_file                  (GFile              *file,
+                                                            GCancellable       *cancellable,
+                                                            GError            **error);
+void                shoebox_csv_read_file_async            (GFile              *file,
+                                                            GCancellable       *cancellable,
+                                                            GAsyncReadyCallback callback,
+                                                            gpointer            user_data);
+GBytes             *shoebox_csv_read_file_finish           (GFile              *file,
+                                                            GAsyncResult       *result,
+                                                            GError            **error);
 ShoeboxCsvReport   *shoebox_csv_preview                    (GBytes             *contents,
                                                             GError            **error);
 ShoeboxCsvReport   *shoebox_csv_import                     (ShoeboxCollection  *collection,

@@ -79,7 +79,14 @@ set_error_from_sqlite (GError    **error,
   int code = error_code_from_sqlite (result);
   const char *reason = handle != NULL ? sqlite3_errmsg (handle) : sqlite3_errstr (result);
 
-  if (code == SHOEBOX_DATABASE_ERROR_CORRUPT)
+  /* The busy timeout ran out: another Shoebox (the window, or a command
+   * line import) holds the write lock for a long transaction. SQLite's
+   * "database is locked" tells people nothing they can act on.
+   */
+  if (code == SHOEBOX_DATABASE_ERROR_BUSY)
+    g_set_error (error, SHOEBOX_DATABASE_ERROR, code,
+                 _("Another Shoebox is saving changes to the collection. Try again when it has finished."));
+  else if (code == SHOEBOX_DATABASE_ERROR_CORRUPT)
     g_set_error (error, SHOEBOX_DATABASE_ERROR, code,
                  _("“%s” is damaged or is not a Shoebox database (%s). "
                    "Shoebox has not changed it: restore it from a backup, "

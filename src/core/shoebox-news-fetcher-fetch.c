@@ -12,6 +12,7 @@
 #include "shoebox-news-fetcher-private.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 /* One fetch: a GET per hop, each redirect target checked first, the body
  * read in chunks up to the size cap, and a deadline over the whole.
@@ -32,6 +33,7 @@ _shoebox_news_fetcher_fetch_result_free (FetchResult *result)
   g_clear_error (&result->error);
   g_clear_pointer (&result->body, g_bytes_unref);
   g_clear_pointer (&result->content_type, g_free);
+  g_clear_pointer (&result->charset, g_free);
   g_clear_pointer (&result->final_url, g_free);
   g_clear_pointer (&result->permanent_url, g_free);
   g_clear_pointer (&result->etag, g_free);
@@ -245,13 +247,37 @@ return_cancelled (Fetch *fetch)
   return_result (fetch, NULL);
 }
 
+/* The charset parameter of the Content-Type, if it is a plain label:
+ * anything else could not name an encoding, and is dropped before it
+ * reaches iconv.
+ */
+static char *
+dup_charset (GHashTable *params)
+{
+  const char *charset = params != NULL ? g_hash_table_lookup (params, "charset") : NULL;
+
+  if (charset == NULL || *charset == '\0' || strlen (charset) > 40)
+    return NULL;
+
+  for (const char *c = charset; *c != '\0'; c++)
+    if (!g_ascii_isalnum (*c) && strchr ("-_.:+", *c) == NULL)
+      return NULL;
+
+  return g_strdup (charset);
+}
+
 static void
 finish_body (Fetch *fetch)
 {
   SoupMessageHeaders *headers = soup_message_get_response_headers (fetch->message);
   FetchResult *result = g_new0 (FetchResult, 1);
+  g_autoptr(GHashTable) params = NULL;
 
-  result->content_type = g_strdup (soup_message_headers_get_content_type (headers, NULL));
+  /* libsoup gives the media type alone; its parameters, the charset
+   * among them, come only in @params.
+   */
+  result->content_type = g_strdup (soup_message_headers_get_content_type (headers, &params));
+  result->charset = dup_charset (params);
   result->etag = g_strdup (soup_message_headers_get_one (headers, "ETag"));
   result->last_modified = g_strdup (soup_message_headers_get_one (headers, "Last-Modified"));
   result->final_url = g_strdup (fetch->url);

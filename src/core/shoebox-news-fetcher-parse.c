@@ -81,7 +81,13 @@ _shoebox_news_fetcher_parse_async (FetchResult         *result,
 
   job = g_new0 (ParseJob, 1);
   job->body = g_bytes_ref (result->body);
-  job->content_type = g_strdup (result->content_type);
+  /* The parser reads the charset from the Content-Type (RFC 7303: it
+   * overrides the document's own declaration), so it goes back in.
+   */
+  if (result->content_type != NULL && result->charset != NULL)
+    job->content_type = g_strdup_printf ("%s; charset=%s", result->content_type, result->charset);
+  else
+    job->content_type = g_strdup (result->content_type);
   job->base = g_strdup (result->final_url);
   g_task_set_task_data (task, job, (GDestroyNotify) parse_job_free);
   g_task_run_in_thread (task, parse_thread);

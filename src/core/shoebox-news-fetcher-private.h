@@ -47,7 +47,8 @@ typedef struct
   GError    *error;
   gboolean   not_modified;
   GBytes    *body;
-  char      *content_type;
+  char      *content_type; /* the media type alone: "text/html" */
+  char      *charset;      /* the Content-Type's charset parameter, or NULL */
   char      *final_url;
   char      *permanent_url;
   char      *etag;

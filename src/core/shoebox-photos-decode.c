@@ -40,6 +40,9 @@ loader_size_prepared_cb (GdkPixbufLoader *loader,
       return;
     }
 
+  if ((gint64) width * height > SHOEBOX_PHOTOS_BIG_DECODE_PIXELS)
+    _shoebox_photos_begin_big_decode (limits);
+
   if (limits->max_size <= 0 || (width <= limits->max_size && height <= limits->max_size))
     return; /* Never scaled up. */
 
@@ -238,15 +241,12 @@ is_webp (GdkPixbufFormat *format)
   return mime_types != NULL && g_strv_contains ((const char * const *) mime_types, "image/webp");
 }
 
-/* Decodes a stored photo to fit in @max_size × @max_size (0: full size),
- * turned the way its EXIF orientation says.
- */
-GdkPixbuf *
-_shoebox_photos_decode_photo (ShoeboxPhotos  *self,
-                              const char     *file_name,
-                              int             max_size,
-                              GCancellable   *cancellable,
-                              GError        **error)
+static GdkPixbuf *
+decode_photo (ShoeboxPhotos  *self,
+              const char     *file_name,
+              DecodeLimits   *limits,
+              GCancellable   *cancellable,
+              GError        **error)
 {
   g_autofree char *path = g_build_filename (self->photos_directory, file_name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -255,7 +255,7 @@ _shoebox_photos_decode_photo (ShoeboxPhotos  *self,
   g_autoptr(GError) local_error = NULL;
   g_autofree guint8 *buffer = NULL;
   g_autoptr(GdkPixbuf) oriented = NULL;
-  DecodeLimits limits = { max_size, 0, FALSE };
+  int max_size = limits->max_size;
   GdkPixbuf *decoded = NULL;
   gint64 total = 0;
   gboolean read_ok = TRUE;
@@ -292,7 +292,7 @@ _shoebox_photos_decode_photo (ShoeboxPhotos  *self,
           _shoebox_photos_set_file_too_large_error (error, file_name);
           read_ok = FALSE;
         }
-      else if (!_shoebox_photos_write_to_loader (&loader, &limits, buffer, n_read, &local_error))
+      else if (!_shoebox_photos_write_to_loader (&loader, limits, buffer, n_read, &local_error))
         {
           _shoebox_photos_set_not_an_image_error (error, file_name, local_error);
           read_ok = FALSE;
@@ -334,4 +334,22 @@ _shoebox_photos_decode_photo (ShoeboxPhotos  *self,
     }
 
   return fit_pixbuf (oriented, max_size);
+}
+
+/* Decodes a stored photo to fit in @max_size × @max_size (0: full size),
+ * turned the way its EXIF orientation says.
+ */
+GdkPixbuf *
+_shoebox_photos_decode_photo (ShoeboxPhotos  *self,
+                              const char     *file_name,
+                              int             max_size,
+                              GCancellable   *cancellable,
+                              GError        **error)
+{
+  DecodeLimits limits = { max_size, 0, FALSE, FALSE };
+  GdkPixbuf *pixbuf = decode_photo (self, file_name, &limits, cancellable, error);
+
+  /* decode_photo() has dropped the loader and its full-size image. */
+  _shoebox_photos_end_big_decode (&limits);
+  return pixbuf;
 }

@@ -132,8 +132,11 @@ copy_and_check (GInputStream     *stream,
   g_autofree guint8 *buffer = g_malloc (COPY_CHUNK_SIZE);
   g_autoptr(GError) local_error = NULL;
   GdkPixbufFormat *format;
+  PhotoEnd end;
   gint64 total = 0;
   gboolean closed;
+
+  _shoebox_photos_end_init (&end);
 
   for (;;)
     {
@@ -156,6 +159,7 @@ copy_and_check (GInputStream     *stream,
         }
 
       g_checksum_update (checksum, buffer, n_read);
+      _shoebox_photos_end_feed (&end, buffer, n_read);
 
       if (!_shoebox_photos_write_to_loader (loader, limits, buffer, n_read, &local_error) || limits->too_many_pixels)
         {
@@ -196,6 +200,17 @@ copy_and_check (GInputStream     *stream,
   if (!closed || gdk_pixbuf_loader_get_pixbuf (*loader) == NULL)
     {
       _shoebox_photos_set_not_an_image_error (error, display_name, local_error);
+      return FALSE;
+    }
+
+  /* A cut file is refused rather than imported with a warning: it is a
+   * damaged photo, whose lost part gdk-pixbuf paints grey, and the user
+   * still has the file to copy again from where it came.
+   */
+  if (_shoebox_photos_end_is_missing (&end))
+    {
+      g_set_error (error, SHOEBOX_PHOTOS_ERROR, SHOEBOX_PHOTOS_ERROR_DAMAGED,
+                   _("“%s” is damaged: the file ends before the image does"), display_name);
       return FALSE;
     }
 
@@ -262,11 +277,12 @@ store_copy (ShoeboxPhotos  *self,
 }
 
 static char *
-import_stream (ShoeboxPhotos  *self,
-               GInputStream   *stream,
-               const char     *display_name,
-               GCancellable   *cancellable,
-               GError        **error)
+import_stream_with_limits (ShoeboxPhotos  *self,
+                           GInputStream   *stream,
+                           const char     *display_name,
+                           DecodeLimits   *limits,
+                           GCancellable   *cancellable,
+                           GError        **error)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autoptr(GdkPixbufLoader) loader = NULL;
@@ -274,7 +290,6 @@ import_stream (ShoeboxPhotos  *self,
   g_autofree char *temp_path = NULL;
   g_autofree char *extension = NULL;
   g_autofree char *file_name = NULL;
-  DecodeLimits limits = { VALIDATION_SIZE, SHOEBOX_PHOTOS_MAX_PIXELS, FALSE };
   gboolean copied;
   int fd;
 
@@ -296,7 +311,7 @@ import_stream (ShoeboxPhotos  *self,
       return NULL;
     }
 
-  copied = copy_and_check (stream, fd, checksum, &loader, &limits, display_name, cancellable, error);
+  copied = copy_and_check (stream, fd, checksum, &loader, limits, display_name, cancellable, error);
   if (loader != NULL)
     gdk_pixbuf_loader_close (loader, NULL); /* A no-op when it is closed already. */
   g_close (fd, NULL);
@@ -315,6 +330,21 @@ import_stream (ShoeboxPhotos  *self,
     }
 
   return g_steal_pointer (&file_name);
+}
+
+static char *
+import_stream (ShoeboxPhotos  *self,
+               GInputStream   *stream,
+               const char     *display_name,
+               GCancellable   *cancellable,
+               GError        **error)
+{
+  DecodeLimits limits = { VALIDATION_SIZE, SHOEBOX_PHOTOS_MAX_PIXELS, FALSE, FALSE };
+  char *file_name = import_stream_with_limits (self, stream, display_name, &limits, cancellable, error);
+
+  /* The loader and its full-size image are gone by now. */
+  _shoebox_photos_end_big_decode (&limits);
+  return file_name;
 }
 
 static void

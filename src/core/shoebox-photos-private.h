@@ -15,9 +15,9 @@ G_BEGIN_DECLS
  * names and errors (shoebox-photos.c), the shared thread pool
  * (-thread-pool.c), decoding (-decode.c), imports (-import.c), loading
  * thumbnails and whole photos (-load.c), removing unreferenced photos
- * (-remove-unreferenced.c), the formats there are loaders for (-formats.c)
- * and WebP's EXIF orientation (-exif.c). They share the struct and the helpers
- * declared here.
+ * (-remove-unreferenced.c), the formats there are loaders for (-formats.c),
+ * WebP's EXIF orientation (-exif.c), whether a JPEG or PNG file is
+ * whole (-end.c) and decodes of big images (-big-decode.c). They share the struct and the helpers declared here.
  */
 
 #define HASH_LENGTH          64
@@ -39,7 +39,29 @@ typedef struct
   int      max_size;   /* the decoded image fits in max_size × max_size; 0: no limit */
   gint64   max_pixels; /* refuse bigger images; 0: no limit */
   gboolean too_many_pixels;
+  gboolean big_decode; /* counted in -big-decode.c: end it when done */
 } DecodeLimits;
+
+void       _shoebox_photos_begin_big_decode         (DecodeLimits      *limits);
+void       _shoebox_photos_end_big_decode           (DecodeLimits      *limits);
+
+/* Follows a JPEG or PNG file's structure to its end marker
+ * (shoebox-photos-end.c).
+ */
+typedef struct
+{
+  int      state;
+  guint64  skip;      /* bytes of a segment or chunk still to pass over */
+  guint8   header[8];
+  guint    n_header;
+  gboolean in_scan;   /* the segment being passed over is a JPEG SOS */
+} PhotoEnd;
+
+void       _shoebox_photos_end_init                 (PhotoEnd          *end);
+void       _shoebox_photos_end_feed                 (PhotoEnd          *end,
+                                                     const guint8      *data,
+                                                     gsize              length);
+gboolean   _shoebox_photos_end_is_missing           (PhotoEnd          *end);
 
 void       _shoebox_photos_queue_job                (GTask             *task,
                                                      GTaskThreadFunc    func,

@@ -30,6 +30,8 @@ G_BEGIN_DECLS
  * @SHOEBOX_PHOTOS_ERROR_MISSING: the photo is no longer in the photos folder
  * @SHOEBOX_PHOTOS_ERROR_NO_LOADER: the file is an image in a format (HEIC,
  *   WebP, AVIF…) that this system has no image loader for
+ * @SHOEBOX_PHOTOS_ERROR_DAMAGED: the file is a JPEG or PNG image that
+ *   stops before its end (a copy cut short)
  *
  * Every message names the file, ready for a toast. A cancelled operation
  * gives %G_IO_ERROR_CANCELLED instead.
@@ -44,6 +46,7 @@ typedef enum
   SHOEBOX_PHOTOS_ERROR_INVALID_NAME,
   SHOEBOX_PHOTOS_ERROR_MISSING,
   SHOEBOX_PHOTOS_ERROR_NO_LOADER,
+  SHOEBOX_PHOTOS_ERROR_DAMAGED,
 } ShoeboxPhotosError;
 
 /**
@@ -61,6 +64,16 @@ typedef enum
  * a pixel.
  */
 #define SHOEBOX_PHOTOS_MAX_PIXELS (G_GINT64_CONSTANT (100) * 1000 * 1000)
+
+/**
+ * SHOEBOX_PHOTOS_BIG_DECODE_PIXELS:
+ *
+ * Images of more pixels than this are decoded one at a time in the whole
+ * process: decoding one costs up to four bytes a pixel, and two near
+ * %SHOEBOX_PHOTOS_MAX_PIXELS at once would take 800 MB. Phone photos of
+ * 12 megapixels still decode side by side.
+ */
+#define SHOEBOX_PHOTOS_BIG_DECODE_PIXELS (G_GINT64_CONSTANT (16) * 1000 * 1000)
 
 /**
  * SHOEBOX_PHOTOS_MAX_DECODES:
@@ -178,5 +191,8 @@ gboolean         shoebox_photos_remove_unreferenced_finish (ShoeboxPhotos       
                                                             GAsyncResult         *result,
                                                             guint                *n_removed,
                                                             GError              **error);
+
+guint            shoebox_photos_get_most_big_decodes       (void);
+void             shoebox_photos_reset_most_big_decodes     (void);
 
 G_END_DECLS

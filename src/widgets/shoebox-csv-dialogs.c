@@ -356,12 +356,11 @@ contents_loaded_cb (GObject      *object,
 {
   g_autoptr(ImportData) data = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
   g_autoptr(GBytes) bytes = NULL;
   GtkWidget *preview;
-  gsize length = 0;
 
-  if (!g_file_load_contents_finish (G_FILE (object), result, &contents, &length, NULL, &error))
+  bytes = shoebox_csv_read_file_finish (G_FILE (object), result, &error);
+  if (bytes == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("“%s” could not be read: %s"), data->file_name, error->message);
 
@@ -369,7 +368,6 @@ contents_loaded_cb (GObject      *object,
       return;
     }
 
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
   preview = shoebox_csv_import_window_new (data->collection, data->file_name, bytes, &error);
   if (preview == NULL)
     {
@@ -412,7 +410,8 @@ import_chosen_cb (GObject      *object,
       return;
     }
 
-  g_file_load_contents_async (file, NULL, contents_loaded_cb, data);
+  /* Read with a cap as it goes: a FIFO or a device says its size is 0. */
+  shoebox_csv_read_file_async (file, NULL, contents_loaded_cb, data);
 }
 
 static GtkFileFilter *

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "shoebox-database.h"
+#include "shoebox-disk-space.h"
 #include "shoebox-migrations.h"
 
 /* The first 100 bytes of every SQLite file: the magic string, and the
@@ -26,6 +27,13 @@
 #define SQLITE_USER_VERSION_OFFSET 60
 
 #define BUSY_TIMEOUT_MS 5000
+
+/* What opening needs free on the disk when SQLite has to create the -wal
+ * and -shm files: the shared-memory index maps 32 KiB, and the first
+ * write appends to the log. With less, SQLite fails half-way through
+ * opening ("disk I/O error") and leaves both files behind as stubs.
+ */
+#define MIN_FREE_BYTES_TO_OPEN (256 * 1024)
 
 struct _ShoeboxDatabase
 {
@@ -67,6 +75,32 @@ error_code_from_sqlite (int result)
     }
 }
 
+static void
+set_disk_full_error (GError    **error,
+                     const char *path)
+{
+  g_set_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_DISK_FULL,
+               _("The disk is full: there is no room left for “%s”. Your "
+                 "collection is as it was; free some space, then try again."),
+               path);
+}
+
+/* SQLite says SQLITE_FULL when a write finds the disk full, but only
+ * "disk I/O error" when it cannot even allocate its shared-memory index:
+ * the errno behind that tells.
+ */
+static gboolean
+is_disk_full (sqlite3 *handle,
+              int      result)
+{
+  if ((result & 0xff) == SQLITE_FULL)
+    return TRUE;
+
+  return (result & 0xff) == SQLITE_IOERR
+         && handle != NULL
+         && shoebox_disk_space_is_full_errno (sqlite3_system_errno (handle));
+}
+
 /* Every SQLite failure becomes a GError in our domain, with a message that
  * names the file (the user may have several) and SQLite's own words.
  */
@@ -79,7 +113,9 @@ set_error_from_sqlite (GError    **error,
   int code = error_code_from_sqlite (result);
   const char *reason = handle != NULL ? sqlite3_errmsg (handle) : sqlite3_errstr (result);
 
-  if (code == SHOEBOX_DATABASE_ERROR_CORRUPT)
+  if (is_disk_full (handle, result))
+    set_disk_full_error (error, path);
+  else if (code == SHOEBOX_DATABASE_ERROR_CORRUPT)
     g_set_error (error, SHOEBOX_DATABASE_ERROR, code,
                  _("“%s” is damaged or is not a Shoebox database (%s). "
                    "Shoebox has not changed it: restore it from a backup, "
@@ -304,6 +340,23 @@ configure (ShoeboxDatabase  *self,
          && exec_sql (self, "PRAGMA foreign_keys = ON", error);
 }
 
+/* Without a -wal file, SQLite creates it and the -shm file as it opens;
+ * on a disk with no room for them it would leave both behind, empty.
+ * With a -wal file, another connection has them already.
+ */
+static gboolean
+has_room_to_open (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *folder = NULL;
+
+  if (g_file_test (wal, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  folder = g_path_get_dirname (path);
+  return shoebox_disk_space_has_room (folder, MIN_FREE_BYTES_TO_OPEN);
+}
+
 /* The steps both ways of opening share: the header check, the connection
  * itself with @flags, and configure().
  */
@@ -318,6 +371,12 @@ open_connection (const char  *path,
 
   if (!check_header (path, latest_version, error))
     return NULL;
+
+  if (!has_room_to_open (path))
+    {
+      set_disk_full_error (error, path);
+      return NULL;
+    }
 
   self = g_object_new (SHOEBOX_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
@@ -572,6 +631,32 @@ shoebox_database_get_handle (ShoeboxDatabase *self)
   g_return_val_if_fail (SHOEBOX_IS_DATABASE (self), NULL);
 
   return self->handle;
+}
+
+/**
+ * shoebox_database_set_disk_full_error:
+ * @self: a #ShoeboxDatabase
+ * @result: what an SQLite call on @self returned
+ * @error: return location for a #GError
+ *
+ * For the code that calls SQLite itself: a full disk is said the same
+ * way everywhere, in plain words (%SHOEBOX_DATABASE_ERROR_DISK_FULL).
+ *
+ * Returns: %TRUE, with @error set, when @result means the disk is full;
+ *   %FALSE, leaving @error alone, otherwise
+ */
+gboolean
+shoebox_database_set_disk_full_error (ShoeboxDatabase  *self,
+                                      int               result,
+                                      GError          **error)
+{
+  g_return_val_if_fail (SHOEBOX_IS_DATABASE (self), FALSE);
+
+  if (!is_disk_full (self->handle, result))
+    return FALSE;
+
+  set_disk_full_error (error, self->path);
+  return TRUE;
 }
 
 /**

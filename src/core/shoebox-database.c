@@ -309,6 +309,7 @@ migrate (ShoeboxDatabase     *self,
 static gboolean
 configure (ShoeboxDatabase  *self,
            guint             latest_version,
+           const char       *synchronous,
            GError          **error)
 {
   guint n_tables;
@@ -331,12 +332,12 @@ configure (ShoeboxDatabase  *self,
     return FALSE;
 
   /* WAL lets the news fetcher write while the window reads, and a worker
-   * thread read or write on a connection of its own; NORMAL is durable in
-   * WAL mode except across a power cut, where at most the last commit is
-   * lost, never the file.
+   * thread read or write on a connection of its own. A crash of Shoebox
+   * loses no commit either way; the level only matters across a power
+   * cut (see shoebox_database_open() and _open_another()).
    */
   return exec_sql (self, "PRAGMA journal_mode = WAL", error)
-         && exec_sql (self, "PRAGMA synchronous = NORMAL", error)
+         && exec_sql (self, synchronous, error)
          && exec_sql (self, "PRAGMA foreign_keys = ON", error);
 }
 
@@ -358,12 +359,13 @@ has_room_to_open (const char *path)
 }
 
 /* The steps both ways of opening share: the header check, the connection
- * itself with @flags, and configure().
+ * itself with @flags, and configure() with the PRAGMA @synchronous.
  */
 static ShoeboxDatabase *
 open_connection (const char  *path,
                  int          flags,
                  guint        latest_version,
+                 const char  *synchronous,
                  GError     **error)
 {
   g_autoptr(ShoeboxDatabase) self = NULL;
@@ -388,7 +390,7 @@ open_connection (const char  *path,
       return NULL;
     }
 
-  if (!configure (self, latest_version, error))
+  if (!configure (self, latest_version, synchronous, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -540,7 +542,13 @@ shoebox_database_open_with_migrations (const char          *path,
   g_return_val_if_fail (migrations != NULL || n_migrations == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  self = open_connection (path, SQLITE_OPEN_CREATE, n_migrations, error);
+  /* This is the connection of the window's single edits, which the
+   * collector makes one at a time and expects to stay: FULL syncs the log
+   * at every commit, so an edit Shoebox said was saved survives a power
+   * cut too. NORMAL would sync only at checkpoints and could lose the
+   * last edits. It costs a few milliseconds per edit (tests/bench-durability.c).
+   */
+  self = open_connection (path, SQLITE_OPEN_CREATE, n_migrations, "PRAGMA synchronous = FULL", error);
   if (self == NULL || !migrate (self, migrations, n_migrations, error))
     return NULL;
 
@@ -558,7 +566,9 @@ shoebox_database_open_with_migrations (const char          *path,
  * two threads, and in WAL mode a reader on this connection does not wait
  * for the other one, nor the other one for it. Nothing is created,
  * migrated or loaded: a missing file, or a schema other than the one
- * this build writes, is refused.
+ * this build writes, is refused. The connection syncs the log only at
+ * checkpoints (`synchronous=NORMAL`), for bulk work; the main connection
+ * syncs at every commit.
  *
  * Returns: (transfer full): the connection, or %NULL with @error set
  */
@@ -572,7 +582,11 @@ shoebox_database_open_another (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  self = open_connection (path, 0, latest, error);
+  /* Bulk work (imports, the mentions scan) runs here, each job one
+   * transaction that can be run again: NORMAL, where a power cut may undo
+   * the last of them but never damages the file.
+   */
+  self = open_connection (path, 0, latest, "PRAGMA synchronous = NORMAL", error);
   if (self == NULL)
     return NULL;
 

@@ -51,6 +51,9 @@ _shoebox_collection_set_sqlite_error (ShoeboxCollection  *self,
   sqlite3 *handle = shoebox_database_get_handle (self->database);
   int code;
 
+  if (shoebox_database_set_disk_full_error (self->database, result, error))
+    return FALSE;
+
   switch (result & 0xff)
     {
     case SQLITE_CONSTRAINT:

@@ -9,9 +9,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "shoebox-csv-private.h"
+#include "shoebox-file-replace.h"
 #include "shoebox-money.h"
 #include "shoebox-pair-list.h"
 
@@ -173,28 +175,33 @@ shoebox_csv_export (ShoeboxCollection  *collection,
   return TRUE;
 }
 
-/**
- * shoebox_csv_export_file:
- * @collection: the pairs to write
- * @file: the CSV file; replaced as a whole, or left as it was on failure
- * @n_exported: (out) (optional): how many pairs were written
- * @cancellable: (nullable): a #GCancellable
- * @error: return location for a #GError
- *
- * Returns: %TRUE on success
+/* What the user reads when the disk fills up: what happened to the file
+ * matters more than which call failed.
  */
-gboolean
-shoebox_csv_export_file (ShoeboxCollection  *collection,
-                         GFile              *file,
-                         guint              *n_exported,
-                         GCancellable       *cancellable,
-                         GError            **error)
+static void
+say_disk_full (GError **error)
+{
+  if (error == NULL || !g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    return;
+
+  g_clear_error (error);
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                       _("The disk is full. Nothing was written: a file that was "
+                         "there is as it was. Free some space, then try again."));
+}
+
+/* For a file without a local path (a GVfs location): g_file_replace()
+ * keeps the old file on failure, but may leave a partial new one.
+ */
+static gboolean
+export_remote_file (ShoeboxCollection  *collection,
+                    GFile              *file,
+                    guint              *n_exported,
+                    GCancellable       *cancellable,
+                    GError            **error)
 {
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GCancellable) abort = NULL;
-
-  g_return_val_if_fail (SHOEBOX_IS_COLLECTION (collection), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
   if (stream == NULL)
@@ -212,4 +219,48 @@ shoebox_csv_export_file (ShoeboxCollection  *collection,
     }
 
   return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
+}
+
+/**
+ * shoebox_csv_export_file:
+ * @collection: the pairs to write
+ * @file: the CSV file; replaced as a whole, or left as it was on failure
+ * @n_exported: (out) (optional): how many pairs were written
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Writes a new file beside @file and puts it in place of @file when it is
+ * whole (see shoebox-file-replace.c): a failure, a full disk or a kill
+ * leaves @file as it was, or absent if it was, and no other file.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+shoebox_csv_export_file (ShoeboxCollection  *collection,
+                         GFile              *file,
+                         guint              *n_exported,
+                         GCancellable       *cancellable,
+                         GError            **error)
+{
+  g_autoptr(ShoeboxFileReplace) replace = NULL;
+  guint n_written = 0;
+
+  g_return_val_if_fail (SHOEBOX_IS_COLLECTION (collection), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!g_file_is_native (file))
+    return export_remote_file (collection, file, n_exported, cancellable, error);
+
+  replace = shoebox_file_replace_new (file, error);
+  if (replace == NULL
+      || !shoebox_csv_export (collection, shoebox_file_replace_get_stream (replace), &n_written, cancellable, error)
+      || !shoebox_file_replace_commit (replace, error))
+    {
+      say_disk_full (error);
+      return FALSE;
+    }
+
+  if (n_exported != NULL)
+    *n_exported = n_written;
+  return TRUE;
 }

@@ -22,6 +22,17 @@ typedef struct
   ShoeboxCsvReport  *report;
 } ImportData;
 
+/* What skips one row and lets the others land: the row's own values, or
+ * a constraint of the schema they break. Anything else (a full disk, an
+ * I/O error, a lock) is about the whole import.
+ */
+static gboolean
+is_row_problem (const GError *row_error)
+{
+  return row_error->domain == SHOEBOX_PAIR_ERROR
+         || g_error_matches (row_error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_CONSTRAINT);
+}
+
 static gboolean
 import_in_transaction (ShoeboxDatabase  *database,
                        gpointer          user_data,
@@ -50,6 +61,16 @@ import_in_transaction (ShoeboxDatabase  *database,
             return FALSE;
           report->n_imported++;
           continue;
+        }
+
+      /* SQLite may have rolled the whole transaction back already (it
+       * does on SQLITE_FULL), savepoint and all: a ROLLBACK TO would
+       * then fail with "no such savepoint" in place of the real error.
+       */
+      if (!is_row_problem (row_error) || sqlite3_get_autocommit (shoebox_database_get_handle (database)))
+        {
+          g_propagate_error (error, g_steal_pointer (&row_error));
+          return FALSE;
         }
 
       if (!shoebox_database_exec (database, "ROLLBACK TO csv_row", error)

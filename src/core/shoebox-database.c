@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "shoebox-database.h"
+#include "shoebox-disk-space.h"
 #include "shoebox-migrations.h"
 
 /* The first 100 bytes of every SQLite file: the magic string, and the
@@ -26,6 +27,13 @@
 #define SQLITE_USER_VERSION_OFFSET 60
 
 #define BUSY_TIMEOUT_MS 5000
+
+/* What opening needs free on the disk when SQLite has to create the -wal
+ * and -shm files: the shared-memory index maps 32 KiB, and the first
+ * write appends to the log. With less, SQLite fails half-way through
+ * opening ("disk I/O error") and leaves both files behind as stubs.
+ */
+#define MIN_FREE_BYTES_TO_OPEN (256 * 1024)
 
 struct _ShoeboxDatabase
 {
@@ -67,6 +75,32 @@ error_code_from_sqlite (int result)
     }
 }
 
+static void
+set_disk_full_error (GError    **error,
+                     const char *path)
+{
+  g_set_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_DISK_FULL,
+               _("The disk is full: there is no room left for “%s”. Your "
+                 "collection is as it was; free some space, then try again."),
+               path);
+}
+
+/* SQLite says SQLITE_FULL when a write finds the disk full, but only
+ * "disk I/O error" when it cannot even allocate its shared-memory index:
+ * the errno behind that tells.
+ */
+static gboolean
+is_disk_full (sqlite3 *handle,
+              int      result)
+{
+  if ((result & 0xff) == SQLITE_FULL)
+    return TRUE;
+
+  return (result & 0xff) == SQLITE_IOERR
+         && handle != NULL
+         && shoebox_disk_space_is_full_errno (sqlite3_system_errno (handle));
+}
+
 /* Every SQLite failure becomes a GError in our domain, with a message that
  * names the file (the user may have several) and SQLite's own words.
  */
@@ -79,11 +113,13 @@ set_error_from_sqlite (GError    **error,
   int code = error_code_from_sqlite (result);
   const char *reason = handle != NULL ? sqlite3_errmsg (handle) : sqlite3_errstr (result);
 
+  if (is_disk_full (handle, result))
+    set_disk_full_error (error, path);
   /* The busy timeout ran out: another Shoebox (the window, or a command
    * line import) holds the write lock for a long transaction. SQLite's
    * "database is locked" tells people nothing they can act on.
    */
-  if (code == SHOEBOX_DATABASE_ERROR_BUSY)
+  else if (code == SHOEBOX_DATABASE_ERROR_BUSY)
     g_set_error (error, SHOEBOX_DATABASE_ERROR, code,
                  _("Another Shoebox is saving changes to the collection. Try again when it has finished."));
   else if (code == SHOEBOX_DATABASE_ERROR_CORRUPT)
@@ -280,6 +316,7 @@ migrate (ShoeboxDatabase     *self,
 static gboolean
 configure (ShoeboxDatabase  *self,
            guint             latest_version,
+           const char       *synchronous,
            GError          **error)
 {
   guint n_tables;
@@ -302,22 +339,40 @@ configure (ShoeboxDatabase  *self,
     return FALSE;
 
   /* WAL lets the news fetcher write while the window reads, and a worker
-   * thread read or write on a connection of its own; NORMAL is durable in
-   * WAL mode except across a power cut, where at most the last commit is
-   * lost, never the file.
+   * thread read or write on a connection of its own. A crash of Shoebox
+   * loses no commit either way; the level only matters across a power
+   * cut (see shoebox_database_open() and _open_another()).
    */
   return exec_sql (self, "PRAGMA journal_mode = WAL", error)
-         && exec_sql (self, "PRAGMA synchronous = NORMAL", error)
+         && exec_sql (self, synchronous, error)
          && exec_sql (self, "PRAGMA foreign_keys = ON", error);
 }
 
+/* Without a -wal file, SQLite creates it and the -shm file as it opens;
+ * on a disk with no room for them it would leave both behind, empty.
+ * With a -wal file, another connection has them already.
+ */
+static gboolean
+has_room_to_open (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *folder = NULL;
+
+  if (g_file_test (wal, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  folder = g_path_get_dirname (path);
+  return shoebox_disk_space_has_room (folder, MIN_FREE_BYTES_TO_OPEN);
+}
+
 /* The steps both ways of opening share: the header check, the connection
- * itself with @flags, and configure().
+ * itself with @flags, and configure() with the PRAGMA @synchronous.
  */
 static ShoeboxDatabase *
 open_connection (const char  *path,
                  int          flags,
                  guint        latest_version,
+                 const char  *synchronous,
                  GError     **error)
 {
   g_autoptr(ShoeboxDatabase) self = NULL;
@@ -325,6 +380,12 @@ open_connection (const char  *path,
 
   if (!check_header (path, latest_version, error))
     return NULL;
+
+  if (!has_room_to_open (path))
+    {
+      set_disk_full_error (error, path);
+      return NULL;
+    }
 
   self = g_object_new (SHOEBOX_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
@@ -336,7 +397,7 @@ open_connection (const char  *path,
       return NULL;
     }
 
-  if (!configure (self, latest_version, error))
+  if (!configure (self, latest_version, synchronous, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -488,7 +549,13 @@ shoebox_database_open_with_migrations (const char          *path,
   g_return_val_if_fail (migrations != NULL || n_migrations == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  self = open_connection (path, SQLITE_OPEN_CREATE, n_migrations, error);
+  /* This is the connection of the window's single edits, which the
+   * collector makes one at a time and expects to stay: FULL syncs the log
+   * at every commit, so an edit Shoebox said was saved survives a power
+   * cut too. NORMAL would sync only at checkpoints and could lose the
+   * last edits. It costs a few milliseconds per edit (tests/bench-durability.c).
+   */
+  self = open_connection (path, SQLITE_OPEN_CREATE, n_migrations, "PRAGMA synchronous = FULL", error);
   if (self == NULL || !migrate (self, migrations, n_migrations, error))
     return NULL;
 
@@ -506,7 +573,9 @@ shoebox_database_open_with_migrations (const char          *path,
  * two threads, and in WAL mode a reader on this connection does not wait
  * for the other one, nor the other one for it. Nothing is created,
  * migrated or loaded: a missing file, or a schema other than the one
- * this build writes, is refused.
+ * this build writes, is refused. The connection syncs the log only at
+ * checkpoints (`synchronous=NORMAL`), for bulk work; the main connection
+ * syncs at every commit.
  *
  * Returns: (transfer full): the connection, or %NULL with @error set
  */
@@ -520,7 +589,11 @@ shoebox_database_open_another (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  self = open_connection (path, 0, latest, error);
+  /* Bulk work (imports, the mentions scan) runs here, each job one
+   * transaction that can be run again: NORMAL, where a power cut may undo
+   * the last of them but never damages the file.
+   */
+  self = open_connection (path, 0, latest, "PRAGMA synchronous = NORMAL", error);
   if (self == NULL)
     return NULL;
 
@@ -579,6 +652,32 @@ shoebox_database_get_handle (ShoeboxDatabase *self)
   g_return_val_if_fail (SHOEBOX_IS_DATABASE (self), NULL);
 
   return self->handle;
+}
+
+/**
+ * shoebox_database_set_disk_full_error:
+ * @self: a #ShoeboxDatabase
+ * @result: what an SQLite call on @self returned
+ * @error: return location for a #GError
+ *
+ * For the code that calls SQLite itself: a full disk is said the same
+ * way everywhere, in plain words (%SHOEBOX_DATABASE_ERROR_DISK_FULL).
+ *
+ * Returns: %TRUE, with @error set, when @result means the disk is full;
+ *   %FALSE, leaving @error alone, otherwise
+ */
+gboolean
+shoebox_database_set_disk_full_error (ShoeboxDatabase  *self,
+                                      int               result,
+                                      GError          **error)
+{
+  g_return_val_if_fail (SHOEBOX_IS_DATABASE (self), FALSE);
+
+  if (!is_disk_full (self->handle, result))
+    return FALSE;
+
+  set_disk_full_error (error, self->path);
+  return TRUE;
 }
 
 /**

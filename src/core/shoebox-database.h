@@ -22,6 +22,7 @@ G_BEGIN_DECLS
  * @SHOEBOX_DATABASE_ERROR_TOO_NEW: the file was written by a newer Shoebox
  * @SHOEBOX_DATABASE_ERROR_CONSTRAINT: a write broke a constraint of the schema
  * @SHOEBOX_DATABASE_ERROR_READ_ONLY: the data folder or the file cannot be written
+ * @SHOEBOX_DATABASE_ERROR_DISK_FULL: the disk is full; the collection is as it was
  */
 typedef enum
 {
@@ -31,6 +32,7 @@ typedef enum
   SHOEBOX_DATABASE_ERROR_TOO_NEW,
   SHOEBOX_DATABASE_ERROR_CONSTRAINT,
   SHOEBOX_DATABASE_ERROR_READ_ONLY,
+  SHOEBOX_DATABASE_ERROR_DISK_FULL,
 } ShoeboxDatabaseError;
 
 #define SHOEBOX_TYPE_DATABASE (shoebox_database_get_type ())
@@ -66,6 +68,10 @@ guint            shoebox_database_get_latest_version (void);
 guint            shoebox_database_get_schema_version (ShoeboxDatabase          *self);
 const char      *shoebox_database_get_path           (ShoeboxDatabase          *self);
 sqlite3         *shoebox_database_get_handle         (ShoeboxDatabase          *self);
+
+gboolean         shoebox_database_set_disk_full_error (ShoeboxDatabase       *self,
+                                                      int                    result,
+                                                      GError               **error);
 
 gboolean         shoebox_database_write              (ShoeboxDatabase          *self,
                                                       ShoeboxDatabaseWriteFunc  func,

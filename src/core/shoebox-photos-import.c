@@ -17,6 +17,7 @@
 #include <unistd.h>
 #include <utime.h>
 
+#include "shoebox-disk-space.h"
 #include "shoebox-photos-private.h"
 
 /* Imports: a file or an image in memory copied into the photos folder
@@ -94,7 +95,7 @@ write_all (int           fd,
             continue;
 
           g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       "%s", g_strerror (saved_errno));
+                       "%s", shoebox_disk_space_strerror (saved_errno));
           return FALSE;
         }
 
@@ -229,7 +230,7 @@ copy_and_check (GInputStream     *stream,
 
       g_set_error (error, SHOEBOX_PHOTOS_ERROR, SHOEBOX_PHOTOS_ERROR_FAILED,
                    _("“%s” could not be saved in the photos folder: %s"),
-                   display_name, g_strerror (saved_errno));
+                   display_name, shoebox_disk_space_strerror (saved_errno));
       return FALSE;
     }
 
@@ -269,7 +270,7 @@ store_copy (ShoeboxPhotos  *self,
 
       g_set_error (error, SHOEBOX_PHOTOS_ERROR, SHOEBOX_PHOTOS_ERROR_FAILED,
                    _("“%s” could not be saved in the photos folder: %s"),
-                   display_name, g_strerror (saved_errno));
+                   display_name, shoebox_disk_space_strerror (saved_errno));
       return FALSE;
     }
 
@@ -307,7 +308,7 @@ import_stream_with_limits (ShoeboxPhotos  *self,
 
       g_set_error (error, SHOEBOX_PHOTOS_ERROR, SHOEBOX_PHOTOS_ERROR_FAILED,
                    _("“%s” could not be saved in the photos folder: %s"),
-                   display_name, g_strerror (saved_errno));
+                   display_name, shoebox_disk_space_strerror (saved_errno));
       return NULL;
     }
 

@@ -119,9 +119,10 @@ select_ids (ShoeboxCollectionPage *self,
   g_autoptr(GHashTable) wanted = NULL;
   g_autoptr(GtkBitset) selected = NULL;
   g_autoptr(GtkBitset) everything = NULL;
+  g_autoptr(GtkBitset) selected_before = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   guint n_items = g_list_model_get_n_items (self->pairs);
 
-  if (ids->len == 0 && gtk_bitset_is_empty (gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection))))
+  if (ids->len == 0 && gtk_bitset_is_empty (selected_before))
     return;
 
   wanted = g_hash_table_new (g_int64_hash, g_int64_equal);

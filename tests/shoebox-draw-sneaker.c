@@ -238,7 +238,8 @@ upper_top (const Model *model,
   p0 = ys[i - 1];
   p1 = ys[i];
   p2 = ys[i + 1];
-  p3 = ys[i + 2];
+  /* The last segment has no point after it: repeat its end. */
+  p3 = ys[MIN (i + 2, G_N_ELEMENTS (ys) - 1)];
   return 0.5 * ((2 * p1) + (-p0 + p2) * t + (2 * p0 - 5 * p1 + 4 * p2 - p3) * t * t
                 + (-p0 + 3 * p1 - 3 * p2 + p3) * t * t * t);
 }

@@ -103,11 +103,20 @@ cmp -s "$TMP/out.csv" "$TMP/round.csv" || fail "export → import → export cha
 run --export-csv "$TMP/no/such/folder/x.csv"
 [ "$status" -ne 0 ] || fail "export into a missing folder exited 0"
 
+# The memory limit of the steps below, in KiB. AddressSanitizer reserves
+# terabytes of address space for its shadow memory, so a build with it
+# (build-aux/run-sanitizers.sh) cannot start under any limit; there the
+# cap is still checked by the exit status and the message.
+memory_limit=1572864
+if ldd "$SHOEBOX" 2>/dev/null | grep -q 'libasan\.so'; then
+    memory_limit=unlimited
+fi
+
 # 8. /dev/zero says its size is 0 and never ends: refused at the cap, in
 # bounded memory (the limit makes a read without a cap die instead of
 # filling the machine).
 n=$((n + 1))
-( ulimit -v 1572864; exec timeout 120 "$SHOEBOX" --import-csv /dev/zero ) >"$TMP/out" 2>"$TMP/err"
+( ulimit -v "$memory_limit"; exec timeout 120 "$SHOEBOX" --import-csv /dev/zero ) >"$TMP/out" 2>"$TMP/err"
 status=$?
 [ "$status" -eq 1 ] || fail "importing /dev/zero exited $status, not 1"
 grep -qF "Could not import “/dev/zero”: The file is larger than 256 MiB" "$TMP/err" \
@@ -127,7 +136,7 @@ expect_output "Imported 2 pairs from “$TMP/fifo.csv”."
 yes 'silhouette,brand' > "$TMP/fifo.csv" &
 writer=$!
 n=$((n + 1))
-( ulimit -v 1572864; exec timeout 120 "$SHOEBOX" --import-csv "$TMP/fifo.csv" ) >"$TMP/out" 2>"$TMP/err"
+( ulimit -v "$memory_limit"; exec timeout 120 "$SHOEBOX" --import-csv "$TMP/fifo.csv" ) >"$TMP/out" 2>"$TMP/err"
 status=$?
 kill "$writer" 2>/dev/null
 wait "$writer" 2>/dev/null
@@ -184,7 +193,7 @@ with open(sys.argv[1], "w") as f:
     f.write("Samba,Adidas" + "," * 999998 + "\r\n")
 ' "$TMP/wide.csv"
 n=$((n + 1))
-( ulimit -v 1572864; exec timeout 120 "$SHOEBOX" --import-csv "$TMP/wide.csv" ) >"$TMP/out" 2>"$TMP/err"
+( ulimit -v "$memory_limit"; exec timeout 120 "$SHOEBOX" --import-csv "$TMP/wide.csv" ) >"$TMP/out" 2>"$TMP/err"
 status=$?
 [ "$status" -eq 1 ] || fail "importing a million columns exited $status, not 1"
 grep -qF "Could not import “$TMP/wide.csv”: The first line has 1000000 columns: Shoebox reads files of up to 1000 columns" "$TMP/err" \

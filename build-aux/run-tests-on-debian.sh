@@ -6,7 +6,10 @@
 # ../shared beside it when there is one. The test command installs the
 # rest itself. CI runs it for Debian 13 (.ci/run).
 #
-#   build-aux/run-tests-on-debian.sh trixie
+#   build-aux/run-tests-on-debian.sh trixie [SCRIPT]
+#
+# SCRIPT is the project's command to run there, build-aux/run-tests.sh
+# unless given (CI also runs build-aux/run-sanitizers.sh on Debian 13).
 #
 # Needs root (or sudo) for mmdebstrap, mounts and chroot. The base system
 # is built with mmdebstrap and kept as a tarball for a day under
@@ -18,7 +21,12 @@
 
 set -euo pipefail
 
-suite=${1:?usage: build-aux/run-tests-on-debian.sh SUITE (e.g. trixie)}
+suite=${1:?usage: build-aux/run-tests-on-debian.sh SUITE (e.g. trixie) [SCRIPT]}
+script=${2:-build-aux/run-tests.sh}
+case "$script" in
+    build-aux/*.sh) ;;
+    *) echo "SCRIPT must be one of the project's build-aux/*.sh"; echo "0 passed, 1 failed"; exit 1 ;;
+esac
 project=$(cd "$(dirname "$0")/.." && pwd)
 cache=${SHOEBOX_CHROOT_CACHE:-/var/cache/shoebox-chroot}
 
@@ -66,7 +74,7 @@ if [ -d "$project/../shared" ]; then
     cp -a "$project/../shared" "$root/home/user/shared"
 fi
 
-echo "Running build-aux/run-tests.sh on a fresh Debian $suite…"
+echo "Running $script on a fresh Debian $suite…"
 chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 CI=true \
     PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-    bash -c 'cd /home/user/shoebox && build-aux/run-tests.sh' </dev/null
+    bash -c "cd /home/user/shoebox && $script" </dev/null

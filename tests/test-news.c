@@ -45,12 +45,19 @@ static const char * const month_names[] = {
   "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
 };
 
-/* RFC 822 in English whatever the locale, hours before now. */
+/* RFC 822 in English whatever the locale, hours before the tests began:
+ * a feed served twice must carry the same dates, even a second apart
+ * (an item without guid or link is known by its title and date).
+ */
 static char *
 rfc822_hours_ago (int hours)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GDateTime) date = g_date_time_add_hours (now, -hours);
+  static GDateTime *start;
+  g_autoptr(GDateTime) date = NULL;
+
+  if (start == NULL)
+    start = g_date_time_new_now_utc ();
+  date = g_date_time_add_hours (start, -hours);
 
   return g_strdup_printf ("%s, %02d %s %04d %02d:%02d:%02d GMT",
                           day_names[g_date_time_get_day_of_week (date) - 1],

@@ -9,8 +9,8 @@
 #
 #   build-aux/run-sanitizers.sh [MESON TEST ARGS…]
 #
-# Leaks inside GLib, GTK and the libraries below them are suppressed in
-# build-aux/lsan.supp, each with the upstream cause; nothing of ours is.
+# Leaks inside GTK and fontconfig are suppressed in build-aux/lsan.supp,
+# each with the upstream cause; nothing of ours is.
 # Ends with "N passed, N failed" and exits non-zero on any failure.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -37,8 +37,8 @@ fi
 
 suppressions=$(realpath build-aux/lsan.supp)
 # halt_on_error: the first report fails the test, where the log shows
-# it. detect_odr_violation=0: GLib's and GTK's own symbols are
-# interposed by design and are not ours to fix. fast_unwind_on_malloc=0:
+# it. detect_odr_violation=0: that check is for C++'s one-definition
+# rule across shared objects; Shoebox is C. fast_unwind_on_malloc=0:
 # the system libraries have no frame pointers, and without the slow
 # unwinder a leak's stack ends in g_malloc(), where no suppression can
 # tell GLib's own from ours.

@@ -67,6 +67,7 @@ jpeg_code (PhotoEnd *end,
   else
     {
       end->in_scan = code == JPEG_SOS;
+      end->in_pixels |= end->in_scan;
       end->n_header = 0;
       end->state = STATE_JPEG_LENGTH;
     }
@@ -88,6 +89,8 @@ feed_byte (PhotoEnd *end,
           /* The chunk's data and its CRC; IEND's CRC ends the file. */
           end->skip = length + 4;
           end->n_header = 0;
+          if (memcmp (end->header + 4, "IDAT", 4) == 0)
+            end->in_pixels = TRUE;
           if (memcmp (end->header + 4, "IEND", 4) == 0)
             end->state = STATE_DONE;
         }
@@ -218,4 +221,20 @@ _shoebox_photos_end_is_missing (PhotoEnd *end)
     return FALSE;
 
   return end->state != STATE_DONE || end->skip > 0;
+}
+
+/**
+ * _shoebox_photos_end_is_cut_in_pixels:
+ * @end: a #PhotoEnd fed with a whole file
+ *
+ * A file cut before its pixels began is not an image at all; one cut in
+ * them is a damaged one, whatever a loader makes of it.
+ *
+ * Returns: %TRUE when the file is a JPEG or PNG that stops after its
+ *   pixels began and before its end
+ */
+gboolean
+_shoebox_photos_end_is_cut_in_pixels (PhotoEnd *end)
+{
+  return _shoebox_photos_end_is_missing (end) && end->in_pixels;
 }

@@ -120,6 +120,14 @@ set_store_error (GError    **error,
  * and checks that it is a whole image. Leaves @fd open and *@loader, if
  * any, possibly unclosed.
  */
+static void
+set_damaged_error (GError     **error,
+                   const char  *display_name)
+{
+  g_set_error (error, SHOEBOX_PHOTOS_ERROR, SHOEBOX_PHOTOS_ERROR_DAMAGED,
+               _("“%s” is damaged: the file ends before the image does"), display_name);
+}
+
 static gboolean
 copy_and_check (GInputStream     *stream,
                 int               fd,
@@ -198,20 +206,28 @@ copy_and_check (GInputStream     *stream,
       return FALSE;
     }
 
+  /* A cut file is refused rather than imported with a warning: it is a
+   * damaged photo, whose lost part gdk-pixbuf paints grey, and the user
+   * still has the file to copy again from where it came. One cut in its
+   * pixels is damaged whatever the loader says: glycin (gdk-pixbuf 2.44)
+   * refuses a cut PNG outright, and "damaged" says more than "not an
+   * image".
+   */
+  if (_shoebox_photos_end_is_cut_in_pixels (&end))
+    {
+      set_damaged_error (error, display_name);
+      return FALSE;
+    }
+
   if (!closed || gdk_pixbuf_loader_get_pixbuf (*loader) == NULL)
     {
       _shoebox_photos_set_not_an_image_error (error, display_name, local_error);
       return FALSE;
     }
 
-  /* A cut file is refused rather than imported with a warning: it is a
-   * damaged photo, whose lost part gdk-pixbuf paints grey, and the user
-   * still has the file to copy again from where it came.
-   */
   if (_shoebox_photos_end_is_missing (&end))
     {
-      g_set_error (error, SHOEBOX_PHOTOS_ERROR, SHOEBOX_PHOTOS_ERROR_DAMAGED,
-                   _("“%s” is damaged: the file ends before the image does"), display_name);
+      set_damaged_error (error, display_name);
       return FALSE;
     }
 

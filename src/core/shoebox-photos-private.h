@@ -55,6 +55,7 @@ typedef struct
   guint8   header[8];
   guint    n_header;
   gboolean in_scan;   /* the segment being passed over is a JPEG SOS */
+  gboolean in_pixels; /* a PNG IDAT or a JPEG scan has begun */
 } PhotoEnd;
 
 void       _shoebox_photos_end_init                 (PhotoEnd          *end);
@@ -62,6 +63,7 @@ void       _shoebox_photos_end_feed                 (PhotoEnd          *end,
                                                      const guint8      *data,
                                                      gsize              length);
 gboolean   _shoebox_photos_end_is_missing           (PhotoEnd          *end);
+gboolean   _shoebox_photos_end_is_cut_in_pixels     (PhotoEnd          *end);
 
 void       _shoebox_photos_queue_job                (GTask             *task,
                                                      GTaskThreadFunc    func,

@@ -1373,6 +1373,18 @@ test_thumbnail_exif_orientation (void)
   g_assert_true (is_bluish (pixel_at (full, 200, 590)));
 }
 
+/* The longest the main loop may stall while a photo is worked on: a
+ * third of the work's own time, measured in the same run, so that a busy
+ * machine slows both alike (work done on the main thread would stall it
+ * for nearly all of that time), and never less than 100 ms.
+ */
+static gint64
+allowed_gap (gint64 started,
+             gint64 finished)
+{
+  return MAX (100 * 1000, (finished - started) / 3);
+}
+
 /* A camera-sized photo is imported and thumbnailed while a 10 ms timeout
  * measures the gaps in the main loop. PNG is the worst case (gdk-pixbuf
  * decodes it whole, then shrinks it); JPEG decodes at an eighth.
@@ -1412,7 +1424,7 @@ test_thumbnail_large_photo_keeps_main_loop_running (gconstpointer user_data)
   g_clear_object (&wait.result);
   g_test_message ("Importing a 6000×4000 %s: %.0f ms, longest main loop gap %.1f ms, %u ticks",
                   format, (wait.finished_at - started) / 1000.0, meter.longest_gap / 1000.0, meter.n_ticks);
-  g_assert_cmpint (meter.longest_gap, <, 100 * 1000);
+  g_assert_cmpint (meter.longest_gap, <, allowed_gap (started, wait.finished_at));
 
   meter.last = started = g_get_monotonic_time ();
   meter.longest_gap = 0;
@@ -1427,7 +1439,7 @@ test_thumbnail_large_photo_keeps_main_loop_running (gconstpointer user_data)
 
   g_test_message ("Thumbnailing it at 256: %.0f ms, longest main loop gap %.1f ms, %u ticks",
                   (wait.finished_at - started) / 1000.0, meter.longest_gap / 1000.0, meter.n_ticks);
-  g_assert_cmpint (meter.longest_gap, <, 100 * 1000);
+  g_assert_cmpint (meter.longest_gap, <, allowed_gap (started, wait.finished_at));
   g_assert_cmpint (gdk_pixbuf_get_width (thumbnail), ==, 256);
   g_assert_cmpint (gdk_pixbuf_get_height (thumbnail), >=, 170);
   g_assert_cmpint (gdk_pixbuf_get_height (thumbnail), <=, 171);

@@ -239,7 +239,10 @@ _shoebox_feed_resolve_link (const char *base,
   if (resolved == NULL)
     return g_steal_pointer (&trimmed);
 
-  if (!_shoebox_feed_has_web_scheme (resolved))
+  /* A long base makes the link longer again. Cut, it would point
+   * elsewhere: over the cap, it goes like a bad one.
+   */
+  if (!_shoebox_feed_has_web_scheme (resolved) || strlen (resolved) > SHOEBOX_FEED_MAX_URL)
     return NULL;
 
   return g_steal_pointer (&resolved);

@@ -99,7 +99,7 @@ import_and_export (ShoeboxNewsStore *store,
   if (exported == NULL)
     shoebox_fuzz_fail ("the export", error->message);
   if (!shoebox_news_store_import_opml (store, exported, &n_added, &n_skipped, &error))
-    shoebox_fuzz_fail ("the export", "cannot be imported back");
+    shoebox_fuzz_fail ("the export cannot be imported back:", error->message);
   if (n_added != 0)
     shoebox_fuzz_fail ("importing the export", "added sources");
 }

@@ -4,11 +4,12 @@
 # libFuzzer if missing, configures _build-fuzz (CC=clang, -Dfuzzing=true)
 # the first time, and builds the harnesses only.
 #
-#   build-aux/fuzz.sh [SECONDS]
+#   build-aux/fuzz.sh [SECONDS [HARNESS...]]
 #
 # Each harness starts from a fresh, empty working corpus and reads its
 # committed seeds (tests/fuzz/seeds/<harness>); the feed harness also
-# reads the shared feed corpus, ../shared/corpus/feeds, where it exists.
+# reads the shared feed corpus, ../shared/corpus/feeds, where it exists
+# (in a git worktree, the one beside the main checkout).
 # Per harness it reports the runs, libFuzzer's final coverage (cov: edges,
 # ft: features) and any crash reproducer; the last line is
 # "N passed, N failed", a harness passing when it ran without a crash.
@@ -22,8 +23,12 @@ cd "$(dirname "$0")/.."
 
 harnesses=(csv-import csv-preview date-parser feed-parser html-text opml-import profile-align)
 seconds=${1:-600}
+[ $# -gt 1 ] && harnesses=("${@:2}")
 build=_build-fuzz
 shared_feeds=../shared/corpus/feeds
+if [ ! -d "$shared_feeds" ] && common=$(git rev-parse --path-format=absolute --git-common-dir 2>/dev/null); then
+    shared_feeds="$(dirname "$(dirname "$common")")/shared/corpus/feeds"
+fi
 
 fail_all() {
     echo "$1"
@@ -31,7 +36,10 @@ fail_all() {
     exit 1
 }
 
-[[ "$seconds" =~ ^[1-9][0-9]*$ ]] || fail_all "usage: build-aux/fuzz.sh [SECONDS]"
+[[ "$seconds" =~ ^[1-9][0-9]*$ ]] || fail_all "usage: build-aux/fuzz.sh [SECONDS [HARNESS...]]"
+for harness in "${harnesses[@]}"; do
+    [ -f "tests/fuzz/fuzz-$harness.c" ] || fail_all "no harness tests/fuzz/fuzz-$harness.c"
+done
 
 shoebox_install_packages "${shoebox_build_packages[@]}" "${shoebox_fuzz_packages[@]}" ||
     fail_all "the packages could not be installed"

@@ -782,6 +782,28 @@ test_long_resolved_links_capped (void)
   g_assert_true (g_str_has_prefix (reference->str, item->id));
 }
 
+/* GUri's relaxed parsing ends a host at a ';', which leaves a path that
+ * does not start with '/': g_uri_resolve_relative() then logged a
+ * critical turning it back into a string. Found by
+ * tests/fuzz/fuzz-feed-parser.
+ */
+static void
+test_semicolon_in_host (void)
+{
+  static const char document[] =
+    "<feed xmlns=\"http://www.w3.org/2005/Atom\">"
+    "<entry><title>One</title><link href=\"//kicks.example;x\"/></entry>"
+    "<entry xml:base=\"https://kicks.example;x\"><title>Two</title><link href=\"?q\"/></entry>"
+    "</feed>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxFeed) feed = NULL;
+
+  feed = parse_text (document, -1, NULL, "https://feeds.example/atom.xml", &error);
+  g_assert_no_error (error);
+  assert_feed_is_clean (feed);
+  g_assert_cmpuint (feed->items->len, ==, 2);
+}
+
 static void
 test_too_large (void)
 {
@@ -891,6 +913,7 @@ main (int   argc,
   g_test_add_func ("/feed-parser/hostile/nul-characters", test_nul_characters);
   g_test_add_func ("/feed-parser/hostile/long-strings", test_long_strings_capped);
   g_test_add_func ("/feed-parser/hostile/long-resolved-links", test_long_resolved_links_capped);
+  g_test_add_func ("/feed-parser/hostile/semicolon-in-host", test_semicolon_in_host);
   g_test_add_func ("/feed-parser/hostile/too-large", test_too_large);
   g_test_add_func ("/feed-parser/hostile/markup-stays-text", test_markup_stays_text);
   g_test_add_func ("/feed-parser/html-to-text", test_html_to_text);

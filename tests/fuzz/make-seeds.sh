@@ -62,6 +62,11 @@ JSON
 printf '<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY a "aaaa">]><rss version="0.91"><channel><title>&a;&a;</title><item><title>Not closed' |
     seed feed-parser broken-rss091.xml
 
+# Reproducers of defects the fuzzers found (see the tests named in the
+# fixes): a ';' ending a host, an %-escaped control character in a host.
+printf '%s' '<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>One</title><link href="//kicks.example;x"/></entry><entry xml:base="https://kicks.example;x"><title>Two</title><link href="?q"/></entry></feed>' |
+    seed feed-parser semicolon-in-host.xml
+
 # --- csv-preview and csv-import: a good row, quoting, lists, and bad values.
 header="silhouette,brand,colorway,official_colorway,style_code,size,size_system,condition,box,extras,status,price_paid,currency,purchase_date,where_bought,estimated_value,storage_location,tags,notes,wear_dates"
 for harness in csv-preview csv-import; do
@@ -111,6 +116,8 @@ printf '<opml><body><outline title="a\tb\nc" xmlUrl=" https://example.com/a "/><
     seed opml-import duplicates.opml
 printf '<opml version="1.0"><body><outline xmlUrl="//example.com/rel"/><outline xmlUrl="https://[::1]/"/></body></opml>' |
     seed opml-import odd-urls.opml
+printf '<opml version="2.0"><body><outline text="Off" xmlUrl="HTTP://kicks%%08.example/rss"/></body></opml>' |
+    seed opml-import encoded-control-host.opml
 
 # --- profile-align: width−1, height−1, flags (bit 0 alpha, bits 1–2 row
 # padding), then pixels. A dark shoe on white, its toe to the left; the

@@ -18,6 +18,20 @@
 #include "shoebox-fuzz.h"
 #include "shoebox-news-store.h"
 
+/* What shoebox_news_normalize_url() promises: http or https, with a
+ * server name, as GUri reads it strictly (the feed parser's relaxed
+ * reading ends a host at a ';', which libsoup does not).
+ */
+static gboolean
+is_web_source (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_ENCODED, NULL);
+  const char *host = uri != NULL ? g_uri_get_host (uri) : NULL;
+
+  return uri != NULL && host != NULL && host[0] != '\0' &&
+         (g_strcmp0 (g_uri_get_scheme (uri), "http") == 0 || g_strcmp0 (g_uri_get_scheme (uri), "https") == 0);
+}
+
 static void
 check_sources (ShoeboxNewsStore *store)
 {
@@ -28,7 +42,7 @@ check_sources (ShoeboxNewsStore *store)
       g_autoptr(ShoeboxNewsSource) source = g_list_model_get_item (sources, i);
       const char *url = shoebox_news_source_get_url (source);
 
-      if (!shoebox_feed_uri_is_web (url))
+      if (!is_web_source (url))
         shoebox_fuzz_fail ("a source", "is not an http or https address");
       shoebox_fuzz_check_text ("source url", url, 0, TRUE);
       shoebox_fuzz_check_text ("source title", shoebox_news_source_get_title (source),

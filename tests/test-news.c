@@ -1235,8 +1235,8 @@ test_search_feed_url (void)
 
 /* GUri decodes a host's %-escapes: "%08" became a backspace in the
  * normal form, which the OPML export then wrote as a character XML does
- * not allow, so the export could not be imported back. Found by
- * tests/fuzz/fuzz-opml-import.
+ * not allow, so the export could not be imported back; "%23" a '#' that
+ * read back as another address. Found by tests/fuzz/fuzz-opml-import.
  */
 static void
 test_normalize_url_encoded_host (void)
@@ -1246,6 +1246,9 @@ test_normalize_url_encoded_host (void)
     "https://kicks%20daily.example/feed",
     "http://kicks%7F.example/",
     "http://kicks%0A.example/",
+    /* A decoded '#' or '/' would end the host when read again. */
+    "http://kicks%23.example/rss",
+    "http://kicks%2F.example/rss",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)

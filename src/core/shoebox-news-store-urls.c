@@ -28,6 +28,25 @@ has_space_or_control (const char *text)
   return FALSE;
 }
 
+/* GUri decodes a host's %-escapes: a decoded '#', '/' or '?' ends the
+ * host when the address is read again (from an OPML export, say), so
+ * "kicks%23.example" would come back as another address. The normal form
+ * must read back with the same host, as the same string.
+ */
+static gboolean
+reads_back_as_itself (const char *normal,
+                      const char *host)
+{
+  g_autoptr(GUri) again = g_uri_parse (normal, G_URI_FLAGS_ENCODED | G_URI_FLAGS_SCHEME_NORMALIZE, NULL);
+  g_autofree char *string = NULL;
+
+  if (again == NULL || g_strcmp0 (g_uri_get_host (again), host) != 0)
+    return FALSE;
+
+  string = g_uri_to_string (again);
+  return g_strcmp0 (string, normal) == 0;
+}
+
 /**
  * shoebox_news_normalize_url:
  * @url: what the user typed, or what a file or a server gave
@@ -95,7 +114,7 @@ shoebox_news_normalize_url (const char  *url,
 
   /* The host's %-escapes are decoded: "%08" is a control character now. */
   normal = g_uri_to_string (uri);
-  if (has_space_or_control (normal))
+  if (has_space_or_control (normal) || !reads_back_as_itself (normal, host))
     {
       g_set_error (error, SHOEBOX_NEWS_ERROR, SHOEBOX_NEWS_ERROR_KIND_INVALID_URL,
                    _("“%s” is not a valid web address"), trimmed);

@@ -118,6 +118,8 @@ printf '<opml version="1.0"><body><outline xmlUrl="//example.com/rel"/><outline 
     seed opml-import odd-urls.opml
 printf '<opml version="2.0"><body><outline text="Off" xmlUrl="HTTP://kicks%%08.example/rss"/></body></opml>' |
     seed opml-import encoded-control-host.opml
+printf '<opml version="2.0"><body><outline text="Off" xmlUrl="HTTP://kicks%%23.example/rss"/></body></opml>' |
+    seed opml-import encoded-hash-host.opml
 
 # --- profile-align: width−1, height−1, flags (bit 0 alpha, bits 1–2 row
 # padding), then pixels. A dark shoe on white, its toe to the left; the

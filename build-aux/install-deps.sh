@@ -55,6 +55,15 @@ shoebox_test_packages=(
     # The German end-to-end test compiles de_DE.UTF-8 from these sources.
     locales
 )
+# clang and libFuzzer, for build-aux/fuzz.sh only. libFuzzer is packaged
+# per LLVM version (libfuzzer-14-dev on Debian 12): take the one of the
+# clang that the distribution's clang package pulls in.
+shoebox_libfuzzer_package() {
+    local version
+    version=$(LC_ALL=C apt-cache depends clang 2>/dev/null | sed -n 's/.*Depends: clang-\([0-9][0-9]*\)$/\1/p' | head -n 1)
+    echo "libfuzzer-${version:-14}-dev"
+}
+shoebox_fuzz_packages=(clang "$(shoebox_libfuzzer_package)")
 
 shoebox_install_packages() {
     local missing=()

@@ -746,6 +746,64 @@ test_long_strings_capped (void)
   g_assert_cmpuint (strlen (item->summary), <=, SHOEBOX_FEED_MAX_SUMMARY);
 }
 
+/* Links, ids and thumbnails are capped as written, but resolving them
+ * against a long xml:base made them longer again: a reference of 8000
+ * bytes on a base of 8000 came out at twice the URL cap. Found by
+ * tests/fuzz/fuzz-feed-parser.
+ */
+static void
+test_long_resolved_links_capped (void)
+{
+  g_autoptr(GString) document = g_string_new ("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:base=\"https://example.com/");
+  g_autoptr(GString) reference = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxFeed) feed = NULL;
+  ShoeboxFeedItem *item;
+
+  for (guint i = 0; i < 8000; i++)
+    g_string_append_c (document, 'a');
+  for (guint i = 0; i < 8000; i++)
+    g_string_append_c (reference, 'b');
+  g_string_append_printf (document,
+                          "/\"><title>Long</title><entry><title>Entry</title>"
+                          "<link href=\"%s\"/><link rel=\"enclosure\" type=\"image/jpeg\" href=\"%s.jpg\"/>"
+                          "<id>%s</id></entry></feed>",
+                          reference->str, reference->str, reference->str);
+
+  feed = parse_text (document->str, (gssize) document->len, NULL, NULL, &error);
+  g_assert_no_error (error);
+  assert_feed_is_clean (feed);
+  item = g_ptr_array_index (feed->items, 0);
+  g_assert_null (item->link);
+  g_assert_cmpuint (item->enclosures->len, ==, 0);
+  g_assert_null (item->thumbnail);
+  /* The id as written (cut at its own cap): resolved, it would be over it. */
+  g_assert_cmpuint (strlen (item->id), ==, 4096);
+  g_assert_true (g_str_has_prefix (reference->str, item->id));
+}
+
+/* GUri's relaxed parsing ends a host at a ';', which leaves a path that
+ * does not start with '/': g_uri_resolve_relative() then logged a
+ * critical turning it back into a string. Found by
+ * tests/fuzz/fuzz-feed-parser.
+ */
+static void
+test_semicolon_in_host (void)
+{
+  static const char document[] =
+    "<feed xmlns=\"http://www.w3.org/2005/Atom\">"
+    "<entry><title>One</title><link href=\"//kicks.example;x\"/></entry>"
+    "<entry xml:base=\"https://kicks.example;x\"><title>Two</title><link href=\"?q\"/></entry>"
+    "</feed>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxFeed) feed = NULL;
+
+  feed = parse_text (document, -1, NULL, "https://feeds.example/atom.xml", &error);
+  g_assert_no_error (error);
+  assert_feed_is_clean (feed);
+  g_assert_cmpuint (feed->items->len, ==, 2);
+}
+
 static void
 test_too_large (void)
 {
@@ -854,6 +912,8 @@ main (int   argc,
   g_test_add_func ("/feed-parser/hostile/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/feed-parser/hostile/nul-characters", test_nul_characters);
   g_test_add_func ("/feed-parser/hostile/long-strings", test_long_strings_capped);
+  g_test_add_func ("/feed-parser/hostile/long-resolved-links", test_long_resolved_links_capped);
+  g_test_add_func ("/feed-parser/hostile/semicolon-in-host", test_semicolon_in_host);
   g_test_add_func ("/feed-parser/hostile/too-large", test_too_large);
   g_test_add_func ("/feed-parser/hostile/markup-stays-text", test_markup_stays_text);
   g_test_add_func ("/feed-parser/html-to-text", test_html_to_text);

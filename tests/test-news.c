@@ -1287,6 +1287,34 @@ test_search_feed_url (void)
   g_assert_null (nothing);
 }
 
+/* GUri decodes a host's %-escapes: "%08" became a backspace in the
+ * normal form, which the OPML export then wrote as a character XML does
+ * not allow, so the export could not be imported back; "%23" a '#' that
+ * read back as another address. Found by tests/fuzz/fuzz-opml-import.
+ */
+static void
+test_normalize_url_encoded_host (void)
+{
+  static const char * const refused[] = {
+    "https://kicks%08.example/feed",
+    "https://kicks%20daily.example/feed",
+    "http://kicks%7F.example/",
+    "http://kicks%0A.example/",
+    /* A decoded '#' or '/' would end the host when read again. */
+    "http://kicks%23.example/rss",
+    "http://kicks%2F.example/rss",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *normal = shoebox_news_normalize_url (refused[i], &error);
+
+      g_assert_null (normal);
+      g_assert_error (error, SHOEBOX_NEWS_ERROR, SHOEBOX_NEWS_ERROR_KIND_INVALID_URL);
+    }
+}
+
 static GBytes *
 download (Fixture     *fixture,
           const char  *url,
@@ -1752,6 +1780,7 @@ main (int   argc,
   ADD ("/news/add/discovery", test_add_discovery);
   g_test_add_func ("/news/discover", test_discover);
   g_test_add_func ("/news/sources/search-feed-url", test_search_feed_url);
+  g_test_add_func ("/news/sources/normalize-encoded-host", test_normalize_url_encoded_host);
   ADD ("/news/download", test_download);
   ADD ("/news/items/refetch-keeps-state", test_items_refetch_keeps_state);
   ADD ("/news/items/prune", test_items_prune);

@@ -88,8 +88,14 @@ dup_atom_id (ParseContext *ctx,
 
   base = _shoebox_feed_xml_dup_node_base (ctx, node);
   resolved = _shoebox_feed_resolve_against (base, id);
-  if (resolved == NULL)
-    return g_steal_pointer (&id);
+  /* A long base can take it over the cap: an id cut would no longer be
+   * the entry's, so it stays as written.
+   */
+  if (resolved == NULL || strlen (resolved) > SHOEBOX_FEED_MAX_ID)
+    {
+      g_free (resolved);
+      return g_steal_pointer (&id);
+    }
 
   return resolved;
 }

@@ -178,8 +178,11 @@ char *
 _shoebox_feed_resolve_against (const char *base,
                  const char *reference)
 {
-  g_autoptr(GError) error = NULL;
-  char *resolved;
+  const GUriFlags flags = G_URI_FLAGS_ENCODED | G_URI_FLAGS_PARSE_RELAXED;
+  g_autoptr(GUri) base_uri = NULL;
+  g_autoptr(GUri) resolved = NULL;
+  const char *host;
+  const char *path;
 
   if (g_uri_peek_scheme (reference) != NULL)
     return g_strdup (reference);
@@ -187,10 +190,24 @@ _shoebox_feed_resolve_against (const char *base,
   if (base == NULL)
     return NULL;
 
-  resolved = g_uri_resolve_relative (base, reference,
-                                     G_URI_FLAGS_ENCODED | G_URI_FLAGS_PARSE_RELAXED,
-                                     &error);
-  return resolved;
+  /* What g_uri_resolve_relative() does, with a check before the string is
+   * made: relaxed parsing ends a host at a ';' ("//kicks.example;x"),
+   * leaving a path without its leading '/', or a path can start with "//"
+   * where there is no host. g_uri_to_string() refuses both with a critical.
+   */
+  base_uri = g_uri_parse (base, flags, NULL);
+  if (base_uri == NULL)
+    return NULL;
+  resolved = g_uri_parse_relative (base_uri, reference, flags, NULL);
+  if (resolved == NULL)
+    return NULL;
+
+  host = g_uri_get_host (resolved);
+  path = g_uri_get_path (resolved);
+  if (host != NULL ? (path[0] != '\0' && path[0] != '/') : g_str_has_prefix (path, "//"))
+    return NULL;
+
+  return g_uri_to_string (resolved);
 }
 
 /* Whether @uri starts with a scheme (or what a browser would read as
@@ -239,7 +256,10 @@ _shoebox_feed_resolve_link (const char *base,
   if (resolved == NULL)
     return g_steal_pointer (&trimmed);
 
-  if (!_shoebox_feed_has_web_scheme (resolved))
+  /* A long base makes the link longer again. Cut, it would point
+   * elsewhere: over the cap, it goes like a bad one.
+   */
+  if (!_shoebox_feed_has_web_scheme (resolved) || strlen (resolved) > SHOEBOX_FEED_MAX_URL)
     return NULL;
 
   return g_steal_pointer (&resolved);

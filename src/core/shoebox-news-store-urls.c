@@ -16,6 +16,37 @@
 
 /* Which addresses may be news sources, and the address of a search feed. */
 
+/* GUri takes spaces and control characters inside a host; libsoup and
+ * servers do not, nor does XML when the address is exported to OPML.
+ */
+static gboolean
+has_space_or_control (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p <= 0x20 || *p == 0x7f)
+      return TRUE;
+  return FALSE;
+}
+
+/* GUri decodes a host's %-escapes: a decoded '#', '/' or '?' ends the
+ * host when the address is read again (from an OPML export, say), so
+ * "kicks%23.example" would come back as another address. The normal form
+ * must read back with the same host, as the same string.
+ */
+static gboolean
+reads_back_as_itself (const char *normal,
+                      const char *host)
+{
+  g_autoptr(GUri) again = g_uri_parse (normal, G_URI_FLAGS_ENCODED | G_URI_FLAGS_SCHEME_NORMALIZE, NULL);
+  g_autofree char *string = NULL;
+
+  if (again == NULL || g_strcmp0 (g_uri_get_host (again), host) != 0)
+    return FALSE;
+
+  string = g_uri_to_string (again);
+  return g_strcmp0 (string, normal) == 0;
+}
+
 /**
  * shoebox_news_normalize_url:
  * @url: what the user typed, or what a file or a server gave
@@ -34,6 +65,7 @@ shoebox_news_normalize_url (const char  *url,
 {
   g_autofree char *trimmed = NULL;
   g_autoptr(GUri) uri = NULL;
+  g_autofree char *normal = NULL;
   const char *scheme;
   const char *host;
 
@@ -64,19 +96,8 @@ shoebox_news_normalize_url (const char  *url,
       return NULL;
     }
 
-  /* GUri takes spaces and control characters inside a host; libsoup and
-   * servers do not.
-   */
-  for (const char *p = trimmed; *p != '\0'; p++)
-    if ((guchar) *p <= 0x20 || *p == 0x7f)
-      {
-        g_set_error (error, SHOEBOX_NEWS_ERROR, SHOEBOX_NEWS_ERROR_KIND_INVALID_URL,
-                     _("“%s” is not a valid web address"), trimmed);
-        return NULL;
-      }
-
   uri = g_uri_parse (trimmed, G_URI_FLAGS_ENCODED | G_URI_FLAGS_SCHEME_NORMALIZE, NULL);
-  if (uri == NULL)
+  if (uri == NULL || has_space_or_control (trimmed))
     {
       g_set_error (error, SHOEBOX_NEWS_ERROR, SHOEBOX_NEWS_ERROR_KIND_INVALID_URL,
                    _("“%s” is not a valid web address"), trimmed);
@@ -91,7 +112,16 @@ shoebox_news_normalize_url (const char  *url,
       return NULL;
     }
 
-  return g_uri_to_string (uri);
+  /* The host's %-escapes are decoded: "%08" is a control character now. */
+  normal = g_uri_to_string (uri);
+  if (has_space_or_control (normal) || !reads_back_as_itself (normal, host))
+    {
+      g_set_error (error, SHOEBOX_NEWS_ERROR, SHOEBOX_NEWS_ERROR_KIND_INVALID_URL,
+                   _("“%s” is not a valid web address"), trimmed);
+      return NULL;
+    }
+
+  return g_steal_pointer (&normal);
 }
 
 #define SEARCH_FEED_MAX_TERMS 20

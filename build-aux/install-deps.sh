@@ -63,7 +63,9 @@ shoebox_libfuzzer_package() {
     version=$(LC_ALL=C apt-cache depends clang 2>/dev/null | sed -n 's/.*Depends: clang-\([0-9][0-9]*\)$/\1/p' | head -n 1)
     echo "libfuzzer-${version:-14}-dev"
 }
-shoebox_fuzz_packages=(clang "$(shoebox_libfuzzer_package)")
+# libclang-rt-dev: the sanitizer runtimes the harnesses link
+# (-fsanitize=fuzzer,address,undefined), which clang only recommends.
+shoebox_fuzz_packages=(clang libclang-rt-dev "$(shoebox_libfuzzer_package)")
 
 shoebox_install_packages() {
     local missing=()

@@ -52,25 +52,4 @@ xvfb-run -a -s "-screen 0 1280x1024x24" \
     --num-processes 2 --timeout-multiplier 4 "$@"
 meson_status=$?
 
-/usr/bin/python3 - "$build/meson-logs/testlog.json" "$meson_status" <<'PY'
-import json
-import sys
-
-path, meson_status = sys.argv[1], int(sys.argv[2])
-passed = failed = 0
-try:
-    with open(path) as log:
-        for line in log:
-            result = json.loads(line)
-            if result["result"] in ("OK", "EXPECTEDFAIL"):
-                passed += 1
-            elif result["result"] != "SKIP":
-                failed += 1
-                print(f"failed under sanitizers: {result['name']} ({result['result']})")
-except FileNotFoundError:
-    pass
-if meson_status != 0 and failed == 0:
-    failed = 1
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
-PY
+/usr/bin/python3 build-aux/summarize-tests.py "$build/meson-logs/testlog.json" "$meson_status"

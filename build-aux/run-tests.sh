@@ -54,35 +54,12 @@ xvfb-run -a -s "-screen 0 1280x1024x24" \
     meson test -C "$build" --print-errorlogs --num-processes 2 "$@"
 meson_status=$?
 
-/usr/bin/python3 - "$build/meson-logs/testlog.json" "$meson_status" \
-    "$deprecations_checked" "$deprecations_failed" <<'PY'
-import json
-import sys
-
-path, meson_status = sys.argv[1], int(sys.argv[2])
-deprecations_checked, deprecations_failed = int(sys.argv[3]), int(sys.argv[4])
-passed = failed = skipped = 0
-if deprecations_checked:
-    if deprecations_failed:
-        failed += 1
-        print("failed: deprecations (a deprecated call outside a version guard)")
-    else:
-        passed += 1
-try:
-    with open(path) as log:
-        for line in log:
-            result = json.loads(line)["result"]
-            if result in ("OK", "EXPECTEDFAIL"):
-                passed += 1
-            elif result == "SKIP":
-                skipped += 1
-            else:
-                failed += 1
-                print(f"failed: {json.loads(line)['name']} ({result})")
-except FileNotFoundError:
-    pass
-if meson_status != 0 and failed == 0:
-    failed = 1
-print(f"{passed} passed, {failed} failed" + (f", {skipped} skipped" if skipped else ""))
-sys.exit(1 if failed else 0)
-PY
+checks=()
+if [ "$deprecations_checked" = 1 ]; then
+    if [ "$deprecations_failed" = 1 ]; then
+        checks+=(--check "deprecations=failed:a deprecated call outside a version guard")
+    else
+        checks+=(--check "deprecations=ok")
+    fi
+fi
+/usr/bin/python3 build-aux/summarize-tests.py "$build/meson-logs/testlog.json" "$meson_status" "${checks[@]}"

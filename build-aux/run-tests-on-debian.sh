@@ -6,27 +6,33 @@
 # ../shared beside it when there is one. The test command installs the
 # rest itself. CI runs it for Debian 13 (.ci/run).
 #
-#   build-aux/run-tests-on-debian.sh trixie [SCRIPT]
+#   build-aux/run-tests-on-debian.sh trixie [SCRIPT…]
 #
 # SCRIPT is the project's command to run there, build-aux/run-tests.sh
-# unless given (CI also runs build-aux/run-sanitizers.sh on Debian 13).
+# unless given. Several run one after the other in the same system, which
+# saves building it and installing the packages again (CI runs the suite,
+# then build-aux/run-sanitizers.sh, on one Debian 13).
 #
 # Needs root (or sudo) for mmdebstrap, mounts and chroot. The base system
 # is built with mmdebstrap and kept as a tarball for a day under
 # $SHOEBOX_CHROOT_CACHE (default /var/cache/shoebox-chroot); every run
 # unpacks it afresh and removes it afterwards. Ends with the test
-# command's own last line, "N passed, N failed", and its exit status.
+# command's own last line, "N passed, N failed", and its exit status; with
+# several, with each one's line and then their sum.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 set -euo pipefail
 
-suite=${1:?usage: build-aux/run-tests-on-debian.sh SUITE (e.g. trixie) [SCRIPT]}
-script=${2:-build-aux/run-tests.sh}
-case "$script" in
-    build-aux/*.sh) ;;
-    *) echo "SCRIPT must be one of the project's build-aux/*.sh"; echo "0 passed, 1 failed"; exit 1 ;;
-esac
+suite=${1:?usage: build-aux/run-tests-on-debian.sh SUITE (e.g. trixie) [SCRIPT…]}
+shift
+scripts=("${@:-build-aux/run-tests.sh}")
+for script in "${scripts[@]}"; do
+    case "$script" in
+        build-aux/*.sh) ;;
+        *) echo "SCRIPT must be one of the project's build-aux/*.sh"; echo "0 passed, 1 failed"; exit 1 ;;
+    esac
+done
 project=$(cd "$(dirname "$0")/.." && pwd)
 cache=${SHOEBOX_CHROOT_CACHE:-/var/cache/shoebox-chroot}
 
@@ -74,7 +80,16 @@ if [ -d "$project/../shared" ]; then
     cp -a "$project/../shared" "$root/home/user/shared"
 fi
 
-echo "Running $script on a fresh Debian $suite…"
-chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 CI=true \
-    PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-    bash -c "cd /home/user/shoebox && $script" </dev/null
+. "$project/build-aux/pass-totals.sh"
+for script in "${scripts[@]}"; do
+    echo "Running $script on the fresh Debian $suite…"
+    log="$root/var/tmp/$(basename "$script").log"
+    status=0
+    chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 CI=true \
+        PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+        bash -c "cd /home/user/shoebox && $script" </dev/null 2>&1 | tee "$log" || status=$?
+    # One script: its own last line is the last line.
+    [ "${#scripts[@]}" -gt 1 ] || exit "$status"
+    pass_totals_add "$script" "$log" "$status"
+done
+pass_totals_print

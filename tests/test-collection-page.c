@@ -1207,7 +1207,7 @@ test_page_card_photos (Fixture       *fixture,
   gtk_window_destroy (shown.window);
 }
 
-/* The silhouettes of the pairs in the page's model, in its order. */
+/* The colorways of the pairs in the page's model, in its order. */
 static char *
 dup_model_order (ShoeboxCollectionPage *page)
 {
@@ -1285,6 +1285,24 @@ dup_list_colorways (ShoeboxCollectionPage *page)
 }
 
 static void
+assert_model_order (ShoeboxCollectionPage *page,
+                    const char            *expected)
+{
+  g_autofree char *order = dup_model_order (page);
+
+  g_assert_cmpstr (order, ==, expected);
+}
+
+static void
+assert_list_order (ShoeboxCollectionPage *page,
+                   const char            *expected)
+{
+  g_autofree char *order = dup_list_colorways (page);
+
+  g_assert_cmpstr (order, ==, expected);
+}
+
+static void
 sort_list_by (ShoeboxCollectionPage *page,
               const char            *title,
               GtkSortType            direction)
@@ -1318,7 +1336,6 @@ test_page_list_sorts (Fixture       *fixture,
   g_autoptr(ShoeboxPair) b = add_pair (fixture, "Air Max 97", "Nike", "Delta", 10000);
   g_autoptr(ShoeboxPair) c = add_pair (fixture, "Gel-Kayano 14", "Asics", "Alpha", 50000);
   g_autoptr(ShoeboxPair) d = add_pair (fixture, "Air Max 97", "Nike", "Charlie", 30000);
-  char *order;
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (template_child (shown.page, SHOEBOX_TYPE_COLLECTION_PAGE,
                                                                    "list_button")),
@@ -1328,37 +1345,23 @@ test_page_list_sorts (Fixture       *fixture,
   g_assert_cmpstr (visible_view (shown.page), ==, "list");
 
   /* Newest first, until a column is chosen. */
-  order = dup_model_order (shown.page);
-  g_assert_cmpstr (order, ==, "Charlie,Alpha,Delta,Bravo");
-  g_free (order);
+  assert_model_order (shown.page, "Charlie,Alpha,Delta,Bravo");
 
   sort_list_by (shown.page, "Colorway", GTK_SORT_ASCENDING);
-  order = dup_model_order (shown.page);
-  g_assert_cmpstr (order, ==, "Alpha,Bravo,Charlie,Delta");
-  g_free (order);
-  order = dup_list_colorways (shown.page);
-  g_assert_cmpstr (order, ==, "Alpha,Bravo,Charlie,Delta");
-  g_free (order);
+  assert_model_order (shown.page, "Alpha,Bravo,Charlie,Delta");
+  assert_list_order (shown.page, "Alpha,Bravo,Charlie,Delta");
 
   sort_list_by (shown.page, "Colorway", GTK_SORT_DESCENDING);
-  order = dup_list_colorways (shown.page);
-  g_assert_cmpstr (order, ==, "Delta,Charlie,Bravo,Alpha");
-  g_free (order);
+  assert_list_order (shown.page, "Delta,Charlie,Bravo,Alpha");
 
   /* Ties keep the order they were added in, both ways. */
   sort_list_by (shown.page, "Price Paid", GTK_SORT_ASCENDING);
-  order = dup_list_colorways (shown.page);
-  g_assert_cmpstr (order, ==, "Delta,Charlie,Bravo,Alpha");
-  g_free (order);
+  assert_list_order (shown.page, "Delta,Charlie,Bravo,Alpha");
   sort_list_by (shown.page, "Price Paid", GTK_SORT_DESCENDING);
-  order = dup_list_colorways (shown.page);
-  g_assert_cmpstr (order, ==, "Bravo,Alpha,Charlie,Delta");
-  g_free (order);
+  assert_list_order (shown.page, "Bravo,Alpha,Charlie,Delta");
 
   sort_list_by (shown.page, "Silhouette", GTK_SORT_ASCENDING);
-  order = dup_list_colorways (shown.page);
-  g_assert_cmpstr (order, ==, "Delta,Charlie,Alpha,Bravo");
-  g_free (order);
+  assert_list_order (shown.page, "Delta,Charlie,Alpha,Bravo");
 
   /* Remembered: a new page sorts the same way. */
   destroy_settled (shown.window);
@@ -1366,17 +1369,13 @@ test_page_list_sorts (Fixture       *fixture,
   shoebox_collection_page_reload (shown.page);
   spin (150);
   g_assert_cmpstr (visible_view (shown.page), ==, "list");
-  order = dup_list_colorways (shown.page);
-  g_assert_cmpstr (order, ==, "Delta,Charlie,Alpha,Bravo");
-  g_free (order);
+  assert_list_order (shown.page, "Delta,Charlie,Alpha,Bravo");
   sort_list_by (shown.page, "Silhouette", GTK_SORT_DESCENDING);
   destroy_settled (shown.window);
   shown = show_page (fixture);
   shoebox_collection_page_reload (shown.page);
   spin (150);
-  order = dup_list_colorways (shown.page);
-  g_assert_cmpstr (order, ==, "Bravo,Alpha,Delta,Charlie");
-  g_free (order);
+  assert_list_order (shown.page, "Bravo,Alpha,Delta,Charlie");
 
   destroy_settled (shown.window);
   {

@@ -1,10 +1,18 @@
 #!/bin/bash
-# The Collection benchmark (issue 4): fills a temporary database with
-# 100,000 generated pairs, then measures, in one run and with one renderer,
+# The Collection benchmark (issues 4 and 15): fills a temporary database
+# with 100,000 generated pairs, then measures, in one run and with one
+# renderer, each figure beside a floor measured in the same run:
 #   - launch → first frame of an empty AdwApplicationWindow (the floor)
 #   - launch → first frame whose grid shows real cards, and the ratio
 #   - search per keystroke, key → the frame showing its results
+#   - the same in list view: first frame with rows, keystrokes, and a sort
+#     by a column on every pair, header click → the frame showing it
+#   - launch → CPU quiet (no 100 ms with 20 ms of CPU for 1.5 s), against
+#     the empty window watched the same way
 #   - peak memory (VmHWM) of the app
+#   - `shoebox --export-csv` and `--import-csv` of the 100,000 pairs,
+#     against sqlite3's .import of the same file plus an FTS5 index
+#   - feed parsing, against libxml2's xmlReadMemory on the same bytes
 # It prints figures; it never passes or fails.
 #
 #   build-aux/bench-collection.sh [N_PAIRS] [RUNS]
@@ -18,7 +26,8 @@ n_pairs=${1:-100000}
 runs=${2:-5}
 
 [ -d _build ] || meson setup _build -Dwerror=true >/dev/null
-meson compile -C _build tests/bench-collection tests/shoebox-generate-pairs data/gschemas.compiled >/dev/null
+meson compile -C _build tests/bench-collection tests/shoebox-generate-pairs tests/bench-feed-parse src/shoebox \
+    data/gschemas.compiled >/dev/null
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -34,7 +43,7 @@ mkdir -p "$XDG_DATA_HOME/shoebox"
 
 _build/tests/shoebox-generate-pairs "$XDG_DATA_HOME/shoebox/shoebox.db" "$n_pairs"
 
-xvfb-run -a -s "-screen 0 1280x1024x24" /usr/bin/python3 - "$runs" <<'PY'
+xvfb-run -a -s "-screen 0 1280x1024x24" /usr/bin/python3 - "$runs" "$work" <<'PY'
 import os
 import statistics
 import subprocess
@@ -42,21 +51,62 @@ import sys
 import time
 
 runs = int(sys.argv[1])
+work = sys.argv[2]
 bench = "_build/tests/bench-collection"
+tick = os.sysconf("SC_CLK_TCK")
 
 
 def launch(mode):
     """Launches one run; returns the time from launch to the frame it
     reports, in ms, and the run's other lines."""
     start = time.monotonic_ns() // 1000   # µs, the clock g_get_monotonic_time reads
-    out = subprocess.run([bench, mode], capture_output=True, text=True, timeout=120).stdout
+    out = subprocess.run([bench, mode], capture_output=True, text=True, timeout=300).stdout
     lines = out.splitlines()
-    key = "first-frame" if mode == "floor" else "first-cards"
+    key = "first-frame" if mode.startswith("floor") else "first-cards"
     frame = next(int(l.split()[1]) for l in lines if l.startswith(key + " "))
     return (frame - start) / 1000.0, lines
 
 
+def cpu_ms(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000.0 / tick
+
+
+def launch_to_quiet(mode):
+    """Launches a run that stays open without input (4 s after its first
+    frame), samples its CPU time every 100 ms, and returns the time from
+    launch to the end of the last 100 ms in which it used 20 ms of CPU or
+    more. The last second is left out: it holds the exit's own work."""
+    start = time.monotonic()
+    proc = subprocess.Popen([bench, mode], stdout=subprocess.DEVNULL)
+    samples = []
+    last = 0.0
+    try:
+        while proc.poll() is None:
+            time.sleep(0.1)
+            try:
+                now_cpu = cpu_ms(proc.pid)
+            except (FileNotFoundError, ProcessLookupError, IndexError):
+                break
+            samples.append((time.monotonic() - start, now_cpu - last))
+            last = now_cpu
+    finally:
+        proc.wait(timeout=60)
+    end = time.monotonic() - start
+    busy = [t for t, used in samples if used >= 20 and t < end - 1.0]
+    return (max(busy) if busy else 0.0) * 1000.0
+
+
+def timed(argv, env=None):
+    start = time.monotonic()
+    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, env=env)
+    return time.monotonic() - start
+
+
 floors, apps, keystrokes, memory = [], [], [], []
+list_firsts, list_keys, sorts = [], [], []
+quiet_floors, quiet_apps = [], []
 for _ in range(runs):
     ms, _ = launch("floor")
     floors.append(ms)
@@ -65,6 +115,13 @@ for _ in range(runs):
     keystrokes += [float(l.split()[-4]) for l in lines if l.startswith("keystroke ")]
     memory += [int(l.split()[1]) for l in lines if l.startswith("peak-memory")]
     last = lines
+    ms, lines = launch("list")
+    list_firsts.append(ms)
+    list_keys += [float(l.split()[-4]) for l in lines if l.startswith("keystroke ")]
+    sorts += [float(l.split(": ")[1].split()[0]) for l in lines if l.startswith("sort ")]
+    last_list = lines
+    quiet_floors.append(launch_to_quiet("floor-idle"))
+    quiet_apps.append(launch_to_quiet("app-idle"))
 
 print(f"renderer: GSK_RENDERER={os.environ.get('GSK_RENDERER', 'default')}, {runs} runs each, medians")
 floor = statistics.median(floors)
@@ -78,4 +135,62 @@ for l in last:
     if l.startswith("keystroke "):
         print("  " + l)
 print(f"peak memory: {max(memory) / 1024:.0f} MB (target < 250 MB)")
+
+print()
+print("list view:")
+lf = statistics.median(list_firsts)
+print(f"launch → first frame with real rows: {lf:.0f} ms, ratio to the floor {lf / floor:.2f} (target < 1.5)")
+print(f"search per keystroke: median {statistics.median(list_keys):.1f} ms, worst {max(list_keys):.1f} ms "
+      f"over {len(list_keys)} keys (target < 16 ms each)")
+print(f"sort by a column, 100,000 pairs, click → frame: median {statistics.median(sorts):.1f} ms, "
+      f"worst {max(sorts):.1f} ms over {len(sorts)} sorts (target < 16 ms each)")
+for l in last_list:
+    if l.startswith("keystroke ") or l.startswith("sort ") or l.startswith("cleared"):
+        print("  " + l)
+
+print()
+qf = statistics.median(quiet_floors)
+qa = statistics.median(quiet_apps)
+print(f"launch → CPU quiet, empty window (floor): {qf:.0f} ms; Shoebox, 100,000 pairs: {qa:.0f} ms; "
+      f"ratio {qa / qf:.2f} (target ≤ 2)")
+print(f"  each run, floor: {', '.join(f'{x:.0f}' for x in quiet_floors)} ms; "
+      f"Shoebox: {', '.join(f'{x:.0f}' for x in quiet_apps)} ms")
+
+# CSV: export the generated pairs, import them into an empty collection,
+# and the floor: sqlite3 importing the same file with an FTS5 index.
+print()
+csv = os.path.join(work, "pairs.csv")
+exports, imports, floors_csv = [], [], []
+for i in range(runs):
+    exports.append(timed(["_build/src/shoebox", "--export-csv", csv]))
+    env = dict(os.environ, XDG_DATA_HOME=os.path.join(work, f"import-{i}"))
+    os.makedirs(os.path.join(env["XDG_DATA_HOME"], "shoebox"))
+    imports.append(timed(["_build/src/shoebox", "--import-csv", csv], env))
+    floor_db = os.path.join(work, f"floor-{i}.db")
+    script = (f".mode csv\n.import {csv} pairs\n"
+              "CREATE VIRTUAL TABLE pairs_fts USING fts5 (silhouette, brand, colorway, style_code, notes);\n"
+              "INSERT INTO pairs_fts SELECT silhouette, brand, colorway, style_code, notes FROM pairs;\n")
+    start = time.monotonic()
+    subprocess.run(["sqlite3", floor_db], input=script, text=True, check=True)
+    floors_csv.append(time.monotonic() - start)
+n_rows = sum(1 for _ in open(csv, encoding="utf-8")) - 1
+fc = statistics.median(floors_csv)
+print(f"CSV floor: sqlite3 .import + FTS5 over five columns: {fc:.2f} s")
+print(f"CSV import, {n_rows:,} lines: {statistics.median(imports):.2f} s, {statistics.median(imports) / fc:.1f}× the floor "
+      f"(target < 2 s; each run {', '.join(f'{x:.2f}' for x in imports)} s)")
+print(f"CSV export: {statistics.median(exports):.2f} s (target < 1 s; each run "
+      f"{', '.join(f'{x:.2f}' for x in exports)} s)")
+
+print()
+out = subprocess.run(["_build/tests/bench-feed-parse"], capture_output=True, text=True, check=True).stdout
+rates = {}
+for l in out.splitlines():
+    if ":" in l and "items/s" in l:
+        name, rest = l.split(":", 1)
+        rates[name.strip()] = float(rest.split()[0])
+for l in out.splitlines():
+    print(l)
+xml = rates["libxml2 xmlReadMemory"]
+shoebox = rates["shoebox_feed_parse"]
+print(f"feed parsing at {100 * shoebox / xml:.0f} % of xmlReadMemory's throughput (target ≥ 50 %)")
 PY

@@ -16,6 +16,16 @@
  *                            into the search entry one key at a time and
  *                            prints, per key, the time from the key to the
  *                            frame that shows its results; then peak memory
+ *   bench-collection list    the same with the list view (as remembered in
+ *                            the settings): the first frame whose list
+ *                            shows real rows, the keys, then the word
+ *                            cleared and a sort by several columns on every
+ *                            pair, each timed from the header click to the
+ *                            frame that shows the sorted rows
+ *   bench-collection floor-idle, app-idle
+ *                            as floor and app, but without typing: they
+ *                            stay open a few seconds, for the script to
+ *                            watch when their CPU time stops growing
  *
  * Not a test: figures, not pass or fail on a noisy machine.
  */
@@ -43,7 +53,31 @@ typedef struct
   gboolean               key_done;  /* its results are in the model */
   GArray                *key_times;  /* double, ms */
   gulong                 paint_handler;
+  gboolean               list;       /* the list view, not the grid */
+  gboolean               idle;       /* no typing: stay open, then quit */
+  guint                  n_sorted;   /* sorts done, after the keys */
+  gboolean               clearing;   /* the word is being cleared */
+  GArray                *sort_times; /* double, ms */
 } Bench;
+
+/* The sorts the list mode times, on every pair: text columns, numbers,
+ * each way, and a column computed by a subquery.
+ */
+static const struct
+{
+  const char  *title;
+  GtkSortType  direction;
+} sorts[] = {
+  { "Silhouette", GTK_SORT_ASCENDING },
+  { "Silhouette", GTK_SORT_DESCENDING },
+  { "Price Paid", GTK_SORT_ASCENDING },
+  { "Price Paid", GTK_SORT_DESCENDING },
+  { "Colorway", GTK_SORT_ASCENDING },
+  { "Purchase Date", GTK_SORT_DESCENDING },
+  { "Wears", GTK_SORT_DESCENDING },
+};
+
+#define IDLE_STAY_MS 4000
 
 static void
 print_peak_memory (void)
@@ -90,7 +124,31 @@ grid_shows_cards (Bench *bench)
   return FALSE;
 }
 
+/* A row of the column view on screen with the text of a real pair. */
+static gboolean
+list_shows_rows (Bench *bench)
+{
+  GtkWidget *view = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (bench->page),
+                                                               SHOEBOX_TYPE_COLLECTION_PAGE, "column_view"));
+
+  if (!gtk_widget_get_mapped (view))
+    return FALSE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL; child = gtk_widget_get_next_sibling (child))
+    for (GtkWidget *row = gtk_widget_get_first_child (child); row != NULL; row = gtk_widget_get_next_sibling (row))
+      for (GtkWidget *cell = gtk_widget_get_first_child (row); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
+        {
+          GtkWidget *label = gtk_widget_get_first_child (cell);
+
+          if (label != NULL && GTK_IS_LABEL (label) && gtk_widget_get_mapped (label)
+              && gtk_label_get_text (GTK_LABEL (label))[0] != '\0')
+            return TRUE;
+        }
+  return FALSE;
+}
+
 static void type_next_key (Bench *bench);
+static void sort_next (Bench *bench);
 
 static int
 compare_doubles (gconstpointer a,
@@ -112,8 +170,29 @@ finish (Bench *bench)
     worst = MAX (worst, g_array_index (bench->key_times, double, i));
   g_print ("keystroke-median-ms %.2f\n", g_array_index (bench->key_times, double, bench->key_times->len / 2));
   g_print ("keystroke-worst-ms %.2f\n", worst);
+  worst = 0;
+  for (guint i = 0; i < bench->sort_times->len; i++)
+    worst = MAX (worst, g_array_index (bench->sort_times, double, i));
+  if (bench->sort_times->len > 0)
+    g_print ("sort-worst-ms %.2f\n", worst);
   print_peak_memory ();
   g_application_quit (bench->app);
+}
+
+static gboolean
+quit_idle (gpointer data)
+{
+  Bench *bench = data;
+
+  g_application_quit (bench->app);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+sort_next_idle (gpointer data)
+{
+  sort_next (data);
+  return G_SOURCE_REMOVE;
 }
 
 static gboolean
@@ -130,12 +209,17 @@ after_paint_cb (GdkFrameClock *clock,
   if (!bench->typing)
     {
       g_print ("T after-paint %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
-      if (!g_getenv ("NOGRID") && !grid_shows_cards (bench))
+      if (!(bench->list ? list_shows_rows (bench) : grid_shows_cards (bench)))
         return;
 
       g_print ("first-cards %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
       print_peak_memory ();
       bench->typing = TRUE;
+      if (bench->idle)
+        {
+          g_timeout_add (IDLE_STAY_MS, quit_idle, bench);
+          return;
+        }
       /* Type a second after the first frame, as a person would: not while
        * the start-up work the window deferred is still running.
        */
@@ -147,17 +231,31 @@ after_paint_cb (GdkFrameClock *clock,
   if (bench->key_time == 0 || !bench->key_done)
     return;
 
-  /* The frame that shows this key's results has been painted. */
+  /* The frame that shows this key's (or sort's) results has been painted. */
   {
     double ms = (g_get_monotonic_time () - bench->key_time) / 1000.0;
+    guint n = g_list_model_get_n_items (shoebox_collection_page_get_model (bench->page));
 
-    g_array_append_val (bench->key_times, ms);
-    g_print ("keystroke %u “%.*s” %.2f ms, %u pairs\n", bench->n_typed, (int) bench->n_typed, bench->word, ms,
-             g_list_model_get_n_items (shoebox_collection_page_get_model (bench->page)));
+    if (bench->clearing)
+      g_print ("cleared the word: %.2f ms, %u pairs\n", ms, n);
+    else if (bench->n_sorted > 0)
+      {
+        g_array_append_val (bench->sort_times, ms);
+        g_print ("sort %u %s %s: %.2f ms, %u pairs\n", bench->n_sorted, sorts[bench->n_sorted - 1].title,
+                 sorts[bench->n_sorted - 1].direction == GTK_SORT_ASCENDING ? "ascending" : "descending", ms, n);
+      }
+    else
+      {
+        g_array_append_val (bench->key_times, ms);
+        g_print ("keystroke %u “%.*s” %.2f ms, %u pairs\n", bench->n_typed, (int) bench->n_typed, bench->word, ms, n);
+      }
   }
   bench->key_time = 0;
+  bench->clearing = FALSE;
   if (bench->n_typed < strlen (bench->word))
     g_timeout_add (50, type_next_key_idle, bench);
+  else if (bench->list && bench->n_sorted < G_N_ELEMENTS (sorts))
+    g_timeout_add (200, sort_next_idle, bench);
   else
     finish (bench);
 }
@@ -205,6 +303,44 @@ type_next_key (Bench *bench)
   gtk_editable_insert_text (entry, bench->word + bench->n_typed, 1, &position);
   gtk_editable_set_position (entry, position);
   bench->n_typed++;
+}
+
+/* First the word goes, so the sorts order every pair; then one sort per
+ * call, as a header click does (the column view's sorter changes, and the
+ * page queries in the new order before this returns).
+ */
+static void
+sort_next (Bench *bench)
+{
+  GtkEditable *entry = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (bench->page),
+                                                                    SHOEBOX_TYPE_COLLECTION_PAGE, "search_entry"));
+  GtkColumnView *view = GTK_COLUMN_VIEW (gtk_widget_get_template_child (GTK_WIDGET (bench->page),
+                                                                        SHOEBOX_TYPE_COLLECTION_PAGE, "column_view"));
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  bench->key_done = FALSE;
+  bench->key_time = g_get_monotonic_time ();
+  if (gtk_editable_get_text (entry)[0] != '\0')
+    {
+      /* The entry's search-changed marks it done. */
+      bench->clearing = TRUE;
+      gtk_editable_set_text (entry, "");
+      return;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_str_equal (gtk_column_view_column_get_title (column), sorts[bench->n_sorted].title))
+        {
+          gtk_column_view_sort_by_column (view, column, sorts[bench->n_sorted].direction);
+          break;
+        }
+    }
+  bench->n_sorted++;
+  bench->key_done = TRUE;
+  gtk_widget_queue_draw (bench->window);
 }
 
 static void
@@ -257,7 +393,10 @@ floor_after_paint_cb (GdkFrameClock  *clock,
   g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
   print_peak_memory ();
   g_signal_handlers_disconnect_by_func (clock, floor_after_paint_cb, app);
-  g_application_quit (app);
+  if (g_object_get_data (G_OBJECT (app), "bench-idle") != NULL)
+    g_timeout_add_once (IDLE_STAY_MS, (GSourceOnceFunc) g_application_quit, app);
+  else
+    g_application_quit (app);
 }
 
 static void
@@ -290,26 +429,42 @@ main (int   argc,
   Bench bench = { 0 };
   int status;
 
-  if (argc < 2 || (strcmp (argv[1], "floor") != 0 && strcmp (argv[1], "app") != 0))
+  if (argc < 2 || !g_strv_contains ((const char * const []) { "floor", "floor-idle", "app", "app-idle", "list", NULL },
+                                     argv[1]))
     {
-      g_printerr ("Usage: bench-collection floor|app [WORD]\n");
+      g_printerr ("Usage: bench-collection floor|floor-idle|app|app-idle|list [WORD]\n");
       return 2;
     }
 
-  if (strcmp (argv[1], "floor") == 0)
+  if (g_str_has_prefix (argv[1], "floor"))
     {
       app = G_APPLICATION (adw_application_new ("io.github.shoebox.Bench", G_APPLICATION_NON_UNIQUE));
+      if (g_str_equal (argv[1], "floor-idle"))
+        g_object_set_data (G_OBJECT (app), "bench-idle", GINT_TO_POINTER (TRUE));
       g_signal_connect (app, "activate", G_CALLBACK (floor_activate_cb), NULL);
       return g_application_run (app, 1, argv);
     }
 
+  bench.list = g_str_equal (argv[1], "list");
+  bench.idle = g_str_equal (argv[1], "app-idle");
+  if (bench.list)
+    {
+      /* As a collector who left the page in list view finds it. The
+       * benchmark runs on the memory settings backend: this process only.
+       */
+      g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+      g_settings_set_string (settings, "collection-view", "list");
+    }
   g_print ("T main %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
   bench.word = argc > 2 ? argv[2] : "silver";
   bench.key_times = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.sort_times = g_array_new (FALSE, FALSE, sizeof (double));
   app = G_APPLICATION (shoebox_application_new ());
   bench.app = app;
   g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), &bench);
   status = g_application_run (app, 1, argv);
   g_array_unref (bench.key_times);
+  g_array_unref (bench.sort_times);
   return status;
 }

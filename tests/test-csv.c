@@ -778,6 +778,86 @@ test_column_cap (void)
     }
 }
 
+/* The import indexes its rows at the end instead of row by row: every
+ * row that landed must be found by search, a row skipped must not be, and
+ * the triggers that index later edits must be back exactly as they were.
+ */
+static GListModel *
+search_text (ShoeboxCollection *collection,
+             const char        *text)
+{
+  ShoeboxPairQuery query = { 0 };
+  g_autoptr(GError) error = NULL;
+  GListModel *found;
+
+  query.text = text;
+  found = shoebox_collection_search (collection, &query, &error);
+  g_assert_no_error (error);
+  return found;
+}
+
+static void
+test_import_search_index (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(ShoeboxCsvReport) report = NULL;
+  g_autoptr(GListModel) found = NULL;
+  g_autoptr(ShoeboxPair) later = shoebox_pair_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 triggers_before = query_int (fixture->database,
+                                      "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'");
+  gint64 trigger_sql_before = query_int (fixture->database,
+                                         "SELECT sum (length (sql)) FROM sqlite_schema WHERE type = 'trigger'");
+
+  shoebox_pair_set_silhouette_name (later, "Track");
+  shoebox_pair_set_brand_name (later, "Balenciaga");
+  shoebox_pair_set_colorway (later, "Existing Zebra");
+  g_assert_true (shoebox_collection_save_pair (fixture->collection, later, &error));
+  g_assert_no_error (error);
+  g_clear_object (&later);
+
+  report = import_text (fixture->collection,
+                        HEADER "\r\n"
+                        "Track,Balenciaga,Imported Quokka,,,,,,,,Owned,,,,,,,wombat;numbat,,\r\n"
+                        "Track,Balenciaga,Skipped Quokka,,,,,,,,Owned,,,2999-01-01,,,,,,\r\n"
+                        "Newshape,Newbrand,Second Quokka,,,,,,,,Wishlist,,,,,,,numbat,,\r\n",
+                        -1);
+  g_assert_cmpuint (shoebox_csv_report_get_n_imported (report), ==, 2);
+
+  found = search_text (fixture->collection, "quokka");
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 2);
+  g_clear_object (&found);
+  found = search_text (fixture->collection, "numbat");
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 2);
+  g_clear_object (&found);
+  found = search_text (fixture->collection, "newbrand");
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+  g_clear_object (&found);
+  found = search_text (fixture->collection, "zebra");
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+  g_clear_object (&found);
+  g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM pairs_fts"), ==,
+                   query_int (fixture->database, "SELECT count(*) FROM pairs"));
+
+  g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"), ==,
+                   triggers_before);
+  g_assert_cmpint (query_int (fixture->database, "SELECT sum (length (sql)) FROM sqlite_schema WHERE type = 'trigger'"),
+                   ==, trigger_sql_before);
+
+  /* An edit after the import is indexed by the triggers again. */
+  later = shoebox_pair_new ();
+  shoebox_pair_set_silhouette_name (later, "Track");
+  shoebox_pair_set_brand_name (later, "Balenciaga");
+  shoebox_pair_set_colorway (later, "Afterwards Axolotl");
+  shoebox_pair_set_tags (later, (const char * const []) { "capybara", NULL });
+  g_assert_true (shoebox_collection_save_pair (fixture->collection, later, &error));
+  g_assert_no_error (error);
+  found = search_text (fixture->collection, "axolotl capybara");
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -794,6 +874,7 @@ main (int   argc,
   g_test_add ("/csv/files", Fixture, NULL, set_up, test_files, tear_down);
   g_test_add ("/csv/export-async", Fixture, NULL, set_up, test_export_async, tear_down);
   g_test_add ("/csv/import-async", Fixture, NULL, set_up, test_import_async, tear_down);
+  g_test_add ("/csv/import-search-index", Fixture, NULL, set_up, test_import_search_index, tear_down);
   g_test_add_func ("/csv/random-files", test_random_files);
   g_test_add_func ("/csv/read-stream-cap", test_read_stream_cap);
   g_test_add_func ("/csv/column-cap", test_column_cap);

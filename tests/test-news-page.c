@@ -818,14 +818,16 @@ count_cb (guint *n)
 }
 
 static gboolean
-changed_twice (gpointer data)
+changed_once (gpointer data)
 {
-  return *(guint *) data >= 2;
+  return *(guint *) data >= 1;
 }
 
-/* The stories are matched against the pairs in a worker thread, after a
- * refresh as after a change to the collection: not one matching query
- * on the main thread, which only reads the labels back.
+/* The stories are matched against the pairs in a worker thread after a
+ * change to the collection: not one matching query on the main thread,
+ * which only reads the labels back. A refresh that brings no story new
+ * or changed matches nothing again (issue 15: a launch that finds the
+ * sources unchanged or unreachable scanned 100,000 pairs twice).
  */
 static void
 test_scan_in_worker (Fixture       *fixture,
@@ -843,14 +845,24 @@ test_scan_in_worker (Fixture       *fixture,
   shoebox_test_sql_log_clear ();
   g_signal_connect_swapped (mentions, "changed", G_CALLBACK (count_cb), &n_changed);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "news.refresh", NULL));
+  wait_until (refresh_done, fixture);
+  /* Time for a scan to run if one started. */
+  for (gint64 end = g_get_monotonic_time () + 300 * 1000; g_get_monotonic_time () < end;)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_cmpuint (n_changed, ==, 0);
+  g_assert_cmpuint (shoebox_test_sql_log_count ("p.style_code", FALSE), ==, 0);
+
   silhouette = shoebox_collection_find_silhouette (fixture->collection, "Asics", "Gel-1090", &error);
   g_assert_no_error (error);
   shoebox_pair_set_silhouette_id (pair, shoebox_silhouette_get_id (silhouette));
   g_assert_true (shoebox_collection_save_pair (fixture->collection, pair, &error));
   g_assert_no_error (error);
-  wait_until (changed_twice, &n_changed);
+  wait_until (changed_once, &n_changed);
 
-  g_assert_cmpuint (shoebox_test_sql_log_count ("p.style_code", FALSE), >=, 2);
+  g_assert_cmpuint (shoebox_test_sql_log_count ("p.style_code", FALSE), >=, 1);
   g_assert_cmpuint (shoebox_test_sql_log_count ("p.style_code", TRUE), ==, 0);
   g_assert_cmpuint (shoebox_test_sql_log_count ("INSERT INTO news_mentions", TRUE), ==, 0);
   g_assert_cmpuint (shoebox_mentions_get_n_items (mentions), ==, 1);

@@ -142,7 +142,11 @@ build_search_sql (const ShoeboxPairQuery *query,
       g_string_append (sql, query->descending ? " DESC NULLS LAST" : " ASC NULLS LAST");
     }
 
-  g_string_append (sql, query->descending ? ", p.id DESC" : ", p.id");
+  /* Ties stay in the order the pairs were added, whichever way the
+   * column sorts: turning a sort around moves the groups, not the pairs
+   * within one.
+   */
+  g_string_append (sql, relevance && query->descending ? ", p.id DESC" : ", p.id");
   append_limit (sql, query->limit);
   return g_string_free (sql, FALSE);
 }

@@ -471,19 +471,27 @@ write_tags (ShoeboxCollection   *self,
     {
       gint64 tag_id;
 
-      stmt = _shoebox_collection_prepare (self, "INSERT OR IGNORE INTO tags (name) VALUES (?)", error);
-      if (stmt == NULL)
-        return FALSE;
-      _shoebox_collection_bind_text (stmt, 1, tags[i]);
-      if (!_shoebox_collection_step_done (self, stmt, error))
-        return FALSE;
-
-      stmt = _shoebox_collection_prepare (self, "SELECT id FROM tags WHERE name = ?", error);
+      /* Most tags exist already: looked up first, a tag costs one
+       * statement, not an insert that does nothing and then a lookup. The
+       * caller's write transaction keeps any other writer out in between.
+       */
+      stmt = _shoebox_collection_prepare (self, "SELECT coalesce ((SELECT id FROM tags WHERE name = ?), 0)", error);
       if (stmt == NULL)
         return FALSE;
       _shoebox_collection_bind_text (stmt, 1, tags[i]);
       if (!_shoebox_collection_query_int64 (self, stmt, &tag_id, error))
         return FALSE;
+
+      if (tag_id == 0)
+        {
+          stmt = _shoebox_collection_prepare (self, "INSERT INTO tags (name) VALUES (?)", error);
+          if (stmt == NULL)
+            return FALSE;
+          _shoebox_collection_bind_text (stmt, 1, tags[i]);
+          if (!_shoebox_collection_step_done (self, stmt, error))
+            return FALSE;
+          tag_id = sqlite3_last_insert_rowid (shoebox_database_get_handle (self->database));
+        }
 
       stmt = _shoebox_collection_prepare (self, "INSERT OR IGNORE INTO pair_tags (pair_id, tag_id, position) VALUES (?, ?, ?)", error);
       if (stmt == NULL)

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "shoebox-collection-private.h"
 #include "shoebox-csv-private.h"
 
@@ -33,6 +35,107 @@ is_row_problem (const GError *row_error)
          || g_error_matches (row_error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_CONSTRAINT);
 }
 
+/* The triggers that index a pair as it is written. FTS5 flushes its
+ * pending terms at every savepoint, so with them each row of an import
+ * wrote a segment of its own and merged it: most of the import's time.
+ * The import drops them inside its transaction, indexes its rows in one
+ * statement at the end, and creates them again from their own SQL, so a
+ * failure or a crash at any point leaves them as they were.
+ */
+static const char * const row_index_triggers[] = { "pairs_fts_insert", "pair_tags_fts_insert" };
+
+static gboolean
+take_row_index_triggers (ShoeboxCollection  *collection,
+                         GPtrArray          *saved_sql,
+                         GError            **error)
+{
+  ShoeboxDatabase *database = shoebox_collection_get_database (collection);
+
+  for (guint i = 0; i < G_N_ELEMENTS (row_index_triggers); i++)
+    {
+      sqlite3_stmt *stmt;
+      g_auto(GStrv) sql = NULL;
+      g_autofree char *drop = NULL;
+
+      stmt = _shoebox_collection_prepare (collection,
+                                          "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?",
+                                          error);
+      if (stmt == NULL)
+        return FALSE;
+      _shoebox_collection_bind_text (stmt, 1, row_index_triggers[i]);
+      sql = _shoebox_collection_query_strv (collection, stmt, error);
+      if (sql == NULL)
+        return FALSE;
+      if (sql[0] == NULL)
+        {
+          g_set_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_FAILED,
+                       _("The collection’s search index lacks its trigger “%s”"), row_index_triggers[i]);
+          return FALSE;
+        }
+      g_ptr_array_add (saved_sql, g_strdup (sql[0]));
+
+      drop = g_strdup_printf ("DROP TRIGGER %s", row_index_triggers[i]);
+      if (!shoebox_database_exec (database, drop, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+index_rows_and_restore_triggers (ShoeboxCollection  *collection,
+                                 gint64              last_id_before,
+                                 GPtrArray          *saved_sql,
+                                 GError            **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _shoebox_collection_prepare (collection,
+                                      "INSERT INTO pairs_fts (rowid, silhouette, brand, colorway, official_colorway,"
+                                      " style_code, size, condition, status, where_bought, storage_location, notes,"
+                                      " extras, tags)"
+                                      " SELECT * FROM pairs_fts_source WHERE id > ?",
+                                      error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, last_id_before);
+  if (!_shoebox_collection_step_done (collection, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; i < saved_sql->len; i++)
+    if (!shoebox_database_exec (shoebox_collection_get_database (collection), g_ptr_array_index (saved_sql, i), error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Statements the import runs for every row: prepared once, not parsed
+ * again each time as shoebox_database_exec() would.
+ */
+static gboolean
+run_fixed (ShoeboxCollection  *collection,
+           const char         *sql,
+           GError            **error)
+{
+  sqlite3_stmt *stmt = _shoebox_collection_prepare (collection, sql, error);
+
+  return stmt != NULL && _shoebox_collection_step_done (collection, stmt, error);
+}
+
+/* Only a row that names its brand: a name alone finds its silhouette
+ * only while one brand has it, which a later row may change.
+ */
+static char *
+dup_silhouette_key (ShoeboxPair *pair)
+{
+  const char *brand = shoebox_pair_get_brand_name (pair);
+  const char *name = shoebox_pair_get_silhouette_name (pair);
+
+  if (brand == NULL || name == NULL)
+    return NULL;
+  return g_strdup_printf ("%zu:%s%s", strlen (brand), brand, name);
+}
+
 static gboolean
 import_in_transaction (ShoeboxDatabase  *database,
                        gpointer          user_data,
@@ -40,26 +143,56 @@ import_in_transaction (ShoeboxDatabase  *database,
 {
   ImportData *data = user_data;
   ShoeboxCsvReport *report = data->report;
+  g_autoptr(GPtrArray) trigger_sql = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) silhouettes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  gint64 last_id_before;
+  sqlite3_stmt *stmt;
 
   data->report->n_imported = 0;
+
+  /* AUTOINCREMENT gives every row of this import an id above any the
+   * table ever had, so the rows to index are those above its maximum now.
+   */
+  stmt = _shoebox_collection_prepare (data->collection, "SELECT coalesce (max (id), 0) FROM pairs", error);
+  if (stmt == NULL
+      || !_shoebox_collection_query_int64 (data->collection, stmt, &last_id_before, error)
+      || !take_row_index_triggers (data->collection, trigger_sql, error))
+    return FALSE;
 
   for (guint i = 0; i < report->pairs->len; i++)
     {
       ShoeboxPair *pair = g_ptr_array_index (report->pairs, i);
       g_autoptr(GError) row_error = NULL;
+      g_autofree char *silhouette_key = dup_silhouette_key (pair);
+      const gint64 *silhouette_id = silhouette_key != NULL ? g_hash_table_lookup (silhouettes, silhouette_key) : NULL;
 
       /* A savepoint per row: a row the database refuses is listed and
        * skipped, and the others still land.
        */
-      if (!shoebox_database_exec (database, "SAVEPOINT csv_row", error))
+      if (!run_fixed (data->collection, "SAVEPOINT csv_row", error))
         return FALSE;
+
+      /* The rows of a spreadsheet name a few silhouettes many times:
+       * each is looked up by name once per import, then by its id.
+       */
+      if (silhouette_id != NULL && shoebox_pair_get_silhouette_id (pair) == 0)
+        shoebox_pair_set_silhouette_id (pair, *silhouette_id);
 
       if (shoebox_pair_validate (pair, &row_error)
           && _shoebox_collection_insert_pair (data->collection, pair, &row_error))
         {
-          if (!shoebox_database_exec (database, "RELEASE csv_row", error))
+          if (!run_fixed (data->collection, "RELEASE csv_row", error))
             return FALSE;
           report->n_imported++;
+          /* Only a row that landed: a row rolled back may have added a
+           * silhouette whose id the next new one takes.
+           */
+          if (silhouette_key != NULL && silhouette_id == NULL)
+            {
+              gint64 id = shoebox_pair_get_silhouette_id (pair);
+
+              g_hash_table_insert (silhouettes, g_steal_pointer (&silhouette_key), g_memdup2 (&id, sizeof id));
+            }
           continue;
         }
 
@@ -73,8 +206,8 @@ import_in_transaction (ShoeboxDatabase  *database,
           return FALSE;
         }
 
-      if (!shoebox_database_exec (database, "ROLLBACK TO csv_row", error)
-          || !shoebox_database_exec (database, "RELEASE csv_row", error))
+      if (!run_fixed (data->collection, "ROLLBACK TO csv_row", error)
+          || !run_fixed (data->collection, "RELEASE csv_row", error))
         return FALSE;
       _shoebox_csv_add_problem (report, g_array_index (report->pair_lines, guint, i),
                                 g_error_matches (row_error, SHOEBOX_PAIR_ERROR, SHOEBOX_PAIR_ERROR_MISSING_SILHOUETTE)
@@ -82,7 +215,7 @@ import_in_transaction (ShoeboxDatabase  *database,
                                 row_error->message);
     }
 
-  return TRUE;
+  return index_rows_and_restore_triggers (data->collection, last_id_before, trigger_sql, error);
 }
 
 static int
@@ -155,8 +288,25 @@ shoebox_csv_import (ShoeboxCollection  *collection,
   data.report = report;
   if (report->pairs->len > 0)
     {
-      if (!shoebox_database_write (shoebox_collection_get_database (collection),
-                                   import_in_transaction, &data, error))
+      ShoeboxDatabase *database = shoebox_collection_get_database (collection);
+      gboolean imported;
+
+      /* Each row's savepoint keeps the pages it changes in a journal of
+       * its own, in a temporary file by default: over a million small
+       * writes for 100,000 rows, most of a big import's time. In memory
+       * it is a few pages at a time. And SQLite's 2 MiB page cache made
+       * the transaction spill pages to the log before its commit, then
+       * read them back. Both settings are this connection's, and go back
+       * after; the cache grows only as far as pages are used.
+       */
+      if (!shoebox_database_exec (database, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536", error))
+        return NULL;
+      imported = shoebox_database_write (database, import_in_transaction, &data, error);
+      if (!shoebox_database_exec (database, "PRAGMA temp_store = DEFAULT; PRAGMA cache_size = -2000",
+                                  imported ? error : NULL)
+          && imported)
+        imported = FALSE;
+      if (!imported)
         {
           report->n_imported = 0;
           return NULL;

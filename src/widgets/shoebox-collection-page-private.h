@@ -55,5 +55,7 @@ struct _ShoeboxCollectionPage
 void            _shoebox_collection_page_set_up_views (ShoeboxCollectionPage *self);
 ShoeboxPairSort _shoebox_collection_page_get_sort     (ShoeboxCollectionPage *self,
                                                        gboolean              *descending);
+void            _shoebox_collection_page_save_sort    (ShoeboxCollectionPage *self);
+void            _shoebox_collection_page_restore_sort (ShoeboxCollectionPage *self);
 
 G_END_DECLS

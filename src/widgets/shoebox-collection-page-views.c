@@ -115,6 +115,38 @@ _shoebox_collection_page_get_sort (ShoeboxCollectionPage *self,
   return SHOEBOX_PAIR_SORT_ADDED;
 }
 
+/* The sort is remembered by the column's id (the settings' choices),
+ * never by its translated title.
+ */
+void
+_shoebox_collection_page_save_sort (ShoeboxCollectionPage *self)
+{
+  gboolean descending = FALSE;
+  GtkColumnViewColumn *column = shoebox_compat_column_view_get_sort (self->column_view, &descending);
+  const ColumnSpec *spec = column != NULL ? g_object_get_data (G_OBJECT (column), "shoebox-column-spec") : NULL;
+
+  g_settings_set_string (self->settings, "collection-sort", spec != NULL ? spec->id : "");
+  g_settings_set_boolean (self->settings, "collection-sort-descending", spec != NULL && descending);
+}
+
+void
+_shoebox_collection_page_restore_sort (ShoeboxCollectionPage *self)
+{
+  g_autofree char *id = g_settings_get_string (self->settings, "collection-sort");
+  GListModel *view_columns = gtk_column_view_get_columns (self->column_view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (view_columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (view_columns, i);
+      const ColumnSpec *spec = g_object_get_data (G_OBJECT (column), "shoebox-column-spec");
+
+      if (spec != NULL && g_str_equal (spec->id, id))
+        gtk_column_view_sort_by_column (self->column_view, column,
+                                        g_settings_get_boolean (self->settings, "collection-sort-descending")
+                                          ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+    }
+}
+
 /* A card dragged onto the Compare page (the switcher's Compare tab opens
  * it while hovered) is added to the comparison: "pair:ID" is what the page
  * takes.

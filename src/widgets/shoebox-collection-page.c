@@ -474,6 +474,7 @@ selection_changed_cb (ShoeboxCollectionPage *self)
 static void
 sort_changed_cb (ShoeboxCollectionPage *self)
 {
+  _shoebox_collection_page_save_sort (self);
   run_query (self);
 }
 
@@ -524,6 +525,9 @@ shoebox_collection_page_dispose (GObject *object)
 
   self->rest_pending = FALSE;
   stop_watching_first_frame (self);
+  /* The column view's sorter says it changed as its columns go. */
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view), sort_changed_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SHOEBOX_TYPE_COLLECTION_PAGE);
   /* GTK 4.8 unparents only the template children bound to struct fields. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -644,6 +648,7 @@ shoebox_collection_page_init (ShoeboxCollectionPage *self)
                            self, G_CONNECT_SWAPPED);
 
   _shoebox_collection_page_set_up_views (self);
+  _shoebox_collection_page_restore_sort (self);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
   set_up_fixed_filters (self);

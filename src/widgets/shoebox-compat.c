@@ -64,15 +64,17 @@ shoebox_compat_column_view_get_sort (GtkColumnView *view,
   *descending = gtk_column_view_sorter_get_primary_sort_order (GTK_COLUMN_VIEW_SORTER (sorter)) == GTK_SORT_DESCENDING;
   return gtk_column_view_sorter_get_primary_sort_column (GTK_COLUMN_VIEW_SORTER (sorter));
 #else
-  /* GTK 4.8 has no getter for the primary column: compare any object with
-   * itself, and see which column's sorter the view asks first, and which
-   * way it turns that column's answer.
+  /* GTK 4.8 has no getter for the primary column: compare two objects,
+   * and see which column's sorter the view asks first, and which way it
+   * turns that column's answer. Two, because gtk_sorter_compare() calls
+   * an item equal to itself without asking any sorter.
    */
-  g_autoptr(GObject) probe = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GObject) first = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GObject) second = g_object_new (G_TYPE_OBJECT, NULL);
   GtkOrdering ordering;
 
   probed_column = NULL;
-  ordering = gtk_sorter_compare (sorter, probe, probe);
+  ordering = gtk_sorter_compare (sorter, first, second);
   *descending = ordering == GTK_ORDERING_LARGER;
   return probed_column;
 #endif

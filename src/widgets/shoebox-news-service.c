@@ -44,6 +44,11 @@ struct _ShoeboxNewsService
   gboolean            scan_pending;
   gboolean            scan_new_items;
   GPtrArray          *scan_waiters; /* GTasks returned after the next scan */
+
+  /* The store's items changed since the refresh started: only then can
+   * the refresh have brought mentions to find.
+   */
+  gboolean            items_changed;
 };
 
 G_DEFINE_FINAL_TYPE (ShoeboxNewsService, shoebox_news_service, G_TYPE_OBJECT)
@@ -288,7 +293,11 @@ refresh_cb (GObject      *object,
       g_message ("The news could not all be saved: %s", error->message);
     }
 
-  if (self->store != NULL)
+  /* With every source unreachable or unchanged (offline, or a launch
+   * with nothing due), a scan would match 100,000 pairs again for
+   * nothing, right after the one the launch runs.
+   */
+  if (self->store != NULL && self->items_changed)
     scan (self, TRUE, NULL);
 }
 
@@ -299,6 +308,7 @@ start_refresh (ShoeboxNewsService      *self,
   if (self->fetcher == NULL || shoebox_news_fetcher_get_busy (self->fetcher))
     return;
 
+  self->items_changed = FALSE;
   shoebox_news_fetcher_refresh_async (self->fetcher, NULL, flags, self->cancellable,
                                       refresh_cb, g_object_ref (self));
 }
@@ -333,6 +343,7 @@ collection_changed_cb (ShoeboxNewsService *self)
 static void
 items_changed_cb (ShoeboxNewsService *self)
 {
+  self->items_changed = TRUE;
   if (self->notified_item_id != 0 && !shoebox_mentions_is_unread (self->mentions, self->notified_item_id))
     withdraw_notification (self);
 }

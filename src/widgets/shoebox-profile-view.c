@@ -15,6 +15,11 @@
 /* Space around the drawing, in pixels. */
 #define MARGIN 8.0
 
+/* Space kept around each shoe, as a fraction of its length: a toe or a
+ * pull-tab never touches the edge of its crop.
+ */
+#define CROP_MARGIN 0.04
+
 typedef struct
 {
   GdkTexture     *texture;
@@ -100,7 +105,8 @@ compute_layout (ShoeboxProfileView *self,
   /* The baseline scales with the length: measure it at length 1, then fit. */
   ratio = shoebox_profile_align_place (profiles, n, 1.0, SHOEBOX_PROFILE_TOE_LEFT, layout->placements);
   ratio = MAX (ratio, self->height_ratio);
-  layout->length = MIN (width - 2 * MARGIN, (height - 2 * MARGIN) / ratio);
+  layout->length = MIN ((width - 2 * MARGIN) / (1 + 2 * CROP_MARGIN),
+                        (height - 2 * MARGIN) / (ratio + 2 * CROP_MARGIN));
   layout->baseline = shoebox_profile_align_place (profiles, n, layout->length,
                                                   SHOEBOX_PROFILE_TOE_LEFT, layout->placements);
   layout->x0 = (width - layout->length) / 2;
@@ -118,12 +124,13 @@ snapshot_photo (GtkSnapshot   *snapshot,
   const ShoeboxProfilePlacement *placement = &layout->placements[index];
   double box_height = placement->scale * MAX (layer->profile.box.height, 1);
   double dy = layout->sole_y - layout->baseline;
+  double margin = CROP_MARGIN * layout->length;
 
   if (layer->texture == NULL)
     return;
 
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (layout->x0, layout->sole_y - box_height,
-                                                         layout->length, box_height));
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (layout->x0 - margin, layout->sole_y - box_height - margin,
+                                                         layout->length + 2 * margin, box_height + 2 * margin));
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (layout->x0 + placement->x_offset,
                                                           dy + placement->y_offset));

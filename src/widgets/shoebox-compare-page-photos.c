@@ -41,11 +41,12 @@ update_item_photo (ShoeboxComparePage *self,
                    Item               *item)
 {
   ShoeboxProfile profile;
+  guint index;
 
   if (item->column == NULL)
     return;
 
-  gtk_widget_set_visible (item->flip_button, item->result != NULL);
+  _shoebox_compare_page_update_column_menu (self, item, g_ptr_array_find (self->items, item, &index) ? (int) index : 0);
   gtk_widget_set_visible (item->photo_box, is_side_by_side (self));
 
   if (item->photo == NULL || (item->result == NULL && item->photo_error != NULL))

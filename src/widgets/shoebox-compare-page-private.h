@@ -68,7 +68,8 @@ typedef struct
   GtkStack             *photo_stack;
   ShoeboxProfileView   *view;
   GtkLabel             *caption;
-  GtkWidget            *flip_button;
+  GtkWidget            *menu_button;
+  GtkWidget            *generations_button;
   GtkWidget            *cells[N_ROWS];
 } Item;
 
@@ -87,6 +88,7 @@ struct _ShoeboxComparePage
   GtkWidget             *row_labels[N_ROWS];
   guint                  n_loading;
   guint                  default_photos_source;
+  int                    selected_column; /* Compare Generations', or -1 */
 
   GtkFlowBox            *toolbar;
   GtkMenuButton         *compare_with_button;
@@ -129,6 +131,9 @@ void     _shoebox_compare_page_reload_items       (ShoeboxComparePage *self);
 
 void     _shoebox_compare_page_rebuild_columns    (ShoeboxComparePage *self);
 void     _shoebox_compare_page_update_differences (ShoeboxComparePage *self);
+void     _shoebox_compare_page_update_column_menu (ShoeboxComparePage *self,
+                                                   Item               *item,
+                                                   int                 index);
 
 void     _shoebox_compare_page_load_photos        (ShoeboxComparePage *self);
 void     _shoebox_compare_page_update_views       (ShoeboxComparePage *self);

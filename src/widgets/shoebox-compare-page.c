@@ -413,6 +413,7 @@ shoebox_compare_page_init (ShoeboxComparePage *self)
   self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) _shoebox_compare_page_item_free);
   self->cancellable = g_cancellable_new ();
   self->mode = g_strdup ("side-by-side");
+  self->selected_column = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

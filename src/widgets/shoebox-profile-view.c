@@ -20,6 +20,9 @@
  */
 #define CROP_MARGIN 0.04
 
+/* A sneaker's height over its length, before any photo says otherwise. */
+#define DEFAULT_HEIGHT_RATIO 0.42
+
 typedef struct
 {
   GdkTexture     *texture;
@@ -255,6 +258,8 @@ shoebox_profile_view_measure (GtkWidget      *widget,
                               int            *minimum_baseline,
                               int            *natural_baseline)
 {
+  ShoeboxProfileView *self = SHOEBOX_PROFILE_VIEW (widget);
+
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *minimum = 64;
@@ -262,9 +267,26 @@ shoebox_profile_view_measure (GtkWidget      *widget,
     }
   else
     {
+      /* As tall as the shoes are at the width given: the drawing grows
+       * with the column, never with a band of empty space above it.
+       */
+      double ratio = self->height_ratio > 0.0 ? self->height_ratio : DEFAULT_HEIGHT_RATIO;
+
+      for (guint i = 0; i < self->layers->len; i++)
+        ratio = MAX (ratio, shoebox_profile_view_measure_ratio (&g_array_index (self->layers, Layer, i).profile));
+
       *minimum = 48;
       *natural = 140;
+      if (for_size > 0)
+        *natural = MAX (*minimum, (int) (2 * MARGIN + (for_size - 2 * MARGIN) * (ratio + 2 * CROP_MARGIN)
+                                                                              / (1 + 2 * CROP_MARGIN)));
     }
+}
+
+static GtkSizeRequestMode
+shoebox_profile_view_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static void
@@ -361,6 +383,7 @@ shoebox_profile_view_class_init (ShoeboxProfileViewClass *klass)
 
   widget_class->snapshot = shoebox_profile_view_snapshot;
   widget_class->measure = shoebox_profile_view_measure;
+  widget_class->get_request_mode = shoebox_profile_view_get_request_mode;
 
   properties[PROP_OVERLAY_OPACITY] =
     g_param_spec_double ("overlay-opacity", NULL, NULL,
@@ -463,7 +486,7 @@ shoebox_profile_view_add_layer (ShoeboxProfileView   *self,
   layer.profile = *profile;
   layer.outline = outline != NULL ? g_array_ref (outline) : NULL;
   g_array_append_val (self->layers, layer);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 guint
@@ -550,7 +573,7 @@ shoebox_profile_view_set_height_ratio (ShoeboxProfileView *self,
     return;
 
   self->height_ratio = MAX (ratio, 0.0);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 /**

@@ -888,6 +888,118 @@ test_compare_narrow (Fixture       *fixture,
   destroy_window (window);
 }
 
+/* The runs of columns of @pixbuf with a few pixels of the test shoes'
+ * orange sole in them: one run per profile drawn.
+ */
+static GArray *
+find_sole_runs (GdkPixbuf *pixbuf)
+{
+  GArray *runs = g_array_new (FALSE, FALSE, sizeof (int) * 2);
+  int width = gdk_pixbuf_get_width (pixbuf);
+  int height = gdk_pixbuf_get_height (pixbuf);
+  int n_channels = gdk_pixbuf_get_n_channels (pixbuf);
+  int rowstride = gdk_pixbuf_get_rowstride (pixbuf);
+  const guint8 *pixels = gdk_pixbuf_read_pixels (pixbuf);
+  int start = -1;
+
+  for (int x = 0; x <= width; x++)
+    {
+      int n = 0;
+
+      for (int y = 0; x < width && y < height && n < 3; y++)
+        {
+          const guint8 *p = pixels + (gsize) y * rowstride + (gsize) x * n_channels;
+
+          /* 0.85, 0.3, 0.1, as draw_shoe() paints it. */
+          if (ABS (p[0] - 217) < 24 && ABS (p[1] - 77) < 24 && ABS (p[2] - 26) < 24)
+            n++;
+        }
+
+      if (n >= 3 && start < 0)
+        start = x;
+      else if (n < 3 && start >= 0)
+        {
+          int run[2] = { start, x };
+
+          g_array_append_val (runs, run);
+          start = -1;
+        }
+    }
+
+  return runs;
+}
+
+/* Save as Image… draws a composition, not the widgets: at least 2,400 px
+ * wide for two profiles at full resolution, each of them in it, in every
+ * mode, whatever the window's size.
+ */
+static void
+test_compare_composition (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *left_photo = draw_shoe (fixture, FALSE, 120, 0xffffff);
+  g_autofree char *right_photo = draw_shoe (fixture, TRUE, 160, 0xe0e0e0);
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "composition.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char * const modes[] = { "side-by-side", "overlay", "outline" };
+  gint64 ids[2];
+  ShoeboxComparePage *page;
+  GtkWindow *window;
+
+  ids[0] = add_pair (fixture, "Runner", "Grey", 12000, left_photo);
+  ids[1] = add_pair (fixture, "Phantom", "Black", 14000, right_photo);
+
+  /* A small window: the image does not depend on it. */
+  page = new_page_in_window (fixture, &window, 640);
+  shoebox_compare_page_set_pairs (page, ids, 2);
+  wait_until (page_is_loaded, page);
+
+  for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GdkPixbuf) pixbuf = NULL;
+      g_autoptr(GArray) runs = NULL;
+
+      shoebox_compare_page_set_mode (page, modes[m]);
+      g_assert_true (shoebox_compare_page_save_image (page, file, &error));
+      g_assert_no_error (error);
+      pixbuf = gdk_pixbuf_new_from_file (path, &error);
+      g_assert_no_error (error);
+      g_test_message ("%s: %d×%d", modes[m], gdk_pixbuf_get_width (pixbuf), gdk_pixbuf_get_height (pixbuf));
+      g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), >=, 2400);
+      g_assert_cmpint (gdk_pixbuf_get_height (pixbuf), >=, 600);
+
+      if (g_getenv ("SHOEBOX_BUILD_DIR") != NULL)
+        {
+          g_autofree char *name = g_strdup_printf ("compare-composition-%s.png", modes[m]);
+          g_autofree char *copy = g_build_filename (g_getenv ("SHOEBOX_BUILD_DIR"), "tests", "artifacts", name, NULL);
+
+          g_assert_true (gdk_pixbuf_save (pixbuf, copy, "png", &error, NULL));
+        }
+
+      runs = find_sole_runs (pixbuf);
+      if (g_strcmp0 (modes[m], "side-by-side") == 0)
+        {
+          /* Two soles, each as long as a column's shoe: about 1,000 px. */
+          g_assert_cmpuint (runs->len, ==, 2);
+          for (guint i = 0; i < runs->len; i++)
+            {
+              int *run = &g_array_index (runs, int, 2 * i);
+
+              g_assert_cmpint (run[1] - run[0], >=, 900);
+            }
+        }
+      else if (g_strcmp0 (modes[m], "overlay") == 0)
+        {
+          /* One on the other: one run, the length of the drawing. */
+          g_assert_cmpuint (runs->len, ==, 1);
+          g_assert_cmpint (g_array_index (runs, int, 1) - g_array_index (runs, int, 0), >=, 1500);
+        }
+    }
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -927,6 +1039,8 @@ main (int   argc,
   g_test_add ("/compare/from-catalogue", Fixture, NULL, fixture_set_up, test_compare_from_catalogue, fixture_tear_down);
   g_test_add ("/compare/setters", Fixture, NULL, fixture_set_up, test_compare_setters, fixture_tear_down);
   g_test_add ("/compare/narrow", Fixture, NULL, fixture_set_up, test_compare_narrow, fixture_tear_down);
+  g_test_add ("/compare/save-image/composition", Fixture, NULL, fixture_set_up, test_compare_composition,
+              fixture_tear_down);
 
   return g_test_run ();
 }

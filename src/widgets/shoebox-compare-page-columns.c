@@ -61,22 +61,37 @@ mark_differs (GtkWidget *cell,
     }
 }
 
+const char *
+_shoebox_compare_page_row_title (Row row)
+{
+  g_return_val_if_fail (row < N_ROWS, NULL);
+
+  return _(row_titles[row]);
+}
+
+gboolean
+_shoebox_compare_page_row_differs (ShoeboxComparePage *self,
+                                   Row                 row)
+{
+  for (guint i = 1; i < self->items->len; i++)
+    {
+      Item *first = g_ptr_array_index (self->items, 0);
+      Item *item = g_ptr_array_index (self->items, i);
+
+      if (g_strcmp0 (first->values[row], item->values[row]) != 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 void
 _shoebox_compare_page_update_differences (ShoeboxComparePage *self)
 {
   for (Row row = 0; row < N_ROWS; row++)
     {
-      gboolean differs = FALSE;
+      gboolean differs = _shoebox_compare_page_row_differs (self, row);
       gboolean visible;
-
-      for (guint i = 1; i < self->items->len; i++)
-        {
-          Item *first = g_ptr_array_index (self->items, 0);
-          Item *item = g_ptr_array_index (self->items, i);
-
-          if (g_strcmp0 (first->values[row], item->values[row]) != 0)
-            differs = TRUE;
-        }
 
       visible = differs || !self->only_differences;
 

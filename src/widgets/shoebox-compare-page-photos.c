@@ -18,9 +18,9 @@
  */
 
 /* The photo's profile with the user's flip applied. */
-static void
-get_profile (Item           *item,
-             ShoeboxProfile *profile)
+void
+_shoebox_compare_page_get_item_profile (Item           *item,
+                                        ShoeboxProfile *profile)
 {
   *profile = item->result->profile;
   if (!item->flipped)
@@ -63,7 +63,7 @@ update_item_photo (ShoeboxComparePage *self,
       return;
     }
 
-  get_profile (item, &profile);
+  _shoebox_compare_page_get_item_profile (item, &profile);
   shoebox_profile_view_clear (item->view);
   shoebox_profile_view_add_layer (item->view, item->result->texture, &profile, item->result->outline);
   gtk_stack_set_visible_child_name (item->photo_stack, "photo");
@@ -124,7 +124,7 @@ _shoebox_compare_page_update_views (ShoeboxComparePage *self)
       if (item->result == NULL || (outline && item->result->outline == NULL))
         continue;
 
-      get_profile (item, &profile);
+      _shoebox_compare_page_get_item_profile (item, &profile);
       shoebox_profile_view_add_layer (self->overlay_view, item->result->texture, &profile, item->result->outline);
 
       shoebox_profile_view_get_layer_color (n_layers, &color);

@@ -131,16 +131,27 @@ void     _shoebox_compare_page_reload_items       (ShoeboxComparePage *self);
 
 void     _shoebox_compare_page_rebuild_columns    (ShoeboxComparePage *self);
 void     _shoebox_compare_page_update_differences (ShoeboxComparePage *self);
+const char *_shoebox_compare_page_row_title       (Row                 row);
+gboolean _shoebox_compare_page_row_differs        (ShoeboxComparePage *self,
+                                                   Row                 row);
 void     _shoebox_compare_page_update_column_menu (ShoeboxComparePage *self,
                                                    Item               *item,
                                                    int                 index);
 
 void     _shoebox_compare_page_load_photos        (ShoeboxComparePage *self);
 void     _shoebox_compare_page_update_views       (ShoeboxComparePage *self);
+void     _shoebox_compare_page_get_item_profile   (Item               *item,
+                                                   ShoeboxProfile     *profile);
+
+char       *_shoebox_compare_page_dup_title       (ShoeboxComparePage *self);
+GdkTexture *_shoebox_compare_page_render_image    (ShoeboxComparePage *self);
 
 void     _shoebox_compare_page_refill_picker      (ShoeboxComparePage *self);
 
 void     _shoebox_compare_page_save_image_action  (GtkWidget          *widget,
+                                                   const char         *action_name,
+                                                   GVariant           *parameter);
+void     _shoebox_compare_page_copy_image_action  (GtkWidget          *widget,
                                                    const char         *action_name,
                                                    GVariant           *parameter);
 

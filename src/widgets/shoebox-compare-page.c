@@ -31,6 +31,7 @@ update_actions (ShoeboxComparePage *self)
   guint n = self->items->len;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.save-image", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.copy-image", n > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->compare_with_button),
                             self->collection != NULL && n < SHOEBOX_COMPARE_MAX_ITEMS);
 }
@@ -393,6 +394,7 @@ shoebox_compare_page_class_init (ShoeboxComparePageClass *klass)
   gtk_widget_class_install_property_action (widget_class, "compare.mode", "mode");
   gtk_widget_class_install_property_action (widget_class, "compare.only-differences", "only-differences");
   gtk_widget_class_install_action (widget_class, "compare.save-image", NULL, _shoebox_compare_page_save_image_action);
+  gtk_widget_class_install_action (widget_class, "compare.copy-image", NULL, _shoebox_compare_page_copy_image_action);
   gtk_widget_class_install_action (widget_class, "compare.move-left", "i", move_action);
   gtk_widget_class_install_action (widget_class, "compare.move-right", "i", move_action);
   gtk_widget_class_install_action (widget_class, "compare.remove", "i", remove_action);

@@ -167,21 +167,7 @@ snapshot_outlines (ShoeboxProfileView *self,
       if (layer->outline == NULL || layer->outline->len < 2)
         continue;
 
-      cairo_save (cr);
-      cairo_translate (cr, layout->x0 + placement->x_offset, dy + placement->y_offset);
-      cairo_scale (cr, placement->mirror ? -placement->scale : placement->scale, placement->scale);
-      for (guint j = 0; j < layer->outline->len; j++)
-        {
-          const ShoeboxProfilePoint *point = &g_array_index (layer->outline, ShoeboxProfilePoint, j);
-
-          if (j == 0)
-            cairo_move_to (cr, point->x, point->y);
-          else
-            cairo_line_to (cr, point->x, point->y);
-        }
-      cairo_close_path (cr);
-      cairo_restore (cr);
-
+      shoebox_profile_view_append_outline (cr, layer->outline, placement, layout->x0, dy);
       shoebox_profile_view_get_layer_color (i, &color);
       gdk_cairo_set_source_rgba (cr, &color);
       cairo_set_line_width (cr, 2.5);
@@ -588,6 +574,44 @@ shoebox_profile_view_measure_ratio (const ShoeboxProfile *profile)
   g_return_val_if_fail (profile != NULL, 0.0);
 
   return (double) MAX (profile->box.height, 1) / MAX (profile->box.width, 1);
+}
+
+/**
+ * shoebox_profile_view_append_outline:
+ * @cr: where to draw
+ * @outline: (element-type ShoeboxProfilePoint): a shoe's contour, in the
+ *   pixels of its photo
+ * @placement: where the photo goes
+ * @x: the target x of the placement's origin
+ * @y: the target y of the placement's origin
+ *
+ * Adds @outline, placed, to @cr's path, closed, for the caller to stroke.
+ */
+void
+shoebox_profile_view_append_outline (cairo_t                       *cr,
+                                     GArray                        *outline,
+                                     const ShoeboxProfilePlacement *placement,
+                                     double                         x,
+                                     double                         y)
+{
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (outline != NULL);
+  g_return_if_fail (placement != NULL);
+
+  cairo_save (cr);
+  cairo_translate (cr, x + placement->x_offset, y + placement->y_offset);
+  cairo_scale (cr, placement->mirror ? -placement->scale : placement->scale, placement->scale);
+  for (guint j = 0; j < outline->len; j++)
+    {
+      const ShoeboxProfilePoint *point = &g_array_index (outline, ShoeboxProfilePoint, j);
+
+      if (j == 0)
+        cairo_move_to (cr, point->x, point->y);
+      else
+        cairo_line_to (cr, point->x, point->y);
+    }
+  cairo_close_path (cr);
+  cairo_restore (cr);
 }
 
 /**

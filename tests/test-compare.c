@@ -888,6 +888,76 @@ test_compare_narrow (Fixture       *fixture,
   destroy_window (window);
 }
 
+/* Compare Generations shows the collector's own photos: for each
+ * silhouette the side profile of an owned pair before a wished-for one,
+ * and "No photo of this silhouette" only where no pair has one. It is a
+ * new comparison: Back returns to the one before.
+ */
+static void
+test_compare_generations_photos (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *owned_photo = draw_shoe (fixture, FALSE, 120, 0xffffff);
+  g_autofree char *wished_photo = draw_shoe (fixture, TRUE, 100, 0xf0f0f0);
+  g_autofree char *track_2_photo = draw_shoe (fixture, FALSE, 160, 0xe0e0e0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxPair) wished = NULL;
+  gint64 owned_id;
+  gint64 wished_id;
+  gint64 runner_id;
+  ShoeboxComparePage *page;
+  GtkWindow *window;
+
+  owned_id = add_pair (fixture, "Track", "White", 79500, owned_photo);
+  add_pair (fixture, "Track 2.0", "Silver", 95000, track_2_photo);
+  /* Newer, but only wished for: the owned pair's photo comes first. */
+  wished_id = add_pair (fixture, "Track", "Black", 0, wished_photo);
+  wished = shoebox_collection_get_pair (fixture->collection, wished_id, &error);
+  g_assert_no_error (error);
+  shoebox_pair_set_status (wished, SHOEBOX_STATUS_WISHLIST);
+  g_assert_true (shoebox_collection_save_pair (fixture->collection, wished, &error));
+  g_assert_no_error (error);
+  /* A pair of a silhouette outside the line, to come back to. */
+  runner_id = add_pair (fixture, "Runner", "Grey", 12000, NULL);
+  g_assert_cmpint (owned_id, !=, wished_id);
+
+  page = new_page_in_window (fixture, &window, 1280);
+  shoebox_compare_page_set_pairs (page, &runner_id, 1);
+  g_assert_false (gtk_widget_get_visible (template_child (page, "back_button")));
+
+  shoebox_compare_page_compare_generations (page, silhouette_id (fixture, "Track 2.0"));
+  g_assert_cmpuint (shoebox_compare_page_get_n_items (page), ==, 3);
+  wait_until (page_is_loaded, page);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (get_photo_stack (page, 1))), ==, "photo");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (get_photo_stack (page, 2))), ==, "photo");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (get_photo_stack (page, 3))), ==, "placeholder");
+  {
+    g_autofree char *file_name = NULL;
+    gint64 pair_id = 0;
+
+    /* The Track's photo is the owned pair's, though the other is newer. */
+    g_assert_true (shoebox_collection_find_silhouette_photo (fixture->collection, silhouette_id (fixture, "Track"),
+                                                             &pair_id, &file_name, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (pair_id, ==, owned_id);
+    g_assert_cmpstr (file_name, ==, owned_photo);
+    g_clear_pointer (&file_name, g_free);
+    /* No pair of the Track 3: no photo, and no pair to add one to. */
+    g_assert_true (shoebox_collection_find_silhouette_photo (fixture->collection, silhouette_id (fixture, "Track 3"),
+                                                             &pair_id, &file_name, &error));
+    g_assert_cmpint (pair_id, ==, 0);
+    g_assert_null (file_name);
+  }
+  g_assert_true (gtk_widget_get_visible (template_child (page, "back_button")));
+
+  /* Back: the comparison before, and no Back any more. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compare.back", NULL));
+  g_assert_cmpuint (shoebox_compare_page_get_n_items (page), ==, 1);
+  g_assert_false (gtk_widget_get_visible (template_child (page, "back_button")));
+
+  destroy_window (window);
+}
+
 /* The runs of columns of @pixbuf with a few pixels of the test shoes'
  * orange sole in them: one run per profile drawn.
  */
@@ -1039,6 +1109,8 @@ main (int   argc,
   g_test_add ("/compare/from-catalogue", Fixture, NULL, fixture_set_up, test_compare_from_catalogue, fixture_tear_down);
   g_test_add ("/compare/setters", Fixture, NULL, fixture_set_up, test_compare_setters, fixture_tear_down);
   g_test_add ("/compare/narrow", Fixture, NULL, fixture_set_up, test_compare_narrow, fixture_tear_down);
+  g_test_add ("/compare/generations/own-photos", Fixture, NULL, fixture_set_up, test_compare_generations_photos,
+              fixture_tear_down);
   g_test_add ("/compare/save-image/composition", Fixture, NULL, fixture_set_up, test_compare_composition,
               fixture_tear_down);
 

@@ -304,11 +304,24 @@ build_photo_box (Item *item)
   gtk_image_set_pixel_size (GTK_IMAGE (icon), 32);
   gtk_widget_add_css_class (icon, "dim-label");
   gtk_box_append (GTK_BOX (placeholder), icon);
-  label = gtk_label_new (item->kind == ITEM_PAIR ? _("No Side-Profile Photo") : _("No Photo of This Silhouette"));
+  label = gtk_label_new (item->kind == ITEM_PAIR ? _("No Side-Profile Photo") : _("No photo of this silhouette"));
   gtk_widget_add_css_class (label, "dim-label");
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   gtk_box_append (GTK_BOX (placeholder), label);
+
+  /* None of the collector's pairs of it has a photo: add one to the best. */
+  if (item->kind == ITEM_SILHOUETTE && item->photo == NULL && item->photo_pair_id > 0)
+    {
+      GtkWidget *add = gtk_button_new_with_label (_("Add Photo…"));
+
+      gtk_widget_set_tooltip_text (add, _("Add a side-profile photo to your pair of this silhouette"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "compare.add-photo");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (add), "x", item->photo_pair_id);
+      gtk_widget_set_halign (add, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (add, "pill");
+      gtk_box_append (GTK_BOX (placeholder), add);
+    }
   gtk_stack_add_named (item->photo_stack, placeholder, "placeholder");
 
   spinner = gtk_spinner_new ();

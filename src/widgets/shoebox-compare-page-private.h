@@ -57,6 +57,7 @@ typedef struct
   ShoeboxSilhouette    *silhouette; /* the pair's, for a pair; may be NULL */
   char                 *name;
   char                 *photo; /* side-profile file name, or NULL */
+  gint64                photo_pair_id; /* a silhouette's: whose photo, or the pair to add one to */
   char                 *values[N_ROWS];
   gboolean              has_lineage;
   ShoeboxProfileResult *result;
@@ -89,8 +90,10 @@ struct _ShoeboxComparePage
   guint                  n_loading;
   guint                  default_photos_source;
   int                    selected_column; /* Compare Generations', or -1 */
+  GStrv                  previous_keys;   /* the comparison Back returns to */
 
   GtkFlowBox            *toolbar;
+  GtkWidget             *back_button;
   GtkMenuButton         *compare_with_button;
   GtkPopover            *picker_popover;
   GtkSearchEntry        *picker_search;
@@ -115,6 +118,9 @@ struct _ShoeboxComparePage
 void     _shoebox_compare_page_items_changed      (ShoeboxComparePage *self);
 void     _shoebox_compare_page_show_toast         (ShoeboxComparePage *self,
                                                    const char         *title);
+void     _shoebox_compare_page_add_toast          (ShoeboxComparePage *self,
+                                                   AdwToast           *toast);
+void     _shoebox_compare_page_go_back            (ShoeboxComparePage *self);
 
 void     _shoebox_compare_page_item_free          (Item               *item);
 gboolean _shoebox_compare_page_has_item           (ShoeboxComparePage *self,

@@ -97,7 +97,7 @@ _shoebox_compare_page_update_differences (ShoeboxComparePage *self)
 
       if (self->row_labels[row] != NULL)
         {
-          gtk_widget_set_visible (self->row_labels[row], visible);
+          gtk_widget_set_visible (self->row_labels[row], visible && !self->narrow);
           mark_differs (self->row_labels[row], differs);
         }
 
@@ -424,4 +424,5 @@ _shoebox_compare_page_rebuild_columns (ShoeboxComparePage *self)
     }
 
   select_column (self, self->selected_column);
+  _shoebox_compare_page_apply_narrow (self);
 }

@@ -91,9 +91,14 @@ struct _ShoeboxComparePage
   guint                  default_photos_source;
   int                    selected_column; /* Compare Generations', or -1 */
   GStrv                  previous_keys;   /* the comparison Back returns to */
+  guint                  narrow_source;
+  gboolean               narrow;
 
   GtkFlowBox            *toolbar;
   GtkWidget             *back_button;
+  GtkWidget             *only_differences_box;
+  GtkWidget             *image_box;
+  GtkWidget             *more_button;
   GtkMenuButton         *compare_with_button;
   GtkPopover            *picker_popover;
   GtkSearchEntry        *picker_search;
@@ -121,6 +126,12 @@ void     _shoebox_compare_page_show_toast         (ShoeboxComparePage *self,
 void     _shoebox_compare_page_add_toast          (ShoeboxComparePage *self,
                                                    AdwToast           *toast);
 void     _shoebox_compare_page_go_back            (ShoeboxComparePage *self);
+
+void     _shoebox_compare_page_apply_narrow       (ShoeboxComparePage *self);
+void     _shoebox_compare_page_watch_width        (ShoeboxComparePage *self);
+void     _shoebox_compare_page_compare_with_action (GtkWidget         *widget,
+                                                   const char         *action_name,
+                                                   GVariant           *parameter);
 
 void     _shoebox_compare_page_item_free          (Item               *item);
 gboolean _shoebox_compare_page_has_item           (ShoeboxComparePage *self,

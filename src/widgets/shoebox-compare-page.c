@@ -332,6 +332,7 @@ shoebox_compare_page_finalize (GObject *object)
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->mode, g_free);
   g_clear_pointer (&self->previous_keys, g_strfreev);
+  g_clear_handle_id (&self->narrow_source, g_source_remove);
 
   G_OBJECT_CLASS (shoebox_compare_page_parent_class)->finalize (object);
 }
@@ -422,6 +423,9 @@ shoebox_compare_page_class_init (ShoeboxComparePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/shoebox-compare-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ShoeboxComparePage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxComparePage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxComparePage, only_differences_box);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxComparePage, image_box);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxComparePage, more_button);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxComparePage, compare_with_button);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxComparePage, picker_popover);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxComparePage, picker_search);
@@ -452,6 +456,7 @@ shoebox_compare_page_class_init (ShoeboxComparePageClass *klass)
   gtk_widget_class_install_action (widget_class, "compare.save-image", NULL, _shoebox_compare_page_save_image_action);
   gtk_widget_class_install_action (widget_class, "compare.copy-image", NULL, _shoebox_compare_page_copy_image_action);
   gtk_widget_class_install_action (widget_class, "compare.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "compare.compare-with", NULL, _shoebox_compare_page_compare_with_action);
   gtk_widget_class_install_action (widget_class, "compare.add-photo", "x", add_photo_action);
   gtk_widget_class_install_action (widget_class, "compare.move-left", "i", move_action);
   gtk_widget_class_install_action (widget_class, "compare.move-right", "i", move_action);
@@ -476,6 +481,7 @@ shoebox_compare_page_init (ShoeboxComparePage *self)
   self->selected_column = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _shoebox_compare_page_watch_width (self);
 
   self->settings = g_settings_new (APPLICATION_ID);
 

@@ -385,8 +385,8 @@ _shoebox_compare_page_rebuild_columns (ShoeboxComparePage *self)
 
       /* Whole words, and room for them even when the window is narrow. */
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
-      gtk_label_set_width_chars (GTK_LABEL (label), 10);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
+      gtk_label_set_width_chars (GTK_LABEL (label), 9);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 11);
       gtk_widget_add_css_class (label, "compare-row-title");
       gtk_widget_add_css_class (label, "dim-label");
       gtk_grid_attach (GTK_GRID (self->columns_box), label, 0, row + 2, 1, 1);

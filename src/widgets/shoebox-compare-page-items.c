@@ -289,7 +289,7 @@ _shoebox_compare_page_go_back (ShoeboxComparePage *self)
 {
   g_auto(GStrv) keys = g_steal_pointer (&self->previous_keys);
 
-  gtk_widget_set_visible (self->back_button, FALSE);
+  _shoebox_compare_page_set_tool_visible (self->back_button, FALSE);
   if (keys == NULL)
     return;
 
@@ -573,7 +573,7 @@ shoebox_compare_page_compare_generations (ShoeboxComparePage *self,
     {
       AdwToast *toast = adw_toast_new (_("Comparing the generations"));
 
-      gtk_widget_set_visible (self->back_button, TRUE);
+      _shoebox_compare_page_set_tool_visible (self->back_button, TRUE);
       adw_toast_set_button_label (toast, _("Undo"));
       g_signal_connect_object (toast, "button-clicked", G_CALLBACK (_shoebox_compare_page_go_back),
                                self, G_CONNECT_SWAPPED);

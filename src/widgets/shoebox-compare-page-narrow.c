@@ -33,12 +33,17 @@ get_hadjustment (ShoeboxComparePage *self)
   return gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
 }
 
-/* A tool and its slot in the tool bar's flow box, which otherwise keeps
- * its spacing.
+/**
+ * _shoebox_compare_page_set_tool_visible:
+ * @tool: a child of the tool bar
+ * @visible: whether to show it
+ *
+ * Shows or hides @tool and its slot in the tool bar's flow box, which
+ * otherwise keeps its spacing (and takes the focus, empty).
  */
-static void
-set_tool_visible (GtkWidget *tool,
-                  gboolean   visible)
+void
+_shoebox_compare_page_set_tool_visible (GtkWidget *tool,
+                                        gboolean   visible)
 {
   GtkWidget *parent = gtk_widget_get_parent (tool);
 
@@ -77,9 +82,10 @@ _shoebox_compare_page_apply_narrow (ShoeboxComparePage *self)
   gboolean narrow = self->narrow;
   gboolean picking = gtk_widget_get_visible (GTK_WIDGET (self->picker_popover));
 
-  set_tool_visible (self->only_differences_box, !narrow);
-  set_tool_visible (GTK_WIDGET (self->compare_with_button), !narrow || picking);
-  set_tool_visible (self->image_box, !narrow);
+  _shoebox_compare_page_set_tool_visible (self->only_differences_box, !narrow);
+  _shoebox_compare_page_set_tool_visible (GTK_WIDGET (self->compare_with_button), !narrow || picking);
+  _shoebox_compare_page_set_tool_visible (self->image_box, !narrow);
+  _shoebox_compare_page_set_tool_visible (self->back_button, self->previous_keys != NULL);
   gtk_widget_set_visible (self->more_button, narrow);
   /* The mode switcher and the menu on one line at 360 px. */
   gtk_widget_set_margin_start (GTK_WIDGET (self->toolbar), narrow ? 6 : 12);

@@ -128,6 +128,8 @@ void     _shoebox_compare_page_add_toast          (ShoeboxComparePage *self,
 void     _shoebox_compare_page_go_back            (ShoeboxComparePage *self);
 
 void     _shoebox_compare_page_apply_narrow       (ShoeboxComparePage *self);
+void     _shoebox_compare_page_set_tool_visible   (GtkWidget          *tool,
+                                                   gboolean            visible);
 void     _shoebox_compare_page_watch_width        (ShoeboxComparePage *self);
 void     _shoebox_compare_page_compare_with_action (GtkWidget         *widget,
                                                    const char         *action_name,

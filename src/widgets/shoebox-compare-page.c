@@ -482,6 +482,7 @@ shoebox_compare_page_init (ShoeboxComparePage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   _shoebox_compare_page_watch_width (self);
+  _shoebox_compare_page_set_tool_visible (self->back_button, FALSE);
 
   self->settings = g_settings_new (APPLICATION_ID);
 

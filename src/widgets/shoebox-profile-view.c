@@ -601,14 +601,31 @@ shoebox_profile_view_append_outline (cairo_t                       *cr,
   cairo_save (cr);
   cairo_translate (cr, x + placement->x_offset, y + placement->y_offset);
   cairo_scale (cr, placement->mirror ? -placement->scale : placement->scale, placement->scale);
-  for (guint j = 0; j < outline->len; j++)
+
+  /* The contour runs along the analysis grid, in steps: drawn through the
+   * midpoints of its segments, each corner a curve, it reads as a line.
+   */
+  for (guint j = 0; j <= outline->len; j++)
     {
-      const ShoeboxProfilePoint *point = &g_array_index (outline, ShoeboxProfilePoint, j);
+      const ShoeboxProfilePoint *p = &g_array_index (outline, ShoeboxProfilePoint, j % outline->len);
+      const ShoeboxProfilePoint *next = &g_array_index (outline, ShoeboxProfilePoint, (j + 1) % outline->len);
+      double mid_x = (p->x + next->x) / 2;
+      double mid_y = (p->y + next->y) / 2;
 
       if (j == 0)
-        cairo_move_to (cr, point->x, point->y);
+        {
+          cairo_move_to (cr, mid_x, mid_y);
+        }
       else
-        cairo_line_to (cr, point->x, point->y);
+        {
+          double from_x, from_y;
+
+          cairo_get_current_point (cr, &from_x, &from_y);
+          cairo_curve_to (cr,
+                          from_x + 2.0 / 3.0 * (p->x - from_x), from_y + 2.0 / 3.0 * (p->y - from_y),
+                          mid_x + 2.0 / 3.0 * (p->x - mid_x), mid_y + 2.0 / 3.0 * (p->y - mid_y),
+                          mid_x, mid_y);
+        }
     }
   cairo_close_path (cr);
   cairo_restore (cr);

@@ -131,6 +131,20 @@ new_cell (const char *text)
   return label;
 }
 
+/* An action of the column at @index; the menu item takes the target's
+ * floating reference. */
+static void
+append_column_action (GMenu      *section,
+                      const char *label,
+                      const char *action,
+                      int         index)
+{
+  g_autoptr(GMenuItem) menu_item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target_value (menu_item, action, g_variant_new_int32 (index));
+  g_menu_append_item (section, menu_item);
+}
+
 /* Move Left, Move Right, Flip and Remove: one menu, so the column head
  * stays one line and the photo starts right under it.
  */
@@ -145,12 +159,12 @@ build_column_menu (ShoeboxComparePage *self,
   g_autoptr(GMenu) remove = g_menu_new ();
 
   if (index > 0)
-    g_menu_append (order, _("Move Left"), g_action_print_detailed_name ("compare.move-left", g_variant_new_int32 (index)));
+    append_column_action (order, _("Move Left"), "compare.move-left", index);
   if ((guint) index + 1 < self->items->len)
-    g_menu_append (order, _("Move Right"), g_action_print_detailed_name ("compare.move-right", g_variant_new_int32 (index)));
+    append_column_action (order, _("Move Right"), "compare.move-right", index);
   if (item->result != NULL)
-    g_menu_append (photo, _("Flip"), g_action_print_detailed_name ("compare.flip", g_variant_new_int32 (index)));
-  g_menu_append (remove, _("Remove"), g_action_print_detailed_name ("compare.remove", g_variant_new_int32 (index)));
+    append_column_action (photo, _("Flip"), "compare.flip", index);
+  append_column_action (remove, _("Remove"), "compare.remove", index);
 
   g_menu_append_section (menu, NULL, G_MENU_MODEL (order));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (photo));

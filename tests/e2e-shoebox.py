@@ -787,21 +787,9 @@ def scenario_compare(args):
 
         # Save as Image… through the file chooser: the path typed, Enter.
         click(wait_for(lambda: find(window, "push button", "Save as Image…"), what="Save as Image…"))
-        # GTK 4.8 exposes its own file chooser as a "filler", VISIBLE but
-        # never SHOWING, so look at every top-level node.
-        chooser = wait_for(lambda: next((f for f in children(app.node) if name(f) == "Save as Image"
-                                         and has_state(f, Atspi.StateType.VISIBLE)), None), 15,
-                           "the file chooser")
-        time.sleep(1.0)
+        chooser = save_image_chooser(app)
         app.screenshot("save-dialog")
-        extents = chooser.get_extents(Atspi.CoordType.WINDOW)
-        subprocess.run(["xdotool", "mousemove", "--sync", str(extents.x + extents.width // 2),
-                        str(extents.y + extents.height // 4)], check=True)
-        app.key("ctrl+a")
-        type_path(chooser, target)
-        time.sleep(0.3)
-        app.key("Return")
-        wait_for(lambda: os.path.exists(target) and os.path.getsize(target) > 0, 15, "the saved image")
+        save_through_chooser(app, chooser, target)
         with open(target, "rb") as f:
             if f.read(8) != b"\x89PNG\r\n\x1a\n":
                 raise Failure(f"{target} is not a PNG")
@@ -1470,6 +1458,28 @@ def png_size(path):
     return int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
 
 
+def save_image_chooser(app):
+    """The Save as Image file chooser. GTK 4.8 exposes its own as a
+    "filler", VISIBLE but never SHOWING, so every top-level node is looked at."""
+    chooser = wait_for(lambda: next((f for f in children(app.node) if name(f) == "Save as Image"
+                                     and has_state(f, Atspi.StateType.VISIBLE)), None), 15,
+                       "the file chooser")
+    time.sleep(1.0)
+    return chooser
+
+
+def save_through_chooser(app, chooser, target):
+    """Types TARGET into the chooser, saves, and waits for the file."""
+    extents = chooser.get_extents(Atspi.CoordType.WINDOW)
+    subprocess.run(["xdotool", "mousemove", "--sync", str(extents.x + extents.width // 2),
+                    str(extents.y + extents.height // 4)], check=True)
+    app.key("ctrl+a")
+    type_path(chooser, target)
+    time.sleep(0.3)
+    app.key("Return")
+    wait_for(lambda: os.path.exists(target) and os.path.getsize(target) > 0, 15, "the saved image")
+
+
 def scenario_compare_photos(args):
     """Pairs with product-shot photos added through the editor, compared:
     the profiles use the room, Compare Generations shows the collector's
@@ -1548,23 +1558,13 @@ def scenario_compare_photos(args):
         if width >= 600:
             # Save as Image…: its name offered from the items, the path typed.
             click(wait_for(lambda: find(window, "push button", "Save as Image…"), what="Save as Image…"))
-            chooser = wait_for(lambda: next((f for f in children(app.node) if name(f) == "Save as Image"
-                                             and has_state(f, Atspi.StateType.VISIBLE)), None), 15,
-                               "the file chooser")
-            time.sleep(1.0)
+            chooser = save_image_chooser(app)
             offered = next((text_of(n) for n in walk(chooser) if role(n) == "text"
                             and text_of(n).endswith(".png")), "")
             # The items in their columns' order, the newest card first.
             if offered not in ("Track — White vs Track 2.0 — Silver.png", "Track 2.0 — Silver vs Track — White.png"):
                 raise Failure(f"the file name offered is “{offered}”")
-            extents = chooser.get_extents(Atspi.CoordType.WINDOW)
-            subprocess.run(["xdotool", "mousemove", "--sync", str(extents.x + extents.width // 2),
-                            str(extents.y + extents.height // 4)], check=True)
-            app.key("ctrl+a")
-            type_path(chooser, target)
-            time.sleep(0.3)
-            app.key("Return")
-            wait_for(lambda: os.path.exists(target) and os.path.getsize(target) > 0, 15, "the saved image")
+            save_through_chooser(app, chooser, target)
             image_width, image_height = png_size(target)
             if image_width < 2400:
                 raise Failure(f"the saved image is {image_width}×{image_height}: want 2400 px wide or more")

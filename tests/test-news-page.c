@@ -45,6 +45,11 @@ typedef struct
   guint               n_thumbnail_requests;
   guint               n_requests;
   gint64              pair_id;
+  /* The stories' dates count back from here, not from each request: a
+   * feed served twice across a second's tick would otherwise come back
+   * changed, and a refresh would rightly match it again.
+   */
+  GDateTime          *served_at;
 } Fixture;
 
 static const char * const day_names[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
@@ -53,9 +58,9 @@ static const char * const month_names[] = {
 };
 
 static char *
-rfc822_hours_ago (int hours)
+rfc822_hours_ago (GDateTime *now,
+                  int        hours)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) date = g_date_time_add_hours (now, -hours);
 
   return g_strdup_printf ("%s, %02d %s %04d %02d:%02d:%02d GMT",
@@ -74,9 +79,9 @@ rfc822_hours_ago (int hours)
 static char *
 dup_feed (Fixture *fixture)
 {
-  g_autofree char *first = rfc822_hours_ago (1);
-  g_autofree char *second = rfc822_hours_ago (2);
-  g_autofree char *third = rfc822_hours_ago (30);
+  g_autofree char *first = rfc822_hours_ago (fixture->served_at, 1);
+  g_autofree char *second = rfc822_hours_ago (fixture->served_at, 2);
+  g_autofree char *third = rfc822_hours_ago (fixture->served_at, 30);
 
   return g_strdup_printf ("<?xml version=\"1.0\"?>"
                           "<rss version=\"2.0\" xmlns:media=\"http://search.yahoo.com/mrss/\"><channel>"
@@ -192,6 +197,7 @@ set_up (Fixture       *fixture,
   g_autofree char *feed_url = NULL;
 
   fixture->opened = g_ptr_array_new_with_free_func (g_free);
+  fixture->served_at = g_date_time_new_now_utc ();
   fixture->database = shoebox_database_open_default (&error);
   g_assert_no_error (error);
   /* No default source is ever fetched here. */
@@ -257,6 +263,7 @@ tear_down (Fixture       *fixture,
   g_clear_object (&fixture->session);
   g_clear_pointer (&fixture->base, g_free);
   g_clear_pointer (&fixture->opened, g_ptr_array_unref);
+  g_clear_pointer (&fixture->served_at, g_date_time_unref);
 }
 
 static GtkWidget *

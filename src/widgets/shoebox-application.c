@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "shoebox-application.h"
+#include "shoebox-archive-command.h"
 #include "shoebox-collection.h"
 #include "shoebox-news-service.h"
 #include "shoebox-photos.h"
@@ -39,6 +40,16 @@ static const GOptionEntry main_options[] = {
     N_("Import pairs from a CSV file into the collection and exit"), N_("FILE") },
   { "export-csv", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Export the collection to a CSV file and exit"), N_("FILE") },
+  { "export-collection", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the collection and its photos to a .shoebox file and exit"), N_("FILE") },
+  { "import-collection", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Replace the collection with the one of a .shoebox file, after backing it up, and exit"), N_("FILE") },
+  { "backup-now", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Back up the collection now and exit"), NULL },
+  { "list-backups", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("List the backups, newest first, and exit"), NULL },
+  { "restore-backup", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, NULL,
+    N_("Replace the collection with backup N of --list-backups, after backing it up, and exit"), N_("N") },
   { NULL }
 };
 
@@ -148,6 +159,9 @@ static int
 shoebox_application_handle_local_options (GApplication *application,
                                           GVariantDict *options)
 {
+  const char *path = NULL;
+  int number = 0;
+
   /* Handled here, before GTK starts, so it works without a display. */
   if (g_variant_dict_contains (options, "version"))
     {
@@ -164,6 +178,17 @@ shoebox_application_handle_local_options (GApplication *application,
       g_variant_dict_lookup (options, "export-csv", "^&ay", &export_path);
       return shoebox_csv_command_run (import_path, export_path);
     }
+
+  if (g_variant_dict_lookup (options, "export-collection", "^&ay", &path))
+    return shoebox_archive_command_export (path);
+  if (g_variant_dict_lookup (options, "import-collection", "^&ay", &path))
+    return shoebox_archive_command_import (path);
+  if (g_variant_dict_contains (options, "backup-now"))
+    return shoebox_archive_command_back_up ();
+  if (g_variant_dict_contains (options, "list-backups"))
+    return shoebox_archive_command_list_backups ();
+  if (g_variant_dict_lookup (options, "restore-backup", "i", &number))
+    return shoebox_archive_command_restore_backup (number);
 
   return G_APPLICATION_CLASS (shoebox_application_parent_class)->handle_local_options (application, options);
 }

@@ -13,6 +13,7 @@
 
 #include "shoebox-application.h"
 #include "shoebox-archive-command.h"
+#include "shoebox-backup-service.h"
 #include "shoebox-collection.h"
 #include "shoebox-news-service.h"
 #include "shoebox-photos.h"
@@ -28,6 +29,7 @@ struct _ShoeboxApplication
   ShoeboxCollection *collection;
   ShoeboxPhotos     *photos;
   ShoeboxNewsService *news;
+  ShoeboxBackupService *backups;
   GError            *database_error; /* why the database could not be opened */
 };
 
@@ -78,6 +80,7 @@ shoebox_application_preferences_action (GSimpleAction *action,
 
   preferences = shoebox_preferences_window_new (path);
   shoebox_preferences_window_set_news (SHOEBOX_PREFERENCES_WINDOW (preferences), self->news);
+  shoebox_preferences_window_set_backups (SHOEBOX_PREFERENCES_WINDOW (preferences), self->backups);
   shoebox_dialog_present (preferences, GTK_WIDGET (parent));
 }
 
@@ -272,6 +275,13 @@ shoebox_application_startup (GApplication *application)
 
   self->collection = shoebox_collection_new (self->database);
   self->photos = shoebox_photos_new ();
+  {
+    g_autofree char *backups_folder = shoebox_backups_dup_default_folder ();
+
+    self->backups = shoebox_backup_service_new (shoebox_database_get_path (self->database),
+                                                shoebox_photos_get_photos_directory (self->photos),
+                                                backups_folder);
+  }
   if (!shoebox_collection_load_starter_catalogue (self->collection, NULL, &error))
     g_message ("The starter catalogue could not be loaded: %s", error->message);
 
@@ -293,6 +303,13 @@ start_news_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+start_backups_idle (gpointer data)
+{
+  shoebox_backup_service_start (SHOEBOX_BACKUP_SERVICE (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 shoebox_application_activate (GApplication *application)
 {
@@ -306,6 +323,10 @@ shoebox_application_activate (GApplication *application)
       shoebox_window_set_photos (SHOEBOX_WINDOW (window), self->photos);
       shoebox_window_set_collection (SHOEBOX_WINDOW (window), self->collection);
       shoebox_window_set_news (SHOEBOX_WINDOW (window), self->news);
+      shoebox_window_set_backups (SHOEBOX_WINDOW (window), self->backups);
+      /* The day's backup, if due, after the first frame too. */
+      if (self->backups != NULL)
+        g_idle_add_full (G_PRIORITY_LOW, start_backups_idle, g_object_ref (self->backups), g_object_unref);
       /* After the first frame: the window shows at once, then the news
        * are matched against the collection and due sources fetched.
        */
@@ -328,6 +349,9 @@ shoebox_application_shutdown (GApplication *application)
   /* Fetches stop before the database closes under them. */
   if (self->news != NULL)
     shoebox_news_service_shutdown (self->news);
+  /* The backup on quit, when the collection changed since the last. */
+  if (self->backups != NULL)
+    shoebox_backup_service_shutdown (self->backups);
   if (self->database != NULL)
     shoebox_database_close (self->database);
 
@@ -342,6 +366,7 @@ shoebox_application_finalize (GObject *object)
   g_clear_object (&self->collection);
   g_clear_object (&self->photos);
   g_clear_object (&self->news);
+  g_clear_object (&self->backups);
   g_clear_object (&self->database);
   g_clear_error (&self->database_error);
 

@@ -14,6 +14,7 @@
 #include "shoebox-alert.h"
 #include "shoebox-file-dialog.h"
 #include "shoebox-news-row.h"
+#include "shoebox-backups-group.h"
 #include "shoebox-preferences-window.h"
 
 #include <string.h>
@@ -28,6 +29,7 @@ struct _ShoeboxPreferencesWindow
   GCancellable         *chooser;   /* the OPML file chooser's, while it is open */
 
   AdwActionRow         *database_row;
+  ShoeboxBackupsGroup  *backups_group;
   GtkSpinButton        *refresh_interval_spin;
   GtkSwitch            *notifications_switch;
   GtkListBox           *sources_list;
@@ -643,8 +645,10 @@ shoebox_preferences_window_class_init (ShoeboxPreferencesWindowClass *klass)
 
   object_class->dispose = shoebox_preferences_window_dispose;
 
+  g_type_ensure (SHOEBOX_TYPE_BACKUPS_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/shoebox-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ShoeboxPreferencesWindow, database_row);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPreferencesWindow, backups_group);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxPreferencesWindow, refresh_interval_spin);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxPreferencesWindow, notifications_switch);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxPreferencesWindow, sources_list);
@@ -720,4 +724,18 @@ shoebox_preferences_window_set_news (ShoeboxPreferencesWindow *self,
                            news != NULL ? shoebox_news_store_get_sources (get_store (self)) : NULL,
                            news != NULL ? create_source_row : NULL, self, NULL);
   update_actions (self);
+}
+
+/**
+ * shoebox_preferences_window_set_backups:
+ * @self: a #ShoeboxPreferencesWindow
+ * @backups: (nullable): the backups, or %NULL when there is no collection
+ */
+void
+shoebox_preferences_window_set_backups (ShoeboxPreferencesWindow *self,
+                                        ShoeboxBackupService     *backups)
+{
+  g_return_if_fail (SHOEBOX_IS_PREFERENCES_WINDOW (self));
+
+  shoebox_backups_group_set_service (self->backups_group, backups);
 }

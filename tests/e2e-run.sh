@@ -35,7 +35,8 @@ if [ "${SHOEBOX_E2E_INSIDE:-}" != 1 ]; then
         break
     done
     [ -n "$display" ] || { echo "no free X display"; exit 1; }
-    Xvfb ":$display" -screen 0 1280x1024x24 -nolisten tcp 2>"$work/xvfb.log" &
+    # SHOEBOX_E2E_SCREEN: a larger screen for screenshots at 1920×1080.
+    Xvfb ":$display" -screen 0 "${SHOEBOX_E2E_SCREEN:-1280x1024x24}" -nolisten tcp 2>"$work/xvfb.log" &
     xvfb_pid=$!
     # The read-only scenario mounts a file system in there: never leave it.
     trap 'kill $xvfb_pid 2>/dev/null; wait $xvfb_pid 2>/dev/null

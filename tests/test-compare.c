@@ -888,6 +888,188 @@ test_compare_narrow (Fixture       *fixture,
   destroy_window (window);
 }
 
+/* Compare Generations shows the collector's own photos: for each
+ * silhouette the side profile of an owned pair before a wished-for one,
+ * and "No photo of this silhouette" only where no pair has one. It is a
+ * new comparison: Back returns to the one before.
+ */
+static void
+test_compare_generations_photos (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *owned_photo = draw_shoe (fixture, FALSE, 120, 0xffffff);
+  g_autofree char *wished_photo = draw_shoe (fixture, TRUE, 100, 0xf0f0f0);
+  g_autofree char *track_2_photo = draw_shoe (fixture, FALSE, 160, 0xe0e0e0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxPair) wished = NULL;
+  gint64 owned_id;
+  gint64 wished_id;
+  gint64 runner_id;
+  ShoeboxComparePage *page;
+  GtkWindow *window;
+
+  owned_id = add_pair (fixture, "Track", "White", 79500, owned_photo);
+  add_pair (fixture, "Track 2.0", "Silver", 95000, track_2_photo);
+  /* Newer, but only wished for: the owned pair's photo comes first. */
+  wished_id = add_pair (fixture, "Track", "Black", 0, wished_photo);
+  wished = shoebox_collection_get_pair (fixture->collection, wished_id, &error);
+  g_assert_no_error (error);
+  shoebox_pair_set_status (wished, SHOEBOX_STATUS_WISHLIST);
+  g_assert_true (shoebox_collection_save_pair (fixture->collection, wished, &error));
+  g_assert_no_error (error);
+  /* A pair of a silhouette outside the line, to come back to. */
+  runner_id = add_pair (fixture, "Runner", "Grey", 12000, NULL);
+  g_assert_cmpint (owned_id, !=, wished_id);
+
+  page = new_page_in_window (fixture, &window, 1280);
+  shoebox_compare_page_set_pairs (page, &runner_id, 1);
+  g_assert_false (gtk_widget_get_visible (template_child (page, "back_button")));
+
+  shoebox_compare_page_compare_generations (page, silhouette_id (fixture, "Track 2.0"));
+  g_assert_cmpuint (shoebox_compare_page_get_n_items (page), ==, 3);
+  wait_until (page_is_loaded, page);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (get_photo_stack (page, 1))), ==, "photo");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (get_photo_stack (page, 2))), ==, "photo");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (get_photo_stack (page, 3))), ==, "placeholder");
+  {
+    g_autofree char *file_name = NULL;
+    gint64 pair_id = 0;
+
+    /* The Track's photo is the owned pair's, though the other is newer. */
+    g_assert_true (shoebox_collection_find_silhouette_photo (fixture->collection, silhouette_id (fixture, "Track"),
+                                                             &pair_id, &file_name, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (pair_id, ==, owned_id);
+    g_assert_cmpstr (file_name, ==, owned_photo);
+    g_clear_pointer (&file_name, g_free);
+    /* No pair of the Track 3: no photo, and no pair to add one to. */
+    g_assert_true (shoebox_collection_find_silhouette_photo (fixture->collection, silhouette_id (fixture, "Track 3"),
+                                                             &pair_id, &file_name, &error));
+    g_assert_cmpint (pair_id, ==, 0);
+    g_assert_null (file_name);
+  }
+  g_assert_true (gtk_widget_get_visible (template_child (page, "back_button")));
+
+  /* Back: the comparison before, and no Back any more. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compare.back", NULL));
+  g_assert_cmpuint (shoebox_compare_page_get_n_items (page), ==, 1);
+  g_assert_false (gtk_widget_get_visible (template_child (page, "back_button")));
+
+  destroy_window (window);
+}
+
+/* The runs of columns of @pixbuf with a few pixels of the test shoes'
+ * orange sole in them: one run per profile drawn.
+ */
+static GArray *
+find_sole_runs (GdkPixbuf *pixbuf)
+{
+  GArray *runs = g_array_new (FALSE, FALSE, sizeof (int) * 2);
+  int width = gdk_pixbuf_get_width (pixbuf);
+  int height = gdk_pixbuf_get_height (pixbuf);
+  int n_channels = gdk_pixbuf_get_n_channels (pixbuf);
+  int rowstride = gdk_pixbuf_get_rowstride (pixbuf);
+  const guint8 *pixels = gdk_pixbuf_read_pixels (pixbuf);
+  int start = -1;
+
+  for (int x = 0; x <= width; x++)
+    {
+      int n = 0;
+
+      for (int y = 0; x < width && y < height && n < 3; y++)
+        {
+          const guint8 *p = pixels + (gsize) y * rowstride + (gsize) x * n_channels;
+
+          /* 0.85, 0.3, 0.1, as draw_shoe() paints it. */
+          if (ABS (p[0] - 217) < 24 && ABS (p[1] - 77) < 24 && ABS (p[2] - 26) < 24)
+            n++;
+        }
+
+      if (n >= 3 && start < 0)
+        start = x;
+      else if (n < 3 && start >= 0)
+        {
+          int run[2] = { start, x };
+
+          g_array_append_val (runs, run);
+          start = -1;
+        }
+    }
+
+  return runs;
+}
+
+/* Save as Image… draws a composition, not the widgets: at least 2,400 px
+ * wide for two profiles at full resolution, each of them in it, in every
+ * mode, whatever the window's size.
+ */
+static void
+test_compare_composition (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *left_photo = draw_shoe (fixture, FALSE, 120, 0xffffff);
+  g_autofree char *right_photo = draw_shoe (fixture, TRUE, 160, 0xe0e0e0);
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "composition.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char * const modes[] = { "side-by-side", "overlay", "outline" };
+  gint64 ids[2];
+  ShoeboxComparePage *page;
+  GtkWindow *window;
+
+  ids[0] = add_pair (fixture, "Runner", "Grey", 12000, left_photo);
+  ids[1] = add_pair (fixture, "Phantom", "Black", 14000, right_photo);
+
+  /* A small window: the image does not depend on it. */
+  page = new_page_in_window (fixture, &window, 640);
+  shoebox_compare_page_set_pairs (page, ids, 2);
+  wait_until (page_is_loaded, page);
+
+  for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GdkPixbuf) pixbuf = NULL;
+      g_autoptr(GArray) runs = NULL;
+
+      shoebox_compare_page_set_mode (page, modes[m]);
+      g_assert_true (shoebox_compare_page_save_image (page, file, &error));
+      g_assert_no_error (error);
+      pixbuf = gdk_pixbuf_new_from_file (path, &error);
+      g_assert_no_error (error);
+      g_test_message ("%s: %d×%d", modes[m], gdk_pixbuf_get_width (pixbuf), gdk_pixbuf_get_height (pixbuf));
+      g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), >=, 2400);
+      g_assert_cmpint (gdk_pixbuf_get_height (pixbuf), >=, 600);
+
+      if (g_getenv ("SHOEBOX_BUILD_DIR") != NULL)
+        {
+          g_autofree char *name = g_strdup_printf ("compare-composition-%s.png", modes[m]);
+          g_autofree char *copy = g_build_filename (g_getenv ("SHOEBOX_BUILD_DIR"), "tests", "artifacts", name, NULL);
+
+          g_assert_true (gdk_pixbuf_save (pixbuf, copy, "png", &error, NULL));
+        }
+
+      runs = find_sole_runs (pixbuf);
+      if (g_strcmp0 (modes[m], "side-by-side") == 0)
+        {
+          /* Two soles, each as long as a column's shoe: about 1,000 px. */
+          g_assert_cmpuint (runs->len, ==, 2);
+          for (guint i = 0; i < runs->len; i++)
+            {
+              int *run = &g_array_index (runs, int, 2 * i);
+
+              g_assert_cmpint (run[1] - run[0], >=, 900);
+            }
+        }
+      else if (g_strcmp0 (modes[m], "overlay") == 0)
+        {
+          /* One on the other: one run, the length of the drawing. */
+          g_assert_cmpuint (runs->len, ==, 1);
+          g_assert_cmpint (g_array_index (runs, int, 1) - g_array_index (runs, int, 0), >=, 1500);
+        }
+    }
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -927,6 +1109,10 @@ main (int   argc,
   g_test_add ("/compare/from-catalogue", Fixture, NULL, fixture_set_up, test_compare_from_catalogue, fixture_tear_down);
   g_test_add ("/compare/setters", Fixture, NULL, fixture_set_up, test_compare_setters, fixture_tear_down);
   g_test_add ("/compare/narrow", Fixture, NULL, fixture_set_up, test_compare_narrow, fixture_tear_down);
+  g_test_add ("/compare/generations/own-photos", Fixture, NULL, fixture_set_up, test_compare_generations_photos,
+              fixture_tear_down);
+  g_test_add ("/compare/save-image/composition", Fixture, NULL, fixture_set_up, test_compare_composition,
+              fixture_tear_down);
 
   return g_test_run ();
 }

@@ -164,6 +164,62 @@ shoebox_collection_list_photos (ShoeboxCollection  *self,
   return _shoebox_collection_list_photos (self, pair_id, error);
 }
 
+/**
+ * shoebox_collection_find_silhouette_photo:
+ * @self: a #ShoeboxCollection
+ * @silhouette_id: a silhouette
+ * @pair_id: (out): the collector's best pair of it, or 0 when there is none
+ * @file_name: (out) (transfer full) (nullable): that pair's side profile
+ *   (or, without one marked, its first photo), or %NULL when no pair of
+ *   the silhouette has a photo
+ * @error: return location for a #GError
+ *
+ * The photo that shows a silhouette in a comparison of its generations:
+ * the collector's own. Of the pairs with a photo, an owned one first, then
+ * the newest (by purchase date, then by when it was added); without any
+ * photo, the best pair all the same, so a photo can be added to it.
+ *
+ * Returns: %TRUE unless the database failed
+ */
+gboolean
+shoebox_collection_find_silhouette_photo (ShoeboxCollection  *self,
+                                          gint64              silhouette_id,
+                                          gint64             *pair_id,
+                                          char              **file_name,
+                                          GError            **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean has_row;
+
+  g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), FALSE);
+  g_return_val_if_fail (pair_id != NULL && file_name != NULL, FALSE);
+
+  *pair_id = 0;
+  *file_name = NULL;
+  stmt = _shoebox_collection_prepare (self,
+                  "SELECT p.id, (SELECT ph.file_name FROM photos ph WHERE ph.pair_id = p.id"
+                  "              ORDER BY ph.is_side_profile DESC, ph.position, ph.id LIMIT 1) AS photo"
+                  " FROM pairs p WHERE p.silhouette_id = ?"
+                  " ORDER BY photo IS NULL, p.status = 'Owned' DESC, p.purchase_date IS NULL,"
+                  "          p.purchase_date DESC, p.created_at DESC, p.id DESC"
+                  " LIMIT 1",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, silhouette_id);
+
+  if (!_shoebox_collection_step_row (self, stmt, &has_row, error))
+    return FALSE;
+
+  if (has_row)
+    {
+      *pair_id = sqlite3_column_int64 (stmt, 0);
+      *file_name = g_strdup (_shoebox_collection_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 void
 shoebox_photo_row_free (ShoeboxPhotoRow *row)
 {

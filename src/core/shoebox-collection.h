@@ -239,6 +239,11 @@ gboolean           shoebox_collection_set_side_profile        (ShoeboxCollection
 GPtrArray         *shoebox_collection_list_photos             (ShoeboxCollection  *self,
                                                                gint64              pair_id,
                                                                GError            **error);
+gboolean           shoebox_collection_find_silhouette_photo   (ShoeboxCollection  *self,
+                                                               gint64              silhouette_id,
+                                                               gint64             *pair_id,
+                                                               char              **file_name,
+                                                               GError            **error);
 
 GListModel        *shoebox_collection_search                  (ShoeboxCollection  *self,
                                                                const ShoeboxPairQuery *query,

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "shoebox-profile-align.h"
+#include "shoebox-profile-align-private.h"
 
 /* How a side-profile photo is read:
  *
@@ -47,7 +47,6 @@
 
 #define MIN_IMAGE_SIDE        8
 #define ANALYSIS_SIDE         1024
-#define N_FEATURES            4
 #define MAX_RING_THICKNESS    8
 #define MAX_RING_SAMPLES      65536
 
@@ -72,6 +71,11 @@
 #define EDGE_BAND_BLOCKS       2
 #define MIN_EDGE_PIXELS        2
 
+/* How far up from the bottom of what stands out a shadow may reach, as a
+ * fraction of its height.
+ */
+#define SHADOW_BAND            0.25
+
 #define TOE_END_FRACTION       0.25
 #define TOE_MIN_DIFFERENCE     0.10
 
@@ -79,48 +83,10 @@ G_DEFINE_QUARK (shoebox-profile-align-error-quark, shoebox_profile_align_error)
 
 typedef struct
 {
-  const guint8 *data;
-  int           width;
-  int           height;
-  int           rowstride;
-  int           n_channels;
-} Image;
-
-/* The shrunken image: N_FEATURES premultiplied bytes per pixel. Pixel
- * (x, y) averages the photo's block from (x·scale, y·scale).
- */
-typedef struct
-{
-  guint8 *features;
-  int     width;
-  int     height;
-  int     scale;
-} Grid;
-
-/* One plane per feature over u, v in [-0.5, 0.5] across the whole photo,
- * so the same model holds at every resolution.
- */
-typedef struct
-{
-  double a[N_FEATURES];
-  double b[N_FEATURES];
-  double c[N_FEATURES];
-} Plane;
-
-typedef struct
-{
   float  u;
   float  v;
   guint8 f[N_FEATURES];
 } Sample;
-
-typedef struct
-{
-  Plane  plane;
-  double threshold2;
-  double median2;
-  double outlier_fraction;
-} Background;
 
 typedef struct
 {
@@ -134,57 +100,6 @@ typedef struct
 
 static const int dx8[8] = { 1, 1, 0, -1, -1, -1, 0, 1 };
 static const int dy8[8] = { 0, 1, 1, 1, 0, -1, -1, -1 };
-
-static inline void
-read_features (const Image *image,
-               int          x,
-               int          y,
-               guint8       f[N_FEATURES])
-{
-  const guint8 *p = image->data + (gsize) y * image->rowstride + (gsize) x * image->n_channels;
-
-  if (image->n_channels == 4)
-    {
-      guint alpha = p[3];
-
-      f[0] = (p[0] * alpha + 127) / 255;
-      f[1] = (p[1] * alpha + 127) / 255;
-      f[2] = (p[2] * alpha + 127) / 255;
-      f[3] = alpha;
-    }
-  else
-    {
-      f[0] = p[0];
-      f[1] = p[1];
-      f[2] = p[2];
-      f[3] = 255;
-    }
-}
-
-static inline double
-position (int full,
-          int size)
-{
-  return (full + 0.5) / size - 0.5;
-}
-
-static inline double
-distance2 (const Plane *plane,
-           const guint8 f[N_FEATURES],
-           double       u,
-           double       v)
-{
-  double sum = 0.0;
-
-  for (int k = 0; k < N_FEATURES; k++)
-    {
-      double diff = f[k] - (plane->a[k] + plane->b[k] * u + plane->c[k] * v);
-
-      sum += diff * diff;
-    }
-
-  return sum;
-}
 
 static void
 shrink (const Image *image,
@@ -609,6 +524,26 @@ label_components (const guint8 *mask,
   return components;
 }
 
+static Component *
+find_largest (GArray *components,
+              guint  *index)
+{
+  Component *largest = NULL;
+
+  for (guint i = 1; i < components->len; i++)
+    {
+      Component *component = &g_array_index (components, Component, i);
+
+      if (largest == NULL || component->area > largest->area)
+        {
+          largest = component;
+          *index = i;
+        }
+    }
+
+  return largest;
+}
+
 static gboolean
 boxes_near (const Component *a,
             const Component *b,
@@ -776,26 +711,40 @@ find_toe (const guint8 *mask,
   return left < right ? SHOEBOX_PROFILE_TOE_LEFT : SHOEBOX_PROFILE_TOE_RIGHT;
 }
 
+/* What the full-resolution refinement looks at: the photo, its
+ * background, and where the grid found the shoe's shadow (grown by one).
+ */
+typedef struct
+{
+  const Image  *image;
+  const Plane  *plane;
+  double        threshold2;
+  const guint8 *shadow;
+  int           grid_width;
+  int           scale;
+} Edges;
+
 static inline gboolean
-is_foreground (const Image *image,
-               const Plane *plane,
-               double       threshold2,
+is_foreground (const Edges *edges,
                int          x,
                int          y)
 {
+  const Image *image = edges->image;
   guint8 f[N_FEATURES];
 
   read_features (image, x, y, f);
-  return distance2 (plane, f, position (x, image->width), position (y, image->height)) > threshold2;
+  if (distance2 (edges->plane, f, position (x, image->width), position (y, image->height)) <= edges->threshold2)
+    return FALSE;
+
+  return !edges->shadow[(gsize) (y / edges->scale) * edges->grid_width + x / edges->scale]
+         || !shoebox_profile_shadow_at (image, edges->plane, edges->threshold2, x, y);
 }
 
 /* Counts the foreground pixels of column (or, with @rows, row) @line
  * between @from and @to inclusive.
  */
 static int
-count_line (const Image *image,
-            const Plane *plane,
-            double       threshold2,
+count_line (const Edges *edges,
             gboolean     rows,
             int          line,
             int          from,
@@ -804,8 +753,7 @@ count_line (const Image *image,
   int count = 0;
 
   for (int i = from; i <= to; i++)
-    if (rows ? is_foreground (image, plane, threshold2, i, line)
-             : is_foreground (image, plane, threshold2, line, i))
+    if (rows ? is_foreground (edges, i, line) : is_foreground (edges, line, i))
       count++;
 
   return count;
@@ -815,9 +763,7 @@ count_line (const Image *image,
  * it; returns @fallback when none has.
  */
 static int
-find_edge (const Image *image,
-           const Plane *plane,
-           double       threshold2,
+find_edge (const Edges *edges,
            gboolean     rows,
            int          start,
            int          stop,
@@ -828,7 +774,7 @@ find_edge (const Image *image,
   int step = stop >= start ? 1 : -1;
 
   for (int line = start; line != stop + step; line += step)
-    if (count_line (image, plane, threshold2, rows, line, from, to) >= MIN_EDGE_PIXELS)
+    if (count_line (edges, rows, line, from, to) >= MIN_EDGE_PIXELS)
       return line;
 
   return fallback;
@@ -841,7 +787,8 @@ static void
 refine_box (const Image       *image,
             const Grid        *grid,
             const Background  *background,
-            int                thickness,
+            double             threshold2,
+            const guint8      *shadow,
             int                x0,
             int                y0,
             int                x1,
@@ -850,8 +797,7 @@ refine_box (const Image       *image,
 {
   int s = grid->scale;
   int band = EDGE_BAND_BLOCKS * s;
-  double threshold2 = full_resolution_threshold2 (image, &background->plane, thickness * s);
-  const Plane *plane = &background->plane;
+  Edges edges = { image, &background->plane, threshold2, shadow, grid->width, s };
   int left = x0 * s;
   int right = MIN (image->width, (x1 + 1) * s) - 1;
   int top = y0 * s;
@@ -859,16 +805,16 @@ refine_box (const Image       *image,
   int row_from = MAX (0, top - band);
   int row_to = MIN (image->height - 1, bottom + band);
 
-  left = find_edge (image, plane, threshold2, FALSE,
+  left = find_edge (&edges, FALSE,
                     MAX (0, left - band), MIN (image->width - 1, left + s - 1),
                     row_from, row_to, left);
-  right = find_edge (image, plane, threshold2, FALSE,
+  right = find_edge (&edges, FALSE,
                      MIN (image->width - 1, right + band), MAX (0, right - s + 1),
                      row_from, row_to, right);
-  top = find_edge (image, plane, threshold2, TRUE,
+  top = find_edge (&edges, TRUE,
                    MAX (0, top - band), MIN (image->height - 1, top + s - 1),
                    left, right, top);
-  bottom = find_edge (image, plane, threshold2, TRUE,
+  bottom = find_edge (&edges, TRUE,
                       MIN (image->height - 1, bottom + band), MAX (0, bottom - s + 1),
                       left, right, bottom);
 
@@ -920,8 +866,8 @@ set_error (GError **error,
  * Finds the shoe in a side-profile photo on a plain background: its
  * bounding box and which way its toe points. Photos of any size are
  * analysed shrunk to about a thousand pixels a side, with the box then
- * refined at full size; no copy of the photo is made. Safe to call from a
- * worker thread.
+ * refined at full size; no copy of the photo is made. A soft shadow on the
+ * floor is not part of the shoe. Safe to call from a worker thread.
  *
  * On failure @profile describes the whole photo (see
  * shoebox_profile_align_init_uncropped()) and @error, in
@@ -939,6 +885,40 @@ shoebox_profile_align_analyze (const guint8    *data,
                                GArray         **outline,
                                GError         **error)
 {
+  return shoebox_profile_align_analyze_masked (data, width, height, rowstride, n_channels,
+                                               profile, outline, NULL, error);
+}
+
+/**
+ * shoebox_profile_align_analyze_masked:
+ * @data: (array): the pixels, as for shoebox_profile_align_analyze()
+ * @width: width in pixels
+ * @height: height in pixels
+ * @rowstride: bytes from one row to the next
+ * @n_channels: 3 (RGB) or 4 (RGBA)
+ * @profile: (out caller-allocates): what was found
+ * @outline: (out) (optional) (transfer full) (element-type ShoeboxProfilePoint):
+ *   the outer contour of the shoe
+ * @mask_out: (out) (optional) (transfer full): which pixels are the shoe,
+ *   for shoebox_profile_mask_cut_out(); %NULL on failure
+ * @error: return location for a #GError
+ *
+ * shoebox_profile_align_analyze(), also giving the background fit as a
+ * mask that cuts the shoe out of its photo.
+ *
+ * Returns: %TRUE if a shoe was found
+ */
+gboolean
+shoebox_profile_align_analyze_masked (const guint8        *data,
+                                      int                  width,
+                                      int                  height,
+                                      int                  rowstride,
+                                      int                  n_channels,
+                                      ShoeboxProfile      *profile,
+                                      GArray             **outline,
+                                      ShoeboxProfileMask **mask_out,
+                                      GError             **error)
+{
   Image image = { data, width, height, rowstride, n_channels };
   Grid grid = { NULL, 0, 0, 1 };
   Background background;
@@ -947,6 +927,9 @@ shoebox_profile_align_analyze (const guint8    *data,
   g_autoptr(GArray) components = NULL;
   g_autofree guint8 *mask = NULL;
   g_autofree guint32 *labels = NULL;
+  g_autofree guint8 *shadow = NULL;
+  g_autofree guint8 *foreground = NULL;
+  double threshold2;
   Component *largest = NULL;
   guint largest_index = 0;
   guint64 kept_area = 0;
@@ -961,6 +944,7 @@ shoebox_profile_align_analyze (const guint8    *data,
   g_return_val_if_fail (n_channels == 3 || n_channels == 4, FALSE);
   g_return_val_if_fail (profile != NULL, FALSE);
   g_return_val_if_fail (outline == NULL || *outline == NULL, FALSE);
+  g_return_val_if_fail (mask_out == NULL || *mask_out == NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   shoebox_profile_align_init_uncropped (profile, MAX (width, 1), MAX (height, 1));
@@ -991,22 +975,27 @@ shoebox_profile_align_analyze (const guint8    *data,
     return set_error (error, SHOEBOX_PROFILE_ALIGN_ERROR_NO_BACKGROUND);
 
   mask = classify (&grid, &image, &background);
-  grid.features = NULL;
-  g_clear_pointer (&features, g_free);
-
+  threshold2 = grid.scale == 1 ? background.threshold2
+                                : full_resolution_threshold2 (&image, &background.plane, thickness * grid.scale);
   labels = g_new (guint32, n_grid);
   components = label_components (mask, labels, grid.width, grid.height);
+  largest = find_largest (components, &largest_index);
 
-  for (guint i = 1; i < components->len; i++)
+  /* A shadow lies on the floor: it is looked for only in the bottom of
+   * what stands out, never across a panel higher up.
+   */
+  shadow = g_new (guint8, n_grid);
+  if (largest != NULL
+      && shoebox_profile_shadow_remove (&grid, &image, &background, threshold2,
+                                        largest->y1 - (int) (SHADOW_BAND * (largest->y1 - largest->y0 + 1)),
+                                        mask, shadow))
     {
-      Component *component = &g_array_index (components, Component, i);
-
-      if (largest == NULL || component->area > largest->area)
-        {
-          largest = component;
-          largest_index = i;
-        }
+      g_clear_pointer (&components, g_array_unref);
+      components = label_components (mask, labels, grid.width, grid.height);
+      largest = find_largest (components, &largest_index);
     }
+  grid.features = NULL;
+  g_clear_pointer (&features, g_free);
 
   if (largest == NULL
       || largest->area < MAX (MIN_SUBJECT_PIXELS, MIN_SUBJECT_FRACTION * n_grid)
@@ -1047,6 +1036,8 @@ shoebox_profile_align_analyze (const guint8    *data,
   for (start_x = largest->x0; labels[(gsize) start_y * grid.width + start_x] != largest_index; start_x++)
     ;
 
+  if (mask_out != NULL)
+    foreground = g_memdup2 (mask, n_grid);
   for (gsize i = 0; i < n_grid; i++)
     mask[i] = g_array_index (components, Component, labels[i]).keep;
   g_clear_pointer (&labels, g_free);
@@ -1060,7 +1051,10 @@ shoebox_profile_align_analyze (const guint8    *data,
     }
   else
     {
-      refine_box (&image, &grid, &background, thickness, x0, y0, x1, y1, &profile->box);
+      /* A full-resolution pixel next to the shadow may be shadow too. */
+      g_autofree guint8 *near_shadow = shoebox_profile_map_grow (shadow, grid.width, grid.height);
+
+      refine_box (&image, &grid, &background, threshold2, near_shadow, x0, y0, x1, y1, &profile->box);
     }
 
   profile->toe = find_toe (mask, grid.width, x0, y0, x1, y1);
@@ -1068,6 +1062,10 @@ shoebox_profile_align_analyze (const guint8    *data,
 
   if (outline != NULL)
     *outline = trace_outline (mask, &grid, &image, start_x, start_y);
+
+  if (mask_out != NULL)
+    *mask_out = shoebox_profile_mask_new (&grid, &image, &background.plane, threshold2,
+                                          mask, foreground, shadow);
 
   return TRUE;
 }

@@ -114,6 +114,16 @@ typedef struct
   gboolean mirror;
 } ShoeboxProfilePlacement;
 
+/**
+ * ShoeboxProfileMask:
+ *
+ * Which pixels of an analysed photo are the shoe: its background and its
+ * shadow on the floor left out, its inside kept whole. Opaque; made by
+ * shoebox_profile_align_analyze_masked(), applied with
+ * shoebox_profile_mask_cut_out().
+ */
+typedef struct _ShoeboxProfileMask ShoeboxProfileMask;
+
 GQuark   shoebox_profile_align_error_quark    (void);
 
 gboolean shoebox_profile_align_analyze        (const guint8             *data,
@@ -124,6 +134,15 @@ gboolean shoebox_profile_align_analyze        (const guint8             *data,
                                                ShoeboxProfile           *profile,
                                                GArray                  **outline,
                                                GError                  **error);
+gboolean shoebox_profile_align_analyze_masked (const guint8             *data,
+                                               int                       width,
+                                               int                       height,
+                                               int                       rowstride,
+                                               int                       n_channels,
+                                               ShoeboxProfile           *profile,
+                                               GArray                  **outline,
+                                               ShoeboxProfileMask      **mask,
+                                               GError                  **error);
 void     shoebox_profile_align_init_uncropped (ShoeboxProfile           *profile,
                                                int                       width,
                                                int                       height);
@@ -132,5 +151,15 @@ double   shoebox_profile_align_place          (const ShoeboxProfile     *profile
                                                double                    target_length,
                                                ShoeboxProfileToe         toe,
                                                ShoeboxProfilePlacement  *placements);
+
+GBytes  *shoebox_profile_mask_cut_out         (const ShoeboxProfileMask *mask,
+                                               const guint8             *data,
+                                               int                       width,
+                                               int                       height,
+                                               int                       rowstride,
+                                               int                       n_channels);
+void     shoebox_profile_mask_free            (ShoeboxProfileMask       *mask);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShoeboxProfileMask, shoebox_profile_mask_free)
 
 G_END_DECLS

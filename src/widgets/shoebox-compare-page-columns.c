@@ -17,8 +17,12 @@
  * row, and the rows where the items differ marked.
  */
 
-#define COLUMN_WIDTH 220
-#define PHOTO_HEIGHT 130
+/* The narrowest a column gets: in a narrow window the columns scroll
+ * sideways instead. Wider windows share their width out equally, as every
+ * column asks for this much and no more (see new_cell()).
+ */
+#define MIN_COLUMN_WIDTH 200
+#define PHOTO_HEIGHT 110
 
 static const char * const row_titles[N_ROWS] = {
   N_("Silhouette"),
@@ -38,7 +42,9 @@ static const char * const row_titles[N_ROWS] = {
   N_("Successor"),
 };
 
-/* Highlighted for the eye, and said for screen readers. */
+/* Marked for the eye (quietly: see style.css), and said for screen
+ * readers.
+ */
 static void
 mark_differs (GtkWidget *cell,
               gboolean   differs)
@@ -55,28 +61,43 @@ mark_differs (GtkWidget *cell,
     }
 }
 
+const char *
+_shoebox_compare_page_row_title (Row row)
+{
+  g_return_val_if_fail (row < N_ROWS, NULL);
+
+  return _(row_titles[row]);
+}
+
+gboolean
+_shoebox_compare_page_row_differs (ShoeboxComparePage *self,
+                                   Row                 row)
+{
+  for (guint i = 1; i < self->items->len; i++)
+    {
+      Item *first = g_ptr_array_index (self->items, 0);
+      Item *item = g_ptr_array_index (self->items, i);
+
+      if (g_strcmp0 (first->values[row], item->values[row]) != 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 void
 _shoebox_compare_page_update_differences (ShoeboxComparePage *self)
 {
   for (Row row = 0; row < N_ROWS; row++)
     {
-      gboolean differs = FALSE;
+      gboolean differs = _shoebox_compare_page_row_differs (self, row);
       gboolean visible;
-
-      for (guint i = 1; i < self->items->len; i++)
-        {
-          Item *first = g_ptr_array_index (self->items, 0);
-          Item *item = g_ptr_array_index (self->items, i);
-
-          if (g_strcmp0 (first->values[row], item->values[row]) != 0)
-            differs = TRUE;
-        }
 
       visible = differs || !self->only_differences;
 
       if (self->row_labels[row] != NULL)
         {
-          gtk_widget_set_visible (self->row_labels[row], visible);
+          gtk_widget_set_visible (self->row_labels[row], visible && !self->narrow);
           mark_differs (self->row_labels[row], differs);
         }
 
@@ -93,23 +114,6 @@ _shoebox_compare_page_update_differences (ShoeboxComparePage *self)
 }
 
 static GtkWidget *
-new_icon_button (const char *icon_name,
-                 const char *label,
-                 const char *action_name,
-                 int         index)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", index);
-  gtk_widget_add_css_class (button, "flat");
-
-  return button;
-}
-
-static GtkWidget *
 new_cell (const char *text)
 {
   GtkWidget *label = gtk_label_new (text);
@@ -118,10 +122,40 @@ new_cell (const char *text)
   gtk_label_set_yalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+  /* Narrower than a column's minimum, so that no text makes its column
+   * wider than the others; it wraps to the width the column gets.
+   */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 8);
   gtk_widget_add_css_class (label, "compare-cell");
 
   return label;
+}
+
+/* Move Left, Move Right, Flip and Remove: one menu, so the column head
+ * stays one line and the photo starts right under it.
+ */
+static GMenuModel *
+build_column_menu (ShoeboxComparePage *self,
+                   Item               *item,
+                   int                 index)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) order = g_menu_new ();
+  g_autoptr(GMenu) photo = g_menu_new ();
+  g_autoptr(GMenu) remove = g_menu_new ();
+
+  if (index > 0)
+    g_menu_append (order, _("Move Left"), g_action_print_detailed_name ("compare.move-left", g_variant_new_int32 (index)));
+  if ((guint) index + 1 < self->items->len)
+    g_menu_append (order, _("Move Right"), g_action_print_detailed_name ("compare.move-right", g_variant_new_int32 (index)));
+  if (item->result != NULL)
+    g_menu_append (photo, _("Flip"), g_action_print_detailed_name ("compare.flip", g_variant_new_int32 (index)));
+  g_menu_append (remove, _("Remove"), g_action_print_detailed_name ("compare.remove", g_variant_new_int32 (index)));
+
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (order));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (photo));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (remove));
+  return G_MENU_MODEL (menu);
 }
 
 static GtkWidget *
@@ -130,49 +164,120 @@ build_header (ShoeboxComparePage *self,
               int                 index)
 {
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *name = gtk_label_new (item->name);
   GtkWidget *kind = gtk_label_new (item->kind == ITEM_PAIR ? _("Pair") : _("Silhouette"));
-  GtkWidget *button;
+  g_autofree char *menu_label = g_strdup_printf (_("Actions for %s"), item->name);
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_wrap (GTK_LABEL (name), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (name), 20);
+  gtk_label_set_max_width_chars (GTK_LABEL (name), 8);
   gtk_widget_add_css_class (name, "heading");
-  gtk_box_append (GTK_BOX (header), name);
+  gtk_box_append (GTK_BOX (titles), name);
 
   gtk_label_set_xalign (GTK_LABEL (kind), 0);
   gtk_widget_add_css_class (kind, "caption");
   gtk_widget_add_css_class (kind, "dim-label");
-  gtk_box_append (GTK_BOX (header), kind);
+  gtk_box_append (GTK_BOX (titles), kind);
+  gtk_widget_set_hexpand (titles, TRUE);
+  gtk_box_append (GTK_BOX (line), titles);
 
-  button = new_icon_button ("go-previous-symbolic", _("Move Left"), "compare.move-left", index);
-  gtk_widget_set_sensitive (button, index > 0);
-  gtk_box_append (GTK_BOX (buttons), button);
-  button = new_icon_button ("go-next-symbolic", _("Move Right"), "compare.move-right", index);
-  gtk_widget_set_sensitive (button, (guint) index + 1 < self->items->len);
-  gtk_box_append (GTK_BOX (buttons), button);
-  item->flip_button = new_icon_button ("object-flip-horizontal-symbolic", _("Flip"), "compare.flip", index);
-  gtk_widget_set_tooltip_text (item->flip_button, _("Flip the photo when the toe points the wrong way"));
-  gtk_box_append (GTK_BOX (buttons), item->flip_button);
-  button = new_icon_button ("window-close-symbolic", _("Remove from Comparison"), "compare.remove", index);
-  gtk_widget_set_hexpand (button, TRUE);
-  gtk_widget_set_halign (button, GTK_ALIGN_END);
-  gtk_box_append (GTK_BOX (buttons), button);
-  gtk_box_append (GTK_BOX (header), buttons);
+  item->menu_button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (item->menu_button), "view-more-symbolic");
+  gtk_widget_set_valign (item->menu_button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (item->menu_button, "flat");
+  gtk_widget_set_tooltip_text (item->menu_button, _("Column Actions"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (item->menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label, -1);
+  gtk_box_append (GTK_BOX (line), item->menu_button);
+  gtk_box_append (GTK_BOX (header), line);
 
+  /* Offered once, in the selected column (see select_column()). */
   if (item->has_lineage)
     {
-      button = gtk_button_new_with_label (_("Compare Generations"));
-      gtk_widget_set_tooltip_text (button, _("Compare every generation of this silhouette's line"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "compare.generations");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", index);
-      gtk_widget_set_halign (button, GTK_ALIGN_START);
-      gtk_box_append (GTK_BOX (header), button);
+      item->generations_button = gtk_button_new_with_label (_("Compare Generations"));
+      gtk_widget_set_tooltip_text (item->generations_button, _("Compare every generation of this silhouette's line"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (item->generations_button), "compare.generations");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (item->generations_button), "i", index);
+      gtk_widget_set_halign (item->generations_button, GTK_ALIGN_START);
+      gtk_box_append (GTK_BOX (header), item->generations_button);
     }
 
   return header;
+}
+
+/* Refreshes what depends on a column's photo: Flip is only offered once
+ * there is a photo to flip.
+ */
+void
+_shoebox_compare_page_update_column_menu (ShoeboxComparePage *self,
+                                          Item               *item,
+                                          int                 index)
+{
+  g_autoptr(GMenuModel) menu = NULL;
+
+  if (item->menu_button == NULL)
+    return;
+
+  menu = build_column_menu (self, item, index);
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (item->menu_button), menu);
+}
+
+/* The column whose lineage Compare Generations offers: the one last
+ * clicked, or the first that has a lineage.
+ */
+static void
+select_column (ShoeboxComparePage *self,
+               int                 index)
+{
+  Item *chosen = index >= 0 && (guint) index < self->items->len ? g_ptr_array_index (self->items, index) : NULL;
+
+  if (chosen == NULL || !chosen->has_lineage)
+    {
+      index = -1;
+      for (guint i = 0; i < self->items->len && index < 0; i++)
+        if (((Item *) g_ptr_array_index (self->items, i))->has_lineage)
+          index = i;
+    }
+
+  self->selected_column = index;
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = g_ptr_array_index (self->items, i);
+
+      if (item->generations_button != NULL)
+        gtk_widget_set_visible (item->generations_button, (int) i == index);
+      if ((int) i == index)
+        gtk_widget_add_css_class (item->column, "compare-selected-column");
+      else
+        gtk_widget_remove_css_class (item->column, "compare-selected-column");
+    }
+}
+
+static void
+column_pressed_cb (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   gpointer         user_data)
+{
+  GtkWidget *column = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  ShoeboxComparePage *self = SHOEBOX_COMPARE_PAGE (gtk_widget_get_ancestor (column, SHOEBOX_TYPE_COMPARE_PAGE));
+
+  select_column (self, GPOINTER_TO_INT (user_data));
+}
+
+static void
+make_selectable (GtkWidget *widget,
+                 int        index)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  /* Capture, so a click on the photo selects before the view's own drag. */
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (column_pressed_cb), GINT_TO_POINTER (index));
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
 }
 
 static GtkWidget *
@@ -186,7 +291,8 @@ build_photo_box (Item *item)
   g_autofree char *description = NULL;
 
   item->photo_stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_size_request (GTK_WIDGET (item->photo_stack), COLUMN_WIDTH, PHOTO_HEIGHT);
+  gtk_widget_set_size_request (GTK_WIDGET (item->photo_stack), MIN_COLUMN_WIDTH, PHOTO_HEIGHT);
+  gtk_widget_set_hexpand (GTK_WIDGET (item->photo_stack), TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (item->photo_stack), "compare-photo");
 
   item->view = SHOEBOX_PROFILE_VIEW (shoebox_profile_view_new ());
@@ -198,11 +304,24 @@ build_photo_box (Item *item)
   gtk_image_set_pixel_size (GTK_IMAGE (icon), 32);
   gtk_widget_add_css_class (icon, "dim-label");
   gtk_box_append (GTK_BOX (placeholder), icon);
-  label = gtk_label_new (item->kind == ITEM_PAIR ? _("No Side-Profile Photo") : _("No Photo of This Silhouette"));
+  label = gtk_label_new (item->kind == ITEM_PAIR ? _("No Side-Profile Photo") : _("No photo of this silhouette"));
   gtk_widget_add_css_class (label, "dim-label");
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   gtk_box_append (GTK_BOX (placeholder), label);
+
+  /* None of the collector's pairs of it has a photo: add one to the best. */
+  if (item->kind == ITEM_SILHOUETTE && item->photo == NULL && item->photo_pair_id > 0)
+    {
+      GtkWidget *add = gtk_button_new_with_label (_("Add Photo…"));
+
+      gtk_widget_set_tooltip_text (add, _("Add a side-profile photo to your pair of this silhouette"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "compare.add-photo");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (add), "x", item->photo_pair_id);
+      gtk_widget_set_halign (add, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (add, "pill");
+      gtk_box_append (GTK_BOX (placeholder), add);
+    }
   gtk_stack_add_named (item->photo_stack, placeholder, "placeholder");
 
   spinner = gtk_spinner_new ();
@@ -218,7 +337,7 @@ build_photo_box (Item *item)
   gtk_label_set_xalign (item->caption, 0);
   gtk_label_set_wrap (item->caption, TRUE);
   gtk_label_set_wrap_mode (item->caption, PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (item->caption, 28);
+  gtk_label_set_max_width_chars (item->caption, 8);
   gtk_widget_add_css_class (GTK_WIDGET (item->caption), "caption");
   gtk_widget_add_css_class (GTK_WIDGET (item->caption), "dim-label");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (item->caption));
@@ -251,7 +370,8 @@ _shoebox_compare_page_rebuild_columns (ShoeboxComparePage *self)
       item->photo_stack = NULL;
       item->photo_box = NULL;
       item->caption = NULL;
-      item->flip_button = NULL;
+      item->menu_button = NULL;
+      item->generations_button = NULL;
       memset (item->cells, 0, sizeof item->cells);
     }
 
@@ -265,8 +385,8 @@ _shoebox_compare_page_rebuild_columns (ShoeboxComparePage *self)
 
       /* Whole words, and room for them even when the window is narrow. */
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
-      gtk_label_set_width_chars (GTK_LABEL (label), 10);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
+      gtk_label_set_width_chars (GTK_LABEL (label), 9);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 11);
       gtk_widget_add_css_class (label, "compare-row-title");
       gtk_widget_add_css_class (label, "dim-label");
       gtk_grid_attach (GTK_GRID (self->columns_box), label, 0, row + 2, 1, 1);
@@ -281,20 +401,28 @@ _shoebox_compare_page_rebuild_columns (ShoeboxComparePage *self)
                                    "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
                                    "orientation", GTK_ORIENTATION_VERTICAL,
                                    "spacing", 6,
-                                   "width-request", COLUMN_WIDTH,
+                                   "width-request", MIN_COLUMN_WIDTH,
+                                   "hexpand", TRUE,
                                    "margin-bottom", 6,
                                    NULL);
       gtk_widget_add_css_class (item->column, "compare-column");
       gtk_accessible_update_property (GTK_ACCESSIBLE (item->column), GTK_ACCESSIBLE_PROPERTY_LABEL, item->name, -1);
       gtk_box_append (GTK_BOX (item->column), build_header (self, item, i));
       gtk_grid_attach (GTK_GRID (self->columns_box), item->column, i + 1, 0, 1, 1);
+      _shoebox_compare_page_update_column_menu (self, item, i);
       gtk_grid_attach (GTK_GRID (self->columns_box), build_photo_box (item), i + 1, 1, 1, 1);
+      make_selectable (item->column, i);
+      make_selectable (item->photo_box, i);
 
       for (Row row = 0; row < N_ROWS; row++)
         {
           item->cells[row] = new_cell (item->values[row]);
-          gtk_widget_set_size_request (item->cells[row], COLUMN_WIDTH, -1);
+          gtk_widget_set_size_request (item->cells[row], MIN_COLUMN_WIDTH, -1);
+          gtk_widget_set_hexpand (item->cells[row], TRUE);
           gtk_grid_attach (GTK_GRID (self->columns_box), item->cells[row], i + 1, row + 2, 1, 1);
         }
     }
+
+  select_column (self, self->selected_column);
+  _shoebox_compare_page_apply_narrow (self);
 }

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "shoebox-compare-page-private.h"
 #include "shoebox-labels.h"
 
@@ -139,8 +141,13 @@ item_new_silhouette (ShoeboxCollection  *collection,
   item->values[ROW_BRAND] = dup_text (shoebox_silhouette_get_brand_name (silhouette));
   fill_silhouette_values (collection, item);
 
-  /* A silhouette has no photo, no price paid, no size: a catalogue entry
-   * is not a pair one owns.
+  /* The collector's own photo of it, when a pair of theirs has one; a
+   * failure to look only means no photo.
+   */
+  shoebox_collection_find_silhouette_photo (collection, id, &item->photo_pair_id, &item->photo, NULL);
+
+  /* A silhouette has no price paid, no size: a catalogue entry is not a
+   * pair one owns.
    */
   for (Row row = ROW_PRICE_PAID; row <= ROW_COST_PER_WEAR; row++)
     item->values[row] = g_strdup (MISSING);
@@ -241,15 +248,11 @@ _shoebox_compare_page_get_item (ShoeboxComparePage *self,
   return g_ptr_array_index (self->items, index);
 }
 
-void
-_shoebox_compare_page_save_items (ShoeboxComparePage *self)
+/* The items as keys, "pair:12" or "silhouette:3", in order. */
+static GStrv
+dup_keys (ShoeboxComparePage *self)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) keys = NULL;
-
-  /* Without a collection nothing was chosen: keep the last comparison. */
-  if (self->restoring || self->settings == NULL || self->collection == NULL)
-    return;
 
   for (guint i = 0; i < self->items->len; i++)
     {
@@ -259,8 +262,41 @@ _shoebox_compare_page_save_items (ShoeboxComparePage *self)
       g_strv_builder_add (builder, key);
     }
 
-  keys = g_strv_builder_end (builder);
+  return g_strv_builder_end (builder);
+}
+
+void
+_shoebox_compare_page_save_items (ShoeboxComparePage *self)
+{
+  g_auto(GStrv) keys = NULL;
+
+  /* Without a collection nothing was chosen: keep the last comparison. */
+  if (self->restoring || self->settings == NULL || self->collection == NULL)
+    return;
+
+  keys = dup_keys (self);
   g_settings_set_strv (self->settings, "compare-items", (const char * const *) keys);
+}
+
+/**
+ * _shoebox_compare_page_go_back:
+ * @self: a #ShoeboxComparePage
+ *
+ * Returns to the comparison Compare Generations replaced.
+ */
+void
+_shoebox_compare_page_go_back (ShoeboxComparePage *self)
+{
+  g_auto(GStrv) keys = g_steal_pointer (&self->previous_keys);
+
+  _shoebox_compare_page_set_tool_visible (self->back_button, FALSE);
+  if (keys == NULL)
+    return;
+
+  _shoebox_compare_page_clear_items (self);
+  for (guint i = 0; keys[i] != NULL; i++)
+    _shoebox_compare_page_add_key (self, keys[i]);
+  _shoebox_compare_page_items_changed (self);
 }
 
 static gboolean
@@ -517,6 +553,13 @@ shoebox_compare_page_compare_generations (ShoeboxComparePage *self,
         }
     }
 
+  /* A new comparison: the one it replaces stays one Back (or Undo) away. */
+  if (self->items->len > 0)
+    {
+      g_strfreev (self->previous_keys);
+      self->previous_keys = dup_keys (self);
+    }
+
   _shoebox_compare_page_clear_items (self);
   for (guint i = start; i < n && self->items->len < SHOEBOX_COMPARE_MAX_ITEMS; i++)
     {
@@ -525,4 +568,15 @@ shoebox_compare_page_compare_generations (ShoeboxComparePage *self,
       add_item (self, ITEM_SILHOUETTE, shoebox_silhouette_get_id (silhouette));
     }
   _shoebox_compare_page_items_changed (self);
+
+  if (self->previous_keys != NULL)
+    {
+      AdwToast *toast = adw_toast_new (_("Comparing the generations"));
+
+      _shoebox_compare_page_set_tool_visible (self->back_button, TRUE);
+      adw_toast_set_button_label (toast, _("Undo"));
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (_shoebox_compare_page_go_back),
+                               self, G_CONNECT_SWAPPED);
+      _shoebox_compare_page_add_toast (self, toast);
+    }
 }

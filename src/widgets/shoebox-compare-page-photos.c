@@ -18,9 +18,9 @@
  */
 
 /* The photo's profile with the user's flip applied. */
-static void
-get_profile (Item           *item,
-             ShoeboxProfile *profile)
+void
+_shoebox_compare_page_get_item_profile (Item           *item,
+                                        ShoeboxProfile *profile)
 {
   *profile = item->result->profile;
   if (!item->flipped)
@@ -41,11 +41,12 @@ update_item_photo (ShoeboxComparePage *self,
                    Item               *item)
 {
   ShoeboxProfile profile;
+  guint index;
 
   if (item->column == NULL)
     return;
 
-  gtk_widget_set_visible (item->flip_button, item->result != NULL);
+  _shoebox_compare_page_update_column_menu (self, item, g_ptr_array_find (self->items, item, &index) ? (int) index : 0);
   gtk_widget_set_visible (item->photo_box, is_side_by_side (self));
 
   if (item->photo == NULL || (item->result == NULL && item->photo_error != NULL))
@@ -62,7 +63,7 @@ update_item_photo (ShoeboxComparePage *self,
       return;
     }
 
-  get_profile (item, &profile);
+  _shoebox_compare_page_get_item_profile (item, &profile);
   shoebox_profile_view_clear (item->view);
   shoebox_profile_view_add_layer (item->view, item->result->texture, &profile, item->result->outline);
   gtk_stack_set_visible_child_name (item->photo_stack, "photo");
@@ -123,7 +124,7 @@ _shoebox_compare_page_update_views (ShoeboxComparePage *self)
       if (item->result == NULL || (outline && item->result->outline == NULL))
         continue;
 
-      get_profile (item, &profile);
+      _shoebox_compare_page_get_item_profile (item, &profile);
       shoebox_profile_view_add_layer (self->overlay_view, item->result->texture, &profile, item->result->outline);
 
       shoebox_profile_view_get_layer_color (n_layers, &color);

@@ -57,6 +57,7 @@ typedef struct
   ShoeboxSilhouette    *silhouette; /* the pair's, for a pair; may be NULL */
   char                 *name;
   char                 *photo; /* side-profile file name, or NULL */
+  gint64                photo_pair_id; /* a silhouette's: whose photo, or the pair to add one to */
   char                 *values[N_ROWS];
   gboolean              has_lineage;
   ShoeboxProfileResult *result;
@@ -68,7 +69,8 @@ typedef struct
   GtkStack             *photo_stack;
   ShoeboxProfileView   *view;
   GtkLabel             *caption;
-  GtkWidget            *flip_button;
+  GtkWidget            *menu_button;
+  GtkWidget            *generations_button;
   GtkWidget            *cells[N_ROWS];
 } Item;
 
@@ -87,8 +89,16 @@ struct _ShoeboxComparePage
   GtkWidget             *row_labels[N_ROWS];
   guint                  n_loading;
   guint                  default_photos_source;
+  int                    selected_column; /* Compare Generations', or -1 */
+  GStrv                  previous_keys;   /* the comparison Back returns to */
+  guint                  narrow_source;
+  gboolean               narrow;
 
   GtkFlowBox            *toolbar;
+  GtkWidget             *back_button;
+  GtkWidget             *only_differences_box;
+  GtkWidget             *image_box;
+  GtkWidget             *more_button;
   GtkMenuButton         *compare_with_button;
   GtkPopover            *picker_popover;
   GtkSearchEntry        *picker_search;
@@ -113,6 +123,17 @@ struct _ShoeboxComparePage
 void     _shoebox_compare_page_items_changed      (ShoeboxComparePage *self);
 void     _shoebox_compare_page_show_toast         (ShoeboxComparePage *self,
                                                    const char         *title);
+void     _shoebox_compare_page_add_toast          (ShoeboxComparePage *self,
+                                                   AdwToast           *toast);
+void     _shoebox_compare_page_go_back            (ShoeboxComparePage *self);
+
+void     _shoebox_compare_page_apply_narrow       (ShoeboxComparePage *self);
+void     _shoebox_compare_page_set_tool_visible   (GtkWidget          *tool,
+                                                   gboolean            visible);
+void     _shoebox_compare_page_watch_width        (ShoeboxComparePage *self);
+void     _shoebox_compare_page_compare_with_action (GtkWidget         *widget,
+                                                   const char         *action_name,
+                                                   GVariant           *parameter);
 
 void     _shoebox_compare_page_item_free          (Item               *item);
 gboolean _shoebox_compare_page_has_item           (ShoeboxComparePage *self,
@@ -129,13 +150,27 @@ void     _shoebox_compare_page_reload_items       (ShoeboxComparePage *self);
 
 void     _shoebox_compare_page_rebuild_columns    (ShoeboxComparePage *self);
 void     _shoebox_compare_page_update_differences (ShoeboxComparePage *self);
+const char *_shoebox_compare_page_row_title       (Row                 row);
+gboolean _shoebox_compare_page_row_differs        (ShoeboxComparePage *self,
+                                                   Row                 row);
+void     _shoebox_compare_page_update_column_menu (ShoeboxComparePage *self,
+                                                   Item               *item,
+                                                   int                 index);
 
 void     _shoebox_compare_page_load_photos        (ShoeboxComparePage *self);
 void     _shoebox_compare_page_update_views       (ShoeboxComparePage *self);
+void     _shoebox_compare_page_get_item_profile   (Item               *item,
+                                                   ShoeboxProfile     *profile);
+
+char       *_shoebox_compare_page_dup_title       (ShoeboxComparePage *self);
+GdkTexture *_shoebox_compare_page_render_image    (ShoeboxComparePage *self);
 
 void     _shoebox_compare_page_refill_picker      (ShoeboxComparePage *self);
 
 void     _shoebox_compare_page_save_image_action  (GtkWidget          *widget,
+                                                   const char         *action_name,
+                                                   GVariant           *parameter);
+void     _shoebox_compare_page_copy_image_action  (GtkWidget          *widget,
                                                    const char         *action_name,
                                                    GVariant           *parameter);
 

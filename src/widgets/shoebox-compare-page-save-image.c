@@ -14,7 +14,27 @@
 #include "shoebox-compare-page-private.h"
 #include "shoebox-file-dialog.h"
 
-/* The comparison saved as a PNG, from Save as Image. */
+/* The comparison saved as a PNG, from Save as Image, or copied, from
+ * Copy Image: the composition of shoebox-compare-page-render.c either way.
+ */
+
+/* The title as a file name: "Runner vs Phantom.png". */
+static char *
+dup_file_name (ShoeboxComparePage *self)
+{
+  g_autofree char *title = _shoebox_compare_page_dup_title (self);
+
+  /* A slash would name a folder; a leading dot would hide the file. */
+  g_strdelimit (title, "/\\", '-');
+  if (title[0] == '.' || title[0] == '\0')
+    {
+      g_autofree char *safe = g_strconcat ("_", title, NULL);
+
+      return g_strconcat (safe, ".png", NULL);
+    }
+
+  return g_strconcat (title, ".png", NULL);
+}
 
 static void
 chosen_cb (GObject      *object,
@@ -54,6 +74,7 @@ _shoebox_compare_page_save_image_action (GtkWidget  *widget,
   ShoeboxComparePage *self = SHOEBOX_COMPARE_PAGE (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autoptr(GFile) pictures = NULL;
+  g_autofree char *file_name = NULL;
 
   if (self->chooser != NULL)
     return;
@@ -64,10 +85,25 @@ _shoebox_compare_page_save_image_action (GtkWidget  *widget,
   gtk_file_filter_add_mime_type (filter, "image/png");
   gtk_file_filter_add_suffix (filter, "png");
   self->chooser = g_cancellable_new ();
-  shoebox_file_dialog_save (widget, _("Save as Image"), _("_Save"), filter,
-                            /* Translators: the file name offered when saving a comparison; keep .png */
-                            _("Comparison.png"),
+  file_name = dup_file_name (self);
+  shoebox_file_dialog_save (widget, _("Save as Image"), _("_Save"), filter, file_name,
                             pictures, self->chooser, chosen_cb, self);
+}
+
+void
+_shoebox_compare_page_copy_image_action (GtkWidget  *widget,
+                                         const char *action_name,
+                                         GVariant   *parameter)
+{
+  ShoeboxComparePage *self = SHOEBOX_COMPARE_PAGE (widget);
+  g_autoptr(GdkTexture) texture = NULL;
+
+  if (self->items->len == 0)
+    return;
+
+  texture = _shoebox_compare_page_render_image (self);
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
+  _shoebox_compare_page_show_toast (self, _("Copied the comparison"));
 }
 
 /**
@@ -76,8 +112,9 @@ _shoebox_compare_page_save_image_action (GtkWidget  *widget,
  * @file: where to write the PNG
  * @error: return location for a #GError
  *
- * Draws the comparison as it is shown (photos and table, all of it, also
- * what is scrolled out of sight) into a PNG. The page must be shown.
+ * Draws the comparison into a PNG: its title, the aligned profiles at
+ * full resolution in the current mode, and the table with its differences
+ * marked; no buttons, whatever the window's size.
  *
  * Returns: %TRUE if the file was written
  */
@@ -86,45 +123,20 @@ shoebox_compare_page_save_image (ShoeboxComparePage  *self,
                                  GFile               *file,
                                  GError             **error)
 {
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  GtkNative *native;
-  GskRenderer *renderer;
-  int width;
-  int height;
 
   g_return_val_if_fail (SHOEBOX_IS_COMPARE_PAGE (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  width = gtk_widget_get_width (self->comparison);
-  height = gtk_widget_get_height (self->comparison);
-  native = gtk_widget_get_native (self->comparison);
-  renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
-  if (self->items->len == 0 || width <= 0 || height <= 0 || renderer == NULL)
+  if (self->items->len == 0)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("There is no comparison on screen to save"));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("There is no comparison to save"));
       return FALSE;
     }
 
-  /* The comparison paints the window's background itself (style.css),
-   * so the image is opaque without asking the style for a named colour,
-   * which GTK 4.10 deprecates.
-   */
-  paintable = gtk_widget_paintable_new (self->comparison);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("There is no comparison on screen to save"));
-      return FALSE;
-    }
-
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  texture = _shoebox_compare_page_render_image (self);
   bytes = gdk_texture_save_to_png_bytes (texture);
 
   return g_file_replace_contents (file,

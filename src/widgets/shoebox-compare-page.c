@@ -12,6 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "shoebox-compare-page-private.h"
+#include "shoebox-dialog.h"
+#include "shoebox-pair-editor.h"
 
 G_DEFINE_FINAL_TYPE (ShoeboxComparePage, shoebox_compare_page, GTK_TYPE_WIDGET)
 
@@ -31,6 +33,7 @@ update_actions (ShoeboxComparePage *self)
   guint n = self->items->len;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.save-image", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.copy-image", n > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->compare_with_button),
                             self->collection != NULL && n < SHOEBOX_COMPARE_MAX_ITEMS);
 }
@@ -96,13 +99,65 @@ view_divider_changed_cb (ShoeboxComparePage *self)
 }
 
 void
-_shoebox_compare_page_show_toast (ShoeboxComparePage *self,
-                                  const char         *title)
+_shoebox_compare_page_add_toast (ShoeboxComparePage *self,
+                                 AdwToast           *toast)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+void
+_shoebox_compare_page_show_toast (ShoeboxComparePage *self,
+                                  const char         *title)
+{
+  _shoebox_compare_page_add_toast (self, adw_toast_new (title));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  _shoebox_compare_page_go_back (SHOEBOX_COMPARE_PAGE (widget));
+}
+
+static void
+photo_added_cb (ShoeboxComparePage *self)
+{
+  _shoebox_compare_page_reload_items (self);
+  _shoebox_compare_page_items_changed (self);
+}
+
+/* Add Photo…, where none of the collector's pairs of a silhouette has one:
+ * that pair's editor, and the comparison read again once it is saved.
+ */
+static void
+add_photo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ShoeboxComparePage *self = SHOEBOX_COMPARE_PAGE (widget);
+  g_autoptr(ShoeboxPair) pair = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *editor;
+
+  if (self->collection == NULL || self->photos == NULL)
+    return;
+
+  pair = shoebox_collection_get_pair (self->collection, g_variant_get_int64 (parameter), &error);
+  if (pair == NULL)
+    {
+      _shoebox_compare_page_show_toast (self, error->message);
+      return;
+    }
+
+  editor = shoebox_pair_editor_new (self->collection, self->photos, pair);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (photo_added_cb), self, G_CONNECT_SWAPPED);
+  shoebox_dialog_present (editor, widget);
 }
 
 static void
@@ -276,6 +331,8 @@ shoebox_compare_page_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->mode, g_free);
+  g_clear_pointer (&self->previous_keys, g_strfreev);
+  g_clear_handle_id (&self->narrow_source, g_source_remove);
 
   G_OBJECT_CLASS (shoebox_compare_page_parent_class)->finalize (object);
 }
@@ -365,6 +422,10 @@ shoebox_compare_page_class_init (ShoeboxComparePageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/shoebox-compare-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ShoeboxComparePage, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxComparePage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxComparePage, only_differences_box);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxComparePage, image_box);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxComparePage, more_button);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxComparePage, compare_with_button);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxComparePage, picker_popover);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxComparePage, picker_search);
@@ -393,6 +454,10 @@ shoebox_compare_page_class_init (ShoeboxComparePageClass *klass)
   gtk_widget_class_install_property_action (widget_class, "compare.mode", "mode");
   gtk_widget_class_install_property_action (widget_class, "compare.only-differences", "only-differences");
   gtk_widget_class_install_action (widget_class, "compare.save-image", NULL, _shoebox_compare_page_save_image_action);
+  gtk_widget_class_install_action (widget_class, "compare.copy-image", NULL, _shoebox_compare_page_copy_image_action);
+  gtk_widget_class_install_action (widget_class, "compare.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "compare.compare-with", NULL, _shoebox_compare_page_compare_with_action);
+  gtk_widget_class_install_action (widget_class, "compare.add-photo", "x", add_photo_action);
   gtk_widget_class_install_action (widget_class, "compare.move-left", "i", move_action);
   gtk_widget_class_install_action (widget_class, "compare.move-right", "i", move_action);
   gtk_widget_class_install_action (widget_class, "compare.remove", "i", remove_action);
@@ -413,8 +478,11 @@ shoebox_compare_page_init (ShoeboxComparePage *self)
   self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) _shoebox_compare_page_item_free);
   self->cancellable = g_cancellable_new ();
   self->mode = g_strdup ("side-by-side");
+  self->selected_column = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _shoebox_compare_page_watch_width (self);
+  _shoebox_compare_page_set_tool_visible (self->back_button, FALSE);
 
   self->settings = g_settings_new (APPLICATION_ID);
 

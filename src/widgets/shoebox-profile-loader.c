@@ -42,6 +42,7 @@ typedef struct
 {
   ShoeboxProfile  profile;
   GArray         *outline;
+  GBytes         *cut_out; /* RGBA, the shoe without its backdrop */
   char           *message;
 } Analysis;
 
@@ -66,6 +67,7 @@ static void
 analysis_free (Analysis *analysis)
 {
   g_clear_pointer (&analysis->outline, g_array_unref);
+  g_clear_pointer (&analysis->cut_out, g_bytes_unref);
   g_free (analysis->message);
   g_free (analysis);
 }
@@ -93,16 +95,28 @@ analyze_thread (GTask        *task,
 {
   GdkPixbuf *pixbuf = task_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxProfileMask) mask = NULL;
   Analysis *analysis = g_new0 (Analysis, 1);
 
-  if (!shoebox_profile_align_analyze (gdk_pixbuf_read_pixels (pixbuf),
-                                      gdk_pixbuf_get_width (pixbuf),
-                                      gdk_pixbuf_get_height (pixbuf),
-                                      gdk_pixbuf_get_rowstride (pixbuf),
-                                      gdk_pixbuf_get_n_channels (pixbuf),
-                                      &analysis->profile,
-                                      &analysis->outline,
-                                      &error))
+  if (shoebox_profile_align_analyze_masked (gdk_pixbuf_read_pixels (pixbuf),
+                                            gdk_pixbuf_get_width (pixbuf),
+                                            gdk_pixbuf_get_height (pixbuf),
+                                            gdk_pixbuf_get_rowstride (pixbuf),
+                                            gdk_pixbuf_get_n_channels (pixbuf),
+                                            &analysis->profile,
+                                            &analysis->outline,
+                                            &mask,
+                                            &error))
+    {
+      /* Drawn on the page's own background, with no box and no seam. */
+      analysis->cut_out = shoebox_profile_mask_cut_out (mask,
+                                                        gdk_pixbuf_read_pixels (pixbuf),
+                                                        gdk_pixbuf_get_width (pixbuf),
+                                                        gdk_pixbuf_get_height (pixbuf),
+                                                        gdk_pixbuf_get_rowstride (pixbuf),
+                                                        gdk_pixbuf_get_n_channels (pixbuf));
+    }
+  else
     {
       shoebox_profile_align_init_uncropped (&analysis->profile,
                                             gdk_pixbuf_get_width (pixbuf),
@@ -178,7 +192,14 @@ analyze_cb (GObject      *object,
     }
 
   result = result_new ();
-  result->texture = shoebox_texture_new_for_pixbuf (pixbuf);
+  if (analysis->cut_out != NULL)
+    result->texture = gdk_memory_texture_new (gdk_pixbuf_get_width (pixbuf),
+                                              gdk_pixbuf_get_height (pixbuf),
+                                              GDK_MEMORY_R8G8B8A8,
+                                              analysis->cut_out,
+                                              (gsize) gdk_pixbuf_get_width (pixbuf) * 4);
+  else
+    result->texture = shoebox_texture_new_for_pixbuf (pixbuf);
   result->profile = analysis->profile;
   result->outline = g_steal_pointer (&analysis->outline);
   result->message = g_steal_pointer (&analysis->message);

@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 
 /**
  * ShoeboxProfileResult:
- * @texture: the photo, as drawn
+ * @texture: the photo, as drawn: the shoe cut from its backdrop
+ *   (transparent around it) when @message is %NULL
  * @profile: where the shoe is in @texture; the whole photo when @message is set
  * @outline: (element-type ShoeboxProfilePoint) (nullable): the shoe's outer
  *   contour in the pixels of @texture, or %NULL when no shoe was found

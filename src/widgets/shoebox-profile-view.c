@@ -15,6 +15,14 @@
 /* Space around the drawing, in pixels. */
 #define MARGIN 8.0
 
+/* Space kept around each shoe, as a fraction of its length: a toe or a
+ * pull-tab never touches the edge of its crop.
+ */
+#define CROP_MARGIN 0.04
+
+/* A sneaker's height over its length, before any photo says otherwise. */
+#define DEFAULT_HEIGHT_RATIO 0.42
+
 typedef struct
 {
   GdkTexture     *texture;
@@ -100,7 +108,8 @@ compute_layout (ShoeboxProfileView *self,
   /* The baseline scales with the length: measure it at length 1, then fit. */
   ratio = shoebox_profile_align_place (profiles, n, 1.0, SHOEBOX_PROFILE_TOE_LEFT, layout->placements);
   ratio = MAX (ratio, self->height_ratio);
-  layout->length = MIN (width - 2 * MARGIN, (height - 2 * MARGIN) / ratio);
+  layout->length = MIN ((width - 2 * MARGIN) / (1 + 2 * CROP_MARGIN),
+                        (height - 2 * MARGIN) / (ratio + 2 * CROP_MARGIN));
   layout->baseline = shoebox_profile_align_place (profiles, n, layout->length,
                                                   SHOEBOX_PROFILE_TOE_LEFT, layout->placements);
   layout->x0 = (width - layout->length) / 2;
@@ -118,12 +127,13 @@ snapshot_photo (GtkSnapshot   *snapshot,
   const ShoeboxProfilePlacement *placement = &layout->placements[index];
   double box_height = placement->scale * MAX (layer->profile.box.height, 1);
   double dy = layout->sole_y - layout->baseline;
+  double margin = CROP_MARGIN * layout->length;
 
   if (layer->texture == NULL)
     return;
 
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (layout->x0, layout->sole_y - box_height,
-                                                         layout->length, box_height));
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (layout->x0 - margin, layout->sole_y - box_height - margin,
+                                                         layout->length + 2 * margin, box_height + 2 * margin));
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (layout->x0 + placement->x_offset,
                                                           dy + placement->y_offset));
@@ -157,21 +167,7 @@ snapshot_outlines (ShoeboxProfileView *self,
       if (layer->outline == NULL || layer->outline->len < 2)
         continue;
 
-      cairo_save (cr);
-      cairo_translate (cr, layout->x0 + placement->x_offset, dy + placement->y_offset);
-      cairo_scale (cr, placement->mirror ? -placement->scale : placement->scale, placement->scale);
-      for (guint j = 0; j < layer->outline->len; j++)
-        {
-          const ShoeboxProfilePoint *point = &g_array_index (layer->outline, ShoeboxProfilePoint, j);
-
-          if (j == 0)
-            cairo_move_to (cr, point->x, point->y);
-          else
-            cairo_line_to (cr, point->x, point->y);
-        }
-      cairo_close_path (cr);
-      cairo_restore (cr);
-
+      shoebox_profile_view_append_outline (cr, layer->outline, placement, layout->x0, dy);
       shoebox_profile_view_get_layer_color (i, &color);
       gdk_cairo_set_source_rgba (cr, &color);
       cairo_set_line_width (cr, 2.5);
@@ -248,6 +244,8 @@ shoebox_profile_view_measure (GtkWidget      *widget,
                               int            *minimum_baseline,
                               int            *natural_baseline)
 {
+  ShoeboxProfileView *self = SHOEBOX_PROFILE_VIEW (widget);
+
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *minimum = 64;
@@ -255,9 +253,26 @@ shoebox_profile_view_measure (GtkWidget      *widget,
     }
   else
     {
+      /* As tall as the shoes are at the width given: the drawing grows
+       * with the column, never with a band of empty space above it.
+       */
+      double ratio = self->height_ratio > 0.0 ? self->height_ratio : DEFAULT_HEIGHT_RATIO;
+
+      for (guint i = 0; i < self->layers->len; i++)
+        ratio = MAX (ratio, shoebox_profile_view_measure_ratio (&g_array_index (self->layers, Layer, i).profile));
+
       *minimum = 48;
       *natural = 140;
+      if (for_size > 0)
+        *natural = MAX (*minimum, (int) (2 * MARGIN + (for_size - 2 * MARGIN) * (ratio + 2 * CROP_MARGIN)
+                                                                              / (1 + 2 * CROP_MARGIN)));
     }
+}
+
+static GtkSizeRequestMode
+shoebox_profile_view_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static void
@@ -354,6 +369,7 @@ shoebox_profile_view_class_init (ShoeboxProfileViewClass *klass)
 
   widget_class->snapshot = shoebox_profile_view_snapshot;
   widget_class->measure = shoebox_profile_view_measure;
+  widget_class->get_request_mode = shoebox_profile_view_get_request_mode;
 
   properties[PROP_OVERLAY_OPACITY] =
     g_param_spec_double ("overlay-opacity", NULL, NULL,
@@ -456,7 +472,7 @@ shoebox_profile_view_add_layer (ShoeboxProfileView   *self,
   layer.profile = *profile;
   layer.outline = outline != NULL ? g_array_ref (outline) : NULL;
   g_array_append_val (self->layers, layer);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 guint
@@ -543,7 +559,7 @@ shoebox_profile_view_set_height_ratio (ShoeboxProfileView *self,
     return;
 
   self->height_ratio = MAX (ratio, 0.0);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 /**
@@ -558,6 +574,61 @@ shoebox_profile_view_measure_ratio (const ShoeboxProfile *profile)
   g_return_val_if_fail (profile != NULL, 0.0);
 
   return (double) MAX (profile->box.height, 1) / MAX (profile->box.width, 1);
+}
+
+/**
+ * shoebox_profile_view_append_outline:
+ * @cr: where to draw
+ * @outline: (element-type ShoeboxProfilePoint): a shoe's contour, in the
+ *   pixels of its photo
+ * @placement: where the photo goes
+ * @x: the target x of the placement's origin
+ * @y: the target y of the placement's origin
+ *
+ * Adds @outline, placed, to @cr's path, closed, for the caller to stroke.
+ */
+void
+shoebox_profile_view_append_outline (cairo_t                       *cr,
+                                     GArray                        *outline,
+                                     const ShoeboxProfilePlacement *placement,
+                                     double                         x,
+                                     double                         y)
+{
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (outline != NULL);
+  g_return_if_fail (placement != NULL);
+
+  cairo_save (cr);
+  cairo_translate (cr, x + placement->x_offset, y + placement->y_offset);
+  cairo_scale (cr, placement->mirror ? -placement->scale : placement->scale, placement->scale);
+
+  /* The contour runs along the analysis grid, in steps: drawn through the
+   * midpoints of its segments, each corner a curve, it reads as a line.
+   */
+  for (guint j = 0; j <= outline->len; j++)
+    {
+      const ShoeboxProfilePoint *p = &g_array_index (outline, ShoeboxProfilePoint, j % outline->len);
+      const ShoeboxProfilePoint *next = &g_array_index (outline, ShoeboxProfilePoint, (j + 1) % outline->len);
+      double mid_x = (p->x + next->x) / 2;
+      double mid_y = (p->y + next->y) / 2;
+
+      if (j == 0)
+        {
+          cairo_move_to (cr, mid_x, mid_y);
+        }
+      else
+        {
+          double from_x, from_y;
+
+          cairo_get_current_point (cr, &from_x, &from_y);
+          cairo_curve_to (cr,
+                          from_x + 2.0 / 3.0 * (p->x - from_x), from_y + 2.0 / 3.0 * (p->y - from_y),
+                          mid_x + 2.0 / 3.0 * (p->x - mid_x), mid_y + 2.0 / 3.0 * (p->y - mid_y),
+                          mid_x, mid_y);
+        }
+    }
+  cairo_close_path (cr);
+  cairo_restore (cr);
 }
 
 /**

@@ -55,5 +55,10 @@ void                    shoebox_profile_view_set_height_ratio   (ShoeboxProfileV
 double                  shoebox_profile_view_measure_ratio      (const ShoeboxProfile *profile);
 void                    shoebox_profile_view_get_layer_color    (guint                 index,
                                                                  GdkRGBA              *color);
+void                    shoebox_profile_view_append_outline     (cairo_t              *cr,
+                                                                 GArray               *outline,
+                                                                 const ShoeboxProfilePlacement *placement,
+                                                                 double                x,
+                                                                 double                y);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "shoebox-alert.h"
 #include "shoebox-bar-chart.h"
 #include "shoebox-collection-page.h"
 #include "shoebox-compare-page.h"
@@ -677,7 +678,7 @@ test_editor_rejects_bad_input (Fixture       *fixture,
       g_assert_cmpuint (count_pairs (fixture), ==, 0);
       g_assert_true (shoebox_dialog_is_shown (GTK_WIDGET (editor)));
 
-      shoebox_test_close_dialog (editor);
+      shoebox_test_discard_editor (editor);
     }
 }
 
@@ -836,7 +837,6 @@ widget_mapped (gpointer data)
   return gtk_widget_get_mapped (GTK_WIDGET (data));
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static GtkPopover *
 find_suggestions (GtkWidget *entry)
 {
@@ -868,7 +868,14 @@ press_key (GtkWidget *entry,
     }
   g_assert_not_reached ();
 }
-#endif
+
+static gboolean
+suggestions_shown (gpointer entry)
+{
+  GtkPopover *suggestions = find_suggestions (entry);
+
+  return suggestions != NULL && gtk_widget_get_visible (GTK_WIDGET (suggestions));
+}
 
 /* The editor is a dialog over its window (an AdwDialog inside it from
  * libadwaita 1.5 on), and typing in the silhouette field suggests the
@@ -938,12 +945,88 @@ test_editor_suggestions (Fixture       *fixture,
     g_assert_false (gtk_widget_get_visible (GTK_WIDGET (suggestions)));
   }
 #else
+  /* GTK 4.8's completion: its list shows a moment after typing. */
   g_assert_nonnull (gtk_entry_get_completion (GTK_ENTRY (entry)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (brand)), ==, "");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "track 2");
+  wait_until (suggestions_shown, entry);
+  /* Escape: the list goes, the editor and the typing stay. */
+  g_assert_true (press_key (entry, GDK_KEY_Escape));
+  g_assert_false (suggestions_shown (entry));
+  g_assert_true (shoebox_dialog_is_shown (GTK_WIDGET (editor)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "track 2");
+  /* With no list open, Escape goes on to the editor. */
+  g_assert_false (press_key (entry, GDK_KEY_Escape));
 #endif
 
-  shoebox_test_close_dialog (editor);
+  shoebox_test_discard_editor (editor);
   destroy_settled (GTK_WINDOW (window));
+}
+
+/* Nothing typed is lost: closing the editor (Escape and Cancel close
+ * through "dialog.close", as shoebox_dialog_close() does) with changes
+ * asks "Discard changes?", Keep Editing keeps them; typing and undoing it
+ * is no change; an untouched or saved editor closes at once.
+ */
+static void
+test_editor_discard (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(ShoeboxPair) pair = add_pair (fixture, "Track 2.0", "Balenciaga", "Silver", 89000);
+  ShoeboxPairEditor *editor = SHOEBOX_PAIR_EDITOR (shoebox_pair_editor_new (fixture->collection, fixture->photos, NULL));
+  GtkWidget *colorway = template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "colorway_row");
+  ShoeboxAlert *alert;
+
+  shoebox_dialog_present (GTK_WIDGET (editor), NULL);
+  g_assert_false (shoebox_pair_editor_has_changes (editor));
+  gtk_editable_set_text (GTK_EDITABLE (colorway), "Silver");
+  g_assert_true (shoebox_pair_editor_has_changes (editor));
+  gtk_editable_set_text (GTK_EDITABLE (colorway), "");
+  g_assert_false (shoebox_pair_editor_has_changes (editor));
+  /* Untouched: no question. */
+  shoebox_test_close_dialog (editor);
+  g_assert_null (shoebox_test_find_shown (SHOEBOX_TYPE_ALERT));
+
+  editor = SHOEBOX_PAIR_EDITOR (shoebox_pair_editor_new (fixture->collection, fixture->photos, NULL));
+  colorway = template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "colorway_row");
+  shoebox_dialog_present (GTK_WIDGET (editor), NULL);
+  gtk_editable_set_text (GTK_EDITABLE (colorway), "Silver");
+  shoebox_dialog_close (GTK_WIDGET (editor));
+  g_assert_true (shoebox_dialog_is_shown (GTK_WIDGET (editor)));
+  alert = SHOEBOX_ALERT (shoebox_pair_editor_get_discard_alert (editor));
+  g_assert_nonnull (alert);
+  /* A second Escape while it asks does not ask twice. */
+  shoebox_dialog_close (GTK_WIDGET (editor));
+  g_assert_true (shoebox_pair_editor_get_discard_alert (editor) == GTK_WIDGET (alert));
+  shoebox_alert_respond (alert, "keep");
+  spin (50);
+  g_assert_null (shoebox_pair_editor_get_discard_alert (editor));
+  g_assert_true (shoebox_dialog_is_shown (GTK_WIDGET (editor)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (colorway)), ==, "Silver");
+#if !ADW_CHECK_VERSION (1, 5, 0)
+  /* The window manager's close button asks too. */
+  gtk_window_close (GTK_WINDOW (editor));
+  g_assert_true (shoebox_dialog_is_shown (GTK_WIDGET (editor)));
+  g_assert_nonnull (shoebox_pair_editor_get_discard_alert (editor));
+  shoebox_alert_respond (SHOEBOX_ALERT (shoebox_pair_editor_get_discard_alert (editor)), "keep");
+  spin (50);
+#endif
+  shoebox_test_discard_editor (editor);
+  g_assert_cmpuint (count_pairs (fixture), ==, 1);
+
+  /* A saved pair, changed and saved: it closes without asking. */
+  editor = SHOEBOX_PAIR_EDITOR (shoebox_pair_editor_new (fixture->collection, fixture->photos, pair));
+  colorway = template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "colorway_row");
+  shoebox_dialog_present (GTK_WIDGET (editor), NULL);
+  g_object_ref (editor);
+  g_assert_false (shoebox_pair_editor_has_changes (editor));
+  gtk_editable_set_text (GTK_EDITABLE (colorway), "Silver Blue");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  spin (50);
+  g_assert_null (shoebox_pair_editor_get_discard_alert (editor));
+  g_assert_false (shoebox_dialog_is_shown (GTK_WIDGET (editor)));
+  g_object_unref (editor);
+  shoebox_test_settle ();
 }
 
 static gboolean
@@ -1239,6 +1322,7 @@ main (int   argc,
   ADD ("/pair-editor/photos", test_editor_photos);
   ADD ("/pair-editor/compare-with", test_editor_compare_with);
   ADD ("/pair-editor/suggestions", test_editor_suggestions);
+  ADD ("/pair-editor/discard", test_editor_discard);
   ADD ("/statistics/window", test_statistics_window);
   ADD ("/collection-page/narrow-with-selection", test_window_narrow_with_selection);
   ADD ("/csv/preview-and-import", test_csv_preview);

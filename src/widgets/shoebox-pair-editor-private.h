@@ -11,8 +11,10 @@
 
 G_BEGIN_DECLS
 
-/* The pair editor is split over two files: the fields and saving in
- * shoebox-pair-editor.c, its photos in shoebox-pair-editor-photos.c.
+/* The pair editor is split over files by job: the fields and saving in
+ * shoebox-pair-editor.c, its photos in shoebox-pair-editor-photos.c, the
+ * silhouette suggestions in shoebox-pair-editor-suggestions.c, and asking
+ * before unsaved changes are closed away in shoebox-pair-editor-discard.c.
  */
 struct _ShoeboxPairEditor
 {
@@ -29,6 +31,9 @@ struct _ShoeboxPairEditor
   gboolean            can_save;
   GSettings          *settings;
   gboolean            picking_silhouette;
+  char               *remembered_fields; /* as loaded or saved */
+  GtkWidget          *discard_alert;     /* weak: "Discard changes?" */
+  gboolean            closing;           /* answered, or nothing to lose */
 #if GTK_CHECK_VERSION (4, 10, 0)
   GtkPopover         *suggestions_popover;  /* silhouettes matching the field */
   GtkListView        *suggestions_list;
@@ -76,6 +81,9 @@ struct _ShoeboxPairEditor
 void     _shoebox_pair_editor_validate           (ShoeboxPairEditor *self);
 void     _shoebox_pair_editor_set_up_suggestions (ShoeboxPairEditor *self);
 void     _shoebox_pair_editor_clear_suggestions  (ShoeboxPairEditor *self);
+void     _shoebox_pair_editor_set_up_discard     (ShoeboxPairEditor *self);
+void     _shoebox_pair_editor_clear_discard      (ShoeboxPairEditor *self);
+void     _shoebox_pair_editor_remember_fields    (ShoeboxPairEditor *self);
 void     _shoebox_pair_editor_load_photos        (ShoeboxPairEditor *self);
 void     _shoebox_pair_editor_import_file        (ShoeboxPairEditor *self,
                                                   GFile             *file);

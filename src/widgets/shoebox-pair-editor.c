@@ -323,6 +323,7 @@ show_pair (ShoeboxPairEditor *self,
   _shoebox_pair_editor_load_photos (self);
   update_wear (self);
   _shoebox_pair_editor_validate (self);
+  _shoebox_pair_editor_remember_fields (self);
 }
 
 static void
@@ -357,6 +358,7 @@ save_action (GtkWidget  *widget,
 
   g_settings_set_string (self->settings, "last-currency", selected_currency (self));
   g_set_object (&self->pair, pair);
+  _shoebox_pair_editor_remember_fields (self);
   g_signal_emit (self, signals[SAVED], 0);
   shoebox_dialog_close (GTK_WIDGET (self));
 }
@@ -432,6 +434,8 @@ delete_action (GtkWidget  *widget,
     return;
 
   g_signal_emit (self, signals[DELETE_REQUESTED], 0, shoebox_pair_get_id (self->pair));
+  /* The pair is gone: what was typed in it has nowhere to go. */
+  _shoebox_pair_editor_remember_fields (self);
   shoebox_dialog_close (GTK_WIDGET (self));
 }
 
@@ -576,6 +580,7 @@ shoebox_pair_editor_dispose (GObject *object)
   g_clear_object (&self->pair);
   g_clear_object (&self->settings);
   _shoebox_pair_editor_clear_suggestions (self);
+  _shoebox_pair_editor_clear_discard (self);
 
   G_OBJECT_CLASS (shoebox_pair_editor_parent_class)->dispose (object);
 }
@@ -687,6 +692,7 @@ shoebox_pair_editor_init (ShoeboxPairEditor *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   set_up_choices (self);
   connect_fields (self);
+  _shoebox_pair_editor_set_up_discard (self);
 }
 
 /**

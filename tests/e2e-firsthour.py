@@ -1,0 +1,136 @@
+#!/usr/bin/python3
+# End-to-end scenarios of a collector's first hour (issue 12): what a new
+# user meets while adding, editing and wearing pairs, only by clicking and
+# typing. Run through tests/e2e-run.sh as "firsthour:SCENARIO", like
+# tests/e2e-shoebox.py, whose helpers it uses.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import argparse
+import importlib.util
+import os
+import sys
+import time
+
+here = os.path.dirname(os.path.abspath(__file__))
+spec = importlib.util.spec_from_file_location("e2e_shoebox", os.path.join(here, "e2e-shoebox.py"))
+e2e = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(e2e)
+
+from gi.repository import Atspi  # noqa: E402
+
+Failure = e2e.Failure
+
+
+def shown(frame):
+    return e2e.has_state(frame, Atspi.StateType.SHOWING)
+
+
+def gone(app, frame):
+    return frame not in app.frames() or not shown(frame)
+
+
+def alert_with(app, heading):
+    """The shown message dialog whose heading is @heading, or None."""
+    return next((f for f in app.frames() if e2e.has_state(f, Atspi.StateType.VISIBLE)
+                 and any(e2e.text_of(n) == heading for n in e2e.find_all(f, "label"))
+                 and e2e.name(f) not in ("Shoebox", "Add Pair", "Edit Pair")), None)
+
+
+def response_button(frame, label):
+    """libadwaita 1.2 names a response button twice over ("Discard
+    Discard"): match the first word(s)."""
+    return next((n for n in e2e.walk(frame) if e2e.role(n) == "push button"
+                 and e2e.name(n).startswith(label) and n.get_n_actions() > 0), None)
+
+
+def with_app(args, label, body):
+    """Starts Shoebox, runs body(app), quits by Ctrl+Q and checks that it
+    quit cleanly; a screenshot of any failure is kept."""
+    app = e2e.App(args.app, args.artifacts, f"firsthour-{label}")
+    try:
+        body(app)
+        app.key("ctrl+q")
+        app.wait_exit()
+    except Failure:
+        app.screenshot("failure")
+        raise
+    finally:
+        app.kill()
+
+
+def editor_keeps_typing(app):
+    """Escape first closes the silhouette suggestions, not the editor;
+    closing with unsaved changes asks "Discard changes?", Keep Editing
+    being the default; an untouched editor closes at once."""
+    window = e2e.main_window(app)
+    add = e2e.wait_for(lambda: e2e.find(window, "push button", "Add Pair"), what="the Add Pair button")
+
+    # Untouched, Escape closes it without a question.
+    e2e.click(add)
+    editor = app.frame("Add Pair")
+    time.sleep(0.5)
+    app.key("Escape")
+    e2e.wait_for(lambda: gone(app, editor), what="the untouched editor to close")
+    if alert_with(app, "Discard changes?") is not None:
+        raise Failure("an untouched editor asked to discard changes")
+
+    e2e.click(add)
+    editor = app.frame("Add Pair")
+    silhouette = e2e.text_field(editor, "Silhouette")
+    e2e.set_text(silhouette, "track 2")
+    time.sleep(0.8)
+    app.screenshot("suggestions")
+
+    # The first Escape closes the suggestions only.
+    app.key("Escape")
+    time.sleep(0.8)
+    if not shown(editor):
+        raise Failure("Escape over the silhouette suggestions closed the editor")
+    if alert_with(app, "Discard changes?") is not None:
+        raise Failure("Escape over the silhouette suggestions asked to discard the pair")
+    if e2e.text_of(silhouette) != "track 2":
+        raise Failure(f"the silhouette field holds “{e2e.text_of(silhouette)}” after Escape")
+
+    # The second asks; Enter keeps editing, the typing stays.
+    app.key("Escape")
+    alert = e2e.wait_for(lambda: alert_with(app, "Discard changes?"), what="the “Discard changes?” question")
+    time.sleep(0.5)
+    app.screenshot("discard")
+    app.key("Return")
+    e2e.wait_for(lambda: alert_with(app, "Discard changes?") is None, what="the question to go")
+    time.sleep(0.3)
+    if not shown(editor) or e2e.text_of(silhouette) != "track 2":
+        raise Failure("Keep Editing did not keep the editor and its typing")
+
+    # Cancel asks too; Discard closes.
+    e2e.click(e2e.find(editor, "push button", "Cancel"))
+    alert = e2e.wait_for(lambda: alert_with(app, "Discard changes?"), what="the question after Cancel")
+    e2e.click(e2e.wait_for(lambda: response_button(alert, "Discard"), what="the Discard button"))
+    e2e.wait_for(lambda: gone(app, editor), what="the editor to close after Discard")
+
+
+SCENARIOS = {
+    "editor": lambda args: with_app(args, "editor", editor_keeps_typing),
+}
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--app", required=True)
+    parser.add_argument("--artifacts", required=True)
+    parser.add_argument("scenario", help="firsthour:NAME, NAME one of " + ", ".join(SCENARIOS))
+    args = parser.parse_args()
+    run = SCENARIOS[args.scenario.split(":", 1)[-1]]
+    failure = None
+    try:
+        run(args)
+    except Failure as caught:
+        failure = caught
+    print(f"FAIL: {failure}" if failure else f"PASS: {args.scenario}",
+          file=sys.stderr if failure else sys.stdout)
+    return 1 if failure else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -161,6 +161,20 @@ show_page (Fixture *fixture)
   return shown;
 }
 
+/* Whether a label under @widget (a toast, say) shows @text. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget)
+      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
 static const char *
 visible_view (ShoeboxCollectionPage *page)
 {
@@ -520,9 +534,25 @@ test_page_delete_undo_and_wear (Fixture       *fixture,
     g_assert_cmpint (g_array_index (ids, gint64, 0), ==, shoebox_pair_get_id (second));
   }
 
-  /* Worn Today on the selection. */
+  /* Worn Today on the selection, with an Undo that removes the wear. */
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
   shoebox_collection_page_log_wear (shown.page);
+  g_assert_true (shows_text (GTK_WIDGET (shown.window), "Wear logged for 1 pair"));
+  g_assert_true (shoebox_collection_page_undo (shown.page));
+  g_assert_true (shows_text (GTK_WIDGET (shown.window), "Wear removed from 1 pair"));
+  worn = shoebox_collection_get_pair (fixture->collection, shoebox_pair_get_id (second), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (shoebox_pair_get_wear_count (worn), ==, 0);
+  g_clear_object (&worn);
+  g_assert_false (shoebox_collection_page_undo (shown.page));
+  shoebox_collection_page_log_wear (shown.page);
+  worn = shoebox_collection_get_pair (fixture->collection, shoebox_pair_get_id (second), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (shoebox_pair_get_wear_count (worn), ==, 1);
+  g_clear_object (&worn);
+  /* A second wear the same day is refused, and says so. */
+  shoebox_collection_page_log_wear (shown.page);
+  g_assert_true (shows_text (GTK_WIDGET (shown.window), "Already logged as worn today"));
   worn = shoebox_collection_get_pair (fixture->collection, shoebox_pair_get_id (second), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (shoebox_pair_get_wear_count (worn), ==, 1);
@@ -1029,6 +1059,60 @@ test_editor_discard (Fixture       *fixture,
   shoebox_test_settle ();
 }
 
+static guint
+wear_count (Fixture *fixture,
+            gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxPair) pair = shoebox_collection_get_pair (fixture->collection, id, &error);
+
+  g_assert_no_error (error);
+  return shoebox_pair_get_wear_count (pair);
+}
+
+/* The editor's wear log: a second Worn Today is refused and says so, its
+ * Undo removes the day, a day can be removed and a past one logged, a
+ * future one is refused. None of it is an unsaved change.
+ */
+static void
+test_editor_wears (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(ShoeboxPair) pair = add_pair (fixture, "Track 2.0", "Balenciaga", "Silver", 89000);
+  ShoeboxPairEditor *editor = SHOEBOX_PAIR_EDITOR (shoebox_pair_editor_new (fixture->collection, fixture->photos, pair));
+  GtkWidget *past = template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "past_wear_row");
+  g_autofree char *today = shoebox_date_dup_today ();
+  gint64 id = shoebox_pair_get_id (pair);
+  const char * const *dates;
+
+  shoebox_dialog_present (GTK_WIDGET (editor), NULL);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.worn-today", NULL);
+  g_assert_cmpuint (wear_count (fixture, id), ==, 1);
+  g_assert_true (shows_text (GTK_WIDGET (editor), "Wear logged for today"));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.worn-today", NULL);
+  g_assert_cmpuint (wear_count (fixture, id), ==, 1);
+  g_assert_true (shows_text (GTK_WIDGET (editor), "Already logged as worn today"));
+
+  /* Undo on the toast, or Remove beside the day: the same action. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.remove-wear", "s", today);
+  g_assert_cmpuint (wear_count (fixture, id), ==, 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (past), "2999-01-01");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.log-past-wear", NULL);
+  g_assert_cmpuint (wear_count (fixture, id), ==, 0);
+  gtk_editable_set_text (GTK_EDITABLE (past), "2024-01-02");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.log-past-wear", NULL);
+  g_assert_cmpuint (wear_count (fixture, id), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (past)), ==, "");
+  g_assert_true (shows_text (GTK_WIDGET (editor), "2024-01-02"));
+  dates = shoebox_pair_get_wear_dates (shoebox_pair_editor_get_pair (editor));
+  g_assert_cmpstr (dates[0], ==, "2024-01-02");
+  g_assert_null (dates[1]);
+
+  g_assert_false (shoebox_pair_editor_has_changes (editor));
+  shoebox_test_close_dialog (editor);
+}
+
 static gboolean
 stack_shows_statistics (gpointer data)
 {
@@ -1323,6 +1407,7 @@ main (int   argc,
   ADD ("/pair-editor/compare-with", test_editor_compare_with);
   ADD ("/pair-editor/suggestions", test_editor_suggestions);
   ADD ("/pair-editor/discard", test_editor_discard);
+  ADD ("/pair-editor/wears", test_editor_wears);
   ADD ("/statistics/window", test_statistics_window);
   ADD ("/collection-page/narrow-with-selection", test_window_narrow_with_selection);
   ADD ("/csv/preview-and-import", test_csv_preview);

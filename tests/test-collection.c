@@ -649,8 +649,21 @@ test_wear_log (Fixture       *fixture,
   ids[0] = save_new_pair (fixture, "Track", "White");
   ids[1] = save_new_pair (fixture, "Runner", "Black");
 
-  /* Worn Today twice is one wear. */
-  g_assert_true (shoebox_collection_log_wear (fixture->collection, ids, 2, NULL, &error));
+  /* Worn Today twice is one wear, and the second logs nothing new. */
+  {
+    g_autoptr(GArray) logged = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+    g_assert_true (shoebox_collection_log_new_wear (fixture->collection, ids, 1, NULL, logged, &error));
+    g_assert_cmpuint (logged->len, ==, 1);
+    g_assert_cmpint (g_array_index (logged, gint64, 0), ==, ids[0]);
+    g_array_set_size (logged, 0);
+    g_assert_true (shoebox_collection_log_new_wear (fixture->collection, ids, 2, NULL, logged, &error));
+    g_assert_cmpuint (logged->len, ==, 1);
+    g_assert_cmpint (g_array_index (logged, gint64, 0), ==, ids[1]);
+    g_array_set_size (logged, 0);
+    g_assert_true (shoebox_collection_log_new_wear (fixture->collection, ids, 2, NULL, logged, &error));
+    g_assert_cmpuint (logged->len, ==, 0);
+  }
   g_assert_true (shoebox_collection_log_wear (fixture->collection, ids, 2, NULL, &error));
   g_assert_true (shoebox_collection_log_wear (fixture->collection, ids, 1, "2024-01-10", &error));
   g_assert_no_error (error);

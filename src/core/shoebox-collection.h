@@ -213,6 +213,12 @@ gboolean           shoebox_collection_log_wear                (ShoeboxCollection
                                                                guint               n_ids,
                                                                const char         *date,
                                                                GError            **error);
+gboolean           shoebox_collection_log_new_wear            (ShoeboxCollection  *self,
+                                                               const gint64       *ids,
+                                                               guint               n_ids,
+                                                               const char         *date,
+                                                               GArray             *logged,
+                                                               GError            **error);
 gboolean           shoebox_collection_remove_wear             (ShoeboxCollection  *self,
                                                                gint64              pair_id,
                                                                const char         *date,

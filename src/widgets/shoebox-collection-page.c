@@ -534,6 +534,8 @@ shoebox_collection_page_dispose (GObject *object)
   g_clear_object (&self->photos);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->last_deletion, shoebox_deletion_unref);
+  g_clear_pointer (&self->last_wear_ids, g_array_unref);
+  g_clear_pointer (&self->last_wear_date, g_free);
   g_clear_pointer (&self->silhouette_ids, g_array_unref);
   g_clear_pointer (&self->searched_text, g_free);
 
@@ -766,19 +768,34 @@ shoebox_collection_page_dup_selected_ids (ShoeboxCollectionPage *self)
   return ids;
 }
 
+/* A second press of Worn Today, or its Undo, answers at once: each such
+ * toast replaces the one before instead of waiting behind it.
+ */
+static void
+show_wear_toast (ShoeboxCollectionPage *self,
+                 AdwToast              *toast)
+{
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  show_toast (self, toast);
+}
+
 /**
  * shoebox_collection_page_log_wear:
  * @self: a #ShoeboxCollectionPage
  *
- * Records that the selected pairs were worn today.
+ * Records that the selected pairs were worn today, with a toast whose
+ * Undo removes those wears again. A pair already logged today is not
+ * logged twice, and the toast says so rather than claim a wear.
  */
 void
 shoebox_collection_page_log_wear (ShoeboxCollectionPage *self)
 {
   g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) logged = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *today = NULL;
   g_autofree char *message = NULL;
+  AdwToast *toast;
 
   g_return_if_fail (SHOEBOX_IS_COLLECTION_PAGE (self));
 
@@ -787,16 +804,76 @@ shoebox_collection_page_log_wear (ShoeboxCollectionPage *self)
     return;
 
   today = shoebox_date_dup_today ();
-  if (!shoebox_collection_log_wear (self->collection, (const gint64 *) ids->data, ids->len, today, &error))
+  logged = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (!shoebox_collection_log_new_wear (self->collection, (const gint64 *) ids->data, ids->len, today, logged, &error))
     {
       show_error (self, error);
       return;
     }
 
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Wear logged for %u pair", "Wear logged for %u pairs", ids->len),
-                             ids->len);
-  show_toast (self, adw_toast_new (message));
+  if (logged->len == 0)
+    {
+      if (ids->len == 1)
+        message = g_strdup (_("Already logged as worn today"));
+      else
+        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "The %u pair was already logged as worn today",
+                                                "All %u pairs were already logged as worn today", ids->len),
+                                   ids->len);
+      show_wear_toast (self, adw_toast_new (message));
+      return;
+    }
+
+  /* Undo removes what this logged, and nothing else. */
+  g_clear_pointer (&self->last_deletion, shoebox_deletion_unref);
+  g_clear_pointer (&self->last_wear_ids, g_array_unref);
+  g_free (self->last_wear_date);
+  self->last_wear_ids = g_array_ref (logged);
+  self->last_wear_date = g_strdup (today);
+
+  if (logged->len < ids->len)
+    /* Translators: %u of the selected pairs; the others had a wear today. */
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Wear logged for %u pair; the others were already worn today",
+                                            "Wear logged for %u pairs; the others were already worn today",
+                                            logged->len),
+                               logged->len);
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Wear logged for %u pair", "Wear logged for %u pairs",
+                                            logged->len),
+                               logged->len);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  show_wear_toast (self, toast);
   run_query (self);
+}
+
+static gboolean
+undo_wear (ShoeboxCollectionPage *self)
+{
+  g_autoptr(GArray) ids = g_steal_pointer (&self->last_wear_ids);
+  g_autofree char *date = g_steal_pointer (&self->last_wear_date);
+  g_autofree char *message = NULL;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!shoebox_collection_remove_wear (self->collection, g_array_index (ids, gint64, i), date, &error))
+        {
+          show_error (self, error);
+          run_query (self);
+          return FALSE;
+        }
+    }
+
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Wear removed from %u pair", "Wear removed from %u pairs",
+                                          ids->len),
+                             ids->len);
+  show_wear_toast (self, adw_toast_new (message));
+  run_query (self);
+  return TRUE;
 }
 
 static void
@@ -820,6 +897,8 @@ delete_ids (ShoeboxCollectionPage *self,
     }
 
   g_clear_pointer (&self->last_deletion, shoebox_deletion_unref);
+  g_clear_pointer (&self->last_wear_ids, g_array_unref);
+  g_clear_pointer (&self->last_wear_date, g_free);
   self->last_deletion = deletion;
 
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u pair deleted", "%u pairs deleted", n_ids), n_ids);
@@ -854,7 +933,8 @@ shoebox_collection_page_delete_selected (ShoeboxCollectionPage *self)
  * shoebox_collection_page_undo:
  * @self: a #ShoeboxCollectionPage
  *
- * Brings back the pairs of the last delete.
+ * Brings back the pairs of the last delete, or removes the wears the
+ * last Worn Today logged, whichever came last.
  *
  * Returns: %TRUE if there was something to undo
  */
@@ -867,6 +947,9 @@ shoebox_collection_page_undo (ShoeboxCollectionPage *self)
   guint n_pairs;
 
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION_PAGE (self), FALSE);
+
+  if (self->last_wear_ids != NULL && self->collection != NULL)
+    return undo_wear (self);
 
   deletion = g_steal_pointer (&self->last_deletion);
   if (deletion == NULL || self->collection == NULL)

@@ -167,7 +167,7 @@ shows_text (GtkWidget  *widget,
             const char *text)
 {
   if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget)
-      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+      && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
     return TRUE;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
     if (shows_text (child, text))
@@ -1125,6 +1125,8 @@ test_statistics_window (Fixture       *fixture,
 {
   g_autoptr(ShoeboxPair) nike = add_pair (fixture, "Air Max 97", "Nike", "Silver Bullet", 18500);
   g_autoptr(ShoeboxPair) track = add_pair (fixture, "Track 2.0", "Balenciaga", "Silver", 89000);
+  g_autoptr(ShoeboxPair) runner = add_pair (fixture, "Runner", "Balenciaga", "Grey", 115000);
+  g_autoptr(GError) error = NULL;
   GtkWidget *window;
   ShoeboxBarChart *brands;
   ShoeboxBarChart *conditions;
@@ -1134,6 +1136,9 @@ test_statistics_window (Fixture       *fixture,
   /* The window shows at once, with a spinner, and the figures come from
    * a worker thread: not one query of theirs on the main thread.
    */
+  shoebox_pair_set_estimated_value (runner, 140000);
+  g_assert_true (shoebox_collection_save_pair (fixture->collection, runner, &error));
+  g_assert_no_error (error);
   shoebox_test_sql_log_clear ();
   window = shoebox_statistics_window_new (fixture->collection);
   brands = SHOEBOX_BAR_CHART (template_child (window, SHOEBOX_TYPE_STATISTICS_WINDOW, "brand_chart"));
@@ -1148,7 +1153,10 @@ test_statistics_window (Fixture       *fixture,
 
   g_assert_cmpuint (shoebox_test_sql_log_count ("FROM pairs", FALSE), >=, 6);
   g_assert_cmpuint (shoebox_test_sql_log_count ("FROM pairs", TRUE), ==, 0);
-  g_assert_cmpstr (adw_action_row_get_subtitle (owned), ==, "2");
+  g_assert_cmpstr (adw_action_row_get_subtitle (owned), ==, "3");
+  /* Like with like: the one estimate beside what that pair cost. */
+  g_assert_true (shows_text (window, "Paid for 3 pairs: 2225.00 USD"));
+  g_assert_true (shows_text (window, "Estimated value of 1 of 3 pairs: 1400.00 USD (paid 1150.00 USD)"));
   g_assert_cmpuint (shoebox_bar_chart_get_n_bars (brands), ==, 2);
   g_assert_cmpuint (shoebox_bar_chart_get_n_bars (conditions), >=, 4);
   shoebox_test_close_dialog (window);

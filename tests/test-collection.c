@@ -1111,6 +1111,10 @@ test_statistics (Fixture       *fixture,
     g_assert_cmpint (usd->paid, ==, 189500);
     g_assert_cmpint (usd->estimated, ==, 80000);
     g_assert_cmpuint (usd->n_pairs, ==, 2);
+    /* Like with like: one of the two has an estimate, paid 1000.00. */
+    g_assert_cmpuint (usd->n_paid, ==, 2);
+    g_assert_cmpuint (usd->n_estimated, ==, 1);
+    g_assert_cmpint (usd->paid_for_estimated, ==, 100000);
   }
 
   g_assert_cmpuint (statistics->by_brand->len, ==, 3);

@@ -10,6 +10,7 @@ import argparse
 import datetime
 import importlib.util
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -196,7 +197,64 @@ def wear_scenario(args):
         raise Failure(f"the wear log holds {wears()}, not the one past day left")
 
 
+def add_source(app, preferences, address):
+    e2e.click(e2e.wait_for(lambda: e2e.news_in(preferences, "push button", "Add Source"), what="the Add Source button"))
+    dialog = e2e.news_dialog(app, "Add Source")
+    field = e2e.wait_for(lambda: e2e.news_in(dialog, "text", "Address"), what="the Address field")
+    field.set_text_contents(address)
+    e2e.click(e2e.wait_for(lambda: response_button(dialog, "Add"), what="the Add button"))
+
+
+def news_truth(app, feeds):
+    """Every default source unreachable (the tests reach no real site):
+    the News page says how many failed and why, its empty state says that
+    every source failed, and its button leads to Preferences; there a
+    feed typed without a scheme is added (https, then http), the progress
+    toast goes, and a failure shows its whole message."""
+    window = e2e.main_window(app)
+    e2e.click(e2e.wait_for(lambda: e2e.find(window, "page tab", "News"), what="the News page tab"))
+    e2e.wait_for(lambda: shows(window, "No Source Could Be Reached"), 20, "the all-failed empty state")
+    banner = e2e.wait_for(lambda: next((e2e.text_of(n) for n in e2e.find_all(window, "label")
+                                        if re.fullmatch(r"(\d+) of \1 sources could not be reached", e2e.text_of(n))),
+                                       None), what="the banner naming how many sources failed")
+    print(f"# banner: {banner}")
+    time.sleep(0.5)
+    app.screenshot("news-failed")
+
+    e2e.click(e2e.wait_for(lambda: e2e.find(window, "push button", "Open News Preferences"),
+                           what="the banner's Preferences button"))
+    preferences = app.frame("Preferences")
+
+    bare = feeds.base[len("http://"):] + "feed.xml"
+    add_source(app, preferences, bare)
+    e2e.wait_for(lambda: e2e.news_in(preferences, "list item", "Loopback Kicks")
+                 or e2e.news_in(preferences, "row", "Loopback Kicks"), 20, f"“{bare}” added as a source")
+    e2e.wait_for(lambda: not shows(preferences, "Looking for a feed…"), what="the progress toast to go")
+
+    add_source(app, preferences, "no-such-host.invalid/feed")
+    alert = e2e.wait_for(lambda: alert_with(app, "Could Not Add Source"), 20, "the reason the source was refused")
+    time.sleep(0.5)
+    app.screenshot("add-source-failed")
+    reasons = [e2e.text_of(n) for n in e2e.find_all(alert, "label")
+               if e2e.text_of(n) not in ("", "Could Not Add Source", "Close")]
+    if not reasons:
+        raise Failure("the refusal gives no reason")
+    print(f"# refused: {reasons}")
+    e2e.click(e2e.wait_for(lambda: response_button(alert, "Close"), what="the Close button"))
+    e2e.wait_for(lambda: not shows(preferences, "Looking for a feed…"), what="the progress toast to go")
+    e2e.close_by_escape(app, preferences, "Preferences")
+
+
+def news_scenario(args):
+    feeds = e2e.NewsServer()
+    try:
+        with_app(args, "news", lambda app: news_truth(app, feeds))
+    finally:
+        feeds.close()
+
+
 SCENARIOS = {
+    "news": news_scenario,
     "wear": wear_scenario,
     "editor": lambda args: with_app(args, "editor", editor_keeps_typing),
 }

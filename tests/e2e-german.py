@@ -242,7 +242,7 @@ def scenario_german(args):
         screenshot(app, "list", WIDTH, HEIGHT)
         e2e.click(wait_node(lambda: clickable(window, "Raster"), what="the “Raster” button"))
 
-        for title, status in (("Vergleich", "Noch nichts zu vergleichen"), ("Neuigkeiten", "Noch keine Neuigkeiten")):
+        for title, status in (("Vergleich", "Noch nichts zu vergleichen"), ("Neuigkeiten", "Keine Quelle erreichbar")):
             e2e.click(tabs[title])
             e2e.wait_for(lambda t=title: e2e.has_state(tabs[t], Atspi.StateType.SELECTED), what=f"{title} selected")
             e2e.wait_for(lambda s=status: s in labels(window), what=f"the status “{status}”")

@@ -1207,6 +1207,12 @@ test_csv_preview (Fixture       *fixture,
   summary = g_strdup (gtk_label_get_text (GTK_LABEL (template_child (window, SHOEBOX_TYPE_CSV_IMPORT_WINDOW,
                                                                      "summary_label"))));
   g_assert_nonnull (strstr (summary, "3 rows: 1 can be imported, 2 will be skipped"));
+  /* Columns and problems in words, not the file's column names. */
+  g_assert_true (shows_text (window, "Imported as Price Paid"));
+  g_assert_true (shows_text (window, "Storage Location"));
+  g_assert_false (shows_text (window, "storage_location"));
+  g_assert_true (shows_text (window, "Line 3, Price Paid"));
+  g_assert_false (shows_text (window, "Line 3, price_paid"));
   /* The preview wrote nothing. */
   g_assert_cmpuint (count_pairs (fixture), ==, 0);
 

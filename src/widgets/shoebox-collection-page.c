@@ -636,6 +636,7 @@ shoebox_collection_page_init (ShoeboxCollectionPage *self)
   g_autofree char *view = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  shoebox_compat_grid_view_tab_leaves (self->grid_view);
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->silhouette_ids = g_array_new (FALSE, FALSE, sizeof (gint64));

@@ -484,6 +484,22 @@ test_page_filters (Fixture       *fixture,
   /* Status: "Wishlist" is the second choice after "Any Status". */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (template_child (shown.page, SHOEBOX_TYPE_COLLECTION_PAGE, "status_filter")), 2);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  /* The filter button counts them; Clear Filters shows beside it. */
+  {
+    GtkWidget *count = template_child (shown.page, SHOEBOX_TYPE_COLLECTION_PAGE, "filter_count_label");
+    GtkWidget *clear = template_child (shown.page, SHOEBOX_TYPE_COLLECTION_PAGE, "clear_filters_button");
+
+    g_assert_true (gtk_widget_get_visible (count));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, "2");
+    g_assert_true (gtk_widget_get_visible (clear));
+    g_signal_emit_by_name (clear, "clicked");
+    g_assert_false (gtk_widget_get_visible (count));
+    g_assert_false (gtk_widget_get_visible (clear));
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+    gtk_drop_down_set_selected (brand, 0);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (template_child (shown.page, SHOEBOX_TYPE_COLLECTION_PAGE, "status_filter")), 2);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, "1");
+  }
 
   gtk_drop_down_set_selected (GTK_DROP_DOWN (template_child (shown.page, SHOEBOX_TYPE_COLLECTION_PAGE, "status_filter")), 0);
   gtk_drop_down_set_selected (brand, 0);
@@ -556,6 +572,34 @@ test_page_delete_undo_and_wear (Fixture       *fixture,
   worn = shoebox_collection_get_pair (fixture->collection, shoebox_pair_get_id (second), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (shoebox_pair_get_wear_count (worn), ==, 1);
+
+  /* Delete one: nothing else is selected after, so a second Delete
+   * takes nothing. Undo brings it back.
+   */
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
+  shoebox_collection_page_delete_selected (shown.page);
+  g_assert_cmpuint (count_pairs (fixture), ==, 1);
+  {
+    g_autoptr(GArray) ids = shoebox_collection_page_dup_selected_ids (shown.page);
+
+    g_assert_cmpuint (ids->len, ==, 0);
+  }
+  shoebox_collection_page_delete_selected (shown.page);
+  g_assert_cmpuint (count_pairs (fixture), ==, 1);
+  g_assert_true (shoebox_collection_page_undo (shown.page));
+  g_assert_cmpuint (count_pairs (fixture), ==, 2);
+
+  /* Selection mode: a click adds a pair, a second click takes it out. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (template_child (shown.page, SHOEBOX_TYPE_COLLECTION_PAGE,
+                                                                   "select_button")), TRUE);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 1, TRUE);
+  g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (model), 0));
+  g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (model), 1));
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
+  g_assert_false (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (model), 0));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (template_child (shown.page, SHOEBOX_TYPE_COLLECTION_PAGE,
+                                                                   "select_button")), FALSE);
 
   /* Delete both; Undo brings them back with their photos and wears. */
   gtk_selection_model_select_all (GTK_SELECTION_MODEL (model));

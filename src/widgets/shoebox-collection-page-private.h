@@ -47,6 +47,9 @@ struct _ShoeboxCollectionPage
   GtkDropDown        *status_filter;
   GtkDropDown        *tag_filter;
   GtkMenuButton      *filter_button;
+  GtkLabel           *filter_count_label;
+  GtkWidget          *clear_filters_button;
+  GtkToggleButton    *select_button;
   GtkPopover         *filter_popover;
 
   guint               updating_filters : 1;

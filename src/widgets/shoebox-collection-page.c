@@ -396,15 +396,55 @@ stop_search_cb (ShoeboxCollectionPage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
+static void update_filter_count (ShoeboxCollectionPage *self);
+
 static void
 filter_changed_cb (ShoeboxCollectionPage *self)
 {
   if (!self->updating_filters)
-    run_search (self, TRUE);
+    {
+      update_filter_count (self);
+      run_search (self, TRUE);
+    }
+}
+
+/* The filter button says how many filters are on, and Clear Filters
+ * shows beside it while any is: a filter set in a closed popover must
+ * not hide pairs silently.
+ */
+static void
+update_filter_count (ShoeboxCollectionPage *self)
+{
+  GtkDropDown *drop_downs[] = {
+    self->brand_filter, self->silhouette_filter, self->condition_filter, self->status_filter, self->tag_filter,
+  };
+  g_autofree char *count = NULL;
+  g_autofree char *label = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (drop_downs); i++)
+    {
+      guint selected = gtk_drop_down_get_selected (drop_downs[i]);
+
+      n += selected != 0 && selected != GTK_INVALID_LIST_POSITION;
+    }
+
+  count = g_strdup_printf ("%u", n);
+  gtk_label_set_text (self->filter_count_label, count);
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_count_label), n > 0);
+  gtk_widget_set_visible (self->clear_filters_button, n > 0);
+  if (n > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
+  /* Translators: the filter button's name for screen readers */
+  label = n > 0 ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Filter, %u on", "Filter, %u on", n), n)
+                : g_strdup (_("Filter"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 static void
-clear_filters_cb (ShoeboxCollectionPage *self)
+reset_drop_downs (ShoeboxCollectionPage *self)
 {
   self->updating_filters = TRUE;
   gtk_drop_down_set_selected (self->brand_filter, 0);
@@ -413,8 +453,29 @@ clear_filters_cb (ShoeboxCollectionPage *self)
   gtk_drop_down_set_selected (self->status_filter, 0);
   gtk_drop_down_set_selected (self->tag_filter, 0);
   self->updating_filters = FALSE;
+  update_filter_count (self);
+}
+
+static void
+clear_filters_cb (ShoeboxCollectionPage *self)
+{
+  reset_drop_downs (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   run_query (self);
+}
+
+/* Clear Filters beside the filter button: the search stays. */
+static void
+clear_dropdowns_cb (ShoeboxCollectionPage *self)
+{
+  reset_drop_downs (self);
+  run_query (self);
+}
+
+static void
+select_toggled_cb (ShoeboxCollectionPage *self)
+{
+  shoebox_selection_set_toggling (self->selection, gtk_toggle_button_get_active (self->select_button));
 }
 
 static void
@@ -626,6 +687,11 @@ shoebox_collection_page_class_init (ShoeboxCollectionPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filter_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_filters_cb);
+  gtk_widget_class_bind_template_callback (widget_class, clear_dropdowns_cb);
+  gtk_widget_class_bind_template_callback (widget_class, select_toggled_cb);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxCollectionPage, filter_count_label);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxCollectionPage, clear_filters_button);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxCollectionPage, select_button);
   gtk_widget_class_bind_template_callback (widget_class, view_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_activate_cb);
 }
@@ -902,6 +968,10 @@ delete_ids (ShoeboxCollectionPage *self,
   g_clear_pointer (&self->last_wear_date, g_free);
   self->last_deletion = deletion;
 
+  /* The deleted pairs' positions now hold others: a second Delete must
+   * not take those.
+   */
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u pair deleted", "%u pairs deleted", n_ids), n_ids);
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("Undo"));

@@ -40,6 +40,7 @@ struct _ShoeboxWindow
   AdwViewSwitcherBar    *switcher_bar;
   GtkWidget             *add_pair_button;
   GtkRevealer           *selection_revealer;
+  GtkLabel              *selection_count_label;
 };
 
 G_DEFINE_FINAL_TYPE (ShoeboxWindow, shoebox_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -71,6 +72,14 @@ update_actions (ShoeboxWindow *self)
 
   gtk_widget_set_visible (self->add_pair_button, on_collection_page (self));
   gtk_revealer_set_reveal_child (self->selection_revealer, has_selection);
+  if (has_selection)
+    {
+      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Selected", "%u Selected",
+                                                             selected->len),
+                                                selected->len);
+
+      gtk_label_set_text (self->selection_count_label, count);
+    }
 }
 
 static ShoeboxComparePage *
@@ -391,6 +400,7 @@ shoebox_window_class_init (ShoeboxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, add_pair_button);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, selection_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, selection_count_label);
   gtk_widget_class_bind_template_callback (widget_class, update_actions);
   gtk_widget_class_bind_template_callback (widget_class, page_shown_cb);
 

@@ -105,17 +105,28 @@ close_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* The editor closes once the question has gone: closed from within the
- * question's "response", it would take the question, its transient
- * child, down with it while the question still runs its handler.
+/* The question is gone for good: now the editor may close. Closed from
+ * within the question's "response", it would take the question, its
+ * transient child, down with it while the question still runs its
+ * handler and tells the accessibility bus about it.
  */
+static void
+alert_gone_cb (gpointer  user_data,
+               GObject  *alert)
+{
+  ShoeboxPairEditor *self = SHOEBOX_PAIR_EDITOR (user_data);
+
+  if (self->discarding)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self), g_object_unref);
+  g_object_unref (self);
+}
+
 static void
 discard_response_cb (ShoeboxAlert      *alert,
                      const char        *response,
                      ShoeboxPairEditor *self)
 {
-  if (g_strcmp0 (response, "discard") == 0)
-    g_idle_add_full (G_PRIORITY_DEFAULT, close_idle_cb, g_object_ref (self), g_object_unref);
+  self->discarding = g_strcmp0 (response, "discard") == 0;
 }
 
 /* Asks once: a second Escape while the question shows answers it. */
@@ -134,8 +145,10 @@ ask_to_discard (ShoeboxPairEditor *self)
   shoebox_alert_set_default_response (alert, "keep");
   shoebox_alert_set_close_response (alert, "keep");
   g_signal_connect_object (alert, "response", G_CALLBACK (discard_response_cb), self, 0);
+  self->discarding = FALSE;
   self->discard_alert = GTK_WIDGET (alert);
   g_object_add_weak_pointer (G_OBJECT (alert), (gpointer *) &self->discard_alert);
+  g_object_weak_ref (G_OBJECT (alert), alert_gone_cb, g_object_ref (self));
   shoebox_alert_present (alert, GTK_WIDGET (self));
 }
 
@@ -143,6 +156,8 @@ ask_to_discard (ShoeboxPairEditor *self)
 static void
 close_attempt_cb (ShoeboxPairEditor *self)
 {
+  if (self->escape_for_popup)
+    return;
   if (shoebox_pair_editor_has_changes (self))
     ask_to_discard (self);
   else
@@ -152,6 +167,8 @@ close_attempt_cb (ShoeboxPairEditor *self)
 static gboolean
 close_request_cb (ShoeboxPairEditor *self)
 {
+  if (self->escape_for_popup)
+    return GDK_EVENT_STOP;  /* that Escape closed the suggestions */
   if (self->closing || !shoebox_pair_editor_has_changes (self))
     return GDK_EVENT_PROPAGATE;
   ask_to_discard (self);

@@ -35,6 +35,8 @@ struct _ShoeboxPairEditor
   char               *remembered_fields; /* as loaded or saved */
   GtkWidget          *discard_alert;     /* weak: "Discard changes?" */
   gboolean            closing;           /* answered, or nothing to lose */
+  gboolean            discarding;        /* Discard was the answer */
+  gboolean            escape_for_popup;  /* the Escape being handled closed the suggestions */
 #if GTK_CHECK_VERSION (4, 10, 0)
   GtkPopover         *suggestions_popover;  /* silhouettes matching the field */
   GtkListView        *suggestions_list;

@@ -19,8 +19,8 @@
  * under the field lists the suggestions (Up and Down move, Enter picks,
  * Escape closes just the list, not the editor); GTK 4.8 keeps the
  * completion, whose Escape closes its list and then goes on to close
- * the editor too unless a suggestion was highlighted: there Escape with
- * the list open is taken before the completion sees it.
+ * the editor too unless a suggestion was highlighted: there the editor
+ * ignores an Escape that came while the list was open.
  */
 
 static char *
@@ -323,6 +323,17 @@ completion_popover (ShoeboxPairEditor *self)
 }
 
 static gboolean
+end_popup_escape_cb (gpointer user_data)
+{
+  SHOEBOX_PAIR_EDITOR (user_data)->escape_for_popup = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+/* The completion closes its own list, which keeps its state right, but
+ * then lets Escape go on to the editor: the editor is told that this
+ * Escape was the list's, for as long as the key is being handled.
+ */
+static gboolean
 key_pressed_cb (ShoeboxPairEditor *self,
                 guint              keyval,
                 guint              keycode,
@@ -330,12 +341,13 @@ key_pressed_cb (ShoeboxPairEditor *self,
 {
   GtkPopover *popover = completion_popover (self);
 
-  if (keyval != GDK_KEY_Escape || popover == NULL || !gtk_widget_get_visible (GTK_WIDGET (popover)))
-    return GDK_EVENT_PROPAGATE;
-
-  /* Closes the list only: the editor and its typing stay. */
-  gtk_popover_popdown (popover);
-  return GDK_EVENT_STOP;
+  if (keyval == GDK_KEY_Escape && popover != NULL && gtk_widget_get_visible (GTK_WIDGET (popover))
+      && !self->escape_for_popup)
+    {
+      self->escape_for_popup = TRUE;
+      g_idle_add_full (G_PRIORITY_HIGH, end_popup_escape_cb, g_object_ref (self), g_object_unref);
+    }
+  return GDK_EVENT_PROPAGATE;
 }
 
 void

@@ -42,6 +42,7 @@ struct _ShoeboxWindow
   AdwViewSwitcherBar    *switcher_bar;
   GtkWidget             *add_pair_button;
   GtkRevealer           *selection_revealer;
+  GtkLabel              *selection_count_label;
 };
 
 G_DEFINE_FINAL_TYPE (ShoeboxWindow, shoebox_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -75,6 +76,14 @@ update_actions (ShoeboxWindow *self)
 
   gtk_widget_set_visible (self->add_pair_button, on_collection_page (self));
   gtk_revealer_set_reveal_child (self->selection_revealer, has_selection);
+  if (has_selection)
+    {
+      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Selected", "%u Selected",
+                                                             selected->len),
+                                                selected->len);
+
+      gtk_label_set_text (self->selection_count_label, count);
+    }
 }
 
 static ShoeboxComparePage *
@@ -222,6 +231,15 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   shoebox_collection_page_delete_selected (SHOEBOX_WINDOW (widget)->collection_page);
+}
+
+/* Alt+1, 2 and 3, as in GNOME's apps with view switchers. */
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  adw_view_stack_set_visible_child_name (SHOEBOX_WINDOW (widget)->pages, g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -409,6 +427,7 @@ shoebox_window_class_init (ShoeboxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, add_pair_button);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, selection_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, selection_count_label);
   gtk_widget_class_bind_template_callback (widget_class, update_actions);
   gtk_widget_class_bind_template_callback (widget_class, page_shown_cb);
 
@@ -427,6 +446,7 @@ shoebox_window_class_init (ShoeboxWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "win.export-collection", NULL, export_collection_action);
   gtk_widget_class_install_action (widget_class, "win.import-collection", NULL, import_collection_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
 
   /* Bubble phase: a focused text field keeps Delete and Ctrl+Z for itself. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-pair", NULL);
@@ -436,6 +456,16 @@ shoebox_window_class_init (ShoeboxWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "win.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.catalogue", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.statistics", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import-csv", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-csv", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.compare-selected", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "collection");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "compare");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "news");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_1, GDK_ALT_MASK, "win.show-page", "s", "collection");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_2, GDK_ALT_MASK, "win.show-page", "s", "compare");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_3, GDK_ALT_MASK, "win.show-page", "s", "news");
 }
 
 static void

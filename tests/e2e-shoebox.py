@@ -1534,6 +1534,17 @@ def scenario_compare_photos(args):
         for mode, shot in (("Overlay", "overlay"), ("Outline", "outline"), ("Side by Side", None)):
             click(wait_for(lambda: compare_control(window, mode), what=f"the {mode} button"))
             time.sleep(1.0)
+            drawing = {"Overlay": "Overlay of the first two profiles",
+                       "Outline": "Outlines of the profiles"}.get(mode)
+            if drawing:
+                # Drawn whole inside the window, at any width: in a narrow
+                # one the columns scroll sideways, the drawing does not.
+                view = wait_for(lambda: find(comparison, None, drawing), what=f"the {mode} drawing")
+                extents = view.get_extents(Atspi.CoordType.WINDOW)
+                window_width = window.get_extents(Atspi.CoordType.WINDOW).width
+                if extents.x < 0 or extents.x + extents.width > window_width:
+                    raise Failure(f"the {mode} drawing spans x = {extents.x}–{extents.x + extents.width}"
+                                  f" in a window {window_width} px wide")
             if shot:
                 app.screenshot(shot)
 

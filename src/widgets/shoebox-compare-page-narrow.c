@@ -23,6 +23,10 @@
 
 /* Below this width the tool bar would wrap. */
 #define NARROW_WIDTH 600
+/* The comparison's own padding on each side (.comparison in style.css). */
+#define COMPARISON_PADDING 8
+/* No limit: the clamp gives its child the whole width. */
+#define UNCLAMPED 100000
 
 /* The comparison's scrolling, whose page size is the page's width. */
 static GtkAdjustment *
@@ -71,6 +75,33 @@ set_cell_text (GtkWidget  *cell,
 }
 
 /**
+ * _shoebox_compare_page_fit_views:
+ * @self: a #ShoeboxComparePage
+ *
+ * Keeps the hint and the overlay to the part of the comparison that
+ * shows. In a narrow window the columns scroll sideways, so the
+ * comparison is wider than the window, and without a limit the overlay
+ * would be drawn as wide as the columns, cut off at the window's edge.
+ * The clamp is hidden when neither shows, so that it leaves no gap.
+ */
+void
+_shoebox_compare_page_fit_views (ShoeboxComparePage *self)
+{
+  GtkWidget *clamp = GTK_WIDGET (self->view_clamp);
+  int width = UNCLAMPED;
+
+  gtk_widget_set_visible (clamp, gtk_widget_get_visible (GTK_WIDGET (self->hint_label)) ||
+                                 gtk_widget_get_visible (self->overlay_box));
+  if (self->narrow)
+    width = MAX (1, (int) gtk_adjustment_get_page_size (get_hadjustment (self)) - 2 * COMPARISON_PADDING);
+  /* Start-aligned: a clamp filling the wide comparison would centre
+   * its child out of view. */
+  gtk_widget_set_halign (clamp, self->narrow ? GTK_ALIGN_START : GTK_ALIGN_FILL);
+  adw_clamp_set_maximum_size (self->view_clamp, width);
+  adw_clamp_set_tightening_threshold (self->view_clamp, width);
+}
+
+/**
  * _shoebox_compare_page_apply_narrow:
  * @self: a #ShoeboxComparePage
  *
@@ -87,6 +118,7 @@ _shoebox_compare_page_apply_narrow (ShoeboxComparePage *self)
   _shoebox_compare_page_set_tool_visible (self->image_box, !narrow);
   _shoebox_compare_page_set_tool_visible (self->back_button, self->previous_keys != NULL);
   gtk_widget_set_visible (self->more_button, narrow);
+  _shoebox_compare_page_fit_views (self);
   /* The mode switcher and the menu on one line at 360 px. */
   gtk_widget_set_margin_start (GTK_WIDGET (self->toolbar), narrow ? 6 : 12);
   gtk_widget_set_margin_end (GTK_WIDGET (self->toolbar), narrow ? 6 : 12);
@@ -117,7 +149,8 @@ apply_narrow_cb (gpointer user_data)
 }
 
 /* The viewport's width changed, in the middle of an allocation: switch
- * between the layouts in an idle, when it crosses NARROW_WIDTH.
+ * between the layouts in an idle when it crosses NARROW_WIDTH, and, while
+ * narrow, fit the overlay to the new width there too.
  */
 static void
 page_size_changed_cb (ShoeboxComparePage *self)
@@ -125,7 +158,8 @@ page_size_changed_cb (ShoeboxComparePage *self)
   GtkAdjustment *adjustment = get_hadjustment (self);
   gboolean narrow = gtk_adjustment_get_page_size (adjustment) < NARROW_WIDTH;
 
-  if (narrow == self->narrow)
+  /* Narrow, the overlay follows every change of the width. */
+  if (narrow == self->narrow && !narrow)
     return;
 
   self->narrow = narrow;

@@ -158,6 +158,7 @@ _shoebox_compare_page_update_views (ShoeboxComparePage *self)
                                   overlay ? _("Overlay of the first two profiles") : _("Outlines of the profiles"),
                                   -1);
   gtk_widget_set_visible (self->overlay_box, !is_side_by_side (self));
+  _shoebox_compare_page_fit_views (self);
   gtk_revealer_set_reveal_child (self->overlay_controls_revealer, overlay);
 }
 

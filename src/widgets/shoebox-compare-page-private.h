@@ -110,6 +110,7 @@ struct _ShoeboxComparePage
   GtkWidget             *comparison;
   GtkLabel              *hint_label;
   GtkWidget             *overlay_box;
+  AdwClamp              *view_clamp;      /* hint and overlay, kept to the width that shows */
   GtkWidget             *legend_box;
   ShoeboxProfileView    *overlay_view;
   GtkLabel              *overlay_caption;
@@ -128,6 +129,7 @@ void     _shoebox_compare_page_add_toast          (ShoeboxComparePage *self,
 void     _shoebox_compare_page_go_back            (ShoeboxComparePage *self);
 
 void     _shoebox_compare_page_apply_narrow       (ShoeboxComparePage *self);
+void     _shoebox_compare_page_fit_views          (ShoeboxComparePage *self);
 void     _shoebox_compare_page_set_tool_visible   (GtkWidget          *tool,
                                                    gboolean            visible);
 void     _shoebox_compare_page_watch_width        (ShoeboxComparePage *self);

@@ -50,6 +50,7 @@ update_hint (ShoeboxComparePage *self)
 
   gtk_label_set_text (self->hint_label, hint != NULL ? hint : "");
   gtk_widget_set_visible (GTK_WIDGET (self->hint_label), hint != NULL);
+  _shoebox_compare_page_fit_views (self);
 }
 
 /* Everything after the items changed: the columns, the table, the photos. */
@@ -437,6 +438,7 @@ shoebox_compare_page_class_init (ShoeboxComparePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShoeboxComparePage, comparison);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxComparePage, hint_label);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxComparePage, overlay_box);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxComparePage, view_clamp);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxComparePage, legend_box);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxComparePage, overlay_view);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxComparePage, overlay_caption);

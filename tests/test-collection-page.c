@@ -943,6 +943,8 @@ press_key (GtkWidget *entry,
   g_assert_not_reached ();
 }
 
+#if !GTK_CHECK_VERSION (4, 10, 0)
+/* GTK 4.8's completion shows its list a moment after typing. */
 static gboolean
 suggestions_shown (gpointer entry)
 {
@@ -950,6 +952,7 @@ suggestions_shown (gpointer entry)
 
   return suggestions != NULL && gtk_widget_get_visible (GTK_WIDGET (suggestions));
 }
+#endif
 
 /* The editor is a dialog over its window (an AdwDialog inside it from
  * libadwaita 1.5 on), and typing in the silhouette field suggests the

@@ -7,7 +7,7 @@
 
 shoebox_build_packages=(
     build-essential pkg-config meson ninja-build gettext
-    libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libsqlite3-dev libxml2-dev libjson-glib-dev
+    libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libsqlite3-dev libxml2-dev libjson-glib-dev libicu-dev
     libglib2.0-bin libgtk-4-bin desktop-file-utils
 )
 # What a desktop session would have anyway: fonts, icons, the SVG loader

@@ -242,7 +242,7 @@ def scenario_german(args):
         screenshot(app, "list", WIDTH, HEIGHT)
         e2e.click(wait_node(lambda: clickable(window, "Raster"), what="the “Raster” button"))
 
-        for title, status in (("Vergleich", "Noch nichts zu vergleichen"), ("Neuigkeiten", "Noch keine Neuigkeiten")):
+        for title, status in (("Vergleich", "Noch nichts zu vergleichen"), ("Neuigkeiten", "Keine Quelle erreichbar")):
             e2e.click(tabs[title])
             e2e.wait_for(lambda t=title: e2e.has_state(tabs[t], Atspi.StateType.SELECTED), what=f"{title} selected")
             e2e.wait_for(lambda s=status: s in labels(window), what=f"the status “{status}”")
@@ -280,12 +280,13 @@ def scenario_german(args):
             e2e.wait_for(lambda o=other: o not in app.frames() or not e2e.has_state(o, Atspi.StateType.SHOWING),
                          what=f"“{title}” to close")
 
-        # Amounts in the German way: a decimal comma, a dot between
-        # thousands.
+        # Amounts in the German way (ICU's de_DE currency format): a
+        # decimal comma, a dot between thousands, the symbol after a
+        # no-break space.
         e2e.click(wait_node(lambda: clickable(window, "Hauptmenü"), what="the “Hauptmenü” button to click"))
         e2e.click(statistics_item(app))
         statistics = app.frame("Statistik")
-        for amount in ("1.890,00 EUR", "17.100 JPY"):
+        for amount in ("1.890,00\u00a0€", "17.100\u00a0¥"):
             e2e.wait_for(lambda a=amount: any(a in text for text in labels(statistics)),
                          what=f"“{amount}” in the statistics")
         resize(app, "Statistik", WIDTH, HEIGHT)

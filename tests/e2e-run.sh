@@ -81,8 +81,9 @@ export http_proxy=http://127.0.0.1:9 https_proxy=http://127.0.0.1:9 no_proxy=127
 artifacts="$build_dir/tests/artifacts"
 mkdir -p "$artifacts"
 
-# A scenario with a file of its own (e2e-german.py) runs that file.
+# A scenario with a file of its own (e2e-german.py) runs that file, as
+# does FILE:SCENARIO (firsthour:editor runs e2e-firsthour.py).
 script="$here/e2e-shoebox.py"
-[ -f "$here/e2e-$scenario.py" ] && script="$here/e2e-$scenario.py"
+[ -f "$here/e2e-${scenario%%:*}.py" ] && script="$here/e2e-${scenario%%:*}.py"
 exec /usr/bin/python3 "$script" \
     --app "$build_dir/src/shoebox" --artifacts "$artifacts" "$scenario"

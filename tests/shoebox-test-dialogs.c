@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "shoebox-alert.h"
+#include "shoebox-pair-editor.h"
 #include "shoebox-test-dialogs.h"
 
 #include <adwaita.h>
@@ -141,4 +143,35 @@ shoebox_test_drop_dialog (gpointer dialog)
 #else
   gtk_window_destroy (GTK_WINDOW (dialog));
 #endif
+}
+
+/**
+ * shoebox_test_discard_editor:
+ * @editor: a presented #ShoeboxPairEditor with unsaved changes
+ *
+ * Closes @editor as Escape does, which asks "Discard changes?" with Keep
+ * Editing as the default, answers Discard, and checks that it is gone,
+ * and soon freed.
+ */
+void
+shoebox_test_discard_editor (gpointer editor)
+{
+  gpointer weak = editor;
+  gint64 end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  ShoeboxAlert *alert;
+
+  shoebox_test_settle ();
+  g_assert_true (shoebox_pair_editor_has_changes (editor));
+  g_object_add_weak_pointer (G_OBJECT (editor), &weak);
+  shoebox_dialog_close (GTK_WIDGET (editor));
+  g_assert_true (shoebox_dialog_is_shown (GTK_WIDGET (editor)));
+  alert = SHOEBOX_ALERT (shoebox_pair_editor_get_discard_alert (editor));
+  g_assert_nonnull (alert);
+  g_assert_cmpstr (shoebox_alert_get_heading (alert), ==, "Discard changes?");
+  g_assert_cmpstr (shoebox_alert_get_default_response (alert), ==, "keep");
+  g_assert_cmpstr (shoebox_alert_get_close_response (alert), ==, "keep");
+  shoebox_alert_respond (alert, "discard");
+  while (weak != NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (weak);
 }

@@ -16,5 +16,6 @@ GtkWidget *shoebox_test_find_shown   (GType    type);
 void       shoebox_test_settle       (void);
 void       shoebox_test_close_dialog (gpointer dialog);
 void       shoebox_test_drop_dialog  (gpointer dialog);
+void       shoebox_test_discard_editor (gpointer editor);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "shoebox-alert.h"
 #include "shoebox-bar-chart.h"
 #include "shoebox-collection-page.h"
 #include "shoebox-compare-page.h"
@@ -158,6 +159,20 @@ show_page (Fixture *fixture)
   gtk_window_set_default_size (shown.window, 900, 700);
   gtk_window_present (shown.window);
   return shown;
+}
+
+/* Whether a label under @widget (a toast, say) shows @text. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget)
+      && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
 }
 
 static const char *
@@ -469,6 +484,22 @@ test_page_filters (Fixture       *fixture,
   /* Status: "Wishlist" is the second choice after "Any Status". */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (template_child (shown.page, SHOEBOX_TYPE_COLLECTION_PAGE, "status_filter")), 2);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  /* The filter button counts them; Clear Filters shows beside it. */
+  {
+    GtkWidget *count = template_child (shown.page, SHOEBOX_TYPE_COLLECTION_PAGE, "filter_count_label");
+    GtkWidget *clear = template_child (shown.page, SHOEBOX_TYPE_COLLECTION_PAGE, "clear_filters_button");
+
+    g_assert_true (gtk_widget_get_visible (count));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, "2");
+    g_assert_true (gtk_widget_get_visible (clear));
+    g_signal_emit_by_name (clear, "clicked");
+    g_assert_false (gtk_widget_get_visible (count));
+    g_assert_false (gtk_widget_get_visible (clear));
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+    gtk_drop_down_set_selected (brand, 0);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (template_child (shown.page, SHOEBOX_TYPE_COLLECTION_PAGE, "status_filter")), 2);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, "1");
+  }
 
   gtk_drop_down_set_selected (GTK_DROP_DOWN (template_child (shown.page, SHOEBOX_TYPE_COLLECTION_PAGE, "status_filter")), 0);
   gtk_drop_down_set_selected (brand, 0);
@@ -519,12 +550,56 @@ test_page_delete_undo_and_wear (Fixture       *fixture,
     g_assert_cmpint (g_array_index (ids, gint64, 0), ==, shoebox_pair_get_id (second));
   }
 
-  /* Worn Today on the selection. */
+  /* Worn Today on the selection, with an Undo that removes the wear. */
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
+  shoebox_collection_page_log_wear (shown.page);
+  g_assert_true (shows_text (GTK_WIDGET (shown.window), "Wear logged for 1 pair"));
+  g_assert_true (shoebox_collection_page_undo (shown.page));
+  g_assert_true (shows_text (GTK_WIDGET (shown.window), "Wear removed from 1 pair"));
+  worn = shoebox_collection_get_pair (fixture->collection, shoebox_pair_get_id (second), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (shoebox_pair_get_wear_count (worn), ==, 0);
+  g_clear_object (&worn);
+  g_assert_false (shoebox_collection_page_undo (shown.page));
   shoebox_collection_page_log_wear (shown.page);
   worn = shoebox_collection_get_pair (fixture->collection, shoebox_pair_get_id (second), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (shoebox_pair_get_wear_count (worn), ==, 1);
+  g_clear_object (&worn);
+  /* A second wear the same day is refused, and says so. */
+  shoebox_collection_page_log_wear (shown.page);
+  g_assert_true (shows_text (GTK_WIDGET (shown.window), "Already logged as worn today"));
+  worn = shoebox_collection_get_pair (fixture->collection, shoebox_pair_get_id (second), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (shoebox_pair_get_wear_count (worn), ==, 1);
+
+  /* Delete one: nothing else is selected after, so a second Delete
+   * takes nothing. Undo brings it back.
+   */
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
+  shoebox_collection_page_delete_selected (shown.page);
+  g_assert_cmpuint (count_pairs (fixture), ==, 1);
+  {
+    g_autoptr(GArray) ids = shoebox_collection_page_dup_selected_ids (shown.page);
+
+    g_assert_cmpuint (ids->len, ==, 0);
+  }
+  shoebox_collection_page_delete_selected (shown.page);
+  g_assert_cmpuint (count_pairs (fixture), ==, 1);
+  g_assert_true (shoebox_collection_page_undo (shown.page));
+  g_assert_cmpuint (count_pairs (fixture), ==, 2);
+
+  /* Selection mode: a click adds a pair, a second click takes it out. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (template_child (shown.page, SHOEBOX_TYPE_COLLECTION_PAGE,
+                                                                   "select_button")), TRUE);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 1, TRUE);
+  g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (model), 0));
+  g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (model), 1));
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
+  g_assert_false (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (model), 0));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (template_child (shown.page, SHOEBOX_TYPE_COLLECTION_PAGE,
+                                                                   "select_button")), FALSE);
 
   /* Delete both; Undo brings them back with their photos and wears. */
   gtk_selection_model_select_all (GTK_SELECTION_MODEL (model));
@@ -677,7 +752,7 @@ test_editor_rejects_bad_input (Fixture       *fixture,
       g_assert_cmpuint (count_pairs (fixture), ==, 0);
       g_assert_true (shoebox_dialog_is_shown (GTK_WIDGET (editor)));
 
-      shoebox_test_close_dialog (editor);
+      shoebox_test_discard_editor (editor);
     }
 }
 
@@ -836,7 +911,6 @@ widget_mapped (gpointer data)
   return gtk_widget_get_mapped (GTK_WIDGET (data));
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static GtkPopover *
 find_suggestions (GtkWidget *entry)
 {
@@ -867,6 +941,16 @@ press_key (GtkWidget *entry,
         }
     }
   g_assert_not_reached ();
+}
+
+#if !GTK_CHECK_VERSION (4, 10, 0)
+/* GTK 4.8's completion shows its list a moment after typing. */
+static gboolean
+suggestions_shown (gpointer entry)
+{
+  GtkPopover *suggestions = find_suggestions (entry);
+
+  return suggestions != NULL && gtk_widget_get_visible (GTK_WIDGET (suggestions));
 }
 #endif
 
@@ -938,12 +1022,144 @@ test_editor_suggestions (Fixture       *fixture,
     g_assert_false (gtk_widget_get_visible (GTK_WIDGET (suggestions)));
   }
 #else
+  /* GTK 4.8's completion: its list shows a moment after typing. */
   g_assert_nonnull (gtk_entry_get_completion (GTK_ENTRY (entry)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (brand)), ==, "");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "track 2");
+  wait_until (suggestions_shown, entry);
+  /* Escape with the list open: the completion closes its list, and the
+   * editor's close that follows (the key's binding) closes nothing and
+   * asks nothing; the typing stays.
+   */
+  g_assert_false (press_key (entry, GDK_KEY_Escape));
+  shoebox_dialog_close (GTK_WIDGET (editor));
+  g_assert_true (shoebox_dialog_is_shown (GTK_WIDGET (editor)));
+  g_assert_null (shoebox_pair_editor_get_discard_alert (editor));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "track 2");
 #endif
 
-  shoebox_test_close_dialog (editor);
+  shoebox_test_discard_editor (editor);
   destroy_settled (GTK_WINDOW (window));
+}
+
+/* Nothing typed is lost: closing the editor (Escape and Cancel close
+ * through "dialog.close", as shoebox_dialog_close() does) with changes
+ * asks "Discard changes?", Keep Editing keeps them; typing and undoing it
+ * is no change; an untouched or saved editor closes at once.
+ */
+static void
+test_editor_discard (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(ShoeboxPair) pair = add_pair (fixture, "Track 2.0", "Balenciaga", "Silver", 89000);
+  ShoeboxPairEditor *editor = SHOEBOX_PAIR_EDITOR (shoebox_pair_editor_new (fixture->collection, fixture->photos, NULL));
+  GtkWidget *colorway = template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "colorway_row");
+  ShoeboxAlert *alert;
+
+  shoebox_dialog_present (GTK_WIDGET (editor), NULL);
+  g_assert_false (shoebox_pair_editor_has_changes (editor));
+  gtk_editable_set_text (GTK_EDITABLE (colorway), "Silver");
+  g_assert_true (shoebox_pair_editor_has_changes (editor));
+  gtk_editable_set_text (GTK_EDITABLE (colorway), "");
+  g_assert_false (shoebox_pair_editor_has_changes (editor));
+  /* Untouched: no question. */
+  shoebox_test_close_dialog (editor);
+  g_assert_null (shoebox_test_find_shown (SHOEBOX_TYPE_ALERT));
+
+  editor = SHOEBOX_PAIR_EDITOR (shoebox_pair_editor_new (fixture->collection, fixture->photos, NULL));
+  colorway = template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "colorway_row");
+  shoebox_dialog_present (GTK_WIDGET (editor), NULL);
+  gtk_editable_set_text (GTK_EDITABLE (colorway), "Silver");
+  shoebox_dialog_close (GTK_WIDGET (editor));
+  g_assert_true (shoebox_dialog_is_shown (GTK_WIDGET (editor)));
+  alert = SHOEBOX_ALERT (shoebox_pair_editor_get_discard_alert (editor));
+  g_assert_nonnull (alert);
+  /* A second Escape while it asks does not ask twice. */
+  shoebox_dialog_close (GTK_WIDGET (editor));
+  g_assert_true (shoebox_pair_editor_get_discard_alert (editor) == GTK_WIDGET (alert));
+  shoebox_alert_respond (alert, "keep");
+  spin (50);
+  g_assert_null (shoebox_pair_editor_get_discard_alert (editor));
+  g_assert_true (shoebox_dialog_is_shown (GTK_WIDGET (editor)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (colorway)), ==, "Silver");
+#if !ADW_CHECK_VERSION (1, 5, 0)
+  /* The window manager's close button asks too. */
+  gtk_window_close (GTK_WINDOW (editor));
+  g_assert_true (shoebox_dialog_is_shown (GTK_WIDGET (editor)));
+  g_assert_nonnull (shoebox_pair_editor_get_discard_alert (editor));
+  shoebox_alert_respond (SHOEBOX_ALERT (shoebox_pair_editor_get_discard_alert (editor)), "keep");
+  spin (50);
+#endif
+  shoebox_test_discard_editor (editor);
+  g_assert_cmpuint (count_pairs (fixture), ==, 1);
+
+  /* A saved pair, changed and saved: it closes without asking. */
+  editor = SHOEBOX_PAIR_EDITOR (shoebox_pair_editor_new (fixture->collection, fixture->photos, pair));
+  colorway = template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "colorway_row");
+  shoebox_dialog_present (GTK_WIDGET (editor), NULL);
+  g_object_ref (editor);
+  g_assert_false (shoebox_pair_editor_has_changes (editor));
+  gtk_editable_set_text (GTK_EDITABLE (colorway), "Silver Blue");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  spin (50);
+  g_assert_null (shoebox_pair_editor_get_discard_alert (editor));
+  g_assert_false (shoebox_dialog_is_shown (GTK_WIDGET (editor)));
+  g_object_unref (editor);
+  shoebox_test_settle ();
+}
+
+static guint
+wear_count (Fixture *fixture,
+            gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxPair) pair = shoebox_collection_get_pair (fixture->collection, id, &error);
+
+  g_assert_no_error (error);
+  return shoebox_pair_get_wear_count (pair);
+}
+
+/* The editor's wear log: a second Worn Today is refused and says so, its
+ * Undo removes the day, a day can be removed and a past one logged, a
+ * future one is refused. None of it is an unsaved change.
+ */
+static void
+test_editor_wears (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(ShoeboxPair) pair = add_pair (fixture, "Track 2.0", "Balenciaga", "Silver", 89000);
+  ShoeboxPairEditor *editor = SHOEBOX_PAIR_EDITOR (shoebox_pair_editor_new (fixture->collection, fixture->photos, pair));
+  GtkWidget *past = template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "past_wear_row");
+  g_autofree char *today = shoebox_date_dup_today ();
+  gint64 id = shoebox_pair_get_id (pair);
+  const char * const *dates;
+
+  shoebox_dialog_present (GTK_WIDGET (editor), NULL);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.worn-today", NULL);
+  g_assert_cmpuint (wear_count (fixture, id), ==, 1);
+  g_assert_true (shows_text (GTK_WIDGET (editor), "Wear logged for today"));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.worn-today", NULL);
+  g_assert_cmpuint (wear_count (fixture, id), ==, 1);
+  g_assert_true (shows_text (GTK_WIDGET (editor), "Already logged as worn today"));
+
+  /* Undo on the toast, or Remove beside the day: the same action. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.remove-wear", "s", today);
+  g_assert_cmpuint (wear_count (fixture, id), ==, 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (past), "2999-01-01");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.log-past-wear", NULL);
+  g_assert_cmpuint (wear_count (fixture, id), ==, 0);
+  gtk_editable_set_text (GTK_EDITABLE (past), "2024-01-02");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.log-past-wear", NULL);
+  g_assert_cmpuint (wear_count (fixture, id), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (past)), ==, "");
+  g_assert_true (shows_text (GTK_WIDGET (editor), "2024-01-02"));
+  dates = shoebox_pair_get_wear_dates (shoebox_pair_editor_get_pair (editor));
+  g_assert_cmpstr (dates[0], ==, "2024-01-02");
+  g_assert_null (dates[1]);
+
+  g_assert_false (shoebox_pair_editor_has_changes (editor));
+  shoebox_test_close_dialog (editor);
 }
 
 static gboolean
@@ -958,6 +1174,8 @@ test_statistics_window (Fixture       *fixture,
 {
   g_autoptr(ShoeboxPair) nike = add_pair (fixture, "Air Max 97", "Nike", "Silver Bullet", 18500);
   g_autoptr(ShoeboxPair) track = add_pair (fixture, "Track 2.0", "Balenciaga", "Silver", 89000);
+  g_autoptr(ShoeboxPair) runner = add_pair (fixture, "Runner", "Balenciaga", "Grey", 115000);
+  g_autoptr(GError) error = NULL;
   GtkWidget *window;
   ShoeboxBarChart *brands;
   ShoeboxBarChart *conditions;
@@ -967,6 +1185,9 @@ test_statistics_window (Fixture       *fixture,
   /* The window shows at once, with a spinner, and the figures come from
    * a worker thread: not one query of theirs on the main thread.
    */
+  shoebox_pair_set_estimated_value (runner, 140000);
+  g_assert_true (shoebox_collection_save_pair (fixture->collection, runner, &error));
+  g_assert_no_error (error);
   shoebox_test_sql_log_clear ();
   window = shoebox_statistics_window_new (fixture->collection);
   brands = SHOEBOX_BAR_CHART (template_child (window, SHOEBOX_TYPE_STATISTICS_WINDOW, "brand_chart"));
@@ -981,7 +1202,10 @@ test_statistics_window (Fixture       *fixture,
 
   g_assert_cmpuint (shoebox_test_sql_log_count ("FROM pairs", FALSE), >=, 6);
   g_assert_cmpuint (shoebox_test_sql_log_count ("FROM pairs", TRUE), ==, 0);
-  g_assert_cmpstr (adw_action_row_get_subtitle (owned), ==, "2");
+  g_assert_cmpstr (adw_action_row_get_subtitle (owned), ==, "3");
+  /* Like with like: the one estimate beside what that pair cost. */
+  g_assert_true (shows_text (window, "Paid for 3 pairs: 2225.00 USD"));
+  g_assert_true (shows_text (window, "Estimated value of 1 of 3 pairs: 1400.00 USD (paid 1150.00 USD)"));
   g_assert_cmpuint (shoebox_bar_chart_get_n_bars (brands), ==, 2);
   g_assert_cmpuint (shoebox_bar_chart_get_n_bars (conditions), >=, 4);
   shoebox_test_close_dialog (window);
@@ -1032,6 +1256,12 @@ test_csv_preview (Fixture       *fixture,
   summary = g_strdup (gtk_label_get_text (GTK_LABEL (template_child (window, SHOEBOX_TYPE_CSV_IMPORT_WINDOW,
                                                                      "summary_label"))));
   g_assert_nonnull (strstr (summary, "3 rows: 1 can be imported, 2 will be skipped"));
+  /* Columns and problems in words, not the file's column names. */
+  g_assert_true (shows_text (window, "Imported as Price Paid"));
+  g_assert_true (shows_text (window, "Storage Location"));
+  g_assert_false (shows_text (window, "storage_location"));
+  g_assert_true (shows_text (window, "Line 3, Price Paid"));
+  g_assert_false (shows_text (window, "Line 3, price_paid"));
   /* The preview wrote nothing. */
   g_assert_cmpuint (count_pairs (fixture), ==, 0);
 
@@ -1422,6 +1652,8 @@ main (int   argc,
   ADD ("/pair-editor/photos", test_editor_photos);
   ADD ("/pair-editor/compare-with", test_editor_compare_with);
   ADD ("/pair-editor/suggestions", test_editor_suggestions);
+  ADD ("/pair-editor/discard", test_editor_discard);
+  ADD ("/pair-editor/wears", test_editor_wears);
   ADD ("/statistics/window", test_statistics_window);
   ADD ("/collection-page/narrow-with-selection", test_window_narrow_with_selection);
   ADD ("/csv/preview-and-import", test_csv_preview);

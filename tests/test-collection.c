@@ -205,6 +205,22 @@ test_starter_catalogue_once (Fixture       *fixture,
   silhouettes = shoebox_collection_list_silhouettes (fixture->collection, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (silhouettes), ==, 14);
+  /* Categories in Title Case, as the catalogue shows them; names as the
+   * brand writes them, never with the brand again ("Asics Andersson Bell
+   * x Asics").
+   */
+  for (guint i = 0; i < g_list_model_get_n_items (silhouettes); i++)
+    {
+      g_autoptr(ShoeboxSilhouette) silhouette = g_list_model_get_item (silhouettes, i);
+      const char *category = shoebox_silhouette_get_category (silhouette);
+      g_autofree char *name = g_utf8_casefold (shoebox_silhouette_get_name (silhouette), -1);
+      g_autofree char *brand = g_utf8_casefold (shoebox_silhouette_get_brand_name (silhouette), -1);
+
+      g_test_message ("%s: %s", shoebox_silhouette_get_name (silhouette), category);
+      g_assert_nonnull (category);
+      g_assert_true (g_unichar_isupper (g_utf8_get_char (category)));
+      g_assert_null (strstr (name, brand));
+    }
 
   brands = shoebox_collection_list_brands (fixture->collection, &error);
   g_assert_no_error (error);
@@ -214,7 +230,7 @@ test_starter_catalogue_once (Fixture       *fixture,
   track = shoebox_collection_find_silhouette (fixture->collection, NULL, "track 2.0", &error);
   g_assert_nonnull (track);
   g_assert_cmpstr (shoebox_silhouette_get_brand_name (track), ==, "Balenciaga");
-  g_assert_cmpstr (shoebox_silhouette_get_category (track), ==, "athletic");
+  g_assert_cmpstr (shoebox_silhouette_get_category (track), ==, "Athletic");
   lineage = shoebox_collection_list_lineage (fixture->collection, shoebox_silhouette_get_id (track), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (lineage), ==, 3);
@@ -649,8 +665,21 @@ test_wear_log (Fixture       *fixture,
   ids[0] = save_new_pair (fixture, "Track", "White");
   ids[1] = save_new_pair (fixture, "Runner", "Black");
 
-  /* Worn Today twice is one wear. */
-  g_assert_true (shoebox_collection_log_wear (fixture->collection, ids, 2, NULL, &error));
+  /* Worn Today twice is one wear, and the second logs nothing new. */
+  {
+    g_autoptr(GArray) logged = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+    g_assert_true (shoebox_collection_log_new_wear (fixture->collection, ids, 1, NULL, logged, &error));
+    g_assert_cmpuint (logged->len, ==, 1);
+    g_assert_cmpint (g_array_index (logged, gint64, 0), ==, ids[0]);
+    g_array_set_size (logged, 0);
+    g_assert_true (shoebox_collection_log_new_wear (fixture->collection, ids, 2, NULL, logged, &error));
+    g_assert_cmpuint (logged->len, ==, 1);
+    g_assert_cmpint (g_array_index (logged, gint64, 0), ==, ids[1]);
+    g_array_set_size (logged, 0);
+    g_assert_true (shoebox_collection_log_new_wear (fixture->collection, ids, 2, NULL, logged, &error));
+    g_assert_cmpuint (logged->len, ==, 0);
+  }
   g_assert_true (shoebox_collection_log_wear (fixture->collection, ids, 2, NULL, &error));
   g_assert_true (shoebox_collection_log_wear (fixture->collection, ids, 1, "2024-01-10", &error));
   g_assert_no_error (error);
@@ -1098,6 +1127,10 @@ test_statistics (Fixture       *fixture,
     g_assert_cmpint (usd->paid, ==, 189500);
     g_assert_cmpint (usd->estimated, ==, 80000);
     g_assert_cmpuint (usd->n_pairs, ==, 2);
+    /* Like with like: one of the two has an estimate, paid 1000.00. */
+    g_assert_cmpuint (usd->n_paid, ==, 2);
+    g_assert_cmpuint (usd->n_estimated, ==, 1);
+    g_assert_cmpint (usd->paid_for_estimated, ==, 100000);
   }
 
   g_assert_cmpuint (statistics->by_brand->len, ==, 3);

@@ -6,9 +6,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # A full disk during an import, an export (new file and replaced file),
-# a single edit, a photo import, and at start-up on a disk with no byte
-# left. The disk is a small tmpfs the test mounts, so it needs root: as
-# anyone else it is skipped (exit 77). After each scenario: the message
+# a single edit, a photo import, a backup (issue 13), and at start-up on
+# a disk with no byte left. The disk is a small tmpfs the test mounts,
+# so it needs root: as anyone else it is skipped (exit 77). After each scenario: the message
 # says in plain words that the disk is full, the collection holds exactly
 # what it held before, the export target is as it was, and no -wal, -shm
 # or temporary file is left behind.
@@ -16,6 +16,7 @@
 #   test-disk-full.py BUILD_DIR
 
 import contextlib
+import hashlib
 import os
 import pathlib
 import re
@@ -30,6 +31,7 @@ import shoebox_safety as safety  # noqa: E402
 # SQLite's own "database or disk is full" does not count: the message must
 # say it in Shoebox's words.
 DISK_FULL = re.compile(r"\bthe disk is full\b", re.IGNORECASE)
+N_BACKUP_ROWS = 3000  # a database of about 1.5 MB
 N_IMPORT_ROWS = 20000
 
 programs = safety.Programs(sys.argv[1])
@@ -158,6 +160,58 @@ def edit_on_full_disk(work, what, extra_args):
         check_as_before(scenario, data_home, before)
 
 
+def folder_state(folder):
+    """Every file under @folder with its contents' hash."""
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(pathlib.Path(folder).rglob("*")) if p.is_file()}
+
+
+def backup_on_full_disk(work, photo):
+    """The disk fills up during a backup (issue 13): the backup fails
+    plainly, and the last good backup and the collection stay as they were."""
+    scenario = "backup on a disk that fills up during it"
+    with small_disk(work / "backup", "8m") as data_home:
+        seed(data_home, work)
+        more = safety.make_csv(programs, work / "backup-rows", N_BACKUP_ROWS)
+        result = safety.run([programs.shoebox, "--import-csv", more], data_home)
+        assert result.returncode == 0, result.stderr
+        pair_id = min(state(data_home)[1])
+        result = safety.run([programs.test_edits, "photo", pair_id, photo], data_home)
+        assert result.returncode == 0, result.stderr
+        result = safety.run([programs.shoebox, "--backup-now"], data_home)
+        check(scenario, result.returncode == 0, "the first backup failed", result)
+        backups = data_home / "shoebox" / "backups"
+        good_backup = folder_state(backups)
+
+        # A change, so that the next backup is a new one.
+        one = work / "backup-one.csv"
+        one.write_text("silhouette,brand,colorway\r\nTrack,Balenciaga,Red\r\n")
+        result = safety.run([programs.shoebox, "--import-csv", one], data_home)
+        assert result.returncode == 0, result.stderr
+        before = state(data_home)
+        collection = folder_state(data_home / "shoebox" / "photos")
+
+        # Room to open the database, not for a copy of it.
+        fill(data_home)
+        database_size = (data_home / "shoebox" / "shoebox.db").stat().st_size
+        os.truncate(data_home / "filler", (data_home / "filler").stat().st_size - database_size // 2)
+        result = safety.run([programs.shoebox, "--backup-now"], data_home)
+        print(f"# {scenario}: {result.stderr.strip()}", flush=True)
+        check(scenario, result.returncode != 0, "the backup did not fail", result)
+        check(scenario, DISK_FULL.search(result.stderr), "the message does not say the disk is full", result)
+        check(scenario, len(result.stderr.strip().splitlines()) == 1, "the message is not one line", result)
+        check(scenario, folder_state(backups) == good_backup,
+              f"the backups folder holds {sorted(folder_state(backups))}, not {sorted(good_backup)}")
+        (data_home / "filler").unlink()
+        after = state(data_home)
+        check(scenario, after[0] == "ok", f"integrity_check says {after[0]!r}")
+        check(scenario, after[1:] == before[1:], "the collection changed")
+        check(scenario, folder_state(data_home / "shoebox" / "photos") == collection, "the photos changed")
+        result = safety.run([programs.shoebox, "--list-backups"], data_home)
+        check(scenario, result.returncode == 0 and len(result.stdout.splitlines()) == 1,
+              "the last good backup is not listed alone", result)
+
+
 def main():
     if os.geteuid() != 0:
         print("SKIP: mounting a small tmpfs as the full disk needs root")
@@ -182,10 +236,11 @@ def main():
         start_on_full_disk(work)
         edit_on_full_disk(work, "edit", lambda pair_id: ["edit", pair_id])
         edit_on_full_disk(work, "photo import", lambda pair_id: ["photo", pair_id, photo])
+        backup_on_full_disk(work, photo)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    print(f"{len(failures)} failures in 6 full-disk scenarios")
+    print(f"{len(failures)} failures in 7 full-disk scenarios")
     return 1 if failures else 0
 
 

@@ -171,12 +171,48 @@ test_format_display (void)
       g_assert_cmpstr (text, ==, cases[i].expected);
     }
 
-  /* The tests run in the C locale, which has no grouping. */
+  /* The tests run in the C locale, which has no money conventions. */
   {
     g_autofree char *text = shoebox_money_format (115000, "USD");
 
     g_assert_cmpstr (text, ==, "1150.00 USD");
   }
+}
+
+/* Each locale's own form, by ICU, with the currency's own decimals; the
+ * C locale keeps the ISO code. (ICU spaces with a no-break space.)
+ */
+static void
+test_format_locale (void)
+{
+  static const struct
+  {
+    gint64      value;
+    const char *currency;
+    const char *locale;
+    const char *expected;
+  } cases[] = {
+    { 115000, "USD", "en_US.UTF-8", "$1,150.00" },
+    { 115000, "EUR", "de_DE.UTF-8", "1.150,00\u00a0€" },
+    { 115000, "USD", "de_DE.UTF-8", "1.150,00\u00a0$" },
+    { 171000, "JPY", "de_DE.UTF-8", "171.000\u00a0¥" },
+    { 171000, "JPY", "en_US", "¥171,000" },
+    { 189000, "EUR", "de_DE.UTF-8@euro", "1.890,00\u00a0€" },
+    { 99999999999999, "USD", "en_US.UTF-8", "$999,999,999,999.99" },
+    { 0, "GBP", "en_GB.UTF-8", "£0.00" },
+    { 115000, "USD", "C", "1150.00 USD" },
+    { 115000, "USD", "C.UTF-8", "1150.00 USD" },
+    { 115000, "USD", "POSIX", "1150.00 USD" },
+    { 115000, "USD", NULL, "1150.00 USD" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = shoebox_money_format_for_locale (cases[i].value, cases[i].currency, cases[i].locale);
+
+      g_test_message ("%s %s: %s", cases[i].currency, cases[i].locale, text);
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
 }
 
 typedef struct
@@ -346,6 +382,7 @@ main (int   argc,
   g_test_add_func ("/money/parse", test_parse);
   g_test_add_func ("/money/format-plain", test_format_plain_round_trips);
   g_test_add_func ("/money/format-display", test_format_display);
+  g_test_add_func ("/money/format-locale", test_format_locale);
   g_test_add_func ("/pair/size/validate", test_size_validation);
   g_test_add_func ("/pair/enums/names", test_size_system_names);
   g_test_add_func ("/pair/dates", test_dates);

@@ -552,6 +552,37 @@ test_offline (Fixture       *fixture,
   g_assert_false (gtk_revealer_get_reveal_child (offline));
 }
 
+/* A source that cannot be reached: a banner says how many of how many,
+ * why in the source's words, and leads to Preferences; a refresh that
+ * works takes it away.
+ */
+static void
+test_failed_banner (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxNewsSource) source = NULL;
+  ShoeboxNewsStore *store = shoebox_news_service_get_store (fixture->service);
+  GtkRevealer *failed = GTK_REVEALER (page_child (fixture, "failed_revealer"));
+
+  source = g_list_model_get_item (shoebox_news_store_get_sources (store), 0);
+  g_assert_false (gtk_revealer_get_reveal_child (failed));
+  g_assert_true (shoebox_news_store_record_failure (store, source, SHOEBOX_NEWS_ERROR_KIND_COULD_NOT_CONNECT,
+                                                    "Could not connect", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_revealer_get_reveal_child (failed));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (page_child (fixture, "failed_label"))), ==,
+                   "1 of 1 source could not be reached");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (page_child (fixture, "failed_reason_label"))), ==,
+                   "Loopback Kicks: Could not connect");
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (page_child (fixture, "offline_revealer"))));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "news.refresh", NULL));
+  g_assert_false (gtk_revealer_get_reveal_child (failed));
+  wait_until (refresh_done, fixture);
+  g_assert_false (gtk_revealer_get_reveal_child (failed));
+}
+
 static ShoeboxAlert *
 find_dialog (void)
 {
@@ -904,6 +935,7 @@ main (int   argc,
   g_test_add ("/news-page/open", Fixture, NULL, set_up, test_open, tear_down);
   g_test_add ("/news-page/refresh", Fixture, NULL, set_up, test_refresh, tear_down);
   g_test_add ("/news-page/offline", Fixture, NULL, set_up, test_offline, tear_down);
+  g_test_add ("/news-page/failed-banner", Fixture, NULL, set_up, test_failed_banner, tear_down);
   g_test_add ("/news-page/show-more", Fixture, NULL, set_up, test_show_more, tear_down);
   g_test_add ("/news-page/pair-news", Fixture, NULL, set_up, test_pair_news, tear_down);
   g_test_add ("/news-page/window-builds-page", Fixture, NULL, set_up, test_window_builds_page, tear_down);

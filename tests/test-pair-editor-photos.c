@@ -73,7 +73,10 @@ tear_down (Fixture       *fixture,
            gconstpointer  data)
 {
   /* Once any tooltip under the pointer has settled. */
-  shoebox_test_close_dialog (fixture->editor);
+  if (shoebox_pair_editor_has_changes (fixture->editor))
+    shoebox_test_discard_editor (fixture->editor);
+  else
+    shoebox_test_close_dialog (fixture->editor);
   g_clear_object (&fixture->photos);
   g_clear_object (&fixture->collection);
   shoebox_database_close (fixture->database);

@@ -125,7 +125,9 @@ shoebox_collection_compute_statistics (ShoeboxCollection  *self,
   sqlite3_reset (stmt);
 
   stmt = _shoebox_collection_prepare (self,
-                  "SELECT currency, coalesce (sum (price_paid), 0), coalesce (sum (estimated_value), 0), count(*)"
+                  "SELECT currency, coalesce (sum (price_paid), 0), coalesce (sum (estimated_value), 0), count(*),"
+                  " count (price_paid), count (estimated_value),"
+                  " coalesce (sum (CASE WHEN estimated_value IS NOT NULL THEN price_paid END), 0)"
                   " FROM pairs WHERE status = 'Owned' AND currency IS NOT NULL"
                   " AND (price_paid IS NOT NULL OR estimated_value IS NOT NULL)"
                   " GROUP BY currency ORDER BY currency",
@@ -147,6 +149,9 @@ shoebox_collection_compute_statistics (ShoeboxCollection  *self,
       total->paid = sqlite3_column_int64 (stmt, 1);
       total->estimated = sqlite3_column_int64 (stmt, 2);
       total->n_pairs = sqlite3_column_int (stmt, 3);
+      total->n_paid = sqlite3_column_int (stmt, 4);
+      total->n_estimated = sqlite3_column_int (stmt, 5);
+      total->paid_for_estimated = sqlite3_column_int64 (stmt, 6);
       g_ptr_array_add (statistics->totals, total);
     }
   sqlite3_reset (stmt);

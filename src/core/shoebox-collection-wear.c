@@ -23,6 +23,7 @@ typedef struct
   guint              n_ids;
   const char        *date;
   gboolean           remove;
+  GArray            *logged;  /* nullable: the ids that had no wear that day */
 } WearData;
 
 static gboolean
@@ -46,8 +47,61 @@ wear_in_transaction (ShoeboxDatabase  *database,
       _shoebox_collection_bind_text (stmt, 2, data->date);
       if (!_shoebox_collection_step_done (data->self, stmt, error))
         return FALSE;
+      /* INSERT OR IGNORE changes no row for a day already logged. */
+      if (data->logged != NULL && !data->remove
+          && sqlite3_changes (shoebox_database_get_handle (database)) > 0)
+        g_array_append_val (data->logged, data->ids[i]);
     }
 
+  return TRUE;
+}
+
+/**
+ * shoebox_collection_log_new_wear:
+ * @self: a #ShoeboxCollection
+ * @ids: (array length=n_ids): the pairs worn
+ * @n_ids: how many
+ * @date: (nullable): the day, `YYYY-MM-DD`, or %NULL for today
+ * @logged: (nullable) (element-type gint64): where the ids of the pairs
+ *   whose wear was new are appended: a pair already worn that day is
+ *   left out, so that the caller can say so, and an Undo removes only
+ *   what this logged
+ * @error: return location for a #GError
+ *
+ * "Worn Today" for a selection, in one transaction. A pair worn twice on
+ * one day counts one wear.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+shoebox_collection_log_new_wear (ShoeboxCollection  *self,
+                                 const gint64       *ids,
+                                 guint               n_ids,
+                                 const char         *date,
+                                 GArray             *logged,
+                                 GError            **error)
+{
+  g_autofree char *today = NULL;
+  WearData data = { self, ids, n_ids, date, FALSE, logged };
+  guint n_before = logged != NULL ? logged->len : 0;
+
+  g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), FALSE);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
+
+  if (date == NULL)
+    data.date = today = shoebox_date_dup_today ();
+  else if (!shoebox_date_validate (date, NULL, error))
+    return FALSE;
+
+  if (!shoebox_database_write (self->database, wear_in_transaction, &data, error))
+    {
+      /* Rolled back: nothing was logged. */
+      if (logged != NULL)
+        g_array_set_size (logged, n_before);
+      return FALSE;
+    }
+
+  _shoebox_collection_emit_changed (self);
   return TRUE;
 }
 
@@ -59,8 +113,7 @@ wear_in_transaction (ShoeboxDatabase  *database,
  * @date: (nullable): the day, `YYYY-MM-DD`, or %NULL for today
  * @error: return location for a #GError
  *
- * "Worn Today" for a selection, in one transaction. A pair worn twice on
- * one day counts one wear.
+ * shoebox_collection_log_new_wear() without asking which were new.
  *
  * Returns: %TRUE on success
  */
@@ -71,22 +124,7 @@ shoebox_collection_log_wear (ShoeboxCollection  *self,
                              const char         *date,
                              GError            **error)
 {
-  g_autofree char *today = NULL;
-  WearData data = { self, ids, n_ids, date, FALSE };
-
-  g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), FALSE);
-  g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
-
-  if (date == NULL)
-    data.date = today = shoebox_date_dup_today ();
-  else if (!shoebox_date_validate (date, NULL, error))
-    return FALSE;
-
-  if (!shoebox_database_write (self->database, wear_in_transaction, &data, error))
-    return FALSE;
-
-  _shoebox_collection_emit_changed (self);
-  return TRUE;
+  return shoebox_collection_log_new_wear (self, ids, n_ids, date, NULL, error);
 }
 
 /**
@@ -104,7 +142,7 @@ shoebox_collection_remove_wear (ShoeboxCollection  *self,
                                 const char         *date,
                                 GError            **error)
 {
-  WearData data = { self, &pair_id, 1, date, TRUE };
+  WearData data = { self, &pair_id, 1, date, TRUE, NULL };
 
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), FALSE);
   g_return_val_if_fail (date != NULL, FALSE);

@@ -98,6 +98,10 @@ typedef struct
  * @paid: the sum of prices paid, in minor units
  * @estimated: the sum of estimated values, in minor units
  * @n_pairs: how many owned pairs have an amount in @currency
+ * @n_paid: how many of them have a price paid
+ * @n_estimated: how many of them have an estimated value
+ * @paid_for_estimated: the sum of prices paid for the pairs with an
+ *   estimated value, the like to compare @estimated with
  */
 typedef struct
 {
@@ -105,6 +109,9 @@ typedef struct
   gint64  paid;
   gint64  estimated;
   guint   n_pairs;
+  guint   n_paid;
+  guint   n_estimated;
+  gint64  paid_for_estimated;
 } ShoeboxCurrencyTotal;
 
 /**
@@ -212,6 +219,12 @@ gboolean           shoebox_collection_log_wear                (ShoeboxCollection
                                                                const gint64       *ids,
                                                                guint               n_ids,
                                                                const char         *date,
+                                                               GError            **error);
+gboolean           shoebox_collection_log_new_wear            (ShoeboxCollection  *self,
+                                                               const gint64       *ids,
+                                                               guint               n_ids,
+                                                               const char         *date,
+                                                               GArray             *logged,
                                                                GError            **error);
 gboolean           shoebox_collection_remove_wear             (ShoeboxCollection  *self,
                                                                gint64              pair_id,

@@ -17,6 +17,7 @@
 #include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -69,11 +70,15 @@ set_write_error (GError    **error,
                _("Could not write “%s”: %s"), display_name, shoebox_disk_space_strerror (saved_errno));
 }
 
-/* Removes what killed writers left in @folder: files with our prefix
- * that nobody holds locked.
+/**
+ * shoebox_file_replace_remove_leftovers:
+ * @folder: a folder Shoebox writes files in
+ *
+ * Removes what killed writers left in @folder: files with our prefix
+ * that nobody holds locked (with flock()).
  */
-static void
-remove_leftovers (const char *folder)
+void
+shoebox_file_replace_remove_leftovers (const char *folder)
 {
   g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
   const char *name;
@@ -87,6 +92,21 @@ remove_leftovers (const char *folder)
         continue;
 
       path = g_build_filename (folder, name, NULL);
+
+      /* SQLite's files beside a temporary database (the collection file's,
+       * shoebox-archive.c) go with it, as its lock says: while it exists
+       * they may be in use.
+       */
+      if (g_str_has_suffix (name, "-wal") || g_str_has_suffix (name, "-shm")
+          || g_str_has_suffix (name, "-journal"))
+        {
+          g_autofree char *base = g_strndup (path, strrchr (path, '-') - path);
+
+          if (!g_file_test (base, G_FILE_TEST_EXISTS))
+            g_unlink (path);
+          continue;
+        }
+
       fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, 0);
       if (fd < 0)
         continue;
@@ -140,7 +160,7 @@ shoebox_file_replace_new (GFile   *target,
     }
 
   folder = g_path_get_dirname (self->path);
-  remove_leftovers (folder);
+  shoebox_file_replace_remove_leftovers (folder);
 
   self->fd = open_unnamed (folder);
   if (self->fd < 0 && (errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL))
@@ -156,7 +176,7 @@ shoebox_file_replace_new (GFile   *target,
       return NULL;
     }
 
-  /* Held until the file is closed: see remove_leftovers(). */
+  /* Held until the file is closed: see shoebox_file_replace_remove_leftovers(). */
   flock (self->fd, LOCK_EX | LOCK_NB);
 
   /* The new file keeps the permissions of the one it replaces. */

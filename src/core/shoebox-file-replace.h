@@ -20,6 +20,8 @@ gboolean            shoebox_file_replace_commit     (ShoeboxFileReplace  *self,
                                                      GError             **error);
 void                shoebox_file_replace_free       (ShoeboxFileReplace  *self);
 
+void                shoebox_file_replace_remove_leftovers (const char    *folder);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShoeboxFileReplace, shoebox_file_replace_free)
 
 G_END_DECLS

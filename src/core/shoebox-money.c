@@ -13,6 +13,8 @@
 #include <limits.h>
 #include <locale.h>
 #include <string.h>
+#include <unicode/unum.h>
+#include <unicode/ustring.h>
 
 #include "shoebox-money.h"
 
@@ -365,15 +367,98 @@ shoebox_money_format_with_separators (gint64      minor_units,
                           grouped, decimal_point, digits, minor_units % scale, currency);
 }
 
+/* ICU's currency format for @locale (`de_DE`, `en_US`): the symbol,
+ * its place and spacing, the separators and grouping the locale's
+ * people read, with @currency's own number of decimals. NULL when ICU
+ * cannot format it.
+ */
+static char *
+format_with_icu (gint64      minor_units,
+                 const char *currency,
+                 const char *locale)
+{
+  int digits = shoebox_money_get_digits (currency);
+  g_autofree char *decimal = shoebox_money_format_plain (minor_units, currency);
+  UErrorCode status = U_ZERO_ERROR;
+  UNumberFormat *format;
+  UChar code[4];
+  UChar text[128];
+  int32_t length;
+
+  if (decimal == NULL || strlen (currency) != 3)
+    return NULL;
+
+  format = unum_open (UNUM_CURRENCY, NULL, 0, locale, NULL, &status);
+  if (U_FAILURE (status))
+    return NULL;
+
+  u_charsToUChars (currency, code, 4);
+  unum_setTextAttribute (format, UNUM_CURRENCY_CODE, code, 3, &status);
+  unum_setAttribute (format, UNUM_MIN_FRACTION_DIGITS, digits);
+  unum_setAttribute (format, UNUM_MAX_FRACTION_DIGITS, digits);
+  /* From the decimal text, not a double: every digit stays exact. */
+  length = unum_formatDecimal (format, decimal, -1, text, G_N_ELEMENTS (text), NULL, &status);
+  unum_close (format);
+  if (U_FAILURE (status) || length <= 0 || length >= (int32_t) G_N_ELEMENTS (text))
+    return NULL;
+
+  return g_utf16_to_utf8 ((const gunichar2 *) text, length, NULL, NULL, NULL);
+}
+
+/* The ICU locale of a POSIX locale name: "de_DE.UTF-8@euro" → "de_DE";
+ * NULL for C and POSIX, which have no money conventions.
+ */
+static char *
+dup_icu_locale (const char *posix_locale)
+{
+  if (posix_locale == NULL || *posix_locale == '\0'
+      || g_str_equal (posix_locale, "C") || g_str_has_prefix (posix_locale, "C.")
+      || g_str_equal (posix_locale, "POSIX"))
+    return NULL;
+
+  return g_strndup (posix_locale, strcspn (posix_locale, ".@"));
+}
+
+/**
+ * shoebox_money_format_for_locale:
+ * @minor_units: a non-negative amount in minor units
+ * @currency: a currency shoebox_money_get_digits() knows
+ * @locale: (nullable): a POSIX locale name, `de_DE.UTF-8`, or %NULL or
+ *   `C` for none
+ *
+ * Formats an amount as people in @locale write it, by ICU's currency
+ * formatting: `$1,150.00` in `en_US`, `1.150,00 €` in `de_DE`, `¥171,000`
+ * in `en_US` for yen. The C locale has no such conventions: there, and
+ * should ICU fail, the amount is followed by its ISO code, `1150.00 USD`.
+ *
+ * Returns: (transfer full): the amount for display
+ */
+char *
+shoebox_money_format_for_locale (gint64      minor_units,
+                                 const char *currency,
+                                 const char *locale)
+{
+  g_autofree char *icu_locale = dup_icu_locale (locale);
+  char *text = NULL;
+
+  g_return_val_if_fail (minor_units >= 0, NULL);
+  g_return_val_if_fail (shoebox_money_get_digits (currency) >= 0, NULL);
+
+  if (icu_locale != NULL)
+    text = format_with_icu (minor_units, currency, icu_locale);
+  if (text == NULL)
+    text = shoebox_money_format_with_separators (minor_units, currency, ".", NULL, NULL);
+  return text;
+}
+
 /**
  * shoebox_money_format:
  * @minor_units: a non-negative amount in minor units
  * @currency: a currency shoebox_money_get_digits() knows
  *
- * Formats an amount for people, with the decimal point and digit grouping
- * of the user's locale and the ISO code (`1,150.00 USD`, `1.150,00 EUR`,
- * `171,000 JPY`). The code, rather than a symbol, never leaves a reader
- * guessing which dollar it is.
+ * Formats an amount for people in the locale the process runs in
+ * (LC_MONETARY): see shoebox_money_format_for_locale(). Storage and CSV
+ * use shoebox_money_format_plain() instead.
  *
  * Returns: (transfer full): the amount for display
  */
@@ -381,21 +466,5 @@ char *
 shoebox_money_format (gint64      minor_units,
                       const char *currency)
 {
-  const struct lconv *conv = localeconv ();
-  const char *decimal_point = conv->mon_decimal_point;
-  const char *thousands_separator = conv->mon_thousands_sep;
-  const char *grouping = conv->mon_grouping;
-
-  /* The C locale has no monetary conventions at all. */
-  if (decimal_point == NULL || decimal_point[0] == '\0')
-    {
-      decimal_point = conv->decimal_point;
-      thousands_separator = conv->thousands_sep;
-      grouping = conv->grouping;
-    }
-  if (decimal_point == NULL || decimal_point[0] == '\0')
-    decimal_point = ".";
-
-  return shoebox_money_format_with_separators (minor_units, currency, decimal_point,
-                                               thousands_separator, grouping);
+  return shoebox_money_format_for_locale (minor_units, currency, setlocale (LC_MONETARY, NULL));
 }

@@ -49,6 +49,9 @@ char               *shoebox_money_format_plain           (gint64       minor_uni
                                                           const char  *currency);
 char               *shoebox_money_format                 (gint64       minor_units,
                                                           const char  *currency);
+char               *shoebox_money_format_for_locale      (gint64       minor_units,
+                                                          const char  *currency,
+                                                          const char  *locale);
 char               *shoebox_money_format_with_separators (gint64       minor_units,
                                                           const char  *currency,
                                                           const char  *decimal_point,

@@ -14,14 +14,17 @@
 #include "shoebox-news-private.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 /* Adding a source from an address: a feed's, or a web page's that names
- * its feed.
+ * its feed. An address typed without a scheme, `example.com/feed`, is
+ * tried over https first, then over http when https cannot fetch it.
  */
 
 typedef struct
 {
   char        *url;
+  char        *fallback;   /* the http:// address still to try, or NULL */
   char        *discovered;
   FetchResult *result;
 } AddSource;
@@ -30,6 +33,7 @@ static void
 add_source_free (AddSource *add)
 {
   g_clear_pointer (&add->url, g_free);
+  g_clear_pointer (&add->fallback, g_free);
   g_clear_pointer (&add->discovered, g_free);
   g_clear_pointer (&add->result, _shoebox_news_fetcher_fetch_result_free);
   g_free (add);
@@ -74,6 +78,20 @@ check_not_listed (ShoeboxNewsFetcher  *self,
     }
 
   return TRUE;
+}
+
+/* "example.com/feed", "127.0.0.1:8080/rss": a host with a dot or a
+ * port, no scheme, no space. "garbage" is no address, and is refused
+ * as one rather than looked up.
+ */
+static gboolean
+looks_like_bare_host (const char *text)
+{
+  gsize host_length = strcspn (text, "/?#");
+
+  if (*text == '\0' || g_uri_peek_scheme (text) != NULL || strpbrk (text, " \t\n") != NULL)
+    return FALSE;
+  return memchr (text, '.', host_length) != NULL || memchr (text, ':', host_length) != NULL;
 }
 
 static void add_source_fetched_cb (GObject      *object,
@@ -177,15 +195,31 @@ add_source_fetched_cb (GObject      *object,
   AddSource *add;
 
   result = _shoebox_news_fetcher_fetch_finish (self, res, &error);
-  if (result == NULL)
+  if (result != NULL && result->error != NULL)
+    error = g_steal_pointer (&result->error);
+
+  add = g_task_get_task_data (task);
+  if (error != NULL && add->fallback != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      /* https did not work for an address typed without a scheme: http. */
+      g_clear_error (&error);
+      g_free (add->url);
+      add->url = g_steal_pointer (&add->fallback);
+      if (!check_not_listed (self, add->url, &error))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      cancellable = g_task_get_cancellable (task);
+      _shoebox_news_fetcher_fetch_async (self, add->url, NULL, NULL, cancellable, add_source_fetched_cb,
+                                         g_steal_pointer (&task));
       return;
     }
+  g_clear_pointer (&add->fallback, g_free);
 
-  if (result->error != NULL)
+  if (error != NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&result->error));
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
@@ -197,7 +231,6 @@ add_source_fetched_cb (GObject      *object,
       return;
     }
 
-  add = g_task_get_task_data (task);
   g_clear_pointer (&add->result, _shoebox_news_fetcher_fetch_result_free);
   add->result = g_steal_pointer (&result);
   cancellable = g_task_get_cancellable (task);
@@ -213,8 +246,10 @@ add_source_fetched_cb (GObject      *object,
  * @user_data: data for @callback
  *
  * Fetches @url and adds it when it is a feed. A web page that names its
- * feed with `<link rel="alternate">` adds that feed instead. The new
- * source starts with the items it was fetched with.
+ * feed with `<link rel="alternate">` adds that feed instead. An address
+ * without a scheme whose host has a dot or a port (`example.com/feed`)
+ * is fetched over https, then over http if that fails. The new source
+ * starts with the items it was fetched with.
  */
 void
 shoebox_news_fetcher_add_source_async (ShoeboxNewsFetcher  *self,
@@ -225,7 +260,9 @@ shoebox_news_fetcher_add_source_async (ShoeboxNewsFetcher  *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *typed = NULL;
   g_autofree char *normal = NULL;
+  g_autofree char *fallback = NULL;
   AddSource *add;
 
   g_return_if_fail (SHOEBOX_IS_NEWS_FETCHER (self));
@@ -234,7 +271,17 @@ shoebox_news_fetcher_add_source_async (ShoeboxNewsFetcher  *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, shoebox_news_fetcher_add_source_async);
 
-  normal = shoebox_news_normalize_url (url, &error);
+  typed = g_strstrip (g_strdup (url != NULL ? url : ""));
+  if (looks_like_bare_host (typed))
+    {
+      g_autofree char *https = g_strconcat ("https://", typed, NULL);
+      g_autofree char *http = g_strconcat ("http://", typed, NULL);
+
+      normal = shoebox_news_normalize_url (https, &error);
+      fallback = normal != NULL ? shoebox_news_normalize_url (http, NULL) : NULL;
+    }
+  else
+    normal = shoebox_news_normalize_url (typed, &error);
   if (normal == NULL || !check_not_listed (self, normal, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -243,6 +290,7 @@ shoebox_news_fetcher_add_source_async (ShoeboxNewsFetcher  *self,
 
   add = g_new0 (AddSource, 1);
   add->url = g_strdup (normal);
+  add->fallback = g_steal_pointer (&fallback);
   g_task_set_task_data (task, add, (GDestroyNotify) add_source_free);
 
   _shoebox_news_fetcher_fetch_async (self, normal, NULL, NULL, cancellable, add_source_fetched_cb, g_steal_pointer (&task));

@@ -12,6 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "shoebox-application.h"
+#include "shoebox-archive-command.h"
+#include "shoebox-backup-service.h"
 #include "shoebox-collection.h"
 #include "shoebox-news-service.h"
 #include "shoebox-photos.h"
@@ -27,6 +29,7 @@ struct _ShoeboxApplication
   ShoeboxCollection *collection;
   ShoeboxPhotos     *photos;
   ShoeboxNewsService *news;
+  ShoeboxBackupService *backups;
   GError            *database_error; /* why the database could not be opened */
 };
 
@@ -39,6 +42,16 @@ static const GOptionEntry main_options[] = {
     N_("Import pairs from a CSV file into the collection and exit"), N_("FILE") },
   { "export-csv", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Export the collection to a CSV file and exit"), N_("FILE") },
+  { "export-collection", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the collection and its photos to a .shoebox file and exit"), N_("FILE") },
+  { "import-collection", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Replace the collection with the one of a .shoebox file, after backing it up, and exit"), N_("FILE") },
+  { "backup-now", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Back up the collection now and exit"), NULL },
+  { "list-backups", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("List the backups, newest first, and exit"), NULL },
+  { "restore-backup", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, NULL,
+    N_("Replace the collection with backup N of --list-backups, after backing it up, and exit"), N_("N") },
   { NULL }
 };
 
@@ -67,6 +80,7 @@ shoebox_application_preferences_action (GSimpleAction *action,
 
   preferences = shoebox_preferences_window_new (path);
   shoebox_preferences_window_set_news (SHOEBOX_PREFERENCES_WINDOW (preferences), self->news);
+  shoebox_preferences_window_set_backups (SHOEBOX_PREFERENCES_WINDOW (preferences), self->backups);
   shoebox_dialog_present (preferences, GTK_WIDGET (parent));
 }
 
@@ -148,6 +162,9 @@ static int
 shoebox_application_handle_local_options (GApplication *application,
                                           GVariantDict *options)
 {
+  const char *path = NULL;
+  int number = 0;
+
   /* Handled here, before GTK starts, so it works without a display. */
   if (g_variant_dict_contains (options, "version"))
     {
@@ -164,6 +181,17 @@ shoebox_application_handle_local_options (GApplication *application,
       g_variant_dict_lookup (options, "export-csv", "^&ay", &export_path);
       return shoebox_csv_command_run (import_path, export_path);
     }
+
+  if (g_variant_dict_lookup (options, "export-collection", "^&ay", &path))
+    return shoebox_archive_command_export (path);
+  if (g_variant_dict_lookup (options, "import-collection", "^&ay", &path))
+    return shoebox_archive_command_import (path);
+  if (g_variant_dict_contains (options, "backup-now"))
+    return shoebox_archive_command_back_up ();
+  if (g_variant_dict_contains (options, "list-backups"))
+    return shoebox_archive_command_list_backups ();
+  if (g_variant_dict_lookup (options, "restore-backup", "i", &number))
+    return shoebox_archive_command_restore_backup (number);
 
   return G_APPLICATION_CLASS (shoebox_application_parent_class)->handle_local_options (application, options);
 }
@@ -247,6 +275,13 @@ shoebox_application_startup (GApplication *application)
 
   self->collection = shoebox_collection_new (self->database);
   self->photos = shoebox_photos_new ();
+  {
+    g_autofree char *backups_folder = shoebox_backups_dup_default_folder ();
+
+    self->backups = shoebox_backup_service_new (shoebox_database_get_path (self->database),
+                                                shoebox_photos_get_photos_directory (self->photos),
+                                                backups_folder);
+  }
   if (!shoebox_collection_load_starter_catalogue (self->collection, NULL, &error))
     g_message ("The starter catalogue could not be loaded: %s", error->message);
 
@@ -268,6 +303,13 @@ start_news_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+start_backups_idle (gpointer data)
+{
+  shoebox_backup_service_start (SHOEBOX_BACKUP_SERVICE (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 shoebox_application_activate (GApplication *application)
 {
@@ -281,6 +323,10 @@ shoebox_application_activate (GApplication *application)
       shoebox_window_set_photos (SHOEBOX_WINDOW (window), self->photos);
       shoebox_window_set_collection (SHOEBOX_WINDOW (window), self->collection);
       shoebox_window_set_news (SHOEBOX_WINDOW (window), self->news);
+      shoebox_window_set_backups (SHOEBOX_WINDOW (window), self->backups);
+      /* The day's backup, if due, after the first frame too. */
+      if (self->backups != NULL)
+        g_idle_add_full (G_PRIORITY_LOW, start_backups_idle, g_object_ref (self->backups), g_object_unref);
       /* After the first frame: the window shows at once, then the news
        * are matched against the collection and due sources fetched.
        */
@@ -303,6 +349,9 @@ shoebox_application_shutdown (GApplication *application)
   /* Fetches stop before the database closes under them. */
   if (self->news != NULL)
     shoebox_news_service_shutdown (self->news);
+  /* The backup on quit, when the collection changed since the last. */
+  if (self->backups != NULL)
+    shoebox_backup_service_shutdown (self->backups);
   if (self->database != NULL)
     shoebox_database_close (self->database);
 
@@ -317,6 +366,7 @@ shoebox_application_finalize (GObject *object)
   g_clear_object (&self->collection);
   g_clear_object (&self->photos);
   g_clear_object (&self->news);
+  g_clear_object (&self->backups);
   g_clear_object (&self->database);
   g_clear_error (&self->database_error);
 

@@ -28,6 +28,8 @@ struct _ShoeboxCollectionPage
   ShoeboxSelection   *selection;
   GSettings          *settings;
   ShoeboxDeletion    *last_deletion; /* what Undo brings back */
+  GArray             *last_wear_ids; /* or the wears Undo removes, */
+  char               *last_wear_date; /* logged on this day */
   GArray             *silhouette_ids; /* gint64 per silhouette filter entry */
   char               *searched_text; /* the entry's text at the last search */
   GdkFrameClock      *first_frame_clock; /* watched until the first frame, see load_rest */
@@ -45,6 +47,9 @@ struct _ShoeboxCollectionPage
   GtkDropDown        *status_filter;
   GtkDropDown        *tag_filter;
   GtkMenuButton      *filter_button;
+  GtkLabel           *filter_count_label;
+  GtkWidget          *clear_filters_button;
+  GtkToggleButton    *select_button;
   GtkPopover         *filter_popover;
 
   guint               updating_filters : 1;

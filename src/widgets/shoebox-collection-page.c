@@ -396,15 +396,55 @@ stop_search_cb (ShoeboxCollectionPage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
+static void update_filter_count (ShoeboxCollectionPage *self);
+
 static void
 filter_changed_cb (ShoeboxCollectionPage *self)
 {
   if (!self->updating_filters)
-    run_search (self, TRUE);
+    {
+      update_filter_count (self);
+      run_search (self, TRUE);
+    }
+}
+
+/* The filter button says how many filters are on, and Clear Filters
+ * shows beside it while any is: a filter set in a closed popover must
+ * not hide pairs silently.
+ */
+static void
+update_filter_count (ShoeboxCollectionPage *self)
+{
+  GtkDropDown *drop_downs[] = {
+    self->brand_filter, self->silhouette_filter, self->condition_filter, self->status_filter, self->tag_filter,
+  };
+  g_autofree char *count = NULL;
+  g_autofree char *label = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (drop_downs); i++)
+    {
+      guint selected = gtk_drop_down_get_selected (drop_downs[i]);
+
+      n += selected != 0 && selected != GTK_INVALID_LIST_POSITION;
+    }
+
+  count = g_strdup_printf ("%u", n);
+  gtk_label_set_text (self->filter_count_label, count);
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_count_label), n > 0);
+  gtk_widget_set_visible (self->clear_filters_button, n > 0);
+  if (n > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
+  /* Translators: the filter button's name for screen readers */
+  label = n > 0 ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Filter, %u on", "Filter, %u on", n), n)
+                : g_strdup (_("Filter"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 static void
-clear_filters_cb (ShoeboxCollectionPage *self)
+reset_drop_downs (ShoeboxCollectionPage *self)
 {
   self->updating_filters = TRUE;
   gtk_drop_down_set_selected (self->brand_filter, 0);
@@ -413,8 +453,29 @@ clear_filters_cb (ShoeboxCollectionPage *self)
   gtk_drop_down_set_selected (self->status_filter, 0);
   gtk_drop_down_set_selected (self->tag_filter, 0);
   self->updating_filters = FALSE;
+  update_filter_count (self);
+}
+
+static void
+clear_filters_cb (ShoeboxCollectionPage *self)
+{
+  reset_drop_downs (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   run_query (self);
+}
+
+/* Clear Filters beside the filter button: the search stays. */
+static void
+clear_dropdowns_cb (ShoeboxCollectionPage *self)
+{
+  reset_drop_downs (self);
+  run_query (self);
+}
+
+static void
+select_toggled_cb (ShoeboxCollectionPage *self)
+{
+  shoebox_selection_set_toggling (self->selection, gtk_toggle_button_get_active (self->select_button));
 }
 
 static void
@@ -538,6 +599,8 @@ shoebox_collection_page_dispose (GObject *object)
   g_clear_object (&self->photos);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->last_deletion, shoebox_deletion_unref);
+  g_clear_pointer (&self->last_wear_ids, g_array_unref);
+  g_clear_pointer (&self->last_wear_date, g_free);
   g_clear_pointer (&self->silhouette_ids, g_array_unref);
   g_clear_pointer (&self->searched_text, g_free);
 
@@ -628,6 +691,11 @@ shoebox_collection_page_class_init (ShoeboxCollectionPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filter_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_filters_cb);
+  gtk_widget_class_bind_template_callback (widget_class, clear_dropdowns_cb);
+  gtk_widget_class_bind_template_callback (widget_class, select_toggled_cb);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxCollectionPage, filter_count_label);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxCollectionPage, clear_filters_button);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxCollectionPage, select_button);
   gtk_widget_class_bind_template_callback (widget_class, view_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_activate_cb);
 }
@@ -638,6 +706,7 @@ shoebox_collection_page_init (ShoeboxCollectionPage *self)
   g_autofree char *view = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  shoebox_compat_grid_view_tab_leaves (self->grid_view);
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->silhouette_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -771,19 +840,34 @@ shoebox_collection_page_dup_selected_ids (ShoeboxCollectionPage *self)
   return ids;
 }
 
+/* A second press of Worn Today, or its Undo, answers at once: each such
+ * toast replaces the one before instead of waiting behind it.
+ */
+static void
+show_wear_toast (ShoeboxCollectionPage *self,
+                 AdwToast              *toast)
+{
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  show_toast (self, toast);
+}
+
 /**
  * shoebox_collection_page_log_wear:
  * @self: a #ShoeboxCollectionPage
  *
- * Records that the selected pairs were worn today.
+ * Records that the selected pairs were worn today, with a toast whose
+ * Undo removes those wears again. A pair already logged today is not
+ * logged twice, and the toast says so rather than claim a wear.
  */
 void
 shoebox_collection_page_log_wear (ShoeboxCollectionPage *self)
 {
   g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) logged = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *today = NULL;
   g_autofree char *message = NULL;
+  AdwToast *toast;
 
   g_return_if_fail (SHOEBOX_IS_COLLECTION_PAGE (self));
 
@@ -792,16 +876,76 @@ shoebox_collection_page_log_wear (ShoeboxCollectionPage *self)
     return;
 
   today = shoebox_date_dup_today ();
-  if (!shoebox_collection_log_wear (self->collection, (const gint64 *) ids->data, ids->len, today, &error))
+  logged = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (!shoebox_collection_log_new_wear (self->collection, (const gint64 *) ids->data, ids->len, today, logged, &error))
     {
       show_error (self, error);
       return;
     }
 
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Wear logged for %u pair", "Wear logged for %u pairs", ids->len),
-                             ids->len);
-  show_toast (self, adw_toast_new (message));
+  if (logged->len == 0)
+    {
+      if (ids->len == 1)
+        message = g_strdup (_("Already logged as worn today"));
+      else
+        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "The %u pair was already logged as worn today",
+                                                "All %u pairs were already logged as worn today", ids->len),
+                                   ids->len);
+      show_wear_toast (self, adw_toast_new (message));
+      return;
+    }
+
+  /* Undo removes what this logged, and nothing else. */
+  g_clear_pointer (&self->last_deletion, shoebox_deletion_unref);
+  g_clear_pointer (&self->last_wear_ids, g_array_unref);
+  g_free (self->last_wear_date);
+  self->last_wear_ids = g_array_ref (logged);
+  self->last_wear_date = g_strdup (today);
+
+  if (logged->len < ids->len)
+    /* Translators: %u of the selected pairs; the others had a wear today. */
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Wear logged for %u pair; the others were already worn today",
+                                            "Wear logged for %u pairs; the others were already worn today",
+                                            logged->len),
+                               logged->len);
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Wear logged for %u pair", "Wear logged for %u pairs",
+                                            logged->len),
+                               logged->len);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  show_wear_toast (self, toast);
   run_query (self);
+}
+
+static gboolean
+undo_wear (ShoeboxCollectionPage *self)
+{
+  g_autoptr(GArray) ids = g_steal_pointer (&self->last_wear_ids);
+  g_autofree char *date = g_steal_pointer (&self->last_wear_date);
+  g_autofree char *message = NULL;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!shoebox_collection_remove_wear (self->collection, g_array_index (ids, gint64, i), date, &error))
+        {
+          show_error (self, error);
+          run_query (self);
+          return FALSE;
+        }
+    }
+
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Wear removed from %u pair", "Wear removed from %u pairs",
+                                          ids->len),
+                             ids->len);
+  show_wear_toast (self, adw_toast_new (message));
+  run_query (self);
+  return TRUE;
 }
 
 static void
@@ -825,8 +969,14 @@ delete_ids (ShoeboxCollectionPage *self,
     }
 
   g_clear_pointer (&self->last_deletion, shoebox_deletion_unref);
+  g_clear_pointer (&self->last_wear_ids, g_array_unref);
+  g_clear_pointer (&self->last_wear_date, g_free);
   self->last_deletion = deletion;
 
+  /* The deleted pairs' positions now hold others: a second Delete must
+   * not take those.
+   */
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u pair deleted", "%u pairs deleted", n_ids), n_ids);
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("Undo"));
@@ -859,7 +1009,8 @@ shoebox_collection_page_delete_selected (ShoeboxCollectionPage *self)
  * shoebox_collection_page_undo:
  * @self: a #ShoeboxCollectionPage
  *
- * Brings back the pairs of the last delete.
+ * Brings back the pairs of the last delete, or removes the wears the
+ * last Worn Today logged, whichever came last.
  *
  * Returns: %TRUE if there was something to undo
  */
@@ -872,6 +1023,9 @@ shoebox_collection_page_undo (ShoeboxCollectionPage *self)
   guint n_pairs;
 
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION_PAGE (self), FALSE);
+
+  if (self->last_wear_ids != NULL && self->collection != NULL)
+    return undo_wear (self);
 
   deletion = g_steal_pointer (&self->last_deletion);
   if (deletion == NULL || self->collection == NULL)

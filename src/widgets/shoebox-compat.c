@@ -265,3 +265,22 @@ shoebox_texture_new_for_pixbuf (GdkPixbuf *pixbuf)
                                  bytes,
                                  (gsize) gdk_pixbuf_get_rowstride (pixbuf));
 }
+
+/**
+ * shoebox_compat_grid_view_tab_leaves:
+ * @view: a grid view
+ *
+ * Tab leaves the grid after the focused card's own controls, and the
+ * arrow keys move between cards, where GTK has the setting (4.12):
+ * walking a grid of hundreds of cards by Tab is no way out of it. GTK
+ * 4.8 walks every card.
+ */
+void
+shoebox_compat_grid_view_tab_leaves (GtkGridView *view)
+{
+  g_return_if_fail (GTK_IS_GRID_VIEW (view));
+
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_grid_view_set_tab_behavior (view, GTK_LIST_TAB_ITEM);
+#endif
+}

@@ -36,4 +36,6 @@ void                 shoebox_compat_get_accent_color       (GtkWidget           
 
 GdkTexture          *shoebox_texture_new_for_pixbuf        (GdkPixbuf           *pixbuf);
 
+void                 shoebox_compat_grid_view_tab_leaves   (GtkGridView         *view);
+
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "shoebox-csv-async.h"
 #include "shoebox-csv-dialogs.h"
 #include "shoebox-file-dialog.h"
+#include "shoebox-labels.h"
 
 /* How many bad rows the preview lists one by one; the rest are counted. */
 #define MAX_PROBLEM_ROWS 200
@@ -63,13 +64,14 @@ text_row (const char *title,
   return row;
 }
 
+/* The field a header fills, in words: "Price Paid" for "price_paid". */
 static const char *
 field_of_header (ShoeboxCsvReport *report,
                  int               position)
 {
   for (ShoeboxCsvColumn column = 0; column < SHOEBOX_CSV_N_COLUMNS; column++)
     if (shoebox_csv_report_get_column_position (report, column) == position)
-      return shoebox_csv_column_get_name (column);
+      return shoebox_labels_csv_column (column);
 
   return NULL;
 }
@@ -120,14 +122,16 @@ show_preview (ShoeboxCsvImportWindow *self,
   for (guint i = 0; headers != NULL && headers[i] != NULL; i++)
     {
       const char *field = field_of_header (report, (int) i);
+      /* Translators: where a column of the file goes: "Imported as Price Paid" */
+      g_autofree char *imported_as = field != NULL ? g_strdup_printf (_("Imported as %s"), field) : NULL;
 
       adw_preferences_group_add (self->columns_group,
-                                 text_row (headers[i], field != NULL ? field : _("Unknown column: ignored")));
+                                 text_row (headers[i], imported_as != NULL ? imported_as : _("Unknown column: ignored")));
     }
   for (ShoeboxCsvColumn column = 0; column < SHOEBOX_CSV_N_COLUMNS; column++)
     if (shoebox_csv_report_get_column_position (report, column) < 0)
       adw_preferences_group_add (self->columns_group,
-                                 text_row (shoebox_csv_column_get_name (column), _("Not in the file: left empty")));
+                                 text_row (shoebox_labels_csv_column (column), _("Not in the file: left empty")));
 
   if (problems == NULL || problems->len == 0)
     adw_preferences_group_add (self->problems_group, text_row (_("None: every row is good"), ""));
@@ -135,7 +139,8 @@ show_preview (ShoeboxCsvImportWindow *self,
     {
       ShoeboxCsvProblem *problem = g_ptr_array_index (problems, i);
       g_autofree char *title = problem->field != NULL
-                                 ? g_strdup_printf (_("Line %u, %s"), problem->line, problem->field)
+                                 ? g_strdup_printf (_("Line %u, %s"), problem->line,
+                                                    shoebox_labels_csv_field (problem->field))
                                  : g_strdup_printf (_("Line %u"), problem->line);
 
       adw_preferences_group_add (self->problems_group, text_row (title, problem->reason));

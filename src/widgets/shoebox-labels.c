@@ -184,3 +184,44 @@ shoebox_labels_dup_date (const char *iso_date)
     return g_strdup (iso_date);
   return g_strdup (text);
 }
+
+/* The CSV columns as the pair editor names their fields: people read
+ * "Price Paid", the file says "price_paid". In ShoeboxCsvColumn's order.
+ */
+static const char * const csv_column_labels[SHOEBOX_CSV_N_COLUMNS] = {
+  N_("Silhouette"), N_("Brand"), N_("Colorway"), N_("Official Colorway"), N_("Style Code"),
+  N_("Size"), N_("Size System"), N_("Condition"), N_("Box"), N_("Extras"), N_("Status"),
+  N_("Price Paid"), N_("Currency"), N_("Purchase Date"), N_("Where Bought"),
+  N_("Estimated Value"), N_("Storage Location"), N_("Tags"), N_("Notes"), N_("Wear Dates"),
+};
+
+/**
+ * shoebox_labels_csv_column:
+ * @column: a CSV column
+ *
+ * Returns: the field the column fills, as the user's language names it
+ */
+const char *
+shoebox_labels_csv_column (ShoeboxCsvColumn column)
+{
+  g_return_val_if_fail (column < SHOEBOX_CSV_N_COLUMNS, NULL);
+
+  return _(csv_column_labels[column]);
+}
+
+/**
+ * shoebox_labels_csv_field:
+ * @name: a CSV column's name, `price_paid`, or another field's
+ *
+ * Returns: the field as the user's language names it, or @name itself
+ *   when it names no column
+ */
+const char *
+shoebox_labels_csv_field (const char *name)
+{
+  for (ShoeboxCsvColumn column = 0; column < SHOEBOX_CSV_N_COLUMNS; column++)
+    if (g_strcmp0 (shoebox_csv_column_get_name (column), name) == 0)
+      return shoebox_labels_csv_column (column);
+
+  return name;
+}

@@ -9,6 +9,7 @@
 
 #include <glib.h>
 
+#include "shoebox-csv.h"
 #include "shoebox-pair.h"
 
 G_BEGIN_DECLS
@@ -22,5 +23,7 @@ char       *shoebox_labels_dup_money   (gint64             minor_units,
                                         const char        *currency);
 char       *shoebox_labels_dup_pair_name (ShoeboxPair     *pair);
 char       *shoebox_labels_dup_date    (const char        *iso_date);
+const char *shoebox_labels_csv_column  (ShoeboxCsvColumn   column);
+const char *shoebox_labels_csv_field   (const char        *name);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "shoebox-compat.h"
 #include "shoebox-news-page.h"
@@ -50,6 +51,9 @@ struct _ShoeboxNewsPage
 
   GtkWidget             *box;
   GtkRevealer           *offline_revealer;
+  GtkRevealer           *failed_revealer;
+  GtkLabel              *failed_label;
+  GtkLabel              *failed_reason_label;
   GtkRevealer           *pair_revealer;
   GtkLabel              *pair_label;
   GtkToggleButton       *all_button;
@@ -137,6 +141,60 @@ bring_forward (ShoeboxNewsPage *self)
     adw_view_stack_set_visible_child (ADW_VIEW_STACK (parent), child);
 }
 
+/* How the enabled sources fared at their last fetch. */
+typedef struct
+{
+  guint              n_enabled;
+  guint              n_failed;
+  guint              n_fetched;   /* that have worked at least once */
+  gboolean           offline;
+  ShoeboxNewsSource *first_failed; /* borrowed: the store keeps it */
+} Health;
+
+static void
+count_health (ShoeboxNewsPage *self,
+              Health          *health)
+{
+  ShoeboxNewsStore *store = get_store (self);
+  GListModel *sources = store != NULL ? shoebox_news_store_get_sources (store) : NULL;
+
+  memset (health, 0, sizeof *health);
+  for (guint i = 0; sources != NULL && i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(ShoeboxNewsSource) source = g_list_model_get_item (sources, i);
+      ShoeboxNewsErrorKind kind = shoebox_news_source_get_last_error_kind (source);
+
+      if (!shoebox_news_source_get_enabled (source))
+        continue;
+      health->n_enabled++;
+      if (shoebox_news_source_get_last_success (source) != NULL)
+        health->n_fetched++;
+      if (kind == SHOEBOX_NEWS_ERROR_KIND_NONE)
+        continue;
+      health->n_failed++;
+      health->offline |= kind == SHOEBOX_NEWS_ERROR_KIND_OFFLINE;
+      if (health->first_failed == NULL)
+        health->first_failed = source;
+    }
+}
+
+static gboolean
+is_busy (ShoeboxNewsPage *self)
+{
+  ShoeboxNewsFetcher *fetcher = get_fetcher (self);
+
+  return fetcher != NULL && shoebox_news_fetcher_get_busy (fetcher);
+}
+
+static void
+set_empty (ShoeboxNewsPage *self,
+           const char      *title,
+           const char      *description)
+{
+  adw_status_page_set_title (self->empty_status, title);
+  adw_status_page_set_description (self->empty_status, description);
+}
+
 static void
 update_empty (ShoeboxNewsPage *self)
 {
@@ -144,6 +202,8 @@ update_empty (ShoeboxNewsPage *self)
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   gboolean narrowed = self->filter != FILTER_ALL || selected_source_id (self) != 0 || search[0] != '\0'
                       || self->pair_id != 0;
+  g_autofree char *all_failed = NULL;
+  Health health;
 
   gtk_widget_set_visible (self->more_button,
                           self->slice != NULL && gtk_slice_list_model_get_size (self->slice) < n);
@@ -151,44 +211,64 @@ update_empty (ShoeboxNewsPage *self)
   if (n > 0)
     return;
 
+  /* An empty page says why: a first fetch under way or still to come,
+   * or every source failing.
+   */
+  count_health (self, &health);
   if (self->service == NULL)
-    {
-      adw_status_page_set_title (self->empty_status, _("No News Yet"));
-      adw_status_page_set_description (self->empty_status, _("Release news from sneaker news sites will appear here."));
-    }
+    set_empty (self, _("No News Yet"), _("Release news from sneaker news sites will appear here."));
   else if (narrowed)
+    set_empty (self, _("No Matching Stories"), _("Try another filter, source or search."));
+  else if (health.n_enabled == 0)
+    set_empty (self, _("No News Yet"), _("Add the sites you follow in Preferences."));
+  else if (is_busy (self))
+    set_empty (self, _("Fetching News…"), _("Stories appear here as the sources answer."));
+  else if (health.n_failed == health.n_enabled)
     {
-      adw_status_page_set_title (self->empty_status, _("No Matching Stories"));
-      adw_status_page_set_description (self->empty_status, _("Try another filter, source or search."));
+      all_failed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "Your %u news source could not be reached. Check the connection, or the source in Preferences.",
+                                                 "None of your %u news sources could be reached. Check the connection, or the sources in Preferences.",
+                                                 health.n_enabled),
+                                    health.n_enabled);
+      set_empty (self, _("No Source Could Be Reached"), all_failed);
     }
+  else if (health.n_fetched == 0)
+    set_empty (self, _("Waiting for the First Fetch"),
+               _("News is fetched when Shoebox starts and then regularly. Refresh fetches it now."));
   else
-    {
-      adw_status_page_set_title (self->empty_status, _("No News Yet"));
-      adw_status_page_set_description (self->empty_status,
-                                       _("Refresh to fetch the latest stories, or add sources in Preferences."));
-    }
+    set_empty (self, _("No News Yet"), _("Refresh to fetch the latest stories, or add sources in Preferences."));
 }
 
+/* Offline, a quiet notice; sources failing otherwise, a banner that
+ * says how many, why the first did, and leads to Preferences.
+ */
 static void
 update_offline (ShoeboxNewsPage *self)
 {
-  ShoeboxNewsStore *store = get_store (self);
-  GListModel *sources;
-  gboolean offline = FALSE;
+  g_autofree char *title = NULL;
+  g_autofree char *reason = NULL;
+  Health health;
 
-  if (store != NULL)
+  count_health (self, &health);
+  gtk_revealer_set_reveal_child (self->offline_revealer, health.offline);
+  gtk_revealer_set_reveal_child (self->failed_revealer, health.n_failed > 0 && !health.offline && !is_busy (self));
+  if (health.n_failed > 0)
     {
-      sources = shoebox_news_store_get_sources (store);
-      for (guint i = 0; i < g_list_model_get_n_items (sources) && !offline; i++)
-        {
-          g_autoptr(ShoeboxNewsSource) source = g_list_model_get_item (sources, i);
+      const char *name = shoebox_news_source_get_title (health.first_failed);
+      const char *error = shoebox_news_source_get_last_error (health.first_failed);
 
-          offline = shoebox_news_source_get_enabled (source)
-                    && shoebox_news_source_get_last_error_kind (source) == SHOEBOX_NEWS_ERROR_KIND_OFFLINE;
-        }
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%u of %u source could not be reached",
+                                            "%u of %u sources could not be reached", health.n_enabled),
+                               health.n_failed, health.n_enabled);
+      /* Translators: the first failing source and why: "Hypebeast: Could not connect" */
+      reason = g_strdup_printf (_("%s: %s"),
+                                name != NULL && name[0] != '\0' ? name : shoebox_news_source_get_url (health.first_failed),
+                                error != NULL ? error : _("the last fetch failed"));
+      gtk_label_set_text (self->failed_label, title);
+      gtk_label_set_text (self->failed_reason_label, reason);
     }
-
-  gtk_revealer_set_reveal_child (self->offline_revealer, offline);
+  update_empty (self);
 }
 
 static void
@@ -213,6 +293,9 @@ update_progress (ShoeboxNewsPage *self)
       gtk_progress_bar_set_text (self->progress_bar, text);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
                                       GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text, -1);
+      /* The banner speaks of the last fetch: it waits for this one. */
+      gtk_revealer_set_reveal_child (self->failed_revealer, FALSE);
+      update_empty (self);
     }
   else
     update_offline (self);
@@ -660,6 +743,9 @@ shoebox_news_page_class_init (ShoeboxNewsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShoeboxNewsPage, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxNewsPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxNewsPage, empty_status);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxNewsPage, failed_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxNewsPage, failed_label);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxNewsPage, failed_reason_label);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxNewsPage, list_box);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxNewsPage, more_button);
   gtk_widget_class_bind_template_callback (widget_class, filter_toggled_cb);

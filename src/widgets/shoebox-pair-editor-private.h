@@ -11,8 +11,11 @@
 
 G_BEGIN_DECLS
 
-/* The pair editor is split over two files: the fields and saving in
- * shoebox-pair-editor.c, its photos in shoebox-pair-editor-photos.c.
+/* The pair editor is split over files by job: the fields and saving in
+ * shoebox-pair-editor.c, its photos in shoebox-pair-editor-photos.c, the
+ * silhouette suggestions in shoebox-pair-editor-suggestions.c, asking
+ * before unsaved changes are closed away in shoebox-pair-editor-discard.c,
+ * and the wear log in shoebox-pair-editor-wears.c.
  */
 struct _ShoeboxPairEditor
 {
@@ -29,6 +32,11 @@ struct _ShoeboxPairEditor
   gboolean            can_save;
   GSettings          *settings;
   gboolean            picking_silhouette;
+  char               *remembered_fields; /* as loaded or saved */
+  GtkWidget          *discard_alert;     /* weak: "Discard changes?" */
+  gboolean            closing;           /* answered, or nothing to lose */
+  gboolean            discarding;        /* Discard was the answer */
+  gboolean            escape_for_popup;  /* the Escape being handled closed the suggestions */
 #if GTK_CHECK_VERSION (4, 10, 0)
   GtkPopover         *suggestions_popover;  /* silhouettes matching the field */
   GtkListView        *suggestions_list;
@@ -68,6 +76,9 @@ struct _ShoeboxPairEditor
   AdwActionRow       *last_worn_row;
   AdwActionRow       *cost_per_wear_row;
   GtkWidget          *manage_box;
+  AdwPreferencesGroup *wear_history_group;
+  AdwEntryRow        *past_wear_row;
+  GPtrArray          *wear_rows;     /* one per day worn, in the history group */
 
   GPtrArray          *invalid_rows;  /* rows marked with the error style */
   char               *problems;      /* one line per invalid field */
@@ -76,6 +87,21 @@ struct _ShoeboxPairEditor
 void     _shoebox_pair_editor_validate           (ShoeboxPairEditor *self);
 void     _shoebox_pair_editor_set_up_suggestions (ShoeboxPairEditor *self);
 void     _shoebox_pair_editor_clear_suggestions  (ShoeboxPairEditor *self);
+void     _shoebox_pair_editor_set_up_discard     (ShoeboxPairEditor *self);
+void     _shoebox_pair_editor_clear_discard      (ShoeboxPairEditor *self);
+void     _shoebox_pair_editor_remember_fields    (ShoeboxPairEditor *self);
+void     _shoebox_pair_editor_emit_saved         (ShoeboxPairEditor *self);
+void     _shoebox_pair_editor_set_up_wears       (ShoeboxPairEditor *self);
+void     _shoebox_pair_editor_update_wear        (ShoeboxPairEditor *self);
+void     _shoebox_pair_editor_worn_today_action  (GtkWidget         *widget,
+                                                  const char        *action_name,
+                                                  GVariant          *parameter);
+void     _shoebox_pair_editor_remove_wear_action (GtkWidget         *widget,
+                                                  const char        *action_name,
+                                                  GVariant          *parameter);
+void     _shoebox_pair_editor_log_past_wear_action (GtkWidget       *widget,
+                                                    const char      *action_name,
+                                                    GVariant        *parameter);
 void     _shoebox_pair_editor_load_photos        (ShoeboxPairEditor *self);
 void     _shoebox_pair_editor_import_file        (ShoeboxPairEditor *self,
                                                   GFile             *file);

@@ -18,7 +18,9 @@
  * brand too. GTK 4.10 deprecates GtkEntryCompletion: there, a popover
  * under the field lists the suggestions (Up and Down move, Enter picks,
  * Escape closes just the list, not the editor); GTK 4.8 keeps the
- * completion.
+ * completion, whose Escape closes its list and then goes on to close
+ * the editor too unless a suggestion was highlighted: there the editor
+ * ignores an Escape that came while the list was open.
  */
 
 static char *
@@ -306,10 +308,53 @@ silhouette_selected_cb (ShoeboxPairEditor *self,
   return TRUE;
 }
 
+/* GTK 4.8's completion shows its list in a popover it parents to the
+ * field.
+ */
+static GtkPopover *
+completion_popover (ShoeboxPairEditor *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->silhouette_entry));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      return GTK_POPOVER (child);
+  return NULL;
+}
+
+static gboolean
+end_popup_escape_cb (gpointer user_data)
+{
+  SHOEBOX_PAIR_EDITOR (user_data)->escape_for_popup = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+/* The completion closes its own list, which keeps its state right, but
+ * then lets Escape go on to the editor: the editor is told that this
+ * Escape was the list's, for as long as the key is being handled.
+ */
+static gboolean
+key_pressed_cb (ShoeboxPairEditor *self,
+                guint              keyval,
+                guint              keycode,
+                GdkModifierType    state)
+{
+  GtkPopover *popover = completion_popover (self);
+
+  if (keyval == GDK_KEY_Escape && popover != NULL && gtk_widget_get_visible (GTK_WIDGET (popover))
+      && !self->escape_for_popup)
+    {
+      self->escape_for_popup = TRUE;
+      g_idle_add_full (G_PRIORITY_HIGH, end_popup_escape_cb, g_object_ref (self), g_object_unref);
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
 void
 _shoebox_pair_editor_set_up_suggestions (ShoeboxPairEditor *self)
 {
   g_autoptr(GtkEntryCompletion) completion = gtk_entry_completion_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
   g_autoptr(GListModel) silhouettes = shoebox_collection_list_silhouettes (self->collection, NULL);
 
   self->silhouettes = gtk_list_store_new (3, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);
@@ -332,6 +377,12 @@ _shoebox_pair_editor_set_up_suggestions (ShoeboxPairEditor *self)
   g_signal_connect_object (completion, "match-selected", G_CALLBACK (silhouette_selected_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_entry_set_completion (self->silhouette_entry, completion);
+
+  /* Capture phase on the field: before the completion's own handler. */
+  gtk_event_controller_set_name (keys, "silhouette-suggestions");
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->silhouette_entry), keys);
 }
 
 void

@@ -189,28 +189,6 @@ select_currency (ShoeboxPairEditor *self,
 }
 
 static void
-update_wear (ShoeboxPairEditor *self)
-{
-  g_autofree char *count = NULL;
-  g_autofree char *cost = NULL;
-  g_autofree char *last_worn = NULL;
-  gint64 cost_per_wear;
-
-  if (self->pair == NULL)
-    return;
-
-  count = g_strdup_printf ("%u", shoebox_pair_get_wear_count (self->pair));
-  adw_action_row_set_subtitle (self->wears_row, count);
-  last_worn = shoebox_pair_get_last_worn (self->pair) != NULL ? shoebox_labels_dup_date (shoebox_pair_get_last_worn (self->pair))
-                                                              : g_strdup (_("Never"));
-  adw_action_row_set_subtitle (self->last_worn_row, last_worn);
-  cost_per_wear = shoebox_pair_get_cost_per_wear (self->pair);
-  cost = cost_per_wear >= 0 ? shoebox_labels_dup_money (cost_per_wear, shoebox_pair_get_currency (self->pair))
-                            : g_strdup (_("Not worn yet, or no price"));
-  adw_action_row_set_subtitle (self->cost_per_wear_row, cost);
-}
-
-static void
 fill_from_pair (ShoeboxPairEditor *self,
                 ShoeboxPair       *pair)
 {
@@ -312,8 +290,11 @@ show_pair (ShoeboxPairEditor *self,
    * keep it short, a phone's window is 360 px wide. */
   shoebox_dialog_set_title (GTK_WIDGET (self), pair != NULL ? C_("window title", "Edit Pair") : C_("window title", "Add Pair"));
   gtk_widget_set_visible (GTK_WIDGET (self->wear_group), pair != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->wear_history_group), pair != NULL);
   gtk_widget_set_visible (self->manage_box, pair != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.worn-today", pair != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.remove-wear", pair != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.log-past-wear", pair != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.duplicate", pair != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", pair != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.compare-with", pair != NULL);
@@ -321,8 +302,9 @@ show_pair (ShoeboxPairEditor *self,
   if (pair != NULL)
     fill_from_pair (self, pair);
   _shoebox_pair_editor_load_photos (self);
-  update_wear (self);
+  _shoebox_pair_editor_update_wear (self);
   _shoebox_pair_editor_validate (self);
+  _shoebox_pair_editor_remember_fields (self);
 }
 
 static void
@@ -357,43 +339,14 @@ save_action (GtkWidget  *widget,
 
   g_settings_set_string (self->settings, "last-currency", selected_currency (self));
   g_set_object (&self->pair, pair);
+  _shoebox_pair_editor_remember_fields (self);
   g_signal_emit (self, signals[SAVED], 0);
   shoebox_dialog_close (GTK_WIDGET (self));
 }
 
-static void
-reload_pair (ShoeboxPairEditor *self,
-             gint64             id)
+void
+_shoebox_pair_editor_emit_saved (ShoeboxPairEditor *self)
 {
-  g_autoptr(ShoeboxPair) fresh = shoebox_collection_get_pair (self->collection, id, NULL);
-
-  if (fresh != NULL)
-    g_set_object (&self->pair, fresh);
-}
-
-static void
-worn_today_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  ShoeboxPairEditor *self = SHOEBOX_PAIR_EDITOR (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *today = shoebox_date_dup_today ();
-  gint64 id;
-
-  if (self->pair == NULL)
-    return;
-
-  id = shoebox_pair_get_id (self->pair);
-  if (!shoebox_collection_log_wear (self->collection, &id, 1, today, &error))
-    {
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
-      return;
-    }
-
-  reload_pair (self, id);
-  update_wear (self);
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Wear logged for today")));
   g_signal_emit (self, signals[SAVED], 0);
 }
 
@@ -432,6 +385,8 @@ delete_action (GtkWidget  *widget,
     return;
 
   g_signal_emit (self, signals[DELETE_REQUESTED], 0, shoebox_pair_get_id (self->pair));
+  /* The pair is gone: what was typed in it has nowhere to go. */
+  _shoebox_pair_editor_remember_fields (self);
   shoebox_dialog_close (GTK_WIDGET (self));
 }
 
@@ -576,6 +531,7 @@ shoebox_pair_editor_dispose (GObject *object)
   g_clear_object (&self->pair);
   g_clear_object (&self->settings);
   _shoebox_pair_editor_clear_suggestions (self);
+  _shoebox_pair_editor_clear_discard (self);
 
   G_OBJECT_CLASS (shoebox_pair_editor_parent_class)->dispose (object);
 }
@@ -589,6 +545,7 @@ shoebox_pair_editor_finalize (GObject *object)
   g_clear_pointer (&self->problems, g_free);
   g_clear_pointer (&self->photo_files, g_ptr_array_unref);
   g_clear_pointer (&self->side_profile, g_free);
+  g_clear_pointer (&self->wear_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (shoebox_pair_editor_parent_class)->finalize (object);
 }
@@ -653,9 +610,13 @@ shoebox_pair_editor_class_init (ShoeboxPairEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, last_worn_row);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, cost_per_wear_row);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, manage_box);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, wear_history_group);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, past_wear_row);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "editor.worn-today", NULL, worn_today_action);
+  gtk_widget_class_install_action (widget_class, "editor.worn-today", NULL, _shoebox_pair_editor_worn_today_action);
+  gtk_widget_class_install_action (widget_class, "editor.remove-wear", "s", _shoebox_pair_editor_remove_wear_action);
+  gtk_widget_class_install_action (widget_class, "editor.log-past-wear", NULL, _shoebox_pair_editor_log_past_wear_action);
   gtk_widget_class_install_action (widget_class, "editor.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "editor.add-photos", NULL, _shoebox_pair_editor_add_photos_action);
@@ -687,6 +648,8 @@ shoebox_pair_editor_init (ShoeboxPairEditor *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   set_up_choices (self);
   connect_fields (self);
+  _shoebox_pair_editor_set_up_wears (self);
+  _shoebox_pair_editor_set_up_discard (self);
 }
 
 /**

@@ -28,5 +28,7 @@ guint        shoebox_pair_editor_get_n_photos (ShoeboxPairEditor *self);
 ShoeboxPair *shoebox_pair_editor_get_pair    (ShoeboxPairEditor *self);
 gboolean     shoebox_pair_editor_is_valid    (ShoeboxPairEditor *self);
 char        *shoebox_pair_editor_dup_problems (ShoeboxPairEditor *self);
+gboolean     shoebox_pair_editor_has_changes (ShoeboxPairEditor *self);
+GtkWidget   *shoebox_pair_editor_get_discard_alert (ShoeboxPairEditor *self);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "shoebox-alert.h"
 #include "shoebox-file-dialog.h"
 #include "shoebox-news-row.h"
+#include "shoebox-backups-group.h"
 #include "shoebox-preferences-window.h"
 
 #include <string.h>
@@ -28,10 +29,12 @@ struct _ShoeboxPreferencesWindow
   GCancellable         *chooser;   /* the OPML file chooser's, while it is open */
 
   AdwActionRow         *database_row;
+  ShoeboxBackupsGroup  *backups_group;
   GtkSpinButton        *refresh_interval_spin;
   GtkSwitch            *notifications_switch;
   GtkListBox           *sources_list;
   GtkWidget            *add_source_button;
+  AdwToast             *looking_toast; /* "Looking for a feed…", while it looks */
 };
 
 G_DEFINE_FINAL_TYPE (ShoeboxPreferencesWindow, shoebox_preferences_window, SHOEBOX_TYPE_PREFERENCES_DIALOG)
@@ -340,6 +343,14 @@ is_web_address (const char *text,
 }
 
 static void
+dismiss_looking_toast (ShoeboxPreferencesWindow *self)
+{
+  if (self->looking_toast != NULL)
+    adw_toast_dismiss (self->looking_toast);
+  g_clear_object (&self->looking_toast);
+}
+
+static void
 source_added_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
@@ -355,9 +366,16 @@ source_added_cb (GObject      *object,
 
   self = SHOEBOX_PREFERENCES_WINDOW (user_data);
   gtk_widget_set_sensitive (self->add_source_button, TRUE);
+  dismiss_looking_toast (self);
   if (source == NULL)
     {
-      toast (self, error->message);
+      /* The whole reason, which a toast would cut short. */
+      ShoeboxAlert *alert = shoebox_alert_new (_("Could Not Add Source"), error->message);
+
+      shoebox_alert_add_response (alert, "close", _("Close"), ADW_RESPONSE_DEFAULT);
+      shoebox_alert_set_default_response (alert, "close");
+      shoebox_alert_set_close_response (alert, "close");
+      shoebox_alert_present (alert, GTK_WIDGET (self));
       return;
     }
 
@@ -380,16 +398,10 @@ add_source_response_cb (ShoeboxAlert             *dialog,
   if (text[0] == '\0')
     return;
 
-  /* A bare "example.com/feed" is meant as a web address. */
-  if (strstr (text, "://") == NULL && strchr (text, ':') == NULL)
-    {
-      char *with_scheme = g_strconcat ("https://", text, NULL);
-
-      g_free (text);
-      text = with_scheme;
-    }
-
-  if (!is_web_address (text, &scheme))
+  /* A bare "example.com/feed" goes as typed: the fetcher tries https,
+   * then http, and says in words why anything else is no address.
+   */
+  if (strstr (text, "://") != NULL && !is_web_address (text, &scheme))
     {
       g_autofree char *message = NULL;
 
@@ -403,7 +415,10 @@ add_source_response_cb (ShoeboxAlert             *dialog,
     }
 
   gtk_widget_set_sensitive (self->add_source_button, FALSE);
-  toast (self, _("Looking for a feed…"));
+  dismiss_looking_toast (self);
+  self->looking_toast = adw_toast_new (_("Looking for a feed…"));
+  adw_toast_set_timeout (self->looking_toast, 0);
+  shoebox_preferences_dialog_add_toast (GTK_WIDGET (self), g_object_ref (self->looking_toast));
   shoebox_news_service_add_source_async (self->news, text, self->cancellable, source_added_cb, self);
 }
 
@@ -631,6 +646,7 @@ shoebox_preferences_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->news);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->looking_toast);
 
   G_OBJECT_CLASS (shoebox_preferences_window_parent_class)->dispose (object);
 }
@@ -643,8 +659,10 @@ shoebox_preferences_window_class_init (ShoeboxPreferencesWindowClass *klass)
 
   object_class->dispose = shoebox_preferences_window_dispose;
 
+  g_type_ensure (SHOEBOX_TYPE_BACKUPS_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/shoebox-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ShoeboxPreferencesWindow, database_row);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxPreferencesWindow, backups_group);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxPreferencesWindow, refresh_interval_spin);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxPreferencesWindow, notifications_switch);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxPreferencesWindow, sources_list);
@@ -720,4 +738,18 @@ shoebox_preferences_window_set_news (ShoeboxPreferencesWindow *self,
                            news != NULL ? shoebox_news_store_get_sources (get_store (self)) : NULL,
                            news != NULL ? create_source_row : NULL, self, NULL);
   update_actions (self);
+}
+
+/**
+ * shoebox_preferences_window_set_backups:
+ * @self: a #ShoeboxPreferencesWindow
+ * @backups: (nullable): the backups, or %NULL when there is no collection
+ */
+void
+shoebox_preferences_window_set_backups (ShoeboxPreferencesWindow *self,
+                                        ShoeboxBackupService     *backups)
+{
+  g_return_if_fail (SHOEBOX_IS_PREFERENCES_WINDOW (self));
+
+  shoebox_backups_group_set_service (self->backups_group, backups);
 }

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "shoebox-backup-service.h"
 #include "shoebox-dialog.h"
 #include "shoebox-news-service.h"
 
@@ -19,6 +20,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ShoeboxPreferencesWindow, shoebox_preferences_window, SHOEBOX, PREFERENCES_WINDOW, ShoeboxPreferencesDialog)
 
 GtkWidget *shoebox_preferences_window_new      (const char               *database_path);
+void       shoebox_preferences_window_set_backups (ShoeboxPreferencesWindow *self,
+                                                   ShoeboxBackupService     *backups);
 void       shoebox_preferences_window_set_news (ShoeboxPreferencesWindow *self,
                                                 ShoeboxNewsService       *news);
 

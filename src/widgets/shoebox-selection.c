@@ -26,6 +26,7 @@ struct _ShoeboxSelection
 
   GListModel *model;
   GtkBitset  *selected;
+  gboolean    toggling;   /* selection mode: a click adds or removes */
 };
 
 static void shoebox_selection_list_model_init      (GListModelInterface        *iface);
@@ -123,9 +124,32 @@ shoebox_selection_set_selection (GtkSelectionModel *model,
   return TRUE;
 }
 
+/* A click selects the pair alone; in selection mode it adds the pair to
+ * the selection, or takes it out, as Ctrl+click does.
+ */
+static gboolean
+shoebox_selection_select_item (GtkSelectionModel *model,
+                               guint              position,
+                               gboolean           unselect_rest)
+{
+  ShoeboxSelection *self = SHOEBOX_SELECTION (model);
+  g_autoptr(GtkBitset) selected = gtk_bitset_new_empty ();
+  g_autoptr(GtkBitset) mask = gtk_bitset_new_empty ();
+  gboolean was_selected = gtk_bitset_contains (self->selected, position);
+
+  if (!self->toggling || !was_selected)
+    gtk_bitset_add (selected, position);
+  if (unselect_rest && !self->toggling && self->model != NULL)
+    gtk_bitset_add_range (mask, 0, g_list_model_get_n_items (self->model));
+  else
+    gtk_bitset_add (mask, position);
+  return shoebox_selection_set_selection (model, selected, mask);
+}
+
 static void
 shoebox_selection_selection_model_init (GtkSelectionModelInterface *iface)
 {
+  iface->select_item = shoebox_selection_select_item;
   iface->is_selected = shoebox_selection_is_selected;
   iface->get_selection_in_range = shoebox_selection_get_selection_in_range;
   iface->set_selection = shoebox_selection_set_selection;
@@ -231,4 +255,19 @@ shoebox_selection_set_model (ShoeboxSelection *self,
   n_after = shoebox_selection_get_n_items (G_LIST_MODEL (self));
   if (n_before > 0 || n_after > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, n_before, n_after);
+}
+
+/**
+ * shoebox_selection_set_toggling:
+ * @self: a #ShoeboxSelection
+ * @toggling: whether selecting an item adds it to the selection, or
+ *   takes it out when it was in, instead of selecting it alone
+ */
+void
+shoebox_selection_set_toggling (ShoeboxSelection *self,
+                                gboolean          toggling)
+{
+  g_return_if_fail (SHOEBOX_IS_SELECTION (self));
+
+  self->toggling = !!toggling;
 }

@@ -19,5 +19,7 @@ ShoeboxSelection *shoebox_selection_new       (GListModel       *model);
 GListModel       *shoebox_selection_get_model (ShoeboxSelection *self);
 void              shoebox_selection_set_model (ShoeboxSelection *self,
                                                GListModel       *model);
+void              shoebox_selection_set_toggling (ShoeboxSelection *self,
+                                                  gboolean          toggling);
 
 G_END_DECLS

@@ -96,8 +96,28 @@ fill (ShoeboxStatisticsWindow *self,
       ShoeboxCurrencyTotal *total = g_ptr_array_index (statistics->totals, i);
       g_autofree char *paid = shoebox_labels_dup_money (total->paid, total->currency);
       g_autofree char *estimated = shoebox_labels_dup_money (total->estimated, total->currency);
-      /* Translators: money per currency: what was paid, what it is worth now */
-      g_autofree char *text = g_strdup_printf (_("Paid %s · Estimated %s"), paid, estimated);
+      g_autofree char *paid_for_estimated = shoebox_labels_dup_money (total->paid_for_estimated, total->currency);
+      g_autofree char *paid_text = NULL;
+      g_autofree char *estimated_text = NULL;
+      g_autofree char *text = NULL;
+
+      /* Translators: the sum of prices paid for the owned pairs in one currency */
+      paid_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Paid for %u pair: %s", "Paid for %u pairs: %s",
+                                                total->n_paid),
+                                   total->n_paid, paid);
+      /* An estimate of some pairs set against the price of all would
+       * read as a loss: it is compared with what those pairs cost.
+       */
+      if (total->n_estimated == 0)
+        estimated_text = g_strdup (_("No estimated values yet"));
+      else
+        /* Translators: "Estimated value of 1 of 3 pairs: $1,400.00 (paid $1,150.00)" */
+        estimated_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "Estimated value of %u of %u pair: %s (paid %s)",
+                                                       "Estimated value of %u of %u pairs: %s (paid %s)",
+                                                       total->n_pairs),
+                                          total->n_estimated, total->n_pairs, estimated, paid_for_estimated);
+      text = g_strdup_printf ("%s\n%s", paid_text, estimated_text);
 
       adw_preferences_group_add (self->money_group, property_row (total->currency, text));
     }

@@ -15,6 +15,7 @@
 #include "shoebox-catalogue-window.h"
 #include "shoebox-collection-page.h"
 #include "shoebox-compare-page.h"
+#include "shoebox-archive-dialogs.h"
 #include "shoebox-csv-dialogs.h"
 #include "shoebox-news-page.h"
 #include "shoebox-statistics-window.h"
@@ -36,10 +37,12 @@ struct _ShoeboxWindow
   AdwBin                *news_bin;
   ShoeboxNewsPage       *news_page;    /* built when first needed */
   ShoeboxNewsService    *news;
+  ShoeboxBackupService  *backups;
   AdwHeaderBar          *header_bar;
   AdwViewSwitcherBar    *switcher_bar;
   GtkWidget             *add_pair_button;
   GtkRevealer           *selection_revealer;
+  GtkLabel              *selection_count_label;
 };
 
 G_DEFINE_FINAL_TYPE (ShoeboxWindow, shoebox_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -68,9 +71,19 @@ update_actions (ShoeboxWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv", has_collection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv",
                                  has_collection && !shoebox_csv_dialogs_is_exporting (GTK_WINDOW (self)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-collection", self->backups != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-collection", self->backups != NULL);
 
   gtk_widget_set_visible (self->add_pair_button, on_collection_page (self));
   gtk_revealer_set_reveal_child (self->selection_revealer, has_selection);
+  if (has_selection)
+    {
+      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Selected", "%u Selected",
+                                                             selected->len),
+                                                selected->len);
+
+      gtk_label_set_text (self->selection_count_label, count);
+    }
 }
 
 static ShoeboxComparePage *
@@ -220,6 +233,15 @@ delete_action (GtkWidget  *widget,
   shoebox_collection_page_delete_selected (SHOEBOX_WINDOW (widget)->collection_page);
 }
 
+/* Alt+1, 2 and 3, as in GNOME's apps with view switchers. */
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  adw_view_stack_set_visible_child_name (SHOEBOX_WINDOW (widget)->pages, g_variant_get_string (parameter, NULL));
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
@@ -307,6 +329,28 @@ export_csv_action (GtkWidget  *widget,
 }
 
 static void
+export_collection_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  ShoeboxWindow *self = SHOEBOX_WINDOW (widget);
+
+  if (self->backups != NULL)
+    shoebox_archive_dialogs_export (GTK_WINDOW (self), self->backups, GTK_WIDGET (self->toasts));
+}
+
+static void
+import_collection_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  ShoeboxWindow *self = SHOEBOX_WINDOW (widget);
+
+  if (self->backups != NULL)
+    shoebox_archive_dialogs_import (GTK_WINDOW (self), self->backups, GTK_WIDGET (self->toasts));
+}
+
+static void
 restore_window_state (ShoeboxWindow *self)
 {
   int width = g_settings_get_int (self->settings, "window-width");
@@ -351,6 +395,7 @@ shoebox_window_dispose (GObject *object)
   ShoeboxWindow *self = SHOEBOX_WINDOW (object);
 
   shoebox_window_set_news (self, NULL);
+  shoebox_window_set_backups (self, NULL);
   g_clear_object (&self->settings);
   g_clear_object (&self->collection);
   g_clear_object (&self->photos);
@@ -382,6 +427,7 @@ shoebox_window_class_init (ShoeboxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, add_pair_button);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, selection_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, selection_count_label);
   gtk_widget_class_bind_template_callback (widget_class, update_actions);
   gtk_widget_class_bind_template_callback (widget_class, page_shown_cb);
 
@@ -398,6 +444,9 @@ shoebox_window_class_init (ShoeboxWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.catalogue", NULL, catalogue_action);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.export-collection", NULL, export_collection_action);
+  gtk_widget_class_install_action (widget_class, "win.import-collection", NULL, import_collection_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
 
   /* Bubble phase: a focused text field keeps Delete and Ctrl+Z for itself. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-pair", NULL);
@@ -407,6 +456,16 @@ shoebox_window_class_init (ShoeboxWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "win.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.catalogue", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.statistics", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import-csv", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-csv", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.compare-selected", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "collection");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "compare");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "news");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_1, GDK_ALT_MASK, "win.show-page", "s", "collection");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_2, GDK_ALT_MASK, "win.show-page", "s", "compare");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_3, GDK_ALT_MASK, "win.show-page", "s", "news");
 }
 
 static void
@@ -567,4 +626,54 @@ shoebox_window_show_database_error (ShoeboxWindow *self,
   shoebox_alert_set_default_response (dialog, "close");
   shoebox_alert_set_close_response (dialog, "close");
   shoebox_alert_present (dialog, GTK_WIDGET (self));
+}
+
+static void
+collection_replaced_cb (ShoeboxWindow *self)
+{
+  shoebox_collection_page_reload (self->collection_page);
+}
+
+/* Shown once per failure: the service retries a day later without a word. */
+static void
+backup_failed_cb (ShoeboxWindow *self,
+                  const char    *message)
+{
+  g_autofree char *text = g_strdup_printf (_("The automatic backup failed: %s"), message);
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+/**
+ * shoebox_window_set_backups:
+ * @self: a #ShoeboxWindow
+ * @backups: (nullable): the backups, or %NULL when the database could not
+ *   be opened
+ *
+ * Export Collection… and Import Collection… work through @backups; a
+ * restore or a merge reloads the collection, and a failed automatic
+ * backup shows a toast.
+ */
+void
+shoebox_window_set_backups (ShoeboxWindow        *self,
+                            ShoeboxBackupService *backups)
+{
+  g_return_if_fail (SHOEBOX_IS_WINDOW (self));
+  g_return_if_fail (backups == NULL || SHOEBOX_IS_BACKUP_SERVICE (backups));
+
+  if (self->backups == backups)
+    return;
+
+  if (self->backups != NULL)
+    g_signal_handlers_disconnect_by_data (self->backups, self);
+  g_set_object (&self->backups, backups);
+  if (backups != NULL)
+    {
+      g_signal_connect_object (backups, "replaced", G_CALLBACK (collection_replaced_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (backups, "failed", G_CALLBACK (backup_failed_cb), self, G_CONNECT_SWAPPED);
+    }
+  if (self->pages != NULL)
+    update_actions (self);
 }

@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "shoebox-backup-service.h"
+
 #include "shoebox-collection-page.h"
 #include "shoebox-compare-page.h"
 #include "shoebox-collection.h"
@@ -26,6 +28,8 @@ void                   shoebox_window_set_collection      (ShoeboxWindow     *se
                                                            ShoeboxCollection *collection);
 void                   shoebox_window_set_photos          (ShoeboxWindow     *self,
                                                            ShoeboxPhotos     *photos);
+void                   shoebox_window_set_backups         (ShoeboxWindow        *self,
+                                                           ShoeboxBackupService *backups);
 void                   shoebox_window_set_news            (ShoeboxWindow      *self,
                                                            ShoeboxNewsService *news);
 ShoeboxCollectionPage *shoebox_window_get_collection_page (ShoeboxWindow     *self);

@@ -1,0 +1,491 @@
+/* shoebox-archive-export.c
+ *
+ * Copyright 2026 The Shoebox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "shoebox-archive"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include "shoebox-archive-private.h"
+#include "shoebox-disk-space.h"
+#include "shoebox-file-replace.h"
+#include "shoebox-photos.h"
+
+/* Bytes 18 and 19 of an SQLite header: the file format's write and read
+ * versions, 2 in WAL mode and 1 in the rollback-journal mode. The copy in
+ * a collection file is set to 1, so that it opens read-only, with no -wal
+ * file, wherever it is extracted (`sqlite3 FILE -Ax`).
+ */
+#define SQLITE_WRITE_VERSION_OFFSET 18
+#define SQLITE_READ_VERSION_OFFSET  19
+
+G_DEFINE_QUARK (shoebox-archive-error-quark, shoebox_archive_error)
+
+void
+_shoebox_archive_set_sqlite_error (GError     **error,
+                                   sqlite3     *handle,
+                                   int          result,
+                                   const char  *display_name)
+{
+  if ((result & 0xff) == SQLITE_FULL
+      || ((result & 0xff) == SQLITE_IOERR && handle != NULL
+          && shoebox_disk_space_is_full_errno (sqlite3_system_errno (handle))))
+    g_set_error (error, SHOEBOX_ARCHIVE_ERROR, SHOEBOX_ARCHIVE_ERROR_FAILED,
+                 _("The disk is full: there is no room left for “%s”. Your "
+                   "collection is as it was; free some space, then try again."),
+                 display_name);
+  else
+    g_set_error (error, SHOEBOX_ARCHIVE_ERROR, SHOEBOX_ARCHIVE_ERROR_FAILED,
+                 _("Could not write “%s”: %s"), display_name,
+                 handle != NULL ? sqlite3_errmsg (handle) : sqlite3_errstr (result));
+}
+
+/* A consistent copy of the whole database, in memory, taken with SQLite's
+ * online backup API on a connection of our own: the one step runs in a
+ * single read transaction, so the copy is the database as of one commit
+ * however much the window or a fetch writes meanwhile.
+ */
+sqlite3 *
+_shoebox_archive_snapshot (const char  *database_path,
+                           GError     **error)
+{
+  g_autoptr(ShoeboxDatabase) source = NULL;
+  sqlite3 *copy = NULL;
+  sqlite3_backup *backup;
+  int result;
+
+  source = shoebox_database_open_another (database_path, error);
+  if (source == NULL)
+    return NULL;
+
+  result = sqlite3_open_v2 (":memory:", &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (result != SQLITE_OK)
+    {
+      _shoebox_archive_set_sqlite_error (error, copy, result, database_path);
+      sqlite3_close (copy);
+      return NULL;
+    }
+
+  backup = sqlite3_backup_init (copy, "main", shoebox_database_get_handle (source), "main");
+  if (backup == NULL)
+    {
+      _shoebox_archive_set_sqlite_error (error, copy, sqlite3_errcode (copy), database_path);
+      sqlite3_close (copy);
+      return NULL;
+    }
+
+  result = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  if (result != SQLITE_DONE)
+    {
+      g_set_error (error, SHOEBOX_ARCHIVE_ERROR, SHOEBOX_ARCHIVE_ERROR_FAILED,
+                   _("Could not copy the database “%s”: %s"), database_path, sqlite3_errstr (result));
+      sqlite3_close (copy);
+      return NULL;
+    }
+
+  return copy;
+}
+
+/**
+ * _shoebox_archive_serialize:
+ *
+ * Returns: (transfer full): the bytes of the database of @copy, as a file
+ *   in the rollback-journal mode; free with sqlite3_free()
+ */
+unsigned char *
+_shoebox_archive_serialize (sqlite3      *copy,
+                            sqlite3_int64 *size,
+                            const char   *display_name,
+                            GError      **error)
+{
+  unsigned char *database = sqlite3_serialize (copy, "main", size, 0);
+
+  if (database == NULL || *size < 100)
+    {
+      sqlite3_free (database);
+      g_set_error (error, SHOEBOX_ARCHIVE_ERROR, SHOEBOX_ARCHIVE_ERROR_FAILED,
+                   _("Could not write “%s”: the database could not be copied"), display_name);
+      return NULL;
+    }
+  database[SQLITE_WRITE_VERSION_OFFSET] = 1;
+  database[SQLITE_READ_VERSION_OFFSET] = 1;
+  return database;
+}
+
+/**
+ * _shoebox_archive_sync_and_rename:
+ *
+ * The last steps of every file this module writes: the contents reach the
+ * disk before the file gets its final name, and the name reaches the disk
+ * with the folder, so that after a crash or a power cut the final name is
+ * the old file or the whole new one.
+ */
+gboolean
+_shoebox_archive_sync_and_rename (int          fd,
+                                  const char  *temp_path,
+                                  const char  *path,
+                                  GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *display_name = g_filename_display_name (path);
+  int folder_fd;
+
+  if (fsync (fd) != 0 || g_rename (temp_path, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, SHOEBOX_ARCHIVE_ERROR, SHOEBOX_ARCHIVE_ERROR_FAILED,
+                   _("Could not write “%s”: %s"), display_name, shoebox_disk_space_strerror (saved_errno));
+      return FALSE;
+    }
+
+  folder_fd = g_open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (folder_fd >= 0)
+    {
+      fsync (folder_fd);
+      close (folder_fd);
+    }
+
+  return TRUE;
+}
+
+/* Writes all of @data to @fd; @display_name is what a failure names. */
+gboolean
+_shoebox_archive_write_all (int           fd,
+                            const guint8 *data,
+                            gsize         size,
+                            const char   *display_name,
+                            GError      **error)
+{
+  for (gsize done = 0; done < size;)
+    {
+      gssize n = write (fd, data + done, size - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, SHOEBOX_ARCHIVE_ERROR, SHOEBOX_ARCHIVE_ERROR_FAILED,
+                       _("Could not write “%s”: %s"), display_name, shoebox_disk_space_strerror (saved_errno));
+          return FALSE;
+        }
+      done += n;
+    }
+
+  return TRUE;
+}
+
+/* A photo, stored under its own name (its hash) at @path: whole, synced
+ * and renamed (shoebox-file-replace.c), or not at all.
+ */
+gboolean
+_shoebox_archive_write_photo (const char    *path,
+                              GBytes        *bytes,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ShoeboxFileReplace) replace = shoebox_file_replace_new (file, error);
+
+  return replace != NULL
+         && g_output_stream_write_all (shoebox_file_replace_get_stream (replace),
+                                       g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                       NULL, cancellable, error)
+         && shoebox_file_replace_commit (replace, error);
+}
+
+static gboolean
+exec_or_fail (sqlite3     *handle,
+              const char  *sql,
+              const char  *display_name,
+              GError     **error)
+{
+  int result = sqlite3_exec (handle, sql, NULL, NULL, NULL);
+
+  if (result == SQLITE_OK)
+    return TRUE;
+
+  _shoebox_archive_set_sqlite_error (error, handle, result, display_name);
+  return FALSE;
+}
+
+static gboolean
+add_entry (sqlite3       *archive,
+           const char    *name,
+           const guint8  *data,
+           gsize          size,
+           const char    *display_name,
+           GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int result;
+
+  /* sqlar: a regular file (mode 0100644); sz equal to the length of data
+   * says it is stored as it is. Photos are compressed already.
+   */
+  result = sqlite3_prepare_v2 (archive,
+                               "INSERT INTO sqlar (name, mode, mtime, sz, data) VALUES (?, 33188, ?, ?, ?)",
+                               -1, &stmt, NULL);
+  if (result == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
+      sqlite3_bind_int64 (stmt, 3, size);
+      sqlite3_bind_blob64 (stmt, 4, data, size, SQLITE_STATIC);
+      result = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+
+  if (result != SQLITE_DONE && result != SQLITE_OK)
+    {
+      _shoebox_archive_set_sqlite_error (error, archive, result, display_name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+char **
+_shoebox_archive_dup_photo_names (sqlite3 *copy)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (copy, "SELECT DISTINCT file_name FROM photos ORDER BY file_name",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+
+  g_ptr_array_add (names, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+}
+
+/* The first column of the first row of @sql, or 0. */
+guint
+_shoebox_archive_count (sqlite3    *handle,
+                        const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  guint count = 0;
+
+  if (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return count;
+}
+
+/* A photo of the collection, for a copy of it (@display_name). */
+GBytes *
+_shoebox_archive_read_collection_photo (const char  *photos_directory,
+                                        const char  *name,
+                                        const char  *display_name,
+                                        GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+
+  if (!shoebox_photos_check_file_name (name, error))
+    return NULL;
+
+  path = g_build_filename (photos_directory, name, NULL);
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      g_set_error (error, SHOEBOX_ARCHIVE_ERROR, SHOEBOX_ARCHIVE_ERROR_FAILED,
+                   _("The photo “%s” of your collection could not be read, so it "
+                     "would be missing from “%s”: %s"),
+                   name, display_name, local_error->message);
+      return NULL;
+    }
+
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+static gboolean
+add_photos (sqlite3             *archive,
+            const char          *photos_directory,
+            const char * const  *names,
+            const char          *display_name,
+            GCancellable        *cancellable,
+            GError             **error)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *entry = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      bytes = _shoebox_archive_read_collection_photo (photos_directory, names[i], display_name, error);
+      if (bytes == NULL)
+        return FALSE;
+
+      entry = g_strconcat (SHOEBOX_ARCHIVE_PHOTOS_PREFIX, names[i], NULL);
+      if (!add_entry (archive, entry, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                      display_name, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Writes the archive to @temp_path, which nothing else uses. */
+static gboolean
+write_archive (const char          *temp_path,
+               sqlite3             *copy,
+               const char          *photos_directory,
+               const char * const  *names,
+               const char          *display_name,
+               GCancellable        *cancellable,
+               GError             **error)
+{
+  sqlite3 *archive = NULL;
+  unsigned char *database = NULL;
+  sqlite3_int64 size = 0;
+  gboolean ok = FALSE;
+  int result;
+
+  result = sqlite3_open_v2 (temp_path, &archive, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
+  if (result != SQLITE_OK)
+    {
+      _shoebox_archive_set_sqlite_error (error, archive, result, display_name);
+      sqlite3_close (archive);
+      return FALSE;
+    }
+
+  database = _shoebox_archive_serialize (copy, &size, display_name, error);
+  if (database == NULL)
+    goto out;
+
+  /* No journal: until the rename the file has no name anyone reads, and
+   * a failure removes it. It is synced once, whole, before the rename.
+   */
+  if (!exec_or_fail (archive, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+                              "PRAGMA page_size = 65536;"
+                              "CREATE TABLE sqlar (name TEXT PRIMARY KEY, mode INT, mtime INT, sz INT, data BLOB);"
+                              "BEGIN", display_name, error))
+    goto out;
+
+  if (!add_entry (archive, SHOEBOX_ARCHIVE_DATABASE_NAME, database, size, display_name, error)
+      || !add_photos (archive, photos_directory, names, display_name, cancellable, error)
+      || !exec_or_fail (archive, "COMMIT", display_name, error))
+    goto out;
+
+  ok = TRUE;
+
+out:
+  sqlite3_free (database);
+  result = sqlite3_close (archive);
+  if (ok && result != SQLITE_OK)
+    {
+      _shoebox_archive_set_sqlite_error (error, NULL, result, display_name);
+      ok = FALSE;
+    }
+  return ok;
+}
+
+/**
+ * shoebox_archive_export:
+ * @database_path: the collection's database
+ * @photos_directory: its photos folder
+ * @target: the `.shoebox` file to write; it must have a local path
+ * @n_pairs: (out) (optional): how many pairs the file holds
+ * @n_photos: (out) (optional): how many photos the file holds
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Writes the collection file: an SQLite Archive (sqlar) with a consistent
+ * copy of the database as "shoebox.db" and every photo it refers to, once
+ * each, as "photos/NAME". @target is the old file or the whole new one,
+ * whatever happens. Runs on its own connection: call it from a worker
+ * thread.
+ *
+ * Returns: %TRUE if @target was written
+ */
+gboolean
+shoebox_archive_export (const char    *database_path,
+                        const char    *photos_directory,
+                        GFile         *target,
+                        guint         *n_pairs,
+                        guint         *n_photos,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *display_name = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *temp_path = NULL;
+  g_auto(GStrv) names = NULL;
+  sqlite3 *copy;
+  gboolean ok;
+  int fd;
+
+  g_return_val_if_fail (database_path != NULL, FALSE);
+  g_return_val_if_fail (photos_directory != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (target), FALSE);
+
+  path = g_file_get_path (target);
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (target);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("“%s” is not a file on this computer"), uri);
+      return FALSE;
+    }
+  display_name = g_filename_display_name (path);
+
+  copy = _shoebox_archive_snapshot (database_path, error);
+  if (copy == NULL)
+    return FALSE;
+  names = _shoebox_archive_dup_photo_names (copy);
+
+  folder = g_path_get_dirname (path);
+  shoebox_file_replace_remove_leftovers (folder);
+  temp_path = g_build_filename (folder, SHOEBOX_ARCHIVE_TEMP_TEMPLATE, NULL);
+  fd = g_mkstemp_full (temp_path, O_RDWR | O_CLOEXEC, 0644);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, SHOEBOX_ARCHIVE_ERROR, SHOEBOX_ARCHIVE_ERROR_FAILED,
+                   _("Could not write “%s”: %s"), display_name, shoebox_disk_space_strerror (saved_errno));
+      sqlite3_close (copy);
+      return FALSE;
+    }
+  /* Held while the file is written: another export's clean-up of killed
+   * writers' files (shoebox-file-replace.c) leaves it alone.
+   */
+  flock (fd, LOCK_EX | LOCK_NB);
+
+  ok = write_archive (temp_path, copy, photos_directory, (const char * const *) names,
+                      display_name, cancellable, error)
+       && _shoebox_archive_sync_and_rename (fd, temp_path, path, error);
+  if (!ok)
+    g_unlink (temp_path);
+  close (fd);
+
+  if (ok && n_pairs != NULL)
+    *n_pairs = _shoebox_archive_count (copy, "SELECT count(*) FROM pairs");
+  if (ok && n_photos != NULL)
+    *n_photos = g_strv_length (names);
+  sqlite3_close (copy);
+
+  return ok;
+}

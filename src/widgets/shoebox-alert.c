@@ -209,9 +209,29 @@ shoebox_alert_has_response (ShoeboxAlert *self,
   return ALERT_CALL (has_response, self, id);
 }
 
+#if ADW_CHECK_VERSION (1, 5, 0)
+static GtkWidget *
+find_button_labelled (GtkWidget  *widget,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = find_button_labelled (child, label);
+
+      if (button != NULL)
+        return button;
+    }
+  return NULL;
+}
+#endif
+
 /**
  * shoebox_alert_respond:
- * @self: a #ShoeboxAlert
+ * @self: a presented #ShoeboxAlert
  * @id: a response of @self
  *
  * Answers as pressing the response's button does: emits "response" with
@@ -221,21 +241,32 @@ void
 shoebox_alert_respond (ShoeboxAlert *self,
                        const char   *id)
 {
-  g_autofree char *detailed = NULL;
-
   g_return_if_fail (SHOEBOX_IS_ALERT (self));
 
-  /* libadwaita 1.5 has no adw_alert_dialog_response(): emit it as the
-   * button does, with the id as the detail.
-   */
-  detailed = g_strconcat ("response::", id, NULL);
-  g_object_ref (self);
-  g_signal_emit_by_name (self, detailed, id);
 #if ADW_CHECK_VERSION (1, 5, 0)
-  if (gtk_widget_get_parent (GTK_WIDGET (self)) != NULL)
-    adw_dialog_force_close (ADW_DIALOG (self));
+  {
+    /* Pressed, not imitated: a "response" emitted from outside leaves
+     * the dialog thinking it was closed unanswered, and from libadwaita
+     * 1.7 on it then answers its close response as well.
+     */
+    GtkWidget *button = find_button_labelled (GTK_WIDGET (self), adw_alert_dialog_get_response_label (self, id));
+
+    g_return_if_fail (button != NULL);
+    g_object_ref (self);
+    g_signal_emit_by_name (button, "clicked");
+    g_object_unref (self);
+  }
 #else
-  gtk_window_destroy (GTK_WINDOW (self));
+  {
+    /* libadwaita 1.2's message dialog has no response call: emit it as
+     * the button does, with the id as the detail.
+     */
+    g_autofree char *detailed = g_strconcat ("response::", id, NULL);
+
+    g_object_ref (self);
+    g_signal_emit_by_name (self, detailed, id);
+    gtk_window_destroy (GTK_WINDOW (self));
+    g_object_unref (self);
+  }
 #endif
-  g_object_unref (self);
 }

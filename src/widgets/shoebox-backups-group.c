@@ -122,6 +122,11 @@ backup_row_new (ShoeboxBackupsGroup *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), what);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  /* Recent GTK (4.18 in Debian 13) names a button by its label through
+   * labelled-by, which wins over an accessible label: every row would
+   * read "Restore…".
+   */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   g_object_set_data_full (G_OBJECT (button), "backup-path", g_strdup (info->path), g_free);
   g_signal_connect_object (button, "clicked", G_CALLBACK (restore_clicked_cb), self, 0);

@@ -30,6 +30,7 @@ struct _ShoeboxCollectionPage
   ShoeboxDeletion    *last_deletion; /* what Undo brings back */
   GArray             *last_wear_ids; /* or the wears Undo removes, */
   char               *last_wear_date; /* logged on this day */
+  AdwToast           *wear_toast;     /* weak: the last wear answer shown */
   GArray             *silhouette_ids; /* gint64 per silhouette filter entry */
   char               *searched_text; /* the entry's text at the last search */
   GdkFrameClock      *first_frame_clock; /* watched until the first frame, see load_rest */

@@ -598,6 +598,7 @@ shoebox_collection_page_dispose (GObject *object)
   g_clear_object (&self->collection);
   g_clear_object (&self->photos);
   g_clear_object (&self->settings);
+  g_clear_weak_pointer (&self->wear_toast);
   g_clear_pointer (&self->last_deletion, shoebox_deletion_unref);
   g_clear_pointer (&self->last_wear_ids, g_array_unref);
   g_clear_pointer (&self->last_wear_date, g_free);
@@ -841,12 +842,18 @@ shoebox_collection_page_dup_selected_ids (ShoeboxCollectionPage *self)
 }
 
 /* A second press of Worn Today, or its Undo, answers at once: each such
- * toast replaces the one before instead of waiting behind it.
+ * toast replaces the one before instead of waiting behind it. The one
+ * before is dismissed, not only covered: a toast of high priority puts
+ * the one it covers back in the queue (libadwaita 1.7), and "Wear
+ * removed" would come back after "Already logged as worn today".
  */
 static void
 show_wear_toast (ShoeboxCollectionPage *self,
                  AdwToast              *toast)
 {
+  if (self->wear_toast != NULL)
+    adw_toast_dismiss (self->wear_toast);
+  g_set_weak_pointer (&self->wear_toast, toast);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   show_toast (self, toast);
 }

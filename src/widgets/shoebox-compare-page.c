@@ -448,6 +448,7 @@ shoebox_compare_page_class_init (ShoeboxComparePageClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "side_by_side_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "overlay_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "outline_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "overlay_controls", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "only_differences_switch", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "save_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "scrolled_window", FALSE, 0);
@@ -471,6 +472,17 @@ shoebox_compare_page_class_init (ShoeboxComparePageClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "comparepage");
+}
+
+/* The tool bars are flow boxes only so that their tools wrap: their
+ * cells take no focus of their own, which drew a focus ring around a
+ * cell wider than its tools, and Tab goes straight to the tools.
+ */
+static void
+make_cells_unfocusable (GtkWidget *flow_box)
+{
+  for (GtkWidget *cell = gtk_widget_get_first_child (flow_box); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
+    gtk_widget_set_focusable (cell, FALSE);
 }
 
 #if GTK_CHECK_VERSION (4, 12, 0)
@@ -497,6 +509,9 @@ shoebox_compare_page_init (ShoeboxComparePage *self)
                                                                           mode_button_ids[i])),
                                TRUE);
 #endif
+  make_cells_unfocusable (GTK_WIDGET (self->toolbar));
+  make_cells_unfocusable (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), SHOEBOX_TYPE_COMPARE_PAGE,
+                                                                     "overlay_controls")));
   _shoebox_compare_page_watch_width (self);
   _shoebox_compare_page_set_tool_visible (self->back_button, FALSE);
 

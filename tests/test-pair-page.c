@@ -194,6 +194,7 @@ test_opens_with_content (Fixture       *fixture,
   g_autofree char *added = shoebox_labels_dup_date ("2024-02-01");
   g_autoptr(GPtrArray) wears = NULL;
   ShoeboxPairPage *page;
+  int minimum = 0;
 
   g_assert_true (shoebox_collection_log_new_wear (fixture->collection, &id, 1, "2024-01-02", logged, &error));
   g_assert_true (shoebox_collection_log_new_wear (fixture->collection, &id, 1, "2024-03-05", logged, &error));
@@ -251,6 +252,11 @@ test_opens_with_content (Fixture       *fixture,
   g_assert_cmpuint (wears->len, >, 1);
   g_clear_pointer (&wears, g_ptr_array_unref);
   g_assert_true (gtk_widget_get_visible (template_child (page, SHOEBOX_TYPE_PAIR_PAGE, "compare_generations_button")));
+
+  /* Nothing on the page asks for more than a phone's 360 px. */
+  gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_test_message ("the pair page needs %d px", minimum);
+  g_assert_cmpint (minimum, <=, 360);
 
   gtk_widget_activate_action (GTK_WIDGET (page), "pair-page.back", NULL);
   spin (50);

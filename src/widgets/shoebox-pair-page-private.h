@@ -27,7 +27,6 @@ struct _ShoeboxPairPage
   GCancellable       *cancellable; /* the photos' loads */
   char               *shown_photos; /* the file names in the gallery, joined */
 
-  AdwWindowTitle     *window_title;
   GtkWidget          *back_button;
   AdwCarousel        *gallery;
   GtkWidget          *gallery_dots;

@@ -140,7 +140,6 @@ update_all (ShoeboxPairPage *self)
   g_autofree char *title = shoebox_labels_dup_pair_name (self->pair);
   const char *brand = shoebox_pair_get_brand_name (self->pair);
 
-  adw_window_title_set_title (self->window_title, title);
   gtk_label_set_text (self->title_label, title);
   gtk_label_set_text (self->subtitle_label, brand != NULL ? brand : "");
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), brand != NULL && *brand != '\0');
@@ -375,7 +374,6 @@ shoebox_pair_page_class_init (ShoeboxPairPageClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/shoebox-pair-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairPage, window_title);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxPairPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxPairPage, gallery);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxPairPage, gallery_dots);

@@ -94,7 +94,7 @@ _shoebox_pair_page_update_photos (ShoeboxPairPage *self)
       g_autofree char *name = NULL;
 
       if (row->is_side_profile)
-        name = g_strdup (_("Side profile"));
+        name = g_strdup (_("Side Profile"));
       else
         /* Translators: a photo in the pair page's gallery, "Photo 2 of 3" */
         name = g_strdup_printf (_("Photo %u of %u"), i + 1, rows->len);

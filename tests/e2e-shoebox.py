@@ -598,6 +598,8 @@ def scenario_collection(args):
                  what="the editor to close")
         wait_for(lambda: any(text_of(n) == "Silver Blue" for n in find_all(window, "label")),
                  what="the page to show the new colorway")
+        time.sleep(1)
+        app.screenshot("pair-page")
         leave_pair_page(window)
         card = wait_for(lambda: find(window, None, "Track 2.0 — Silver Blue"), what="the edited card")
 

@@ -194,10 +194,19 @@ test_opens_with_content (Fixture       *fixture,
   g_autofree char *added = shoebox_labels_dup_date ("2024-02-01");
   g_autoptr(GPtrArray) wears = NULL;
   ShoeboxPairPage *page;
+  GtkWidget *gallery;
   int minimum = 0;
 
   g_assert_true (shoebox_collection_log_new_wear (fixture->collection, &id, 1, "2024-01-02", logged, &error));
   g_assert_true (shoebox_collection_log_new_wear (fixture->collection, &id, 1, "2024-03-05", logged, &error));
+  g_assert_no_error (error);
+  /* A top view added first, the side profile second. */
+  g_assert_true (shoebox_collection_add_photo (fixture->collection, id,
+                                               "0000000000000000000000000000000000000000000000000000000000000001.png",
+                                               FALSE, &error));
+  g_assert_true (shoebox_collection_add_photo (fixture->collection, id,
+                                               "0000000000000000000000000000000000000000000000000000000000000002.png",
+                                               TRUE, &error));
   g_assert_no_error (error);
   shoebox_collection_page_reload (shoebox_window_get_collection_page (fixture->window));
   spin (200);
@@ -208,6 +217,14 @@ test_opens_with_content (Fixture       *fixture,
   g_assert_nonnull (page);
   g_assert_null (shoebox_test_find_shown (SHOEBOX_TYPE_PAIR_EDITOR));
   g_assert_cmpint (shoebox_pair_page_get_pair_id (page), ==, id);
+
+  /* The gallery shows the side profile first. */
+  gallery = template_child (page, SHOEBOX_TYPE_PAIR_PAGE, "gallery");
+  g_assert_cmpuint (adw_carousel_get_n_pages (ADW_CAROUSEL (gallery)), ==, 2);
+  g_assert_cmpstr (gtk_picture_get_alternative_text (GTK_PICTURE (adw_carousel_get_nth_page (ADW_CAROUSEL (gallery), 0))),
+                   ==, "Side Profile");
+  g_assert_cmpstr (gtk_picture_get_alternative_text (GTK_PICTURE (adw_carousel_get_nth_page (ADW_CAROUSEL (gallery), 1))),
+                   ==, "Photo 2 of 2");
 
   g_assert_true (has_row (page, "facts_list", "Silhouette = Balenciaga Track 2.0"));
   g_assert_true (has_row (page, "facts_list", "Colorway = Silver"));
@@ -283,6 +300,13 @@ test_edit_and_delete (Fixture       *fixture,
   shoebox_test_settle ();
   editor = shoebox_test_find_shown (SHOEBOX_TYPE_PAIR_EDITOR);
   g_assert_nonnull (editor);
+  /* Duplicate, News and Compare With… are on the page, not at the
+   * bottom of its editor; Delete is in both. */
+  for (GtkWidget *button = gtk_widget_get_first_child (template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "manage_box"));
+       button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    g_assert_true (gtk_widget_get_visible (button)
+                   == g_str_equal (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), "editor.delete"));
   gtk_editable_set_text (GTK_EDITABLE (template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "colorway_row")), "Black");
   gtk_widget_activate_action (editor, "editor.save", NULL);
   shoebox_test_settle ();

@@ -230,6 +230,7 @@ edit_action (GtkWidget  *widget,
     return;
 
   editor = shoebox_pair_editor_new (self->collection, self->photos, self->pair);
+  shoebox_pair_editor_leave_to_page (SHOEBOX_PAIR_EDITOR (editor));
   g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (editor, "delete-requested", G_CALLBACK (editor_delete_requested_cb),
                            self, G_CONNECT_SWAPPED);

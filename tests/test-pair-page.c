@@ -119,6 +119,7 @@ add_pair (Fixture    *fixture,
   shoebox_pair_set_estimated_value (pair, 120000);
   shoebox_pair_set_tags (pair, (const char *[]) { "grail", NULL });
   shoebox_pair_set_notes (pair, "Laces swapped");
+  shoebox_pair_set_condition (pair, SHOEBOX_CONDITION_DEADSTOCK);
   g_assert_true (shoebox_collection_save_pair (fixture->collection, pair, &error));
   g_assert_no_error (error);
   return pair;
@@ -189,6 +190,8 @@ test_opens_with_content (Fixture       *fixture,
   g_autofree char *estimate = shoebox_labels_dup_money (120000, "USD");
   g_autofree char *paid_fact = dup_fact ("Price Paid", paid);
   g_autofree char *estimate_fact = dup_fact ("Estimated Value", estimate);
+  g_autofree char *condition_fact = dup_fact ("Condition", shoebox_labels_condition (SHOEBOX_CONDITION_DEADSTOCK));
+  g_autofree char *box_fact = NULL;
   g_autofree char *older = shoebox_labels_dup_date ("2024-01-02");
   g_autofree char *newer = shoebox_labels_dup_date ("2024-03-05");
   g_autofree char *added = shoebox_labels_dup_date ("2024-02-01");
@@ -232,6 +235,10 @@ test_opens_with_content (Fixture       *fixture,
   g_assert_true (has_row (page, "facts_list", estimate_fact));
   g_assert_true (has_row (page, "facts_list", "Tags = grail"));
   g_assert_true (has_row (page, "facts_list", "Notes = Laces swapped"));
+  g_assert_true (has_row (page, "facts_list", condition_fact));
+  /* A box not recorded is left out, not shown as "Not Recorded". */
+  box_fact = dup_fact ("Box", shoebox_labels_box (SHOEBOX_BOX_UNKNOWN));
+  g_assert_false (has_row (page, "facts_list", box_fact));
 
   wears = list_rows (page, "wears_list");
   g_assert_cmpuint (wears->len, ==, 2);

@@ -341,7 +341,6 @@ shoebox_compat_navigation_push (GtkWidget  *navigation,
 #if ADW_CHECK_VERSION (1, 4, 0)
   AdwNavigationView *view = ADW_NAVIGATION_VIEW (navigation);
   AdwNavigationPage *root = adw_navigation_view_find_page (view, "main");
-
   AdwNavigationPage *pushed = adw_navigation_page_new (page, title);
 
   /* From the root page, with the slide that says "deeper"; a page shown

@@ -122,9 +122,12 @@ update_facts (ShoeboxPairPage *self)
   add_fact (self, _("Official Colorway"), shoebox_pair_get_official_colorway (pair));
   add_fact (self, _("Style Code"), shoebox_pair_get_style_code (pair));
   add_fact (self, _("Size"), size);
-  add_fact (self, _("Condition"), shoebox_labels_condition (shoebox_pair_get_condition (pair)));
+  /* "Not Recorded" is no fact: left out, like an empty field. */
+  if (shoebox_pair_get_condition (pair) != SHOEBOX_CONDITION_NONE)
+    add_fact (self, _("Condition"), shoebox_labels_condition (shoebox_pair_get_condition (pair)));
   add_fact (self, _("Status"), shoebox_labels_status (shoebox_pair_get_status (pair)));
-  add_fact (self, _("Box"), shoebox_labels_box (shoebox_pair_get_box (pair)));
+  if (shoebox_pair_get_box (pair) != SHOEBOX_BOX_UNKNOWN)
+    add_fact (self, _("Box"), shoebox_labels_box (shoebox_pair_get_box (pair)));
   add_fact (self, _("Extras"), extras);
   add_fact (self, _("Price Paid"), paid);
   add_fact (self, _("Estimated Value"), estimate);

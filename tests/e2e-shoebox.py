@@ -450,9 +450,25 @@ def fill(node, text):
         raise Failure(f"“{name(node)}” does not take text")
 
 
+def wait_still(node):
+    """Waits until @node stops moving: a dialog slides in as a bottom sheet
+    in a narrow window (libadwaita 1.5 on), and a click during the slide
+    lands below the field it aimed at."""
+    last = [None]
+
+    def settled():
+        # Two looks, wait_for's 0.1 s apart, at the same place.
+        e = node.get_extents(Atspi.CoordType.WINDOW)
+        now = (e.x, e.y, e.width, e.height)
+        still, last[0] = now == last[0], now
+        return still
+    wait_for(settled, what=f"“{name(node)}” to stop moving")
+
+
 def set_text(node, text):
     """Types into a text field as a person would: click, select all, type.
     (GTK 4.8 does not take focus requests over AT-SPI.)"""
+    wait_still(node)
     click_at(node)
     time.sleep(0.2)
     subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+a"], check=True)

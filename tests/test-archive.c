@@ -233,11 +233,12 @@ test_rotation (Fixture       *fixture,
       g_autofree char *photo_name = NULL;
       g_autofree char *photo_path = NULL;
       g_autofree char *contents = g_strdup_printf ("photo of day %d", day);
+      g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, contents, -1);
       g_autofree char *sql = NULL;
       g_autofree char *backup = NULL;
 
       /* Each day one more photo: a backup copies only the new one. */
-      photo_name = g_strconcat (g_compute_checksum_for_string (G_CHECKSUM_SHA256, contents, -1), ".jpg", NULL);
+      photo_name = g_strconcat (hash, ".jpg", NULL);
       photo_path = g_build_filename (photos, photo_name, NULL);
       g_file_set_contents (photo_path, contents, -1, &error);
       g_assert_no_error (error);

@@ -284,6 +284,47 @@ find_card (ShoeboxCollectionPage *page,
   return NULL;
 }
 
+/* The check box a card shows in Select mode: whether it shows, and is
+ * ticked.
+ */
+static GtkCheckButton *
+find_check (GtkWidget *widget)
+{
+  if (GTK_IS_CHECK_BUTTON (widget))
+    return GTK_CHECK_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkCheckButton *check = find_check (child);
+
+      if (check != NULL)
+        return check;
+    }
+  return NULL;
+}
+
+static void
+assert_card_check (ShoeboxCollectionPage *page,
+                   GListModel            *model,
+                   guint                  position,
+                   gboolean               shown,
+                   gboolean               ticked)
+{
+  g_autoptr(ShoeboxPair) pair = g_list_model_get_item (model, position);
+  ShoeboxPairCard *card = find_card (page, shoebox_pair_get_id (pair));
+  GtkCheckButton *check;
+
+  g_assert_nonnull (card);
+  check = find_check (GTK_WIDGET (card));
+  if (!shown)
+    {
+      g_assert_true (check == NULL || !gtk_widget_get_visible (GTK_WIDGET (check)));
+      return;
+    }
+  g_assert_nonnull (check);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (check)));
+  g_assert_cmpint (gtk_check_button_get_active (check), ==, ticked);
+}
+
 static void
 show_grid (PageWindow *shown)
 {
@@ -589,17 +630,26 @@ test_page_delete_undo_and_wear (Fixture       *fixture,
   g_assert_true (shoebox_collection_page_undo (shown.page));
   g_assert_cmpuint (count_pairs (fixture), ==, 2);
 
-  /* Selection mode: a click adds a pair, a second click takes it out. */
+  /* Selection mode: a click adds a pair, a second click takes it out;
+   * each card shows a check box, ticked while its pair is selected.
+   */
+  assert_card_check (shown.page, model, 0, FALSE, FALSE);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (template_child (shown.page, SHOEBOX_TYPE_COLLECTION_PAGE,
                                                                    "select_button")), TRUE);
+  assert_card_check (shown.page, model, 0, TRUE, FALSE);
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 1, TRUE);
   g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (model), 0));
   g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (model), 1));
+  assert_card_check (shown.page, model, 0, TRUE, TRUE);
+  assert_card_check (shown.page, model, 1, TRUE, TRUE);
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
   g_assert_false (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (model), 0));
+  assert_card_check (shown.page, model, 0, TRUE, FALSE);
+  assert_card_check (shown.page, model, 1, TRUE, TRUE);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (template_child (shown.page, SHOEBOX_TYPE_COLLECTION_PAGE,
                                                                    "select_button")), FALSE);
+  assert_card_check (shown.page, model, 1, FALSE, FALSE);
 
   /* Delete both; Undo brings them back with their photos and wears. */
   gtk_selection_model_select_all (GTK_SELECTION_MODEL (model));

@@ -136,6 +136,27 @@ header_shows_title (gpointer data)
   return !header_shows_switcher (data);
 }
 
+/* The selection bar's buttons show their labels, or in a narrow window
+ * their icons, which is all that fits beside "2 Selected" at 360 px.
+ */
+static void
+assert_selection_buttons (ShoeboxWindow *window,
+                          gboolean       as_icons)
+{
+  static const char * const prefixes[] = { "worn", "compare_selected", "delete" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    {
+      g_autofree char *icon_id = g_strconcat (prefixes[i], "_icon", NULL);
+      g_autofree char *label_id = g_strconcat (prefixes[i], "_label", NULL);
+      GObject *icon = gtk_widget_get_template_child (GTK_WIDGET (window), SHOEBOX_TYPE_WINDOW, icon_id);
+      GObject *label = gtk_widget_get_template_child (GTK_WIDGET (window), SHOEBOX_TYPE_WINDOW, label_id);
+
+      g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (icon)), ==, as_icons);
+      g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (label)), ==, !as_icons);
+    }
+}
+
 /* Wide, the page switcher sits in the header bar; at a phone's 360 px it
  * moves to a bar at the bottom, so no page is out of reach, and back.
  */
@@ -149,14 +170,17 @@ test_window_adapts_to_narrow_width (void)
   wait_until (widget_is_mapped, window);
   wait_until (switcher_bar_hidden, window);
   wait_until (header_shows_switcher, window);
+  assert_selection_buttons (window, FALSE);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 600);
   wait_until (switcher_bar_revealed, window);
   wait_until (header_shows_title, window);
+  assert_selection_buttons (window, TRUE);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 700);
   wait_until (switcher_bar_hidden, window);
   wait_until (header_shows_switcher, window);
+  assert_selection_buttons (window, FALSE);
 
   destroy_window (GTK_WINDOW (window));
 }

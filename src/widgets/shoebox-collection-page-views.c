@@ -186,6 +186,9 @@ grid_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_controller (card, GTK_EVENT_CONTROLLER (drag));
   g_signal_connect_swapped (card, "photo-wanted", G_CALLBACK (show_card_photo), item);
   gtk_list_item_set_child (item, card);
+  /* A check box on each card while Select is on. */
+  g_object_bind_property (item, "selected", card, "selected", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->select_button, "active", card, "selectable", G_BINDING_SYNC_CREATE);
   /* For show_card(), when the cell's pair becomes another one. */
   g_object_set_data (G_OBJECT (item), "shoebox-collection-page", self);
 }

@@ -447,6 +447,7 @@ shoebox_compare_page_class_init (ShoeboxComparePageClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "empty_status", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "side_by_side_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "overlay_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "outline_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "only_differences_switch", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "save_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "scrolled_window", FALSE, 0);
@@ -472,6 +473,10 @@ shoebox_compare_page_class_init (ShoeboxComparePageClass *klass)
   gtk_widget_class_set_css_name (widget_class, "comparepage");
 }
 
+#if GTK_CHECK_VERSION (4, 12, 0)
+static const char * const mode_button_ids[] = { "side_by_side_button", "overlay_button", "outline_button" };
+#endif
+
 static void
 shoebox_compare_page_init (ShoeboxComparePage *self)
 {
@@ -483,6 +488,15 @@ shoebox_compare_page_init (ShoeboxComparePage *self)
   self->selected_column = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+#if GTK_CHECK_VERSION (4, 12, 0)
+  /* A long translation shortens its mode's label rather than make the
+   * page wider than a phone's window.
+   */
+  for (guint i = 0; i < G_N_ELEMENTS (mode_button_ids); i++)
+    gtk_button_set_can_shrink (GTK_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self), SHOEBOX_TYPE_COMPARE_PAGE,
+                                                                          mode_button_ids[i])),
+                               TRUE);
+#endif
   _shoebox_compare_page_watch_width (self);
   _shoebox_compare_page_set_tool_visible (self->back_button, FALSE);
 

@@ -24,7 +24,11 @@ struct _ShoeboxPairCard
   gboolean        photo_looked_up;       /* for this pair, see get_photo_looked_up */
   guint           photo_wanted_idle;
 
+  GtkOverlay     *photo_overlay;
   GtkStack       *photo_stack;
+  GtkWidget      *check;                 /* made once Select is first on */
+  gboolean        selectable;
+  gboolean        selected;
   GtkPicture     *photo;
   GtkInscription *silhouette_label;
   GtkInscription *colorway_label;
@@ -36,6 +40,8 @@ G_DEFINE_FINAL_TYPE (ShoeboxPairCard, shoebox_pair_card, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_PAIR,
+  PROP_SELECTABLE,
+  PROP_SELECTED,
   N_PROPS
 };
 
@@ -109,6 +115,33 @@ shoebox_pair_card_dispose (GObject *object)
   G_OBJECT_CLASS (shoebox_pair_card_parent_class)->dispose (object);
 }
 
+/* In Select mode each card shows a check box, ticked when its pair is
+ * selected: a click on the card (the grid's cell) ticks it. The box only
+ * shows the state, which screen readers have from the cell already.
+ */
+static void
+update_check (ShoeboxPairCard *self)
+{
+  if (self->check == NULL && !self->selectable)
+    return;
+
+  if (self->check == NULL)
+    {
+      self->check = gtk_check_button_new ();
+      gtk_widget_set_halign (self->check, GTK_ALIGN_START);
+      gtk_widget_set_valign (self->check, GTK_ALIGN_START);
+      gtk_widget_set_margin_start (self->check, 6);
+      gtk_widget_set_margin_top (self->check, 6);
+      gtk_widget_set_can_target (self->check, FALSE);
+      gtk_widget_set_focusable (self->check, FALSE);
+      gtk_widget_add_css_class (self->check, "selection-mode");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->check), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      gtk_overlay_add_overlay (self->photo_overlay, self->check);
+    }
+  gtk_widget_set_visible (self->check, self->selectable);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->check), self->selected);
+}
+
 static void
 shoebox_pair_card_get_property (GObject    *object,
                                 guint       prop_id,
@@ -121,6 +154,14 @@ shoebox_pair_card_get_property (GObject    *object,
     {
     case PROP_PAIR:
       g_value_set_object (value, self->pair);
+      break;
+
+    case PROP_SELECTABLE:
+      g_value_set_boolean (value, self->selectable);
+      break;
+
+    case PROP_SELECTED:
+      g_value_set_boolean (value, self->selected);
       break;
 
     default:
@@ -140,6 +181,16 @@ shoebox_pair_card_set_property (GObject      *object,
     {
     case PROP_PAIR:
       shoebox_pair_card_set_pair (self, g_value_get_object (value));
+      break;
+
+    case PROP_SELECTABLE:
+      self->selectable = g_value_get_boolean (value);
+      update_check (self);
+      break;
+
+    case PROP_SELECTED:
+      self->selected = g_value_get_boolean (value);
+      update_check (self);
       break;
 
     default:
@@ -204,6 +255,14 @@ shoebox_pair_card_class_init (ShoeboxPairCardClass *klass)
     g_param_spec_object ("pair", NULL, NULL,
                          SHOEBOX_TYPE_PAIR,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* Select mode is on: the card shows its check box. */
+  properties[PROP_SELECTABLE] =
+    g_param_spec_boolean ("selectable", NULL, NULL, FALSE, (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+
+  /* The pair is selected: the check box is ticked. */
+  properties[PROP_SELECTED] =
+    g_param_spec_boolean ("selected", NULL, NULL, FALSE, (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -270,7 +329,9 @@ shoebox_pair_card_init (ShoeboxPairCard *self)
   gtk_picture_set_content_fit (self->photo, GTK_CONTENT_FIT_COVER);
   gtk_picture_set_can_shrink (self->photo, TRUE);
   gtk_stack_add_named (self->photo_stack, GTK_WIDGET (self->photo), "photo");
-  gtk_widget_set_parent (GTK_WIDGET (self->photo_stack), GTK_WIDGET (self));
+  self->photo_overlay = GTK_OVERLAY (gtk_overlay_new ());
+  gtk_overlay_set_child (self->photo_overlay, GTK_WIDGET (self->photo_stack));
+  gtk_widget_set_parent (GTK_WIDGET (self->photo_overlay), GTK_WIDGET (self));
 
   self->silhouette_label = add_label (self, "heading", NULL);
   self->colorway_label = add_label (self, NULL, NULL);

@@ -481,6 +481,13 @@ shoebox_window_dispose (GObject *object)
   G_OBJECT_CLASS (shoebox_window_parent_class)->dispose (object);
 }
 
+/* The selection bar's buttons, each an icon and a label. */
+static const char * const selection_button_parts[][2] = {
+  { "worn_icon", "worn_label" },
+  { "compare_selected_icon", "compare_selected_label" },
+  { "delete_icon", "delete_label" },
+};
+
 static void
 shoebox_window_class_init (ShoeboxWindowClass *klass)
 {
@@ -507,6 +514,9 @@ shoebox_window_class_init (ShoeboxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, add_pair_button);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, selection_revealer);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, selection_count_label);
+  for (guint i = 0; i < G_N_ELEMENTS (selection_button_parts); i++)
+    for (guint j = 0; j < 2; j++)
+      gtk_widget_class_bind_template_child_full (widget_class, selection_button_parts[i][j], FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, update_actions);
   gtk_widget_class_bind_template_callback (widget_class, page_shown_cb);
   gtk_widget_class_bind_template_callback (widget_class, pair_activated_cb);
@@ -551,6 +561,27 @@ shoebox_window_class_init (ShoeboxWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_3, GDK_ALT_MASK, "win.show-page", "s", "news");
 }
 
+/* In a narrow window (the page switcher moved to the bottom), "2 Selected"
+ * and three labelled buttons need more than 360 px: the buttons show
+ * their icons instead, keeping their names and tooltips.
+ */
+static void
+update_selection_bar (ShoeboxWindow *self)
+{
+  gboolean narrow = adw_view_switcher_bar_get_reveal (self->switcher_bar);
+
+  for (guint i = 0; i < G_N_ELEMENTS (selection_button_parts); i++)
+    {
+      GObject *icon = gtk_widget_get_template_child (GTK_WIDGET (self), SHOEBOX_TYPE_WINDOW,
+                                                     selection_button_parts[i][0]);
+      GObject *label = gtk_widget_get_template_child (GTK_WIDGET (self), SHOEBOX_TYPE_WINDOW,
+                                                      selection_button_parts[i][1]);
+
+      gtk_widget_set_visible (GTK_WIDGET (icon), narrow);
+      gtk_widget_set_visible (GTK_WIDGET (label), !narrow);
+    }
+}
+
 static void
 shoebox_window_init (ShoeboxWindow *self)
 {
@@ -559,6 +590,9 @@ shoebox_window_init (ShoeboxWindow *self)
   g_signal_connect_object (self->navigation,
                            ADW_CHECK_VERSION (1, 4, 0) ? "notify::visible-page" : "notify::visible-child",
                            G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->switcher_bar, "notify::reveal", G_CALLBACK (update_selection_bar),
+                           self, G_CONNECT_SWAPPED);
+  update_selection_bar (self);
 
   self->settings = g_settings_new (APPLICATION_ID);
   restore_window_state (self);

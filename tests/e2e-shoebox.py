@@ -485,6 +485,43 @@ def click_at(node):
     subprocess.run(["xdotool", "mousemove", "--sync", str(x), str(y), "click", "1"], check=True)
 
 
+def pair_page_header(window):
+    """The pair's page's header, found up from its Edit button, the only
+    one of that name: GTK 4.8 reports no SHOWING state that would tell
+    the grid's buttons, still in the tree under the page, from the
+    page's own ("Worn Today", "Delete")."""
+    node = find(window, "push button", "Edit")
+    while node is not None and find(node, "push button", "Back") is None:
+        node = node.get_parent()
+    return node
+
+
+def pair_page_button(window, button_name):
+    """A button in the pair's page's header, or None when no page shows."""
+    header = pair_page_header(window)
+    return find(header, "push button", button_name) if header is not None else None
+
+
+def open_pair_page(app, window, card):
+    """A card opened as a user does (click, Enter): the pair's page, whose
+    header's Edit button is returned."""
+    click_at(card)
+    app.key("Return")
+    return wait_for(lambda: pair_page_button(window, "Edit"), what="the pair's page and its Edit button")
+
+
+def open_pair_editor(app, window, card):
+    """The pair's editor, through its page's Edit button."""
+    click(open_pair_page(app, window, card))
+    return app.frame("Edit Pair")
+
+
+def leave_pair_page(window):
+    """Back to the grid by the page's Back button."""
+    click(wait_for(lambda: pair_page_button(window, "Back"), what="the Back button"))
+    wait_for(lambda: find(window, "push button", "Edit") is None, what="the pair's page to close")
+
+
 def text_field(frame, title):
     return wait_for(lambda: find(frame, "text", title), what=f"the “{title}” field")
 
@@ -568,14 +605,18 @@ def scenario_collection(args):
         time.sleep(0.5)
         app.screenshot("search")
 
-        # Edit it: open the card (click, Enter), change the colorway.
-        click_at(card)
-        app.key("Return")
-        editor = app.frame("Edit Pair")
+        # Edit it: open the card (click, Enter) on its page, Edit, change
+        # the colorway; the page shows it, and Back leads to the grid.
+        editor = open_pair_editor(app, window, card)
         fill(text_field(editor, "Colorway"), "Silver Blue")
         click(find(editor, "push button", "Save"))
         wait_for(lambda: editor not in app.frames() or not has_state(editor, Atspi.StateType.SHOWING),
                  what="the editor to close")
+        wait_for(lambda: any(text_of(n) == "Silver Blue" for n in find_all(window, "label")),
+                 what="the page to show the new colorway")
+        time.sleep(1)
+        app.screenshot("pair-page")
+        leave_pair_page(window)
         card = wait_for(lambda: find(window, None, "Track 2.0 — Silver Blue"), what="the edited card")
 
         # Log a wear for the selected pair.

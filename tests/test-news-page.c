@@ -17,6 +17,9 @@
 #include "shoebox-news-page.h"
 #include "shoebox-news-row.h"
 #include "shoebox-news-service.h"
+#include "shoebox-compat.h"
+#include "shoebox-collection-page.h"
+#include "shoebox-pair-page.h"
 #include "shoebox-preferences-window.h"
 #include "shoebox-test-images.h"
 #include "shoebox-test-sql-log.h"
@@ -849,6 +852,52 @@ test_window_builds_page (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A pair's page lists the stories that mention it, and only those;
+ * activating one opens it as the News page does. */
+static void
+test_pair_page_mentions (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  ShoeboxWindow *window = shoebox_window_new (NULL);
+  GtkWidget *navigation = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), SHOEBOX_TYPE_WINDOW,
+                                                                     "navigation"));
+  GtkWidget *page;
+  GtkListBox *list;
+  GtkWidget *story = NULL;
+  guint n_rows = 0;
+  gint64 settled;
+
+  shoebox_window_set_collection (window, fixture->collection);
+  shoebox_window_set_news (window, fixture->service);
+  g_signal_connect (shoebox_window_get_news_page (window), "open-link", G_CALLBACK (open_link_cb), fixture);
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_signal_emit_by_name (shoebox_window_get_collection_page (window), "pair-activated", fixture->pair_id);
+  page = shoebox_compat_navigation_get_pushed (navigation);
+  g_assert_true (SHOEBOX_IS_PAIR_PAGE (page));
+  list = GTK_LIST_BOX (gtk_widget_get_template_child (page, SHOEBOX_TYPE_PAIR_PAGE, "news_list"));
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+
+      n_rows++;
+      g_assert_null (strstr (title, "Plain story"));
+      if (strstr (title, "Track 2") != NULL)
+        story = row;
+    }
+  g_assert_cmpuint (n_rows, ==, 1);
+  g_assert_nonnull (story);
+
+  g_signal_emit_by_name (list, "row-activated", story);
+  g_assert_null (shoebox_compat_navigation_get_pushed (navigation));
+  g_assert_cmpuint (fixture->opened->len, ==, 1);
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (fixture->opened, 0), "story/track"));
+
+  settled = g_get_monotonic_time () + 600 * G_TIME_SPAN_MILLISECOND;
+  wait_until (time_has_come, &settled);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 count_cb (guint *n)
 {
@@ -939,6 +988,7 @@ main (int   argc,
   g_test_add ("/news-page/show-more", Fixture, NULL, set_up, test_show_more, tear_down);
   g_test_add ("/news-page/pair-news", Fixture, NULL, set_up, test_pair_news, tear_down);
   g_test_add ("/news-page/window-builds-page", Fixture, NULL, set_up, test_window_builds_page, tear_down);
+  g_test_add ("/news-page/pair-page-mentions", Fixture, NULL, set_up, test_pair_page_mentions, tear_down);
   g_test_add ("/news-page/scan-in-worker", Fixture, NULL, set_up, test_scan_in_worker, tear_down);
   g_test_add ("/news-page/preferences-sources", Fixture, NULL, set_up, test_preferences_sources, tear_down);
   g_test_add ("/news-page/preferences-search-feed", Fixture, NULL, set_up, test_preferences_search_feed, tear_down);

@@ -42,6 +42,7 @@ enum {
 
 enum {
   SELECTION_CHANGED,
+  PAIR_ACTIVATED,
   N_SIGNALS
 };
 
@@ -522,7 +523,13 @@ view_activate_cb (ShoeboxCollectionPage *self,
 {
   g_autoptr(ShoeboxPair) pair = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
-  if (pair != NULL)
+  if (pair == NULL)
+    return;
+  /* In the window, a pair opens on its own page; on its own, in the
+   * editor. */
+  if (g_signal_has_handler_pending (self, signals[PAIR_ACTIVATED], 0, FALSE))
+    g_signal_emit (self, signals[PAIR_ACTIVATED], 0, shoebox_pair_get_id (pair));
+  else
     open_pair (self, pair);
 }
 
@@ -673,6 +680,17 @@ shoebox_collection_page_class_init (ShoeboxCollectionPageClass *klass)
   signals[SELECTION_CHANGED] =
     g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * ShoeboxCollectionPage::pair-activated:
+   * @pair_id: the pair's id
+   *
+   * A card or a list row was activated: the window shows the pair's
+   * page. Without a handler, the pair opens in the editor.
+   */
+  signals[PAIR_ACTIVATED] =
+    g_signal_new ("pair-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/shoebox-collection-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ShoeboxCollectionPage, search_entry);
@@ -870,6 +888,29 @@ void
 shoebox_collection_page_log_wear (ShoeboxCollectionPage *self)
 {
   g_autoptr(GArray) ids = NULL;
+
+  g_return_if_fail (SHOEBOX_IS_COLLECTION_PAGE (self));
+
+  ids = shoebox_collection_page_dup_selected_ids (self);
+  shoebox_collection_page_log_wear_ids (self, (const gint64 *) (gpointer) ids->data, ids->len);
+}
+
+/**
+ * shoebox_collection_page_log_wear_ids:
+ * @self: a #ShoeboxCollectionPage
+ * @pair_ids: (array length=n_ids): the pairs worn
+ * @n_ids: how many
+ *
+ * Records that these pairs were worn today, as Worn Today does for the
+ * selected pairs (a pair's page asks for its own pair), with the same
+ * toast and Undo.
+ */
+void
+shoebox_collection_page_log_wear_ids (ShoeboxCollectionPage *self,
+                                      const gint64          *pair_ids,
+                                      guint                  n_ids)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) logged = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *today = NULL;
@@ -878,7 +919,7 @@ shoebox_collection_page_log_wear (ShoeboxCollectionPage *self)
 
   g_return_if_fail (SHOEBOX_IS_COLLECTION_PAGE (self));
 
-  ids = shoebox_collection_page_dup_selected_ids (self);
+  g_array_append_vals (ids, pair_ids, n_ids);
   if (self->collection == NULL || ids->len == 0)
     return;
 
@@ -1010,6 +1051,25 @@ shoebox_collection_page_delete_selected (ShoeboxCollectionPage *self)
 
   ids = shoebox_collection_page_dup_selected_ids (self);
   delete_ids (self, (const gint64 *) ids->data, ids->len);
+}
+
+/**
+ * shoebox_collection_page_delete_pairs:
+ * @self: a #ShoeboxCollectionPage
+ * @ids: (array length=n_ids): the pairs to delete
+ * @n_ids: how many
+ *
+ * Deletes these pairs (a pair's page asks for its own) with the same
+ * toast and Undo as deleting the selected pairs.
+ */
+void
+shoebox_collection_page_delete_pairs (ShoeboxCollectionPage *self,
+                                      const gint64          *ids,
+                                      guint                  n_ids)
+{
+  g_return_if_fail (SHOEBOX_IS_COLLECTION_PAGE (self));
+
+  delete_ids (self, ids, n_ids);
 }
 
 /**

@@ -28,7 +28,13 @@ void               shoebox_collection_page_focus_search      (ShoeboxCollectionP
 GListModel        *shoebox_collection_page_get_model         (ShoeboxCollectionPage *self);
 GArray            *shoebox_collection_page_dup_selected_ids  (ShoeboxCollectionPage *self);
 void               shoebox_collection_page_log_wear          (ShoeboxCollectionPage *self);
+void               shoebox_collection_page_log_wear_ids      (ShoeboxCollectionPage *self,
+                                                              const gint64          *pair_ids,
+                                                              guint                  n_ids);
 void               shoebox_collection_page_delete_selected   (ShoeboxCollectionPage *self);
+void               shoebox_collection_page_delete_pairs      (ShoeboxCollectionPage *self,
+                                                              const gint64          *ids,
+                                                              guint                  n_ids);
 gboolean           shoebox_collection_page_undo              (ShoeboxCollectionPage *self);
 void               shoebox_collection_page_open_selected     (ShoeboxCollectionPage *self);
 void               shoebox_collection_page_add_pair          (ShoeboxCollectionPage *self);

@@ -284,3 +284,136 @@ shoebox_compat_grid_view_tab_leaves (GtkGridView *view)
   gtk_grid_view_set_tab_behavior (view, GTK_LIST_TAB_ITEM);
 #endif
 }
+
+/* A page pushed over the window's content, with the Back button, Escape
+ * and Alt+Left leading back: AdwNavigationView from libadwaita 1.4 on; an
+ * AdwLeaflet that never unfolds before (ui/shoebox-window.ui), whose
+ * pushed page is removed once it is out of sight.
+ */
+#if !ADW_CHECK_VERSION (1, 4, 0)
+/* The leaflet's children in their order: its own widgets come between. */
+static GtkWidget *
+leaflet_child (AdwLeaflet *leaflet,
+               guint       position)
+{
+  g_autoptr(GtkSelectionModel) pages = adw_leaflet_get_pages (leaflet);
+  g_autoptr(AdwLeafletPage) page = g_list_model_get_item (G_LIST_MODEL (pages), position);
+
+  return page != NULL ? adw_leaflet_page_get_child (page) : NULL;
+}
+
+/* Every page but the root and the one shown. */
+static void
+leaflet_remove_pushed (AdwLeaflet *leaflet,
+                       GtkWidget  *keep)
+{
+  GtkWidget *child;
+  guint position = 1;
+
+  while ((child = leaflet_child (leaflet, position)) != NULL)
+    if (child == keep)
+      position++;
+    else
+      adw_leaflet_remove (leaflet, child);
+}
+
+static void
+leaflet_prune_cb (AdwLeaflet *leaflet)
+{
+  if (!adw_leaflet_get_child_transition_running (leaflet))
+    leaflet_remove_pushed (leaflet, adw_leaflet_get_visible_child (leaflet));
+}
+#endif
+
+/**
+ * shoebox_compat_navigation_push:
+ * @navigation: the window's AdwNavigationView, or AdwLeaflet before 1.4
+ * @page: the page's content
+ * @title: the page's title
+ *
+ * Shows @page over the root page, in place of any page pushed before.
+ */
+void
+shoebox_compat_navigation_push (GtkWidget  *navigation,
+                                GtkWidget  *page,
+                                const char *title)
+{
+#if ADW_CHECK_VERSION (1, 4, 0)
+  AdwNavigationView *view = ADW_NAVIGATION_VIEW (navigation);
+  AdwNavigationPage *root = adw_navigation_view_find_page (view, "main");
+  AdwNavigationPage *pushed = adw_navigation_page_new (page, title);
+
+  /* From the root page, with the slide that says "deeper"; a page shown
+   * already gives way at once. */
+  if (adw_navigation_view_get_visible_page (view) == root)
+    adw_navigation_view_push (view, pushed);
+  else
+    adw_navigation_view_replace (view, (AdwNavigationPage *[]) { root, pushed }, 2);
+#else
+  AdwLeaflet *leaflet = ADW_LEAFLET (navigation);
+
+  if (g_object_get_data (G_OBJECT (leaflet), "shoebox-prune") == NULL)
+    {
+      g_object_set_data (G_OBJECT (leaflet), "shoebox-prune", GINT_TO_POINTER (TRUE));
+      g_signal_connect (leaflet, "notify::child-transition-running", G_CALLBACK (leaflet_prune_cb), NULL);
+      g_signal_connect (leaflet, "notify::visible-child", G_CALLBACK (leaflet_prune_cb), NULL);
+    }
+  leaflet_remove_pushed (leaflet, NULL);
+  adw_leaflet_append (leaflet, page);
+  adw_leaflet_set_visible_child (leaflet, page);
+#endif
+}
+
+/**
+ * shoebox_compat_navigation_pop:
+ * @navigation: the window's AdwNavigationView, or AdwLeaflet before 1.4
+ *
+ * Goes back to the root page, if a page was pushed.
+ */
+void
+shoebox_compat_navigation_pop (GtkWidget *navigation)
+{
+#if ADW_CHECK_VERSION (1, 4, 0)
+  adw_navigation_view_pop_to_tag (ADW_NAVIGATION_VIEW (navigation), "main");
+#else
+  GtkWidget *root = leaflet_child (ADW_LEAFLET (navigation), 0);
+
+  if (root != NULL)
+    adw_leaflet_set_visible_child (ADW_LEAFLET (navigation), root);
+#endif
+}
+
+/**
+ * shoebox_compat_navigation_get_pushed:
+ * @navigation: the window's AdwNavigationView, or AdwLeaflet before 1.4
+ *
+ * Returns: (transfer none) (nullable): the content of the page shown over
+ *   the root page, or %NULL when the root page is shown
+ */
+GtkWidget *
+shoebox_compat_navigation_get_pushed (GtkWidget *navigation)
+{
+#if ADW_CHECK_VERSION (1, 4, 0)
+  AdwNavigationPage *page = adw_navigation_view_get_visible_page (ADW_NAVIGATION_VIEW (navigation));
+
+  if (page == NULL || g_strcmp0 (adw_navigation_page_get_tag (page), "main") == 0)
+    return NULL;
+  return adw_navigation_page_get_child (page);
+#else
+  GtkWidget *visible = adw_leaflet_get_visible_child (ADW_LEAFLET (navigation));
+
+  return visible != leaflet_child (ADW_LEAFLET (navigation), 0) ? visible : NULL;
+#endif
+}
+
+/**
+ * shoebox_compat_navigation_has_back_button:
+ *
+ * Returns: whether a header bar in a pushed page shows the Back button by
+ *   itself (libadwaita 1.4 on); before, the page shows its own
+ */
+gboolean
+shoebox_compat_navigation_has_back_button (void)
+{
+  return ADW_CHECK_VERSION (1, 4, 0);
+}

@@ -38,4 +38,11 @@ GdkTexture          *shoebox_texture_new_for_pixbuf        (GdkPixbuf           
 
 void                 shoebox_compat_grid_view_tab_leaves   (GtkGridView         *view);
 
+void                 shoebox_compat_navigation_push        (GtkWidget           *navigation,
+                                                            GtkWidget           *page,
+                                                            const char          *title);
+void                 shoebox_compat_navigation_pop         (GtkWidget           *navigation);
+GtkWidget           *shoebox_compat_navigation_get_pushed  (GtkWidget           *navigation);
+gboolean             shoebox_compat_navigation_has_back_button (void);
+
 G_END_DECLS

@@ -908,6 +908,32 @@ shoebox_news_page_show_item (ShoeboxNewsPage *self,
 }
 
 /**
+ * shoebox_news_page_open_item:
+ * @self: a #ShoeboxNewsPage
+ * @item_id: a story
+ *
+ * Shows the story as shoebox_news_page_show_item() does, and opens it as
+ * activating its row does (a story listed on a pair's page).
+ */
+void
+shoebox_news_page_open_item (ShoeboxNewsPage *self,
+                             gint64           item_id)
+{
+  g_return_if_fail (SHOEBOX_IS_NEWS_PAGE (self));
+
+  shoebox_news_page_show_item (self, item_id);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (SHOEBOX_IS_NEWS_ROW (child)
+        && shoebox_news_item_get_id (shoebox_news_row_get_item (SHOEBOX_NEWS_ROW (child))) == item_id)
+      {
+        open_item (self, shoebox_news_row_get_item (SHOEBOX_NEWS_ROW (child)));
+        return;
+      }
+}
+
+/**
  * shoebox_news_page_show_pair:
  * @self: a #ShoeboxNewsPage
  * @pair_id: a pair, or 0 for every story again

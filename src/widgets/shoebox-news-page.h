@@ -23,6 +23,8 @@ void                shoebox_news_page_set_service (ShoeboxNewsPage    *self,
                                                    ShoeboxNewsService *service);
 void                shoebox_news_page_show_item   (ShoeboxNewsPage    *self,
                                                    gint64              item_id);
+void                shoebox_news_page_open_item   (ShoeboxNewsPage    *self,
+                                                   gint64              item_id);
 void                shoebox_news_page_show_pair   (ShoeboxNewsPage    *self,
                                                    gint64              pair_id);
 

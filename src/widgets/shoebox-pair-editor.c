@@ -752,3 +752,26 @@ shoebox_pair_editor_get_n_photos (ShoeboxPairEditor *self)
 
   return self->photo_files->len;
 }
+
+/**
+ * shoebox_pair_editor_leave_to_page:
+ * @self: a #ShoeboxPairEditor
+ *
+ * Hides Duplicate, News and Compare With… at the bottom of the form: the
+ * pair's page, which opened this editor, carries them in its header and
+ * lists the pair's news. Delete stays, as in every editor.
+ */
+void
+shoebox_pair_editor_leave_to_page (ShoeboxPairEditor *self)
+{
+  static const char * const on_page[] = { "editor.duplicate", "editor.show-news", "editor.compare-with", NULL };
+
+  g_return_if_fail (SHOEBOX_IS_PAIR_EDITOR (self));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (self->manage_box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_ACTIONABLE (child)
+        && g_strv_contains (on_page, gtk_actionable_get_action_name (GTK_ACTIONABLE (child)) ?: ""))
+      gtk_widget_set_visible (child, FALSE);
+}

@@ -30,5 +30,6 @@ gboolean     shoebox_pair_editor_is_valid    (ShoeboxPairEditor *self);
 char        *shoebox_pair_editor_dup_problems (ShoeboxPairEditor *self);
 gboolean     shoebox_pair_editor_has_changes (ShoeboxPairEditor *self);
 GtkWidget   *shoebox_pair_editor_get_discard_alert (ShoeboxPairEditor *self);
+void         shoebox_pair_editor_leave_to_page (ShoeboxPairEditor *self);
 
 G_END_DECLS

@@ -18,6 +18,8 @@
 #include "shoebox-archive-dialogs.h"
 #include "shoebox-csv-dialogs.h"
 #include "shoebox-news-page.h"
+#include "shoebox-pair-page.h"
+#include "shoebox-compat.h"
 #include "shoebox-statistics-window.h"
 #include "shoebox-window.h"
 
@@ -31,6 +33,7 @@ struct _ShoeboxWindow
 
   AdwViewStack          *pages;
   AdwToastOverlay       *toasts;
+  GtkWidget             *navigation;   /* AdwNavigationView, or AdwLeaflet */
   ShoeboxCollectionPage *collection_page;
   AdwBin                *compare_bin;
   ShoeboxComparePage    *compare_page; /* built when first needed */
@@ -50,6 +53,8 @@ G_DEFINE_FINAL_TYPE (ShoeboxWindow, shoebox_window, ADW_TYPE_APPLICATION_WINDOW)
 static gboolean
 on_collection_page (ShoeboxWindow *self)
 {
+  if (self->navigation != NULL && shoebox_compat_navigation_get_pushed (self->navigation) != NULL)
+    return FALSE;
   return g_strcmp0 (adw_view_stack_get_visible_child_name (self->pages), "collection") == 0;
 }
 
@@ -84,6 +89,15 @@ update_actions (ShoeboxWindow *self)
 
       gtk_label_set_text (self->selection_count_label, count);
     }
+}
+
+/* Back from a pair's page to the grid, which kept its scroll position
+ * under it. */
+static void
+close_pair_page (ShoeboxWindow *self)
+{
+  shoebox_compat_navigation_pop (self->navigation);
+  update_actions (self);
 }
 
 static ShoeboxComparePage *
@@ -145,6 +159,7 @@ static void
 show_news_item_cb (ShoeboxWindow *self,
                    gint64         item_id)
 {
+  close_pair_page (self);
   shoebox_news_page_show_item (ensure_news_page (self), item_id);
 }
 
@@ -152,12 +167,73 @@ static void
 show_pair_news_cb (ShoeboxWindow *self,
                    gint64         pair_id)
 {
+  close_pair_page (self);
   shoebox_news_page_show_pair (ensure_news_page (self), pair_id);
+}
+
+static void
+pair_page_changed_cb (ShoeboxWindow *self)
+{
+  shoebox_collection_page_reload (self->collection_page);
+}
+
+/* A card or a list row activated: the pair's page, in the window. */
+static void
+pair_activated_cb (ShoeboxWindow *self,
+                   gint64         pair_id)
+{
+  g_autofree char *title = NULL;
+  GtkWidget *page;
+
+  if (self->collection == NULL)
+    return;
+
+  page = shoebox_pair_page_new (self->collection, self->photos, self->news, pair_id);
+  g_signal_connect_object (page, "closed", G_CALLBACK (close_pair_page), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "changed", G_CALLBACK (pair_page_changed_cb), self, G_CONNECT_SWAPPED);
+  title = shoebox_pair_page_dup_title (SHOEBOX_PAIR_PAGE (page));
+  shoebox_compat_navigation_push (self->navigation, page, title);
+  update_actions (self);
+}
+
+/* Worn Today and Delete from a pair's page: as from the grid, with the
+ * same toasts and Undo. */
+static void
+worn_today_pair_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  gint64 id = g_variant_get_int64 (parameter);
+
+  shoebox_collection_page_log_wear_ids (SHOEBOX_WINDOW (widget)->collection_page, &id, 1);
+}
+
+static void
+delete_pair_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  gint64 id = g_variant_get_int64 (parameter);
+
+  shoebox_collection_page_delete_pairs (SHOEBOX_WINDOW (widget)->collection_page, &id, 1);
+}
+
+/* A story listed on a pair's page, opened as the News page opens it. */
+static void
+open_story_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ShoeboxWindow *self = SHOEBOX_WINDOW (widget);
+
+  close_pair_page (self);
+  shoebox_news_page_open_item (ensure_news_page (self), g_variant_get_int64 (parameter));
 }
 
 static void
 show_collection_page (ShoeboxWindow *self)
 {
+  close_pair_page (self);
   adw_view_stack_set_visible_child_name (self->pages, "collection");
 }
 
@@ -215,6 +291,7 @@ compare_from_page_action (GtkWidget  *widget,
   ShoeboxWindow *self = SHOEBOX_WINDOW (widget);
   gint64 id = g_variant_get_int64 (parameter);
 
+  close_pair_page (self);
   adw_view_stack_set_visible_child_name (self->pages, "compare");
   gtk_window_present (GTK_WINDOW (self));
   if (g_str_equal (action_name, "win.compare-generations"))
@@ -239,6 +316,7 @@ show_page_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
+  close_pair_page (SHOEBOX_WINDOW (widget));
   adw_view_stack_set_visible_child_name (SHOEBOX_WINDOW (widget)->pages, g_variant_get_string (parameter, NULL));
 }
 
@@ -427,6 +505,7 @@ shoebox_window_class_init (ShoeboxWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/shoebox-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, navigation);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, collection_page);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, compare_bin);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxWindow, news_bin);
@@ -440,6 +519,7 @@ shoebox_window_class_init (ShoeboxWindowClass *klass)
       gtk_widget_class_bind_template_child_full (widget_class, selection_button_parts[i][j], FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, update_actions);
   gtk_widget_class_bind_template_callback (widget_class, page_shown_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pair_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.add-pair", NULL, add_pair_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
@@ -449,6 +529,9 @@ shoebox_window_class_init (ShoeboxWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.compare-with-pair", "x", compare_from_page_action);
   gtk_widget_class_install_action (widget_class, "win.compare-with-silhouette", "x", compare_from_page_action);
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "win.worn-today-pair", "x", worn_today_pair_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-pair", "x", delete_pair_action);
+  gtk_widget_class_install_action (widget_class, "win.open-story", "x", open_story_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.statistics", NULL, statistics_action);
   gtk_widget_class_install_action (widget_class, "win.catalogue", NULL, catalogue_action);
@@ -503,6 +586,10 @@ static void
 shoebox_window_init (ShoeboxWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Back by the navigation's own Back button, Escape or Alt+Left. */
+  g_signal_connect_object (self->navigation,
+                           ADW_CHECK_VERSION (1, 4, 0) ? "notify::visible-page" : "notify::visible-child",
+                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->switcher_bar, "notify::reveal", G_CALLBACK (update_selection_bar),
                            self, G_CONNECT_SWAPPED);
   update_selection_bar (self);

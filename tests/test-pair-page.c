@@ -45,6 +45,31 @@ spin (guint ms)
     }
 }
 
+/* Slow builds (sanitizers) take longer than any fixed pause: wait for
+ * the state itself, up to a deadline.
+ */
+static void
+wait_until (gboolean (*done) (gpointer),
+            gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+can_scroll (gpointer data)
+{
+  GtkAdjustment *adjustment = data;
+
+  return gtk_adjustment_get_upper (adjustment) > 2 * gtk_adjustment_get_page_size (adjustment);
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -350,7 +375,7 @@ test_back_keeps_scroll (Fixture       *fixture,
   g_assert_true (shoebox_collection_generate_pairs (fixture->collection, 200, 7, &error));
   g_assert_no_error (error);
   shoebox_collection_page_reload (collection_page);
-  spin (300);
+  wait_until (can_scroll, adjustment);
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) / 2);
   spin (100);
   scrolled = gtk_adjustment_get_value (adjustment);

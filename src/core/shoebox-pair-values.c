@@ -357,6 +357,21 @@ shoebox_date_dup_today (void)
 }
 
 /**
+ * shoebox_date_new_today:
+ *
+ * Returns: (transfer full): today's local date, the latest day
+ *   shoebox_date_validate() takes for a wear or a purchase
+ */
+GDate *
+shoebox_date_new_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                         g_date_time_get_year (now));
+}
+
+/**
  * shoebox_list_join:
  * @items: (nullable) (array zero-terminated=1): a list of texts
  *

@@ -107,6 +107,7 @@ gboolean     shoebox_date_validate           (const char        *date,
                                               const GDate       *today,
                                               GError           **error);
 char        *shoebox_date_dup_today          (void);
+GDate       *shoebox_date_new_today          (void);
 
 char        *shoebox_list_join               (const char * const *items);
 char       **shoebox_list_split              (const char        *text);

@@ -177,10 +177,7 @@ _shoebox_pair_editor_log_past_wear_action (GtkWidget  *widget,
 {
   ShoeboxPairEditor *self = SHOEBOX_PAIR_EDITOR (widget);
   g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->past_wear_row))));
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now),
-                                           g_date_time_get_month (now),
-                                           g_date_time_get_year (now));
+  g_autoptr(GDate) today = shoebox_date_new_today ();
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
   g_autofree char *message = NULL;

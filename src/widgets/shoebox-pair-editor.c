@@ -119,10 +119,7 @@ _shoebox_pair_editor_validate (ShoeboxPairEditor *self)
 
   if (*date != '\0')
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now),
-                                               g_date_time_get_month (now),
-                                               g_date_time_get_year (now));
+      g_autoptr(GDate) today = shoebox_date_new_today ();
 
       if (!shoebox_date_validate (date, today, &error))
         mark_invalid (self, problems, self->purchase_date_row, _("Purchase Date"), error->message);

@@ -173,10 +173,7 @@ _shoebox_pair_page_log_past_wear_action (GtkWidget  *widget,
 {
   ShoeboxPairPage *self = SHOEBOX_PAIR_PAGE (widget);
   g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->past_wear_row))));
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now),
-                                           g_date_time_get_month (now),
-                                           g_date_time_get_year (now));
+  g_autoptr(GDate) today = shoebox_date_new_today ();
   g_autoptr(GArray) logged = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;

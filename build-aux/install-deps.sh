@@ -54,6 +54,9 @@ shoebox_test_packages=(
     appstream libxml2-utils flatpak-builder util-linux mount
     # The German end-to-end test compiles de_DE.UTF-8 from these sources.
     locales
+    # The profile alignment test saves its drawn photos as JPEG with
+    # libjpeg: gdk-pixbuf 2.44 and later cannot write JPEG.
+    libjpeg-dev
 )
 # clang and libFuzzer, for build-aux/fuzz.sh only. libFuzzer is packaged
 # per LLVM version (libfuzzer-14-dev on Debian 12): take the one of the

@@ -38,8 +38,10 @@
  *    There is no morphological opening: it would eat a tapering toe tip
  *    and the largest-region rule already removes the noise it would.
  * 5. The box is mapped back to the photo and each edge is refined at full
- *    resolution in a band two analysis pixels wide, so it is exact to a
- *    pixel or two whatever the shrinking.
+ *    resolution, from two analysis pixels outside it to four inside, so
+ *    it is exact to a pixel or two whatever the shrinking. There an edge
+ *    needs runs of foreground going in: a JPEG's ringing strays from the
+ *    backdrop one pixel here and one there.
  * 6. The toe end of a sneaker is lower than the heel end (the collar and
  *    heel counter stand tall, the toe box tapers): the mean height of the
  *    region's top edge over each end quarter tells which way it points.
@@ -69,7 +71,14 @@
 #define MERGE_MARGIN           0.10
 
 #define EDGE_BAND_BLOCKS       2
+#define EDGE_INWARD_BLOCKS     4
 #define MIN_EDGE_PIXELS        2
+/* A JPEG rings beside a sharp edge: pixels up to a block (8 px) out from
+ * a shoe stray from the backdrop as far as a pale midsole does, but one
+ * here and one there. A pixel of the shoe's edge has shoe behind it, so
+ * it only counts with this many foreground pixels in a row going in.
+ */
+#define EDGE_RUN               3
 
 /* How far up from the bottom of what stands out a shadow may reach, as a
  * fraction of its height.
@@ -740,20 +749,45 @@ is_foreground (const Edges *edges,
          || !shoebox_profile_shadow_at (image, edges->plane, edges->threshold2, x, y);
 }
 
-/* Counts the foreground pixels of column (or, with @rows, row) @line
- * between @from and @to inclusive.
+/* Whether (@x, @y) and the EDGE_RUN - 1 pixels after it, stepping by
+ * (@dx, @dy) into the shoe, are all foreground.
+ */
+static gboolean
+starts_run (const Edges *edges,
+            int          x,
+            int          y,
+            int          dx,
+            int          dy)
+{
+  const Image *image = edges->image;
+
+  for (int i = 0; i < EDGE_RUN; i++, x += dx, y += dy)
+    {
+      if (x < 0 || y < 0 || x >= image->width || y >= image->height)
+        return i > 0;
+      if (!is_foreground (edges, x, y))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Counts the pixels of column (or, with @rows, row) @line between @from
+ * and @to inclusive that start a run of foreground going in, a @step at
+ * a time across the line.
  */
 static int
 count_line (const Edges *edges,
             gboolean     rows,
             int          line,
+            int          step,
             int          from,
             int          to)
 {
   int count = 0;
 
   for (int i = from; i <= to; i++)
-    if (rows ? is_foreground (edges, i, line) : is_foreground (edges, line, i))
+    if (rows ? starts_run (edges, i, line, 0, step) : starts_run (edges, line, i, step, 0))
       count++;
 
   return count;
@@ -774,7 +808,7 @@ find_edge (const Edges *edges,
   int step = stop >= start ? 1 : -1;
 
   for (int line = start; line != stop + step; line += step)
-    if (count_line (edges, rows, line, from, to) >= MIN_EDGE_PIXELS)
+    if (count_line (edges, rows, line, step, from, to) >= MIN_EDGE_PIXELS)
       return line;
 
   return fallback;
@@ -797,6 +831,7 @@ refine_box (const Image       *image,
 {
   int s = grid->scale;
   int band = EDGE_BAND_BLOCKS * s;
+  int inward = EDGE_INWARD_BLOCKS * s;
   Edges edges = { image, &background->plane, threshold2, shadow, grid->width, s };
   int left = x0 * s;
   int right = MIN (image->width, (x1 + 1) * s) - 1;
@@ -805,17 +840,22 @@ refine_box (const Image       *image,
   int row_from = MAX (0, top - band);
   int row_to = MIN (image->height - 1, bottom + band);
 
+  /* Each search starts a band outside the grid's edge and may go twice
+   * as far inside it: blocks that a JPEG's ringing or a shadow's rim
+   * tipped over the threshold at the grid's size put its edge a block or
+   * three out, and at full size those blocks hold no run of shoe.
+   */
   left = find_edge (&edges, FALSE,
-                    MAX (0, left - band), MIN (image->width - 1, left + s - 1),
+                    MAX (0, left - band), MIN (image->width - 1, left + inward + s - 1),
                     row_from, row_to, left);
   right = find_edge (&edges, FALSE,
-                     MIN (image->width - 1, right + band), MAX (0, right - s + 1),
+                     MIN (image->width - 1, right + band), MAX (0, right - inward - s + 1),
                      row_from, row_to, right);
   top = find_edge (&edges, TRUE,
-                   MAX (0, top - band), MIN (image->height - 1, top + s - 1),
+                   MAX (0, top - band), MIN (image->height - 1, top + inward + s - 1),
                    left, right, top);
   bottom = find_edge (&edges, TRUE,
-                      MIN (image->height - 1, bottom + band), MAX (0, bottom - s + 1),
+                      MIN (image->height - 1, bottom + band), MAX (0, bottom - inward - s + 1),
                       left, right, bottom);
 
   box->x = left;

@@ -13,8 +13,10 @@ G_BEGIN_DECLS
 
 /* The feed parser is split by what it reads: bytes to UTF-8 XML text
  * (-decode.c), RSS and Atom trees (-xml.c, with the files listed in
- * shoebox-feed-parser-xml-private.h), JSON Feed (-json.c); the boxes,
- * links and the public entry point are in shoebox-feed-parser.c.
+ * shoebox-feed-parser-xml-private.h), JSON Feed (-json.c). They build on
+ * the boxes (shoebox-feed.c) and the link checks (shoebox-feed-links.c),
+ * and only the public entry point (shoebox-feed-parser.c) calls them, so
+ * each file uses only those listed before it.
  */
 
 #define SHOEBOX_FEED_MAX_ENTITY_EXPANSION (16 * 1024)

@@ -140,19 +140,21 @@ make_utc (int year,
           int second,
           int offset_minutes)
 {
-  g_autoptr(GTimeZone) zone = NULL;
-  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) as_if_utc = NULL;
 
   if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31 ||
       hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
     return NULL;
 
-  zone = g_time_zone_new_offset (offset_minutes * 60);
-  local = g_date_time_new (zone, year, month, day, hour, minute, second);
-  if (local == NULL)
+  /* The wall-clock time read as UTC, then moved by the offset: the same
+   * instant as in a zone of that offset, without making a GTimeZone for
+   * every date of a feed.
+   */
+  as_if_utc = g_date_time_new_utc (year, month, day, hour, minute, second);
+  if (as_if_utc == NULL)
     return NULL;
 
-  return g_date_time_to_utc (local);
+  return g_date_time_add_minutes (as_if_utc, -offset_minutes);
 }
 
 /**
@@ -307,26 +309,27 @@ lookup_zone (const char *word,
   return FALSE;
 }
 
+/* Reads "hh:mm" or "hh:mm:ss", the whole of @word. */
 static gboolean
 read_time (const char *word,
            int        *hour,
            int        *minute,
            int        *second)
 {
-  g_auto(GStrv) parts = g_strsplit (word, ":", -1);
-  guint n = g_strv_length (parts);
+  const char *s = word;
   int values[3] = { 0, 0, 0 };
+  int n = 0;
 
-  if (n < 2 || n > 3)
-    return FALSE;
-
-  for (guint i = 0; i < n; i++)
+  while (n < 3 && read_digits (&s, 1, 2, &values[n]))
     {
-      const char *s = parts[i];
-
-      if (!read_digits (&s, 1, 2, &values[i]) || *s != '\0')
-        return FALSE;
+      n++;
+      if (*s != ':' || n == 3)
+        break;
+      s++;
     }
+
+  if (n < 2 || *s != '\0')
+    return FALSE;
 
   *hour = values[0];
   *minute = values[1];
@@ -352,7 +355,7 @@ GDateTime *
 shoebox_date_parse_rfc822 (const char *text)
 {
   g_autofree char *copy = NULL;
-  g_auto(GStrv) words = NULL;
+  char *next;
   int year = -1, month = -1, day = -1;
   int hour = 0, minute = 0, second = 0;
   int offset = 0;
@@ -365,14 +368,18 @@ shoebox_date_parse_rfc822 (const char *text)
 
   copy = g_strdup (text);
   g_strdelimit (copy, ",\t\r\n", ' ');
-  words = g_strsplit (copy, " ", -1);
 
-  for (guint i = 0; words[i] != NULL; i++)
+  /* Word by word, each ended in place: feeds carry a date per story. */
+  for (char *word = copy; word != NULL; word = next)
     {
-      char *word = words[i];
+      char *space = strchr (word, ' ');
       const char *end = NULL;
       int value;
       int index;
+
+      next = space != NULL ? space + 1 : NULL;
+      if (space != NULL)
+        *space = '\0';
 
       if (word[0] == '\0')
         continue;

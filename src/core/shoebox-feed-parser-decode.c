@@ -143,6 +143,17 @@ is_wide_label (const char *charset)
           g_ascii_strncasecmp (charset, "utf32", 5) == 0);
 }
 
+/* Whether _shoebox_feed_prepare_xml() has more to do with @c than copy
+ * it: markup it reads, an entity, a control character, and the lead
+ * bytes of U+FFFE, U+FFFF and the C1 controls.
+ */
+static inline gboolean
+needs_a_look (guchar c)
+{
+  return c == '<' || c == '&' || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+         c == 0x7F || c == 0xEF || c == 0xC2;
+}
+
 /* Text that will go to libxml2 or json-glib as UTF-8: NUL characters
  * dropped (XML forbids them, C strings end at them), then every invalid
  * sequence replaced with U+FFFD.
@@ -152,10 +163,18 @@ _shoebox_feed_finish_utf8 (const char *text,
              gsize       length,
              gsize      *out_length)
 {
-  g_autofree char *without_nul = g_malloc (length + 1);
+  g_autofree char *without_nul = NULL;
   gsize n = 0;
   char *valid;
 
+  /* Nearly every feed: one copy. */
+  if (memchr (text, '\0', length) == NULL && g_utf8_validate_len (text, length, NULL))
+    {
+      *out_length = length;
+      return g_strndup (text, length);
+    }
+
+  without_nul = g_malloc (length + 1);
   for (gsize i = 0; i < length; i++)
     if (text[i] != '\0')
       without_nul[n++] = text[i];
@@ -585,8 +604,15 @@ _shoebox_feed_prepare_xml (const char *text,
         }
       else
         {
-          g_string_append_c (out, (char) c);
-          p++;
+          /* Everything up to the next byte one of the cases above looks
+           * at, in one piece.
+           */
+          const char *q = p + 1;
+
+          while (q < end && !needs_a_look ((guchar) *q))
+            q++;
+          g_string_append_len (out, p, q - p);
+          p = q;
         }
     }
 

@@ -96,6 +96,16 @@ is_space_char (gunichar c)
          c == 0x1E || c == 0x1F || c == 0x85;
 }
 
+/* A byte that stays as it is whatever surrounds it: printable ASCII, and
+ * the space too when spaces are not collapsed.
+ */
+static inline gboolean
+is_plain_ascii (char     byte,
+                gboolean collapse_spaces)
+{
+  return (byte > ' ' && byte < 0x7F) || (byte == ' ' && !collapse_spaces);
+}
+
 /**
  * shoebox_text_sanitize:
  * @text: (nullable): text from a feed, in any state
@@ -152,7 +162,29 @@ shoebox_text_sanitize (const char *text,
       gunichar c;
       gsize n;
 
-      /* ASCII, nearly all of it, without decoding. */
+      /* Printable ASCII, nearly all of it, a run at a time. */
+      if (is_plain_ascii (*p, collapse_spaces))
+        {
+          gsize room;
+
+          while (p < end && is_plain_ascii (*p, collapse_spaces))
+            p++;
+          n = (gsize) (p - start);
+
+          if (pending_space)
+            {
+              if (max_bytes > 0 && out->len + 1 >= max_bytes)
+                break;
+              g_string_append_c (out, ' ');
+              pending_space = FALSE;
+            }
+          room = max_bytes > 0 ? max_bytes - out->len : n;
+          g_string_append_len (out, start, (gssize) MIN (n, room));
+          if (n > room)
+            break;
+          continue;
+        }
+
       if ((guchar) *p < 0x80)
         {
           c = (guchar) *p;

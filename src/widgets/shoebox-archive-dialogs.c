@@ -233,16 +233,35 @@ shoebox_archive_dialogs_confirm (GtkWidget            *parent,
 {
   g_autofree char *body = NULL;
   g_autofree char *base_name = g_path_get_basename (shoebox_archive_get_display_name (archive));
+  guint n_pairs = shoebox_archive_get_n_pairs (archive);
+  guint n_photos = shoebox_archive_get_n_photos (archive);
+  guint n_silhouettes = shoebox_archive_get_n_silhouettes (archive);
+  g_autofree char *pairs = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u pair", "%u pairs", n_pairs), n_pairs);
+  g_autofree char *photos = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u photo", "%u photos", n_photos),
+                                             n_photos);
+  g_autofree char *silhouettes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u silhouette", "%u silhouettes",
+                                                               n_silhouettes),
+                                                  n_silhouettes);
   DialogData *data = dialog_data_new (parent, service, reporter);
   ShoeboxAlert *alert;
 
   data->archive = g_object_ref (archive);
-  /* Translators: a file name, then three counts */
-  body = g_strdup_printf (_("“%s” holds %u pairs, %u photos and %u silhouettes. Opening it as your "
-                            "collection replaces the one you have now, which is backed up first "
-                            "and can be restored from Preferences."),
-                          base_name, shoebox_archive_get_n_pairs (archive),
-                          shoebox_archive_get_n_photos (archive), shoebox_archive_get_n_silhouettes (archive));
+  /* Both answers are explained where both are offered: Merge is the safe
+   * one, and nothing else says what it keeps.
+   */
+  if (offer_merge)
+    /* Translators: a file name, then "3 pairs", "2 photos", "1 silhouette" */
+    body = g_strdup_printf (_("“%s” holds %s, %s and %s. Merging adds the ones you don’t have yet and "
+                              "changes nothing you have. Opening it as your collection replaces the "
+                              "one you have now, which is backed up first and can be restored from "
+                              "Preferences."),
+                            base_name, pairs, photos, silhouettes);
+  else
+    /* Translators: a file name, then "3 pairs", "2 photos", "1 silhouette" */
+    body = g_strdup_printf (_("“%s” holds %s, %s and %s. Opening it as your collection replaces the one "
+                              "you have now, which is backed up first and can be restored from "
+                              "Preferences."),
+                            base_name, pairs, photos, silhouettes);
   alert = shoebox_alert_new (offer_merge ? _("Import Collection?") : _("Restore Backup?"), body);
   shoebox_alert_add_response (alert, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
   if (offer_merge)

@@ -16,24 +16,46 @@
  */
 
 /**
+ * shoebox_test_open_collection:
+ * @database: (out): where to put the database
+ * @starter_catalogue: whether to load the starter catalogue
+ *
+ * Opens the default database, a fresh one in the test's isolated
+ * folders.
+ *
+ * Returns: (transfer full): a collection on *@database
+ */
+ShoeboxCollection *
+shoebox_test_open_collection (ShoeboxDatabase **database,
+                              gboolean          starter_catalogue)
+{
+  g_autoptr(GError) error = NULL;
+  ShoeboxCollection *collection;
+
+  *database = shoebox_database_open_default (&error);
+  g_assert_no_error (error);
+  collection = shoebox_collection_new (*database);
+  if (starter_catalogue)
+    {
+      g_assert_true (shoebox_collection_load_starter_catalogue (collection, NULL, &error));
+      g_assert_no_error (error);
+    }
+  return collection;
+}
+
+/**
  * shoebox_test_collection_set_up:
  * @fixture: the fixture to fill
  * @data: unused: a g_test_add() set-up function
  *
- * Opens the default database, loads the starter catalogue into it, and
- * makes the photo store.
+ * Opens a collection with the starter catalogue, and makes the photo
+ * store.
  */
 void
 shoebox_test_collection_set_up (ShoeboxTestCollection *fixture,
                                 gconstpointer          data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->database = shoebox_database_open_default (&error);
-  g_assert_no_error (error);
-  fixture->collection = shoebox_collection_new (fixture->database);
-  g_assert_true (shoebox_collection_load_starter_catalogue (fixture->collection, NULL, &error));
-  g_assert_no_error (error);
+  fixture->collection = shoebox_test_open_collection (&fixture->database, TRUE);
   fixture->photos = shoebox_photos_new ();
 }
 

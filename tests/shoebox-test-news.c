@@ -29,9 +29,23 @@ static const char * const month_names[] = {
   "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
 };
 
-/* RFC 822 in English whatever the locale, hours before the tests began:
- * a feed served twice must carry the same dates, even a second apart
- * (an item without guid or link is known by its title and date).
+/* RFC 822 in English whatever the locale, as feeds date their items. */
+char *
+shoebox_test_news_rfc822 (GDateTime *date)
+{
+  return g_strdup_printf ("%s, %02d %s %04d %02d:%02d:%02d GMT",
+                          day_names[g_date_time_get_day_of_week (date) - 1],
+                          g_date_time_get_day_of_month (date),
+                          month_names[g_date_time_get_month (date) - 1],
+                          g_date_time_get_year (date),
+                          g_date_time_get_hour (date),
+                          g_date_time_get_minute (date),
+                          g_date_time_get_second (date));
+}
+
+/* RFC 822, hours before the tests began: a feed served twice must carry
+ * the same dates, even a second apart (an item without guid or link is
+ * known by its title and date).
  */
 char *
 shoebox_test_news_hours_ago (int hours)
@@ -42,15 +56,7 @@ shoebox_test_news_hours_ago (int hours)
   if (start == NULL)
     start = g_date_time_new_now_utc ();
   date = g_date_time_add_hours (start, -hours);
-
-  return g_strdup_printf ("%s, %02d %s %04d %02d:%02d:%02d GMT",
-                          day_names[g_date_time_get_day_of_week (date) - 1],
-                          g_date_time_get_day_of_month (date),
-                          month_names[g_date_time_get_month (date) - 1],
-                          g_date_time_get_year (date),
-                          g_date_time_get_hour (date),
-                          g_date_time_get_minute (date),
-                          g_date_time_get_second (date));
+  return shoebox_test_news_rfc822 (date);
 }
 
 /* Three items: one with a guid, one with a link only, one with a title and

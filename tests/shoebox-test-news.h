@@ -35,6 +35,7 @@ typedef struct
   guint               max_slow_in_flight;
 } ShoeboxTestNews;
 
+char              *shoebox_test_news_rfc822               (GDateTime            *date);
 char              *shoebox_test_news_hours_ago            (int                   hours);
 char              *shoebox_test_news_make_feed            (const char           *channel_title,
                                                            const char           *first_title,

@@ -19,9 +19,9 @@
  * build (ASan and UBSan) runs about five times slower, and a busy sid
  * machine slower again, so the longest wait seen there (a grid of 40
  * cards filling, 20 s before) still fits three times over. It stays
- * under meson's 30 s timeout times the sanitizer run's multiplier of 4,
- * so a condition that never holds fails here, naming the line, rather
- * than being killed by meson.
+ * under the widget and slow core tests' meson timeout (120 s), so that a
+ * condition that never holds fails here, naming its line, rather than
+ * the test being killed by meson.
  */
 #define TIMEOUT_SECONDS 60
 

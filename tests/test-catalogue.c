@@ -752,19 +752,16 @@ main (int   argc,
 {
   shoebox_test_gtk_init (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, shoebox_test_collection_set_up, func, shoebox_test_collection_tear_down)
-  ADD ("/catalogue/list-and-search", test_list_and_search);
-  ADD ("/catalogue/layout", test_layout);
-  ADD ("/catalogue/lineage", test_lineage);
-  ADD ("/catalogue/add-with-predecessor", test_add_with_predecessor);
-  ADD ("/catalogue/pairs", test_pairs);
-  ADD ("/catalogue/edit", test_edit);
-  ADD ("/catalogue/delete", test_delete);
-  ADD ("/catalogue/main-window", test_main_window);
-  ADD ("/catalogue/text-not-markup", test_text_not_markup);
-  ADD ("/silhouette-editor/rejects-bad-input", test_rejects_bad_input);
-#undef ADD
+  shoebox_test_add_with_collection ("/catalogue/list-and-search", test_list_and_search);
+  shoebox_test_add_with_collection ("/catalogue/layout", test_layout);
+  shoebox_test_add_with_collection ("/catalogue/lineage", test_lineage);
+  shoebox_test_add_with_collection ("/catalogue/add-with-predecessor", test_add_with_predecessor);
+  shoebox_test_add_with_collection ("/catalogue/pairs", test_pairs);
+  shoebox_test_add_with_collection ("/catalogue/edit", test_edit);
+  shoebox_test_add_with_collection ("/catalogue/delete", test_delete);
+  shoebox_test_add_with_collection ("/catalogue/main-window", test_main_window);
+  shoebox_test_add_with_collection ("/catalogue/text-not-markup", test_text_not_markup);
+  shoebox_test_add_with_collection ("/silhouette-editor/rejects-bad-input", test_rejects_bad_input);
 
   return g_test_run ();
 }

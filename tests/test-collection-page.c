@@ -848,18 +848,15 @@ main (int   argc,
 {
   shoebox_test_gtk_init (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, shoebox_test_collection_set_up, func, shoebox_test_collection_tear_down)
-  ADD ("/collection-page/empty-and-search", test_page_empty_and_search);
-  ADD ("/collection-page/filters", test_page_filters);
-  ADD ("/collection-page/card-drags-pair", test_page_card_drags_pair);
-  ADD ("/collection-page/search-keeps-cards", test_page_search_keeps_cards);
-  ADD ("/collection-page/first-screenful", test_page_first_screenful);
-  ADD ("/collection-page/card-photos", test_page_card_photos);
-  ADD ("/collection-page/delete-undo-wear", test_page_delete_undo_and_wear);
-  ADD ("/collection-page/list-sorts", test_page_list_sorts);
-  ADD ("/collection-page/narrow-with-selection", test_window_narrow_with_selection);
-#undef ADD
+  shoebox_test_add_with_collection ("/collection-page/empty-and-search", test_page_empty_and_search);
+  shoebox_test_add_with_collection ("/collection-page/filters", test_page_filters);
+  shoebox_test_add_with_collection ("/collection-page/card-drags-pair", test_page_card_drags_pair);
+  shoebox_test_add_with_collection ("/collection-page/search-keeps-cards", test_page_search_keeps_cards);
+  shoebox_test_add_with_collection ("/collection-page/first-screenful", test_page_first_screenful);
+  shoebox_test_add_with_collection ("/collection-page/card-photos", test_page_card_photos);
+  shoebox_test_add_with_collection ("/collection-page/delete-undo-wear", test_page_delete_undo_and_wear);
+  shoebox_test_add_with_collection ("/collection-page/list-sorts", test_page_list_sorts);
+  shoebox_test_add_with_collection ("/collection-page/narrow-with-selection", test_window_narrow_with_selection);
 
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include "shoebox-collection.h"
 #include "shoebox-migrations.h"
 #include "shoebox-pair-list.h"
+#include "shoebox-test-collection.h"
 #include "shoebox-test-sql-log.h"
 #include "shoebox-test-wait.h"
 
@@ -37,18 +38,8 @@ static void
 set_up (Fixture       *fixture,
         gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->database = shoebox_database_open_default (&error);
-  g_assert_no_error (error);
-  fixture->collection = shoebox_collection_new (fixture->database);
+  fixture->collection = shoebox_test_open_collection (&fixture->database, data == NULL);
   g_signal_connect (fixture->collection, "changed", G_CALLBACK (collection_changed_cb), fixture);
-
-  if (data == NULL)
-    {
-      g_assert_true (shoebox_collection_load_starter_catalogue (fixture->collection, NULL, &error));
-      g_assert_no_error (error);
-    }
   fixture->n_changed = 0;
 }
 

@@ -1030,19 +1030,16 @@ main (int   argc,
                                                 GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   }
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, shoebox_test_collection_set_up, func, shoebox_test_collection_tear_down)
-  ADD ("/compare/empty", test_compare_empty);
-  ADD ("/compare/side-by-side", test_compare_side_by_side);
-  ADD ("/compare/bad-photos", test_compare_bad_photos);
-  ADD ("/compare/generations", test_compare_generations);
-  ADD ("/compare/selected", test_compare_selected);
-  ADD ("/compare/from-catalogue", test_compare_from_catalogue);
-  ADD ("/compare/setters", test_compare_setters);
-  ADD ("/compare/narrow", test_compare_narrow);
-  ADD ("/compare/generations/own-photos", test_compare_generations_photos);
-  ADD ("/compare/save-image/composition", test_compare_composition);
-#undef ADD
+  shoebox_test_add_with_collection ("/compare/empty", test_compare_empty);
+  shoebox_test_add_with_collection ("/compare/side-by-side", test_compare_side_by_side);
+  shoebox_test_add_with_collection ("/compare/bad-photos", test_compare_bad_photos);
+  shoebox_test_add_with_collection ("/compare/generations", test_compare_generations);
+  shoebox_test_add_with_collection ("/compare/selected", test_compare_selected);
+  shoebox_test_add_with_collection ("/compare/from-catalogue", test_compare_from_catalogue);
+  shoebox_test_add_with_collection ("/compare/setters", test_compare_setters);
+  shoebox_test_add_with_collection ("/compare/narrow", test_compare_narrow);
+  shoebox_test_add_with_collection ("/compare/generations/own-photos", test_compare_generations_photos);
+  shoebox_test_add_with_collection ("/compare/save-image/composition", test_compare_composition);
 
   return g_test_run ();
 }

@@ -155,11 +155,8 @@ main (int   argc,
   shoebox_test_gtk_init (&argc, &argv);
   shoebox_test_sql_log_init ();
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, shoebox_test_collection_set_up, func, shoebox_test_collection_tear_down)
-  ADD ("/csv/preview-and-import", test_csv_preview);
-  ADD ("/csv/export", test_csv_export);
-#undef ADD
+  shoebox_test_add_with_collection ("/csv/preview-and-import", test_csv_preview);
+  shoebox_test_add_with_collection ("/csv/export", test_csv_export);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include "shoebox-collection.h"
 #include "shoebox-database.h"
 #include "shoebox-mentions.h"
+#include "shoebox-test-collection.h"
 #include "shoebox-test-sql-log.h"
 #include "shoebox-test-wait.h"
 
@@ -33,11 +34,7 @@ set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->database = shoebox_database_open_default (&error);
-  g_assert_no_error (error);
-  fixture->collection = shoebox_collection_new (fixture->database);
-  g_assert_true (shoebox_collection_load_starter_catalogue (fixture->collection, NULL, &error));
-  g_assert_no_error (error);
+  fixture->collection = shoebox_test_open_collection (&fixture->database, TRUE);
   fixture->mentions = shoebox_mentions_new (fixture->database);
 
   g_assert_true (shoebox_database_exec (fixture->database,

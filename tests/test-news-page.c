@@ -23,6 +23,7 @@
 #include "shoebox-preferences-window.h"
 #include "shoebox-test-sql-log.h"
 #include "shoebox-test-gtk.h"
+#include "shoebox-test-news.h"
 #include "shoebox-window.h"
 
 /* The News page over a real store, fed by a SoupServer on 127.0.0.1 inside
@@ -52,25 +53,13 @@ typedef struct
   GDateTime          *served_at;
 } Fixture;
 
-static const char * const day_names[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
-static const char * const month_names[] = {
-  "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
-};
-
 static char *
 rfc822_hours_ago (GDateTime *now,
                   int        hours)
 {
   g_autoptr(GDateTime) date = g_date_time_add_hours (now, -hours);
 
-  return g_strdup_printf ("%s, %02d %s %04d %02d:%02d:%02d GMT",
-                          day_names[g_date_time_get_day_of_week (date) - 1],
-                          g_date_time_get_day_of_month (date),
-                          month_names[g_date_time_get_month (date) - 1],
-                          g_date_time_get_year (date),
-                          g_date_time_get_hour (date),
-                          g_date_time_get_minute (date),
-                          g_date_time_get_second (date));
+  return shoebox_test_news_rfc822 (date);
 }
 
 /* Three stories: one whose title looks like markup and mentions the

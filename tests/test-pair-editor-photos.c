@@ -14,6 +14,7 @@
 #include "shoebox-database.h"
 #include "shoebox-pair-editor.h"
 #include "shoebox-photos.h"
+#include "shoebox-test-collection.h"
 #include "shoebox-test-gtk.h"
 
 /* The pair editor's photos dropped or pasted, in the formats phones and
@@ -45,11 +46,7 @@ static void
 set_up (Fixture       *fixture,
         gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->database = shoebox_database_open_default (&error);
-  g_assert_no_error (error);
-  fixture->collection = shoebox_collection_new (fixture->database);
+  fixture->collection = shoebox_test_open_collection (&fixture->database, FALSE);
   fixture->photos = shoebox_photos_new ();
   fixture->editor = SHOEBOX_PAIR_EDITOR (shoebox_pair_editor_new (fixture->collection, fixture->photos, NULL));
   shoebox_dialog_present (GTK_WIDGET (fixture->editor), NULL);

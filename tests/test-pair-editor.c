@@ -513,16 +513,13 @@ main (int   argc,
 {
   shoebox_test_gtk_init (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, shoebox_test_collection_set_up, func, shoebox_test_collection_tear_down)
-  ADD ("/pair-editor/rejects-bad-input", test_editor_rejects_bad_input);
-  ADD ("/pair-editor/saves-every-field", test_editor_saves_every_field);
-  ADD ("/pair-editor/photos", test_editor_photos);
-  ADD ("/pair-editor/compare-with", test_editor_compare_with);
-  ADD ("/pair-editor/suggestions", test_editor_suggestions);
-  ADD ("/pair-editor/discard", test_editor_discard);
-  ADD ("/pair-editor/wears", test_editor_wears);
-#undef ADD
+  shoebox_test_add_with_collection ("/pair-editor/rejects-bad-input", test_editor_rejects_bad_input);
+  shoebox_test_add_with_collection ("/pair-editor/saves-every-field", test_editor_saves_every_field);
+  shoebox_test_add_with_collection ("/pair-editor/photos", test_editor_photos);
+  shoebox_test_add_with_collection ("/pair-editor/compare-with", test_editor_compare_with);
+  shoebox_test_add_with_collection ("/pair-editor/suggestions", test_editor_suggestions);
+  shoebox_test_add_with_collection ("/pair-editor/discard", test_editor_discard);
+  shoebox_test_add_with_collection ("/pair-editor/wears", test_editor_wears);
 
   return g_test_run ();
 }

@@ -82,10 +82,7 @@ main (int   argc,
   shoebox_test_gtk_init (&argc, &argv);
   shoebox_test_sql_log_init ();
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, shoebox_test_collection_set_up, func, shoebox_test_collection_tear_down)
-  ADD ("/statistics/window", test_statistics_window);
-#undef ADD
+  shoebox_test_add_with_collection ("/statistics/window", test_statistics_window);
 
   return g_test_run ();
 }

@@ -43,3 +43,25 @@ shoebox_test_images_init (void)
     g_error ("gdk-pixbuf cannot save and load a PNG: %s", error != NULL ? error->message : "no PNG loader");
 #endif
 }
+
+/**
+ * shoebox_test_write_png:
+ * @name: a file name
+ * @colour: RGBA, as gdk_pixbuf_fill() takes it
+ *
+ * Returns: (transfer full): the path of a new 64×48 PNG of one @colour,
+ *   in the temporary folder
+ */
+char *
+shoebox_test_write_png (const char *name,
+                        guint32     colour)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 64, 48);
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+
+  gdk_pixbuf_fill (pixbuf, colour);
+  g_assert_true (gdk_pixbuf_save (pixbuf, path, "png", &error, NULL));
+  g_assert_no_error (error);
+  return path;
+}

@@ -11,6 +11,8 @@
 
 G_BEGIN_DECLS
 
-void shoebox_test_images_init (void);
+void  shoebox_test_images_init (void);
+char *shoebox_test_write_png   (const char *name,
+                                guint32     colour);
 
 G_END_DECLS

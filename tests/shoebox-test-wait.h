@@ -11,10 +11,20 @@
 
 G_BEGIN_DECLS
 
-void shoebox_test_store_result_cb (GObject       *object,
-                                   GAsyncResult  *result,
-                                   gpointer       user_data);
-void shoebox_test_wait_for_result  (GAsyncResult **result);
-void shoebox_test_wait_for_release (gpointer       object);
+typedef gboolean (*ShoeboxTestCondition) (gpointer data);
+
+void     shoebox_test_wait_until       (ShoeboxTestCondition   done,
+                                        gpointer               data);
+gboolean shoebox_test_is_set           (gpointer               data);
+gboolean shoebox_test_is_true          (gpointer               data);
+void     shoebox_test_store_result_cb  (GObject               *object,
+                                        GAsyncResult          *result,
+                                        gpointer               user_data);
+void     shoebox_test_wait_for_result  (GAsyncResult         **result);
+void     shoebox_test_wait_for_release (gpointer               object);
+void     shoebox_test_count_notify     (gpointer               object,
+                                        const char            *property,
+                                        guint                 *count);
+void     shoebox_test_count_cb         (guint                 *count);
 
 G_END_DECLS

@@ -13,9 +13,8 @@
 #include "shoebox-catalogue-window.h"
 #include "shoebox-pair-editor.h"
 #include "shoebox-silhouette-editor.h"
-#include "shoebox-test-dialogs.h"
-#include "shoebox-test-gtk-quirks.h"
-#include "shoebox-test-images.h"
+#include "shoebox-test-collection.h"
+#include "shoebox-test-gtk.h"
 #include "shoebox-window.h"
 
 /* Widget tests of the catalogue window and the silhouette editor, each on
@@ -24,52 +23,13 @@
 
 #define N_STARTER 15
 
-typedef struct
-{
-  ShoeboxDatabase   *database;
-  ShoeboxCollection *collection;
-  ShoeboxPhotos     *photos;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->database = shoebox_database_open_default (&error);
-  g_assert_no_error (error);
-  fixture->collection = shoebox_collection_new (fixture->database);
-  g_assert_true (shoebox_collection_load_starter_catalogue (fixture->collection, NULL, &error));
-  g_assert_no_error (error);
-  fixture->photos = shoebox_photos_new ();
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->photos);
-  g_clear_object (&fixture->collection);
-  g_clear_object (&fixture->database);
-}
-
-static GtkWidget *
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return GTK_WIDGET (child);
-}
+typedef ShoeboxTestCollection Fixture;
 
 static GtkListBox *
 catalogue_list (ShoeboxCatalogueWindow *window,
                 const char             *name)
 {
-  return GTK_LIST_BOX (template_child (window, SHOEBOX_TYPE_CATALOGUE_WINDOW, name));
+  return GTK_LIST_BOX (shoebox_test_template_child (window, SHOEBOX_TYPE_CATALOGUE_WINDOW, name));
 }
 
 static gint64
@@ -101,15 +61,10 @@ add_pair (Fixture       *fixture,
           const char    *colorway,
           ShoeboxStatus  status)
 {
-  g_autoptr(GError) error = NULL;
-  ShoeboxPair *pair = shoebox_pair_new ();
+  ShoeboxPair *pair = shoebox_test_new_pair ("Balenciaga", silhouette, colorway);
 
-  shoebox_pair_set_silhouette_name (pair, silhouette);
-  shoebox_pair_set_brand_name (pair, "Balenciaga");
-  shoebox_pair_set_colorway (pair, colorway);
   shoebox_pair_set_status (pair, status);
-  g_assert_true (shoebox_collection_save_pair (fixture->collection, pair, &error));
-  g_assert_no_error (error);
+  shoebox_test_save_pair (fixture->collection, pair);
   return pair;
 }
 
@@ -175,7 +130,7 @@ static void
 search (ShoeboxCatalogueWindow *window,
         const char             *text)
 {
-  GtkWidget *entry = template_child (window, SHOEBOX_TYPE_CATALOGUE_WINDOW, "search_entry");
+  GtkWidget *entry = shoebox_test_template_child (window, SHOEBOX_TYPE_CATALOGUE_WINDOW, "search_entry");
 
   /* GtkSearchEntry reports the change from the main loop. */
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
@@ -185,8 +140,8 @@ search (ShoeboxCatalogueWindow *window,
 static const char *
 list_page (ShoeboxCatalogueWindow *window)
 {
-  return gtk_stack_get_visible_child_name (GTK_STACK (template_child (window, SHOEBOX_TYPE_CATALOGUE_WINDOW,
-                                                                      "list_stack")));
+  return gtk_stack_get_visible_child_name (GTK_STACK (shoebox_test_template_child (window, SHOEBOX_TYPE_CATALOGUE_WINDOW,
+                                                                                   "list_stack")));
 }
 
 static void
@@ -243,8 +198,8 @@ test_layout (Fixture       *fixture,
 {
   ShoeboxCatalogueWindow *window = show_catalogue (fixture);
   GtkWidget *content = adw_window_get_content (ADW_WINDOW (window));
-  GtkWidget *title = template_child (window, SHOEBOX_TYPE_CATALOGUE_WINDOW, "window_title");
-  GtkWidget *toasts = template_child (window, SHOEBOX_TYPE_CATALOGUE_WINDOW, "toasts");
+  GtkWidget *title = shoebox_test_template_child (window, SHOEBOX_TYPE_CATALOGUE_WINDOW, "window_title");
+  GtkWidget *toasts = shoebox_test_template_child (window, SHOEBOX_TYPE_CATALOGUE_WINDOW, "toasts");
   g_autofree char *layout = NULL;
   int min_width;
 
@@ -291,7 +246,7 @@ test_lineage (Fixture       *fixture,
   g_signal_emit_by_name (catalogue_list (window, "silhouette_list"), "row-activated", row);
   g_assert_cmpint (shoebox_silhouette_get_id (shoebox_catalogue_window_get_silhouette (window)), ==,
                    silhouette_id (fixture, "Balenciaga", "Track"));
-  g_assert_true (gtk_widget_get_visible (template_child (window, SHOEBOX_TYPE_CATALOGUE_WINDOW, "back_button")));
+  g_assert_true (gtk_widget_get_visible (shoebox_test_template_child (window, SHOEBOX_TYPE_CATALOGUE_WINDOW, "back_button")));
 
   /* Track → Track 2.0 → Track 3, oldest first; only the owned one is not
    * greyed (a wishlist pair is not owned).
@@ -323,10 +278,10 @@ test_lineage (Fixture       *fixture,
   /* Back to the list. */
   gtk_widget_activate_action (GTK_WIDGET (window), "catalogue.back", NULL);
   g_assert_null (shoebox_catalogue_window_get_silhouette (window));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (template_child (window, SHOEBOX_TYPE_CATALOGUE_WINDOW,
-                                                                                "stack"))),
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (shoebox_test_template_child (window, SHOEBOX_TYPE_CATALOGUE_WINDOW,
+                                                                                             "stack"))),
                    ==, "list");
-  g_assert_false (gtk_widget_get_visible (template_child (window, SHOEBOX_TYPE_CATALOGUE_WINDOW, "back_button")));
+  g_assert_false (gtk_widget_get_visible (shoebox_test_template_child (window, SHOEBOX_TYPE_CATALOGUE_WINDOW, "back_button")));
 
   close_window (window);
 }
@@ -335,12 +290,6 @@ static ShoeboxPairEditor *
 find_pair_editor (void)
 {
   return (ShoeboxPairEditor *) shoebox_test_find_shown (SHOEBOX_TYPE_PAIR_EDITOR);
-}
-
-static void
-count_cb (guint *count)
-{
-  (*count)++;
 }
 
 static void
@@ -354,7 +303,7 @@ test_pairs (Fixture       *fixture,
   ShoeboxPairEditor *editor;
   guint changed = 0;
 
-  g_signal_connect_swapped (window, "changed", G_CALLBACK (count_cb), &changed);
+  g_signal_connect_swapped (window, "changed", G_CALLBACK (shoebox_test_count_cb), &changed);
   shoebox_catalogue_window_show_silhouette (window, silhouette_id (fixture, "Balenciaga", "Track 2.0"));
   g_assert_cmpuint (count_rows (pairs), ==, 1);
 
@@ -395,14 +344,6 @@ find_editor (void)
   return (ShoeboxSilhouetteEditor *) shoebox_test_find_shown (SHOEBOX_TYPE_SILHOUETTE_EDITOR);
 }
 
-static ShoeboxAlert *
-find_dialog (void)
-{
-  GtkWidget *dialog = shoebox_test_find_shown (SHOEBOX_TYPE_ALERT);
-
-  return dialog != NULL ? SHOEBOX_ALERT (dialog) : NULL;
-}
-
 /* Presses a response's button; the dialog goes away. */
 static void
 answer_dialog (ShoeboxAlert *dialog,
@@ -411,7 +352,7 @@ answer_dialog (ShoeboxAlert *dialog,
   g_object_ref (dialog);
   shoebox_alert_respond (dialog, response);
   g_assert_finalize_object (dialog);
-  g_assert_null (find_dialog ());
+  g_assert_null (shoebox_test_find_alert ());
 }
 
 static void
@@ -419,7 +360,7 @@ set_field (ShoeboxSilhouetteEditor *editor,
            const char              *name,
            const char              *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (template_child (editor, SHOEBOX_TYPE_SILHOUETTE_EDITOR, name)), text);
+  gtk_editable_set_text (GTK_EDITABLE (shoebox_test_template_child (editor, SHOEBOX_TYPE_SILHOUETTE_EDITOR, name)), text);
 }
 
 static void
@@ -439,7 +380,7 @@ test_add_with_predecessor (Fixture       *fixture,
   g_assert_cmpstr (shoebox_dialog_get_title (GTK_WIDGET (editor)), ==, "Add Silhouette");
   /* A new form opens with Save disabled, but not in red. */
   g_assert_false (shoebox_silhouette_editor_can_save (editor));
-  g_assert_false (gtk_widget_get_visible (template_child (editor, SHOEBOX_TYPE_SILHOUETTE_EDITOR, "problems_label")));
+  g_assert_false (gtk_widget_get_visible (shoebox_test_template_child (editor, SHOEBOX_TYPE_SILHOUETTE_EDITOR, "problems_label")));
 
   set_field (editor, "name_row", "Track 4");
   set_field (editor, "brand_row", "Balenciaga");
@@ -448,7 +389,7 @@ test_add_with_predecessor (Fixture       *fixture,
   set_field (editor, "category_row", "athletic");
   set_field (editor, "retail_price_row", "1290.00");
   set_field (editor, "inspiration_row", "Track 3, lighter");
-  notes = gtk_text_view_get_buffer (GTK_TEXT_VIEW (template_child (editor, SHOEBOX_TYPE_SILHOUETTE_EDITOR, "notes_view")));
+  notes = gtk_text_view_get_buffer (GTK_TEXT_VIEW (shoebox_test_template_child (editor, SHOEBOX_TYPE_SILHOUETTE_EDITOR, "notes_view")));
   gtk_text_buffer_set_text (notes, "Imagined for the test.", -1);
   g_assert_true (shoebox_silhouette_editor_select_predecessor (editor, track_3));
   g_assert_true (shoebox_silhouette_editor_can_save (editor));
@@ -550,11 +491,11 @@ test_rejects_bad_input (Fixture       *fixture,
        * Save anyway writes nothing.
        */
       g_assert_false (shoebox_silhouette_editor_can_save (editor));
-      g_assert_false (gtk_widget_is_sensitive (template_child (editor, SHOEBOX_TYPE_SILHOUETTE_EDITOR, "save_button")));
+      g_assert_false (gtk_widget_is_sensitive (shoebox_test_template_child (editor, SHOEBOX_TYPE_SILHOUETTE_EDITOR, "save_button")));
       problems = shoebox_silhouette_editor_dup_problems (editor);
       g_test_message ("case %u: %s", i, problems);
       g_assert_true (g_str_has_prefix (problems, cases[i].field));
-      g_assert_true (gtk_widget_get_visible (template_child (editor, SHOEBOX_TYPE_SILHOUETTE_EDITOR, "problems_label")));
+      g_assert_true (gtk_widget_get_visible (shoebox_test_template_child (editor, SHOEBOX_TYPE_SILHOUETTE_EDITOR, "problems_label")));
       gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
       g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
       g_assert_cmpuint (count_silhouettes (fixture), ==, N_STARTER);
@@ -568,8 +509,8 @@ test_rejects_bad_input (Fixture       *fixture,
   g_assert_true (shoebox_silhouette_editor_can_save (editor));
   set_field (editor, "release_year_row", next);
   g_assert_true (shoebox_silhouette_editor_can_save (editor));
-  g_assert_true (gtk_widget_is_sensitive (template_child (editor, SHOEBOX_TYPE_SILHOUETTE_EDITOR, "save_button")));
-  g_assert_false (gtk_widget_get_visible (template_child (editor, SHOEBOX_TYPE_SILHOUETTE_EDITOR, "problems_label")));
+  g_assert_true (gtk_widget_is_sensitive (shoebox_test_template_child (editor, SHOEBOX_TYPE_SILHOUETTE_EDITOR, "save_button")));
+  g_assert_false (gtk_widget_get_visible (shoebox_test_template_child (editor, SHOEBOX_TYPE_SILHOUETTE_EDITOR, "problems_label")));
 
   shoebox_test_close_dialog (editor);
   g_assert_cmpuint (count_silhouettes (fixture), ==, N_STARTER);
@@ -623,11 +564,11 @@ test_edit (Fixture       *fixture,
   g_assert_nonnull (editor);
 
   /* The form holds what is stored, and may be saved as it is. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (template_child (editor, SHOEBOX_TYPE_SILHOUETTE_EDITOR,
-                                                                        "name_row"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (shoebox_test_template_child (editor, SHOEBOX_TYPE_SILHOUETTE_EDITOR,
+                                                                                     "name_row"))),
                    ==, "Track 2.0");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (template_child (editor, SHOEBOX_TYPE_SILHOUETTE_EDITOR,
-                                                                        "designer_row"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (shoebox_test_template_child (editor, SHOEBOX_TYPE_SILHOUETTE_EDITOR,
+                                                                                     "designer_row"))),
                    ==, "Demna");
   g_assert_true (shoebox_silhouette_editor_can_save (editor));
 
@@ -736,7 +677,7 @@ test_text_not_markup (Fixture       *fixture,
   g_signal_emit_by_name (catalogue_list (window, "silhouette_list"), "row-activated", row);
   g_assert_nonnull (find_row (catalogue_list (window, "lineage_list"), "A&B <i> Runner <3 & <b>Co"));
   g_assert_nonnull (find_row (catalogue_list (window, "pairs_list"), "Runner <3 & <b>Co — <u>Blue"));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (template_child (window, SHOEBOX_TYPE_CATALOGUE_WINDOW, "name_label"))),
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (shoebox_test_template_child (window, SHOEBOX_TYPE_CATALOGUE_WINDOW, "name_label"))),
                    ==, "Runner <3 & <b>Co");
 
   /* And in the editor, and its list of predecessors. */
@@ -765,7 +706,7 @@ test_delete (Fixture       *fixture,
   /* Refused while a pair uses it, with a message saying why. */
   shoebox_catalogue_window_show_silhouette (window, track_2);
   gtk_widget_activate_action (GTK_WIDGET (window), "catalogue.delete", NULL);
-  dialog = find_dialog ();
+  dialog = shoebox_test_find_alert ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (shoebox_alert_get_heading (dialog), ==, "Balenciaga Track 2.0 Cannot Be Deleted");
   g_assert_nonnull (strstr (shoebox_alert_get_body (dialog), "1 pair in your collection"));
@@ -786,14 +727,14 @@ test_delete (Fixture       *fixture,
    */
   shoebox_catalogue_window_show_silhouette (window, track_3);
   gtk_widget_activate_action (GTK_WIDGET (window), "catalogue.delete", NULL);
-  dialog = find_dialog ();
+  dialog = shoebox_test_find_alert ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (shoebox_alert_get_heading (dialog), ==, "Delete Balenciaga Track 3?");
   answer_dialog (dialog, "cancel");
   g_assert_cmpuint (count_silhouettes (fixture), ==, N_STARTER);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "catalogue.delete", NULL);
-  dialog = find_dialog ();
+  dialog = shoebox_test_find_alert ();
   g_assert_nonnull (dialog);
   answer_dialog (dialog, "delete");
   gone = shoebox_collection_get_silhouette (fixture->collection, track_3, NULL);
@@ -880,34 +821,18 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* ISOLATE_DIRS would hide the system's shared-mime-info database, which
-   * gdk-pixbuf needs to recognise images and SVG icons.
-   */
-  g_content_type_set_mime_dirs (NULL);
-  shoebox_test_images_init (); /* before the XDG folders are isolated */
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  shoebox_test_gtk_init (&argc, &argv);
 
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: run the widget tests under xvfb-run -a\n");
-      return 1;
-    }
-  shoebox_test_gtk_quirks_init ();
-  adw_init ();
-  shoebox_test_dialogs_init ();
-
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/catalogue/list-and-search", test_list_and_search);
-  ADD ("/catalogue/layout", test_layout);
-  ADD ("/catalogue/lineage", test_lineage);
-  ADD ("/catalogue/add-with-predecessor", test_add_with_predecessor);
-  ADD ("/catalogue/pairs", test_pairs);
-  ADD ("/catalogue/edit", test_edit);
-  ADD ("/catalogue/delete", test_delete);
-  ADD ("/catalogue/main-window", test_main_window);
-  ADD ("/catalogue/text-not-markup", test_text_not_markup);
-  ADD ("/silhouette-editor/rejects-bad-input", test_rejects_bad_input);
-#undef ADD
+  shoebox_test_add_with_collection ("/catalogue/list-and-search", test_list_and_search);
+  shoebox_test_add_with_collection ("/catalogue/layout", test_layout);
+  shoebox_test_add_with_collection ("/catalogue/lineage", test_lineage);
+  shoebox_test_add_with_collection ("/catalogue/add-with-predecessor", test_add_with_predecessor);
+  shoebox_test_add_with_collection ("/catalogue/pairs", test_pairs);
+  shoebox_test_add_with_collection ("/catalogue/edit", test_edit);
+  shoebox_test_add_with_collection ("/catalogue/delete", test_delete);
+  shoebox_test_add_with_collection ("/catalogue/main-window", test_main_window);
+  shoebox_test_add_with_collection ("/catalogue/text-not-markup", test_text_not_markup);
+  shoebox_test_add_with_collection ("/silhouette-editor/rejects-bad-input", test_rejects_bad_input);
   g_test_add_func ("/catalogue/starter-complete", test_starter_complete);
 
   return g_test_run ();

@@ -13,6 +13,7 @@
 #include "shoebox-collection.h"
 #include "shoebox-migrations.h"
 #include "shoebox-pair-list.h"
+#include "shoebox-test-collection.h"
 #include "shoebox-test-sql-log.h"
 #include "shoebox-test-wait.h"
 
@@ -37,18 +38,8 @@ static void
 set_up (Fixture       *fixture,
         gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->database = shoebox_database_open_default (&error);
-  g_assert_no_error (error);
-  fixture->collection = shoebox_collection_new (fixture->database);
+  fixture->collection = shoebox_test_open_collection (&fixture->database, data == NULL);
   g_signal_connect (fixture->collection, "changed", G_CALLBACK (collection_changed_cb), fixture);
-
-  if (data == NULL)
-    {
-      g_assert_true (shoebox_collection_load_starter_catalogue (fixture->collection, NULL, &error));
-      g_assert_no_error (error);
-    }
   fixture->n_changed = 0;
 }
 
@@ -763,12 +754,6 @@ test_search_prefix (Fixture       *fixture,
 }
 
 static void
-count_signal_cb (guint *count)
-{
-  (*count)++;
-}
-
-static void
 test_search_filters (Fixture       *fixture,
                      gconstpointer  data)
 {
@@ -865,7 +850,7 @@ test_search_filters (Fixture       *fixture,
     g_autoptr(GListModel) model = search (fixture, NULL);
     guint n_signals = 0;
 
-    g_signal_connect_swapped (model, "items-changed", G_CALLBACK (count_signal_cb), &n_signals);
+    g_signal_connect_swapped (model, "items-changed", G_CALLBACK (shoebox_test_count_cb), &n_signals);
     g_assert_true (shoebox_collection_search_into (fixture->collection, &typed, model, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (n_signals, ==, 1);
@@ -948,7 +933,7 @@ test_search_keeps_positions (Fixture       *fixture,
 
   g_assert_cmpint (shoebox_pair_get_id (held), ==, air_max);
   g_assert_cmpint (shoebox_pair_list_get_id (SHOEBOX_PAIR_LIST (model), 1), ==, track);
-  g_signal_connect_swapped (held, "changed", G_CALLBACK (count_signal_cb), &n_changed);
+  g_signal_connect_swapped (held, "changed", G_CALLBACK (shoebox_test_count_cb), &n_changed);
   g_signal_connect (model, "items-changed", G_CALLBACK (record_items_changed_cb), &changed);
 
   /* The list keeps no pair alive but the one it handed out last. */
@@ -1339,14 +1324,6 @@ test_generate (Fixture       *fixture,
 }
 
 static void
-notify_count_cb (GObject    *object,
-                 GParamSpec *pspec,
-                 guint      *count)
-{
-  (*count)++;
-}
-
-static void
 test_pair_notify (void)
 {
   g_autoptr(ShoeboxPair) pair = shoebox_pair_new ();
@@ -1355,10 +1332,10 @@ test_pair_notify (void)
   guint n_wears = 0;
   guint n_price = 0;
 
-  g_signal_connect (pair, "notify::colorway", G_CALLBACK (notify_count_cb), &n_colorway);
-  g_signal_connect (pair, "notify::tags", G_CALLBACK (notify_count_cb), &n_tags);
-  g_signal_connect (pair, "notify::wear-count", G_CALLBACK (notify_count_cb), &n_wears);
-  g_signal_connect (pair, "notify::price-paid", G_CALLBACK (notify_count_cb), &n_price);
+  shoebox_test_count_notify (pair, "colorway", &n_colorway);
+  shoebox_test_count_notify (pair, "tags", &n_tags);
+  shoebox_test_count_notify (pair, "wear-count", &n_wears);
+  shoebox_test_count_notify (pair, "price-paid", &n_price);
 
   shoebox_pair_set_colorway (pair, "Silver");
   shoebox_pair_set_colorway (pair, "Silver");
@@ -1399,7 +1376,7 @@ test_silhouette_notify (void)
   g_autoptr(ShoeboxSilhouette) silhouette = shoebox_silhouette_new ();
   guint n_name = 0;
 
-  g_signal_connect (silhouette, "notify::name", G_CALLBACK (notify_count_cb), &n_name);
+  shoebox_test_count_notify (silhouette, "name", &n_name);
   shoebox_silhouette_set_name (silhouette, "Track");
   shoebox_silhouette_set_name (silhouette, "Track");
   g_assert_cmpuint (n_name, ==, 1);

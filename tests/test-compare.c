@@ -13,20 +13,15 @@
 #include "shoebox-catalogue-window.h"
 #include "shoebox-compare-page.h"
 #include "shoebox-profile-view.h"
-#include "shoebox-test-images.h"
-#include "shoebox-test-gtk-quirks.h"
+#include "shoebox-test-collection.h"
+#include "shoebox-test-gtk.h"
 #include "shoebox-window.h"
 
 /* Widget tests of the Compare page: pairs with photos the test draws,
  * a catalogue silhouette, on a fresh database in isolated XDG folders.
  */
 
-typedef struct
-{
-  ShoeboxDatabase   *database;
-  ShoeboxCollection *collection;
-  ShoeboxPhotos     *photos;
-} Fixture;
+typedef ShoeboxTestCollection Fixture;
 
 enum {
   ROW_SILHOUETTE,
@@ -46,61 +41,6 @@ enum {
   ROW_SUCCESSOR,
 };
 
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->database = shoebox_database_open_default (&error);
-  g_assert_no_error (error);
-  fixture->collection = shoebox_collection_new (fixture->database);
-  g_assert_true (shoebox_collection_load_starter_catalogue (fixture->collection, NULL, &error));
-  g_assert_no_error (error);
-  fixture->photos = shoebox_photos_new ();
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->photos);
-  g_clear_object (&fixture->collection);
-  g_clear_object (&fixture->database);
-}
-
-static void
-wait_until (gboolean (*done) (gpointer),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
 static gboolean
 page_is_loaded (gpointer data)
 {
@@ -108,13 +48,10 @@ page_is_loaded (gpointer data)
 }
 
 static GtkWidget *
-template_child (gpointer    widget,
+template_child (gpointer    page,
                 const char *name)
 {
-  GtkWidget *child = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (widget), SHOEBOX_TYPE_COMPARE_PAGE, name));
-
-  g_assert_nonnull (child);
-  return child;
+  return shoebox_test_template_child (page, SHOEBOX_TYPE_COMPARE_PAGE, name);
 }
 
 /* A sneaker seen from the side on a plain background, drawn with cairo:
@@ -199,16 +136,12 @@ add_pair (Fixture    *fixture,
           const char *photo)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ShoeboxPair) pair = shoebox_pair_new ();
+  g_autoptr(ShoeboxPair) pair = shoebox_test_new_pair ("Balenciaga", silhouette, colorway);
 
-  shoebox_pair_set_silhouette_name (pair, silhouette);
-  shoebox_pair_set_brand_name (pair, "Balenciaga");
-  shoebox_pair_set_colorway (pair, colorway);
   shoebox_pair_set_currency (pair, "USD");
   shoebox_pair_set_price_paid (pair, price);
   shoebox_pair_set_condition (pair, SHOEBOX_CONDITION_DEADSTOCK);
-  g_assert_true (shoebox_collection_save_pair (fixture->collection, pair, &error));
-  g_assert_no_error (error);
+  shoebox_test_save_pair (fixture->collection, pair);
 
   if (photo != NULL)
     {
@@ -246,7 +179,7 @@ new_page_in_window (Fixture    *fixture,
   shoebox_compare_page_set_photos (page, fixture->photos);
   shoebox_compare_page_set_collection (page, fixture->collection);
   gtk_window_present (window);
-  wait_until (widget_is_mapped, page);
+  shoebox_test_wait_until (shoebox_test_is_mapped, page);
 
   *window_out = window;
   return page;
@@ -344,7 +277,7 @@ wait_for_paint (GtkWidget *widget)
 
   painted = FALSE;
   gtk_widget_queue_draw (widget);
-  wait_until (is_painted, NULL);
+  shoebox_test_wait_until (is_painted, NULL);
   g_signal_handler_disconnect (clock, id);
 }
 
@@ -464,8 +397,8 @@ test_compare_side_by_side (Fixture       *fixture,
   g_assert_true (shoebox_compare_page_add_silhouette (page, track_3));
   g_assert_false (shoebox_compare_page_add_silhouette (page, track_3));
   g_assert_cmpuint (shoebox_compare_page_get_n_items (page), ==, 3);
-  wait_until (page_is_loaded, page);
-  spin (50);
+  shoebox_test_wait_until (page_is_loaded, page);
+  shoebox_test_spin (50);
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (template_child (page, "stack"))), ==, "comparison");
   g_assert_cmpuint (count_columns (page), ==, 4);
@@ -514,7 +447,7 @@ test_compare_side_by_side (Fixture       *fixture,
   /* Overlay: two profiles, the opacity slider drives the top one. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compare.mode", "s", "overlay"));
   g_assert_cmpstr (shoebox_compare_page_get_mode (page), ==, "overlay");
-  spin (50);
+  shoebox_test_spin (50);
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (template_child (page, "overlay_button"))));
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (template_child (page, "side_by_side_button"))));
   g_assert_true (gtk_widget_get_visible (template_child (page, "overlay_box")));
@@ -555,7 +488,7 @@ test_compare_side_by_side (Fixture       *fixture,
   /* A new page, as after a restart, brings it back. */
   page = new_page_in_window (fixture, &window, 1200);
   g_assert_cmpuint (shoebox_compare_page_get_n_items (page), ==, 3);
-  wait_until (page_is_loaded, page);
+  shoebox_test_wait_until (page_is_loaded, page);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compare.remove", "i", 2));
   g_assert_cmpuint (shoebox_compare_page_get_n_items (page), ==, 2);
   g_assert_cmpuint (count_columns (page), ==, 3);
@@ -582,8 +515,8 @@ test_compare_bad_photos (Fixture       *fixture,
 
   page = new_page_in_window (fixture, &window, 1200);
   shoebox_compare_page_set_pairs (page, ids, 3);
-  wait_until (page_is_loaded, page);
-  spin (50);
+  shoebox_test_wait_until (page_is_loaded, page);
+  shoebox_test_spin (50);
 
   stack = get_photo_stack (page, 1);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "photo");
@@ -667,7 +600,7 @@ test_compare_generations (Fixture       *fixture,
 
   /* "Compare With…" lists pairs and silhouettes; picking one adds it. */
   gtk_menu_button_popup (GTK_MENU_BUTTON (template_child (page, "compare_with_button")));
-  spin (50);
+  shoebox_test_spin (50);
   g_assert_nonnull (gtk_widget_get_first_child (template_child (page, "picker_list")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compare.add-silhouette", "x",
                                              silhouette_id (fixture, "Phantom")));
@@ -703,16 +636,16 @@ test_compare_selected (Fixture       *fixture,
   shoebox_window_set_collection (window, fixture->collection);
   shoebox_window_set_photos (window, fixture->photos);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (widget_is_mapped, window);
+  shoebox_test_wait_until (shoebox_test_is_mapped, window);
 
   model = shoebox_collection_page_get_model (shoebox_window_get_collection_page (window));
   g_assert_true (GTK_IS_SELECTION_MODEL (model));
-  wait_until (model_has_three, model);
-  spin (200);
+  shoebox_test_wait_until (model_has_three, model);
+  shoebox_test_spin (200);
   gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (model));
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, FALSE);
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 2, FALSE);
-  spin (50);
+  shoebox_test_spin (50);
   selected = shoebox_collection_page_dup_selected_ids (shoebox_window_get_collection_page (window));
   g_assert_cmpuint (selected->len, ==, 2);
 
@@ -721,7 +654,7 @@ test_compare_selected (Fixture       *fixture,
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (pages), ==, "compare");
   page = shoebox_window_get_compare_page (window);
   g_assert_cmpuint (shoebox_compare_page_get_n_items (page), ==, selected->len);
-  wait_until (widget_is_mapped, page);
+  shoebox_test_wait_until (shoebox_test_is_mapped, page);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_cell (page, 1, ROW_PRICE_PAID))), !=, "1.00 USD");
 
   /* A pair edited meanwhile shows its new price when the page is back. */
@@ -736,7 +669,7 @@ test_compare_selected (Fixture       *fixture,
     g_assert_no_error (error);
   }
   adw_view_stack_set_visible_child_name (pages, "compare");
-  wait_until (widget_is_mapped, page);
+  shoebox_test_wait_until (shoebox_test_is_mapped, page);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_cell (page, 1, ROW_PRICE_PAID))), ==, "1.00 USD");
 
   /* From a silhouette's page elsewhere: its generations, on this page. */
@@ -750,7 +683,7 @@ test_compare_selected (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-with-pair", "x",
                                              g_array_index (selected, gint64, 0)));
   g_assert_cmpuint (shoebox_compare_page_get_n_items (page), ==, 1);
-  spin (50);
+  shoebox_test_spin (50);
   g_assert_true (gtk_widget_get_visible (template_child (page, "picker_popover")));
   gtk_popover_popdown (GTK_POPOVER (template_child (page, "picker_popover")));
 
@@ -782,7 +715,7 @@ test_compare_from_catalogue (Fixture       *fixture,
   shoebox_window_set_collection (window, fixture->collection);
   shoebox_window_set_photos (window, fixture->photos);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (widget_is_mapped, window);
+  shoebox_test_wait_until (shoebox_test_is_mapped, window);
 
   catalogue = shoebox_catalogue_window_new (GTK_WINDOW (window), fixture->collection, fixture->photos);
   g_object_add_weak_pointer (G_OBJECT (catalogue), (gpointer *) &catalogue);
@@ -792,7 +725,7 @@ test_compare_from_catalogue (Fixture       *fixture,
                                                                                     SHOEBOX_TYPE_CATALOGUE_WINDOW,
                                                                                     "compare_generations_button"))));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (catalogue), "catalogue.compare-generations", NULL));
-  wait_until (window_is_gone, &catalogue);
+  shoebox_test_wait_until (window_is_gone, &catalogue);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (pages), ==, "compare");
   g_assert_cmpuint (shoebox_compare_page_get_n_items (page), ==, 3);
 
@@ -802,20 +735,12 @@ test_compare_from_catalogue (Fixture       *fixture,
   shoebox_catalogue_window_show_silhouette (SHOEBOX_CATALOGUE_WINDOW (catalogue), silhouette_id (fixture, "Phantom"));
   gtk_window_present (catalogue);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (catalogue), "catalogue.compare-with", NULL));
-  wait_until (window_is_gone, &catalogue);
+  shoebox_test_wait_until (window_is_gone, &catalogue);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (pages), ==, "compare");
   g_assert_cmpuint (shoebox_compare_page_get_n_items (page), ==, 1);
   gtk_popover_popdown (GTK_POPOVER (template_child (page, "picker_popover")));
 
   destroy_window (GTK_WINDOW (window));
-}
-
-static void
-count_notify_cb (GObject    *object,
-                 GParamSpec *pspec,
-                 guint      *count)
-{
-  (*count)++;
 }
 
 /* Setters notify once on a change and never for an equal value; more
@@ -830,8 +755,8 @@ test_compare_setters (Fixture       *fixture,
   guint n_only = 0;
   gint64 ids[5];
 
-  g_signal_connect (page, "notify::mode", G_CALLBACK (count_notify_cb), &n_mode);
-  g_signal_connect (page, "notify::only-differences", G_CALLBACK (count_notify_cb), &n_only);
+  shoebox_test_count_notify (page, "mode", &n_mode);
+  shoebox_test_count_notify (page, "only-differences", &n_only);
 
   shoebox_compare_page_set_mode (page, "side-by-side");
   g_assert_cmpuint (n_mode, ==, 0);
@@ -859,6 +784,15 @@ test_compare_setters (Fixture       *fixture,
   g_assert_finalize_object (page);
 }
 
+static gboolean
+fits_phone (gpointer page)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  return minimum <= 350;
+}
+
 static void
 test_compare_narrow (Fixture       *fixture,
                      gconstpointer  data)
@@ -867,7 +801,6 @@ test_compare_narrow (Fixture       *fixture,
   ShoeboxComparePage *page;
   GtkWindow *window;
   GtkAdjustment *hadjustment;
-  int minimum = 0;
 
   ids[0] = add_pair (fixture, "Track 2.0", "Silver", 115000, NULL);
   ids[1] = add_pair (fixture, "Triple S", "Black", 89500, NULL);
@@ -877,15 +810,15 @@ test_compare_narrow (Fixture       *fixture,
   shoebox_compare_page_set_pairs (page, ids, 3);
   wait_for_paint (GTK_WIDGET (page));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, 360);
-  wait_until (page_is_loaded, page);
-  spin (50);
+  shoebox_test_wait_until (page_is_loaded, page);
 
   /* In the app a 360 px window's frame leaves 350 px to its content; the
    * narrow tool bar (the modes and the menu on one line) must fit that,
-   * with the wider fonts of newer systems too.
+   * with the wider fonts of newer systems too. The page takes its narrow
+   * layout some frames after it is loaded, later on a busy machine than
+   * any fixed pause.
    */
-  gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
-  g_assert_cmpint (minimum, <=, 350);
+  shoebox_test_wait_until (fits_phone, page);
   /* The tool bars' cells take no focus: Tab goes to the tools. */
   for (GtkWidget *cell = gtk_widget_get_first_child (template_child (page, "toolbar")); cell != NULL;
        cell = gtk_widget_get_next_sibling (cell))
@@ -937,7 +870,7 @@ test_compare_generations_photos (Fixture       *fixture,
 
   shoebox_compare_page_compare_generations (page, silhouette_id (fixture, "Track 2.0"));
   g_assert_cmpuint (shoebox_compare_page_get_n_items (page), ==, 3);
-  wait_until (page_is_loaded, page);
+  shoebox_test_wait_until (page_is_loaded, page);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (get_photo_stack (page, 1))), ==, "photo");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (get_photo_stack (page, 2))), ==, "photo");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (get_photo_stack (page, 3))), ==, "placeholder");
@@ -1032,7 +965,7 @@ test_compare_composition (Fixture       *fixture,
   /* A small window: the image does not depend on it. */
   page = new_page_in_window (fixture, &window, 640);
   shoebox_compare_page_set_pairs (page, ids, 2);
-  wait_until (page_is_loaded, page);
+  shoebox_test_wait_until (page_is_loaded, page);
 
   for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
     {
@@ -1084,21 +1017,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* ISOLATE_DIRS hides the shared-mime-info database, which gdk-pixbuf
-   * needs to recognise a PNG: pin GIO to the real one.
-   */
-  g_content_type_set_mime_dirs (NULL);
-  shoebox_test_images_init (); /* before the XDG folders are isolated */
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  /* Not gtk_test_init (): on GTK 4.8 it ignores ISOLATE_DIRS. */
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: run the widget tests under xvfb-run -a\n");
-      return 1;
-    }
-  shoebox_test_gtk_quirks_init ();
-  adw_init ();
+  shoebox_test_gtk_init (&argc, &argv);
 
   /* The application loads its style sheet itself; the saved images should
    * look like the app.
@@ -1111,18 +1030,16 @@ main (int   argc,
                                                 GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   }
 
-  g_test_add ("/compare/empty", Fixture, NULL, fixture_set_up, test_compare_empty, fixture_tear_down);
-  g_test_add ("/compare/side-by-side", Fixture, NULL, fixture_set_up, test_compare_side_by_side, fixture_tear_down);
-  g_test_add ("/compare/bad-photos", Fixture, NULL, fixture_set_up, test_compare_bad_photos, fixture_tear_down);
-  g_test_add ("/compare/generations", Fixture, NULL, fixture_set_up, test_compare_generations, fixture_tear_down);
-  g_test_add ("/compare/selected", Fixture, NULL, fixture_set_up, test_compare_selected, fixture_tear_down);
-  g_test_add ("/compare/from-catalogue", Fixture, NULL, fixture_set_up, test_compare_from_catalogue, fixture_tear_down);
-  g_test_add ("/compare/setters", Fixture, NULL, fixture_set_up, test_compare_setters, fixture_tear_down);
-  g_test_add ("/compare/narrow", Fixture, NULL, fixture_set_up, test_compare_narrow, fixture_tear_down);
-  g_test_add ("/compare/generations/own-photos", Fixture, NULL, fixture_set_up, test_compare_generations_photos,
-              fixture_tear_down);
-  g_test_add ("/compare/save-image/composition", Fixture, NULL, fixture_set_up, test_compare_composition,
-              fixture_tear_down);
+  shoebox_test_add_with_collection ("/compare/empty", test_compare_empty);
+  shoebox_test_add_with_collection ("/compare/side-by-side", test_compare_side_by_side);
+  shoebox_test_add_with_collection ("/compare/bad-photos", test_compare_bad_photos);
+  shoebox_test_add_with_collection ("/compare/generations", test_compare_generations);
+  shoebox_test_add_with_collection ("/compare/selected", test_compare_selected);
+  shoebox_test_add_with_collection ("/compare/from-catalogue", test_compare_from_catalogue);
+  shoebox_test_add_with_collection ("/compare/setters", test_compare_setters);
+  shoebox_test_add_with_collection ("/compare/narrow", test_compare_narrow);
+  shoebox_test_add_with_collection ("/compare/generations/own-photos", test_compare_generations_photos);
+  shoebox_test_add_with_collection ("/compare/save-image/composition", test_compare_composition);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include "shoebox-collection.h"
 #include "shoebox-database.h"
 #include "shoebox-mentions.h"
+#include "shoebox-test-collection.h"
 #include "shoebox-test-sql-log.h"
 #include "shoebox-test-wait.h"
 
@@ -33,11 +34,7 @@ set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->database = shoebox_database_open_default (&error);
-  g_assert_no_error (error);
-  fixture->collection = shoebox_collection_new (fixture->database);
-  g_assert_true (shoebox_collection_load_starter_catalogue (fixture->collection, NULL, &error));
-  g_assert_no_error (error);
+  fixture->collection = shoebox_test_open_collection (&fixture->database, TRUE);
   fixture->mentions = shoebox_mentions_new (fixture->database);
 
   g_assert_true (shoebox_database_exec (fixture->database,
@@ -290,18 +287,12 @@ test_notify_once (Fixture       *fixture,
 }
 
 static void
-count_cb (guint *n)
-{
-  (*n)++;
-}
-
-static void
 test_changed_signal (Fixture       *fixture,
                      gconstpointer  data)
 {
   guint n_changed = 0;
 
-  g_signal_connect_swapped (fixture->mentions, "changed", G_CALLBACK (count_cb), &n_changed);
+  g_signal_connect_swapped (fixture->mentions, "changed", G_CALLBACK (shoebox_test_count_cb), &n_changed);
   add_item (fixture, "Nothing here", NULL);
   scan (fixture, TRUE, 0);
   g_assert_cmpuint (n_changed, ==, 1);
@@ -450,6 +441,12 @@ async_scanned_cb (GObject      *object,
  * matched in a worker thread, even while the main connection holds the
  * write lock, and only the labels are read again on the main thread.
  */
+static gboolean
+rows_read (gpointer data)
+{
+  return shoebox_test_sql_log_count ("FROM news_items WHERE hidden = 0", FALSE) > 0;
+}
+
 static void
 test_scan_async (Fixture       *fixture,
                  gconstpointer  data)
@@ -457,7 +454,6 @@ test_scan_async (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) announced = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
   AsyncScan scan = { 0 };
   gint64 item;
   guint n_new = 0;
@@ -474,12 +470,7 @@ test_scan_async (Fixture       *fixture,
   /* The pairs are read while the main connection holds the lock; the
    * rows wait for it.
    */
-  while (shoebox_test_sql_log_count ("FROM news_items WHERE hidden = 0", FALSE) == 0)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  shoebox_test_wait_until (rows_read, NULL);
   g_assert_cmpuint (shoebox_test_sql_log_count ("p.style_code", FALSE), ==, 1);
   g_assert_null (scan.result);
   g_assert_cmpuint (scan.n_changed, ==, 0);

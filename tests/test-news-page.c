@@ -21,11 +21,9 @@
 #include "shoebox-collection-page.h"
 #include "shoebox-pair-page.h"
 #include "shoebox-preferences-window.h"
-#include "shoebox-test-images.h"
 #include "shoebox-test-sql-log.h"
-#include "shoebox-test-dialogs.h"
-#include "shoebox-test-gtk-quirks.h"
-#include "shoebox-test-wait.h"
+#include "shoebox-test-gtk.h"
+#include "shoebox-test-news.h"
 #include "shoebox-window.h"
 
 /* The News page over a real store, fed by a SoupServer on 127.0.0.1 inside
@@ -55,25 +53,13 @@ typedef struct
   GDateTime          *served_at;
 } Fixture;
 
-static const char * const day_names[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
-static const char * const month_names[] = {
-  "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
-};
-
 static char *
 rfc822_hours_ago (GDateTime *now,
                   int        hours)
 {
   g_autoptr(GDateTime) date = g_date_time_add_hours (now, -hours);
 
-  return g_strdup_printf ("%s, %02d %s %04d %02d:%02d:%02d GMT",
-                          day_names[g_date_time_get_day_of_week (date) - 1],
-                          g_date_time_get_day_of_month (date),
-                          month_names[g_date_time_get_month (date) - 1],
-                          g_date_time_get_year (date),
-                          g_date_time_get_hour (date),
-                          g_date_time_get_minute (date),
-                          g_date_time_get_second (date));
+  return shoebox_test_news_rfc822 (date);
 }
 
 /* Three stories: one whose title looks like markup and mentions the
@@ -147,26 +133,6 @@ server_cb (SoupServer        *server,
 }
 
 static void
-wait_until (gboolean (*done) (gpointer),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-is_set (gpointer data)
-{
-  return *(gpointer *) data != NULL;
-}
-
-static void
 added_cb (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
@@ -231,7 +197,7 @@ set_up (Fixture       *fixture,
 
   feed_url = g_strconcat (fixture->base, "feed.xml", NULL);
   shoebox_news_service_add_source_async (fixture->service, feed_url, NULL, added_cb, &source);
-  wait_until (is_set, &source);
+  shoebox_test_wait_until (shoebox_test_is_set, &source);
 
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 900, 700);
@@ -273,14 +239,14 @@ static GtkWidget *
 page_child (Fixture    *fixture,
             const char *name)
 {
-  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->page), SHOEBOX_TYPE_NEWS_PAGE, name));
+  return shoebox_test_template_child (fixture->page, SHOEBOX_TYPE_NEWS_PAGE, name);
 }
 
 static GtkWidget *
 row_child (GtkWidget  *row,
            const char *name)
 {
-  return GTK_WIDGET (gtk_widget_get_template_child (row, SHOEBOX_TYPE_NEWS_ROW, name));
+  return shoebox_test_template_child (row, SHOEBOX_TYPE_NEWS_ROW, name);
 }
 
 static GPtrArray *
@@ -380,7 +346,7 @@ test_thumbnail (Fixture       *fixture,
   g_autoptr(GDir) dir = NULL;
   GdkPaintable *paintable;
 
-  wait_until (thumbnail_shown, picture);
+  shoebox_test_wait_until (thumbnail_shown, picture);
   paintable = gtk_picture_get_paintable (GTK_PICTURE (picture));
   /* Kept at thumbnail size, not as served. */
   g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), ==, 240);
@@ -523,7 +489,7 @@ test_refresh (Fixture       *fixture,
   g_assert_true (gtk_revealer_get_reveal_child (progress));
   g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (page_child (fixture, "refresh_spinner"))));
 
-  wait_until (refresh_done, fixture);
+  shoebox_test_wait_until (refresh_done, fixture);
   g_assert_false (gtk_revealer_get_reveal_child (progress));
   g_assert_cmpuint (n_rows (fixture), ==, 3);
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (page_child (fixture, "offline_revealer"))));
@@ -551,7 +517,7 @@ test_offline (Fixture       *fixture,
   g_assert_cmpuint (n_rows (fixture), ==, 3);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "news.refresh", NULL));
-  wait_until (refresh_done, fixture);
+  shoebox_test_wait_until (refresh_done, fixture);
   g_assert_false (gtk_revealer_get_reveal_child (offline));
 }
 
@@ -582,16 +548,8 @@ test_failed_banner (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "news.refresh", NULL));
   g_assert_false (gtk_revealer_get_reveal_child (failed));
-  wait_until (refresh_done, fixture);
+  shoebox_test_wait_until (refresh_done, fixture);
   g_assert_false (gtk_revealer_get_reveal_child (failed));
-}
-
-static ShoeboxAlert *
-find_dialog (void)
-{
-  GtkWidget *dialog = shoebox_test_find_shown (SHOEBOX_TYPE_ALERT);
-
-  return dialog != NULL ? SHOEBOX_ALERT (dialog) : NULL;
 }
 
 static GtkWidget *
@@ -633,13 +591,13 @@ static void
 answer_dialog (const char *text,
                const char *response)
 {
-  ShoeboxAlert *dialog = find_dialog ();
+  ShoeboxAlert *dialog = shoebox_test_find_alert ();
 
   g_assert_nonnull (dialog);
   if (text != NULL)
     gtk_editable_set_text (GTK_EDITABLE (shoebox_alert_get_extra_child (dialog)), text);
   shoebox_alert_respond (dialog, response);
-  g_assert_null (find_dialog ());
+  g_assert_null (shoebox_test_find_alert ());
 }
 
 /* Preferences list the sources with their health; the user renames,
@@ -761,7 +719,7 @@ test_show_more (Fixture       *fixture,
 
   g_assert_false (gtk_widget_get_visible (more));
   shoebox_news_service_add_source_async (fixture->service, url, NULL, added_cb, &source);
-  wait_until (is_set, &source);
+  shoebox_test_wait_until (shoebox_test_is_set, &source);
 
   g_assert_cmpuint (n_rows (fixture), ==, 100);
   g_assert_true (gtk_widget_get_visible (more));
@@ -848,7 +806,7 @@ test_window_builds_page (Fixture       *fixture,
    * destroy_settled() in test-collection-page.c explains.
    */
   settled = g_get_monotonic_time () + 600 * G_TIME_SPAN_MILLISECOND;
-  wait_until (time_has_come, &settled);
+  shoebox_test_wait_until (time_has_come, &settled);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -894,14 +852,8 @@ test_pair_page_mentions (Fixture       *fixture,
   g_assert_true (g_str_has_suffix (g_ptr_array_index (fixture->opened, 0), "story/track"));
 
   settled = g_get_monotonic_time () + 600 * G_TIME_SPAN_MILLISECOND;
-  wait_until (time_has_come, &settled);
+  shoebox_test_wait_until (time_has_come, &settled);
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static void
-count_cb (guint *n)
-{
-  (*n)++;
 }
 
 static gboolean
@@ -930,15 +882,11 @@ test_scan_in_worker (Fixture       *fixture,
   g_assert_cmpuint (shoebox_mentions_get_n_items (mentions), ==, 1);
 
   shoebox_test_sql_log_clear ();
-  g_signal_connect_swapped (mentions, "changed", G_CALLBACK (count_cb), &n_changed);
+  g_signal_connect_swapped (mentions, "changed", G_CALLBACK (shoebox_test_count_cb), &n_changed);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "news.refresh", NULL));
-  wait_until (refresh_done, fixture);
+  shoebox_test_wait_until (refresh_done, fixture);
   /* Time for a scan to run if one started. */
-  for (gint64 end = g_get_monotonic_time () + 300 * 1000; g_get_monotonic_time () < end;)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  shoebox_test_spin (300);
   g_assert_cmpuint (n_changed, ==, 0);
   g_assert_cmpuint (shoebox_test_sql_log_count ("p.style_code", FALSE), ==, 0);
 
@@ -947,7 +895,7 @@ test_scan_in_worker (Fixture       *fixture,
   shoebox_pair_set_silhouette_id (pair, shoebox_silhouette_get_id (silhouette));
   g_assert_true (shoebox_collection_save_pair (fixture->collection, pair, &error));
   g_assert_no_error (error);
-  wait_until (changed_once, &n_changed);
+  shoebox_test_wait_until (changed_once, &n_changed);
 
   g_assert_cmpuint (shoebox_test_sql_log_count ("p.style_code", FALSE), >=, 1);
   g_assert_cmpuint (shoebox_test_sql_log_count ("p.style_code", TRUE), ==, 0);
@@ -960,22 +908,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* The MIME database of the machine is not read: PNG is recognised by
-   * gdk-pixbuf's own loaders.
-   */
-  g_content_type_set_mime_dirs (NULL);
-  shoebox_test_images_init ();
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  shoebox_test_gtk_init (&argc, &argv);
   shoebox_test_sql_log_init ();
-
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: run under xvfb-run -a\n");
-      return 1;
-    }
-  shoebox_test_gtk_quirks_init ();
-  adw_init ();
-  shoebox_test_dialogs_init ();
 
   g_test_add ("/news-page/rows", Fixture, NULL, set_up, test_rows, tear_down);
   g_test_add ("/news-page/thumbnail", Fixture, NULL, set_up, test_thumbnail, tear_down);

@@ -14,9 +14,8 @@
 #include "shoebox-database.h"
 #include "shoebox-pair-editor.h"
 #include "shoebox-photos.h"
-#include "shoebox-test-dialogs.h"
-#include "shoebox-test-gtk-quirks.h"
-#include "shoebox-test-images.h"
+#include "shoebox-test-collection.h"
+#include "shoebox-test-gtk.h"
 
 /* The pair editor's photos dropped or pasted, in the formats phones and
  * shops use: the sample photos of tests/data/photos (made by
@@ -31,6 +30,7 @@ typedef struct
   ShoeboxCollection *collection;
   ShoeboxPhotos     *photos;
   ShoeboxPairEditor *editor;
+  guint              n_photos; /* what wait_for_photos() waits for */
 } Fixture;
 
 static char *
@@ -46,26 +46,10 @@ static void
 set_up (Fixture       *fixture,
         gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->database = shoebox_database_open_default (&error);
-  g_assert_no_error (error);
-  fixture->collection = shoebox_collection_new (fixture->database);
+  fixture->collection = shoebox_test_open_collection (&fixture->database, FALSE);
   fixture->photos = shoebox_photos_new ();
   fixture->editor = SHOEBOX_PAIR_EDITOR (shoebox_pair_editor_new (fixture->collection, fixture->photos, NULL));
   shoebox_dialog_present (GTK_WIDGET (fixture->editor), NULL);
-}
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
 }
 
 static void
@@ -83,19 +67,20 @@ tear_down (Fixture       *fixture,
   g_clear_object (&fixture->database);
 }
 
+static gboolean
+has_photos (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return shoebox_pair_editor_get_n_photos (fixture->editor) == fixture->n_photos;
+}
+
 static void
 wait_for_photos (Fixture *fixture,
                  guint    n_photos)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (shoebox_pair_editor_get_n_photos (fixture->editor) != n_photos)
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("The editor has %u photos, not %u", shoebox_pair_editor_get_n_photos (fixture->editor), n_photos);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  fixture->n_photos = n_photos;
+  shoebox_test_wait_until (has_photos, fixture);
 }
 
 /* Photos dropped from a file manager are imported as the files they are. */
@@ -156,7 +141,7 @@ test_paste_files (Fixture       *fixture,
 
   /* The same files again are the same photos. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.paste-photo", NULL);
-  spin (300);
+  shoebox_test_spin (300);
   g_assert_cmpuint (shoebox_pair_editor_get_n_photos (fixture->editor), ==, 3);
 }
 
@@ -191,24 +176,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  shoebox_test_images_init (); /* before the XDG folders are isolated */
-  /* GTK 4.18 (Debian 13) has gdk-pixbuf sniff its symbolic SVG icons
-   * (the entry rows' apply button), and gdk-pixbuf knows SVG only
-   * through GIO's MIME database: GIO reads it once, here, before the XDG
-   * folders are isolated. Photos are recognised without it
-   * (test-photos.c).
-   */
-  g_free (g_content_type_guess ("icon.svg", NULL, 0, NULL));
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: run under xvfb-run -a\n");
-      return 1;
-    }
-  shoebox_test_gtk_quirks_init ();
-  adw_init ();
-  shoebox_test_dialogs_init ();
+  shoebox_test_gtk_init (&argc, &argv);
 
   g_test_add ("/pair-editor-photos/drop-files", Fixture, NULL, set_up, test_drop_files, tear_down);
   g_test_add ("/pair-editor-photos/paste-files", Fixture, NULL, set_up, test_paste_files, tear_down);

@@ -14,10 +14,8 @@
 #include "shoebox-labels.h"
 #include "shoebox-pair-editor.h"
 #include "shoebox-pair-page.h"
-#include "shoebox-test-dialogs.h"
-#include "shoebox-test-gtk-quirks.h"
-#include "shoebox-test-images.h"
-#include "shoebox-test-sql-log.h"
+#include "shoebox-test-collection.h"
+#include "shoebox-test-gtk.h"
 #include "shoebox-window.h"
 
 /* Widget tests of a pair's page in the main window: it opens from the
@@ -27,40 +25,9 @@
 
 typedef struct
 {
-  ShoeboxDatabase   *database;
-  ShoeboxCollection *collection;
-  ShoeboxPhotos     *photos;
-  ShoeboxWindow     *window;
+  ShoeboxTestCollection base;
+  ShoeboxWindow        *window;
 } Fixture;
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-/* Slow builds (sanitizers) take longer than any fixed pause: wait for
- * the state itself, up to a deadline.
- */
-static void
-wait_until (gboolean (*done) (gpointer),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
 
 static gboolean
 can_scroll (gpointer data)
@@ -74,17 +41,10 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->database = shoebox_database_open_default (&error);
-  g_assert_no_error (error);
-  fixture->collection = shoebox_collection_new (fixture->database);
-  g_assert_true (shoebox_collection_load_starter_catalogue (fixture->collection, NULL, &error));
-  g_assert_no_error (error);
-  fixture->photos = shoebox_photos_new ();
+  shoebox_test_collection_set_up (&fixture->base, data);
   fixture->window = shoebox_window_new (NULL);
-  shoebox_window_set_collection (fixture->window, fixture->collection);
-  shoebox_window_set_photos (fixture->window, fixture->photos);
+  shoebox_window_set_collection (fixture->window, fixture->base.collection);
+  shoebox_window_set_photos (fixture->window, fixture->base.photos);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 700);
   gtk_window_present (GTK_WINDOW (fixture->window));
 }
@@ -93,30 +53,14 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  /* A tooltip still to show once the window is gone is a critical on
-   * GTK 4.8: its hover timeout is 500 ms. */
-  spin (600);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_clear_object (&fixture->photos);
-  g_clear_object (&fixture->collection);
-  g_clear_object (&fixture->database);
-}
-
-static GtkWidget *
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return GTK_WIDGET (child);
+  shoebox_test_destroy_settled (fixture->window);
+  shoebox_test_collection_tear_down (&fixture->base, data);
 }
 
 static GtkWidget *
 navigation (Fixture *fixture)
 {
-  return template_child (fixture->window, SHOEBOX_TYPE_WINDOW, "navigation");
+  return shoebox_test_template_child (fixture->window, SHOEBOX_TYPE_WINDOW, "navigation");
 }
 
 static ShoeboxPairPage *
@@ -131,22 +75,15 @@ static ShoeboxPair *
 add_pair (Fixture    *fixture,
           const char *colorway)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ShoeboxSilhouette) silhouette = NULL;
-  ShoeboxPair *pair = shoebox_pair_new ();
+  ShoeboxPair *pair = shoebox_test_new_pair ("Balenciaga", "Track 2.0", colorway);
 
-  silhouette = shoebox_collection_find_silhouette (fixture->collection, "Balenciaga", "Track 2.0", &error);
-  g_assert_no_error (error);
-  shoebox_pair_set_silhouette_id (pair, shoebox_silhouette_get_id (silhouette));
-  shoebox_pair_set_colorway (pair, colorway);
   shoebox_pair_set_currency (pair, "USD");
   shoebox_pair_set_price_paid (pair, 89000);
   shoebox_pair_set_estimated_value (pair, 120000);
   shoebox_pair_set_tags (pair, (const char *[]) { "grail", NULL });
   shoebox_pair_set_notes (pair, "Laces swapped");
   shoebox_pair_set_condition (pair, SHOEBOX_CONDITION_DEADSTOCK);
-  g_assert_true (shoebox_collection_save_pair (fixture->collection, pair, &error));
-  g_assert_no_error (error);
+  shoebox_test_save_pair (fixture->base.collection, pair);
   return pair;
 }
 
@@ -157,7 +94,7 @@ list_rows (ShoeboxPairPage *page,
 {
   GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
 
-  for (GtkWidget *row = gtk_widget_get_first_child (template_child (page, SHOEBOX_TYPE_PAIR_PAGE, list));
+  for (GtkWidget *row = gtk_widget_get_first_child (shoebox_test_template_child (page, SHOEBOX_TYPE_PAIR_PAGE, list));
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
     if (ADW_IS_ACTION_ROW (row))
@@ -196,9 +133,9 @@ activate_card (Fixture *fixture,
 {
   ShoeboxCollectionPage *collection_page = shoebox_window_get_collection_page (fixture->window);
 
-  g_signal_emit_by_name (template_child (collection_page, SHOEBOX_TYPE_COLLECTION_PAGE, "grid_view"),
+  g_signal_emit_by_name (shoebox_test_template_child (collection_page, SHOEBOX_TYPE_COLLECTION_PAGE, "grid_view"),
                          "activate", position);
-  spin (50);
+  shoebox_test_spin (50);
 }
 
 /* A card opens its pair's page, not the editor: photos' place, facts in
@@ -225,19 +162,19 @@ test_opens_with_content (Fixture       *fixture,
   GtkWidget *gallery;
   int minimum = 0;
 
-  g_assert_true (shoebox_collection_log_new_wear (fixture->collection, &id, 1, "2024-01-02", logged, &error));
-  g_assert_true (shoebox_collection_log_new_wear (fixture->collection, &id, 1, "2024-03-05", logged, &error));
+  g_assert_true (shoebox_collection_log_new_wear (fixture->base.collection, &id, 1, "2024-01-02", logged, &error));
+  g_assert_true (shoebox_collection_log_new_wear (fixture->base.collection, &id, 1, "2024-03-05", logged, &error));
   g_assert_no_error (error);
   /* A top view added first, the side profile second. */
-  g_assert_true (shoebox_collection_add_photo (fixture->collection, id,
+  g_assert_true (shoebox_collection_add_photo (fixture->base.collection, id,
                                                "0000000000000000000000000000000000000000000000000000000000000001.png",
                                                FALSE, &error));
-  g_assert_true (shoebox_collection_add_photo (fixture->collection, id,
+  g_assert_true (shoebox_collection_add_photo (fixture->base.collection, id,
                                                "0000000000000000000000000000000000000000000000000000000000000002.png",
                                                TRUE, &error));
   g_assert_no_error (error);
   shoebox_collection_page_reload (shoebox_window_get_collection_page (fixture->window));
-  spin (200);
+  shoebox_test_spin (200);
 
   g_assert_null (shown_pair_page (fixture));
   activate_card (fixture, 0);
@@ -247,7 +184,7 @@ test_opens_with_content (Fixture       *fixture,
   g_assert_cmpint (shoebox_pair_page_get_pair_id (page), ==, id);
 
   /* The gallery shows the side profile first. */
-  gallery = template_child (page, SHOEBOX_TYPE_PAIR_PAGE, "gallery");
+  gallery = shoebox_test_template_child (page, SHOEBOX_TYPE_PAIR_PAGE, "gallery");
   g_assert_cmpuint (adw_carousel_get_n_pages (ADW_CAROUSEL (gallery)), ==, 2);
   g_assert_cmpstr (gtk_picture_get_alternative_text (GTK_PICTURE (adw_carousel_get_nth_page (ADW_CAROUSEL (gallery), 0))),
                    ==, "Side Profile");
@@ -272,7 +209,7 @@ test_opens_with_content (Fixture       *fixture,
   g_clear_pointer (&wears, g_ptr_array_unref);
 
   /* A past day goes in its place; a day removed goes. */
-  gtk_editable_set_text (GTK_EDITABLE (template_child (page, SHOEBOX_TYPE_PAIR_PAGE, "past_wear_row")), "2024-02-01");
+  gtk_editable_set_text (GTK_EDITABLE (shoebox_test_template_child (page, SHOEBOX_TYPE_PAIR_PAGE, "past_wear_row")), "2024-02-01");
   gtk_widget_activate_action (GTK_WIDGET (page), "pair-page.log-past-wear", NULL);
   wears = list_rows (page, "wears_list");
   g_assert_cmpuint (wears->len, ==, 3);
@@ -290,7 +227,7 @@ test_opens_with_content (Fixture       *fixture,
   g_assert_cmpuint (wears->len, ==, 3);
   g_clear_pointer (&wears, g_ptr_array_unref);
   /* Shown before Undo dismisses it, as for anyone who clicks. */
-  spin (50);
+  shoebox_test_spin (50);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
   wears = list_rows (page, "wears_list");
   g_assert_cmpuint (wears->len, ==, 2);
@@ -300,7 +237,7 @@ test_opens_with_content (Fixture       *fixture,
   wears = list_rows (page, "lineage_list");
   g_assert_cmpuint (wears->len, >, 1);
   g_clear_pointer (&wears, g_ptr_array_unref);
-  g_assert_true (gtk_widget_get_visible (template_child (page, SHOEBOX_TYPE_PAIR_PAGE, "compare_generations_button")));
+  g_assert_true (gtk_widget_get_visible (shoebox_test_template_child (page, SHOEBOX_TYPE_PAIR_PAGE, "compare_generations_button")));
 
   /* Nothing on the page asks for more than a phone's 360 px. */
   gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
@@ -308,7 +245,7 @@ test_opens_with_content (Fixture       *fixture,
   g_assert_cmpint (minimum, <=, 360);
 
   gtk_widget_activate_action (GTK_WIDGET (page), "pair-page.back", NULL);
-  spin (50);
+  shoebox_test_spin (50);
   g_assert_null (shown_pair_page (fixture));
 }
 
@@ -323,7 +260,7 @@ test_edit_and_delete (Fixture       *fixture,
   GtkWidget *editor;
 
   shoebox_collection_page_reload (shoebox_window_get_collection_page (fixture->window));
-  spin (200);
+  shoebox_test_spin (200);
   activate_card (fixture, 0);
   page = shown_pair_page (fixture);
   g_assert_nonnull (page);
@@ -334,12 +271,12 @@ test_edit_and_delete (Fixture       *fixture,
   g_assert_nonnull (editor);
   /* Duplicate, News and Compare With… are on the page, not at the
    * bottom of its editor; Delete is in both. */
-  for (GtkWidget *button = gtk_widget_get_first_child (template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "manage_box"));
+  for (GtkWidget *button = gtk_widget_get_first_child (shoebox_test_template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "manage_box"));
        button != NULL;
        button = gtk_widget_get_next_sibling (button))
     g_assert_true (gtk_widget_get_visible (button)
                    == g_str_equal (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), "editor.delete"));
-  gtk_editable_set_text (GTK_EDITABLE (template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "colorway_row")), "Black");
+  gtk_editable_set_text (GTK_EDITABLE (shoebox_test_template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "colorway_row")), "Black");
   gtk_widget_activate_action (editor, "editor.save", NULL);
   shoebox_test_settle ();
   g_assert_true (shown_pair_page (fixture) == page);
@@ -349,15 +286,15 @@ test_edit_and_delete (Fixture       *fixture,
   /* Duplicate shows the copy. */
   gtk_widget_activate_action (GTK_WIDGET (page), "pair-page.duplicate", NULL);
   g_assert_cmpint (shoebox_pair_page_get_pair_id (page), !=, shoebox_pair_get_id (pair));
-  g_assert_cmpuint (shoebox_collection_count_pairs (fixture->collection, &error), ==, 2);
+  g_assert_cmpuint (shoebox_collection_count_pairs (fixture->base.collection, &error), ==, 2);
 
   /* Delete closes the page; Undo brings the pair back. */
   gtk_widget_activate_action (GTK_WIDGET (page), "pair-page.delete", NULL);
-  spin (50);
+  shoebox_test_spin (50);
   g_assert_null (shown_pair_page (fixture));
-  g_assert_cmpuint (shoebox_collection_count_pairs (fixture->collection, &error), ==, 1);
+  g_assert_cmpuint (shoebox_collection_count_pairs (fixture->base.collection, &error), ==, 1);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
-  g_assert_cmpuint (shoebox_collection_count_pairs (fixture->collection, &error), ==, 2);
+  g_assert_cmpuint (shoebox_collection_count_pairs (fixture->base.collection, &error), ==, 2);
   g_assert_no_error (error);
 }
 
@@ -367,25 +304,25 @@ test_back_keeps_scroll (Fixture       *fixture,
                         gconstpointer  data)
 {
   ShoeboxCollectionPage *collection_page = shoebox_window_get_collection_page (fixture->window);
-  GtkWidget *grid = template_child (collection_page, SHOEBOX_TYPE_COLLECTION_PAGE, "grid_view");
+  GtkWidget *grid = shoebox_test_template_child (collection_page, SHOEBOX_TYPE_COLLECTION_PAGE, "grid_view");
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (grid));
   g_autoptr(GError) error = NULL;
   double scrolled;
 
-  g_assert_true (shoebox_collection_generate_pairs (fixture->collection, 200, 7, &error));
+  g_assert_true (shoebox_collection_generate_pairs (fixture->base.collection, 200, 7, &error));
   g_assert_no_error (error);
   shoebox_collection_page_reload (collection_page);
-  wait_until (can_scroll, adjustment);
+  shoebox_test_wait_until (can_scroll, adjustment);
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) / 2);
-  spin (100);
+  shoebox_test_spin (100);
   scrolled = gtk_adjustment_get_value (adjustment);
   g_assert_cmpfloat (scrolled, >, 0);
 
   activate_card (fixture, 40);
   g_assert_nonnull (shown_pair_page (fixture));
-  spin (100);
+  shoebox_test_spin (100);
   gtk_widget_activate_action (GTK_WIDGET (shown_pair_page (fixture)), "pair-page.back", NULL);
-  spin (300);
+  shoebox_test_spin (300);
   g_assert_null (shown_pair_page (fixture));
   g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (adjustment), scrolled, 1);
 }
@@ -394,19 +331,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_content_type_set_mime_dirs (NULL);
-  shoebox_test_images_init (); /* before the XDG folders are isolated */
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  shoebox_test_sql_log_init ();
-
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: run the widget tests under xvfb-run -a\n");
-      return 1;
-    }
-  shoebox_test_gtk_quirks_init ();
-  adw_init ();
-  shoebox_test_dialogs_init ();
+  shoebox_test_gtk_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/pair-page/opens-with-content", test_opens_with_content);

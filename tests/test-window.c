@@ -13,36 +13,13 @@
 #include "shoebox-database.h"
 #include "shoebox-file-dialog.h"
 #include "shoebox-preferences-window.h"
-#include "shoebox-test-dialogs.h"
-#include "shoebox-test-gtk-quirks.h"
-#include "shoebox-test-wait.h"
+#include "shoebox-test-gtk.h"
 #include "shoebox-window.h"
-
-/* Iterates the main context until @done says so, failing after 5 s. */
-static void
-wait_until (gboolean (*done) (gpointer),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
 
 static AdwViewStack *
 get_pages (ShoeboxWindow *window)
 {
-  return ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), SHOEBOX_TYPE_WINDOW, "pages"));
+  return ADW_VIEW_STACK (shoebox_test_template_child (window, SHOEBOX_TYPE_WINDOW, "pages"));
 }
 
 static void
@@ -81,7 +58,7 @@ test_window_has_three_pages (void)
     }
 
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (widget_is_mapped, window);
+  shoebox_test_wait_until (shoebox_test_is_mapped, window);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (pages), ==, "collection");
 
   /* Switching through the model, as the switcher's buttons do. */
@@ -96,9 +73,7 @@ test_window_has_three_pages (void)
 static gboolean
 switcher_bar_revealed (gpointer data)
 {
-  AdwViewSwitcherBar *bar = ADW_VIEW_SWITCHER_BAR (gtk_widget_get_template_child (GTK_WIDGET (data),
-                                                                                SHOEBOX_TYPE_WINDOW,
-                                                                                "switcher_bar"));
+  AdwViewSwitcherBar *bar = ADW_VIEW_SWITCHER_BAR (shoebox_test_template_child (data, SHOEBOX_TYPE_WINDOW, "switcher_bar"));
 
   return adw_view_switcher_bar_get_reveal (bar);
 }
@@ -113,9 +88,7 @@ switcher_bar_hidden (gpointer data)
 static gboolean
 header_shows_switcher (gpointer data)
 {
-  AdwHeaderBar *header = ADW_HEADER_BAR (gtk_widget_get_template_child (GTK_WIDGET (data),
-                                                                      SHOEBOX_TYPE_WINDOW,
-                                                                      "header_bar"));
+  AdwHeaderBar *header = ADW_HEADER_BAR (shoebox_test_template_child (data, SHOEBOX_TYPE_WINDOW, "header_bar"));
   GtkWidget *title = adw_header_bar_get_title_widget (header);
 
 #if ADW_CHECK_VERSION (1, 4, 0)
@@ -167,19 +140,19 @@ test_window_adapts_to_narrow_width (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 700);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (widget_is_mapped, window);
-  wait_until (switcher_bar_hidden, window);
-  wait_until (header_shows_switcher, window);
+  shoebox_test_wait_until (shoebox_test_is_mapped, window);
+  shoebox_test_wait_until (switcher_bar_hidden, window);
+  shoebox_test_wait_until (header_shows_switcher, window);
   assert_selection_buttons (window, FALSE);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 600);
-  wait_until (switcher_bar_revealed, window);
-  wait_until (header_shows_title, window);
+  shoebox_test_wait_until (switcher_bar_revealed, window);
+  shoebox_test_wait_until (header_shows_title, window);
   assert_selection_buttons (window, TRUE);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 700);
-  wait_until (switcher_bar_hidden, window);
-  wait_until (header_shows_switcher, window);
+  shoebox_test_wait_until (switcher_bar_hidden, window);
+  shoebox_test_wait_until (header_shows_switcher, window);
   assert_selection_buttons (window, FALSE);
 
   destroy_window (GTK_WINDOW (window));
@@ -211,7 +184,7 @@ test_window_saves_size_on_close (void)
   ShoeboxWindow *window = shoebox_window_new (NULL);
 
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (widget_is_mapped, window);
+  shoebox_test_wait_until (shoebox_test_is_mapped, window);
   gtk_window_set_default_size (GTK_WINDOW (window), 640, 480);
 
   g_object_ref (window);
@@ -238,7 +211,7 @@ test_window_database_error_dialog (void)
   gtk_window_present (GTK_WINDOW (window));
   shoebox_window_show_database_error (window, error);
 
-  dialog = SHOEBOX_ALERT (shoebox_test_find_shown (SHOEBOX_TYPE_ALERT));
+  dialog = shoebox_test_find_alert ();
   g_assert_nonnull (dialog);
   /* Over the main window: its own window's parent on libadwaita 1.2,
    * inside it from 1.5 on.
@@ -255,7 +228,7 @@ test_window_database_error_dialog (void)
   g_assert_cmpstr (shoebox_alert_get_default_response (dialog), ==, "close");
 
   shoebox_alert_respond (dialog, "close");
-  g_assert_null (shoebox_test_find_shown (SHOEBOX_TYPE_ALERT));
+  g_assert_null (shoebox_test_find_alert ());
 
   /* The page says so too, instead of "No Pairs Yet". */
   view_stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (shoebox_window_get_collection_page (window)),
@@ -309,6 +282,18 @@ find_titled (const char *title)
   return NULL;
 }
 
+static gboolean
+add_photos_shown (gpointer data)
+{
+  return find_titled ("Add Photos") != NULL;
+}
+
+static gboolean
+add_photos_gone (gpointer data)
+{
+  return find_titled ("Add Photos") == NULL;
+}
+
 /* The file chooser, GtkFileDialog from GTK 4.10 on, keeps its title (the
  * end-to-end tests find it by it), and the caller's cancellable closes
  * it: the answer is G_IO_ERROR_CANCELLED, never a file.
@@ -322,16 +307,12 @@ test_file_dialog_cancel (void)
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GListModel) files = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 end;
 
   gtk_file_filter_add_suffix (filter, "png");
   gtk_window_present (GTK_WINDOW (window));
   shoebox_file_dialog_open (window, "Add Photos", "_Add", filter, TRUE, cancellable,
                             shoebox_test_store_result_cb, &result);
-  end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  while (find_titled ("Add Photos") == NULL && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_nonnull (find_titled ("Add Photos"));
+  shoebox_test_wait_until (add_photos_shown, NULL);
   shoebox_test_settle ();
 
   g_cancellable_cancel (cancellable);
@@ -339,10 +320,7 @@ test_file_dialog_cancel (void)
   files = shoebox_file_dialog_open_finish (result, &error);
   g_assert_null (files);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
-  while (find_titled ("Add Photos") != NULL && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_null (find_titled ("Add Photos"));
+  shoebox_test_wait_until (add_photos_gone, NULL);
 
   destroy_window (GTK_WINDOW (window));
 }
@@ -374,22 +352,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* ISOLATE_DIRS would hide the system's shared-mime-info database, which
-   * gdk-pixbuf needs to recognise an SVG icon: pin GIO to the real one, as
-   * g_content_type_set_mime_dirs() documents for tests.
-   */
-  g_content_type_set_mime_dirs (NULL);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  /* Not gtk_test_init (): on GTK 4.8 it ignores ISOLATE_DIRS. */
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: run the widget tests under xvfb-run -a\n");
-      return 1;
-    }
-  shoebox_test_gtk_quirks_init ();
-  adw_init ();
-  shoebox_test_dialogs_init ();
+  shoebox_test_gtk_init (&argc, &argv);
 
   g_test_add_func ("/window/pages", test_window_has_three_pages);
   g_test_add_func ("/window/narrow", test_window_adapts_to_narrow_width);

@@ -1,0 +1,138 @@
+/* shoebox-test-collection.c
+ *
+ * Copyright 2026 The Shoebox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "shoebox-test-collection.h"
+
+/* A collection for a widget test to show: a fresh database in the
+ * test's isolated XDG folders (G_TEST_OPTION_ISOLATE_DIRS) with the
+ * starter catalogue, photos beside it, and pairs added the way the
+ * editor saves them.
+ */
+
+/**
+ * shoebox_test_open_collection:
+ * @database: (out): where to put the database
+ * @starter_catalogue: whether to load the starter catalogue
+ *
+ * Opens the default database, a fresh one in the test's isolated
+ * folders.
+ *
+ * Returns: (transfer full): a collection on *@database
+ */
+ShoeboxCollection *
+shoebox_test_open_collection (ShoeboxDatabase **database,
+                              gboolean          starter_catalogue)
+{
+  g_autoptr(GError) error = NULL;
+  ShoeboxCollection *collection;
+
+  *database = shoebox_database_open_default (&error);
+  g_assert_no_error (error);
+  collection = shoebox_collection_new (*database);
+  if (starter_catalogue)
+    {
+      g_assert_true (shoebox_collection_load_starter_catalogue (collection, NULL, &error));
+      g_assert_no_error (error);
+    }
+  return collection;
+}
+
+/**
+ * shoebox_test_collection_set_up:
+ * @fixture: the fixture to fill
+ * @data: unused: a g_test_add() set-up function
+ *
+ * Opens a collection with the starter catalogue, and makes the photo
+ * store.
+ */
+void
+shoebox_test_collection_set_up (ShoeboxTestCollection *fixture,
+                                gconstpointer          data)
+{
+  fixture->collection = shoebox_test_open_collection (&fixture->database, TRUE);
+  fixture->photos = shoebox_photos_new ();
+}
+
+void
+shoebox_test_collection_tear_down (ShoeboxTestCollection *fixture,
+                                   gconstpointer          data)
+{
+  g_clear_object (&fixture->photos);
+  g_clear_object (&fixture->collection);
+  g_clear_object (&fixture->database);
+}
+
+/**
+ * shoebox_test_new_pair:
+ * @brand: the brand's name
+ * @silhouette: the silhouette's name, in the catalogue or new to it
+ * @colorway: the pair's colorway
+ *
+ * Returns: (transfer full): a pair not saved yet, for a test to give
+ *   more facts before shoebox_test_save_pair()
+ */
+ShoeboxPair *
+shoebox_test_new_pair (const char *brand,
+                       const char *silhouette,
+                       const char *colorway)
+{
+  ShoeboxPair *pair = shoebox_pair_new ();
+
+  shoebox_pair_set_brand_name (pair, brand);
+  shoebox_pair_set_silhouette_name (pair, silhouette);
+  shoebox_pair_set_colorway (pair, colorway);
+  return pair;
+}
+
+/* Saves @pair, which must succeed: it then has its id. */
+void
+shoebox_test_save_pair (ShoeboxCollection *collection,
+                        ShoeboxPair       *pair)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (shoebox_collection_save_pair (collection, pair, &error));
+  g_assert_no_error (error);
+}
+
+/**
+ * shoebox_test_add_pair:
+ * @collection: where to save
+ * @brand: the brand's name
+ * @silhouette: the silhouette's name, in the catalogue or new to it
+ * @colorway: the pair's colorway
+ * @price_paid: in US cents
+ *
+ * Returns: (transfer full): the pair, saved
+ */
+ShoeboxPair *
+shoebox_test_add_pair (ShoeboxCollection *collection,
+                       const char        *brand,
+                       const char        *silhouette,
+                       const char        *colorway,
+                       gint64             price_paid)
+{
+  ShoeboxPair *pair = shoebox_test_new_pair (brand, silhouette, colorway);
+
+  shoebox_pair_set_currency (pair, "USD");
+  shoebox_pair_set_price_paid (pair, price_paid);
+  shoebox_test_save_pair (collection, pair);
+  return pair;
+}
+
+/* How many pairs @collection holds, which must be readable. */
+guint
+shoebox_test_count_pairs (ShoeboxCollection *collection)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = shoebox_collection_count_pairs (collection, &error);
+
+  g_assert_no_error (error);
+  return n;
+}

@@ -52,7 +52,7 @@ load_catalogue_in_transaction (ShoeboxDatabase  *database,
       gint64 retail_price = -1;
       gint64 brand_id;
       gint64 silhouette_id;
-      sqlite3_stmt *stmt;
+      ShoeboxStatement *stmt;
 
       if (brand == NULL || name == NULL)
         {
@@ -79,16 +79,16 @@ load_catalogue_in_transaction (ShoeboxDatabase  *database,
                       error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, brand_id);
-      _shoebox_collection_bind_text (stmt, 2, name);
-      _shoebox_collection_bind_text (stmt, 3, designer);
-      _shoebox_collection_bind_optional_int64 (stmt, 4, year, 0);
-      _shoebox_collection_bind_optional_int64 (stmt, 5, retail_price, -1);
-      _shoebox_collection_bind_text (stmt, 6, retail_price >= 0 ? currency : NULL);
-      _shoebox_collection_bind_text (stmt, 7, category);
-      _shoebox_collection_bind_text (stmt, 8, inspiration);
-      _shoebox_collection_bind_text (stmt, 9, notes);
-      if (!_shoebox_collection_step_done (self, stmt, error))
+      shoebox_statement_bind_int64 (stmt, 1, brand_id);
+      shoebox_statement_bind_text (stmt, 2, name);
+      shoebox_statement_bind_text (stmt, 3, designer);
+      shoebox_statement_bind_optional_int64 (stmt, 4, year, 0);
+      shoebox_statement_bind_optional_int64 (stmt, 5, retail_price, -1);
+      shoebox_statement_bind_text (stmt, 6, retail_price >= 0 ? currency : NULL);
+      shoebox_statement_bind_text (stmt, 7, category);
+      shoebox_statement_bind_text (stmt, 8, inspiration);
+      shoebox_statement_bind_text (stmt, 9, notes);
+      if (!shoebox_database_step_done (self->database, stmt, error))
         return FALSE;
       if (sqlite3_changes (handle) > 0)
         load->n_added++;
@@ -96,9 +96,9 @@ load_catalogue_in_transaction (ShoeboxDatabase  *database,
       stmt = _shoebox_collection_prepare (self, "SELECT id FROM silhouettes WHERE brand_id = ? AND name = ?", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, brand_id);
-      _shoebox_collection_bind_text (stmt, 2, name);
-      if (!_shoebox_collection_query_int64 (self, stmt, &silhouette_id, error))
+      shoebox_statement_bind_int64 (stmt, 1, brand_id);
+      shoebox_statement_bind_text (stmt, 2, name);
+      if (!shoebox_database_query_int64 (self->database, stmt, &silhouette_id, error))
         return FALSE;
       g_hash_table_insert (ids, groups[i], g_memdup2 (&silhouette_id, sizeof silhouette_id));
     }
@@ -107,7 +107,7 @@ load_catalogue_in_transaction (ShoeboxDatabase  *database,
     {
       g_autofree char *predecessor = g_key_file_get_string (load->catalogue, groups[i], "predecessor", NULL);
       const gint64 *predecessor_id;
-      sqlite3_stmt *stmt;
+      ShoeboxStatement *stmt;
 
       if (predecessor == NULL)
         continue;
@@ -124,9 +124,9 @@ load_catalogue_in_transaction (ShoeboxDatabase  *database,
       stmt = _shoebox_collection_prepare (self, "UPDATE silhouettes SET predecessor_id = ? WHERE id = ? AND predecessor_id IS NULL", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, *predecessor_id);
-      sqlite3_bind_int64 (stmt, 2, *(const gint64 *) g_hash_table_lookup (ids, groups[i]));
-      if (!_shoebox_collection_step_done (self, stmt, error))
+      shoebox_statement_bind_int64 (stmt, 1, *predecessor_id);
+      shoebox_statement_bind_int64 (stmt, 2, *(const gint64 *) g_hash_table_lookup (ids, groups[i]));
+      if (!shoebox_database_step_done (self->database, stmt, error))
         return FALSE;
     }
 
@@ -145,11 +145,11 @@ query_starter_loaded (ShoeboxCollection  *self,
                       gboolean           *loaded,
                       GError            **error)
 {
-  sqlite3_stmt *stmt;
+  ShoeboxStatement *stmt;
   gint64 count;
 
   stmt = _shoebox_collection_prepare (self, "SELECT count(*) FROM meta WHERE key = '" STARTER_CATALOGUE_KEY "'", error);
-  if (stmt == NULL || !_shoebox_collection_query_int64 (self, stmt, &count, error))
+  if (stmt == NULL || !shoebox_database_query_int64 (self->database, stmt, &count, error))
     return FALSE;
 
   *loaded = count > 0;
@@ -163,7 +163,7 @@ load_starter_in_transaction (ShoeboxDatabase  *database,
 {
   StarterLoad *starter = user_data;
   ShoeboxCollection *self = starter->self;
-  sqlite3_stmt *stmt;
+  ShoeboxStatement *stmt;
   gboolean loaded;
 
   /* Looked up again under the write lock: the command line and the
@@ -181,7 +181,7 @@ load_starter_in_transaction (ShoeboxDatabase  *database,
     return FALSE;
 
   stmt = _shoebox_collection_prepare (self, "INSERT INTO meta (key, value) VALUES ('" STARTER_CATALOGUE_KEY "', '1')", error);
-  return stmt != NULL && _shoebox_collection_step_done (self, stmt, error);
+  return stmt != NULL && shoebox_database_step_done (self->database, stmt, error);
 }
 
 typedef struct
@@ -201,7 +201,7 @@ save_silhouette_in_transaction (ShoeboxDatabase  *database,
   ShoeboxSilhouette *silhouette = data->silhouette;
   gint64 id = shoebox_silhouette_get_id (silhouette);
   gint64 brand_id;
-  sqlite3_stmt *stmt;
+  ShoeboxStatement *stmt;
 
   if (!_shoebox_collection_ensure_brand (self, shoebox_silhouette_get_brand_name (silhouette), &brand_id, error))
     return FALSE;
@@ -221,18 +221,18 @@ save_silhouette_in_transaction (ShoeboxDatabase  *database,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, brand_id);
-  _shoebox_collection_bind_text (stmt, 2, shoebox_silhouette_get_name (silhouette));
-  _shoebox_collection_bind_text (stmt, 3, shoebox_silhouette_get_designer (silhouette));
-  _shoebox_collection_bind_optional_int64 (stmt, 4, shoebox_silhouette_get_release_year (silhouette), 0);
-  _shoebox_collection_bind_optional_int64 (stmt, 5, shoebox_silhouette_get_retail_price (silhouette), -1);
-  _shoebox_collection_bind_text (stmt, 6, shoebox_silhouette_get_retail_currency (silhouette));
-  _shoebox_collection_bind_text (stmt, 7, shoebox_silhouette_get_category (silhouette));
-  _shoebox_collection_bind_text (stmt, 8, shoebox_silhouette_get_inspiration (silhouette));
-  _shoebox_collection_bind_text (stmt, 9, shoebox_silhouette_get_notes (silhouette));
-  _shoebox_collection_bind_optional_int64 (stmt, 10, shoebox_silhouette_get_predecessor_id (silhouette), 0);
-  _shoebox_collection_bind_optional_int64 (stmt, 11, id, 0);
-  if (!_shoebox_collection_step_done (self, stmt, error))
+  shoebox_statement_bind_int64 (stmt, 1, brand_id);
+  shoebox_statement_bind_text (stmt, 2, shoebox_silhouette_get_name (silhouette));
+  shoebox_statement_bind_text (stmt, 3, shoebox_silhouette_get_designer (silhouette));
+  shoebox_statement_bind_optional_int64 (stmt, 4, shoebox_silhouette_get_release_year (silhouette), 0);
+  shoebox_statement_bind_optional_int64 (stmt, 5, shoebox_silhouette_get_retail_price (silhouette), -1);
+  shoebox_statement_bind_text (stmt, 6, shoebox_silhouette_get_retail_currency (silhouette));
+  shoebox_statement_bind_text (stmt, 7, shoebox_silhouette_get_category (silhouette));
+  shoebox_statement_bind_text (stmt, 8, shoebox_silhouette_get_inspiration (silhouette));
+  shoebox_statement_bind_text (stmt, 9, shoebox_silhouette_get_notes (silhouette));
+  shoebox_statement_bind_optional_int64 (stmt, 10, shoebox_silhouette_get_predecessor_id (silhouette), 0);
+  shoebox_statement_bind_optional_int64 (stmt, 11, id, 0);
+  if (!shoebox_database_step_done (self->database, stmt, error))
     return FALSE;
 
   data->id = id != 0 ? id : sqlite3_last_insert_rowid (shoebox_database_get_handle (database));
@@ -251,14 +251,14 @@ delete_silhouette_in_transaction (ShoeboxDatabase  *database,
                                   GError          **error)
 {
   DeleteSilhouette *data = user_data;
-  sqlite3_stmt *stmt;
+  ShoeboxStatement *stmt;
   gint64 n_pairs;
 
   stmt = _shoebox_collection_prepare (data->self, "SELECT count(*) FROM pairs WHERE silhouette_id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, data->id);
-  if (!_shoebox_collection_query_int64 (data->self, stmt, &n_pairs, error))
+  shoebox_statement_bind_int64 (stmt, 1, data->id);
+  if (!shoebox_database_query_int64 (data->self->database, stmt, &n_pairs, error))
     return FALSE;
   if (n_pairs > 0)
     {
@@ -274,8 +274,8 @@ delete_silhouette_in_transaction (ShoeboxDatabase  *database,
   stmt = _shoebox_collection_prepare (data->self, "DELETE FROM silhouettes WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, data->id);
-  return _shoebox_collection_step_done (data->self, stmt, error);
+  shoebox_statement_bind_int64 (stmt, 1, data->id);
+  return shoebox_database_step_done (data->self->database, stmt, error);
 }
 
 /**
@@ -386,7 +386,7 @@ shoebox_collection_get_silhouette (ShoeboxCollection  *self,
                                    GError            **error)
 {
   ShoeboxSilhouette *silhouette;
-  sqlite3_stmt *stmt;
+  ShoeboxStatement *stmt;
   gboolean has_row;
 
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), NULL);
@@ -394,8 +394,8 @@ shoebox_collection_get_silhouette (ShoeboxCollection  *self,
   stmt = _shoebox_collection_prepare (self, "SELECT " SILHOUETTE_COLUMNS SILHOUETTE_FROM " WHERE s.id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!_shoebox_collection_step_row (self, stmt, &has_row, error))
+  shoebox_statement_bind_int64 (stmt, 1, id);
+  if (!shoebox_database_step_row (self->database, stmt, &has_row, error))
     return NULL;
   if (!has_row)
     {
@@ -528,7 +528,7 @@ shoebox_collection_list_silhouettes (ShoeboxCollection  *self,
                                      GError            **error)
 {
   g_autoptr(GListStore) store = g_list_store_new (SHOEBOX_TYPE_SILHOUETTE);
-  sqlite3_stmt *stmt;
+  ShoeboxStatement *stmt;
   gboolean has_row;
 
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), NULL);
@@ -540,7 +540,7 @@ shoebox_collection_list_silhouettes (ShoeboxCollection  *self,
   if (stmt == NULL)
     return NULL;
 
-  while (_shoebox_collection_step_row (self, stmt, &has_row, error))
+  while (shoebox_database_step_row (self->database, stmt, &has_row, error))
     {
       g_autoptr(ShoeboxSilhouette) silhouette = NULL;
 
@@ -601,7 +601,7 @@ shoebox_collection_list_lineage (ShoeboxCollection  *self,
       gint64 id = g_array_index (queue, gint64, i);
       g_autoptr(ShoeboxSilhouette) silhouette = shoebox_collection_get_silhouette (self, id, error);
       g_autoptr(GArray) successors = NULL;
-      sqlite3_stmt *stmt;
+      ShoeboxStatement *stmt;
 
       if (silhouette == NULL)
         return NULL;
@@ -613,8 +613,8 @@ shoebox_collection_list_lineage (ShoeboxCollection  *self,
                       error);
       if (stmt == NULL)
         return NULL;
-      sqlite3_bind_int64 (stmt, 1, id);
-      successors = _shoebox_collection_query_ids (self, stmt, error);
+      shoebox_statement_bind_int64 (stmt, 1, id);
+      successors = shoebox_database_query_ids (self->database, stmt, error);
       if (successors == NULL)
         return NULL;
       for (guint j = 0; j < successors->len; j++)
@@ -642,7 +642,7 @@ char **
 shoebox_collection_list_brands (ShoeboxCollection  *self,
                                 GError            **error)
 {
-  sqlite3_stmt *stmt;
+  ShoeboxStatement *stmt;
 
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), NULL);
 
@@ -650,7 +650,7 @@ shoebox_collection_list_brands (ShoeboxCollection  *self,
   if (stmt == NULL)
     return NULL;
 
-  return _shoebox_collection_query_strv (self, stmt, error);
+  return shoebox_database_query_strv (self->database, stmt, error);
 }
 
 /**
@@ -664,7 +664,7 @@ char **
 shoebox_collection_list_tags (ShoeboxCollection  *self,
                               GError            **error)
 {
-  sqlite3_stmt *stmt;
+  ShoeboxStatement *stmt;
 
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), NULL);
 
@@ -675,5 +675,5 @@ shoebox_collection_list_tags (ShoeboxCollection  *self,
   if (stmt == NULL)
     return NULL;
 
-  return _shoebox_collection_query_strv (self, stmt, error);
+  return shoebox_database_query_strv (self->database, stmt, error);
 }

@@ -47,10 +47,10 @@ generate_in_transaction (ShoeboxDatabase  *database,
   g_autofree char *now = _shoebox_collection_dup_now ();
   gint64 tag_ids[G_N_ELEMENTS (tag_names)];
   sqlite3 *handle = shoebox_database_get_handle (database);
-  sqlite3_stmt *stmt;
+  ShoeboxStatement *stmt;
 
   stmt = _shoebox_collection_prepare (self, "SELECT id FROM silhouettes ORDER BY id", error);
-  if (stmt == NULL || (silhouettes = _shoebox_collection_query_ids (self, stmt, error)) == NULL)
+  if (stmt == NULL || (silhouettes = shoebox_database_query_ids (self->database, stmt, error)) == NULL)
     return FALSE;
   if (silhouettes->len == 0)
     {
@@ -64,14 +64,14 @@ generate_in_transaction (ShoeboxDatabase  *database,
       stmt = _shoebox_collection_prepare (self, "INSERT OR IGNORE INTO tags (name) VALUES (?)", error);
       if (stmt == NULL)
         return FALSE;
-      _shoebox_collection_bind_text (stmt, 1, tag_names[i]);
-      if (!_shoebox_collection_step_done (self, stmt, error))
+      shoebox_statement_bind_text (stmt, 1, tag_names[i]);
+      if (!shoebox_database_step_done (self->database, stmt, error))
         return FALSE;
       stmt = _shoebox_collection_prepare (self, "SELECT id FROM tags WHERE name = ?", error);
       if (stmt == NULL)
         return FALSE;
-      _shoebox_collection_bind_text (stmt, 1, tag_names[i]);
-      if (!_shoebox_collection_query_int64 (self, stmt, &tag_ids[i], error))
+      shoebox_statement_bind_text (stmt, 1, tag_names[i]);
+      if (!shoebox_database_query_int64 (self->database, stmt, &tag_ids[i], error))
         return FALSE;
     }
 
@@ -106,19 +106,19 @@ generate_in_transaction (ShoeboxDatabase  *database,
                       error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, g_array_index (silhouettes, gint64, g_rand_int_range (rand, 0, silhouettes->len)));
-      _shoebox_collection_bind_text (stmt, 2, colorway);
-      _shoebox_collection_bind_text (stmt, 3, style_code);
-      _shoebox_collection_bind_text (stmt, 4, size);
-      _shoebox_collection_bind_text (stmt, 5, conditions[g_rand_int_range (rand, 0, G_N_ELEMENTS (conditions))]);
-      _shoebox_collection_bind_text (stmt, 6, status < 8 ? "Owned" : status == 8 ? "Wishlist" : "Sold");
-      sqlite3_bind_int64 (stmt, 7, g_rand_int_range (rand, 80, 2000) * scale * (scale == 1 ? 150 : 1));
-      _shoebox_collection_bind_text (stmt, 8, currency);
-      _shoebox_collection_bind_text (stmt, 9, purchase_date);
-      sqlite3_bind_int64 (stmt, 10, g_rand_int_range (rand, 80, 3000) * scale * (scale == 1 ? 150 : 1));
-      _shoebox_collection_bind_text (stmt, 11, now);
-      _shoebox_collection_bind_text (stmt, 12, now);
-      if (!_shoebox_collection_step_done (self, stmt, error))
+      shoebox_statement_bind_int64 (stmt, 1, g_array_index (silhouettes, gint64, g_rand_int_range (rand, 0, silhouettes->len)));
+      shoebox_statement_bind_text (stmt, 2, colorway);
+      shoebox_statement_bind_text (stmt, 3, style_code);
+      shoebox_statement_bind_text (stmt, 4, size);
+      shoebox_statement_bind_text (stmt, 5, conditions[g_rand_int_range (rand, 0, G_N_ELEMENTS (conditions))]);
+      shoebox_statement_bind_text (stmt, 6, status < 8 ? "Owned" : status == 8 ? "Wishlist" : "Sold");
+      shoebox_statement_bind_int64 (stmt, 7, g_rand_int_range (rand, 80, 2000) * scale * (scale == 1 ? 150 : 1));
+      shoebox_statement_bind_text (stmt, 8, currency);
+      shoebox_statement_bind_text (stmt, 9, purchase_date);
+      shoebox_statement_bind_int64 (stmt, 10, g_rand_int_range (rand, 80, 3000) * scale * (scale == 1 ? 150 : 1));
+      shoebox_statement_bind_text (stmt, 11, now);
+      shoebox_statement_bind_text (stmt, 12, now);
+      if (!shoebox_database_step_done (self->database, stmt, error))
         return FALSE;
       pair_id = sqlite3_last_insert_rowid (handle);
 
@@ -127,9 +127,9 @@ generate_in_transaction (ShoeboxDatabase  *database,
           stmt = _shoebox_collection_prepare (self, "INSERT OR IGNORE INTO pair_tags (pair_id, tag_id, position) VALUES (?, ?, 0)", error);
           if (stmt == NULL)
             return FALSE;
-          sqlite3_bind_int64 (stmt, 1, pair_id);
-          sqlite3_bind_int64 (stmt, 2, tag_ids[g_rand_int_range (rand, 0, G_N_ELEMENTS (tag_ids))]);
-          if (!_shoebox_collection_step_done (self, stmt, error))
+          shoebox_statement_bind_int64 (stmt, 1, pair_id);
+          shoebox_statement_bind_int64 (stmt, 2, tag_ids[g_rand_int_range (rand, 0, G_N_ELEMENTS (tag_ids))]);
+          if (!shoebox_database_step_done (self->database, stmt, error))
             return FALSE;
         }
 
@@ -143,9 +143,9 @@ generate_in_transaction (ShoeboxDatabase  *database,
           stmt = _shoebox_collection_prepare (self, "INSERT OR IGNORE INTO wears (pair_id, date) VALUES (?, ?)", error);
           if (stmt == NULL)
             return FALSE;
-          sqlite3_bind_int64 (stmt, 1, pair_id);
-          _shoebox_collection_bind_text (stmt, 2, date);
-          if (!_shoebox_collection_step_done (self, stmt, error))
+          shoebox_statement_bind_int64 (stmt, 1, pair_id);
+          shoebox_statement_bind_text (stmt, 2, date);
+          if (!shoebox_database_step_done (self->database, stmt, error))
             return FALSE;
         }
     }

@@ -24,16 +24,16 @@ _shoebox_collection_photo_in_transaction (ShoeboxDatabase  *database,
 {
   PhotoData *data = user_data;
   ShoeboxCollection *self = data->self;
-  sqlite3_stmt *stmt;
+  ShoeboxStatement *stmt;
 
   if (data->action == PHOTO_REMOVE)
     {
       stmt = _shoebox_collection_prepare (self, "DELETE FROM photos WHERE pair_id = ? AND file_name = ?", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, data->pair_id);
-      _shoebox_collection_bind_text (stmt, 2, data->file_name);
-      return _shoebox_collection_step_done (self, stmt, error);
+      shoebox_statement_bind_int64 (stmt, 1, data->pair_id);
+      shoebox_statement_bind_text (stmt, 2, data->file_name);
+      return shoebox_database_step_done (self->database, stmt, error);
     }
 
   if (data->action == PHOTO_SIDE_PROFILE || data->is_side_profile)
@@ -41,8 +41,8 @@ _shoebox_collection_photo_in_transaction (ShoeboxDatabase  *database,
       stmt = _shoebox_collection_prepare (self, "UPDATE photos SET is_side_profile = 0 WHERE pair_id = ?", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, data->pair_id);
-      if (!_shoebox_collection_step_done (self, stmt, error))
+      shoebox_statement_bind_int64 (stmt, 1, data->pair_id);
+      if (!shoebox_database_step_done (self->database, stmt, error))
         return FALSE;
     }
 
@@ -51,9 +51,9 @@ _shoebox_collection_photo_in_transaction (ShoeboxDatabase  *database,
       stmt = _shoebox_collection_prepare (self, "UPDATE photos SET is_side_profile = 1 WHERE pair_id = ? AND file_name = ?", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, data->pair_id);
-      _shoebox_collection_bind_text (stmt, 2, data->file_name);
-      if (!_shoebox_collection_step_done (self, stmt, error))
+      shoebox_statement_bind_int64 (stmt, 1, data->pair_id);
+      shoebox_statement_bind_text (stmt, 2, data->file_name);
+      if (!shoebox_database_step_done (self->database, stmt, error))
         return FALSE;
       if (sqlite3_changes (shoebox_database_get_handle (database)) != 1)
         {
@@ -70,10 +70,10 @@ _shoebox_collection_photo_in_transaction (ShoeboxDatabase  *database,
                   error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, data->pair_id);
-  _shoebox_collection_bind_text (stmt, 2, data->file_name);
-  sqlite3_bind_int (stmt, 3, data->is_side_profile ? 1 : 0);
-  return _shoebox_collection_step_done (self, stmt, error);
+  shoebox_statement_bind_int64 (stmt, 1, data->pair_id);
+  shoebox_statement_bind_text (stmt, 2, data->file_name);
+  shoebox_statement_bind_int64 (stmt, 3, data->is_side_profile ? 1 : 0);
+  return shoebox_database_step_done (self->database, stmt, error);
 }
 
 /**
@@ -188,7 +188,7 @@ shoebox_collection_find_silhouette_photo (ShoeboxCollection  *self,
                                           char              **file_name,
                                           GError            **error)
 {
-  sqlite3_stmt *stmt;
+  ShoeboxStatement *stmt;
   gboolean has_row;
 
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), FALSE);
@@ -206,15 +206,15 @@ shoebox_collection_find_silhouette_photo (ShoeboxCollection  *self,
                   error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, silhouette_id);
+  shoebox_statement_bind_int64 (stmt, 1, silhouette_id);
 
-  if (!_shoebox_collection_step_row (self, stmt, &has_row, error))
+  if (!shoebox_database_step_row (self->database, stmt, &has_row, error))
     return FALSE;
 
   if (has_row)
     {
-      *pair_id = sqlite3_column_int64 (stmt, 0);
-      *file_name = g_strdup (_shoebox_collection_column_text (stmt, 1));
+      *pair_id = shoebox_statement_column_int64 (stmt, 0);
+      *file_name = g_strdup (shoebox_statement_column_text (stmt, 1));
     }
   sqlite3_reset (stmt);
   return TRUE;
@@ -273,7 +273,7 @@ save_pair_with_photos_in_transaction (ShoeboxDatabase  *database,
   for (guint i = 0; data->photos != NULL && data->photos[i] != NULL; i++)
     {
       PhotoData add = { self, pair_id, data->photos[i], FALSE, PHOTO_ADD };
-      sqlite3_stmt *stmt;
+      ShoeboxStatement *stmt;
 
       if (!_shoebox_collection_photo_in_transaction (database, &add, error))
         return FALSE;
@@ -284,10 +284,10 @@ save_pair_with_photos_in_transaction (ShoeboxDatabase  *database,
       stmt = _shoebox_collection_prepare (self, "UPDATE photos SET position = ? WHERE pair_id = ? AND file_name = ?", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int (stmt, 1, (int) i);
-      sqlite3_bind_int64 (stmt, 2, pair_id);
-      _shoebox_collection_bind_text (stmt, 3, data->photos[i]);
-      if (!_shoebox_collection_step_done (self, stmt, error))
+      shoebox_statement_bind_int64 (stmt, 1, (int) i);
+      shoebox_statement_bind_int64 (stmt, 2, pair_id);
+      shoebox_statement_bind_text (stmt, 3, data->photos[i]);
+      if (!shoebox_database_step_done (self->database, stmt, error))
         return FALSE;
     }
 
@@ -299,12 +299,12 @@ save_pair_with_photos_in_transaction (ShoeboxDatabase  *database,
     }
   else
     {
-      sqlite3_stmt *stmt = _shoebox_collection_prepare (self, "UPDATE photos SET is_side_profile = 0 WHERE pair_id = ?", error);
+      ShoeboxStatement *stmt = _shoebox_collection_prepare (self, "UPDATE photos SET is_side_profile = 0 WHERE pair_id = ?", error);
 
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, pair_id);
-      return _shoebox_collection_step_done (self, stmt, error);
+      shoebox_statement_bind_int64 (stmt, 1, pair_id);
+      return shoebox_database_step_done (self->database, stmt, error);
     }
 }
 

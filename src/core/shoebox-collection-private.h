@@ -68,60 +68,35 @@ gboolean _shoebox_collection_insert_pair (ShoeboxCollection  *self,
                                           ShoeboxPair        *pair,
                                           GError            **error);
 
-gboolean
-_shoebox_collection_set_sqlite_error (ShoeboxCollection  *self,
-                                      int                 result,
-                                      GError            **error);
-sqlite3_stmt *
+ShoeboxStatement *
 _shoebox_collection_prepare (ShoeboxCollection  *self,
                              const char         *sql,
                              GError            **error);
 gboolean
 _shoebox_collection_step_done (ShoeboxCollection  *self,
-                               sqlite3_stmt       *stmt,
+                               ShoeboxStatement   *stmt,
                                GError            **error);
-gboolean
-_shoebox_collection_step_row (ShoeboxCollection  *self,
-                              sqlite3_stmt       *stmt,
-                              gboolean           *has_row,
-                              GError            **error);
 void
-_shoebox_collection_bind_text (sqlite3_stmt *stmt,
-                               int           index,
-                               const char   *text);
-void
-_shoebox_collection_bind_optional_int64 (sqlite3_stmt *stmt,
-                                         int           index,
-                                         gint64        value,
-                                         gint64        none);
-const char *
-_shoebox_collection_column_text (sqlite3_stmt *stmt,
-                                 int           column);
-gint64
-_shoebox_collection_column_optional_int64 (sqlite3_stmt *stmt,
-                                           int           column,
-                                           gint64        none);
-char *
-_shoebox_collection_dup_now (void);
-void
-_shoebox_collection_emit_changed (ShoeboxCollection *self);
+_shoebox_collection_bind_text (ShoeboxStatement *stmt,
+                               int               index,
+                               const char       *text);
 gboolean
 _shoebox_collection_query_int64 (ShoeboxCollection  *self,
-                                 sqlite3_stmt       *stmt,
+                                 ShoeboxStatement   *stmt,
                                  gint64             *value,
                                  GError            **error);
 char **
 _shoebox_collection_query_strv (ShoeboxCollection  *self,
-                                sqlite3_stmt       *stmt,
+                                ShoeboxStatement   *stmt,
                                 GError            **error);
-GArray *
-_shoebox_collection_query_ids (ShoeboxCollection  *self,
-                               sqlite3_stmt       *stmt,
-                               GError            **error);
+char *
+_shoebox_collection_dup_now (void);
+void
+_shoebox_collection_emit_changed (ShoeboxCollection *self);
 ShoeboxSilhouette *
-_shoebox_collection_silhouette_from_row (sqlite3_stmt *stmt);
+_shoebox_collection_silhouette_from_row (ShoeboxStatement *stmt);
 ShoeboxPair *
-_shoebox_collection_pair_from_row (sqlite3_stmt *stmt);
+_shoebox_collection_pair_from_row (ShoeboxStatement *stmt);
 gboolean
 _shoebox_collection_ensure_brand (ShoeboxCollection  *self,
                                   const char         *name,

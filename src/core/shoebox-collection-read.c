@@ -56,13 +56,13 @@ read_lists (ShoeboxCollection  *self,
                                                        (GDestroyNotify) g_ptr_array_unref);
   GHashTableIter iter;
   gpointer key, value;
-  sqlite3_stmt *stmt;
+  ShoeboxStatement *stmt;
   gboolean has_row;
 
   stmt = _shoebox_collection_prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
-  _shoebox_collection_bind_text (stmt, 1, json);
+  shoebox_statement_bind_text (stmt, 1, json);
 
   for (;;)
     {
@@ -70,12 +70,12 @@ read_lists (ShoeboxCollection  *self,
       gpointer id_key;
       GPtrArray *texts;
 
-      if (!_shoebox_collection_step_row (self, stmt, &has_row, error))
+      if (!shoebox_database_step_row (self->database, stmt, &has_row, error))
         return FALSE;
       if (!has_row)
         break;
 
-      id = sqlite3_column_int64 (stmt, 0);
+      id = shoebox_statement_column_int64 (stmt, 0);
       if (!g_hash_table_lookup_extended (by_id, &id, &id_key, NULL))
         continue;
       texts = g_hash_table_lookup (lists, id_key);
@@ -84,7 +84,7 @@ read_lists (ShoeboxCollection  *self,
           texts = g_ptr_array_new_with_free_func (g_free);
           g_hash_table_insert (lists, id_key, texts);
         }
-      g_ptr_array_add (texts, g_strdup (_shoebox_collection_column_text (stmt, 1)));
+      g_ptr_array_add (texts, g_strdup (shoebox_statement_column_text (stmt, 1)));
     }
   sqlite3_reset (stmt);
 
@@ -123,7 +123,7 @@ shoebox_collection_get_pairs (ShoeboxCollection  *self,
   g_autoptr(GPtrArray) pairs = NULL;
   g_autoptr(GHashTable) by_id = NULL;
   g_autofree char *json = NULL;
-  sqlite3_stmt *stmt;
+  ShoeboxStatement *stmt;
   gboolean has_row;
 
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), NULL);
@@ -141,12 +141,12 @@ shoebox_collection_get_pairs (ShoeboxCollection  *self,
                   error);
   if (stmt == NULL)
     return NULL;
-  _shoebox_collection_bind_text (stmt, 1, json);
+  shoebox_statement_bind_text (stmt, 1, json);
   for (;;)
     {
       ShoeboxPair *pair;
 
-      if (!_shoebox_collection_step_row (self, stmt, &has_row, error))
+      if (!shoebox_database_step_row (self->database, stmt, &has_row, error))
         return NULL;
       if (!has_row)
         break;

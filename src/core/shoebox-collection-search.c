@@ -159,7 +159,7 @@ search_ids (ShoeboxCollection       *self,
   static const ShoeboxPairQuery everything = { 0 };
   g_autofree char *match = NULL;
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
+  ShoeboxStatement *stmt;
 
   if (query == NULL)
     query = &everything;
@@ -171,17 +171,17 @@ search_ids (ShoeboxCollection       *self,
   stmt = _shoebox_collection_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
-  _shoebox_collection_bind_text (stmt, 1, match);
+  shoebox_statement_bind_text (stmt, 1, match);
   if (sqlite3_bind_parameter_count (stmt) > 1)
     {
-      _shoebox_collection_bind_text (stmt, 2, query->brand != NULL && query->brand[0] != '\0' ? query->brand : NULL);
-      sqlite3_bind_int64 (stmt, 3, query->silhouette_id);
-      sqlite3_bind_int64 (stmt, 4, query->conditions);
-      sqlite3_bind_int64 (stmt, 5, query->statuses);
-      _shoebox_collection_bind_text (stmt, 6, query->tag != NULL && query->tag[0] != '\0' ? query->tag : NULL);
+      shoebox_statement_bind_text (stmt, 2, query->brand != NULL && query->brand[0] != '\0' ? query->brand : NULL);
+      shoebox_statement_bind_int64 (stmt, 3, query->silhouette_id);
+      shoebox_statement_bind_int64 (stmt, 4, query->conditions);
+      shoebox_statement_bind_int64 (stmt, 5, query->statuses);
+      shoebox_statement_bind_text (stmt, 6, query->tag != NULL && query->tag[0] != '\0' ? query->tag : NULL);
     }
 
-  return _shoebox_collection_query_ids (self, stmt, error);
+  return shoebox_database_query_ids (self->database, stmt, error);
 }
 
 /**

@@ -86,7 +86,7 @@ shoebox_collection_compute_statistics (ShoeboxCollection  *self,
   g_autoptr(ShoeboxStatistics) statistics = g_new0 (ShoeboxStatistics, 1);
   g_autoptr(GArray) ids = NULL;
   g_autofree char *now = NULL;
-  sqlite3_stmt *stmt;
+  ShoeboxStatement *stmt;
   gboolean has_row;
   gint64 count;
 
@@ -103,11 +103,11 @@ shoebox_collection_compute_statistics (ShoeboxCollection  *self,
     return NULL;
   for (;;)
     {
-      if (!_shoebox_collection_step_row (self, stmt, &has_row, error))
+      if (!shoebox_database_step_row (self->database, stmt, &has_row, error))
         return NULL;
       if (!has_row)
         break;
-      statistics->n_by_status[sqlite3_column_int (stmt, 0)] = sqlite3_column_int (stmt, 1);
+      statistics->n_by_status[shoebox_statement_column_int (stmt, 0)] = shoebox_statement_column_int (stmt, 1);
     }
   sqlite3_reset (stmt);
 
@@ -116,11 +116,11 @@ shoebox_collection_compute_statistics (ShoeboxCollection  *self,
     return NULL;
   for (;;)
     {
-      if (!_shoebox_collection_step_row (self, stmt, &has_row, error))
+      if (!shoebox_database_step_row (self->database, stmt, &has_row, error))
         return NULL;
       if (!has_row)
         break;
-      statistics->n_by_condition[sqlite3_column_int (stmt, 0)] = sqlite3_column_int (stmt, 1);
+      statistics->n_by_condition[shoebox_statement_column_int (stmt, 0)] = shoebox_statement_column_int (stmt, 1);
     }
   sqlite3_reset (stmt);
 
@@ -138,20 +138,20 @@ shoebox_collection_compute_statistics (ShoeboxCollection  *self,
     {
       ShoeboxCurrencyTotal *total;
 
-      if (!_shoebox_collection_step_row (self, stmt, &has_row, error))
+      if (!shoebox_database_step_row (self->database, stmt, &has_row, error))
         return NULL;
       if (!has_row)
         break;
 
       total = g_new0 (ShoeboxCurrencyTotal, 1);
 
-      total->currency = g_strdup (_shoebox_collection_column_text (stmt, 0));
-      total->paid = sqlite3_column_int64 (stmt, 1);
-      total->estimated = sqlite3_column_int64 (stmt, 2);
-      total->n_pairs = sqlite3_column_int (stmt, 3);
-      total->n_paid = sqlite3_column_int (stmt, 4);
-      total->n_estimated = sqlite3_column_int (stmt, 5);
-      total->paid_for_estimated = sqlite3_column_int64 (stmt, 6);
+      total->currency = g_strdup (shoebox_statement_column_text (stmt, 0));
+      total->paid = shoebox_statement_column_int64 (stmt, 1);
+      total->estimated = shoebox_statement_column_int64 (stmt, 2);
+      total->n_pairs = shoebox_statement_column_int (stmt, 3);
+      total->n_paid = shoebox_statement_column_int (stmt, 4);
+      total->n_estimated = shoebox_statement_column_int (stmt, 5);
+      total->paid_for_estimated = shoebox_statement_column_int64 (stmt, 6);
       g_ptr_array_add (statistics->totals, total);
     }
   sqlite3_reset (stmt);
@@ -166,14 +166,14 @@ shoebox_collection_compute_statistics (ShoeboxCollection  *self,
     {
       ShoeboxStatisticsCount *brand;
 
-      if (!_shoebox_collection_step_row (self, stmt, &has_row, error))
+      if (!shoebox_database_step_row (self->database, stmt, &has_row, error))
         return NULL;
       if (!has_row)
         break;
 
       brand = g_new0 (ShoeboxStatisticsCount, 1);
-      brand->label = g_strdup (_shoebox_collection_column_text (stmt, 0));
-      brand->count = sqlite3_column_int (stmt, 1);
+      brand->label = g_strdup (shoebox_statement_column_text (stmt, 0));
+      brand->count = shoebox_statement_column_int (stmt, 1);
       g_ptr_array_add (statistics->by_brand, brand);
     }
   sqlite3_reset (stmt);
@@ -183,7 +183,7 @@ shoebox_collection_compute_statistics (ShoeboxCollection  *self,
                   " GROUP BY p.id ORDER BY count(*) DESC, max (w.date) DESC, p.id"
                   " LIMIT " G_STRINGIFY (SHOEBOX_STATISTICS_N_WORN),
                   error);
-  if (stmt == NULL || (ids = _shoebox_collection_query_ids (self, stmt, error)) == NULL)
+  if (stmt == NULL || (ids = shoebox_database_query_ids (self->database, stmt, error)) == NULL)
     return NULL;
   statistics->most_worn = _shoebox_collection_load_pairs (self, ids, error);
   if (statistics->most_worn == NULL)
@@ -195,7 +195,7 @@ shoebox_collection_compute_statistics (ShoeboxCollection  *self,
                   " ORDER BY " WEAR_COUNT ", " LAST_WORN " ASC NULLS FIRST, p.id"
                   " LIMIT " G_STRINGIFY (SHOEBOX_STATISTICS_N_WORN),
                   error);
-  if (stmt == NULL || (ids = _shoebox_collection_query_ids (self, stmt, error)) == NULL)
+  if (stmt == NULL || (ids = shoebox_database_query_ids (self->database, stmt, error)) == NULL)
     return NULL;
   statistics->least_worn = _shoebox_collection_load_pairs (self, ids, error);
   if (statistics->least_worn == NULL)
@@ -208,8 +208,8 @@ shoebox_collection_compute_statistics (ShoeboxCollection  *self,
                   error);
   if (stmt == NULL)
     return NULL;
-  _shoebox_collection_bind_text (stmt, 1, today);
-  if (!_shoebox_collection_query_int64 (self, stmt, &count, error))
+  shoebox_statement_bind_text (stmt, 1, today);
+  if (!shoebox_database_query_int64 (self->database, stmt, &count, error))
     return NULL;
   statistics->n_not_worn_recently = (guint) count;
 

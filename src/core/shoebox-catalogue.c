@@ -52,7 +52,7 @@ load_catalogue_in_transaction (ShoeboxDatabase  *database,
       gint64 retail_price = -1;
       gint64 brand_id;
       gint64 silhouette_id;
-      ShoeboxStatement *stmt;
+      g_autoptr(ShoeboxStatement) stmt = NULL;
 
       if (brand == NULL || name == NULL)
         {
@@ -107,7 +107,7 @@ load_catalogue_in_transaction (ShoeboxDatabase  *database,
     {
       g_autofree char *predecessor = g_key_file_get_string (load->catalogue, groups[i], "predecessor", NULL);
       const gint64 *predecessor_id;
-      ShoeboxStatement *stmt;
+      g_autoptr(ShoeboxStatement) stmt = NULL;
 
       if (predecessor == NULL)
         continue;
@@ -145,7 +145,7 @@ query_starter_loaded (ShoeboxCollection  *self,
                       gboolean           *loaded,
                       GError            **error)
 {
-  ShoeboxStatement *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
   gint64 count;
 
   stmt = _shoebox_collection_prepare (self, "SELECT count(*) FROM meta WHERE key = '" STARTER_CATALOGUE_KEY "'", error);
@@ -163,7 +163,7 @@ load_starter_in_transaction (ShoeboxDatabase  *database,
 {
   StarterLoad *starter = user_data;
   ShoeboxCollection *self = starter->self;
-  ShoeboxStatement *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
   gboolean loaded;
 
   /* Looked up again under the write lock: the command line and the
@@ -201,7 +201,7 @@ save_silhouette_in_transaction (ShoeboxDatabase  *database,
   ShoeboxSilhouette *silhouette = data->silhouette;
   gint64 id = shoebox_silhouette_get_id (silhouette);
   gint64 brand_id;
-  ShoeboxStatement *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
 
   if (!_shoebox_collection_ensure_brand (self, shoebox_silhouette_get_brand_name (silhouette), &brand_id, error))
     return FALSE;
@@ -251,7 +251,7 @@ delete_silhouette_in_transaction (ShoeboxDatabase  *database,
                                   GError          **error)
 {
   DeleteSilhouette *data = user_data;
-  ShoeboxStatement *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
   gint64 n_pairs;
 
   stmt = _shoebox_collection_prepare (data->self, "SELECT count(*) FROM pairs WHERE silhouette_id = ?", error);
@@ -386,7 +386,7 @@ shoebox_collection_get_silhouette (ShoeboxCollection  *self,
                                    GError            **error)
 {
   ShoeboxSilhouette *silhouette;
-  ShoeboxStatement *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
   gboolean has_row;
 
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), NULL);
@@ -405,7 +405,6 @@ shoebox_collection_get_silhouette (ShoeboxCollection  *self,
     }
 
   silhouette = _shoebox_collection_silhouette_from_row (stmt);
-  sqlite3_reset (stmt);
   return silhouette;
 }
 
@@ -528,7 +527,7 @@ shoebox_collection_list_silhouettes (ShoeboxCollection  *self,
                                      GError            **error)
 {
   g_autoptr(GListStore) store = g_list_store_new (SHOEBOX_TYPE_SILHOUETTE);
-  ShoeboxStatement *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
   gboolean has_row;
 
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), NULL);
@@ -546,7 +545,6 @@ shoebox_collection_list_silhouettes (ShoeboxCollection  *self,
 
       if (!has_row)
         {
-          sqlite3_reset (stmt);
           return G_LIST_MODEL (g_steal_pointer (&store));
         }
       silhouette = _shoebox_collection_silhouette_from_row (stmt);
@@ -601,7 +599,7 @@ shoebox_collection_list_lineage (ShoeboxCollection  *self,
       gint64 id = g_array_index (queue, gint64, i);
       g_autoptr(ShoeboxSilhouette) silhouette = shoebox_collection_get_silhouette (self, id, error);
       g_autoptr(GArray) successors = NULL;
-      ShoeboxStatement *stmt;
+      g_autoptr(ShoeboxStatement) stmt = NULL;
 
       if (silhouette == NULL)
         return NULL;
@@ -642,7 +640,7 @@ char **
 shoebox_collection_list_brands (ShoeboxCollection  *self,
                                 GError            **error)
 {
-  ShoeboxStatement *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
 
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), NULL);
 
@@ -664,7 +662,7 @@ char **
 shoebox_collection_list_tags (ShoeboxCollection  *self,
                               GError            **error)
 {
-  ShoeboxStatement *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
 
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), NULL);
 

@@ -30,7 +30,7 @@ delete_pairs_in_transaction (ShoeboxDatabase  *database,
       g_autoptr(GError) local_error = NULL;
       g_autoptr(ShoeboxPair) pair = NULL;
       GPtrArray *photos;
-      ShoeboxStatement *stmt;
+      g_autoptr(ShoeboxStatement) stmt = NULL;
 
       pair = shoebox_collection_get_pair (self, data->ids[i], &local_error);
       if (pair == NULL)

@@ -47,7 +47,7 @@ generate_in_transaction (ShoeboxDatabase  *database,
   g_autofree char *now = _shoebox_collection_dup_now ();
   gint64 tag_ids[G_N_ELEMENTS (tag_names)];
   sqlite3 *handle = shoebox_database_get_handle (database);
-  ShoeboxStatement *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
 
   stmt = _shoebox_collection_prepare (self, "SELECT id FROM silhouettes ORDER BY id", error);
   if (stmt == NULL || (silhouettes = shoebox_database_query_ids (self->database, stmt, error)) == NULL)

@@ -24,7 +24,7 @@ _shoebox_collection_photo_in_transaction (ShoeboxDatabase  *database,
 {
   PhotoData *data = user_data;
   ShoeboxCollection *self = data->self;
-  ShoeboxStatement *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
 
   if (data->action == PHOTO_REMOVE)
     {
@@ -188,7 +188,7 @@ shoebox_collection_find_silhouette_photo (ShoeboxCollection  *self,
                                           char              **file_name,
                                           GError            **error)
 {
-  ShoeboxStatement *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
   gboolean has_row;
 
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), FALSE);
@@ -216,7 +216,6 @@ shoebox_collection_find_silhouette_photo (ShoeboxCollection  *self,
       *pair_id = shoebox_statement_column_int64 (stmt, 0);
       *file_name = g_strdup (shoebox_statement_column_text (stmt, 1));
     }
-  sqlite3_reset (stmt);
   return TRUE;
 }
 
@@ -273,7 +272,7 @@ save_pair_with_photos_in_transaction (ShoeboxDatabase  *database,
   for (guint i = 0; data->photos != NULL && data->photos[i] != NULL; i++)
     {
       PhotoData add = { self, pair_id, data->photos[i], FALSE, PHOTO_ADD };
-      ShoeboxStatement *stmt;
+      g_autoptr(ShoeboxStatement) stmt = NULL;
 
       if (!_shoebox_collection_photo_in_transaction (database, &add, error))
         return FALSE;
@@ -299,7 +298,7 @@ save_pair_with_photos_in_transaction (ShoeboxDatabase  *database,
     }
   else
     {
-      ShoeboxStatement *stmt = _shoebox_collection_prepare (self, "UPDATE photos SET is_side_profile = 0 WHERE pair_id = ?", error);
+      g_autoptr(ShoeboxStatement) stmt = _shoebox_collection_prepare (self, "UPDATE photos SET is_side_profile = 0 WHERE pair_id = ?", error);
 
       if (stmt == NULL)
         return FALSE;

@@ -56,7 +56,7 @@ read_lists (ShoeboxCollection  *self,
                                                        (GDestroyNotify) g_ptr_array_unref);
   GHashTableIter iter;
   gpointer key, value;
-  ShoeboxStatement *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
   gboolean has_row;
 
   stmt = _shoebox_collection_prepare (self, sql, error);
@@ -86,7 +86,6 @@ read_lists (ShoeboxCollection  *self,
         }
       g_ptr_array_add (texts, g_strdup (shoebox_statement_column_text (stmt, 1)));
     }
-  sqlite3_reset (stmt);
 
   g_hash_table_iter_init (&iter, lists);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -123,7 +122,7 @@ shoebox_collection_get_pairs (ShoeboxCollection  *self,
   g_autoptr(GPtrArray) pairs = NULL;
   g_autoptr(GHashTable) by_id = NULL;
   g_autofree char *json = NULL;
-  ShoeboxStatement *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
   gboolean has_row;
 
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), NULL);
@@ -153,7 +152,6 @@ shoebox_collection_get_pairs (ShoeboxCollection  *self,
       pair = _shoebox_collection_pair_from_row (stmt);
       g_hash_table_insert (by_id, g_memdup2 (&(gint64) { shoebox_pair_get_id (pair) }, sizeof (gint64)), pair);
     }
-  sqlite3_reset (stmt);
 
   if (!read_lists (self,
                    "SELECT pt.pair_id, t.name FROM pair_tags pt JOIN tags t ON t.id = pt.tag_id"

@@ -159,7 +159,7 @@ search_ids (ShoeboxCollection       *self,
   static const ShoeboxPairQuery everything = { 0 };
   g_autofree char *match = NULL;
   g_autofree char *sql = NULL;
-  ShoeboxStatement *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
 
   if (query == NULL)
     query = &everything;

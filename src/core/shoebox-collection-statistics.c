@@ -86,7 +86,7 @@ shoebox_collection_compute_statistics (ShoeboxCollection  *self,
   g_autoptr(ShoeboxStatistics) statistics = g_new0 (ShoeboxStatistics, 1);
   g_autoptr(GArray) ids = NULL;
   g_autofree char *now = NULL;
-  ShoeboxStatement *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
   gboolean has_row;
   gint64 count;
 
@@ -109,7 +109,6 @@ shoebox_collection_compute_statistics (ShoeboxCollection  *self,
         break;
       statistics->n_by_status[shoebox_statement_column_int (stmt, 0)] = shoebox_statement_column_int (stmt, 1);
     }
-  sqlite3_reset (stmt);
 
   stmt = _shoebox_collection_prepare (self, "SELECT " CONDITION_INDEX ", count(*) FROM pairs p WHERE p.status = 'Owned' GROUP BY 1", error);
   if (stmt == NULL)
@@ -122,7 +121,6 @@ shoebox_collection_compute_statistics (ShoeboxCollection  *self,
         break;
       statistics->n_by_condition[shoebox_statement_column_int (stmt, 0)] = shoebox_statement_column_int (stmt, 1);
     }
-  sqlite3_reset (stmt);
 
   stmt = _shoebox_collection_prepare (self,
                   "SELECT currency, coalesce (sum (price_paid), 0), coalesce (sum (estimated_value), 0), count(*),"
@@ -154,7 +152,6 @@ shoebox_collection_compute_statistics (ShoeboxCollection  *self,
       total->paid_for_estimated = shoebox_statement_column_int64 (stmt, 6);
       g_ptr_array_add (statistics->totals, total);
     }
-  sqlite3_reset (stmt);
 
   stmt = _shoebox_collection_prepare (self,
                   "SELECT b.name, count(*)" PAIR_FROM " WHERE p.status = 'Owned'"
@@ -176,7 +173,6 @@ shoebox_collection_compute_statistics (ShoeboxCollection  *self,
       brand->count = shoebox_statement_column_int (stmt, 1);
       g_ptr_array_add (statistics->by_brand, brand);
     }
-  sqlite3_reset (stmt);
 
   stmt = _shoebox_collection_prepare (self,
                   "SELECT p.id FROM pairs p JOIN wears w ON w.pair_id = p.id WHERE p.status = 'Owned'"

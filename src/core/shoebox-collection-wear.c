@@ -35,7 +35,7 @@ wear_in_transaction (ShoeboxDatabase  *database,
 
   for (guint i = 0; i < data->n_ids; i++)
     {
-      ShoeboxStatement *stmt;
+      g_autoptr(ShoeboxStatement) stmt = NULL;
 
       if (data->remove)
         stmt = _shoebox_collection_prepare (data->self, "DELETE FROM wears WHERE pair_id = ? AND date = ?", error);

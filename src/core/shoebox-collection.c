@@ -177,7 +177,7 @@ _shoebox_collection_ensure_brand (ShoeboxCollection  *self,
               gint64             *brand_id,
               GError            **error)
 {
-  ShoeboxStatement *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
 
   stmt = _shoebox_collection_prepare (self, "INSERT OR IGNORE INTO brands (name) VALUES (?)", error);
   if (stmt == NULL)
@@ -217,7 +217,7 @@ _shoebox_collection_find_silhouette_id (ShoeboxCollection  *self,
   for (guint i = 0; i < 2; i++)
     {
       g_autoptr(GArray) ids = NULL;
-      ShoeboxStatement *stmt = _shoebox_collection_prepare (self, queries[i], error);
+      g_autoptr(ShoeboxStatement) stmt = _shoebox_collection_prepare (self, queries[i], error);
 
       if (stmt == NULL)
         return FALSE;
@@ -252,7 +252,7 @@ resolve_silhouette (ShoeboxCollection  *self,
   const char *brand = shoebox_pair_get_brand_name (pair);
   gint64 id = shoebox_pair_get_silhouette_id (pair);
   gint64 brand_id;
-  ShoeboxStatement *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
 
   if (id > 0)
     {
@@ -305,7 +305,7 @@ resolve_silhouette (ShoeboxCollection  *self,
   if (!shoebox_database_step_done (self->database, stmt, error))
     return FALSE;
 
-  *silhouette_id = sqlite3_last_insert_rowid (shoebox_database_get_handle (self->database));
+  *silhouette_id = shoebox_database_last_insert_id (self->database);
   return TRUE;
 }
 
@@ -316,7 +316,7 @@ write_tags (ShoeboxCollection   *self,
             gboolean             replace,
             GError             **error)
 {
-  ShoeboxStatement *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
 
   if (replace)
     {
@@ -351,7 +351,7 @@ write_tags (ShoeboxCollection   *self,
           shoebox_statement_bind_text (stmt, 1, tags[i]);
           if (!shoebox_database_step_done (self->database, stmt, error))
             return FALSE;
-          tag_id = sqlite3_last_insert_rowid (shoebox_database_get_handle (self->database));
+          tag_id = shoebox_database_last_insert_id (self->database);
         }
 
       stmt = _shoebox_collection_prepare (self, "INSERT OR IGNORE INTO pair_tags (pair_id, tag_id, position) VALUES (?, ?, ?)", error);
@@ -375,7 +375,7 @@ write_wears (ShoeboxCollection   *self,
 {
   for (guint i = 0; dates != NULL && dates[i] != NULL; i++)
     {
-      ShoeboxStatement *stmt = _shoebox_collection_prepare (self, "INSERT OR IGNORE INTO wears (pair_id, date) VALUES (?, ?)", error);
+      g_autoptr(ShoeboxStatement) stmt = _shoebox_collection_prepare (self, "INSERT OR IGNORE INTO wears (pair_id, date) VALUES (?, ?)", error);
 
       if (stmt == NULL)
         return FALSE;
@@ -431,7 +431,7 @@ _shoebox_collection_write_pair (ShoeboxCollection  *self,
   gboolean insert = restore || id == 0;
   g_autofree char *now = _shoebox_collection_dup_now ();
   sqlite3 *handle = shoebox_database_get_handle (self->database);
-  ShoeboxStatement *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
   gboolean has_row;
 
   if (!resolve_silhouette (self, pair, &saved->silhouette_id, error))
@@ -505,7 +505,6 @@ _shoebox_collection_write_pair (ShoeboxCollection  *self,
       saved->created_at = g_strdup (shoebox_statement_column_text (stmt, 2));
       saved->updated_at = g_strdup (shoebox_statement_column_text (stmt, 3));
     }
-  sqlite3_reset (stmt);
 
   saved->id = id;
   return TRUE;
@@ -529,7 +528,7 @@ _shoebox_collection_list_photos (ShoeboxCollection  *self,
              GError            **error)
 {
   g_autoptr(GPtrArray) photos = g_ptr_array_new_with_free_func ((GDestroyNotify) shoebox_photo_row_free);
-  ShoeboxStatement *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
   gboolean has_row;
 
   stmt = _shoebox_collection_prepare (self,
@@ -546,7 +545,6 @@ _shoebox_collection_list_photos (ShoeboxCollection  *self,
 
       if (!has_row)
         {
-          sqlite3_reset (stmt);
           return g_steal_pointer (&photos);
         }
 
@@ -566,7 +564,7 @@ _shoebox_collection_write_photo (ShoeboxCollection      *self,
              const ShoeboxPhotoRow  *row,
              GError                **error)
 {
-  ShoeboxStatement *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
 
   stmt = _shoebox_collection_prepare (self,
                   "INSERT INTO photos (pair_id, file_name, is_side_profile, position) VALUES (?, ?, ?, ?)",
@@ -587,7 +585,7 @@ _shoebox_collection_list_from_query (ShoeboxCollection  *self,
                  const char         *parameter,
                  GError            **error)
 {
-  ShoeboxStatement *stmt = _shoebox_collection_prepare (self, sql, error);
+  g_autoptr(ShoeboxStatement) stmt = _shoebox_collection_prepare (self, sql, error);
   GArray *ids;
 
   if (stmt == NULL)
@@ -864,7 +862,7 @@ guint
 shoebox_collection_count_pairs (ShoeboxCollection  *self,
                                 GError            **error)
 {
-  ShoeboxStatement *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
   gint64 count = 0;
 
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), 0);

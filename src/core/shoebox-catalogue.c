@@ -72,10 +72,7 @@ load_catalogue_in_transaction (ShoeboxDatabase  *database,
       /* The user may already have the silhouette (created by a CSV import,
        * say): theirs is kept as it is.
        */
-      stmt = _shoebox_collection_prepare (self,
-                      "INSERT OR IGNORE INTO silhouettes (brand_id, name, designer, release_year,"
-                      " retail_price, retail_currency, category, inspiration, notes)"
-                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      stmt = _shoebox_collection_statement (self, COLLECTION_SQL_INSERT_STARTER_SILHOUETTE,
                       error);
       if (stmt == NULL)
         return FALSE;
@@ -93,7 +90,7 @@ load_catalogue_in_transaction (ShoeboxDatabase  *database,
       if (sqlite3_changes (handle) > 0)
         load->n_added++;
 
-      stmt = _shoebox_collection_prepare (self, "SELECT id FROM silhouettes WHERE brand_id = ? AND name = ?", error);
+      stmt = _shoebox_collection_statement (self, COLLECTION_SQL_SILHOUETTE_ID_BY_NAME, error);
       if (stmt == NULL)
         return FALSE;
       shoebox_statement_bind_int64 (stmt, 1, brand_id);
@@ -121,7 +118,7 @@ load_catalogue_in_transaction (ShoeboxDatabase  *database,
           return FALSE;
         }
 
-      stmt = _shoebox_collection_prepare (self, "UPDATE silhouettes SET predecessor_id = ? WHERE id = ? AND predecessor_id IS NULL", error);
+      stmt = _shoebox_collection_statement (self, COLLECTION_SQL_LINK_PREDECESSOR, error);
       if (stmt == NULL)
         return FALSE;
       shoebox_statement_bind_int64 (stmt, 1, *predecessor_id);
@@ -148,7 +145,7 @@ query_starter_loaded (ShoeboxCollection  *self,
   g_autoptr(ShoeboxStatement) stmt = NULL;
   gint64 count;
 
-  stmt = _shoebox_collection_prepare (self, "SELECT count(*) FROM meta WHERE key = '" STARTER_CATALOGUE_KEY "'", error);
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_STARTER_CATALOGUE_LOADED, error);
   if (stmt == NULL || !shoebox_database_query_int64 (self->database, stmt, &count, error))
     return FALSE;
 
@@ -180,7 +177,7 @@ load_starter_in_transaction (ShoeboxDatabase  *database,
   if (!load_catalogue_in_transaction (database, starter->load, error))
     return FALSE;
 
-  stmt = _shoebox_collection_prepare (self, "INSERT INTO meta (key, value) VALUES ('" STARTER_CATALOGUE_KEY "', '1')", error);
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_MARK_STARTER_CATALOGUE_LOADED, error);
   return stmt != NULL && shoebox_database_step_done (self->database, stmt, error);
 }
 
@@ -207,16 +204,10 @@ save_silhouette_in_transaction (ShoeboxDatabase  *database,
     return FALSE;
 
   if (id == 0)
-    stmt = _shoebox_collection_prepare (self,
-                    "INSERT INTO silhouettes (brand_id, name, designer, release_year, retail_price,"
-                    " retail_currency, category, inspiration, notes, predecessor_id, id)"
-                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    stmt = _shoebox_collection_statement (self, COLLECTION_SQL_INSERT_SILHOUETTE_WITH_ID,
                     error);
   else
-    stmt = _shoebox_collection_prepare (self,
-                    "UPDATE silhouettes SET brand_id = ?1, name = ?2, designer = ?3, release_year = ?4,"
-                    " retail_price = ?5, retail_currency = ?6, category = ?7, inspiration = ?8,"
-                    " notes = ?9, predecessor_id = ?10 WHERE id = ?11",
+    stmt = _shoebox_collection_statement (self, COLLECTION_SQL_UPDATE_SILHOUETTE,
                     error);
   if (stmt == NULL)
     return FALSE;
@@ -254,7 +245,7 @@ delete_silhouette_in_transaction (ShoeboxDatabase  *database,
   g_autoptr(ShoeboxStatement) stmt = NULL;
   gint64 n_pairs;
 
-  stmt = _shoebox_collection_prepare (data->self, "SELECT count(*) FROM pairs WHERE silhouette_id = ?", error);
+  stmt = _shoebox_collection_statement (data->self, COLLECTION_SQL_COUNT_PAIRS_OF_SILHOUETTE, error);
   if (stmt == NULL)
     return FALSE;
   shoebox_statement_bind_int64 (stmt, 1, data->id);
@@ -271,7 +262,7 @@ delete_silhouette_in_transaction (ShoeboxDatabase  *database,
       return FALSE;
     }
 
-  stmt = _shoebox_collection_prepare (data->self, "DELETE FROM silhouettes WHERE id = ?", error);
+  stmt = _shoebox_collection_statement (data->self, COLLECTION_SQL_DELETE_SILHOUETTE, error);
   if (stmt == NULL)
     return FALSE;
   shoebox_statement_bind_int64 (stmt, 1, data->id);
@@ -391,7 +382,7 @@ shoebox_collection_get_silhouette (ShoeboxCollection  *self,
 
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), NULL);
 
-  stmt = _shoebox_collection_prepare (self, "SELECT " SILHOUETTE_COLUMNS SILHOUETTE_FROM " WHERE s.id = ?", error);
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_GET_SILHOUETTE, error);
   if (stmt == NULL)
     return NULL;
   shoebox_statement_bind_int64 (stmt, 1, id);
@@ -532,9 +523,7 @@ shoebox_collection_list_silhouettes (ShoeboxCollection  *self,
 
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), NULL);
 
-  stmt = _shoebox_collection_prepare (self,
-                  "SELECT " SILHOUETTE_COLUMNS SILHOUETTE_FROM
-                  " ORDER BY b.name COLLATE NOCASE, s.name COLLATE NOCASE, s.id",
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_LIST_SILHOUETTES,
                   error);
   if (stmt == NULL)
     return NULL;
@@ -605,9 +594,7 @@ shoebox_collection_list_lineage (ShoeboxCollection  *self,
         return NULL;
       g_list_store_append (store, silhouette);
 
-      stmt = _shoebox_collection_prepare (self,
-                      "SELECT id FROM silhouettes WHERE predecessor_id = ?"
-                      " ORDER BY release_year NULLS LAST, id",
+      stmt = _shoebox_collection_statement (self, COLLECTION_SQL_SUCCESSORS,
                       error);
       if (stmt == NULL)
         return NULL;
@@ -644,7 +631,7 @@ shoebox_collection_list_brands (ShoeboxCollection  *self,
 
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), NULL);
 
-  stmt = _shoebox_collection_prepare (self, "SELECT name FROM brands ORDER BY name COLLATE NOCASE", error);
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_LIST_BRANDS, error);
   if (stmt == NULL)
     return NULL;
 
@@ -666,9 +653,7 @@ shoebox_collection_list_tags (ShoeboxCollection  *self,
 
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), NULL);
 
-  stmt = _shoebox_collection_prepare (self,
-                  "SELECT name FROM tags WHERE id IN (SELECT tag_id FROM pair_tags)"
-                  " ORDER BY name COLLATE NOCASE, name",
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_LIST_USED_TAGS,
                   error);
   if (stmt == NULL)
     return NULL;

@@ -45,7 +45,7 @@ delete_pairs_in_transaction (ShoeboxDatabase  *database,
       if (photos == NULL)
         return FALSE;
 
-      stmt = _shoebox_collection_prepare (self, "DELETE FROM pairs WHERE id = ?", error);
+      stmt = _shoebox_collection_statement (self, COLLECTION_SQL_DELETE_PAIR, error);
       if (stmt == NULL)
         {
           g_ptr_array_unref (photos);

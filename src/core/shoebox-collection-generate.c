@@ -49,7 +49,7 @@ generate_in_transaction (ShoeboxDatabase  *database,
   sqlite3 *handle = shoebox_database_get_handle (database);
   g_autoptr(ShoeboxStatement) stmt = NULL;
 
-  stmt = _shoebox_collection_prepare (self, "SELECT id FROM silhouettes ORDER BY id", error);
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_ALL_SILHOUETTE_IDS, error);
   if (stmt == NULL || (silhouettes = shoebox_database_query_ids (self->database, stmt, error)) == NULL)
     return FALSE;
   if (silhouettes->len == 0)
@@ -61,13 +61,13 @@ generate_in_transaction (ShoeboxDatabase  *database,
 
   for (guint i = 0; i < G_N_ELEMENTS (tag_names); i++)
     {
-      stmt = _shoebox_collection_prepare (self, "INSERT OR IGNORE INTO tags (name) VALUES (?)", error);
+      stmt = _shoebox_collection_statement (self, COLLECTION_SQL_INSERT_TAG_IF_NEW, error);
       if (stmt == NULL)
         return FALSE;
       shoebox_statement_bind_text (stmt, 1, tag_names[i]);
       if (!shoebox_database_step_done (self->database, stmt, error))
         return FALSE;
-      stmt = _shoebox_collection_prepare (self, "SELECT id FROM tags WHERE name = ?", error);
+      stmt = _shoebox_collection_statement (self, COLLECTION_SQL_TAG_ID_BY_NAME, error);
       if (stmt == NULL)
         return FALSE;
       shoebox_statement_bind_text (stmt, 1, tag_names[i]);
@@ -98,11 +98,7 @@ generate_in_transaction (ShoeboxDatabase  *database,
         purchase_date = g_date_time_format (date, "%Y-%m-%d");
       }
 
-      stmt = _shoebox_collection_prepare (self,
-                      "INSERT INTO pairs (silhouette_id, colorway, style_code, size, size_system,"
-                      " condition, box, status, price_paid, currency, purchase_date, where_bought,"
-                      " estimated_value, created_at, updated_at)"
-                      " VALUES (?, ?, ?, ?, 'US M', ?, 'original', ?, ?, ?, ?, 'Generated', ?, ?, ?)",
+      stmt = _shoebox_collection_statement (self, COLLECTION_SQL_INSERT_GENERATED_PAIR,
                       error);
       if (stmt == NULL)
         return FALSE;
@@ -124,7 +120,7 @@ generate_in_transaction (ShoeboxDatabase  *database,
 
       if (g_rand_int_range (rand, 0, 4) == 0)
         {
-          stmt = _shoebox_collection_prepare (self, "INSERT OR IGNORE INTO pair_tags (pair_id, tag_id, position) VALUES (?, ?, 0)", error);
+          stmt = _shoebox_collection_statement (self, COLLECTION_SQL_INSERT_FIRST_PAIR_TAG, error);
           if (stmt == NULL)
             return FALSE;
           shoebox_statement_bind_int64 (stmt, 1, pair_id);
@@ -140,7 +136,7 @@ generate_in_transaction (ShoeboxDatabase  *database,
           g_autoptr(GDateTime) worn = g_date_time_add_days (today, -g_rand_int_range (rand, 1, 400));
           g_autofree char *date = g_date_time_format (worn, "%Y-%m-%d");
 
-          stmt = _shoebox_collection_prepare (self, "INSERT OR IGNORE INTO wears (pair_id, date) VALUES (?, ?)", error);
+          stmt = _shoebox_collection_statement (self, COLLECTION_SQL_INSERT_WEAR, error);
           if (stmt == NULL)
             return FALSE;
           shoebox_statement_bind_int64 (stmt, 1, pair_id);

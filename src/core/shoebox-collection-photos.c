@@ -28,7 +28,7 @@ _shoebox_collection_photo_in_transaction (ShoeboxDatabase  *database,
 
   if (data->action == PHOTO_REMOVE)
     {
-      stmt = _shoebox_collection_prepare (self, "DELETE FROM photos WHERE pair_id = ? AND file_name = ?", error);
+      stmt = _shoebox_collection_statement (self, COLLECTION_SQL_DELETE_PHOTO, error);
       if (stmt == NULL)
         return FALSE;
       shoebox_statement_bind_int64 (stmt, 1, data->pair_id);
@@ -38,7 +38,7 @@ _shoebox_collection_photo_in_transaction (ShoeboxDatabase  *database,
 
   if (data->action == PHOTO_SIDE_PROFILE || data->is_side_profile)
     {
-      stmt = _shoebox_collection_prepare (self, "UPDATE photos SET is_side_profile = 0 WHERE pair_id = ?", error);
+      stmt = _shoebox_collection_statement (self, COLLECTION_SQL_CLEAR_SIDE_PROFILE, error);
       if (stmt == NULL)
         return FALSE;
       shoebox_statement_bind_int64 (stmt, 1, data->pair_id);
@@ -48,7 +48,7 @@ _shoebox_collection_photo_in_transaction (ShoeboxDatabase  *database,
 
   if (data->action == PHOTO_SIDE_PROFILE)
     {
-      stmt = _shoebox_collection_prepare (self, "UPDATE photos SET is_side_profile = 1 WHERE pair_id = ? AND file_name = ?", error);
+      stmt = _shoebox_collection_statement (self, COLLECTION_SQL_SET_SIDE_PROFILE, error);
       if (stmt == NULL)
         return FALSE;
       shoebox_statement_bind_int64 (stmt, 1, data->pair_id);
@@ -64,9 +64,7 @@ _shoebox_collection_photo_in_transaction (ShoeboxDatabase  *database,
       return TRUE;
     }
 
-  stmt = _shoebox_collection_prepare (self,
-                  "INSERT OR IGNORE INTO photos (pair_id, file_name, is_side_profile, position)"
-                  " VALUES (?1, ?2, ?3, (SELECT coalesce (max (position) + 1, 0) FROM photos WHERE pair_id = ?1))",
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_APPEND_PHOTO,
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -196,13 +194,7 @@ shoebox_collection_find_silhouette_photo (ShoeboxCollection  *self,
 
   *pair_id = 0;
   *file_name = NULL;
-  stmt = _shoebox_collection_prepare (self,
-                  "SELECT p.id, (SELECT ph.file_name FROM photos ph WHERE ph.pair_id = p.id"
-                  "              ORDER BY ph.is_side_profile DESC, ph.position, ph.id LIMIT 1) AS photo"
-                  " FROM pairs p WHERE p.silhouette_id = ?"
-                  " ORDER BY photo IS NULL, p.status = 'Owned' DESC, p.purchase_date IS NULL,"
-                  "          p.purchase_date DESC, p.created_at DESC, p.id DESC"
-                  " LIMIT 1",
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_COVER_PHOTO_OF_SILHOUETTE,
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -280,7 +272,7 @@ save_pair_with_photos_in_transaction (ShoeboxDatabase  *database,
       /* Kept photos take their new place too: the list's order is the
        * order the pair page shows.
        */
-      stmt = _shoebox_collection_prepare (self, "UPDATE photos SET position = ? WHERE pair_id = ? AND file_name = ?", error);
+      stmt = _shoebox_collection_statement (self, COLLECTION_SQL_MOVE_PHOTO, error);
       if (stmt == NULL)
         return FALSE;
       shoebox_statement_bind_int64 (stmt, 1, (int) i);
@@ -298,7 +290,7 @@ save_pair_with_photos_in_transaction (ShoeboxDatabase  *database,
     }
   else
     {
-      g_autoptr(ShoeboxStatement) stmt = _shoebox_collection_prepare (self, "UPDATE photos SET is_side_profile = 0 WHERE pair_id = ?", error);
+      g_autoptr(ShoeboxStatement) stmt = _shoebox_collection_statement (self, COLLECTION_SQL_CLEAR_SIDE_PROFILE, error);
 
       if (stmt == NULL)
         return FALSE;

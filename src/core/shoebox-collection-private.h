@@ -68,6 +68,84 @@ gboolean _shoebox_collection_insert_pair (ShoeboxCollection  *self,
                                           ShoeboxPair        *pair,
                                           GError            **error);
 
+/* shoebox-collection-sql.c: every fixed statement, by the file that runs it. */
+typedef enum
+{
+  /* shoebox-collection-deletion.c */
+  COLLECTION_SQL_DELETE_PAIR,
+  /* shoebox-collection-generate.c */
+  COLLECTION_SQL_ALL_SILHOUETTE_IDS,
+  COLLECTION_SQL_INSERT_TAG_IF_NEW,
+  COLLECTION_SQL_TAG_ID_BY_NAME,
+  COLLECTION_SQL_INSERT_GENERATED_PAIR,
+  COLLECTION_SQL_INSERT_FIRST_PAIR_TAG,
+  COLLECTION_SQL_INSERT_WEAR,
+  /* shoebox-collection-photos.c */
+  COLLECTION_SQL_DELETE_PHOTO,
+  COLLECTION_SQL_CLEAR_SIDE_PROFILE,
+  COLLECTION_SQL_SET_SIDE_PROFILE,
+  COLLECTION_SQL_APPEND_PHOTO,
+  COLLECTION_SQL_COVER_PHOTO_OF_SILHOUETTE,
+  COLLECTION_SQL_MOVE_PHOTO,
+  /* shoebox-collection-read.c */
+  COLLECTION_SQL_LOAD_PAIRS,
+  /* shoebox-collection-statistics.c */
+  COLLECTION_SQL_COUNT_BY_STATUS,
+  COLLECTION_SQL_COUNT_BY_CONDITION,
+  COLLECTION_SQL_TOTALS_BY_CURRENCY,
+  COLLECTION_SQL_COUNT_BY_BRAND,
+  COLLECTION_SQL_MOST_WORN,
+  COLLECTION_SQL_LEAST_WORN,
+  COLLECTION_SQL_COUNT_NOT_WORN_RECENTLY,
+  /* shoebox-collection-wear.c */
+  COLLECTION_SQL_DELETE_WEAR,
+  /* shoebox-collection.c */
+  COLLECTION_SQL_INSERT_BRAND_IF_NEW,
+  COLLECTION_SQL_BRAND_ID_BY_NAME,
+  COLLECTION_SQL_SILHOUETTE_EXISTS,
+  COLLECTION_SQL_INSERT_SILHOUETTE,
+  COLLECTION_SQL_DELETE_PAIR_TAGS,
+  COLLECTION_SQL_TAG_ID_OR_ZERO,
+  COLLECTION_SQL_INSERT_TAG,
+  COLLECTION_SQL_INSERT_PAIR_TAG,
+  COLLECTION_SQL_INSERT_PAIR,
+  COLLECTION_SQL_UPDATE_PAIR,
+  COLLECTION_SQL_SAVED_PAIR,
+  COLLECTION_SQL_LIST_PHOTOS,
+  COLLECTION_SQL_INSERT_PHOTO,
+  COLLECTION_SQL_COUNT_PAIRS,
+  /* shoebox-catalogue.c */
+  COLLECTION_SQL_INSERT_STARTER_SILHOUETTE,
+  COLLECTION_SQL_SILHOUETTE_ID_BY_NAME,
+  COLLECTION_SQL_LINK_PREDECESSOR,
+  COLLECTION_SQL_STARTER_CATALOGUE_LOADED,
+  COLLECTION_SQL_MARK_STARTER_CATALOGUE_LOADED,
+  COLLECTION_SQL_INSERT_SILHOUETTE_WITH_ID,
+  COLLECTION_SQL_UPDATE_SILHOUETTE,
+  COLLECTION_SQL_COUNT_PAIRS_OF_SILHOUETTE,
+  COLLECTION_SQL_DELETE_SILHOUETTE,
+  COLLECTION_SQL_GET_SILHOUETTE,
+  COLLECTION_SQL_LIST_SILHOUETTES,
+  COLLECTION_SQL_SUCCESSORS,
+  COLLECTION_SQL_LIST_BRANDS,
+  COLLECTION_SQL_LIST_USED_TAGS,
+  /* shoebox-collection-search.c */
+  COLLECTION_SQL_NOT_WORN_SINCE,
+  /* shoebox-collection-read.c */
+  COLLECTION_SQL_TAGS_OF_PAIRS,
+  COLLECTION_SQL_WEARS_OF_PAIRS,
+  /* shoebox-collection.c */
+  COLLECTION_SQL_FIND_SILHOUETTE_OF_BRAND,
+  COLLECTION_SQL_FIND_SILHOUETTE_OF_BRAND_NOCASE,
+  COLLECTION_SQL_FIND_SILHOUETTE,
+  COLLECTION_SQL_FIND_SILHOUETTE_NOCASE,
+  N_COLLECTION_SQL
+} CollectionSql;
+
+ShoeboxStatement *
+_shoebox_collection_statement (ShoeboxCollection  *self,
+                               CollectionSql       sql,
+                               GError            **error);
 ShoeboxStatement *
 _shoebox_collection_prepare (ShoeboxCollection  *self,
                              const char         *sql,
@@ -114,7 +192,7 @@ _shoebox_collection_load_pairs (ShoeboxCollection  *self,
                                 GError            **error);
 GListModel *
 _shoebox_collection_list_from_query (ShoeboxCollection  *self,
-                                     const char         *sql,
+                                     CollectionSql       sql,
                                      const char         *parameter,
                                      GError            **error);
 ShoeboxStatistics *

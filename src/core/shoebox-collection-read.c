@@ -45,7 +45,7 @@ ids_to_json (const gint64 *ids,
  */
 static gboolean
 read_lists (ShoeboxCollection  *self,
-            const char         *sql,
+            CollectionSql       sql,
             const char         *json,
             GHashTable         *by_id,
             void              (*set) (ShoeboxPair *pair, const char * const *texts),
@@ -59,7 +59,7 @@ read_lists (ShoeboxCollection  *self,
   g_autoptr(ShoeboxStatement) stmt = NULL;
   gboolean has_row;
 
-  stmt = _shoebox_collection_prepare (self, sql, error);
+  stmt = _shoebox_collection_statement (self, sql, error);
   if (stmt == NULL)
     return FALSE;
   shoebox_statement_bind_text (stmt, 1, json);
@@ -135,8 +135,7 @@ shoebox_collection_get_pairs (ShoeboxCollection  *self,
   json = ids_to_json (ids, n_ids);
   by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
 
-  stmt = _shoebox_collection_prepare (self,
-                  "SELECT " PAIR_COLUMNS PAIR_FROM " WHERE p.id IN (SELECT value FROM json_each (?1))",
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_LOAD_PAIRS,
                   error);
   if (stmt == NULL)
     return NULL;
@@ -153,14 +152,9 @@ shoebox_collection_get_pairs (ShoeboxCollection  *self,
       g_hash_table_insert (by_id, g_memdup2 (&(gint64) { shoebox_pair_get_id (pair) }, sizeof (gint64)), pair);
     }
 
-  if (!read_lists (self,
-                   "SELECT pt.pair_id, t.name FROM pair_tags pt JOIN tags t ON t.id = pt.tag_id"
-                   " WHERE pt.pair_id IN (SELECT value FROM json_each (?1))"
-                   " ORDER BY pt.pair_id, pt.position, t.name",
+  if (!read_lists (self, COLLECTION_SQL_TAGS_OF_PAIRS,
                    json, by_id, shoebox_pair_set_tags, error)
-      || !read_lists (self,
-                      "SELECT pair_id, date FROM wears WHERE pair_id IN (SELECT value FROM json_each (?1))"
-                      " ORDER BY pair_id, date",
+      || !read_lists (self, COLLECTION_SQL_WEARS_OF_PAIRS,
                       json, by_id, shoebox_pair_set_wear_dates, error))
     return NULL;
 

@@ -265,9 +265,6 @@ shoebox_collection_list_not_worn_since (ShoeboxCollection  *self,
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), NULL);
   g_return_val_if_fail (date != NULL, NULL);
 
-  return _shoebox_collection_list_from_query (self,
-                          "SELECT p.id FROM pairs p WHERE p.status = 'Owned'"
-                          " AND NOT EXISTS (SELECT 1 FROM wears w WHERE w.pair_id = p.id AND w.date > ?1)"
-                          " ORDER BY " LAST_WORN " ASC NULLS FIRST, p.id",
+  return _shoebox_collection_list_from_query (self, COLLECTION_SQL_NOT_WORN_SINCE,
                           date, error);
 }

@@ -98,7 +98,7 @@ shoebox_collection_compute_statistics (ShoeboxCollection  *self,
   if (today == NULL)
     today = now = shoebox_date_dup_today ();
 
-  stmt = _shoebox_collection_prepare (self, "SELECT " STATUS_INDEX ", count(*) FROM pairs p GROUP BY 1", error);
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_COUNT_BY_STATUS, error);
   if (stmt == NULL)
     return NULL;
   for (;;)
@@ -110,7 +110,7 @@ shoebox_collection_compute_statistics (ShoeboxCollection  *self,
       statistics->n_by_status[shoebox_statement_column_int (stmt, 0)] = shoebox_statement_column_int (stmt, 1);
     }
 
-  stmt = _shoebox_collection_prepare (self, "SELECT " CONDITION_INDEX ", count(*) FROM pairs p WHERE p.status = 'Owned' GROUP BY 1", error);
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_COUNT_BY_CONDITION, error);
   if (stmt == NULL)
     return NULL;
   for (;;)
@@ -122,13 +122,7 @@ shoebox_collection_compute_statistics (ShoeboxCollection  *self,
       statistics->n_by_condition[shoebox_statement_column_int (stmt, 0)] = shoebox_statement_column_int (stmt, 1);
     }
 
-  stmt = _shoebox_collection_prepare (self,
-                  "SELECT currency, coalesce (sum (price_paid), 0), coalesce (sum (estimated_value), 0), count(*),"
-                  " count (price_paid), count (estimated_value),"
-                  " coalesce (sum (CASE WHEN estimated_value IS NOT NULL THEN price_paid END), 0)"
-                  " FROM pairs WHERE status = 'Owned' AND currency IS NOT NULL"
-                  " AND (price_paid IS NOT NULL OR estimated_value IS NOT NULL)"
-                  " GROUP BY currency ORDER BY currency",
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_TOTALS_BY_CURRENCY,
                   error);
   if (stmt == NULL)
     return NULL;
@@ -153,9 +147,7 @@ shoebox_collection_compute_statistics (ShoeboxCollection  *self,
       g_ptr_array_add (statistics->totals, total);
     }
 
-  stmt = _shoebox_collection_prepare (self,
-                  "SELECT b.name, count(*)" PAIR_FROM " WHERE p.status = 'Owned'"
-                  " GROUP BY b.id ORDER BY count(*) DESC, b.name COLLATE NOCASE",
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_COUNT_BY_BRAND,
                   error);
   if (stmt == NULL)
     return NULL;
@@ -174,10 +166,7 @@ shoebox_collection_compute_statistics (ShoeboxCollection  *self,
       g_ptr_array_add (statistics->by_brand, brand);
     }
 
-  stmt = _shoebox_collection_prepare (self,
-                  "SELECT p.id FROM pairs p JOIN wears w ON w.pair_id = p.id WHERE p.status = 'Owned'"
-                  " GROUP BY p.id ORDER BY count(*) DESC, max (w.date) DESC, p.id"
-                  " LIMIT " G_STRINGIFY (SHOEBOX_STATISTICS_N_WORN),
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_MOST_WORN,
                   error);
   if (stmt == NULL || (ids = shoebox_database_query_ids (self->database, stmt, error)) == NULL)
     return NULL;
@@ -186,10 +175,7 @@ shoebox_collection_compute_statistics (ShoeboxCollection  *self,
     return NULL;
   g_clear_pointer (&ids, g_array_unref);
 
-  stmt = _shoebox_collection_prepare (self,
-                  "SELECT p.id FROM pairs p WHERE p.status = 'Owned'"
-                  " ORDER BY " WEAR_COUNT ", " LAST_WORN " ASC NULLS FIRST, p.id"
-                  " LIMIT " G_STRINGIFY (SHOEBOX_STATISTICS_N_WORN),
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_LEAST_WORN,
                   error);
   if (stmt == NULL || (ids = shoebox_database_query_ids (self->database, stmt, error)) == NULL)
     return NULL;
@@ -197,10 +183,7 @@ shoebox_collection_compute_statistics (ShoeboxCollection  *self,
   if (statistics->least_worn == NULL)
     return NULL;
 
-  stmt = _shoebox_collection_prepare (self,
-                  "SELECT count(*) FROM pairs p WHERE p.status = 'Owned'"
-                  " AND NOT EXISTS (SELECT 1 FROM wears w WHERE w.pair_id = p.id"
-                  "                 AND w.date > date (?, '-" G_STRINGIFY (SHOEBOX_STATISTICS_RECENT_DAYS) " days'))",
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_COUNT_NOT_WORN_RECENTLY,
                   error);
   if (stmt == NULL)
     return NULL;

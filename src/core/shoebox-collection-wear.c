@@ -38,9 +38,9 @@ wear_in_transaction (ShoeboxDatabase  *database,
       g_autoptr(ShoeboxStatement) stmt = NULL;
 
       if (data->remove)
-        stmt = _shoebox_collection_prepare (data->self, "DELETE FROM wears WHERE pair_id = ? AND date = ?", error);
+        stmt = _shoebox_collection_statement (data->self, COLLECTION_SQL_DELETE_WEAR, error);
       else
-        stmt = _shoebox_collection_prepare (data->self, "INSERT OR IGNORE INTO wears (pair_id, date) VALUES (?, ?)", error);
+        stmt = _shoebox_collection_statement (data->self, COLLECTION_SQL_INSERT_WEAR, error);
       if (stmt == NULL)
         return FALSE;
       shoebox_statement_bind_int64 (stmt, 1, data->ids[i]);

@@ -43,23 +43,6 @@ _shoebox_collection_saved_pair_clear (SavedPair *saved)
   g_clear_pointer (&saved->updated_at, g_free);
 }
 
-/* What a failure of the collection's statements says before SQLite's
- * words (see shoebox_database_set_error()).
- */
-static const char *
-error_context (void)
-{
-  return _("The collection could not be read or changed");
-}
-
-ShoeboxStatement *
-_shoebox_collection_prepare (ShoeboxCollection  *self,
-                             const char         *sql,
-                             GError            **error)
-{
-  return shoebox_database_prepare_for (self->database, sql, error_context (), error);
-}
-
 /* The statement helpers that shoebox-csv-import.c still calls by these
  * names; everything else calls the database layer's.
  */
@@ -179,14 +162,14 @@ _shoebox_collection_ensure_brand (ShoeboxCollection  *self,
 {
   g_autoptr(ShoeboxStatement) stmt = NULL;
 
-  stmt = _shoebox_collection_prepare (self, "INSERT OR IGNORE INTO brands (name) VALUES (?)", error);
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_INSERT_BRAND_IF_NEW, error);
   if (stmt == NULL)
     return FALSE;
   shoebox_statement_bind_text (stmt, 1, name);
   if (!shoebox_database_step_done (self->database, stmt, error))
     return FALSE;
 
-  stmt = _shoebox_collection_prepare (self, "SELECT id FROM brands WHERE name = ?", error);
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_BRAND_ID_BY_NAME, error);
   if (stmt == NULL)
     return FALSE;
   shoebox_statement_bind_text (stmt, 1, name);
@@ -203,21 +186,21 @@ _shoebox_collection_find_silhouette_id (ShoeboxCollection  *self,
                     gint64             *silhouette_id,
                     GError            **error)
 {
-  static const char * const with_brand[] = {
-    "SELECT s.id" SILHOUETTE_FROM " WHERE b.name = ?1 AND s.name = ?2 LIMIT 2",
-    "SELECT s.id" SILHOUETTE_FROM " WHERE b.name = ?1 AND s.name = ?2 COLLATE NOCASE LIMIT 2",
+  static const CollectionSql with_brand[] = {
+    COLLECTION_SQL_FIND_SILHOUETTE_OF_BRAND,
+    COLLECTION_SQL_FIND_SILHOUETTE_OF_BRAND_NOCASE,
   };
-  static const char * const without_brand[] = {
-    "SELECT s.id" SILHOUETTE_FROM " WHERE ?1 IS NULL AND s.name = ?2 LIMIT 2",
-    "SELECT s.id" SILHOUETTE_FROM " WHERE ?1 IS NULL AND s.name = ?2 COLLATE NOCASE LIMIT 2",
+  static const CollectionSql without_brand[] = {
+    COLLECTION_SQL_FIND_SILHOUETTE,
+    COLLECTION_SQL_FIND_SILHOUETTE_NOCASE,
   };
-  const char * const *queries = brand != NULL ? with_brand : without_brand;
+  const CollectionSql *queries = brand != NULL ? with_brand : without_brand;
 
   *silhouette_id = 0;
   for (guint i = 0; i < 2; i++)
     {
       g_autoptr(GArray) ids = NULL;
-      g_autoptr(ShoeboxStatement) stmt = _shoebox_collection_prepare (self, queries[i], error);
+      g_autoptr(ShoeboxStatement) stmt = _shoebox_collection_statement (self, queries[i], error);
 
       if (stmt == NULL)
         return FALSE;
@@ -258,7 +241,7 @@ resolve_silhouette (ShoeboxCollection  *self,
     {
       gint64 found;
 
-      stmt = _shoebox_collection_prepare (self, "SELECT count(*) FROM silhouettes WHERE id = ?", error);
+      stmt = _shoebox_collection_statement (self, COLLECTION_SQL_SILHOUETTE_EXISTS, error);
       if (stmt == NULL)
         return FALSE;
       shoebox_statement_bind_int64 (stmt, 1, id);
@@ -297,7 +280,7 @@ resolve_silhouette (ShoeboxCollection  *self,
   if (!_shoebox_collection_ensure_brand (self, brand, &brand_id, error))
     return FALSE;
 
-  stmt = _shoebox_collection_prepare (self, "INSERT INTO silhouettes (brand_id, name) VALUES (?, ?)", error);
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_INSERT_SILHOUETTE, error);
   if (stmt == NULL)
     return FALSE;
   shoebox_statement_bind_int64 (stmt, 1, brand_id);
@@ -320,7 +303,7 @@ write_tags (ShoeboxCollection   *self,
 
   if (replace)
     {
-      stmt = _shoebox_collection_prepare (self, "DELETE FROM pair_tags WHERE pair_id = ?", error);
+      stmt = _shoebox_collection_statement (self, COLLECTION_SQL_DELETE_PAIR_TAGS, error);
       if (stmt == NULL)
         return FALSE;
       shoebox_statement_bind_int64 (stmt, 1, pair_id);
@@ -336,7 +319,7 @@ write_tags (ShoeboxCollection   *self,
        * statement, not an insert that does nothing and then a lookup. The
        * caller's write transaction keeps any other writer out in between.
        */
-      stmt = _shoebox_collection_prepare (self, "SELECT coalesce ((SELECT id FROM tags WHERE name = ?), 0)", error);
+      stmt = _shoebox_collection_statement (self, COLLECTION_SQL_TAG_ID_OR_ZERO, error);
       if (stmt == NULL)
         return FALSE;
       shoebox_statement_bind_text (stmt, 1, tags[i]);
@@ -345,7 +328,7 @@ write_tags (ShoeboxCollection   *self,
 
       if (tag_id == 0)
         {
-          stmt = _shoebox_collection_prepare (self, "INSERT INTO tags (name) VALUES (?)", error);
+          stmt = _shoebox_collection_statement (self, COLLECTION_SQL_INSERT_TAG, error);
           if (stmt == NULL)
             return FALSE;
           shoebox_statement_bind_text (stmt, 1, tags[i]);
@@ -354,7 +337,7 @@ write_tags (ShoeboxCollection   *self,
           tag_id = shoebox_database_last_insert_id (self->database);
         }
 
-      stmt = _shoebox_collection_prepare (self, "INSERT OR IGNORE INTO pair_tags (pair_id, tag_id, position) VALUES (?, ?, ?)", error);
+      stmt = _shoebox_collection_statement (self, COLLECTION_SQL_INSERT_PAIR_TAG, error);
       if (stmt == NULL)
         return FALSE;
       shoebox_statement_bind_int64 (stmt, 1, pair_id);
@@ -375,7 +358,7 @@ write_wears (ShoeboxCollection   *self,
 {
   for (guint i = 0; dates != NULL && dates[i] != NULL; i++)
     {
-      g_autoptr(ShoeboxStatement) stmt = _shoebox_collection_prepare (self, "INSERT OR IGNORE INTO wears (pair_id, date) VALUES (?, ?)", error);
+      g_autoptr(ShoeboxStatement) stmt = _shoebox_collection_statement (self, COLLECTION_SQL_INSERT_WEAR, error);
 
       if (stmt == NULL)
         return FALSE;
@@ -442,13 +425,7 @@ _shoebox_collection_write_pair (ShoeboxCollection  *self,
       const char *created_at = restore ? shoebox_pair_get_created_at (pair) : NULL;
       const char *updated_at = restore ? shoebox_pair_get_updated_at (pair) : NULL;
 
-      stmt = _shoebox_collection_prepare (self,
-                      "INSERT INTO pairs (id, silhouette_id, colorway, official_colorway, style_code,"
-                      " size, size_system, condition, box, extras, status, price_paid, currency,"
-                      " purchase_date, where_bought, estimated_value, storage_location, notes,"
-                      " created_at, updated_at)"
-                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-                      " ?17, ?18, ?19, ?20)",
+      stmt = _shoebox_collection_statement (self, COLLECTION_SQL_INSERT_PAIR,
                       error);
       if (stmt == NULL)
         return FALSE;
@@ -466,13 +443,7 @@ _shoebox_collection_write_pair (ShoeboxCollection  *self,
     }
   else
     {
-      stmt = _shoebox_collection_prepare (self,
-                      "UPDATE pairs SET silhouette_id = ?2, colorway = ?3, official_colorway = ?4,"
-                      " style_code = ?5, size = ?6, size_system = ?7, condition = ?8, box = ?9,"
-                      " extras = ?10, status = ?11, price_paid = ?12, currency = ?13,"
-                      " purchase_date = ?14, where_bought = ?15, estimated_value = ?16,"
-                      " storage_location = ?17, notes = ?18, updated_at = ?19"
-                      " WHERE id = ?1",
+      stmt = _shoebox_collection_statement (self, COLLECTION_SQL_UPDATE_PAIR,
                       error);
       if (stmt == NULL)
         return FALSE;
@@ -492,7 +463,7 @@ _shoebox_collection_write_pair (ShoeboxCollection  *self,
         return FALSE;
     }
 
-  stmt = _shoebox_collection_prepare (self, "SELECT s.name, b.name, p.created_at, p.updated_at" PAIR_FROM " WHERE p.id = ?", error);
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_SAVED_PAIR, error);
   if (stmt == NULL)
     return FALSE;
   shoebox_statement_bind_int64 (stmt, 1, id);
@@ -531,9 +502,7 @@ _shoebox_collection_list_photos (ShoeboxCollection  *self,
   g_autoptr(ShoeboxStatement) stmt = NULL;
   gboolean has_row;
 
-  stmt = _shoebox_collection_prepare (self,
-                  "SELECT file_name, is_side_profile, position FROM photos WHERE pair_id = ?"
-                  " ORDER BY position, id",
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_LIST_PHOTOS,
                   error);
   if (stmt == NULL)
     return NULL;
@@ -566,8 +535,7 @@ _shoebox_collection_write_photo (ShoeboxCollection      *self,
 {
   g_autoptr(ShoeboxStatement) stmt = NULL;
 
-  stmt = _shoebox_collection_prepare (self,
-                  "INSERT INTO photos (pair_id, file_name, is_side_profile, position) VALUES (?, ?, ?, ?)",
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_INSERT_PHOTO,
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -581,11 +549,11 @@ _shoebox_collection_write_photo (ShoeboxCollection      *self,
 
 GListModel *
 _shoebox_collection_list_from_query (ShoeboxCollection  *self,
-                 const char         *sql,
+                                     CollectionSql       sql,
                  const char         *parameter,
                  GError            **error)
 {
-  g_autoptr(ShoeboxStatement) stmt = _shoebox_collection_prepare (self, sql, error);
+  g_autoptr(ShoeboxStatement) stmt = _shoebox_collection_statement (self, sql, error);
   GArray *ids;
 
   if (stmt == NULL)
@@ -867,7 +835,7 @@ shoebox_collection_count_pairs (ShoeboxCollection  *self,
 
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), 0);
 
-  stmt = _shoebox_collection_prepare (self, "SELECT count(*) FROM pairs", error);
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_COUNT_PAIRS, error);
   if (stmt == NULL || !shoebox_database_query_int64 (self->database, stmt, &count, error))
     return 0;
 

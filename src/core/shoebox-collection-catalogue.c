@@ -1,4 +1,4 @@
-/* shoebox-catalogue.c
+/* shoebox-collection-catalogue.c
  *
  * Copyright 2026 The Shoebox developers
  *

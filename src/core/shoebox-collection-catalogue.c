@@ -362,6 +362,26 @@ shoebox_collection_load_starter_catalogue (ShoeboxCollection  *self,
   return TRUE;
 }
 
+static ShoeboxSilhouette *
+silhouette_from_row (ShoeboxStatement *stmt)
+{
+  ShoeboxSilhouette *silhouette = shoebox_silhouette_new ();
+
+  shoebox_silhouette_set_id (silhouette, shoebox_statement_column_int64 (stmt, 0));
+  shoebox_silhouette_set_brand_name (silhouette, shoebox_statement_column_text (stmt, 1));
+  shoebox_silhouette_set_name (silhouette, shoebox_statement_column_text (stmt, 2));
+  shoebox_silhouette_set_designer (silhouette, shoebox_statement_column_text (stmt, 3));
+  shoebox_silhouette_set_release_year (silhouette, (guint) shoebox_statement_column_int (stmt, 4));
+  shoebox_silhouette_set_retail_price (silhouette, shoebox_statement_column_optional_int64 (stmt, 5, -1));
+  shoebox_silhouette_set_retail_currency (silhouette, shoebox_statement_column_text (stmt, 6));
+  shoebox_silhouette_set_category (silhouette, shoebox_statement_column_text (stmt, 7));
+  shoebox_silhouette_set_inspiration (silhouette, shoebox_statement_column_text (stmt, 8));
+  shoebox_silhouette_set_notes (silhouette, shoebox_statement_column_text (stmt, 9));
+  shoebox_silhouette_set_predecessor_id (silhouette, shoebox_statement_column_optional_int64 (stmt, 10, 0));
+
+  return silhouette;
+}
+
 /**
  * shoebox_collection_get_silhouette:
  * @self: a #ShoeboxCollection
@@ -395,7 +415,7 @@ shoebox_collection_get_silhouette (ShoeboxCollection  *self,
       return NULL;
     }
 
-  silhouette = _shoebox_collection_silhouette_from_row (stmt);
+  silhouette = silhouette_from_row (stmt);
   return silhouette;
 }
 
@@ -536,7 +556,7 @@ shoebox_collection_list_silhouettes (ShoeboxCollection  *self,
         {
           return G_LIST_MODEL (g_steal_pointer (&store));
         }
-      silhouette = _shoebox_collection_silhouette_from_row (stmt);
+      silhouette = silhouette_from_row (stmt);
       g_list_store_append (store, silhouette);
     }
 

@@ -171,10 +171,6 @@ char *
 _shoebox_collection_dup_now (void);
 void
 _shoebox_collection_emit_changed (ShoeboxCollection *self);
-ShoeboxSilhouette *
-_shoebox_collection_silhouette_from_row (ShoeboxStatement *stmt);
-ShoeboxPair *
-_shoebox_collection_pair_from_row (ShoeboxStatement *stmt);
 gboolean
 _shoebox_collection_ensure_brand (ShoeboxCollection  *self,
                                   const char         *name,
@@ -190,11 +186,6 @@ GPtrArray *
 _shoebox_collection_load_pairs (ShoeboxCollection  *self,
                                 GArray             *ids,
                                 GError            **error);
-GListModel *
-_shoebox_collection_list_from_query (ShoeboxCollection  *self,
-                                     CollectionSql       sql,
-                                     const char         *parameter,
-                                     GError            **error);
 ShoeboxStatistics *
 _shoebox_collection_statistics_copy (ShoeboxStatistics *statistics);
 

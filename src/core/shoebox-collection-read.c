@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "shoebox-collection-private.h"
 
 /* Reading many pairs at once: a keystroke that shows other pairs in the
@@ -39,6 +41,48 @@ ids_to_json (const gint64 *ids,
 
   return g_string_free (json, FALSE);
 }
+
+static ShoeboxPair *
+pair_from_row (ShoeboxStatement *stmt)
+{
+  ShoeboxPair *pair = shoebox_pair_new ();
+  g_auto(GStrv) extras = shoebox_list_split (shoebox_statement_column_text (stmt, 11));
+  ShoeboxSizeSystem size_system = SHOEBOX_SIZE_SYSTEM_NONE;
+  ShoeboxCondition condition = SHOEBOX_CONDITION_NONE;
+  ShoeboxBox box = SHOEBOX_BOX_UNKNOWN;
+  ShoeboxStatus status = SHOEBOX_STATUS_OWNED;
+
+  shoebox_size_system_from_string (shoebox_statement_column_text (stmt, 8), &size_system);
+  shoebox_condition_from_string (shoebox_statement_column_text (stmt, 9), &condition);
+  shoebox_box_from_string (shoebox_statement_column_text (stmt, 10), &box);
+  shoebox_status_from_string (shoebox_statement_column_text (stmt, 12), &status);
+
+  shoebox_pair_set_id (pair, shoebox_statement_column_int64 (stmt, 0));
+  shoebox_pair_set_silhouette_id (pair, shoebox_statement_column_int64 (stmt, 1));
+  shoebox_pair_set_silhouette_name (pair, shoebox_statement_column_text (stmt, 2));
+  shoebox_pair_set_brand_name (pair, shoebox_statement_column_text (stmt, 3));
+  shoebox_pair_set_colorway (pair, shoebox_statement_column_text (stmt, 4));
+  shoebox_pair_set_official_colorway (pair, shoebox_statement_column_text (stmt, 5));
+  shoebox_pair_set_style_code (pair, shoebox_statement_column_text (stmt, 6));
+  shoebox_pair_set_size (pair, shoebox_statement_column_text (stmt, 7));
+  shoebox_pair_set_size_system (pair, size_system);
+  shoebox_pair_set_condition (pair, condition);
+  shoebox_pair_set_box (pair, box);
+  shoebox_pair_set_extras (pair, (const char * const *) extras);
+  shoebox_pair_set_status (pair, status);
+  shoebox_pair_set_price_paid (pair, shoebox_statement_column_optional_int64 (stmt, 13, -1));
+  shoebox_pair_set_currency (pair, shoebox_statement_column_text (stmt, 14));
+  shoebox_pair_set_purchase_date (pair, shoebox_statement_column_text (stmt, 15));
+  shoebox_pair_set_where_bought (pair, shoebox_statement_column_text (stmt, 16));
+  shoebox_pair_set_estimated_value (pair, shoebox_statement_column_optional_int64 (stmt, 17, -1));
+  shoebox_pair_set_storage_location (pair, shoebox_statement_column_text (stmt, 18));
+  shoebox_pair_set_notes (pair, shoebox_statement_column_text (stmt, 19));
+  shoebox_pair_set_created_at (pair, shoebox_statement_column_text (stmt, 20));
+  shoebox_pair_set_updated_at (pair, shoebox_statement_column_text (stmt, 21));
+
+  return pair;
+}
+
 
 /* Runs @sql, whose rows are (pair id, text) in the order wanted, and
  * gives each pair of @by_id the texts of its rows.
@@ -148,7 +192,7 @@ shoebox_collection_get_pairs (ShoeboxCollection  *self,
         return NULL;
       if (!has_row)
         break;
-      pair = _shoebox_collection_pair_from_row (stmt);
+      pair = pair_from_row (stmt);
       g_hash_table_insert (by_id, g_memdup2 (&(gint64) { shoebox_pair_get_id (pair) }, sizeof (gint64)), pair);
     }
 
@@ -163,6 +207,56 @@ shoebox_collection_get_pairs (ShoeboxCollection  *self,
       ShoeboxPair *pair = g_hash_table_lookup (by_id, &ids[i]);
 
       g_ptr_array_add (pairs, pair != NULL ? g_object_ref (pair) : NULL);
+    }
+
+  return g_steal_pointer (&pairs);
+}
+
+/**
+ * shoebox_collection_get_pair:
+ * @self: a #ShoeboxCollection
+ * @id: a pair id
+ * @error: return location for a #GError; %G_IO_ERROR_NOT_FOUND when there
+ *   is no such pair
+ *
+ * Returns: (transfer full): the pair with its tags and wear log
+ */
+ShoeboxPair *
+shoebox_collection_get_pair (ShoeboxCollection  *self,
+                             gint64              id,
+                             GError            **error)
+{
+  g_autoptr(GPtrArray) pairs = NULL;
+
+  g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), NULL);
+
+  /* One reader for one pair or many: shoebox_collection_get_pairs(). */
+  pairs = shoebox_collection_get_pairs (self, &id, 1, error);
+  if (pairs == NULL)
+    return NULL;
+  if (g_ptr_array_index (pairs, 0) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The pair is no longer in the collection"));
+      return NULL;
+    }
+
+  return g_object_ref (g_ptr_array_index (pairs, 0));
+}
+
+GPtrArray *
+_shoebox_collection_load_pairs (ShoeboxCollection  *self,
+            GArray             *ids,
+            GError            **error)
+{
+  g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      ShoeboxPair *pair = shoebox_collection_get_pair (self, g_array_index (ids, gint64, i), error);
+
+      if (pair == NULL)
+        return NULL;
+      g_ptr_array_add (pairs, pair);
     }
 
   return g_steal_pointer (&pairs);

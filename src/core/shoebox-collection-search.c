@@ -248,6 +248,25 @@ shoebox_collection_search_into (ShoeboxCollection       *self,
   return TRUE;
 }
 
+static GListModel *
+list_from_query (ShoeboxCollection  *self,
+                                     CollectionSql       sql,
+                 const char         *parameter,
+                 GError            **error)
+{
+  g_autoptr(ShoeboxStatement) stmt = _shoebox_collection_statement (self, sql, error);
+  GArray *ids;
+
+  if (stmt == NULL)
+    return NULL;
+  shoebox_statement_bind_text (stmt, 1, parameter);
+  ids = shoebox_database_query_ids (self->database, stmt, error);
+  if (ids == NULL)
+    return NULL;
+
+  return G_LIST_MODEL (shoebox_pair_list_new (self, ids));
+}
+
 /**
  * shoebox_collection_list_not_worn_since:
  * @self: a #ShoeboxCollection
@@ -265,6 +284,6 @@ shoebox_collection_list_not_worn_since (ShoeboxCollection  *self,
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), NULL);
   g_return_val_if_fail (date != NULL, NULL);
 
-  return _shoebox_collection_list_from_query (self, COLLECTION_SQL_NOT_WORN_SINCE,
+  return list_from_query (self, COLLECTION_SQL_NOT_WORN_SINCE,
                           date, error);
 }

@@ -93,67 +93,6 @@ _shoebox_collection_emit_changed (ShoeboxCollection *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
-ShoeboxSilhouette *
-_shoebox_collection_silhouette_from_row (ShoeboxStatement *stmt)
-{
-  ShoeboxSilhouette *silhouette = shoebox_silhouette_new ();
-
-  shoebox_silhouette_set_id (silhouette, shoebox_statement_column_int64 (stmt, 0));
-  shoebox_silhouette_set_brand_name (silhouette, shoebox_statement_column_text (stmt, 1));
-  shoebox_silhouette_set_name (silhouette, shoebox_statement_column_text (stmt, 2));
-  shoebox_silhouette_set_designer (silhouette, shoebox_statement_column_text (stmt, 3));
-  shoebox_silhouette_set_release_year (silhouette, (guint) shoebox_statement_column_int (stmt, 4));
-  shoebox_silhouette_set_retail_price (silhouette, shoebox_statement_column_optional_int64 (stmt, 5, -1));
-  shoebox_silhouette_set_retail_currency (silhouette, shoebox_statement_column_text (stmt, 6));
-  shoebox_silhouette_set_category (silhouette, shoebox_statement_column_text (stmt, 7));
-  shoebox_silhouette_set_inspiration (silhouette, shoebox_statement_column_text (stmt, 8));
-  shoebox_silhouette_set_notes (silhouette, shoebox_statement_column_text (stmt, 9));
-  shoebox_silhouette_set_predecessor_id (silhouette, shoebox_statement_column_optional_int64 (stmt, 10, 0));
-
-  return silhouette;
-}
-
-ShoeboxPair *
-_shoebox_collection_pair_from_row (ShoeboxStatement *stmt)
-{
-  ShoeboxPair *pair = shoebox_pair_new ();
-  g_auto(GStrv) extras = shoebox_list_split (shoebox_statement_column_text (stmt, 11));
-  ShoeboxSizeSystem size_system = SHOEBOX_SIZE_SYSTEM_NONE;
-  ShoeboxCondition condition = SHOEBOX_CONDITION_NONE;
-  ShoeboxBox box = SHOEBOX_BOX_UNKNOWN;
-  ShoeboxStatus status = SHOEBOX_STATUS_OWNED;
-
-  shoebox_size_system_from_string (shoebox_statement_column_text (stmt, 8), &size_system);
-  shoebox_condition_from_string (shoebox_statement_column_text (stmt, 9), &condition);
-  shoebox_box_from_string (shoebox_statement_column_text (stmt, 10), &box);
-  shoebox_status_from_string (shoebox_statement_column_text (stmt, 12), &status);
-
-  shoebox_pair_set_id (pair, shoebox_statement_column_int64 (stmt, 0));
-  shoebox_pair_set_silhouette_id (pair, shoebox_statement_column_int64 (stmt, 1));
-  shoebox_pair_set_silhouette_name (pair, shoebox_statement_column_text (stmt, 2));
-  shoebox_pair_set_brand_name (pair, shoebox_statement_column_text (stmt, 3));
-  shoebox_pair_set_colorway (pair, shoebox_statement_column_text (stmt, 4));
-  shoebox_pair_set_official_colorway (pair, shoebox_statement_column_text (stmt, 5));
-  shoebox_pair_set_style_code (pair, shoebox_statement_column_text (stmt, 6));
-  shoebox_pair_set_size (pair, shoebox_statement_column_text (stmt, 7));
-  shoebox_pair_set_size_system (pair, size_system);
-  shoebox_pair_set_condition (pair, condition);
-  shoebox_pair_set_box (pair, box);
-  shoebox_pair_set_extras (pair, (const char * const *) extras);
-  shoebox_pair_set_status (pair, status);
-  shoebox_pair_set_price_paid (pair, shoebox_statement_column_optional_int64 (stmt, 13, -1));
-  shoebox_pair_set_currency (pair, shoebox_statement_column_text (stmt, 14));
-  shoebox_pair_set_purchase_date (pair, shoebox_statement_column_text (stmt, 15));
-  shoebox_pair_set_where_bought (pair, shoebox_statement_column_text (stmt, 16));
-  shoebox_pair_set_estimated_value (pair, shoebox_statement_column_optional_int64 (stmt, 17, -1));
-  shoebox_pair_set_storage_location (pair, shoebox_statement_column_text (stmt, 18));
-  shoebox_pair_set_notes (pair, shoebox_statement_column_text (stmt, 19));
-  shoebox_pair_set_created_at (pair, shoebox_statement_column_text (stmt, 20));
-  shoebox_pair_set_updated_at (pair, shoebox_statement_column_text (stmt, 21));
-
-  return pair;
-}
-
 gboolean
 _shoebox_collection_ensure_brand (ShoeboxCollection  *self,
               const char         *name,
@@ -547,45 +486,6 @@ _shoebox_collection_write_photo (ShoeboxCollection      *self,
 }
 
 
-GListModel *
-_shoebox_collection_list_from_query (ShoeboxCollection  *self,
-                                     CollectionSql       sql,
-                 const char         *parameter,
-                 GError            **error)
-{
-  g_autoptr(ShoeboxStatement) stmt = _shoebox_collection_statement (self, sql, error);
-  GArray *ids;
-
-  if (stmt == NULL)
-    return NULL;
-  shoebox_statement_bind_text (stmt, 1, parameter);
-  ids = shoebox_database_query_ids (self->database, stmt, error);
-  if (ids == NULL)
-    return NULL;
-
-  return G_LIST_MODEL (shoebox_pair_list_new (self, ids));
-}
-
-GPtrArray *
-_shoebox_collection_load_pairs (ShoeboxCollection  *self,
-            GArray             *ids,
-            GError            **error)
-{
-  g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      ShoeboxPair *pair = shoebox_collection_get_pair (self, g_array_index (ids, gint64, i), error);
-
-      if (pair == NULL)
-        return NULL;
-      g_ptr_array_add (pairs, pair);
-    }
-
-  return g_steal_pointer (&pairs);
-}
-
-
 static gboolean
 save_pair_in_transaction (ShoeboxDatabase  *database,
                           gpointer          user_data,
@@ -666,37 +566,6 @@ shoebox_collection_get_database (ShoeboxCollection *self)
   return self->database;
 }
 
-
-/**
- * shoebox_collection_get_pair:
- * @self: a #ShoeboxCollection
- * @id: a pair id
- * @error: return location for a #GError; %G_IO_ERROR_NOT_FOUND when there
- *   is no such pair
- *
- * Returns: (transfer full): the pair with its tags and wear log
- */
-ShoeboxPair *
-shoebox_collection_get_pair (ShoeboxCollection  *self,
-                             gint64              id,
-                             GError            **error)
-{
-  g_autoptr(GPtrArray) pairs = NULL;
-
-  g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), NULL);
-
-  /* One reader for one pair or many: shoebox_collection_get_pairs(). */
-  pairs = shoebox_collection_get_pairs (self, &id, 1, error);
-  if (pairs == NULL)
-    return NULL;
-  if (g_ptr_array_index (pairs, 0) == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The pair is no longer in the collection"));
-      return NULL;
-    }
-
-  return g_object_ref (g_ptr_array_index (pairs, 0));
-}
 
 /**
  * shoebox_collection_save_pair:

@@ -106,7 +106,7 @@ shoebox_statement_column_text (ShoeboxStatement *stmt,
 
 /**
  * shoebox_statement_release:
- * @stmt: (nullable): a statement borrowed from shoebox_database_prepare()
+ * @stmt: (nullable): a statement borrowed from the database's cache
  *
  * Resets @stmt and clears its bindings, giving it back to the database's
  * cache: what `g_autoptr(ShoeboxStatement)` calls at the end of a scope.

@@ -349,3 +349,31 @@ shoebox_news_store_move_source (ShoeboxNewsStore   *self,
 
   return _shoebox_news_store_reload_sources (self, error);
 }
+
+/* The constructor is here, with the sources it loads, so that
+ * shoebox-news-store.c needs nothing of this file.
+ */
+
+/**
+ * shoebox_news_store_new:
+ * @database: an open database
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the news store, its sources loaded, or %NULL
+ *   with @error set
+ */
+ShoeboxNewsStore *
+shoebox_news_store_new (ShoeboxDatabase  *database,
+                        GError          **error)
+{
+  g_autoptr(ShoeboxNewsStore) self = NULL;
+
+  g_return_val_if_fail (SHOEBOX_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (SHOEBOX_TYPE_NEWS_STORE, "database", database, NULL);
+  if (!_shoebox_news_store_reload_sources (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}

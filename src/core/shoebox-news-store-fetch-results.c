@@ -52,6 +52,25 @@ typedef struct
   guint              n_updated;
 } RecordSuccess;
 
+/* What the feed says about an article, in the order both SQL_INSERT_ITEM
+ * and SQL_UPDATE_ITEM take it from the parameter @first on.
+ */
+static void
+bind_article (ShoeboxStatement      *stmt,
+              int                    first,
+              const ShoeboxFeedItem *item,
+              const char            *link,
+              const char            *thumbnail,
+              const char            *published)
+{
+  shoebox_statement_bind_text (stmt, first, item->title);
+  shoebox_statement_bind_text (stmt, first + 1, link);
+  shoebox_statement_bind_text (stmt, first + 2, item->summary);
+  shoebox_statement_bind_text (stmt, first + 3, thumbnail);
+  shoebox_statement_bind_text (stmt, first + 4, item->author);
+  shoebox_statement_bind_text (stmt, first + 5, published);
+}
+
 static gboolean
 store_item (ShoeboxNewsStore  *self,
             RecordSuccess     *record,
@@ -92,12 +111,7 @@ store_item (ShoeboxNewsStore  *self,
       if (stmt == NULL)
         return FALSE;
       shoebox_statement_bind_int64 (stmt, 1, existing);
-      shoebox_statement_bind_text (stmt, 2, item->title);
-      shoebox_statement_bind_text (stmt, 3, link);
-      shoebox_statement_bind_text (stmt, 4, item->summary);
-      shoebox_statement_bind_text (stmt, 5, thumbnail);
-      shoebox_statement_bind_text (stmt, 6, item->author);
-      shoebox_statement_bind_text (stmt, 7, published);
+      bind_article (stmt, 2, item, link, thumbnail, published);
       if (!shoebox_database_step_done (self->database, stmt, error))
         return FALSE;
       if (shoebox_database_changes (self->database) > 0)
@@ -122,12 +136,7 @@ store_item (ShoeboxNewsStore  *self,
     return FALSE;
   shoebox_statement_bind_int64 (stmt, 1, record->source->id);
   shoebox_statement_bind_text (stmt, 2, key);
-  shoebox_statement_bind_text (stmt, 3, item->title);
-  shoebox_statement_bind_text (stmt, 4, link);
-  shoebox_statement_bind_text (stmt, 5, item->summary);
-  shoebox_statement_bind_text (stmt, 6, thumbnail);
-  shoebox_statement_bind_text (stmt, 7, item->author);
-  shoebox_statement_bind_text (stmt, 8, published);
+  bind_article (stmt, 3, item, link, thumbnail, published);
   shoebox_statement_bind_text (stmt, 9, now_text);
   shoebox_statement_bind_text (stmt, 10, sort_date);
   if (!shoebox_database_step_done (self->database, stmt, error))

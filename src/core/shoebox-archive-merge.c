@@ -89,29 +89,12 @@ prepare (ShoeboxDatabase  *database,
 
   if (result != SQLITE_OK)
     {
-      _shoebox_archive_set_sqlite_error (error, shoebox_database_get_handle (database), result,
-                                         shoebox_database_get_path (database));
+      shoebox_database_set_error (database, result, NULL, error);
       sqlite3_finalize (stmt);
       return NULL;
     }
 
   return stmt;
-}
-
-static gboolean
-step_done (ShoeboxDatabase  *database,
-           sqlite3_stmt     *stmt,
-           GError          **error)
-{
-  int result = sqlite3_step (stmt);
-
-  if (result == SQLITE_DONE || result == SQLITE_ROW)
-    return TRUE;
-
-  if (!shoebox_database_set_disk_full_error (database, result, error))
-    _shoebox_archive_set_sqlite_error (error, shoebox_database_get_handle (database), result,
-                                       shoebox_database_get_path (database));
-  return FALSE;
 }
 
 /* Adds each pair of the file that no pair of the collection (nor one
@@ -123,13 +106,12 @@ add_pairs (ShoeboxDatabase     *database,
            ShoeboxMergeCounts  *counts,
            GError             **error)
 {
-  sqlite3 *handle = shoebox_database_get_handle (database);
   sqlite3_stmt *pairs = NULL;
   sqlite3_stmt *exists = NULL;
   sqlite3_stmt *insert = NULL;
   sqlite3_stmt *note = NULL;
   gboolean ok = FALSE;
-  int result;
+  gboolean stepped, has_row;
 
   pairs = prepare (database,
                    "SELECT p.id, ms.id FROM merge_source.pairs p"
@@ -152,43 +134,35 @@ add_pairs (ShoeboxDatabase     *database,
   if (pairs == NULL || exists == NULL || insert == NULL || note == NULL)
     goto out;
 
-  while ((result = sqlite3_step (pairs)) == SQLITE_ROW)
+  while ((stepped = shoebox_database_step_row (database, pairs, &has_row, error)) && has_row)
     {
-      sqlite3_int64 source_id = sqlite3_column_int64 (pairs, 0);
-      sqlite3_int64 silhouette_id = sqlite3_column_int64 (pairs, 1);
+      gint64 source_id = shoebox_statement_column_int64 (pairs, 0);
+      gint64 silhouette_id = shoebox_statement_column_int64 (pairs, 1);
+      gint64 found;
 
-      sqlite3_reset (exists);
-      sqlite3_bind_int64 (exists, 1, source_id);
-      sqlite3_bind_int64 (exists, 2, silhouette_id);
-      if (sqlite3_step (exists) != SQLITE_ROW)
-        goto failed;
-      if (sqlite3_column_int (exists, 0))
+      shoebox_statement_bind_int64 (exists, 1, source_id);
+      shoebox_statement_bind_int64 (exists, 2, silhouette_id);
+      if (!shoebox_database_query_int64 (database, exists, &found, error))
+        goto out;
+      if (found)
         {
           counts->pairs_skipped++;
           continue;
         }
 
-      sqlite3_reset (insert);
-      sqlite3_bind_int64 (insert, 1, source_id);
-      sqlite3_bind_int64 (insert, 2, silhouette_id);
-      if (!step_done (database, insert, error))
+      shoebox_statement_bind_int64 (insert, 1, source_id);
+      shoebox_statement_bind_int64 (insert, 2, silhouette_id);
+      if (!shoebox_database_step_done (database, insert, error))
         goto out;
 
-      sqlite3_reset (note);
-      sqlite3_bind_int64 (note, 1, source_id);
-      sqlite3_bind_int64 (note, 2, sqlite3_last_insert_rowid (handle));
-      if (!step_done (database, note, error))
+      shoebox_statement_bind_int64 (note, 1, source_id);
+      shoebox_statement_bind_int64 (note, 2, shoebox_database_last_insert_id (database));
+      if (!shoebox_database_step_done (database, note, error))
         goto out;
       counts->pairs_added++;
     }
-  if (result != SQLITE_DONE)
-    goto failed;
+  ok = stepped;
 
-  ok = TRUE;
-  goto out;
-
-failed:
-  _shoebox_archive_set_sqlite_error (error, handle, sqlite3_errcode (handle), shoebox_database_get_path (database));
 out:
   sqlite3_finalize (pairs);
   sqlite3_finalize (exists);
@@ -268,7 +242,7 @@ shoebox_archive_merge (ShoeboxArchive      *self,
   if (ok)
     {
       sqlite3_bind_text (attach, 1, path, -1, SQLITE_STATIC);
-      ok = step_done (database, attach, error);
+      ok = shoebox_database_step_done (database, attach, error);
       sqlite3_finalize (attach);
     }
 

@@ -22,7 +22,7 @@ G_BEGIN_DECLS
 /* What killed writers leave behind; shoebox-file-replace.c removes them. */
 #define SHOEBOX_ARCHIVE_TEMP_TEMPLATE ".shoebox-partial-XXXXXX"
 
-void      _shoebox_archive_set_sqlite_error (GError     **error,
+void      _shoebox_archive_set_write_error  (GError     **error,
                                              sqlite3     *handle,
                                              int          result,
                                              const char  *display_name);

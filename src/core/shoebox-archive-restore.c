@@ -37,10 +37,8 @@ copy_over (ShoeboxDatabase  *database,
   backup = sqlite3_backup_init (handle, "main", source, "main");
   if (backup == NULL)
     {
-      if (!shoebox_database_set_disk_full_error (database, sqlite3_errcode (handle), error))
-        g_set_error (error, SHOEBOX_ARCHIVE_ERROR, SHOEBOX_ARCHIVE_ERROR_FAILED,
-                     _("The collection could not be replaced: %s"), sqlite3_errmsg (handle));
-      return FALSE;
+      return shoebox_database_set_error (database, sqlite3_errcode (handle),
+                                         _("The collection could not be replaced"), error);
     }
 
   for (guint i = 0; i < BUSY_TRIES; i++)
@@ -55,11 +53,9 @@ copy_over (ShoeboxDatabase  *database,
   if (result == SQLITE_DONE)
     return TRUE;
 
-  if (!shoebox_database_set_disk_full_error (database, result, error))
-    g_set_error (error, SHOEBOX_ARCHIVE_ERROR, SHOEBOX_ARCHIVE_ERROR_FAILED,
-                 _("The collection could not be replaced, and is as it was: %s"),
-                 sqlite3_errstr (result));
-  return FALSE;
+  return shoebox_database_set_error (database, result,
+                                     _("The collection could not be replaced, and is as it was"),
+                                     error);
 }
 
 /* In WAL mode the backup API needs both databases at the same page size. */

@@ -30,7 +30,7 @@ delete_pairs_in_transaction (ShoeboxDatabase  *database,
       g_autoptr(GError) local_error = NULL;
       g_autoptr(ShoeboxPair) pair = NULL;
       GPtrArray *photos;
-      sqlite3_stmt *stmt;
+      g_autoptr(ShoeboxStatement) stmt = NULL;
 
       pair = shoebox_collection_get_pair (self, data->ids[i], &local_error);
       if (pair == NULL)
@@ -45,14 +45,14 @@ delete_pairs_in_transaction (ShoeboxDatabase  *database,
       if (photos == NULL)
         return FALSE;
 
-      stmt = _shoebox_collection_prepare (self, "DELETE FROM pairs WHERE id = ?", error);
+      stmt = _shoebox_collection_statement (self, COLLECTION_SQL_DELETE_PAIR, error);
       if (stmt == NULL)
         {
           g_ptr_array_unref (photos);
           return FALSE;
         }
-      sqlite3_bind_int64 (stmt, 1, data->ids[i]);
-      if (!_shoebox_collection_step_done (self, stmt, error))
+      shoebox_statement_bind_int64 (stmt, 1, data->ids[i]);
+      if (!shoebox_database_step_done (self->database, stmt, error))
         {
           g_ptr_array_unref (photos);
           return FALSE;

@@ -47,10 +47,10 @@ generate_in_transaction (ShoeboxDatabase  *database,
   g_autofree char *now = _shoebox_collection_dup_now ();
   gint64 tag_ids[G_N_ELEMENTS (tag_names)];
   sqlite3 *handle = shoebox_database_get_handle (database);
-  sqlite3_stmt *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
 
-  stmt = _shoebox_collection_prepare (self, "SELECT id FROM silhouettes ORDER BY id", error);
-  if (stmt == NULL || (silhouettes = _shoebox_collection_query_ids (self, stmt, error)) == NULL)
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_ALL_SILHOUETTE_IDS, error);
+  if (stmt == NULL || (silhouettes = shoebox_database_query_ids (self->database, stmt, error)) == NULL)
     return FALSE;
   if (silhouettes->len == 0)
     {
@@ -61,17 +61,17 @@ generate_in_transaction (ShoeboxDatabase  *database,
 
   for (guint i = 0; i < G_N_ELEMENTS (tag_names); i++)
     {
-      stmt = _shoebox_collection_prepare (self, "INSERT OR IGNORE INTO tags (name) VALUES (?)", error);
+      stmt = _shoebox_collection_statement (self, COLLECTION_SQL_INSERT_TAG_IF_NEW, error);
       if (stmt == NULL)
         return FALSE;
-      _shoebox_collection_bind_text (stmt, 1, tag_names[i]);
-      if (!_shoebox_collection_step_done (self, stmt, error))
+      shoebox_statement_bind_text (stmt, 1, tag_names[i]);
+      if (!shoebox_database_step_done (self->database, stmt, error))
         return FALSE;
-      stmt = _shoebox_collection_prepare (self, "SELECT id FROM tags WHERE name = ?", error);
+      stmt = _shoebox_collection_statement (self, COLLECTION_SQL_TAG_ID_BY_NAME, error);
       if (stmt == NULL)
         return FALSE;
-      _shoebox_collection_bind_text (stmt, 1, tag_names[i]);
-      if (!_shoebox_collection_query_int64 (self, stmt, &tag_ids[i], error))
+      shoebox_statement_bind_text (stmt, 1, tag_names[i]);
+      if (!shoebox_database_query_int64 (self->database, stmt, &tag_ids[i], error))
         return FALSE;
     }
 
@@ -98,38 +98,34 @@ generate_in_transaction (ShoeboxDatabase  *database,
         purchase_date = g_date_time_format (date, "%Y-%m-%d");
       }
 
-      stmt = _shoebox_collection_prepare (self,
-                      "INSERT INTO pairs (silhouette_id, colorway, style_code, size, size_system,"
-                      " condition, box, status, price_paid, currency, purchase_date, where_bought,"
-                      " estimated_value, created_at, updated_at)"
-                      " VALUES (?, ?, ?, ?, 'US M', ?, 'original', ?, ?, ?, ?, 'Generated', ?, ?, ?)",
+      stmt = _shoebox_collection_statement (self, COLLECTION_SQL_INSERT_GENERATED_PAIR,
                       error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, g_array_index (silhouettes, gint64, g_rand_int_range (rand, 0, silhouettes->len)));
-      _shoebox_collection_bind_text (stmt, 2, colorway);
-      _shoebox_collection_bind_text (stmt, 3, style_code);
-      _shoebox_collection_bind_text (stmt, 4, size);
-      _shoebox_collection_bind_text (stmt, 5, conditions[g_rand_int_range (rand, 0, G_N_ELEMENTS (conditions))]);
-      _shoebox_collection_bind_text (stmt, 6, status < 8 ? "Owned" : status == 8 ? "Wishlist" : "Sold");
-      sqlite3_bind_int64 (stmt, 7, g_rand_int_range (rand, 80, 2000) * scale * (scale == 1 ? 150 : 1));
-      _shoebox_collection_bind_text (stmt, 8, currency);
-      _shoebox_collection_bind_text (stmt, 9, purchase_date);
-      sqlite3_bind_int64 (stmt, 10, g_rand_int_range (rand, 80, 3000) * scale * (scale == 1 ? 150 : 1));
-      _shoebox_collection_bind_text (stmt, 11, now);
-      _shoebox_collection_bind_text (stmt, 12, now);
-      if (!_shoebox_collection_step_done (self, stmt, error))
+      shoebox_statement_bind_int64 (stmt, 1, g_array_index (silhouettes, gint64, g_rand_int_range (rand, 0, silhouettes->len)));
+      shoebox_statement_bind_text (stmt, 2, colorway);
+      shoebox_statement_bind_text (stmt, 3, style_code);
+      shoebox_statement_bind_text (stmt, 4, size);
+      shoebox_statement_bind_text (stmt, 5, conditions[g_rand_int_range (rand, 0, G_N_ELEMENTS (conditions))]);
+      shoebox_statement_bind_text (stmt, 6, status < 8 ? "Owned" : status == 8 ? "Wishlist" : "Sold");
+      shoebox_statement_bind_int64 (stmt, 7, g_rand_int_range (rand, 80, 2000) * scale * (scale == 1 ? 150 : 1));
+      shoebox_statement_bind_text (stmt, 8, currency);
+      shoebox_statement_bind_text (stmt, 9, purchase_date);
+      shoebox_statement_bind_int64 (stmt, 10, g_rand_int_range (rand, 80, 3000) * scale * (scale == 1 ? 150 : 1));
+      shoebox_statement_bind_text (stmt, 11, now);
+      shoebox_statement_bind_text (stmt, 12, now);
+      if (!shoebox_database_step_done (self->database, stmt, error))
         return FALSE;
       pair_id = sqlite3_last_insert_rowid (handle);
 
       if (g_rand_int_range (rand, 0, 4) == 0)
         {
-          stmt = _shoebox_collection_prepare (self, "INSERT OR IGNORE INTO pair_tags (pair_id, tag_id, position) VALUES (?, ?, 0)", error);
+          stmt = _shoebox_collection_statement (self, COLLECTION_SQL_INSERT_FIRST_PAIR_TAG, error);
           if (stmt == NULL)
             return FALSE;
-          sqlite3_bind_int64 (stmt, 1, pair_id);
-          sqlite3_bind_int64 (stmt, 2, tag_ids[g_rand_int_range (rand, 0, G_N_ELEMENTS (tag_ids))]);
-          if (!_shoebox_collection_step_done (self, stmt, error))
+          shoebox_statement_bind_int64 (stmt, 1, pair_id);
+          shoebox_statement_bind_int64 (stmt, 2, tag_ids[g_rand_int_range (rand, 0, G_N_ELEMENTS (tag_ids))]);
+          if (!shoebox_database_step_done (self->database, stmt, error))
             return FALSE;
         }
 
@@ -140,12 +136,12 @@ generate_in_transaction (ShoeboxDatabase  *database,
           g_autoptr(GDateTime) worn = g_date_time_add_days (today, -g_rand_int_range (rand, 1, 400));
           g_autofree char *date = g_date_time_format (worn, "%Y-%m-%d");
 
-          stmt = _shoebox_collection_prepare (self, "INSERT OR IGNORE INTO wears (pair_id, date) VALUES (?, ?)", error);
+          stmt = _shoebox_collection_statement (self, COLLECTION_SQL_INSERT_WEAR, error);
           if (stmt == NULL)
             return FALSE;
-          sqlite3_bind_int64 (stmt, 1, pair_id);
-          _shoebox_collection_bind_text (stmt, 2, date);
-          if (!_shoebox_collection_step_done (self, stmt, error))
+          shoebox_statement_bind_int64 (stmt, 1, pair_id);
+          shoebox_statement_bind_text (stmt, 2, date);
+          if (!shoebox_database_step_done (self->database, stmt, error))
             return FALSE;
         }
     }

@@ -24,36 +24,36 @@ _shoebox_collection_photo_in_transaction (ShoeboxDatabase  *database,
 {
   PhotoData *data = user_data;
   ShoeboxCollection *self = data->self;
-  sqlite3_stmt *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
 
   if (data->action == PHOTO_REMOVE)
     {
-      stmt = _shoebox_collection_prepare (self, "DELETE FROM photos WHERE pair_id = ? AND file_name = ?", error);
+      stmt = _shoebox_collection_statement (self, COLLECTION_SQL_DELETE_PHOTO, error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, data->pair_id);
-      _shoebox_collection_bind_text (stmt, 2, data->file_name);
-      return _shoebox_collection_step_done (self, stmt, error);
+      shoebox_statement_bind_int64 (stmt, 1, data->pair_id);
+      shoebox_statement_bind_text (stmt, 2, data->file_name);
+      return shoebox_database_step_done (self->database, stmt, error);
     }
 
   if (data->action == PHOTO_SIDE_PROFILE || data->is_side_profile)
     {
-      stmt = _shoebox_collection_prepare (self, "UPDATE photos SET is_side_profile = 0 WHERE pair_id = ?", error);
+      stmt = _shoebox_collection_statement (self, COLLECTION_SQL_CLEAR_SIDE_PROFILE, error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, data->pair_id);
-      if (!_shoebox_collection_step_done (self, stmt, error))
+      shoebox_statement_bind_int64 (stmt, 1, data->pair_id);
+      if (!shoebox_database_step_done (self->database, stmt, error))
         return FALSE;
     }
 
   if (data->action == PHOTO_SIDE_PROFILE)
     {
-      stmt = _shoebox_collection_prepare (self, "UPDATE photos SET is_side_profile = 1 WHERE pair_id = ? AND file_name = ?", error);
+      stmt = _shoebox_collection_statement (self, COLLECTION_SQL_SET_SIDE_PROFILE, error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, data->pair_id);
-      _shoebox_collection_bind_text (stmt, 2, data->file_name);
-      if (!_shoebox_collection_step_done (self, stmt, error))
+      shoebox_statement_bind_int64 (stmt, 1, data->pair_id);
+      shoebox_statement_bind_text (stmt, 2, data->file_name);
+      if (!shoebox_database_step_done (self->database, stmt, error))
         return FALSE;
       if (sqlite3_changes (shoebox_database_get_handle (database)) != 1)
         {
@@ -64,16 +64,14 @@ _shoebox_collection_photo_in_transaction (ShoeboxDatabase  *database,
       return TRUE;
     }
 
-  stmt = _shoebox_collection_prepare (self,
-                  "INSERT OR IGNORE INTO photos (pair_id, file_name, is_side_profile, position)"
-                  " VALUES (?1, ?2, ?3, (SELECT coalesce (max (position) + 1, 0) FROM photos WHERE pair_id = ?1))",
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_APPEND_PHOTO,
                   error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, data->pair_id);
-  _shoebox_collection_bind_text (stmt, 2, data->file_name);
-  sqlite3_bind_int (stmt, 3, data->is_side_profile ? 1 : 0);
-  return _shoebox_collection_step_done (self, stmt, error);
+  shoebox_statement_bind_int64 (stmt, 1, data->pair_id);
+  shoebox_statement_bind_text (stmt, 2, data->file_name);
+  shoebox_statement_bind_int64 (stmt, 3, data->is_side_profile ? 1 : 0);
+  return shoebox_database_step_done (self->database, stmt, error);
 }
 
 /**
@@ -188,7 +186,7 @@ shoebox_collection_find_silhouette_photo (ShoeboxCollection  *self,
                                           char              **file_name,
                                           GError            **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
   gboolean has_row;
 
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), FALSE);
@@ -196,27 +194,20 @@ shoebox_collection_find_silhouette_photo (ShoeboxCollection  *self,
 
   *pair_id = 0;
   *file_name = NULL;
-  stmt = _shoebox_collection_prepare (self,
-                  "SELECT p.id, (SELECT ph.file_name FROM photos ph WHERE ph.pair_id = p.id"
-                  "              ORDER BY ph.is_side_profile DESC, ph.position, ph.id LIMIT 1) AS photo"
-                  " FROM pairs p WHERE p.silhouette_id = ?"
-                  " ORDER BY photo IS NULL, p.status = 'Owned' DESC, p.purchase_date IS NULL,"
-                  "          p.purchase_date DESC, p.created_at DESC, p.id DESC"
-                  " LIMIT 1",
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_COVER_PHOTO_OF_SILHOUETTE,
                   error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, silhouette_id);
+  shoebox_statement_bind_int64 (stmt, 1, silhouette_id);
 
-  if (!_shoebox_collection_step_row (self, stmt, &has_row, error))
+  if (!shoebox_database_step_row (self->database, stmt, &has_row, error))
     return FALSE;
 
   if (has_row)
     {
-      *pair_id = sqlite3_column_int64 (stmt, 0);
-      *file_name = g_strdup (_shoebox_collection_column_text (stmt, 1));
+      *pair_id = shoebox_statement_column_int64 (stmt, 0);
+      *file_name = g_strdup (shoebox_statement_column_text (stmt, 1));
     }
-  sqlite3_reset (stmt);
   return TRUE;
 }
 
@@ -273,7 +264,7 @@ save_pair_with_photos_in_transaction (ShoeboxDatabase  *database,
   for (guint i = 0; data->photos != NULL && data->photos[i] != NULL; i++)
     {
       PhotoData add = { self, pair_id, data->photos[i], FALSE, PHOTO_ADD };
-      sqlite3_stmt *stmt;
+      g_autoptr(ShoeboxStatement) stmt = NULL;
 
       if (!_shoebox_collection_photo_in_transaction (database, &add, error))
         return FALSE;
@@ -281,13 +272,13 @@ save_pair_with_photos_in_transaction (ShoeboxDatabase  *database,
       /* Kept photos take their new place too: the list's order is the
        * order the pair page shows.
        */
-      stmt = _shoebox_collection_prepare (self, "UPDATE photos SET position = ? WHERE pair_id = ? AND file_name = ?", error);
+      stmt = _shoebox_collection_statement (self, COLLECTION_SQL_MOVE_PHOTO, error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int (stmt, 1, (int) i);
-      sqlite3_bind_int64 (stmt, 2, pair_id);
-      _shoebox_collection_bind_text (stmt, 3, data->photos[i]);
-      if (!_shoebox_collection_step_done (self, stmt, error))
+      shoebox_statement_bind_int64 (stmt, 1, (int) i);
+      shoebox_statement_bind_int64 (stmt, 2, pair_id);
+      shoebox_statement_bind_text (stmt, 3, data->photos[i]);
+      if (!shoebox_database_step_done (self->database, stmt, error))
         return FALSE;
     }
 
@@ -299,12 +290,12 @@ save_pair_with_photos_in_transaction (ShoeboxDatabase  *database,
     }
   else
     {
-      sqlite3_stmt *stmt = _shoebox_collection_prepare (self, "UPDATE photos SET is_side_profile = 0 WHERE pair_id = ?", error);
+      g_autoptr(ShoeboxStatement) stmt = _shoebox_collection_statement (self, COLLECTION_SQL_CLEAR_SIDE_PROFILE, error);
 
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, pair_id);
-      return _shoebox_collection_step_done (self, stmt, error);
+      shoebox_statement_bind_int64 (stmt, 1, pair_id);
+      return shoebox_database_step_done (self->database, stmt, error);
     }
 }
 

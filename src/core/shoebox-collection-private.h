@@ -68,60 +68,109 @@ gboolean _shoebox_collection_insert_pair (ShoeboxCollection  *self,
                                           ShoeboxPair        *pair,
                                           GError            **error);
 
-gboolean
-_shoebox_collection_set_sqlite_error (ShoeboxCollection  *self,
-                                      int                 result,
-                                      GError            **error);
-sqlite3_stmt *
+/* shoebox-collection-sql.c: every fixed statement, by the file that runs it. */
+typedef enum
+{
+  /* shoebox-collection-deletion.c */
+  COLLECTION_SQL_DELETE_PAIR,
+  /* shoebox-collection-generate.c */
+  COLLECTION_SQL_ALL_SILHOUETTE_IDS,
+  COLLECTION_SQL_INSERT_TAG_IF_NEW,
+  COLLECTION_SQL_TAG_ID_BY_NAME,
+  COLLECTION_SQL_INSERT_GENERATED_PAIR,
+  COLLECTION_SQL_INSERT_FIRST_PAIR_TAG,
+  COLLECTION_SQL_INSERT_WEAR,
+  /* shoebox-collection-photos.c */
+  COLLECTION_SQL_DELETE_PHOTO,
+  COLLECTION_SQL_CLEAR_SIDE_PROFILE,
+  COLLECTION_SQL_SET_SIDE_PROFILE,
+  COLLECTION_SQL_APPEND_PHOTO,
+  COLLECTION_SQL_COVER_PHOTO_OF_SILHOUETTE,
+  COLLECTION_SQL_MOVE_PHOTO,
+  /* shoebox-collection-read.c */
+  COLLECTION_SQL_LOAD_PAIRS,
+  /* shoebox-collection-statistics.c */
+  COLLECTION_SQL_COUNT_BY_STATUS,
+  COLLECTION_SQL_COUNT_BY_CONDITION,
+  COLLECTION_SQL_TOTALS_BY_CURRENCY,
+  COLLECTION_SQL_COUNT_BY_BRAND,
+  COLLECTION_SQL_MOST_WORN,
+  COLLECTION_SQL_LEAST_WORN,
+  COLLECTION_SQL_COUNT_NOT_WORN_RECENTLY,
+  /* shoebox-collection-wear.c */
+  COLLECTION_SQL_DELETE_WEAR,
+  /* shoebox-collection.c */
+  COLLECTION_SQL_INSERT_BRAND_IF_NEW,
+  COLLECTION_SQL_BRAND_ID_BY_NAME,
+  COLLECTION_SQL_SILHOUETTE_EXISTS,
+  COLLECTION_SQL_INSERT_SILHOUETTE,
+  COLLECTION_SQL_DELETE_PAIR_TAGS,
+  COLLECTION_SQL_TAG_ID_OR_ZERO,
+  COLLECTION_SQL_INSERT_TAG,
+  COLLECTION_SQL_INSERT_PAIR_TAG,
+  COLLECTION_SQL_INSERT_PAIR,
+  COLLECTION_SQL_UPDATE_PAIR,
+  COLLECTION_SQL_SAVED_PAIR,
+  COLLECTION_SQL_LIST_PHOTOS,
+  COLLECTION_SQL_INSERT_PHOTO,
+  COLLECTION_SQL_COUNT_PAIRS,
+  /* shoebox-catalogue.c */
+  COLLECTION_SQL_INSERT_STARTER_SILHOUETTE,
+  COLLECTION_SQL_SILHOUETTE_ID_BY_NAME,
+  COLLECTION_SQL_LINK_PREDECESSOR,
+  COLLECTION_SQL_STARTER_CATALOGUE_LOADED,
+  COLLECTION_SQL_MARK_STARTER_CATALOGUE_LOADED,
+  COLLECTION_SQL_INSERT_SILHOUETTE_WITH_ID,
+  COLLECTION_SQL_UPDATE_SILHOUETTE,
+  COLLECTION_SQL_COUNT_PAIRS_OF_SILHOUETTE,
+  COLLECTION_SQL_DELETE_SILHOUETTE,
+  COLLECTION_SQL_GET_SILHOUETTE,
+  COLLECTION_SQL_LIST_SILHOUETTES,
+  COLLECTION_SQL_SUCCESSORS,
+  COLLECTION_SQL_LIST_BRANDS,
+  COLLECTION_SQL_LIST_USED_TAGS,
+  /* shoebox-collection-search.c */
+  COLLECTION_SQL_NOT_WORN_SINCE,
+  /* shoebox-collection-read.c */
+  COLLECTION_SQL_TAGS_OF_PAIRS,
+  COLLECTION_SQL_WEARS_OF_PAIRS,
+  /* shoebox-collection.c */
+  COLLECTION_SQL_FIND_SILHOUETTE_OF_BRAND,
+  COLLECTION_SQL_FIND_SILHOUETTE_OF_BRAND_NOCASE,
+  COLLECTION_SQL_FIND_SILHOUETTE,
+  COLLECTION_SQL_FIND_SILHOUETTE_NOCASE,
+  N_COLLECTION_SQL
+} CollectionSql;
+
+ShoeboxStatement *
+_shoebox_collection_statement (ShoeboxCollection  *self,
+                               CollectionSql       sql,
+                               GError            **error);
+ShoeboxStatement *
 _shoebox_collection_prepare (ShoeboxCollection  *self,
                              const char         *sql,
                              GError            **error);
 gboolean
 _shoebox_collection_step_done (ShoeboxCollection  *self,
-                               sqlite3_stmt       *stmt,
+                               ShoeboxStatement   *stmt,
                                GError            **error);
-gboolean
-_shoebox_collection_step_row (ShoeboxCollection  *self,
-                              sqlite3_stmt       *stmt,
-                              gboolean           *has_row,
-                              GError            **error);
 void
-_shoebox_collection_bind_text (sqlite3_stmt *stmt,
-                               int           index,
-                               const char   *text);
-void
-_shoebox_collection_bind_optional_int64 (sqlite3_stmt *stmt,
-                                         int           index,
-                                         gint64        value,
-                                         gint64        none);
-const char *
-_shoebox_collection_column_text (sqlite3_stmt *stmt,
-                                 int           column);
-gint64
-_shoebox_collection_column_optional_int64 (sqlite3_stmt *stmt,
-                                           int           column,
-                                           gint64        none);
-char *
-_shoebox_collection_dup_now (void);
-void
-_shoebox_collection_emit_changed (ShoeboxCollection *self);
+_shoebox_collection_bind_text (ShoeboxStatement *stmt,
+                               int               index,
+                               const char       *text);
 gboolean
 _shoebox_collection_query_int64 (ShoeboxCollection  *self,
-                                 sqlite3_stmt       *stmt,
+                                 ShoeboxStatement   *stmt,
                                  gint64             *value,
                                  GError            **error);
 char **
 _shoebox_collection_query_strv (ShoeboxCollection  *self,
-                                sqlite3_stmt       *stmt,
+                                ShoeboxStatement   *stmt,
                                 GError            **error);
-GArray *
-_shoebox_collection_query_ids (ShoeboxCollection  *self,
-                               sqlite3_stmt       *stmt,
-                               GError            **error);
-ShoeboxSilhouette *
-_shoebox_collection_silhouette_from_row (sqlite3_stmt *stmt);
-ShoeboxPair *
-_shoebox_collection_pair_from_row (sqlite3_stmt *stmt);
+char *
+_shoebox_collection_dup_now (void);
+void
+_shoebox_collection_emit_changed (ShoeboxCollection *self);
 gboolean
 _shoebox_collection_ensure_brand (ShoeboxCollection  *self,
                                   const char         *name,
@@ -137,11 +186,6 @@ GPtrArray *
 _shoebox_collection_load_pairs (ShoeboxCollection  *self,
                                 GArray             *ids,
                                 GError            **error);
-GListModel *
-_shoebox_collection_list_from_query (ShoeboxCollection  *self,
-                                     const char         *sql,
-                                     const char         *parameter,
-                                     GError            **error);
 ShoeboxStatistics *
 _shoebox_collection_statistics_copy (ShoeboxStatistics *statistics);
 

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "shoebox-collection-private.h"
 
 /* Reading many pairs at once: a keystroke that shows other pairs in the
@@ -40,12 +42,54 @@ ids_to_json (const gint64 *ids,
   return g_string_free (json, FALSE);
 }
 
+static ShoeboxPair *
+pair_from_row (ShoeboxStatement *stmt)
+{
+  ShoeboxPair *pair = shoebox_pair_new ();
+  g_auto(GStrv) extras = shoebox_list_split (shoebox_statement_column_text (stmt, 11));
+  ShoeboxSizeSystem size_system = SHOEBOX_SIZE_SYSTEM_NONE;
+  ShoeboxCondition condition = SHOEBOX_CONDITION_NONE;
+  ShoeboxBox box = SHOEBOX_BOX_UNKNOWN;
+  ShoeboxStatus status = SHOEBOX_STATUS_OWNED;
+
+  shoebox_size_system_from_string (shoebox_statement_column_text (stmt, 8), &size_system);
+  shoebox_condition_from_string (shoebox_statement_column_text (stmt, 9), &condition);
+  shoebox_box_from_string (shoebox_statement_column_text (stmt, 10), &box);
+  shoebox_status_from_string (shoebox_statement_column_text (stmt, 12), &status);
+
+  shoebox_pair_set_id (pair, shoebox_statement_column_int64 (stmt, 0));
+  shoebox_pair_set_silhouette_id (pair, shoebox_statement_column_int64 (stmt, 1));
+  shoebox_pair_set_silhouette_name (pair, shoebox_statement_column_text (stmt, 2));
+  shoebox_pair_set_brand_name (pair, shoebox_statement_column_text (stmt, 3));
+  shoebox_pair_set_colorway (pair, shoebox_statement_column_text (stmt, 4));
+  shoebox_pair_set_official_colorway (pair, shoebox_statement_column_text (stmt, 5));
+  shoebox_pair_set_style_code (pair, shoebox_statement_column_text (stmt, 6));
+  shoebox_pair_set_size (pair, shoebox_statement_column_text (stmt, 7));
+  shoebox_pair_set_size_system (pair, size_system);
+  shoebox_pair_set_condition (pair, condition);
+  shoebox_pair_set_box (pair, box);
+  shoebox_pair_set_extras (pair, (const char * const *) extras);
+  shoebox_pair_set_status (pair, status);
+  shoebox_pair_set_price_paid (pair, shoebox_statement_column_optional_int64 (stmt, 13, -1));
+  shoebox_pair_set_currency (pair, shoebox_statement_column_text (stmt, 14));
+  shoebox_pair_set_purchase_date (pair, shoebox_statement_column_text (stmt, 15));
+  shoebox_pair_set_where_bought (pair, shoebox_statement_column_text (stmt, 16));
+  shoebox_pair_set_estimated_value (pair, shoebox_statement_column_optional_int64 (stmt, 17, -1));
+  shoebox_pair_set_storage_location (pair, shoebox_statement_column_text (stmt, 18));
+  shoebox_pair_set_notes (pair, shoebox_statement_column_text (stmt, 19));
+  shoebox_pair_set_created_at (pair, shoebox_statement_column_text (stmt, 20));
+  shoebox_pair_set_updated_at (pair, shoebox_statement_column_text (stmt, 21));
+
+  return pair;
+}
+
+
 /* Runs @sql, whose rows are (pair id, text) in the order wanted, and
  * gives each pair of @by_id the texts of its rows.
  */
 static gboolean
 read_lists (ShoeboxCollection  *self,
-            const char         *sql,
+            CollectionSql       sql,
             const char         *json,
             GHashTable         *by_id,
             void              (*set) (ShoeboxPair *pair, const char * const *texts),
@@ -56,13 +100,13 @@ read_lists (ShoeboxCollection  *self,
                                                        (GDestroyNotify) g_ptr_array_unref);
   GHashTableIter iter;
   gpointer key, value;
-  sqlite3_stmt *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
   gboolean has_row;
 
-  stmt = _shoebox_collection_prepare (self, sql, error);
+  stmt = _shoebox_collection_statement (self, sql, error);
   if (stmt == NULL)
     return FALSE;
-  _shoebox_collection_bind_text (stmt, 1, json);
+  shoebox_statement_bind_text (stmt, 1, json);
 
   for (;;)
     {
@@ -70,12 +114,12 @@ read_lists (ShoeboxCollection  *self,
       gpointer id_key;
       GPtrArray *texts;
 
-      if (!_shoebox_collection_step_row (self, stmt, &has_row, error))
+      if (!shoebox_database_step_row (self->database, stmt, &has_row, error))
         return FALSE;
       if (!has_row)
         break;
 
-      id = sqlite3_column_int64 (stmt, 0);
+      id = shoebox_statement_column_int64 (stmt, 0);
       if (!g_hash_table_lookup_extended (by_id, &id, &id_key, NULL))
         continue;
       texts = g_hash_table_lookup (lists, id_key);
@@ -84,9 +128,8 @@ read_lists (ShoeboxCollection  *self,
           texts = g_ptr_array_new_with_free_func (g_free);
           g_hash_table_insert (lists, id_key, texts);
         }
-      g_ptr_array_add (texts, g_strdup (_shoebox_collection_column_text (stmt, 1)));
+      g_ptr_array_add (texts, g_strdup (shoebox_statement_column_text (stmt, 1)));
     }
-  sqlite3_reset (stmt);
 
   g_hash_table_iter_init (&iter, lists);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -123,7 +166,7 @@ shoebox_collection_get_pairs (ShoeboxCollection  *self,
   g_autoptr(GPtrArray) pairs = NULL;
   g_autoptr(GHashTable) by_id = NULL;
   g_autofree char *json = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
   gboolean has_row;
 
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), NULL);
@@ -136,33 +179,26 @@ shoebox_collection_get_pairs (ShoeboxCollection  *self,
   json = ids_to_json (ids, n_ids);
   by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
 
-  stmt = _shoebox_collection_prepare (self,
-                  "SELECT " PAIR_COLUMNS PAIR_FROM " WHERE p.id IN (SELECT value FROM json_each (?1))",
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_LOAD_PAIRS,
                   error);
   if (stmt == NULL)
     return NULL;
-  _shoebox_collection_bind_text (stmt, 1, json);
+  shoebox_statement_bind_text (stmt, 1, json);
   for (;;)
     {
       ShoeboxPair *pair;
 
-      if (!_shoebox_collection_step_row (self, stmt, &has_row, error))
+      if (!shoebox_database_step_row (self->database, stmt, &has_row, error))
         return NULL;
       if (!has_row)
         break;
-      pair = _shoebox_collection_pair_from_row (stmt);
+      pair = pair_from_row (stmt);
       g_hash_table_insert (by_id, g_memdup2 (&(gint64) { shoebox_pair_get_id (pair) }, sizeof (gint64)), pair);
     }
-  sqlite3_reset (stmt);
 
-  if (!read_lists (self,
-                   "SELECT pt.pair_id, t.name FROM pair_tags pt JOIN tags t ON t.id = pt.tag_id"
-                   " WHERE pt.pair_id IN (SELECT value FROM json_each (?1))"
-                   " ORDER BY pt.pair_id, pt.position, t.name",
+  if (!read_lists (self, COLLECTION_SQL_TAGS_OF_PAIRS,
                    json, by_id, shoebox_pair_set_tags, error)
-      || !read_lists (self,
-                      "SELECT pair_id, date FROM wears WHERE pair_id IN (SELECT value FROM json_each (?1))"
-                      " ORDER BY pair_id, date",
+      || !read_lists (self, COLLECTION_SQL_WEARS_OF_PAIRS,
                       json, by_id, shoebox_pair_set_wear_dates, error))
     return NULL;
 
@@ -171,6 +207,56 @@ shoebox_collection_get_pairs (ShoeboxCollection  *self,
       ShoeboxPair *pair = g_hash_table_lookup (by_id, &ids[i]);
 
       g_ptr_array_add (pairs, pair != NULL ? g_object_ref (pair) : NULL);
+    }
+
+  return g_steal_pointer (&pairs);
+}
+
+/**
+ * shoebox_collection_get_pair:
+ * @self: a #ShoeboxCollection
+ * @id: a pair id
+ * @error: return location for a #GError; %G_IO_ERROR_NOT_FOUND when there
+ *   is no such pair
+ *
+ * Returns: (transfer full): the pair with its tags and wear log
+ */
+ShoeboxPair *
+shoebox_collection_get_pair (ShoeboxCollection  *self,
+                             gint64              id,
+                             GError            **error)
+{
+  g_autoptr(GPtrArray) pairs = NULL;
+
+  g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), NULL);
+
+  /* One reader for one pair or many: shoebox_collection_get_pairs(). */
+  pairs = shoebox_collection_get_pairs (self, &id, 1, error);
+  if (pairs == NULL)
+    return NULL;
+  if (g_ptr_array_index (pairs, 0) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The pair is no longer in the collection"));
+      return NULL;
+    }
+
+  return g_object_ref (g_ptr_array_index (pairs, 0));
+}
+
+GPtrArray *
+_shoebox_collection_load_pairs (ShoeboxCollection  *self,
+            GArray             *ids,
+            GError            **error)
+{
+  g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      ShoeboxPair *pair = shoebox_collection_get_pair (self, g_array_index (ids, gint64, i), error);
+
+      if (pair == NULL)
+        return NULL;
+      g_ptr_array_add (pairs, pair);
     }
 
   return g_steal_pointer (&pairs);

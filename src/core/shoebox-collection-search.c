@@ -77,12 +77,15 @@ build_match_query (const char *text)
   return g_string_free (g_steal_pointer (&query), FALSE);
 }
 
+/* The limit is bound (?7), never written into the SQL: a statement is
+ * prepared once for each shape of query, whatever the limit.
+ */
+#define LIMIT_PARAMETER 7
+
 static void
-append_limit (GString *sql,
-              guint    limit)
+append_limit (GString *sql)
 {
-  if (limit > 0)
-    g_string_append_printf (sql, " LIMIT %u", limit);
+  g_string_append (sql, " LIMIT ?7");
 }
 
 /* With search text, the FTS5 index drives the query: a word that matches
@@ -107,7 +110,7 @@ build_search_sql (const ShoeboxPairQuery *query,
       g_string_assign (sql, "SELECT rowid FROM pairs_fts WHERE pairs_fts MATCH ?1 ORDER BY ");
       g_string_append (sql, relevance ? "rank" : "rowid");
       g_string_append (sql, query->descending ? " DESC" : "");
-      append_limit (sql, query->limit);
+      append_limit (sql);
       return g_string_free (sql, FALSE);
     }
 
@@ -119,7 +122,7 @@ build_search_sql (const ShoeboxPairQuery *query,
     {
       g_string_assign (sql, "SELECT id FROM pairs WHERE ?1 IS NULL ORDER BY id");
       g_string_append (sql, query->descending ? " DESC" : "");
-      append_limit (sql, query->limit);
+      append_limit (sql);
       return g_string_free (sql, FALSE);
     }
 
@@ -147,7 +150,7 @@ build_search_sql (const ShoeboxPairQuery *query,
    * within one.
    */
   g_string_append (sql, relevance && query->descending ? ", p.id DESC" : ", p.id");
-  append_limit (sql, query->limit);
+  append_limit (sql);
   return g_string_free (sql, FALSE);
 }
 
@@ -159,7 +162,7 @@ search_ids (ShoeboxCollection       *self,
   static const ShoeboxPairQuery everything = { 0 };
   g_autofree char *match = NULL;
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
 
   if (query == NULL)
     query = &everything;
@@ -171,17 +174,19 @@ search_ids (ShoeboxCollection       *self,
   stmt = _shoebox_collection_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
-  _shoebox_collection_bind_text (stmt, 1, match);
-  if (sqlite3_bind_parameter_count (stmt) > 1)
-    {
-      _shoebox_collection_bind_text (stmt, 2, query->brand != NULL && query->brand[0] != '\0' ? query->brand : NULL);
-      sqlite3_bind_int64 (stmt, 3, query->silhouette_id);
-      sqlite3_bind_int64 (stmt, 4, query->conditions);
-      sqlite3_bind_int64 (stmt, 5, query->statuses);
-      _shoebox_collection_bind_text (stmt, 6, query->tag != NULL && query->tag[0] != '\0' ? query->tag : NULL);
-    }
+  /* The quicker shapes of query leave out the filters' parameters;
+   * binding one that the SQL does not use is harmless.
+   */
+  shoebox_statement_bind_text (stmt, 1, match);
+  shoebox_statement_bind_text (stmt, 2, query->brand != NULL && query->brand[0] != '\0' ? query->brand : NULL);
+  shoebox_statement_bind_int64 (stmt, 3, query->silhouette_id);
+  shoebox_statement_bind_int64 (stmt, 4, query->conditions);
+  shoebox_statement_bind_int64 (stmt, 5, query->statuses);
+  shoebox_statement_bind_text (stmt, 6, query->tag != NULL && query->tag[0] != '\0' ? query->tag : NULL);
+  /* A negative LIMIT is no limit. */
+  shoebox_statement_bind_int64 (stmt, LIMIT_PARAMETER, query->limit > 0 ? (gint64) query->limit : -1);
 
-  return _shoebox_collection_query_ids (self, stmt, error);
+  return shoebox_database_query_ids (self->database, stmt, error);
 }
 
 /**
@@ -243,6 +248,25 @@ shoebox_collection_search_into (ShoeboxCollection       *self,
   return TRUE;
 }
 
+static GListModel *
+list_from_query (ShoeboxCollection  *self,
+                                     CollectionSql       sql,
+                 const char         *parameter,
+                 GError            **error)
+{
+  g_autoptr(ShoeboxStatement) stmt = _shoebox_collection_statement (self, sql, error);
+  GArray *ids;
+
+  if (stmt == NULL)
+    return NULL;
+  shoebox_statement_bind_text (stmt, 1, parameter);
+  ids = shoebox_database_query_ids (self->database, stmt, error);
+  if (ids == NULL)
+    return NULL;
+
+  return G_LIST_MODEL (shoebox_pair_list_new (self, ids));
+}
+
 /**
  * shoebox_collection_list_not_worn_since:
  * @self: a #ShoeboxCollection
@@ -260,9 +284,6 @@ shoebox_collection_list_not_worn_since (ShoeboxCollection  *self,
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), NULL);
   g_return_val_if_fail (date != NULL, NULL);
 
-  return _shoebox_collection_list_from_query (self,
-                          "SELECT p.id FROM pairs p WHERE p.status = 'Owned'"
-                          " AND NOT EXISTS (SELECT 1 FROM wears w WHERE w.pair_id = p.id AND w.date > ?1)"
-                          " ORDER BY " LAST_WORN " ASC NULLS FIRST, p.id",
+  return list_from_query (self, COLLECTION_SQL_NOT_WORN_SINCE,
                           date, error);
 }

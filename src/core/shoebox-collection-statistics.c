@@ -86,7 +86,7 @@ shoebox_collection_compute_statistics (ShoeboxCollection  *self,
   g_autoptr(ShoeboxStatistics) statistics = g_new0 (ShoeboxStatistics, 1);
   g_autoptr(GArray) ids = NULL;
   g_autofree char *now = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
   gboolean has_row;
   gint64 count;
 
@@ -98,39 +98,31 @@ shoebox_collection_compute_statistics (ShoeboxCollection  *self,
   if (today == NULL)
     today = now = shoebox_date_dup_today ();
 
-  stmt = _shoebox_collection_prepare (self, "SELECT " STATUS_INDEX ", count(*) FROM pairs p GROUP BY 1", error);
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_COUNT_BY_STATUS, error);
   if (stmt == NULL)
     return NULL;
   for (;;)
     {
-      if (!_shoebox_collection_step_row (self, stmt, &has_row, error))
+      if (!shoebox_database_step_row (self->database, stmt, &has_row, error))
         return NULL;
       if (!has_row)
         break;
-      statistics->n_by_status[sqlite3_column_int (stmt, 0)] = sqlite3_column_int (stmt, 1);
+      statistics->n_by_status[shoebox_statement_column_int (stmt, 0)] = shoebox_statement_column_int (stmt, 1);
     }
-  sqlite3_reset (stmt);
 
-  stmt = _shoebox_collection_prepare (self, "SELECT " CONDITION_INDEX ", count(*) FROM pairs p WHERE p.status = 'Owned' GROUP BY 1", error);
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_COUNT_BY_CONDITION, error);
   if (stmt == NULL)
     return NULL;
   for (;;)
     {
-      if (!_shoebox_collection_step_row (self, stmt, &has_row, error))
+      if (!shoebox_database_step_row (self->database, stmt, &has_row, error))
         return NULL;
       if (!has_row)
         break;
-      statistics->n_by_condition[sqlite3_column_int (stmt, 0)] = sqlite3_column_int (stmt, 1);
+      statistics->n_by_condition[shoebox_statement_column_int (stmt, 0)] = shoebox_statement_column_int (stmt, 1);
     }
-  sqlite3_reset (stmt);
 
-  stmt = _shoebox_collection_prepare (self,
-                  "SELECT currency, coalesce (sum (price_paid), 0), coalesce (sum (estimated_value), 0), count(*),"
-                  " count (price_paid), count (estimated_value),"
-                  " coalesce (sum (CASE WHEN estimated_value IS NOT NULL THEN price_paid END), 0)"
-                  " FROM pairs WHERE status = 'Owned' AND currency IS NOT NULL"
-                  " AND (price_paid IS NOT NULL OR estimated_value IS NOT NULL)"
-                  " GROUP BY currency ORDER BY currency",
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_TOTALS_BY_CURRENCY,
                   error);
   if (stmt == NULL)
     return NULL;
@@ -138,27 +130,24 @@ shoebox_collection_compute_statistics (ShoeboxCollection  *self,
     {
       ShoeboxCurrencyTotal *total;
 
-      if (!_shoebox_collection_step_row (self, stmt, &has_row, error))
+      if (!shoebox_database_step_row (self->database, stmt, &has_row, error))
         return NULL;
       if (!has_row)
         break;
 
       total = g_new0 (ShoeboxCurrencyTotal, 1);
 
-      total->currency = g_strdup (_shoebox_collection_column_text (stmt, 0));
-      total->paid = sqlite3_column_int64 (stmt, 1);
-      total->estimated = sqlite3_column_int64 (stmt, 2);
-      total->n_pairs = sqlite3_column_int (stmt, 3);
-      total->n_paid = sqlite3_column_int (stmt, 4);
-      total->n_estimated = sqlite3_column_int (stmt, 5);
-      total->paid_for_estimated = sqlite3_column_int64 (stmt, 6);
+      total->currency = g_strdup (shoebox_statement_column_text (stmt, 0));
+      total->paid = shoebox_statement_column_int64 (stmt, 1);
+      total->estimated = shoebox_statement_column_int64 (stmt, 2);
+      total->n_pairs = shoebox_statement_column_int (stmt, 3);
+      total->n_paid = shoebox_statement_column_int (stmt, 4);
+      total->n_estimated = shoebox_statement_column_int (stmt, 5);
+      total->paid_for_estimated = shoebox_statement_column_int64 (stmt, 6);
       g_ptr_array_add (statistics->totals, total);
     }
-  sqlite3_reset (stmt);
 
-  stmt = _shoebox_collection_prepare (self,
-                  "SELECT b.name, count(*)" PAIR_FROM " WHERE p.status = 'Owned'"
-                  " GROUP BY b.id ORDER BY count(*) DESC, b.name COLLATE NOCASE",
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_COUNT_BY_BRAND,
                   error);
   if (stmt == NULL)
     return NULL;
@@ -166,50 +155,40 @@ shoebox_collection_compute_statistics (ShoeboxCollection  *self,
     {
       ShoeboxStatisticsCount *brand;
 
-      if (!_shoebox_collection_step_row (self, stmt, &has_row, error))
+      if (!shoebox_database_step_row (self->database, stmt, &has_row, error))
         return NULL;
       if (!has_row)
         break;
 
       brand = g_new0 (ShoeboxStatisticsCount, 1);
-      brand->label = g_strdup (_shoebox_collection_column_text (stmt, 0));
-      brand->count = sqlite3_column_int (stmt, 1);
+      brand->label = g_strdup (shoebox_statement_column_text (stmt, 0));
+      brand->count = shoebox_statement_column_int (stmt, 1);
       g_ptr_array_add (statistics->by_brand, brand);
     }
-  sqlite3_reset (stmt);
 
-  stmt = _shoebox_collection_prepare (self,
-                  "SELECT p.id FROM pairs p JOIN wears w ON w.pair_id = p.id WHERE p.status = 'Owned'"
-                  " GROUP BY p.id ORDER BY count(*) DESC, max (w.date) DESC, p.id"
-                  " LIMIT " G_STRINGIFY (SHOEBOX_STATISTICS_N_WORN),
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_MOST_WORN,
                   error);
-  if (stmt == NULL || (ids = _shoebox_collection_query_ids (self, stmt, error)) == NULL)
+  if (stmt == NULL || (ids = shoebox_database_query_ids (self->database, stmt, error)) == NULL)
     return NULL;
   statistics->most_worn = _shoebox_collection_load_pairs (self, ids, error);
   if (statistics->most_worn == NULL)
     return NULL;
   g_clear_pointer (&ids, g_array_unref);
 
-  stmt = _shoebox_collection_prepare (self,
-                  "SELECT p.id FROM pairs p WHERE p.status = 'Owned'"
-                  " ORDER BY " WEAR_COUNT ", " LAST_WORN " ASC NULLS FIRST, p.id"
-                  " LIMIT " G_STRINGIFY (SHOEBOX_STATISTICS_N_WORN),
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_LEAST_WORN,
                   error);
-  if (stmt == NULL || (ids = _shoebox_collection_query_ids (self, stmt, error)) == NULL)
+  if (stmt == NULL || (ids = shoebox_database_query_ids (self->database, stmt, error)) == NULL)
     return NULL;
   statistics->least_worn = _shoebox_collection_load_pairs (self, ids, error);
   if (statistics->least_worn == NULL)
     return NULL;
 
-  stmt = _shoebox_collection_prepare (self,
-                  "SELECT count(*) FROM pairs p WHERE p.status = 'Owned'"
-                  " AND NOT EXISTS (SELECT 1 FROM wears w WHERE w.pair_id = p.id"
-                  "                 AND w.date > date (?, '-" G_STRINGIFY (SHOEBOX_STATISTICS_RECENT_DAYS) " days'))",
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_COUNT_NOT_WORN_RECENTLY,
                   error);
   if (stmt == NULL)
     return NULL;
-  _shoebox_collection_bind_text (stmt, 1, today);
-  if (!_shoebox_collection_query_int64 (self, stmt, &count, error))
+  shoebox_statement_bind_text (stmt, 1, today);
+  if (!shoebox_database_query_int64 (self->database, stmt, &count, error))
     return NULL;
   statistics->n_not_worn_recently = (guint) count;
 

@@ -35,17 +35,17 @@ wear_in_transaction (ShoeboxDatabase  *database,
 
   for (guint i = 0; i < data->n_ids; i++)
     {
-      sqlite3_stmt *stmt;
+      g_autoptr(ShoeboxStatement) stmt = NULL;
 
       if (data->remove)
-        stmt = _shoebox_collection_prepare (data->self, "DELETE FROM wears WHERE pair_id = ? AND date = ?", error);
+        stmt = _shoebox_collection_statement (data->self, COLLECTION_SQL_DELETE_WEAR, error);
       else
-        stmt = _shoebox_collection_prepare (data->self, "INSERT OR IGNORE INTO wears (pair_id, date) VALUES (?, ?)", error);
+        stmt = _shoebox_collection_statement (data->self, COLLECTION_SQL_INSERT_WEAR, error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, data->ids[i]);
-      _shoebox_collection_bind_text (stmt, 2, data->date);
-      if (!_shoebox_collection_step_done (data->self, stmt, error))
+      shoebox_statement_bind_int64 (stmt, 1, data->ids[i]);
+      shoebox_statement_bind_text (stmt, 2, data->date);
+      if (!shoebox_database_step_done (data->self->database, stmt, error))
         return FALSE;
       /* INSERT OR IGNORE changes no row for a day already logged. */
       if (data->logged != NULL && !data->remove

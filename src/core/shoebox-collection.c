@@ -43,138 +43,40 @@ _shoebox_collection_saved_pair_clear (SavedPair *saved)
   g_clear_pointer (&saved->updated_at, g_free);
 }
 
-gboolean
-_shoebox_collection_set_sqlite_error (ShoeboxCollection  *self,
-                  int                 result,
-                  GError            **error)
-{
-  sqlite3 *handle = shoebox_database_get_handle (self->database);
-  int code;
-
-  if (shoebox_database_set_disk_full_error (self->database, result, error))
-    return FALSE;
-
-  switch (result & 0xff)
-    {
-    case SQLITE_CONSTRAINT:
-      code = SHOEBOX_DATABASE_ERROR_CONSTRAINT;
-      break;
-
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      code = SHOEBOX_DATABASE_ERROR_BUSY;
-      break;
-
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      code = SHOEBOX_DATABASE_ERROR_CORRUPT;
-      break;
-
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-      code = SHOEBOX_DATABASE_ERROR_READ_ONLY;
-      break;
-
-    default:
-      code = SHOEBOX_DATABASE_ERROR_FAILED;
-    }
-
-  g_set_error (error, SHOEBOX_DATABASE_ERROR, code,
-               _("The collection could not be read or changed: %s"),
-               handle != NULL ? sqlite3_errmsg (handle) : sqlite3_errstr (result));
-  return FALSE;
-}
-
-sqlite3_stmt *
-_shoebox_collection_prepare (ShoeboxCollection  *self,
-         const char         *sql,
-         GError            **error)
-{
-  return shoebox_database_prepare (self->database, sql, error);
-}
-
-/* Runs a statement that returns no rows and resets it. */
+/* The statement helpers that shoebox-csv-import.c still calls by these
+ * names; everything else calls the database layer's.
+ */
 gboolean
 _shoebox_collection_step_done (ShoeboxCollection  *self,
-           sqlite3_stmt       *stmt,
-           GError            **error)
+                               ShoeboxStatement   *stmt,
+                               GError            **error)
 {
-  int result = sqlite3_step (stmt);
-
-  if (result != SQLITE_DONE && result != SQLITE_ROW)
-    {
-      _shoebox_collection_set_sqlite_error (self, result, error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-
-  sqlite3_reset (stmt);
-  return TRUE;
+  return shoebox_database_step_done (self->database, stmt, error);
 }
 
-/* Steps once: TRUE with *has_row set, or FALSE with @error set. */
+void
+_shoebox_collection_bind_text (ShoeboxStatement *stmt,
+                               int               index,
+                               const char       *text)
+{
+  shoebox_statement_bind_text (stmt, index, text);
+}
+
 gboolean
-_shoebox_collection_step_row (ShoeboxCollection  *self,
-          sqlite3_stmt       *stmt,
-          gboolean           *has_row,
-          GError            **error)
+_shoebox_collection_query_int64 (ShoeboxCollection  *self,
+                                 ShoeboxStatement   *stmt,
+                                 gint64             *value,
+                                 GError            **error)
 {
-  int result = sqlite3_step (stmt);
-
-  if (result == SQLITE_ROW)
-    {
-      *has_row = TRUE;
-      return TRUE;
-    }
-
-  *has_row = FALSE;
-  if (result == SQLITE_DONE)
-    return TRUE;
-
-  _shoebox_collection_set_sqlite_error (self, result, error);
-  sqlite3_reset (stmt);
-  return FALSE;
+  return shoebox_database_query_int64 (self->database, stmt, value, error);
 }
 
-void
-_shoebox_collection_bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
+char **
+_shoebox_collection_query_strv (ShoeboxCollection  *self,
+                                ShoeboxStatement   *stmt,
+                                GError            **error)
 {
-  if (text == NULL)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-}
-
-void
-_shoebox_collection_bind_optional_int64 (sqlite3_stmt *stmt,
-                     int           index,
-                     gint64        value,
-                     gint64        none)
-{
-  if (value == none)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_int64 (stmt, index, value);
-}
-
-const char *
-_shoebox_collection_column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  return (const char *) sqlite3_column_text (stmt, column);
-}
-
-gint64
-_shoebox_collection_column_optional_int64 (sqlite3_stmt *stmt,
-                       int           column,
-                       gint64        none)
-{
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    return none;
-
-  return sqlite3_column_int64 (stmt, column);
+  return shoebox_database_query_strv (self->database, stmt, error);
 }
 
 char *
@@ -192,144 +94,25 @@ _shoebox_collection_emit_changed (ShoeboxCollection *self)
 }
 
 gboolean
-_shoebox_collection_query_int64 (ShoeboxCollection  *self,
-             sqlite3_stmt       *stmt,
-             gint64             *value,
-             GError            **error)
-{
-  gboolean has_row;
-
-  if (!_shoebox_collection_step_row (self, stmt, &has_row, error))
-    return FALSE;
-
-  *value = has_row ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
-  return TRUE;
-}
-
-char **
-_shoebox_collection_query_strv (ShoeboxCollection  *self,
-            sqlite3_stmt       *stmt,
-            GError            **error)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  gboolean has_row;
-
-  while (_shoebox_collection_step_row (self, stmt, &has_row, error))
-    {
-      if (!has_row)
-        {
-          sqlite3_reset (stmt);
-          return g_strv_builder_end (builder);
-        }
-      g_strv_builder_add (builder, _shoebox_collection_column_text (stmt, 0));
-    }
-
-  return NULL;
-}
-
-GArray *
-_shoebox_collection_query_ids (ShoeboxCollection  *self,
-           sqlite3_stmt       *stmt,
-           GError            **error)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gboolean has_row;
-
-  while (_shoebox_collection_step_row (self, stmt, &has_row, error))
-    {
-      if (!has_row)
-        {
-          sqlite3_reset (stmt);
-          return g_steal_pointer (&ids);
-        }
-      g_array_append_vals (ids, &(gint64) { sqlite3_column_int64 (stmt, 0) }, 1);
-    }
-
-  return NULL;
-}
-
-ShoeboxSilhouette *
-_shoebox_collection_silhouette_from_row (sqlite3_stmt *stmt)
-{
-  ShoeboxSilhouette *silhouette = shoebox_silhouette_new ();
-
-  shoebox_silhouette_set_id (silhouette, sqlite3_column_int64 (stmt, 0));
-  shoebox_silhouette_set_brand_name (silhouette, _shoebox_collection_column_text (stmt, 1));
-  shoebox_silhouette_set_name (silhouette, _shoebox_collection_column_text (stmt, 2));
-  shoebox_silhouette_set_designer (silhouette, _shoebox_collection_column_text (stmt, 3));
-  shoebox_silhouette_set_release_year (silhouette, (guint) sqlite3_column_int (stmt, 4));
-  shoebox_silhouette_set_retail_price (silhouette, _shoebox_collection_column_optional_int64 (stmt, 5, -1));
-  shoebox_silhouette_set_retail_currency (silhouette, _shoebox_collection_column_text (stmt, 6));
-  shoebox_silhouette_set_category (silhouette, _shoebox_collection_column_text (stmt, 7));
-  shoebox_silhouette_set_inspiration (silhouette, _shoebox_collection_column_text (stmt, 8));
-  shoebox_silhouette_set_notes (silhouette, _shoebox_collection_column_text (stmt, 9));
-  shoebox_silhouette_set_predecessor_id (silhouette, _shoebox_collection_column_optional_int64 (stmt, 10, 0));
-
-  return silhouette;
-}
-
-ShoeboxPair *
-_shoebox_collection_pair_from_row (sqlite3_stmt *stmt)
-{
-  ShoeboxPair *pair = shoebox_pair_new ();
-  g_auto(GStrv) extras = shoebox_list_split (_shoebox_collection_column_text (stmt, 11));
-  ShoeboxSizeSystem size_system = SHOEBOX_SIZE_SYSTEM_NONE;
-  ShoeboxCondition condition = SHOEBOX_CONDITION_NONE;
-  ShoeboxBox box = SHOEBOX_BOX_UNKNOWN;
-  ShoeboxStatus status = SHOEBOX_STATUS_OWNED;
-
-  shoebox_size_system_from_string (_shoebox_collection_column_text (stmt, 8), &size_system);
-  shoebox_condition_from_string (_shoebox_collection_column_text (stmt, 9), &condition);
-  shoebox_box_from_string (_shoebox_collection_column_text (stmt, 10), &box);
-  shoebox_status_from_string (_shoebox_collection_column_text (stmt, 12), &status);
-
-  shoebox_pair_set_id (pair, sqlite3_column_int64 (stmt, 0));
-  shoebox_pair_set_silhouette_id (pair, sqlite3_column_int64 (stmt, 1));
-  shoebox_pair_set_silhouette_name (pair, _shoebox_collection_column_text (stmt, 2));
-  shoebox_pair_set_brand_name (pair, _shoebox_collection_column_text (stmt, 3));
-  shoebox_pair_set_colorway (pair, _shoebox_collection_column_text (stmt, 4));
-  shoebox_pair_set_official_colorway (pair, _shoebox_collection_column_text (stmt, 5));
-  shoebox_pair_set_style_code (pair, _shoebox_collection_column_text (stmt, 6));
-  shoebox_pair_set_size (pair, _shoebox_collection_column_text (stmt, 7));
-  shoebox_pair_set_size_system (pair, size_system);
-  shoebox_pair_set_condition (pair, condition);
-  shoebox_pair_set_box (pair, box);
-  shoebox_pair_set_extras (pair, (const char * const *) extras);
-  shoebox_pair_set_status (pair, status);
-  shoebox_pair_set_price_paid (pair, _shoebox_collection_column_optional_int64 (stmt, 13, -1));
-  shoebox_pair_set_currency (pair, _shoebox_collection_column_text (stmt, 14));
-  shoebox_pair_set_purchase_date (pair, _shoebox_collection_column_text (stmt, 15));
-  shoebox_pair_set_where_bought (pair, _shoebox_collection_column_text (stmt, 16));
-  shoebox_pair_set_estimated_value (pair, _shoebox_collection_column_optional_int64 (stmt, 17, -1));
-  shoebox_pair_set_storage_location (pair, _shoebox_collection_column_text (stmt, 18));
-  shoebox_pair_set_notes (pair, _shoebox_collection_column_text (stmt, 19));
-  shoebox_pair_set_created_at (pair, _shoebox_collection_column_text (stmt, 20));
-  shoebox_pair_set_updated_at (pair, _shoebox_collection_column_text (stmt, 21));
-
-  return pair;
-}
-
-gboolean
 _shoebox_collection_ensure_brand (ShoeboxCollection  *self,
               const char         *name,
               gint64             *brand_id,
               GError            **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
 
-  stmt = _shoebox_collection_prepare (self, "INSERT OR IGNORE INTO brands (name) VALUES (?)", error);
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_INSERT_BRAND_IF_NEW, error);
   if (stmt == NULL)
     return FALSE;
-  _shoebox_collection_bind_text (stmt, 1, name);
-  if (!_shoebox_collection_step_done (self, stmt, error))
+  shoebox_statement_bind_text (stmt, 1, name);
+  if (!shoebox_database_step_done (self->database, stmt, error))
     return FALSE;
 
-  stmt = _shoebox_collection_prepare (self, "SELECT id FROM brands WHERE name = ?", error);
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_BRAND_ID_BY_NAME, error);
   if (stmt == NULL)
     return FALSE;
-  _shoebox_collection_bind_text (stmt, 1, name);
-  return _shoebox_collection_query_int64 (self, stmt, brand_id, error);
+  shoebox_statement_bind_text (stmt, 1, name);
+  return shoebox_database_query_int64 (self->database, stmt, brand_id, error);
 }
 
 /* The silhouette a pair names: the exact name first, then a match in any
@@ -342,27 +125,27 @@ _shoebox_collection_find_silhouette_id (ShoeboxCollection  *self,
                     gint64             *silhouette_id,
                     GError            **error)
 {
-  static const char * const with_brand[] = {
-    "SELECT s.id" SILHOUETTE_FROM " WHERE b.name = ?1 AND s.name = ?2 LIMIT 2",
-    "SELECT s.id" SILHOUETTE_FROM " WHERE b.name = ?1 AND s.name = ?2 COLLATE NOCASE LIMIT 2",
+  static const CollectionSql with_brand[] = {
+    COLLECTION_SQL_FIND_SILHOUETTE_OF_BRAND,
+    COLLECTION_SQL_FIND_SILHOUETTE_OF_BRAND_NOCASE,
   };
-  static const char * const without_brand[] = {
-    "SELECT s.id" SILHOUETTE_FROM " WHERE ?1 IS NULL AND s.name = ?2 LIMIT 2",
-    "SELECT s.id" SILHOUETTE_FROM " WHERE ?1 IS NULL AND s.name = ?2 COLLATE NOCASE LIMIT 2",
+  static const CollectionSql without_brand[] = {
+    COLLECTION_SQL_FIND_SILHOUETTE,
+    COLLECTION_SQL_FIND_SILHOUETTE_NOCASE,
   };
-  const char * const *queries = brand != NULL ? with_brand : without_brand;
+  const CollectionSql *queries = brand != NULL ? with_brand : without_brand;
 
   *silhouette_id = 0;
   for (guint i = 0; i < 2; i++)
     {
       g_autoptr(GArray) ids = NULL;
-      sqlite3_stmt *stmt = _shoebox_collection_prepare (self, queries[i], error);
+      g_autoptr(ShoeboxStatement) stmt = _shoebox_collection_statement (self, queries[i], error);
 
       if (stmt == NULL)
         return FALSE;
-      _shoebox_collection_bind_text (stmt, 1, brand);
-      _shoebox_collection_bind_text (stmt, 2, name);
-      ids = _shoebox_collection_query_ids (self, stmt, error);
+      shoebox_statement_bind_text (stmt, 1, brand);
+      shoebox_statement_bind_text (stmt, 2, name);
+      ids = shoebox_database_query_ids (self->database, stmt, error);
       if (ids == NULL)
         return FALSE;
       if (ids->len == 1)
@@ -391,17 +174,17 @@ resolve_silhouette (ShoeboxCollection  *self,
   const char *brand = shoebox_pair_get_brand_name (pair);
   gint64 id = shoebox_pair_get_silhouette_id (pair);
   gint64 brand_id;
-  sqlite3_stmt *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
 
   if (id > 0)
     {
       gint64 found;
 
-      stmt = _shoebox_collection_prepare (self, "SELECT count(*) FROM silhouettes WHERE id = ?", error);
+      stmt = _shoebox_collection_statement (self, COLLECTION_SQL_SILHOUETTE_EXISTS, error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      if (!_shoebox_collection_query_int64 (self, stmt, &found, error))
+      shoebox_statement_bind_int64 (stmt, 1, id);
+      if (!shoebox_database_query_int64 (self->database, stmt, &found, error))
         return FALSE;
       if (found > 0)
         {
@@ -436,15 +219,15 @@ resolve_silhouette (ShoeboxCollection  *self,
   if (!_shoebox_collection_ensure_brand (self, brand, &brand_id, error))
     return FALSE;
 
-  stmt = _shoebox_collection_prepare (self, "INSERT INTO silhouettes (brand_id, name) VALUES (?, ?)", error);
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_INSERT_SILHOUETTE, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, brand_id);
-  _shoebox_collection_bind_text (stmt, 2, name);
-  if (!_shoebox_collection_step_done (self, stmt, error))
+  shoebox_statement_bind_int64 (stmt, 1, brand_id);
+  shoebox_statement_bind_text (stmt, 2, name);
+  if (!shoebox_database_step_done (self->database, stmt, error))
     return FALSE;
 
-  *silhouette_id = sqlite3_last_insert_rowid (shoebox_database_get_handle (self->database));
+  *silhouette_id = shoebox_database_last_insert_id (self->database);
   return TRUE;
 }
 
@@ -455,15 +238,15 @@ write_tags (ShoeboxCollection   *self,
             gboolean             replace,
             GError             **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
 
   if (replace)
     {
-      stmt = _shoebox_collection_prepare (self, "DELETE FROM pair_tags WHERE pair_id = ?", error);
+      stmt = _shoebox_collection_statement (self, COLLECTION_SQL_DELETE_PAIR_TAGS, error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, pair_id);
-      if (!_shoebox_collection_step_done (self, stmt, error))
+      shoebox_statement_bind_int64 (stmt, 1, pair_id);
+      if (!shoebox_database_step_done (self->database, stmt, error))
         return FALSE;
     }
 
@@ -475,31 +258,31 @@ write_tags (ShoeboxCollection   *self,
        * statement, not an insert that does nothing and then a lookup. The
        * caller's write transaction keeps any other writer out in between.
        */
-      stmt = _shoebox_collection_prepare (self, "SELECT coalesce ((SELECT id FROM tags WHERE name = ?), 0)", error);
+      stmt = _shoebox_collection_statement (self, COLLECTION_SQL_TAG_ID_OR_ZERO, error);
       if (stmt == NULL)
         return FALSE;
-      _shoebox_collection_bind_text (stmt, 1, tags[i]);
-      if (!_shoebox_collection_query_int64 (self, stmt, &tag_id, error))
+      shoebox_statement_bind_text (stmt, 1, tags[i]);
+      if (!shoebox_database_query_int64 (self->database, stmt, &tag_id, error))
         return FALSE;
 
       if (tag_id == 0)
         {
-          stmt = _shoebox_collection_prepare (self, "INSERT INTO tags (name) VALUES (?)", error);
+          stmt = _shoebox_collection_statement (self, COLLECTION_SQL_INSERT_TAG, error);
           if (stmt == NULL)
             return FALSE;
-          _shoebox_collection_bind_text (stmt, 1, tags[i]);
-          if (!_shoebox_collection_step_done (self, stmt, error))
+          shoebox_statement_bind_text (stmt, 1, tags[i]);
+          if (!shoebox_database_step_done (self->database, stmt, error))
             return FALSE;
-          tag_id = sqlite3_last_insert_rowid (shoebox_database_get_handle (self->database));
+          tag_id = shoebox_database_last_insert_id (self->database);
         }
 
-      stmt = _shoebox_collection_prepare (self, "INSERT OR IGNORE INTO pair_tags (pair_id, tag_id, position) VALUES (?, ?, ?)", error);
+      stmt = _shoebox_collection_statement (self, COLLECTION_SQL_INSERT_PAIR_TAG, error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, pair_id);
-      sqlite3_bind_int64 (stmt, 2, tag_id);
-      sqlite3_bind_int (stmt, 3, (int) i);
-      if (!_shoebox_collection_step_done (self, stmt, error))
+      shoebox_statement_bind_int64 (stmt, 1, pair_id);
+      shoebox_statement_bind_int64 (stmt, 2, tag_id);
+      shoebox_statement_bind_int64 (stmt, 3, (int) i);
+      if (!shoebox_database_step_done (self->database, stmt, error))
         return FALSE;
     }
 
@@ -514,13 +297,13 @@ write_wears (ShoeboxCollection   *self,
 {
   for (guint i = 0; dates != NULL && dates[i] != NULL; i++)
     {
-      sqlite3_stmt *stmt = _shoebox_collection_prepare (self, "INSERT OR IGNORE INTO wears (pair_id, date) VALUES (?, ?)", error);
+      g_autoptr(ShoeboxStatement) stmt = _shoebox_collection_statement (self, COLLECTION_SQL_INSERT_WEAR, error);
 
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, pair_id);
-      _shoebox_collection_bind_text (stmt, 2, dates[i]);
-      if (!_shoebox_collection_step_done (self, stmt, error))
+      shoebox_statement_bind_int64 (stmt, 1, pair_id);
+      shoebox_statement_bind_text (stmt, 2, dates[i]);
+      if (!shoebox_database_step_done (self->database, stmt, error))
         return FALSE;
     }
 
@@ -528,29 +311,29 @@ write_wears (ShoeboxCollection   *self,
 }
 
 static void
-bind_pair_fields (sqlite3_stmt *stmt,
+bind_pair_fields (ShoeboxStatement *stmt,
                   ShoeboxPair  *pair,
                   gint64        silhouette_id)
 {
   g_autofree char *extras = shoebox_list_join (shoebox_pair_get_extras (pair));
 
-  sqlite3_bind_int64 (stmt, 2, silhouette_id);
-  _shoebox_collection_bind_text (stmt, 3, shoebox_pair_get_colorway (pair));
-  _shoebox_collection_bind_text (stmt, 4, shoebox_pair_get_official_colorway (pair));
-  _shoebox_collection_bind_text (stmt, 5, shoebox_pair_get_style_code (pair));
-  _shoebox_collection_bind_text (stmt, 6, shoebox_pair_get_size (pair));
-  _shoebox_collection_bind_text (stmt, 7, shoebox_size_system_to_string (shoebox_pair_get_size_system (pair)));
-  _shoebox_collection_bind_text (stmt, 8, shoebox_condition_to_string (shoebox_pair_get_condition (pair)));
-  _shoebox_collection_bind_text (stmt, 9, shoebox_box_to_string (shoebox_pair_get_box (pair)));
-  _shoebox_collection_bind_text (stmt, 10, extras[0] != '\0' ? extras : NULL);
-  _shoebox_collection_bind_text (stmt, 11, shoebox_status_to_string (shoebox_pair_get_status (pair)));
-  _shoebox_collection_bind_optional_int64 (stmt, 12, shoebox_pair_get_price_paid (pair), -1);
-  _shoebox_collection_bind_text (stmt, 13, shoebox_pair_get_currency (pair));
-  _shoebox_collection_bind_text (stmt, 14, shoebox_pair_get_purchase_date (pair));
-  _shoebox_collection_bind_text (stmt, 15, shoebox_pair_get_where_bought (pair));
-  _shoebox_collection_bind_optional_int64 (stmt, 16, shoebox_pair_get_estimated_value (pair), -1);
-  _shoebox_collection_bind_text (stmt, 17, shoebox_pair_get_storage_location (pair));
-  _shoebox_collection_bind_text (stmt, 18, shoebox_pair_get_notes (pair));
+  shoebox_statement_bind_int64 (stmt, 2, silhouette_id);
+  shoebox_statement_bind_text (stmt, 3, shoebox_pair_get_colorway (pair));
+  shoebox_statement_bind_text (stmt, 4, shoebox_pair_get_official_colorway (pair));
+  shoebox_statement_bind_text (stmt, 5, shoebox_pair_get_style_code (pair));
+  shoebox_statement_bind_text (stmt, 6, shoebox_pair_get_size (pair));
+  shoebox_statement_bind_text (stmt, 7, shoebox_size_system_to_string (shoebox_pair_get_size_system (pair)));
+  shoebox_statement_bind_text (stmt, 8, shoebox_condition_to_string (shoebox_pair_get_condition (pair)));
+  shoebox_statement_bind_text (stmt, 9, shoebox_box_to_string (shoebox_pair_get_box (pair)));
+  shoebox_statement_bind_text (stmt, 10, extras[0] != '\0' ? extras : NULL);
+  shoebox_statement_bind_text (stmt, 11, shoebox_status_to_string (shoebox_pair_get_status (pair)));
+  shoebox_statement_bind_optional_int64 (stmt, 12, shoebox_pair_get_price_paid (pair), -1);
+  shoebox_statement_bind_text (stmt, 13, shoebox_pair_get_currency (pair));
+  shoebox_statement_bind_text (stmt, 14, shoebox_pair_get_purchase_date (pair));
+  shoebox_statement_bind_text (stmt, 15, shoebox_pair_get_where_bought (pair));
+  shoebox_statement_bind_optional_int64 (stmt, 16, shoebox_pair_get_estimated_value (pair), -1);
+  shoebox_statement_bind_text (stmt, 17, shoebox_pair_get_storage_location (pair));
+  shoebox_statement_bind_text (stmt, 18, shoebox_pair_get_notes (pair));
 }
 
 /* Writes one pair inside the caller's transaction. A pair without an id
@@ -570,7 +353,7 @@ _shoebox_collection_write_pair (ShoeboxCollection  *self,
   gboolean insert = restore || id == 0;
   g_autofree char *now = _shoebox_collection_dup_now ();
   sqlite3 *handle = shoebox_database_get_handle (self->database);
-  sqlite3_stmt *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
   gboolean has_row;
 
   if (!resolve_silhouette (self, pair, &saved->silhouette_id, error))
@@ -581,21 +364,15 @@ _shoebox_collection_write_pair (ShoeboxCollection  *self,
       const char *created_at = restore ? shoebox_pair_get_created_at (pair) : NULL;
       const char *updated_at = restore ? shoebox_pair_get_updated_at (pair) : NULL;
 
-      stmt = _shoebox_collection_prepare (self,
-                      "INSERT INTO pairs (id, silhouette_id, colorway, official_colorway, style_code,"
-                      " size, size_system, condition, box, extras, status, price_paid, currency,"
-                      " purchase_date, where_bought, estimated_value, storage_location, notes,"
-                      " created_at, updated_at)"
-                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-                      " ?17, ?18, ?19, ?20)",
+      stmt = _shoebox_collection_statement (self, COLLECTION_SQL_INSERT_PAIR,
                       error);
       if (stmt == NULL)
         return FALSE;
-      _shoebox_collection_bind_optional_int64 (stmt, 1, restore ? id : 0, 0);
+      shoebox_statement_bind_optional_int64 (stmt, 1, restore ? id : 0, 0);
       bind_pair_fields (stmt, pair, saved->silhouette_id);
-      _shoebox_collection_bind_text (stmt, 19, created_at != NULL ? created_at : now);
-      _shoebox_collection_bind_text (stmt, 20, updated_at != NULL ? updated_at : now);
-      if (!_shoebox_collection_step_done (self, stmt, error))
+      shoebox_statement_bind_text (stmt, 19, created_at != NULL ? created_at : now);
+      shoebox_statement_bind_text (stmt, 20, updated_at != NULL ? updated_at : now);
+      if (!shoebox_database_step_done (self->database, stmt, error))
         return FALSE;
       id = sqlite3_last_insert_rowid (handle);
 
@@ -605,20 +382,14 @@ _shoebox_collection_write_pair (ShoeboxCollection  *self,
     }
   else
     {
-      stmt = _shoebox_collection_prepare (self,
-                      "UPDATE pairs SET silhouette_id = ?2, colorway = ?3, official_colorway = ?4,"
-                      " style_code = ?5, size = ?6, size_system = ?7, condition = ?8, box = ?9,"
-                      " extras = ?10, status = ?11, price_paid = ?12, currency = ?13,"
-                      " purchase_date = ?14, where_bought = ?15, estimated_value = ?16,"
-                      " storage_location = ?17, notes = ?18, updated_at = ?19"
-                      " WHERE id = ?1",
+      stmt = _shoebox_collection_statement (self, COLLECTION_SQL_UPDATE_PAIR,
                       error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
+      shoebox_statement_bind_int64 (stmt, 1, id);
       bind_pair_fields (stmt, pair, saved->silhouette_id);
-      _shoebox_collection_bind_text (stmt, 19, now);
-      if (!_shoebox_collection_step_done (self, stmt, error))
+      shoebox_statement_bind_text (stmt, 19, now);
+      if (!shoebox_database_step_done (self->database, stmt, error))
         return FALSE;
       if (sqlite3_changes (handle) != 1)
         {
@@ -631,20 +402,19 @@ _shoebox_collection_write_pair (ShoeboxCollection  *self,
         return FALSE;
     }
 
-  stmt = _shoebox_collection_prepare (self, "SELECT s.name, b.name, p.created_at, p.updated_at" PAIR_FROM " WHERE p.id = ?", error);
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_SAVED_PAIR, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!_shoebox_collection_step_row (self, stmt, &has_row, error))
+  shoebox_statement_bind_int64 (stmt, 1, id);
+  if (!shoebox_database_step_row (self->database, stmt, &has_row, error))
     return FALSE;
   if (has_row)
     {
-      saved->silhouette_name = g_strdup (_shoebox_collection_column_text (stmt, 0));
-      saved->brand_name = g_strdup (_shoebox_collection_column_text (stmt, 1));
-      saved->created_at = g_strdup (_shoebox_collection_column_text (stmt, 2));
-      saved->updated_at = g_strdup (_shoebox_collection_column_text (stmt, 3));
+      saved->silhouette_name = g_strdup (shoebox_statement_column_text (stmt, 0));
+      saved->brand_name = g_strdup (shoebox_statement_column_text (stmt, 1));
+      saved->created_at = g_strdup (shoebox_statement_column_text (stmt, 2));
+      saved->updated_at = g_strdup (shoebox_statement_column_text (stmt, 3));
     }
-  sqlite3_reset (stmt);
 
   saved->id = id;
   return TRUE;
@@ -668,31 +438,28 @@ _shoebox_collection_list_photos (ShoeboxCollection  *self,
              GError            **error)
 {
   g_autoptr(GPtrArray) photos = g_ptr_array_new_with_free_func ((GDestroyNotify) shoebox_photo_row_free);
-  sqlite3_stmt *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
   gboolean has_row;
 
-  stmt = _shoebox_collection_prepare (self,
-                  "SELECT file_name, is_side_profile, position FROM photos WHERE pair_id = ?"
-                  " ORDER BY position, id",
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_LIST_PHOTOS,
                   error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, pair_id);
+  shoebox_statement_bind_int64 (stmt, 1, pair_id);
 
-  while (_shoebox_collection_step_row (self, stmt, &has_row, error))
+  while (shoebox_database_step_row (self->database, stmt, &has_row, error))
     {
       ShoeboxPhotoRow *row;
 
       if (!has_row)
         {
-          sqlite3_reset (stmt);
           return g_steal_pointer (&photos);
         }
 
       row = g_new0 (ShoeboxPhotoRow, 1);
-      row->file_name = g_strdup (_shoebox_collection_column_text (stmt, 0));
-      row->is_side_profile = sqlite3_column_int (stmt, 1) != 0;
-      row->position = sqlite3_column_int (stmt, 2);
+      row->file_name = g_strdup (shoebox_statement_column_text (stmt, 0));
+      row->is_side_profile = shoebox_statement_column_int (stmt, 1) != 0;
+      row->position = shoebox_statement_column_int (stmt, 2);
       g_ptr_array_add (photos, row);
     }
 
@@ -705,57 +472,17 @@ _shoebox_collection_write_photo (ShoeboxCollection      *self,
              const ShoeboxPhotoRow  *row,
              GError                **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
 
-  stmt = _shoebox_collection_prepare (self,
-                  "INSERT INTO photos (pair_id, file_name, is_side_profile, position) VALUES (?, ?, ?, ?)",
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_INSERT_PHOTO,
                   error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, pair_id);
-  _shoebox_collection_bind_text (stmt, 2, row->file_name);
-  sqlite3_bind_int (stmt, 3, row->is_side_profile ? 1 : 0);
-  sqlite3_bind_int (stmt, 4, row->position);
-  return _shoebox_collection_step_done (self, stmt, error);
-}
-
-
-GListModel *
-_shoebox_collection_list_from_query (ShoeboxCollection  *self,
-                 const char         *sql,
-                 const char         *parameter,
-                 GError            **error)
-{
-  sqlite3_stmt *stmt = _shoebox_collection_prepare (self, sql, error);
-  GArray *ids;
-
-  if (stmt == NULL)
-    return NULL;
-  _shoebox_collection_bind_text (stmt, 1, parameter);
-  ids = _shoebox_collection_query_ids (self, stmt, error);
-  if (ids == NULL)
-    return NULL;
-
-  return G_LIST_MODEL (shoebox_pair_list_new (self, ids));
-}
-
-GPtrArray *
-_shoebox_collection_load_pairs (ShoeboxCollection  *self,
-            GArray             *ids,
-            GError            **error)
-{
-  g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      ShoeboxPair *pair = shoebox_collection_get_pair (self, g_array_index (ids, gint64, i), error);
-
-      if (pair == NULL)
-        return NULL;
-      g_ptr_array_add (pairs, pair);
-    }
-
-  return g_steal_pointer (&pairs);
+  shoebox_statement_bind_int64 (stmt, 1, pair_id);
+  shoebox_statement_bind_text (stmt, 2, row->file_name);
+  shoebox_statement_bind_int64 (stmt, 3, row->is_side_profile ? 1 : 0);
+  shoebox_statement_bind_int64 (stmt, 4, row->position);
+  return shoebox_database_step_done (self->database, stmt, error);
 }
 
 
@@ -839,37 +566,6 @@ shoebox_collection_get_database (ShoeboxCollection *self)
   return self->database;
 }
 
-
-/**
- * shoebox_collection_get_pair:
- * @self: a #ShoeboxCollection
- * @id: a pair id
- * @error: return location for a #GError; %G_IO_ERROR_NOT_FOUND when there
- *   is no such pair
- *
- * Returns: (transfer full): the pair with its tags and wear log
- */
-ShoeboxPair *
-shoebox_collection_get_pair (ShoeboxCollection  *self,
-                             gint64              id,
-                             GError            **error)
-{
-  g_autoptr(GPtrArray) pairs = NULL;
-
-  g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), NULL);
-
-  /* One reader for one pair or many: shoebox_collection_get_pairs(). */
-  pairs = shoebox_collection_get_pairs (self, &id, 1, error);
-  if (pairs == NULL)
-    return NULL;
-  if (g_ptr_array_index (pairs, 0) == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The pair is no longer in the collection"));
-      return NULL;
-    }
-
-  return g_object_ref (g_ptr_array_index (pairs, 0));
-}
 
 /**
  * shoebox_collection_save_pair:
@@ -1003,13 +699,13 @@ guint
 shoebox_collection_count_pairs (ShoeboxCollection  *self,
                                 GError            **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
   gint64 count = 0;
 
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), 0);
 
-  stmt = _shoebox_collection_prepare (self, "SELECT count(*) FROM pairs", error);
-  if (stmt == NULL || !_shoebox_collection_query_int64 (self, stmt, &count, error))
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_COUNT_PAIRS, error);
+  if (stmt == NULL || !shoebox_database_query_int64 (self->database, stmt, &count, error))
     return 0;
 
   return (guint) count;

@@ -42,6 +42,7 @@ struct _ShoeboxDatabase
   sqlite3    *handle;
   char       *path;
   GHashTable *statements; /* SQL text → sqlite3_stmt, prepared once */
+  GHashTable *contexts;   /* sqlite3_stmt → what its failure is worded as */
   guint       schema_version;
   gboolean    in_transaction;
 };
@@ -99,38 +100,6 @@ is_disk_full (sqlite3 *handle,
   return (result & 0xff) == SQLITE_IOERR
          && handle != NULL
          && shoebox_disk_space_is_full_errno (sqlite3_system_errno (handle));
-}
-
-/* Every SQLite failure becomes a GError in our domain, with a message that
- * names the file (the user may have several) and SQLite's own words.
- */
-static void
-set_error_from_sqlite (GError    **error,
-                       sqlite3    *handle,
-                       int         result,
-                       const char *path)
-{
-  int code = error_code_from_sqlite (result);
-  const char *reason = handle != NULL ? sqlite3_errmsg (handle) : sqlite3_errstr (result);
-
-  if (is_disk_full (handle, result))
-    set_disk_full_error (error, path);
-  /* The busy timeout ran out: another Shoebox (the window, or a command
-   * line import) holds the write lock for a long transaction. SQLite's
-   * "database is locked" tells people nothing they can act on.
-   */
-  else if (code == SHOEBOX_DATABASE_ERROR_BUSY)
-    g_set_error (error, SHOEBOX_DATABASE_ERROR, code,
-                 _("Another Shoebox is saving changes to the collection. Try again when it has finished."));
-  else if (code == SHOEBOX_DATABASE_ERROR_CORRUPT)
-    g_set_error (error, SHOEBOX_DATABASE_ERROR, code,
-                 _("“%s” is damaged or is not a Shoebox database (%s). "
-                   "Shoebox has not changed it: restore it from a backup, "
-                   "or move it away to start a new collection."),
-                 path, reason);
-  else
-    g_set_error (error, SHOEBOX_DATABASE_ERROR, code,
-                 _("The database “%s” could not be used: %s"), path, reason);
 }
 
 static void
@@ -220,7 +189,7 @@ exec_sql (ShoeboxDatabase  *self,
 
   if (result != SQLITE_OK)
     {
-      set_error_from_sqlite (error, self->handle, result, self->path);
+      shoebox_database_set_handle_error (self->handle, result, self->path, NULL, error);
       return FALSE;
     }
 
@@ -233,22 +202,13 @@ query_uint (ShoeboxDatabase  *self,
             guint            *value,
             GError          **error)
 {
-  sqlite3_stmt *stmt = shoebox_database_prepare (self, sql, error);
-  int result;
+  g_autoptr(ShoeboxStatement) stmt = shoebox_database_prepare (self, sql, error);
+  gint64 read;
 
-  if (stmt == NULL)
+  if (stmt == NULL || !shoebox_database_query_int64 (self, stmt, &read, error))
     return FALSE;
 
-  result = sqlite3_step (stmt);
-  if (result != SQLITE_ROW)
-    {
-      set_error_from_sqlite (error, self->handle, result, self->path);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-
-  *value = (guint) sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  *value = (guint) read;
   return TRUE;
 }
 
@@ -393,7 +353,7 @@ open_connection (const char  *path,
   result = sqlite3_open_v2 (path, &self->handle, flags | SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
   if (result != SQLITE_OK)
     {
-      set_error_from_sqlite (error, self->handle, result, path);
+      shoebox_database_set_handle_error (self->handle, result, path, NULL, error);
       return NULL;
     }
 
@@ -416,6 +376,7 @@ shoebox_database_finalize (GObject *object)
 
   shoebox_database_close (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->contexts, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (shoebox_database_parent_class)->finalize (object);
@@ -433,6 +394,7 @@ static void
 shoebox_database_init (ShoeboxDatabase *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, statement_free);
+  self->contexts = g_hash_table_new (NULL, NULL);
 }
 
 /**
@@ -655,29 +617,84 @@ shoebox_database_get_handle (ShoeboxDatabase *self)
 }
 
 /**
- * shoebox_database_set_disk_full_error:
- * @self: a #ShoeboxDatabase
- * @result: what an SQLite call on @self returned
+ * shoebox_database_set_handle_error:
+ * @handle: (nullable): the connection that failed, if there is one
+ * @result: what an SQLite call on @handle returned
+ * @path: the file @handle is, as the user knows it
+ * @context: (nullable): what was being done, translated, such as “The
+ *   collection could not be read or changed”; %NULL for the database itself
  * @error: return location for a #GError
  *
- * For the code that calls SQLite itself: a full disk is said the same
- * way everywhere, in plain words (%SHOEBOX_DATABASE_ERROR_DISK_FULL).
+ * The one place that turns an SQLite result into a #GError: every caller,
+ * whichever file it works on, says a full disk, a lock held by another
+ * Shoebox and a damaged file in the same plain words, with the same
+ * #ShoeboxDatabaseError code, after its @context.
  *
- * Returns: %TRUE, with @error set, when @result means the disk is full;
- *   %FALSE, leaving @error alone, otherwise
+ * Returns: %FALSE, so that a caller can `return` it
  */
 gboolean
-shoebox_database_set_disk_full_error (ShoeboxDatabase  *self,
-                                      int               result,
-                                      GError          **error)
+shoebox_database_set_handle_error (sqlite3     *handle,
+                                   int          result,
+                                   const char  *path,
+                                   const char  *context,
+                                   GError     **error)
+{
+  int code = error_code_from_sqlite (result);
+  const char *reason = handle != NULL ? sqlite3_errmsg (handle) : sqlite3_errstr (result);
+  g_autofree char *detail = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (is_disk_full (handle, result))
+    {
+      set_disk_full_error (error, path);
+      return FALSE;
+    }
+
+  /* The busy timeout ran out: another Shoebox (the window, or a command
+   * line import) holds the write lock for a long transaction. SQLite's
+   * "database is locked" tells people nothing they can act on.
+   */
+  if (code == SHOEBOX_DATABASE_ERROR_BUSY)
+    detail = g_strdup (_("Another Shoebox is saving changes to the collection. Try again when it has finished."));
+  else if (code == SHOEBOX_DATABASE_ERROR_CORRUPT)
+    detail = g_strdup_printf (_("“%s” is damaged or is not a Shoebox database (%s). "
+                                "Shoebox has not changed it: restore it from a backup, "
+                                "or move it away to start a new collection."),
+                              path, reason);
+  else if (context == NULL)
+    detail = g_strdup_printf (_("The database “%s” could not be used: %s"), path, reason);
+  else
+    detail = g_strdup (reason);
+
+  if (context != NULL)
+    g_set_error (error, SHOEBOX_DATABASE_ERROR, code, "%s: %s", context, detail);
+  else
+    g_set_error_literal (error, SHOEBOX_DATABASE_ERROR, code, detail);
+
+  return FALSE;
+}
+
+/**
+ * shoebox_database_set_error:
+ * @self: a #ShoeboxDatabase
+ * @result: what an SQLite call on @self returned
+ * @context: (nullable): what was being done, translated
+ * @error: return location for a #GError
+ *
+ * shoebox_database_set_handle_error() for a connection of ours.
+ *
+ * Returns: %FALSE
+ */
+gboolean
+shoebox_database_set_error (ShoeboxDatabase  *self,
+                            int               result,
+                            const char       *context,
+                            GError          **error)
 {
   g_return_val_if_fail (SHOEBOX_IS_DATABASE (self), FALSE);
 
-  if (!is_disk_full (self->handle, result))
-    return FALSE;
-
-  set_disk_full_error (error, self->path);
-  return TRUE;
+  return shoebox_database_set_handle_error (self->handle, result, self->path, context, error);
 }
 
 /**
@@ -763,10 +780,32 @@ shoebox_database_exec (ShoeboxDatabase  *self,
  *
  * Returns: (transfer none): the statement, or %NULL with @error set
  */
-sqlite3_stmt *
+ShoeboxStatement *
 shoebox_database_prepare (ShoeboxDatabase  *self,
                           const char       *sql,
                           GError          **error)
+{
+  return shoebox_database_prepare_for (self, sql, NULL, error);
+}
+
+/**
+ * shoebox_database_prepare_for:
+ * @self: a #ShoeboxDatabase
+ * @sql: one statement, with `?` parameters for every value
+ * @context: (nullable): what a failure of the statement is worded as (see
+ *   shoebox_database_set_error()); a static, translated string
+ * @error: return location for a #GError
+ *
+ * Like shoebox_database_prepare(); the step and query helpers then word
+ * the statement's failures with @context.
+ *
+ * Returns: (transfer none): the statement, or %NULL with @error set
+ */
+ShoeboxStatement *
+shoebox_database_prepare_for (ShoeboxDatabase  *self,
+                              const char       *sql,
+                              const char       *context,
+                              GError          **error)
 {
   sqlite3_stmt *stmt;
   int result;
@@ -778,19 +817,24 @@ shoebox_database_prepare (ShoeboxDatabase  *self,
   stmt = g_hash_table_lookup (self->statements, sql);
   if (stmt != NULL)
     {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return stmt;
+      shoebox_statement_release (stmt);
     }
-
-  result = sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (result != SQLITE_OK)
+  else
     {
-      set_error_from_sqlite (error, self->handle, result, self->path);
-      return NULL;
+      result = sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+      if (result != SQLITE_OK)
+        {
+          shoebox_database_set_handle_error (self->handle, result, self->path, context, error);
+          return NULL;
+        }
+      g_hash_table_insert (self->statements, g_strdup (sql), stmt);
     }
 
-  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  if (context != NULL)
+    g_hash_table_insert (self->contexts, stmt, (gpointer) context);
+  else
+    g_hash_table_remove (self->contexts, stmt);
+
   return stmt;
 }
 
@@ -806,6 +850,196 @@ shoebox_database_close (ShoeboxDatabase *self)
 {
   g_return_if_fail (SHOEBOX_IS_DATABASE (self));
 
+  g_hash_table_remove_all (self->contexts);
   g_hash_table_remove_all (self->statements);
   g_clear_pointer (&self->handle, sqlite3_close);
+}
+
+/* Words a failed step of @stmt with the context it was prepared for. */
+static gboolean
+set_step_error (ShoeboxDatabase  *self,
+                ShoeboxStatement *stmt,
+                int               result,
+                GError          **error)
+{
+  const char *context = g_hash_table_lookup (self->contexts, stmt);
+
+  return shoebox_database_set_error (self, result, context, error);
+}
+
+/**
+ * shoebox_database_step_done:
+ * @self: the database that prepared @stmt
+ * @stmt: a statement for a change, or one whose rows do not matter
+ * @error: return location for a #GError
+ *
+ * Runs @stmt once and resets it, so that it can be bound and run again
+ * in the same scope (a loop of inserts).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+shoebox_database_step_done (ShoeboxDatabase   *self,
+                            ShoeboxStatement  *stmt,
+                            GError           **error)
+{
+  int result;
+
+  g_return_val_if_fail (SHOEBOX_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (stmt != NULL, FALSE);
+
+  result = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (result != SQLITE_DONE && result != SQLITE_ROW)
+    return set_step_error (self, stmt, result, error);
+
+  return TRUE;
+}
+
+/**
+ * shoebox_database_step_row:
+ * @self: the database that prepared @stmt
+ * @stmt: a query
+ * @has_row: (out): %TRUE when @stmt is on a row, %FALSE past the last
+ * @error: return location for a #GError
+ *
+ * Steps @stmt once. A failed step resets it; a finished one is left for
+ * its `g_autoptr` to reset.
+ *
+ * Returns: %TRUE with @has_row set, or %FALSE with @error set
+ */
+gboolean
+shoebox_database_step_row (ShoeboxDatabase   *self,
+                           ShoeboxStatement  *stmt,
+                           gboolean          *has_row,
+                           GError           **error)
+{
+  int result;
+
+  g_return_val_if_fail (SHOEBOX_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (stmt != NULL, FALSE);
+  g_return_val_if_fail (has_row != NULL, FALSE);
+
+  result = sqlite3_step (stmt);
+  *has_row = result == SQLITE_ROW;
+  if (result == SQLITE_ROW || result == SQLITE_DONE)
+    return TRUE;
+
+  sqlite3_reset (stmt);
+  return set_step_error (self, stmt, result, error);
+}
+
+/**
+ * shoebox_database_query_int64:
+ * @self: the database that prepared @stmt
+ * @stmt: a query whose first column of the first row is wanted
+ * @value: (out): that value; 0 when there is no row
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+shoebox_database_query_int64 (ShoeboxDatabase   *self,
+                              ShoeboxStatement  *stmt,
+                              gint64            *value,
+                              GError           **error)
+{
+  gboolean has_row;
+
+  if (!shoebox_database_step_row (self, stmt, &has_row, error))
+    return FALSE;
+
+  *value = has_row ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/**
+ * shoebox_database_query_strv:
+ * @self: the database that prepared @stmt
+ * @stmt: a query of one text column
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the column of every row, or %NULL with @error set
+ */
+char **
+shoebox_database_query_strv (ShoeboxDatabase   *self,
+                             ShoeboxStatement  *stmt,
+                             GError           **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  gboolean has_row;
+
+  while (shoebox_database_step_row (self, stmt, &has_row, error))
+    {
+      if (!has_row)
+        {
+          sqlite3_reset (stmt);
+          return g_strv_builder_end (builder);
+        }
+      g_strv_builder_add (builder, shoebox_statement_column_text (stmt, 0));
+    }
+
+  return NULL;
+}
+
+/**
+ * shoebox_database_query_ids:
+ * @self: the database that prepared @stmt
+ * @stmt: a query of one integer column
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type gint64): the column of every row,
+ *   or %NULL with @error set
+ */
+GArray *
+shoebox_database_query_ids (ShoeboxDatabase   *self,
+                            ShoeboxStatement  *stmt,
+                            GError           **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean has_row;
+
+  while (shoebox_database_step_row (self, stmt, &has_row, error))
+    {
+      gint64 id;
+
+      if (!has_row)
+        {
+          sqlite3_reset (stmt);
+          return g_steal_pointer (&ids);
+        }
+      id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+
+  return NULL;
+}
+
+/**
+ * shoebox_database_last_insert_id:
+ * @self: a #ShoeboxDatabase
+ *
+ * Returns: the rowid of the last row this connection inserted
+ */
+gint64
+shoebox_database_last_insert_id (ShoeboxDatabase *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_DATABASE (self), 0);
+
+  return sqlite3_last_insert_rowid (self->handle);
+}
+
+/**
+ * shoebox_database_changes:
+ * @self: a #ShoeboxDatabase
+ *
+ * Returns: how many rows the last change on this connection touched
+ */
+gint64
+shoebox_database_changes (ShoeboxDatabase *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_DATABASE (self), 0);
+
+  return sqlite3_changes (self->handle);
 }

@@ -40,6 +40,17 @@ typedef enum
 G_DECLARE_FINAL_TYPE (ShoeboxDatabase, shoebox_database, SHOEBOX, DATABASE, GObject)
 
 /**
+ * ShoeboxStatement:
+ *
+ * A statement that the database prepared once and keeps (see
+ * shoebox_database_prepare()). The caller borrows it: declared with
+ * `g_autoptr(ShoeboxStatement)`, it is reset and its bindings cleared when
+ * the variable goes out of scope, so no return path needs to remember to,
+ * and the next user finds it ready.
+ */
+typedef sqlite3_stmt ShoeboxStatement;
+
+/**
  * ShoeboxDatabaseWriteFunc:
  * @self: the database, inside an open transaction
  * @user_data: the data given to shoebox_database_write()
@@ -69,9 +80,15 @@ guint            shoebox_database_get_schema_version (ShoeboxDatabase          *
 const char      *shoebox_database_get_path           (ShoeboxDatabase          *self);
 sqlite3         *shoebox_database_get_handle         (ShoeboxDatabase          *self);
 
-gboolean         shoebox_database_set_disk_full_error (ShoeboxDatabase       *self,
-                                                      int                    result,
-                                                      GError               **error);
+gboolean         shoebox_database_set_error          (ShoeboxDatabase          *self,
+                                                      int                       result,
+                                                      const char               *context,
+                                                      GError                  **error);
+gboolean         shoebox_database_set_handle_error   (sqlite3                  *handle,
+                                                      int                       result,
+                                                      const char               *path,
+                                                      const char               *context,
+                                                      GError                  **error);
 
 gboolean         shoebox_database_write              (ShoeboxDatabase          *self,
                                                       ShoeboxDatabaseWriteFunc  func,
@@ -80,9 +97,61 @@ gboolean         shoebox_database_write              (ShoeboxDatabase          *
 gboolean         shoebox_database_exec               (ShoeboxDatabase          *self,
                                                       const char               *sql,
                                                       GError                  **error);
-sqlite3_stmt    *shoebox_database_prepare            (ShoeboxDatabase          *self,
+ShoeboxStatement *shoebox_database_prepare           (ShoeboxDatabase          *self,
                                                       const char               *sql,
                                                       GError                  **error);
+ShoeboxStatement *shoebox_database_prepare_for       (ShoeboxDatabase          *self,
+                                                      const char               *sql,
+                                                      const char               *context,
+                                                      GError                  **error);
 void             shoebox_database_close              (ShoeboxDatabase          *self);
+
+gboolean         shoebox_database_step_done          (ShoeboxDatabase          *self,
+                                                      ShoeboxStatement         *stmt,
+                                                      GError                  **error);
+gboolean         shoebox_database_step_row           (ShoeboxDatabase          *self,
+                                                      ShoeboxStatement         *stmt,
+                                                      gboolean                 *has_row,
+                                                      GError                  **error);
+gboolean         shoebox_database_query_int64        (ShoeboxDatabase          *self,
+                                                      ShoeboxStatement         *stmt,
+                                                      gint64                   *value,
+                                                      GError                  **error);
+char           **shoebox_database_query_strv         (ShoeboxDatabase          *self,
+                                                      ShoeboxStatement         *stmt,
+                                                      GError                  **error);
+GArray          *shoebox_database_query_ids          (ShoeboxDatabase          *self,
+                                                      ShoeboxStatement         *stmt,
+                                                      GError                  **error);
+gint64           shoebox_database_last_insert_id     (ShoeboxDatabase          *self);
+gint64           shoebox_database_changes            (ShoeboxDatabase          *self);
+
+void             shoebox_statement_bind_int64        (ShoeboxStatement         *stmt,
+                                                      int                       index,
+                                                      gint64                    value);
+void             shoebox_statement_bind_boolean      (ShoeboxStatement         *stmt,
+                                                      int                       index,
+                                                      gboolean                  value);
+void             shoebox_statement_bind_optional_int64 (ShoeboxStatement       *stmt,
+                                                        int                     index,
+                                                        gint64                  value,
+                                                        gint64                  none);
+void             shoebox_statement_bind_text         (ShoeboxStatement         *stmt,
+                                                      int                       index,
+                                                      const char               *text);
+gint64           shoebox_statement_column_int64      (ShoeboxStatement         *stmt,
+                                                      int                       column);
+int              shoebox_statement_column_int        (ShoeboxStatement         *stmt,
+                                                      int                       column);
+gboolean         shoebox_statement_column_boolean    (ShoeboxStatement         *stmt,
+                                                      int                       column);
+gint64           shoebox_statement_column_optional_int64 (ShoeboxStatement     *stmt,
+                                                          int                   column,
+                                                          gint64                none);
+const char      *shoebox_statement_column_text       (ShoeboxStatement         *stmt,
+                                                      int                       column);
+void             shoebox_statement_release           (ShoeboxStatement         *stmt);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShoeboxStatement, shoebox_statement_release)
 
 G_END_DECLS

@@ -80,59 +80,46 @@ load_terms (ShoeboxDatabase  *database,
             GHashTable       *wanted,
             GError          **error)
 {
-  sqlite3_stmt *stmt;
-  int result;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
+  gboolean ok, has_row;
 
-  stmt = shoebox_database_prepare (database,
-                                   "SELECT s.id, s.name, b.name FROM silhouettes s"
-                                   " JOIN brands b ON b.id = s.brand_id",
-                                   error);
+  stmt = _shoebox_mentions_prepare (database, MENTIONS_SQL_SILHOUETTE_NAMES, error);
   if (stmt == NULL)
     return FALSE;
-  while ((result = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((ok = shoebox_database_step_row (database, stmt, &has_row, error)) && has_row)
     {
-      g_auto(GStrv) aliases = shoebox_mentions_dup_aliases (_shoebox_mentions_column_text (stmt, 1));
-      g_autofree char *brand = _shoebox_mentions_normalize_words (_shoebox_mentions_column_text (stmt, 2));
+      g_auto(GStrv) aliases = shoebox_mentions_dup_aliases (shoebox_statement_column_text (stmt, 1));
+      g_autofree char *brand = _shoebox_mentions_normalize_words (shoebox_statement_column_text (stmt, 2));
 
       for (guint i = 0; aliases[i] != NULL; i++)
         {
           Term *term = g_new0 (Term, 1);
 
           term->words = g_strdup (aliases[i]);
-          term->silhouette_id = sqlite3_column_int64 (stmt, 0);
+          term->silhouette_id = shoebox_statement_column_int64 (stmt, 0);
           if (_shoebox_mentions_needs_brand (term->words) && brand[0] != '\0' && !g_str_equal (brand, term->words))
             term->brand = g_strdup (brand);
           g_ptr_array_add (terms, term);
         }
     }
-  sqlite3_reset (stmt);
-  if (result != SQLITE_DONE)
-    {
-      _shoebox_mentions_set_sqlite_error (database, error);
-      return FALSE;
-    }
+  if (!ok)
+    return FALSE;
 
   /* Owned pairs first: the badge names the first pair found. */
-  stmt = shoebox_database_prepare (database,
-                                   "SELECT p.id, p.silhouette_id, p.style_code, b.name, s.name, p.colorway"
-                                   " FROM pairs p JOIN silhouettes s ON s.id = p.silhouette_id"
-                                   " JOIN brands b ON b.id = s.brand_id"
-                                   " WHERE p.status IN ('Owned', 'Wishlist')"
-                                   " ORDER BY p.status = 'Owned' DESC, p.id",
-                                   error);
+  stmt = _shoebox_mentions_prepare (database, MENTIONS_SQL_WANTED_PAIRS, error);
   if (stmt == NULL)
     return FALSE;
-  while ((result = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((ok = shoebox_database_step_row (database, stmt, &has_row, error)) && has_row)
     {
       WantedPair *pair = g_new0 (WantedPair, 1);
-      g_autofree char *code = _shoebox_mentions_normalize_words (_shoebox_mentions_column_text (stmt, 2));
+      g_autofree char *code = _shoebox_mentions_normalize_words (shoebox_statement_column_text (stmt, 2));
       GPtrArray *of_silhouette;
 
-      pair->id = sqlite3_column_int64 (stmt, 0);
-      pair->silhouette_id = sqlite3_column_int64 (stmt, 1);
-      pair->label = _shoebox_mentions_dup_pair_label (_shoebox_mentions_column_text (stmt, 3),
-                                                      _shoebox_mentions_column_text (stmt, 4),
-                                                      _shoebox_mentions_column_text (stmt, 5));
+      pair->id = shoebox_statement_column_int64 (stmt, 0);
+      pair->silhouette_id = shoebox_statement_column_int64 (stmt, 1);
+      pair->label = _shoebox_mentions_dup_pair_label (shoebox_statement_column_text (stmt, 3),
+                                                      shoebox_statement_column_text (stmt, 4),
+                                                      shoebox_statement_column_text (stmt, 5));
 
       of_silhouette = g_hash_table_lookup (wanted, &pair->silhouette_id);
       if (of_silhouette == NULL)
@@ -152,12 +139,8 @@ load_terms (ShoeboxDatabase  *database,
           g_ptr_array_add (terms, term);
         }
     }
-  sqlite3_reset (stmt);
-  if (result != SQLITE_DONE)
-    {
-      _shoebox_mentions_set_sqlite_error (database, error);
-      return FALSE;
-    }
+  if (!ok)
+    return FALSE;
 
   return TRUE;
 }
@@ -331,8 +314,8 @@ _shoebox_mentions_find (ShoeboxDatabase  *database,
   g_autoptr(GHashTable) wanted = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                                         (GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GHashTable) index = NULL;
-  sqlite3_stmt *stmt;
-  int result;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
+  gboolean ok, has_row;
 
   if (!load_terms (database, terms, wanted, error))
     return FALSE;
@@ -341,20 +324,18 @@ _shoebox_mentions_find (ShoeboxDatabase  *database,
   if (g_hash_table_size (wanted) == 0)
     return TRUE;
 
-  stmt = shoebox_database_prepare (database,
-                                   "SELECT id, title, summary, read FROM news_items WHERE hidden = 0",
-                                   error);
+  stmt = _shoebox_mentions_prepare (database, MENTIONS_SQL_VISIBLE_ITEMS, error);
   if (stmt == NULL)
     return FALSE;
-  while ((result = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((ok = shoebox_database_step_row (database, stmt, &has_row, error)) && has_row)
     {
       g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Found));
       GString *normal = g_string_new (" ");
 
-      _shoebox_mentions_append_normal (normal, _shoebox_mentions_column_text (stmt, 1));
+      _shoebox_mentions_append_normal (normal, shoebox_statement_column_text (stmt, 1));
       if (normal->str[normal->len - 1] != ' ')
         g_string_append_c (normal, ' ');
-      _shoebox_mentions_append_normal (normal, _shoebox_mentions_column_text (stmt, 2));
+      _shoebox_mentions_append_normal (normal, shoebox_statement_column_text (stmt, 2));
       if (normal->str[normal->len - 1] != ' ')
         g_string_append_c (normal, ' ');
 
@@ -364,18 +345,14 @@ _shoebox_mentions_find (ShoeboxDatabase  *database,
       for (guint i = 0; i < found->len; i++)
         {
           Found *f = &g_array_index (found, Found, i);
-          gint64 row[4] = { sqlite3_column_int64 (stmt, 0), f->pair_id, f->by_style_code,
-                            sqlite3_column_int (stmt, 3) };
+          gint64 row[4] = { shoebox_statement_column_int64 (stmt, 0), f->pair_id, f->by_style_code,
+                            shoebox_statement_column_int (stmt, 3) };
 
           g_array_append_vals (scan->rows, row, 1);
         }
     }
-  sqlite3_reset (stmt);
-  if (result != SQLITE_DONE)
-    {
-      _shoebox_mentions_set_sqlite_error (database, error);
-      return FALSE;
-    }
+  if (!ok)
+    return FALSE;
 
   return TRUE;
 }

@@ -37,15 +37,33 @@ typedef struct
   guint     n_new;
 } Scan;
 
+/* shoebox-mentions-sql.c: every statement of the mentions. */
+typedef enum
+{
+  MENTIONS_SQL_SILHOUETTE_NAMES,
+  MENTIONS_SQL_WANTED_PAIRS,
+  MENTIONS_SQL_VISIBLE_ITEMS,
+  MENTIONS_SQL_ITEM_IS_UNREAD,
+  MENTIONS_SQL_UNNOTIFIED,
+  MENTIONS_SQL_WATCHED_NAMES,
+  MENTIONS_SQL_PAIR_LABEL,
+  MENTIONS_SQL_ITEMS_OF_PAIR,
+  MENTIONS_SQL_ALL,
+  MENTIONS_SQL_UPSERT,
+  MENTIONS_SQL_DELETE,
+  MENTIONS_SQL_LABELS,
+  MENTIONS_SQL_MARK_NOTIFIED,
+  N_MENTIONS_SQL
+} MentionsSql;
+
+ShoeboxStatement *
+_shoebox_mentions_prepare (ShoeboxDatabase  *database,
+                           MentionsSql       sql,
+                           GError          **error);
+
 /* shoebox-mentions.c */
 void
 _shoebox_mentions_emit_changed (ShoeboxMentions *self);
-void
-_shoebox_mentions_set_sqlite_error (ShoeboxDatabase  *database,
-                                    GError          **error);
-const char *
-_shoebox_mentions_column_text (sqlite3_stmt *stmt,
-                               int           column);
 char *
 _shoebox_mentions_dup_pair_label (const char *brand,
                                   const char *silhouette,

@@ -28,22 +28,19 @@ shoebox_mentions_is_unread (ShoeboxMentions *self,
                             gint64           item_id)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
-  gboolean unread = FALSE;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
+  gboolean has_row;
 
   g_return_val_if_fail (SHOEBOX_IS_MENTIONS (self), FALSE);
 
-  stmt = shoebox_database_prepare (self->database,
-                                   "SELECT read = 0 AND hidden = 0 FROM news_items WHERE id = ?1",
-                                   &error);
+  stmt = _shoebox_mentions_prepare (self->database, MENTIONS_SQL_ITEM_IS_UNREAD, &error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, item_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    unread = sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_reset (stmt);
+  shoebox_statement_bind_int64 (stmt, 1, item_id);
+  if (!shoebox_database_step_row (self->database, stmt, &has_row, &error))
+    return FALSE;
 
-  return unread;
+  return has_row && shoebox_statement_column_boolean (stmt, 0);
 }
 
 static gboolean
@@ -51,7 +48,9 @@ mark_notified_in_transaction (ShoeboxDatabase  *database,
                               gpointer          user_data,
                               GError          **error)
 {
-  return shoebox_database_exec (database, "UPDATE news_mentions SET notified = 1 WHERE notified = 0", error);
+  g_autoptr(ShoeboxStatement) stmt = _shoebox_mentions_prepare (database, MENTIONS_SQL_MARK_NOTIFIED, error);
+
+  return stmt != NULL && shoebox_database_step_done (database, stmt, error);
 }
 
 /**
@@ -70,47 +69,34 @@ shoebox_mentions_take_unnotified (ShoeboxMentions  *self,
                                   GError          **error)
 {
   g_autoptr(GPtrArray) mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) shoebox_mention_free);
-  sqlite3_stmt *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
   gint64 last_item = 0;
-  int result;
+  gboolean ok, has_row;
 
   g_return_val_if_fail (SHOEBOX_IS_MENTIONS (self), NULL);
 
-  stmt = shoebox_database_prepare (self->database,
-                                   "SELECT m.item_id, m.pair_id, i.title, b.name, s.name, p.colorway"
-                                   " FROM news_mentions m JOIN news_items i ON i.id = m.item_id"
-                                   " JOIN pairs p ON p.id = m.pair_id"
-                                   " JOIN silhouettes s ON s.id = p.silhouette_id"
-                                   " JOIN brands b ON b.id = s.brand_id"
-                                   " WHERE m.notified = 0 AND i.read = 0 AND i.hidden = 0"
-                                   " ORDER BY i.sort_date DESC, i.id DESC, m.by_style_code DESC,"
-                                   "          p.status = 'Owned' DESC, p.id",
-                                   error);
+  stmt = _shoebox_mentions_prepare (self->database, MENTIONS_SQL_UNNOTIFIED, error);
   if (stmt == NULL)
     return NULL;
-  while ((result = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((ok = shoebox_database_step_row (self->database, stmt, &has_row, error)) && has_row)
     {
       ShoeboxMention *mention;
 
-      if (sqlite3_column_int64 (stmt, 0) == last_item)
+      if (shoebox_statement_column_int64 (stmt, 0) == last_item)
         continue;
-      last_item = sqlite3_column_int64 (stmt, 0);
+      last_item = shoebox_statement_column_int64 (stmt, 0);
 
       mention = g_new0 (ShoeboxMention, 1);
       mention->item_id = last_item;
-      mention->pair_id = sqlite3_column_int64 (stmt, 1);
-      mention->item_title = g_strdup (_shoebox_mentions_column_text (stmt, 2));
-      mention->pair_label = _shoebox_mentions_dup_pair_label (_shoebox_mentions_column_text (stmt, 3),
-                                                              _shoebox_mentions_column_text (stmt, 4),
-                                                              _shoebox_mentions_column_text (stmt, 5));
+      mention->pair_id = shoebox_statement_column_int64 (stmt, 1);
+      mention->item_title = g_strdup (shoebox_statement_column_text (stmt, 2));
+      mention->pair_label = _shoebox_mentions_dup_pair_label (shoebox_statement_column_text (stmt, 3),
+                                                              shoebox_statement_column_text (stmt, 4),
+                                                              shoebox_statement_column_text (stmt, 5));
       g_ptr_array_add (mentions, mention);
     }
-  sqlite3_reset (stmt);
-  if (result != SQLITE_DONE)
-    {
-      _shoebox_mentions_set_sqlite_error (self->database, error);
-      return NULL;
-    }
+  if (!ok)
+    return NULL;
 
   if (!shoebox_database_write (self->database, mark_notified_in_transaction, NULL, error))
     return NULL;
@@ -135,24 +121,18 @@ shoebox_mentions_dup_search_terms (ShoeboxMentions  *self,
                                    GError          **error)
 {
   g_autoptr(GPtrArray) terms = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-  int result;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
+  gboolean ok, has_row;
 
   g_return_val_if_fail (SHOEBOX_IS_MENTIONS (self), NULL);
 
-  stmt = shoebox_database_prepare (self->database,
-                                   "SELECT b.name, s.name FROM pairs p"
-                                   " JOIN silhouettes s ON s.id = p.silhouette_id"
-                                   " JOIN brands b ON b.id = s.brand_id"
-                                   " WHERE p.status IN ('Owned', 'Wishlist')"
-                                   " GROUP BY s.id ORDER BY max (p.status = 'Owned') DESC, min (p.id)",
-                                   error);
+  stmt = _shoebox_mentions_prepare (self->database, MENTIONS_SQL_WATCHED_NAMES, error);
   if (stmt == NULL)
     return NULL;
-  while ((result = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((ok = shoebox_database_step_row (self->database, stmt, &has_row, error)) && has_row)
     {
-      const char *brand = _shoebox_mentions_column_text (stmt, 0);
-      const char *name = _shoebox_mentions_column_text (stmt, 1);
+      const char *brand = shoebox_statement_column_text (stmt, 0);
+      const char *name = shoebox_statement_column_text (stmt, 1);
       g_autofree char *words = _shoebox_mentions_normalize_words (name);
 
       if (_shoebox_mentions_needs_brand (words) && brand != NULL)
@@ -160,12 +140,8 @@ shoebox_mentions_dup_search_terms (ShoeboxMentions  *self,
       else
         g_ptr_array_add (terms, g_strdup (name));
     }
-  sqlite3_reset (stmt);
-  if (result != SQLITE_DONE)
-    {
-      _shoebox_mentions_set_sqlite_error (self->database, error);
-      return NULL;
-    }
+  if (!ok)
+    return NULL;
 
   g_ptr_array_add (terms, NULL);
   return (char **) g_ptr_array_free (g_steal_pointer (&terms), FALSE);
@@ -184,26 +160,21 @@ shoebox_mentions_dup_pair_label (ShoeboxMentions *self,
                                  gint64           pair_id)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
-  char *label = NULL;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
+  gboolean has_row;
 
   g_return_val_if_fail (SHOEBOX_IS_MENTIONS (self), NULL);
 
-  stmt = shoebox_database_prepare (self->database,
-                                   "SELECT b.name, s.name, p.colorway FROM pairs p"
-                                   " JOIN silhouettes s ON s.id = p.silhouette_id"
-                                   " JOIN brands b ON b.id = s.brand_id WHERE p.id = ?1",
-                                   &error);
+  stmt = _shoebox_mentions_prepare (self->database, MENTIONS_SQL_PAIR_LABEL, &error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, pair_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    label = _shoebox_mentions_dup_pair_label (_shoebox_mentions_column_text (stmt, 0),
-                                              _shoebox_mentions_column_text (stmt, 1),
-                                              _shoebox_mentions_column_text (stmt, 2));
-  sqlite3_reset (stmt);
+  shoebox_statement_bind_int64 (stmt, 1, pair_id);
+  if (!shoebox_database_step_row (self->database, stmt, &has_row, &error) || !has_row)
+    return NULL;
 
-  return label;
+  return _shoebox_mentions_dup_pair_label (shoebox_statement_column_text (stmt, 0),
+                                           shoebox_statement_column_text (stmt, 1),
+                                           shoebox_statement_column_text (stmt, 2));
 }
 
 /**
@@ -223,30 +194,23 @@ shoebox_mentions_list_pair_items (ShoeboxMentions  *self,
                                   GError          **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
-  int result;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
+  gboolean ok, has_row;
 
   g_return_val_if_fail (SHOEBOX_IS_MENTIONS (self), NULL);
 
-  stmt = shoebox_database_prepare (self->database,
-                                   "SELECT m.item_id FROM news_mentions m JOIN news_items i ON i.id = m.item_id"
-                                   " WHERE m.pair_id = ?1 AND i.hidden = 0 ORDER BY i.sort_date DESC, i.id DESC",
-                                   error);
+  stmt = _shoebox_mentions_prepare (self->database, MENTIONS_SQL_ITEMS_OF_PAIR, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, pair_id);
-  while ((result = sqlite3_step (stmt)) == SQLITE_ROW)
+  shoebox_statement_bind_int64 (stmt, 1, pair_id);
+  while ((ok = shoebox_database_step_row (self->database, stmt, &has_row, error)) && has_row)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = shoebox_statement_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
     }
-  sqlite3_reset (stmt);
-  if (result != SQLITE_DONE)
-    {
-      _shoebox_mentions_set_sqlite_error (self->database, error);
-      return NULL;
-    }
+  if (!ok)
+    return NULL;
 
   return g_steal_pointer (&ids);
 }

@@ -28,26 +28,22 @@ _shoebox_mentions_store_in_transaction (ShoeboxDatabase  *database,
   Scan *scan = user_data;
   g_autoptr(GHashTable) existing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3_stmt *stmt;
-  int result;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
+  gboolean ok, has_row;
 
   scan->n_new = 0;
 
-  stmt = shoebox_database_prepare (database, "SELECT item_id, pair_id FROM news_mentions", error);
+  stmt = _shoebox_mentions_prepare (database, MENTIONS_SQL_ALL, error);
   if (stmt == NULL)
     return FALSE;
-  while ((result = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((ok = shoebox_database_step_row (database, stmt, &has_row, error)) && has_row)
     {
-      gint64 ids[2] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+      gint64 ids[2] = { shoebox_statement_column_int64 (stmt, 0), shoebox_statement_column_int64 (stmt, 1) };
 
       g_hash_table_insert (existing, dup_key (ids[0], ids[1]), g_memdup2 (ids, sizeof ids));
     }
-  sqlite3_reset (stmt);
-  if (result != SQLITE_DONE)
-    {
-      _shoebox_mentions_set_sqlite_error (database, error);
-      return FALSE;
-    }
+  if (!ok)
+    return FALSE;
 
   for (guint i = 0; i < scan->rows->len; i++)
     {
@@ -63,27 +59,16 @@ _shoebox_mentions_store_in_transaction (ShoeboxDatabase  *database,
        * item or pair deleted since _shoebox_mentions_find() read it is
        * skipped; its deletion asks for another scan anyway.
        */
-      stmt = shoebox_database_prepare (database,
-                                       "INSERT INTO news_mentions (item_id, pair_id, by_style_code, notified)"
-                                       " SELECT ?1, ?2, ?3, ?4"
-                                       " WHERE EXISTS (SELECT 1 FROM news_items WHERE id = ?1)"
-                                       " AND EXISTS (SELECT 1 FROM pairs WHERE id = ?2)"
-                                       " ON CONFLICT (item_id, pair_id) DO UPDATE SET by_style_code = ?3",
-                                       error);
+      stmt = _shoebox_mentions_prepare (database, MENTIONS_SQL_UPSERT, error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, row[0]);
-      sqlite3_bind_int64 (stmt, 2, row[1]);
-      sqlite3_bind_int (stmt, 3, row[2] != 0);
-      sqlite3_bind_int (stmt, 4, !(scan->notify_new && row[3] == 0));
-      result = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (result != SQLITE_DONE)
-        {
-          _shoebox_mentions_set_sqlite_error (database, error);
-          return FALSE;
-        }
-      if (is_new && sqlite3_changes (shoebox_database_get_handle (database)) > 0)
+      shoebox_statement_bind_int64 (stmt, 1, row[0]);
+      shoebox_statement_bind_int64 (stmt, 2, row[1]);
+      shoebox_statement_bind_int64 (stmt, 3, row[2] != 0);
+      shoebox_statement_bind_int64 (stmt, 4, !(scan->notify_new && row[3] == 0));
+      if (!shoebox_database_step_done (database, stmt, error))
+        return FALSE;
+      if (is_new && shoebox_database_changes (database) > 0)
         scan->n_new++;
     }
 
@@ -99,20 +84,13 @@ _shoebox_mentions_store_in_transaction (ShoeboxDatabase  *database,
         if (g_hash_table_contains (kept, key))
           continue;
 
-        stmt = shoebox_database_prepare (database,
-                                         "DELETE FROM news_mentions WHERE item_id = ?1 AND pair_id = ?2",
-                                         error);
+        stmt = _shoebox_mentions_prepare (database, MENTIONS_SQL_DELETE, error);
         if (stmt == NULL)
           return FALSE;
-        sqlite3_bind_int64 (stmt, 1, ids[0]);
-        sqlite3_bind_int64 (stmt, 2, ids[1]);
-        result = sqlite3_step (stmt);
-        sqlite3_reset (stmt);
-        if (result != SQLITE_DONE)
-          {
-            _shoebox_mentions_set_sqlite_error (database, error);
-            return FALSE;
-          }
+        shoebox_statement_bind_int64 (stmt, 1, ids[0]);
+        shoebox_statement_bind_int64 (stmt, 2, ids[1]);
+        if (!shoebox_database_step_done (database, stmt, error))
+          return FALSE;
       }
   }
 

@@ -47,23 +47,6 @@ _shoebox_mentions_emit_changed (ShoeboxMentions *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
-void
-_shoebox_mentions_set_sqlite_error (ShoeboxDatabase  *database,
-                                    GError          **error)
-{
-  sqlite3 *handle = shoebox_database_get_handle (database);
-
-  g_set_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_FAILED,
-               _("The news mentions could not be read or saved: %s"), sqlite3_errmsg (handle));
-}
-
-const char *
-_shoebox_mentions_column_text (sqlite3_stmt *stmt,
-                               int           column)
-{
-  return (const char *) sqlite3_column_text (stmt, column);
-}
-
 char *
 _shoebox_mentions_dup_pair_label (const char *brand,
                                   const char *silhouette,
@@ -81,35 +64,25 @@ _shoebox_mentions_reload_labels (ShoeboxMentions  *self,
                                  GError          **error)
 {
   g_autoptr(GHashTable) labels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  sqlite3_stmt *stmt;
-  int result;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
+  gboolean ok, has_row;
 
-  stmt = shoebox_database_prepare (self->database,
-                                   "SELECT m.item_id, b.name, s.name, p.colorway FROM news_mentions m"
-                                   " JOIN pairs p ON p.id = m.pair_id"
-                                   " JOIN silhouettes s ON s.id = p.silhouette_id"
-                                   " JOIN brands b ON b.id = s.brand_id"
-                                   " ORDER BY m.item_id, m.by_style_code DESC, p.status = 'Owned' DESC, p.id",
-                                   error);
+  stmt = _shoebox_mentions_prepare (self->database, MENTIONS_SQL_LABELS, error);
   if (stmt == NULL)
     return FALSE;
-  while ((result = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((ok = shoebox_database_step_row (self->database, stmt, &has_row, error)) && has_row)
     {
-      gint64 item_id = sqlite3_column_int64 (stmt, 0);
+      gint64 item_id = shoebox_statement_column_int64 (stmt, 0);
 
       if (g_hash_table_contains (labels, &item_id))
         continue;
       g_hash_table_insert (labels, g_memdup2 (&item_id, sizeof item_id),
-                           _shoebox_mentions_dup_pair_label (_shoebox_mentions_column_text (stmt, 1),
-                                                             _shoebox_mentions_column_text (stmt, 2),
-                                                             _shoebox_mentions_column_text (stmt, 3)));
+                           _shoebox_mentions_dup_pair_label (shoebox_statement_column_text (stmt, 1),
+                                                             shoebox_statement_column_text (stmt, 2),
+                                                             shoebox_statement_column_text (stmt, 3)));
     }
-  sqlite3_reset (stmt);
-  if (result != SQLITE_DONE)
-    {
-      _shoebox_mentions_set_sqlite_error (self->database, error);
-      return FALSE;
-    }
+  if (!ok)
+    return FALSE;
 
   g_clear_pointer (&self->labels, g_hash_table_unref);
   self->labels = g_steal_pointer (&labels);

@@ -52,6 +52,25 @@ typedef struct
   guint              n_updated;
 } RecordSuccess;
 
+/* What the feed says about an article, in the order both SQL_INSERT_ITEM
+ * and SQL_UPDATE_ITEM take it from the parameter @first on.
+ */
+static void
+bind_article (ShoeboxStatement      *stmt,
+              int                    first,
+              const ShoeboxFeedItem *item,
+              const char            *link,
+              const char            *thumbnail,
+              const char            *published)
+{
+  shoebox_statement_bind_text (stmt, first, item->title);
+  shoebox_statement_bind_text (stmt, first + 1, link);
+  shoebox_statement_bind_text (stmt, first + 2, item->summary);
+  shoebox_statement_bind_text (stmt, first + 3, thumbnail);
+  shoebox_statement_bind_text (stmt, first + 4, item->author);
+  shoebox_statement_bind_text (stmt, first + 5, published);
+}
+
 static gboolean
 store_item (ShoeboxNewsStore  *self,
             RecordSuccess     *record,
@@ -67,9 +86,8 @@ store_item (ShoeboxNewsStore  *self,
   const char *thumbnail = shoebox_feed_uri_is_web (item->thumbnail) ? item->thumbnail : NULL;
   g_autofree char *sort_date = NULL;
   GDateTime *date = item->published != NULL ? item->published : item->updated;
-  sqlite3_stmt *stmt;
-  gint64 existing = 0;
-  int result;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
+  gint64 existing;
 
   if (key == NULL)
     return TRUE; /* Nothing to tell it from the next one: not kept. */
@@ -82,33 +100,21 @@ store_item (ShoeboxNewsStore  *self,
   stmt = _shoebox_news_store_prepare (self, SQL_FIND_ITEM, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, record->source->id);
-  _shoebox_news_store_bind_text (stmt, 2, key);
-  result = sqlite3_step (stmt);
-  if (result == SQLITE_ROW)
-    existing = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (result != SQLITE_ROW && result != SQLITE_DONE)
-    {
-      _shoebox_news_store_set_sqlite_error (self, error);
-      return FALSE;
-    }
+  shoebox_statement_bind_int64 (stmt, 1, record->source->id);
+  shoebox_statement_bind_text (stmt, 2, key);
+  if (!shoebox_database_query_int64 (self->database, stmt, &existing, error))
+    return FALSE;
 
   if (existing != 0)
     {
       stmt = _shoebox_news_store_prepare (self, SQL_UPDATE_ITEM, error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, existing);
-      _shoebox_news_store_bind_text (stmt, 2, item->title);
-      _shoebox_news_store_bind_text (stmt, 3, link);
-      _shoebox_news_store_bind_text (stmt, 4, item->summary);
-      _shoebox_news_store_bind_text (stmt, 5, thumbnail);
-      _shoebox_news_store_bind_text (stmt, 6, item->author);
-      _shoebox_news_store_bind_text (stmt, 7, published);
-      if (!_shoebox_news_store_step_done (self, stmt, error))
+      shoebox_statement_bind_int64 (stmt, 1, existing);
+      bind_article (stmt, 2, item, link, thumbnail, published);
+      if (!shoebox_database_step_done (self->database, stmt, error))
         return FALSE;
-      if (sqlite3_changes (shoebox_database_get_handle (self->database)) > 0)
+      if (shoebox_database_changes (self->database) > 0)
         record->n_updated++;
       return TRUE;
     }
@@ -128,17 +134,12 @@ store_item (ShoeboxNewsStore  *self,
   stmt = _shoebox_news_store_prepare (self, SQL_INSERT_ITEM, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, record->source->id);
-  _shoebox_news_store_bind_text (stmt, 2, key);
-  _shoebox_news_store_bind_text (stmt, 3, item->title);
-  _shoebox_news_store_bind_text (stmt, 4, link);
-  _shoebox_news_store_bind_text (stmt, 5, item->summary);
-  _shoebox_news_store_bind_text (stmt, 6, thumbnail);
-  _shoebox_news_store_bind_text (stmt, 7, item->author);
-  _shoebox_news_store_bind_text (stmt, 8, published);
-  _shoebox_news_store_bind_text (stmt, 9, now_text);
-  _shoebox_news_store_bind_text (stmt, 10, sort_date);
-  if (!_shoebox_news_store_step_done (self, stmt, error))
+  shoebox_statement_bind_int64 (stmt, 1, record->source->id);
+  shoebox_statement_bind_text (stmt, 2, key);
+  bind_article (stmt, 3, item, link, thumbnail, published);
+  shoebox_statement_bind_text (stmt, 9, now_text);
+  shoebox_statement_bind_text (stmt, 10, sort_date);
+  if (!shoebox_database_step_done (self->database, stmt, error))
     return FALSE;
 
   record->n_new++;
@@ -156,7 +157,7 @@ record_success_in_transaction (ShoeboxDatabase  *database,
   g_autofree char *now_text = _shoebox_news_store_format_date (now);
   g_autofree char *next_text = _shoebox_news_store_format_date (record->next_refresh);
   g_autofree char *cutoff_text = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
 
   if (self->max_age_days > 0)
     {
@@ -168,12 +169,12 @@ record_success_in_transaction (ShoeboxDatabase  *database,
   stmt = _shoebox_news_store_prepare (self, SQL_RECORD_SUCCESS, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, record->source->id);
-  _shoebox_news_store_bind_text (stmt, 2, record->etag);
-  _shoebox_news_store_bind_text (stmt, 3, record->last_modified);
-  _shoebox_news_store_bind_text (stmt, 4, now_text);
-  _shoebox_news_store_bind_text (stmt, 5, next_text);
-  if (!_shoebox_news_store_step_done (self, stmt, error))
+  shoebox_statement_bind_int64 (stmt, 1, record->source->id);
+  shoebox_statement_bind_text (stmt, 2, record->etag);
+  shoebox_statement_bind_text (stmt, 3, record->last_modified);
+  shoebox_statement_bind_text (stmt, 4, now_text);
+  shoebox_statement_bind_text (stmt, 5, next_text);
+  if (!shoebox_database_step_done (self->database, stmt, error))
     return FALSE;
 
   if (record->feed == NULL)
@@ -186,9 +187,9 @@ record_success_in_transaction (ShoeboxDatabase  *database,
       stmt = _shoebox_news_store_prepare (self, SQL_FILL_SOURCE_TITLE, error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, record->source->id);
-      _shoebox_news_store_bind_text (stmt, 2, title);
-      if (!_shoebox_news_store_step_done (self, stmt, error))
+      shoebox_statement_bind_int64 (stmt, 1, record->source->id);
+      shoebox_statement_bind_text (stmt, 2, title);
+      if (!shoebox_database_step_done (self->database, stmt, error))
         return FALSE;
     }
 
@@ -264,15 +265,15 @@ record_failure_in_transaction (ShoeboxDatabase  *database,
   RecordFailure *record = user_data;
   ShoeboxNewsStore *self = record->self;
   g_autofree char *next_text = _shoebox_news_store_format_date (record->next_refresh);
-  sqlite3_stmt *stmt = _shoebox_news_store_prepare (self, SQL_RECORD_FAILURE, error);
+  g_autoptr(ShoeboxStatement) stmt = _shoebox_news_store_prepare (self, SQL_RECORD_FAILURE, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, record->source->id);
-  _shoebox_news_store_bind_text (stmt, 2, record->message);
-  sqlite3_bind_int (stmt, 3, record->kind);
-  _shoebox_news_store_bind_text (stmt, 4, next_text);
-  return _shoebox_news_store_step_done (self, stmt, error);
+  shoebox_statement_bind_int64 (stmt, 1, record->source->id);
+  shoebox_statement_bind_text (stmt, 2, record->message);
+  shoebox_statement_bind_int64 (stmt, 3, record->kind);
+  shoebox_statement_bind_text (stmt, 4, next_text);
+  return shoebox_database_step_done (self->database, stmt, error);
 }
 
 /**

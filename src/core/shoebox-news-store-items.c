@@ -59,8 +59,8 @@ shoebox_news_store_query_items (ShoeboxNewsStore   *self,
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *trimmed = NULL;
   g_autofree char *pattern = NULL;
-  sqlite3_stmt *stmt;
-  int result;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
+  gboolean ok, has_row;
 
   g_return_val_if_fail (SHOEBOX_IS_NEWS_STORE (self), NULL);
 
@@ -71,21 +71,16 @@ shoebox_news_store_query_items (ShoeboxNewsStore   *self,
   stmt = _shoebox_news_store_prepare (self, SQL_QUERY_ITEMS, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, filter == SHOEBOX_NEWS_FILTER_UNREAD);
-  sqlite3_bind_int (stmt, 2, filter == SHOEBOX_NEWS_FILTER_STARRED);
-  sqlite3_bind_int64 (stmt, 3, source_id);
-  _shoebox_news_store_bind_text (stmt, 4, pattern);
-  sqlite3_bind_int (stmt, 5, filter == SHOEBOX_NEWS_FILTER_MENTIONS);
+  shoebox_statement_bind_int64 (stmt, 1, filter == SHOEBOX_NEWS_FILTER_UNREAD);
+  shoebox_statement_bind_int64 (stmt, 2, filter == SHOEBOX_NEWS_FILTER_STARRED);
+  shoebox_statement_bind_int64 (stmt, 3, source_id);
+  shoebox_statement_bind_text (stmt, 4, pattern);
+  shoebox_statement_bind_int64 (stmt, 5, filter == SHOEBOX_NEWS_FILTER_MENTIONS);
 
-  while ((result = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((ok = shoebox_database_step_row (self->database, stmt, &has_row, error)) && has_row)
     g_ptr_array_add (items, _shoebox_news_store_item_from_row (stmt));
-  if (result != SQLITE_DONE)
-    {
-      _shoebox_news_store_set_sqlite_error (self, error);
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  sqlite3_reset (stmt);
+  if (!ok)
+    return NULL;
 
   return g_steal_pointer (&items);
 }
@@ -132,20 +127,19 @@ guint
 shoebox_news_store_count_unread (ShoeboxNewsStore *self,
                                  gint64            source_id)
 {
-  sqlite3_stmt *stmt;
-  guint count = 0;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
+  gint64 count;
 
   g_return_val_if_fail (SHOEBOX_IS_NEWS_STORE (self), 0);
 
   stmt = _shoebox_news_store_prepare (self, SQL_COUNT_UNREAD, NULL);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, source_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = (guint) sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  shoebox_statement_bind_int64 (stmt, 1, source_id);
+  if (!shoebox_database_query_int64 (self->database, stmt, &count, NULL))
+    return 0;
 
-  return count;
+  return (guint) count;
 }
 
 static gboolean
@@ -273,15 +267,15 @@ prune_in_transaction (ShoeboxDatabase  *database,
 {
   Prune *prune = user_data;
   ShoeboxNewsStore *self = prune->self;
-  sqlite3_stmt *stmt = _shoebox_news_store_prepare (self, SQL_PRUNE, error);
+  g_autoptr(ShoeboxStatement) stmt = _shoebox_news_store_prepare (self, SQL_PRUNE, error);
 
   if (stmt == NULL)
     return FALSE;
-  _shoebox_news_store_bind_text (stmt, 1, prune->cutoff);
-  if (!_shoebox_news_store_step_done (self, stmt, error))
+  shoebox_statement_bind_text (stmt, 1, prune->cutoff);
+  if (!shoebox_database_step_done (self->database, stmt, error))
     return FALSE;
 
-  prune->n_removed = (guint) sqlite3_changes (shoebox_database_get_handle (database));
+  prune->n_removed = (guint) shoebox_database_changes (database);
   return TRUE;
 }
 

@@ -206,13 +206,13 @@ import_in_transaction (ShoeboxDatabase  *database,
 
       if (entry->disabled)
         {
-          sqlite3_stmt *stmt = _shoebox_news_store_prepare (self, SQL_ENABLE_SOURCE, error);
+          g_autoptr(ShoeboxStatement) stmt = _shoebox_news_store_prepare (self, SQL_ENABLE_SOURCE, error);
 
           if (stmt == NULL)
             return FALSE;
-          sqlite3_bind_int64 (stmt, 1, add.id);
-          sqlite3_bind_int (stmt, 2, 0);
-          if (!_shoebox_news_store_step_done (self, stmt, error))
+          shoebox_statement_bind_int64 (stmt, 1, add.id);
+          shoebox_statement_bind_int64 (stmt, 2, 0);
+          if (!shoebox_database_step_done (self->database, stmt, error))
             return FALSE;
         }
 

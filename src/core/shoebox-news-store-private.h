@@ -72,20 +72,12 @@ typedef struct
   gboolean          use_number;
 } SimpleUpdate;
 
-sqlite3_stmt      *_shoebox_news_store_prepare                   (ShoeboxNewsStore          *self,
+ShoeboxStatement      *_shoebox_news_store_prepare                   (ShoeboxNewsStore          *self,
                                                                   Sql                        sql,
                                                                   GError                   **error);
-void               _shoebox_news_store_set_sqlite_error          (ShoeboxNewsStore          *self,
-                                                                  GError                   **error);
-gboolean           _shoebox_news_store_step_done                 (ShoeboxNewsStore          *self,
-                                                                  sqlite3_stmt              *stmt,
-                                                                  GError                   **error);
-void               _shoebox_news_store_bind_text                 (sqlite3_stmt              *stmt,
-                                                                  int                        index,
-                                                                  const char                *text);
 char              *_shoebox_news_store_format_date               (GDateTime                 *date_time);
-ShoeboxNewsSource *_shoebox_news_store_source_from_row           (sqlite3_stmt              *stmt);
-ShoeboxNewsItem   *_shoebox_news_store_item_from_row             (sqlite3_stmt              *stmt);
+ShoeboxNewsSource *_shoebox_news_store_source_from_row           (ShoeboxStatement              *stmt);
+ShoeboxNewsItem   *_shoebox_news_store_item_from_row             (ShoeboxStatement              *stmt);
 void               _shoebox_news_store_emit_items_changed        (ShoeboxNewsStore          *self);
 gboolean           _shoebox_news_store_write_transaction         (ShoeboxNewsStore          *self,
                                                                   ShoeboxDatabaseWriteFunc   func,

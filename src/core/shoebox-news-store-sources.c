@@ -29,24 +29,20 @@ _shoebox_news_store_reload_sources (ShoeboxNewsStore  *self,
 {
   g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  sqlite3_stmt *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
   guint n_old;
   gboolean same_order;
-  int result;
+  gboolean ok, has_row;
 
   stmt = _shoebox_news_store_prepare (self, SQL_LIST_SOURCES, error);
   if (stmt == NULL)
     return FALSE;
 
-  while ((result = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((ok = shoebox_database_step_row (self->database, stmt, &has_row, error)) && has_row)
     g_ptr_array_add (fresh, _shoebox_news_store_source_from_row (stmt));
-  if (result != SQLITE_DONE)
-    {
-      _shoebox_news_store_set_sqlite_error (self, error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
+  if (!ok)
+    return FALSE;
+  g_clear_pointer (&stmt, shoebox_statement_release);
 
   n_old = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
   for (guint i = 0; i < n_old; i++)
@@ -134,37 +130,32 @@ _shoebox_news_store_add_source_in_transaction (ShoeboxDatabase  *database,
   ShoeboxNewsStore *self = add->self;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *created = _shoebox_news_store_format_date (now);
-  sqlite3_stmt *stmt;
-  int result;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
+  gint64 existing;
 
   stmt = _shoebox_news_store_prepare (self, SQL_SOURCE_ID_FOR_URL, error);
   if (stmt == NULL)
     return FALSE;
-  _shoebox_news_store_bind_text (stmt, 1, add->url);
-  result = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (result == SQLITE_ROW)
+  shoebox_statement_bind_text (stmt, 1, add->url);
+  if (!shoebox_database_query_int64 (self->database, stmt, &existing, error))
+    return FALSE;
+  if (existing != 0)
     {
       g_set_error (error, SHOEBOX_NEWS_ERROR, SHOEBOX_NEWS_ERROR_KIND_DUPLICATE,
                    _("“%s” is already one of your news sources"), add->url);
-      return FALSE;
-    }
-  if (result != SQLITE_DONE)
-    {
-      _shoebox_news_store_set_sqlite_error (self, error);
       return FALSE;
     }
 
   stmt = _shoebox_news_store_prepare (self, SQL_INSERT_SOURCE, error);
   if (stmt == NULL)
     return FALSE;
-  _shoebox_news_store_bind_text (stmt, 1, add->title != NULL ? add->title : "");
-  _shoebox_news_store_bind_text (stmt, 2, add->url);
-  _shoebox_news_store_bind_text (stmt, 3, created);
-  if (!_shoebox_news_store_step_done (self, stmt, error))
+  shoebox_statement_bind_text (stmt, 1, add->title != NULL ? add->title : "");
+  shoebox_statement_bind_text (stmt, 2, add->url);
+  shoebox_statement_bind_text (stmt, 3, created);
+  if (!shoebox_database_step_done (self->database, stmt, error))
     return FALSE;
 
-  add->id = sqlite3_last_insert_rowid (shoebox_database_get_handle (database));
+  add->id = shoebox_database_last_insert_id (database);
   return TRUE;
 }
 
@@ -357,4 +348,32 @@ shoebox_news_store_move_source (ShoeboxNewsStore   *self,
     }
 
   return _shoebox_news_store_reload_sources (self, error);
+}
+
+/* The constructor is here, with the sources it loads, so that
+ * shoebox-news-store.c needs nothing of this file.
+ */
+
+/**
+ * shoebox_news_store_new:
+ * @database: an open database
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the news store, its sources loaded, or %NULL
+ *   with @error set
+ */
+ShoeboxNewsStore *
+shoebox_news_store_new (ShoeboxDatabase  *database,
+                        GError          **error)
+{
+  g_autoptr(ShoeboxNewsStore) self = NULL;
+
+  g_return_val_if_fail (SHOEBOX_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (SHOEBOX_TYPE_NEWS_STORE, "database", database, NULL);
+  if (!_shoebox_news_store_reload_sources (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
 }

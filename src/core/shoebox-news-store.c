@@ -100,55 +100,15 @@ static const char * const sql_text[N_SQL] = {
     "DELETE FROM news_items WHERE starred = 0 AND sort_date < ?1",
 };
 
-sqlite3_stmt *
+ShoeboxStatement *
 _shoebox_news_store_prepare (ShoeboxNewsStore  *self,
                              Sql                sql,
                              GError           **error)
 {
-  return shoebox_database_prepare (self->database, sql_text[sql], error);
-}
+  g_return_val_if_fail (sql < N_SQL, NULL);
 
-void
-_shoebox_news_store_set_sqlite_error (ShoeboxNewsStore  *self,
-                                      GError           **error)
-{
-  sqlite3 *handle = shoebox_database_get_handle (self->database);
-  int code = sqlite3_extended_errcode (handle);
-
-  g_set_error (error, SHOEBOX_DATABASE_ERROR,
-               (code & 0xff) == SQLITE_CONSTRAINT ? SHOEBOX_DATABASE_ERROR_CONSTRAINT
-                                                  : SHOEBOX_DATABASE_ERROR_FAILED,
-               _("The news could not be saved: %s"), sqlite3_errmsg (handle));
-}
-
-/* Runs a statement that returns no rows. */
-gboolean
-_shoebox_news_store_step_done (ShoeboxNewsStore  *self,
-                               sqlite3_stmt      *stmt,
-                               GError           **error)
-{
-  int result = sqlite3_step (stmt);
-
-  if (result != SQLITE_DONE)
-    {
-      _shoebox_news_store_set_sqlite_error (self, error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-
-  sqlite3_reset (stmt);
-  return TRUE;
-}
-
-void
-_shoebox_news_store_bind_text (sqlite3_stmt *stmt,
-                               int           index,
-                               const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
+  return shoebox_database_prepare_for (self->database, sql_text[sql],
+                                       _("The news could not be read or saved"), error);
 }
 
 /* Dates are stored as ISO 8601 in UTC, to the second, so text order is
@@ -167,58 +127,58 @@ _shoebox_news_store_format_date (GDateTime *date_time)
 }
 
 static GDateTime *
-parse_date (const unsigned char *text)
+parse_date (const char *text)
 {
   if (text == NULL)
     return NULL;
-  return g_date_time_new_from_iso8601 ((const char *) text, NULL);
+  return g_date_time_new_from_iso8601 (text, NULL);
 }
 
 static char *
-dup_column_text (sqlite3_stmt *stmt,
+dup_column_text (ShoeboxStatement *stmt,
                  int           column)
 {
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+  return g_strdup (shoebox_statement_column_text (stmt, column));
 }
 
 ShoeboxNewsSource *
-_shoebox_news_store_source_from_row (sqlite3_stmt *stmt)
+_shoebox_news_store_source_from_row (ShoeboxStatement *stmt)
 {
   ShoeboxNewsSource *source = g_object_new (SHOEBOX_TYPE_NEWS_SOURCE, NULL);
 
-  source->id = sqlite3_column_int64 (stmt, 0);
+  source->id = shoebox_statement_column_int64 (stmt, 0);
   source->title = dup_column_text (stmt, 1);
   source->url = dup_column_text (stmt, 2);
-  source->enabled = sqlite3_column_int (stmt, 3) != 0;
-  source->position = sqlite3_column_int (stmt, 4);
+  source->enabled = shoebox_statement_column_int (stmt, 3) != 0;
+  source->position = shoebox_statement_column_int (stmt, 4);
   source->etag = dup_column_text (stmt, 5);
   source->last_modified = dup_column_text (stmt, 6);
-  source->last_success = parse_date (sqlite3_column_text (stmt, 7));
+  source->last_success = parse_date (shoebox_statement_column_text (stmt, 7));
   source->last_error = dup_column_text (stmt, 8);
-  source->last_error_kind = sqlite3_column_int (stmt, 9);
-  source->next_refresh = parse_date (sqlite3_column_text (stmt, 10));
+  source->last_error_kind = shoebox_statement_column_int (stmt, 9);
+  source->next_refresh = parse_date (shoebox_statement_column_text (stmt, 10));
 
   return source;
 }
 
 ShoeboxNewsItem *
-_shoebox_news_store_item_from_row (sqlite3_stmt *stmt)
+_shoebox_news_store_item_from_row (ShoeboxStatement *stmt)
 {
   ShoeboxNewsItem *item = g_object_new (SHOEBOX_TYPE_NEWS_ITEM, NULL);
 
-  item->id = sqlite3_column_int64 (stmt, 0);
-  item->source_id = sqlite3_column_int64 (stmt, 1);
+  item->id = shoebox_statement_column_int64 (stmt, 0);
+  item->source_id = shoebox_statement_column_int64 (stmt, 1);
   item->source_title = dup_column_text (stmt, 2);
   item->title = dup_column_text (stmt, 3);
   item->link = dup_column_text (stmt, 4);
   item->summary = dup_column_text (stmt, 5);
   item->thumbnail_url = dup_column_text (stmt, 6);
   item->author = dup_column_text (stmt, 7);
-  item->published = parse_date (sqlite3_column_text (stmt, 8));
-  item->fetched_at = parse_date (sqlite3_column_text (stmt, 9));
-  item->read = sqlite3_column_int (stmt, 10) != 0;
-  item->starred = sqlite3_column_int (stmt, 11) != 0;
-  item->hidden = sqlite3_column_int (stmt, 12) != 0;
+  item->published = parse_date (shoebox_statement_column_text (stmt, 8));
+  item->fetched_at = parse_date (shoebox_statement_column_text (stmt, 9));
+  item->read = shoebox_statement_column_int (stmt, 10) != 0;
+  item->starred = shoebox_statement_column_int (stmt, 11) != 0;
+  item->hidden = shoebox_statement_column_int (stmt, 12) != 0;
 
   return item;
 }
@@ -328,30 +288,6 @@ shoebox_news_store_init (ShoeboxNewsStore *self)
 }
 
 /**
- * shoebox_news_store_new:
- * @database: an open database
- * @error: return location for a #GError
- *
- * Returns: (transfer full): the news store, its sources loaded, or %NULL
- *   with @error set
- */
-ShoeboxNewsStore *
-shoebox_news_store_new (ShoeboxDatabase  *database,
-                        GError          **error)
-{
-  g_autoptr(ShoeboxNewsStore) self = NULL;
-
-  g_return_val_if_fail (SHOEBOX_IS_DATABASE (database), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  self = g_object_new (SHOEBOX_TYPE_NEWS_STORE, "database", database, NULL);
-  if (!_shoebox_news_store_reload_sources (self, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
-}
-
-/**
  * shoebox_news_store_get_database:
  * @self: a #ShoeboxNewsStore
  *
@@ -405,18 +341,18 @@ simple_update_in_transaction (ShoeboxDatabase  *database,
 {
   SimpleUpdate *update = user_data;
   ShoeboxNewsStore *self = update->self;
-  sqlite3_stmt *stmt = _shoebox_news_store_prepare (self, update->sql, error);
+  g_autoptr(ShoeboxStatement) stmt = _shoebox_news_store_prepare (self, update->sql, error);
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, update->id);
+  shoebox_statement_bind_int64 (stmt, 1, update->id);
   if (update->use_number)
-    sqlite3_bind_int64 (stmt, 2, update->number);
+    shoebox_statement_bind_int64 (stmt, 2, update->number);
   else if (sqlite3_bind_parameter_count (stmt) >= 2)
-    _shoebox_news_store_bind_text (stmt, 2, update->text);
+    shoebox_statement_bind_text (stmt, 2, update->text);
 
-  return _shoebox_news_store_step_done (self, stmt, error);
+  return shoebox_database_step_done (self->database, stmt, error);
 }
 
 gboolean

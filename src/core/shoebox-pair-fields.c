@@ -13,8 +13,17 @@
 
 /* A pair's fields, one getter and one setter each. The setters notify
  * only on a change (every property is EXPLICIT_NOTIFY), through the
- * object's property table in shoebox-pair.c.
+ * object's property table, kept here and filled by shoebox-pair.c.
  */
+
+GParamSpec *_shoebox_pair_properties[N_PROPS];
+
+static void
+notify_field (ShoeboxPair *self,
+              guint        prop_id)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), _shoebox_pair_properties[prop_id]);
+}
 
 static gboolean
 strv_equal (const char * const *a,
@@ -51,7 +60,7 @@ shoebox_pair_set_id (ShoeboxPair *self,
     return;
 
   self->id = id;
-  _shoebox_pair_notify (self, PROP_ID);
+  notify_field (self, PROP_ID);
 }
 
 gint64
@@ -72,7 +81,7 @@ shoebox_pair_set_silhouette_id (ShoeboxPair *self,
     return;
 
   self->silhouette_id = silhouette_id;
-  _shoebox_pair_notify (self, PROP_SILHOUETTE_ID);
+  notify_field (self, PROP_SILHOUETTE_ID);
 }
 
 const char *
@@ -100,7 +109,7 @@ shoebox_pair_set_silhouette_name (ShoeboxPair *self,
 
   g_free (self->silhouette_name);
   self->silhouette_name = g_strdup (silhouette_name);
-  _shoebox_pair_notify (self, PROP_SILHOUETTE_NAME);
+  notify_field (self, PROP_SILHOUETTE_NAME);
 }
 
 const char *
@@ -128,7 +137,7 @@ shoebox_pair_set_brand_name (ShoeboxPair *self,
 
   g_free (self->brand_name);
   self->brand_name = g_strdup (brand_name);
-  _shoebox_pair_notify (self, PROP_BRAND_NAME);
+  notify_field (self, PROP_BRAND_NAME);
 }
 
 const char *
@@ -156,7 +165,7 @@ shoebox_pair_set_colorway (ShoeboxPair *self,
 
   g_free (self->colorway);
   self->colorway = g_strdup (colorway);
-  _shoebox_pair_notify (self, PROP_COLORWAY);
+  notify_field (self, PROP_COLORWAY);
 }
 
 const char *
@@ -184,7 +193,7 @@ shoebox_pair_set_official_colorway (ShoeboxPair *self,
 
   g_free (self->official_colorway);
   self->official_colorway = g_strdup (official_colorway);
-  _shoebox_pair_notify (self, PROP_OFFICIAL_COLORWAY);
+  notify_field (self, PROP_OFFICIAL_COLORWAY);
 }
 
 const char *
@@ -212,7 +221,7 @@ shoebox_pair_set_style_code (ShoeboxPair *self,
 
   g_free (self->style_code);
   self->style_code = g_strdup (style_code);
-  _shoebox_pair_notify (self, PROP_STYLE_CODE);
+  notify_field (self, PROP_STYLE_CODE);
 }
 
 const char *
@@ -240,7 +249,7 @@ shoebox_pair_set_size (ShoeboxPair *self,
 
   g_free (self->size);
   self->size = g_strdup (size);
-  _shoebox_pair_notify (self, PROP_SIZE);
+  notify_field (self, PROP_SIZE);
 }
 
 ShoeboxSizeSystem
@@ -261,7 +270,7 @@ shoebox_pair_set_size_system (ShoeboxPair       *self,
     return;
 
   self->size_system = size_system;
-  _shoebox_pair_notify (self, PROP_SIZE_SYSTEM);
+  notify_field (self, PROP_SIZE_SYSTEM);
 }
 
 ShoeboxCondition
@@ -282,7 +291,7 @@ shoebox_pair_set_condition (ShoeboxPair      *self,
     return;
 
   self->condition = condition;
-  _shoebox_pair_notify (self, PROP_CONDITION);
+  notify_field (self, PROP_CONDITION);
 }
 
 ShoeboxBox
@@ -303,7 +312,7 @@ shoebox_pair_set_box (ShoeboxPair *self,
     return;
 
   self->box = box;
-  _shoebox_pair_notify (self, PROP_BOX);
+  notify_field (self, PROP_BOX);
 }
 
 const char * const *
@@ -328,7 +337,7 @@ shoebox_pair_set_extras (ShoeboxPair        *self,
 
   g_strfreev (self->extras);
   self->extras = g_strdupv ((char **) extras);
-  _shoebox_pair_notify (self, PROP_EXTRAS);
+  notify_field (self, PROP_EXTRAS);
 }
 
 ShoeboxStatus
@@ -349,7 +358,7 @@ shoebox_pair_set_status (ShoeboxPair   *self,
     return;
 
   self->status = status;
-  _shoebox_pair_notify (self, PROP_STATUS);
+  notify_field (self, PROP_STATUS);
 }
 
 gint64
@@ -371,7 +380,7 @@ shoebox_pair_set_price_paid (ShoeboxPair *self,
     return;
 
   self->price_paid = price_paid;
-  _shoebox_pair_notify (self, PROP_PRICE_PAID);
+  notify_field (self, PROP_PRICE_PAID);
 }
 
 const char *
@@ -399,7 +408,7 @@ shoebox_pair_set_currency (ShoeboxPair *self,
 
   g_free (self->currency);
   self->currency = g_strdup (currency);
-  _shoebox_pair_notify (self, PROP_CURRENCY);
+  notify_field (self, PROP_CURRENCY);
 }
 
 const char *
@@ -427,7 +436,7 @@ shoebox_pair_set_purchase_date (ShoeboxPair *self,
 
   g_free (self->purchase_date);
   self->purchase_date = g_strdup (purchase_date);
-  _shoebox_pair_notify (self, PROP_PURCHASE_DATE);
+  notify_field (self, PROP_PURCHASE_DATE);
 }
 
 const char *
@@ -455,7 +464,7 @@ shoebox_pair_set_where_bought (ShoeboxPair *self,
 
   g_free (self->where_bought);
   self->where_bought = g_strdup (where_bought);
-  _shoebox_pair_notify (self, PROP_WHERE_BOUGHT);
+  notify_field (self, PROP_WHERE_BOUGHT);
 }
 
 gint64
@@ -477,7 +486,7 @@ shoebox_pair_set_estimated_value (ShoeboxPair *self,
     return;
 
   self->estimated_value = estimated_value;
-  _shoebox_pair_notify (self, PROP_ESTIMATED_VALUE);
+  notify_field (self, PROP_ESTIMATED_VALUE);
 }
 
 const char *
@@ -505,7 +514,7 @@ shoebox_pair_set_storage_location (ShoeboxPair *self,
 
   g_free (self->storage_location);
   self->storage_location = g_strdup (storage_location);
-  _shoebox_pair_notify (self, PROP_STORAGE_LOCATION);
+  notify_field (self, PROP_STORAGE_LOCATION);
 }
 
 const char *
@@ -533,7 +542,7 @@ shoebox_pair_set_notes (ShoeboxPair *self,
 
   g_free (self->notes);
   self->notes = g_strdup (notes);
-  _shoebox_pair_notify (self, PROP_NOTES);
+  notify_field (self, PROP_NOTES);
 }
 
 const char * const *
@@ -558,7 +567,7 @@ shoebox_pair_set_tags (ShoeboxPair        *self,
 
   g_strfreev (self->tags);
   self->tags = g_strdupv ((char **) tags);
-  _shoebox_pair_notify (self, PROP_TAGS);
+  notify_field (self, PROP_TAGS);
 }
 
 const char * const *
@@ -612,9 +621,9 @@ shoebox_pair_set_wear_dates (ShoeboxPair        *self,
       self->wear_dates = (char **) g_ptr_array_free (g_steal_pointer (&sorted), FALSE);
     }
 
-  _shoebox_pair_notify (self, PROP_WEAR_DATES);
-  _shoebox_pair_notify (self, PROP_WEAR_COUNT);
-  _shoebox_pair_notify (self, PROP_LAST_WORN);
+  notify_field (self, PROP_WEAR_DATES);
+  notify_field (self, PROP_WEAR_COUNT);
+  notify_field (self, PROP_LAST_WORN);
 }
 
 guint
@@ -666,7 +675,7 @@ shoebox_pair_set_created_at (ShoeboxPair *self,
 
   g_free (self->created_at);
   self->created_at = g_strdup (created_at);
-  _shoebox_pair_notify (self, PROP_CREATED_AT);
+  notify_field (self, PROP_CREATED_AT);
 }
 
 const char *
@@ -694,5 +703,5 @@ shoebox_pair_set_updated_at (ShoeboxPair *self,
 
   g_free (self->updated_at);
   self->updated_at = g_strdup (updated_at);
-  _shoebox_pair_notify (self, PROP_UPDATED_AT);
+  notify_field (self, PROP_UPDATED_AT);
 }

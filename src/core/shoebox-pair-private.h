@@ -79,8 +79,10 @@ enum
   N_PROPS
 };
 
-/* The setters notify through that table, which stays in shoebox-pair.c. */
-void _shoebox_pair_notify (ShoeboxPair *self,
-                           guint        prop_id);
+/* The object's property table: shoebox-pair-fields.c's setters notify
+ * through it, and shoebox-pair.c fills it in class_init. It lives in
+ * shoebox-pair-fields.c so that the fields need nothing of shoebox-pair.c.
+ */
+extern GParamSpec *_shoebox_pair_properties[N_PROPS];
 
 G_END_DECLS

@@ -43,8 +43,6 @@ G_DEFINE_ENUM_TYPE (ShoeboxStatus, shoebox_status,
   G_DEFINE_ENUM_VALUE (SHOEBOX_STATUS_WISHLIST, "wishlist"),
   G_DEFINE_ENUM_VALUE (SHOEBOX_STATUS_SOLD, "sold"))
 
-static GParamSpec *properties[N_PROPS];
-
 enum {
   CHANGED,
   N_SIGNALS
@@ -52,12 +50,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-void
-_shoebox_pair_notify (ShoeboxPair *self,
-                      guint        prop_id)
-{
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
-}
 
 static void
 shoebox_pair_finalize (GObject *object)
@@ -314,87 +306,87 @@ shoebox_pair_class_init (ShoeboxPairClass *klass)
   object_class->get_property = shoebox_pair_get_property;
   object_class->set_property = shoebox_pair_set_property;
 
-  properties[PROP_ID] =
+  _shoebox_pair_properties[PROP_ID] =
     g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  properties[PROP_SILHOUETTE_ID] =
+  _shoebox_pair_properties[PROP_SILHOUETTE_ID] =
     g_param_spec_int64 ("silhouette-id", NULL, NULL, 0, G_MAXINT64, 0,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_SILHOUETTE_NAME] =
+  _shoebox_pair_properties[PROP_SILHOUETTE_NAME] =
     g_param_spec_string ("silhouette-name", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_BRAND_NAME] =
+  _shoebox_pair_properties[PROP_BRAND_NAME] =
     g_param_spec_string ("brand-name", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_COLORWAY] =
+  _shoebox_pair_properties[PROP_COLORWAY] =
     g_param_spec_string ("colorway", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_OFFICIAL_COLORWAY] =
+  _shoebox_pair_properties[PROP_OFFICIAL_COLORWAY] =
     g_param_spec_string ("official-colorway", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_STYLE_CODE] =
+  _shoebox_pair_properties[PROP_STYLE_CODE] =
     g_param_spec_string ("style-code", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_SIZE] =
+  _shoebox_pair_properties[PROP_SIZE] =
     g_param_spec_string ("size", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_SIZE_SYSTEM] =
+  _shoebox_pair_properties[PROP_SIZE_SYSTEM] =
     g_param_spec_enum ("size-system", NULL, NULL, SHOEBOX_TYPE_SIZE_SYSTEM, SHOEBOX_SIZE_SYSTEM_NONE,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_CONDITION] =
+  _shoebox_pair_properties[PROP_CONDITION] =
     g_param_spec_enum ("condition", NULL, NULL, SHOEBOX_TYPE_CONDITION, SHOEBOX_CONDITION_NONE,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_BOX] =
+  _shoebox_pair_properties[PROP_BOX] =
     g_param_spec_enum ("box", NULL, NULL, SHOEBOX_TYPE_BOX, SHOEBOX_BOX_UNKNOWN,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_EXTRAS] =
+  _shoebox_pair_properties[PROP_EXTRAS] =
     g_param_spec_boxed ("extras", NULL, NULL, G_TYPE_STRV,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_STATUS] =
+  _shoebox_pair_properties[PROP_STATUS] =
     g_param_spec_enum ("status", NULL, NULL, SHOEBOX_TYPE_STATUS, SHOEBOX_STATUS_OWNED,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_PRICE_PAID] =
+  _shoebox_pair_properties[PROP_PRICE_PAID] =
     g_param_spec_int64 ("price-paid", NULL, NULL, -1, G_MAXINT64, -1,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_CURRENCY] =
+  _shoebox_pair_properties[PROP_CURRENCY] =
     g_param_spec_string ("currency", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_PURCHASE_DATE] =
+  _shoebox_pair_properties[PROP_PURCHASE_DATE] =
     g_param_spec_string ("purchase-date", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_WHERE_BOUGHT] =
+  _shoebox_pair_properties[PROP_WHERE_BOUGHT] =
     g_param_spec_string ("where-bought", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_ESTIMATED_VALUE] =
+  _shoebox_pair_properties[PROP_ESTIMATED_VALUE] =
     g_param_spec_int64 ("estimated-value", NULL, NULL, -1, G_MAXINT64, -1,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_STORAGE_LOCATION] =
+  _shoebox_pair_properties[PROP_STORAGE_LOCATION] =
     g_param_spec_string ("storage-location", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_NOTES] =
+  _shoebox_pair_properties[PROP_NOTES] =
     g_param_spec_string ("notes", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_TAGS] =
+  _shoebox_pair_properties[PROP_TAGS] =
     g_param_spec_boxed ("tags", NULL, NULL, G_TYPE_STRV,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_WEAR_DATES] =
+  _shoebox_pair_properties[PROP_WEAR_DATES] =
     g_param_spec_boxed ("wear-dates", NULL, NULL, G_TYPE_STRV,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_WEAR_COUNT] =
+  _shoebox_pair_properties[PROP_WEAR_COUNT] =
     g_param_spec_uint ("wear-count", NULL, NULL, 0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  properties[PROP_LAST_WORN] =
+  _shoebox_pair_properties[PROP_LAST_WORN] =
     g_param_spec_string ("last-worn", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  properties[PROP_CREATED_AT] =
+  _shoebox_pair_properties[PROP_CREATED_AT] =
     g_param_spec_string ("created-at", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  properties[PROP_UPDATED_AT] =
+  _shoebox_pair_properties[PROP_UPDATED_AT] =
     g_param_spec_string ("updated-at", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_install_properties (object_class, N_PROPS, _shoebox_pair_properties);
 
   /**
    * ShoeboxPair::changed:
@@ -512,7 +504,7 @@ shoebox_pair_assign (ShoeboxPair *self,
 
   g_object_freeze_notify (G_OBJECT (self));
   for (guint i = 1; i < N_PROPS; i++)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
+    g_object_notify_by_pspec (G_OBJECT (self), _shoebox_pair_properties[i]);
   g_object_thaw_notify (G_OBJECT (self));
 
   g_signal_emit (self, signals[CHANGED], 0);

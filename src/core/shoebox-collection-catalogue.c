@@ -1,4 +1,4 @@
-/* shoebox-catalogue.c
+/* shoebox-collection-catalogue.c
  *
  * Copyright 2026 The Shoebox developers
  *
@@ -52,7 +52,7 @@ load_catalogue_in_transaction (ShoeboxDatabase  *database,
       gint64 retail_price = -1;
       gint64 brand_id;
       gint64 silhouette_id;
-      sqlite3_stmt *stmt;
+      g_autoptr(ShoeboxStatement) stmt = NULL;
 
       if (brand == NULL || name == NULL)
         {
@@ -72,33 +72,30 @@ load_catalogue_in_transaction (ShoeboxDatabase  *database,
       /* The user may already have the silhouette (created by a CSV import,
        * say): theirs is kept as it is.
        */
-      stmt = _shoebox_collection_prepare (self,
-                      "INSERT OR IGNORE INTO silhouettes (brand_id, name, designer, release_year,"
-                      " retail_price, retail_currency, category, inspiration, notes)"
-                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      stmt = _shoebox_collection_statement (self, COLLECTION_SQL_INSERT_STARTER_SILHOUETTE,
                       error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, brand_id);
-      _shoebox_collection_bind_text (stmt, 2, name);
-      _shoebox_collection_bind_text (stmt, 3, designer);
-      _shoebox_collection_bind_optional_int64 (stmt, 4, year, 0);
-      _shoebox_collection_bind_optional_int64 (stmt, 5, retail_price, -1);
-      _shoebox_collection_bind_text (stmt, 6, retail_price >= 0 ? currency : NULL);
-      _shoebox_collection_bind_text (stmt, 7, category);
-      _shoebox_collection_bind_text (stmt, 8, inspiration);
-      _shoebox_collection_bind_text (stmt, 9, notes);
-      if (!_shoebox_collection_step_done (self, stmt, error))
+      shoebox_statement_bind_int64 (stmt, 1, brand_id);
+      shoebox_statement_bind_text (stmt, 2, name);
+      shoebox_statement_bind_text (stmt, 3, designer);
+      shoebox_statement_bind_optional_int64 (stmt, 4, year, 0);
+      shoebox_statement_bind_optional_int64 (stmt, 5, retail_price, -1);
+      shoebox_statement_bind_text (stmt, 6, retail_price >= 0 ? currency : NULL);
+      shoebox_statement_bind_text (stmt, 7, category);
+      shoebox_statement_bind_text (stmt, 8, inspiration);
+      shoebox_statement_bind_text (stmt, 9, notes);
+      if (!shoebox_database_step_done (self->database, stmt, error))
         return FALSE;
       if (sqlite3_changes (handle) > 0)
         load->n_added++;
 
-      stmt = _shoebox_collection_prepare (self, "SELECT id FROM silhouettes WHERE brand_id = ? AND name = ?", error);
+      stmt = _shoebox_collection_statement (self, COLLECTION_SQL_SILHOUETTE_ID_BY_NAME, error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, brand_id);
-      _shoebox_collection_bind_text (stmt, 2, name);
-      if (!_shoebox_collection_query_int64 (self, stmt, &silhouette_id, error))
+      shoebox_statement_bind_int64 (stmt, 1, brand_id);
+      shoebox_statement_bind_text (stmt, 2, name);
+      if (!shoebox_database_query_int64 (self->database, stmt, &silhouette_id, error))
         return FALSE;
       g_hash_table_insert (ids, groups[i], g_memdup2 (&silhouette_id, sizeof silhouette_id));
     }
@@ -107,7 +104,7 @@ load_catalogue_in_transaction (ShoeboxDatabase  *database,
     {
       g_autofree char *predecessor = g_key_file_get_string (load->catalogue, groups[i], "predecessor", NULL);
       const gint64 *predecessor_id;
-      sqlite3_stmt *stmt;
+      g_autoptr(ShoeboxStatement) stmt = NULL;
 
       if (predecessor == NULL)
         continue;
@@ -121,12 +118,12 @@ load_catalogue_in_transaction (ShoeboxDatabase  *database,
           return FALSE;
         }
 
-      stmt = _shoebox_collection_prepare (self, "UPDATE silhouettes SET predecessor_id = ? WHERE id = ? AND predecessor_id IS NULL", error);
+      stmt = _shoebox_collection_statement (self, COLLECTION_SQL_LINK_PREDECESSOR, error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, *predecessor_id);
-      sqlite3_bind_int64 (stmt, 2, *(const gint64 *) g_hash_table_lookup (ids, groups[i]));
-      if (!_shoebox_collection_step_done (self, stmt, error))
+      shoebox_statement_bind_int64 (stmt, 1, *predecessor_id);
+      shoebox_statement_bind_int64 (stmt, 2, *(const gint64 *) g_hash_table_lookup (ids, groups[i]));
+      if (!shoebox_database_step_done (self->database, stmt, error))
         return FALSE;
     }
 
@@ -145,11 +142,11 @@ query_starter_loaded (ShoeboxCollection  *self,
                       gboolean           *loaded,
                       GError            **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
   gint64 count;
 
-  stmt = _shoebox_collection_prepare (self, "SELECT count(*) FROM meta WHERE key = '" STARTER_CATALOGUE_KEY "'", error);
-  if (stmt == NULL || !_shoebox_collection_query_int64 (self, stmt, &count, error))
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_STARTER_CATALOGUE_LOADED, error);
+  if (stmt == NULL || !shoebox_database_query_int64 (self->database, stmt, &count, error))
     return FALSE;
 
   *loaded = count > 0;
@@ -163,7 +160,7 @@ load_starter_in_transaction (ShoeboxDatabase  *database,
 {
   StarterLoad *starter = user_data;
   ShoeboxCollection *self = starter->self;
-  sqlite3_stmt *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
   gboolean loaded;
 
   /* Looked up again under the write lock: the command line and the
@@ -180,8 +177,8 @@ load_starter_in_transaction (ShoeboxDatabase  *database,
   if (!load_catalogue_in_transaction (database, starter->load, error))
     return FALSE;
 
-  stmt = _shoebox_collection_prepare (self, "INSERT INTO meta (key, value) VALUES ('" STARTER_CATALOGUE_KEY "', '1')", error);
-  return stmt != NULL && _shoebox_collection_step_done (self, stmt, error);
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_MARK_STARTER_CATALOGUE_LOADED, error);
+  return stmt != NULL && shoebox_database_step_done (self->database, stmt, error);
 }
 
 typedef struct
@@ -201,38 +198,32 @@ save_silhouette_in_transaction (ShoeboxDatabase  *database,
   ShoeboxSilhouette *silhouette = data->silhouette;
   gint64 id = shoebox_silhouette_get_id (silhouette);
   gint64 brand_id;
-  sqlite3_stmt *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
 
   if (!_shoebox_collection_ensure_brand (self, shoebox_silhouette_get_brand_name (silhouette), &brand_id, error))
     return FALSE;
 
   if (id == 0)
-    stmt = _shoebox_collection_prepare (self,
-                    "INSERT INTO silhouettes (brand_id, name, designer, release_year, retail_price,"
-                    " retail_currency, category, inspiration, notes, predecessor_id, id)"
-                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    stmt = _shoebox_collection_statement (self, COLLECTION_SQL_INSERT_SILHOUETTE_WITH_ID,
                     error);
   else
-    stmt = _shoebox_collection_prepare (self,
-                    "UPDATE silhouettes SET brand_id = ?1, name = ?2, designer = ?3, release_year = ?4,"
-                    " retail_price = ?5, retail_currency = ?6, category = ?7, inspiration = ?8,"
-                    " notes = ?9, predecessor_id = ?10 WHERE id = ?11",
+    stmt = _shoebox_collection_statement (self, COLLECTION_SQL_UPDATE_SILHOUETTE,
                     error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, brand_id);
-  _shoebox_collection_bind_text (stmt, 2, shoebox_silhouette_get_name (silhouette));
-  _shoebox_collection_bind_text (stmt, 3, shoebox_silhouette_get_designer (silhouette));
-  _shoebox_collection_bind_optional_int64 (stmt, 4, shoebox_silhouette_get_release_year (silhouette), 0);
-  _shoebox_collection_bind_optional_int64 (stmt, 5, shoebox_silhouette_get_retail_price (silhouette), -1);
-  _shoebox_collection_bind_text (stmt, 6, shoebox_silhouette_get_retail_currency (silhouette));
-  _shoebox_collection_bind_text (stmt, 7, shoebox_silhouette_get_category (silhouette));
-  _shoebox_collection_bind_text (stmt, 8, shoebox_silhouette_get_inspiration (silhouette));
-  _shoebox_collection_bind_text (stmt, 9, shoebox_silhouette_get_notes (silhouette));
-  _shoebox_collection_bind_optional_int64 (stmt, 10, shoebox_silhouette_get_predecessor_id (silhouette), 0);
-  _shoebox_collection_bind_optional_int64 (stmt, 11, id, 0);
-  if (!_shoebox_collection_step_done (self, stmt, error))
+  shoebox_statement_bind_int64 (stmt, 1, brand_id);
+  shoebox_statement_bind_text (stmt, 2, shoebox_silhouette_get_name (silhouette));
+  shoebox_statement_bind_text (stmt, 3, shoebox_silhouette_get_designer (silhouette));
+  shoebox_statement_bind_optional_int64 (stmt, 4, shoebox_silhouette_get_release_year (silhouette), 0);
+  shoebox_statement_bind_optional_int64 (stmt, 5, shoebox_silhouette_get_retail_price (silhouette), -1);
+  shoebox_statement_bind_text (stmt, 6, shoebox_silhouette_get_retail_currency (silhouette));
+  shoebox_statement_bind_text (stmt, 7, shoebox_silhouette_get_category (silhouette));
+  shoebox_statement_bind_text (stmt, 8, shoebox_silhouette_get_inspiration (silhouette));
+  shoebox_statement_bind_text (stmt, 9, shoebox_silhouette_get_notes (silhouette));
+  shoebox_statement_bind_optional_int64 (stmt, 10, shoebox_silhouette_get_predecessor_id (silhouette), 0);
+  shoebox_statement_bind_optional_int64 (stmt, 11, id, 0);
+  if (!shoebox_database_step_done (self->database, stmt, error))
     return FALSE;
 
   data->id = id != 0 ? id : sqlite3_last_insert_rowid (shoebox_database_get_handle (database));
@@ -251,14 +242,14 @@ delete_silhouette_in_transaction (ShoeboxDatabase  *database,
                                   GError          **error)
 {
   DeleteSilhouette *data = user_data;
-  sqlite3_stmt *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
   gint64 n_pairs;
 
-  stmt = _shoebox_collection_prepare (data->self, "SELECT count(*) FROM pairs WHERE silhouette_id = ?", error);
+  stmt = _shoebox_collection_statement (data->self, COLLECTION_SQL_COUNT_PAIRS_OF_SILHOUETTE, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, data->id);
-  if (!_shoebox_collection_query_int64 (data->self, stmt, &n_pairs, error))
+  shoebox_statement_bind_int64 (stmt, 1, data->id);
+  if (!shoebox_database_query_int64 (data->self->database, stmt, &n_pairs, error))
     return FALSE;
   if (n_pairs > 0)
     {
@@ -271,11 +262,11 @@ delete_silhouette_in_transaction (ShoeboxDatabase  *database,
       return FALSE;
     }
 
-  stmt = _shoebox_collection_prepare (data->self, "DELETE FROM silhouettes WHERE id = ?", error);
+  stmt = _shoebox_collection_statement (data->self, COLLECTION_SQL_DELETE_SILHOUETTE, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, data->id);
-  return _shoebox_collection_step_done (data->self, stmt, error);
+  shoebox_statement_bind_int64 (stmt, 1, data->id);
+  return shoebox_database_step_done (data->self->database, stmt, error);
 }
 
 /**
@@ -371,6 +362,26 @@ shoebox_collection_load_starter_catalogue (ShoeboxCollection  *self,
   return TRUE;
 }
 
+static ShoeboxSilhouette *
+silhouette_from_row (ShoeboxStatement *stmt)
+{
+  ShoeboxSilhouette *silhouette = shoebox_silhouette_new ();
+
+  shoebox_silhouette_set_id (silhouette, shoebox_statement_column_int64 (stmt, 0));
+  shoebox_silhouette_set_brand_name (silhouette, shoebox_statement_column_text (stmt, 1));
+  shoebox_silhouette_set_name (silhouette, shoebox_statement_column_text (stmt, 2));
+  shoebox_silhouette_set_designer (silhouette, shoebox_statement_column_text (stmt, 3));
+  shoebox_silhouette_set_release_year (silhouette, (guint) shoebox_statement_column_int (stmt, 4));
+  shoebox_silhouette_set_retail_price (silhouette, shoebox_statement_column_optional_int64 (stmt, 5, -1));
+  shoebox_silhouette_set_retail_currency (silhouette, shoebox_statement_column_text (stmt, 6));
+  shoebox_silhouette_set_category (silhouette, shoebox_statement_column_text (stmt, 7));
+  shoebox_silhouette_set_inspiration (silhouette, shoebox_statement_column_text (stmt, 8));
+  shoebox_silhouette_set_notes (silhouette, shoebox_statement_column_text (stmt, 9));
+  shoebox_silhouette_set_predecessor_id (silhouette, shoebox_statement_column_optional_int64 (stmt, 10, 0));
+
+  return silhouette;
+}
+
 /**
  * shoebox_collection_get_silhouette:
  * @self: a #ShoeboxCollection
@@ -386,16 +397,16 @@ shoebox_collection_get_silhouette (ShoeboxCollection  *self,
                                    GError            **error)
 {
   ShoeboxSilhouette *silhouette;
-  sqlite3_stmt *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
   gboolean has_row;
 
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), NULL);
 
-  stmt = _shoebox_collection_prepare (self, "SELECT " SILHOUETTE_COLUMNS SILHOUETTE_FROM " WHERE s.id = ?", error);
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_GET_SILHOUETTE, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!_shoebox_collection_step_row (self, stmt, &has_row, error))
+  shoebox_statement_bind_int64 (stmt, 1, id);
+  if (!shoebox_database_step_row (self->database, stmt, &has_row, error))
     return NULL;
   if (!has_row)
     {
@@ -404,8 +415,7 @@ shoebox_collection_get_silhouette (ShoeboxCollection  *self,
       return NULL;
     }
 
-  silhouette = _shoebox_collection_silhouette_from_row (stmt);
-  sqlite3_reset (stmt);
+  silhouette = silhouette_from_row (stmt);
   return silhouette;
 }
 
@@ -528,28 +538,25 @@ shoebox_collection_list_silhouettes (ShoeboxCollection  *self,
                                      GError            **error)
 {
   g_autoptr(GListStore) store = g_list_store_new (SHOEBOX_TYPE_SILHOUETTE);
-  sqlite3_stmt *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
   gboolean has_row;
 
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), NULL);
 
-  stmt = _shoebox_collection_prepare (self,
-                  "SELECT " SILHOUETTE_COLUMNS SILHOUETTE_FROM
-                  " ORDER BY b.name COLLATE NOCASE, s.name COLLATE NOCASE, s.id",
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_LIST_SILHOUETTES,
                   error);
   if (stmt == NULL)
     return NULL;
 
-  while (_shoebox_collection_step_row (self, stmt, &has_row, error))
+  while (shoebox_database_step_row (self->database, stmt, &has_row, error))
     {
       g_autoptr(ShoeboxSilhouette) silhouette = NULL;
 
       if (!has_row)
         {
-          sqlite3_reset (stmt);
           return G_LIST_MODEL (g_steal_pointer (&store));
         }
-      silhouette = _shoebox_collection_silhouette_from_row (stmt);
+      silhouette = silhouette_from_row (stmt);
       g_list_store_append (store, silhouette);
     }
 
@@ -601,20 +608,18 @@ shoebox_collection_list_lineage (ShoeboxCollection  *self,
       gint64 id = g_array_index (queue, gint64, i);
       g_autoptr(ShoeboxSilhouette) silhouette = shoebox_collection_get_silhouette (self, id, error);
       g_autoptr(GArray) successors = NULL;
-      sqlite3_stmt *stmt;
+      g_autoptr(ShoeboxStatement) stmt = NULL;
 
       if (silhouette == NULL)
         return NULL;
       g_list_store_append (store, silhouette);
 
-      stmt = _shoebox_collection_prepare (self,
-                      "SELECT id FROM silhouettes WHERE predecessor_id = ?"
-                      " ORDER BY release_year NULLS LAST, id",
+      stmt = _shoebox_collection_statement (self, COLLECTION_SQL_SUCCESSORS,
                       error);
       if (stmt == NULL)
         return NULL;
-      sqlite3_bind_int64 (stmt, 1, id);
-      successors = _shoebox_collection_query_ids (self, stmt, error);
+      shoebox_statement_bind_int64 (stmt, 1, id);
+      successors = shoebox_database_query_ids (self->database, stmt, error);
       if (successors == NULL)
         return NULL;
       for (guint j = 0; j < successors->len; j++)
@@ -642,15 +647,15 @@ char **
 shoebox_collection_list_brands (ShoeboxCollection  *self,
                                 GError            **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
 
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), NULL);
 
-  stmt = _shoebox_collection_prepare (self, "SELECT name FROM brands ORDER BY name COLLATE NOCASE", error);
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_LIST_BRANDS, error);
   if (stmt == NULL)
     return NULL;
 
-  return _shoebox_collection_query_strv (self, stmt, error);
+  return shoebox_database_query_strv (self->database, stmt, error);
 }
 
 /**
@@ -664,16 +669,14 @@ char **
 shoebox_collection_list_tags (ShoeboxCollection  *self,
                               GError            **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
 
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), NULL);
 
-  stmt = _shoebox_collection_prepare (self,
-                  "SELECT name FROM tags WHERE id IN (SELECT tag_id FROM pair_tags)"
-                  " ORDER BY name COLLATE NOCASE, name",
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_LIST_USED_TAGS,
                   error);
   if (stmt == NULL)
     return NULL;
 
-  return _shoebox_collection_query_strv (self, stmt, error);
+  return shoebox_database_query_strv (self->database, stmt, error);
 }

@@ -398,17 +398,14 @@ brand_changed_cb (ShoeboxSilhouetteEditor *self)
   validate (self);
 }
 
+/* The text fields call back from the template; the currency, whose list
+ * is filled in init, only once it holds the remembered currency.
+ */
 static void
 connect_fields (ShoeboxSilhouetteEditor *self)
 {
-  gpointer editables[] = { self->release_year_row, self->retail_price_row };
-
-  for (guint i = 0; i < G_N_ELEMENTS (editables); i++)
-    g_signal_connect_object (editables[i], "changed", G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->currency_row, "notify::selected", G_CALLBACK (field_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->name_row, "changed", G_CALLBACK (name_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->brand_row, "changed", G_CALLBACK (brand_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -560,6 +557,10 @@ shoebox_silhouette_editor_class_init (ShoeboxSilhouetteEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShoeboxSilhouetteEditor, predecessor_row);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxSilhouetteEditor, inspiration_row);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxSilhouetteEditor, notes_view);
+
+  gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, brand_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);

@@ -171,8 +171,7 @@ card_drag_prepare_cb (GtkDragSource *source,
   return gdk_content_provider_new_typed (G_TYPE_STRING, text);
 }
 
-static void card_photo_wanted_cb (ShoeboxPairCard       *card,
-                                  ShoeboxCollectionPage *self);
+static void show_card_photo (GtkListItem *item);
 
 static void
 grid_setup_cb (GtkSignalListItemFactory *factory,
@@ -185,11 +184,13 @@ grid_setup_cb (GtkSignalListItemFactory *factory,
   gtk_drag_source_set_actions (drag, GDK_ACTION_COPY);
   g_signal_connect (drag, "prepare", G_CALLBACK (card_drag_prepare_cb), NULL);
   gtk_widget_add_controller (card, GTK_EVENT_CONTROLLER (drag));
-  g_signal_connect_object (card, "photo-wanted", G_CALLBACK (card_photo_wanted_cb), self, 0);
+  g_signal_connect_swapped (card, "photo-wanted", G_CALLBACK (show_card_photo), item);
   gtk_list_item_set_child (item, card);
   /* A check box on each card while Select is on. */
   g_object_bind_property (item, "selected", card, "selected", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->select_button, "active", card, "selectable", G_BINDING_SYNC_CREATE);
+  /* For show_card(), when the cell's pair becomes another one. */
+  g_object_set_data (G_OBJECT (item), "shoebox-collection-page", self);
 }
 
 /* Screen readers move over the grid's cells, not the cards inside them:
@@ -231,10 +232,11 @@ dup_card_photo (ShoeboxCollectionPage *self,
  * looks up the photos of the dozen on screen.
  */
 static void
-card_photo_wanted_cb (ShoeboxPairCard       *card,
-                      ShoeboxCollectionPage *self)
+show_card_photo (GtkListItem *item)
 {
-  ShoeboxPair *pair = shoebox_pair_card_get_pair (card);
+  ShoeboxCollectionPage *self = g_object_get_data (G_OBJECT (item), "shoebox-collection-page");
+  ShoeboxPairCard *card = SHOEBOX_PAIR_CARD (gtk_list_item_get_child (item));
+  ShoeboxPair *pair = gtk_list_item_get_item (item);
   g_autofree char *photo = NULL;
 
   if (pair == NULL || self->photos == NULL || self->collection == NULL

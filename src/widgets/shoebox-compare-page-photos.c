@@ -162,36 +162,6 @@ _shoebox_compare_page_update_views (ShoeboxComparePage *self)
   gtk_revealer_set_reveal_child (self->overlay_controls_revealer, overlay);
 }
 
-/* One photo's load: the page it is for, which may go first (its loads
- * are cancelled then), and the file.
- */
-typedef struct
-{
-  GWeakRef  page;
-  char     *file_name;
-} PhotoLoad;
-
-static PhotoLoad *
-photo_load_new (ShoeboxComparePage *page,
-                const char         *file_name)
-{
-  PhotoLoad *load = g_new0 (PhotoLoad, 1);
-
-  g_weak_ref_init (&load->page, page);
-  load->file_name = g_strdup (file_name);
-  return load;
-}
-
-static void
-photo_load_free (PhotoLoad *load)
-{
-  g_weak_ref_clear (&load->page);
-  g_free (load->file_name);
-  g_free (load);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PhotoLoad, photo_load_free)
-
 static void photo_loaded_cb (GObject      *object,
                              GAsyncResult *result,
                              gpointer      user_data);
@@ -212,7 +182,7 @@ _shoebox_compare_page_load_photos (ShoeboxComparePage *self)
 
       self->n_loading++;
       shoebox_profile_loader_load_async (self->loader, item->photo, self->cancellable,
-                                         photo_loaded_cb, photo_load_new (self, item->photo));
+                                         photo_loaded_cb, g_strdup (item->photo));
     }
 }
 
@@ -222,21 +192,21 @@ photo_loaded_cb (GObject      *object,
                  gpointer      user_data)
 {
   ShoeboxProfileLoader *loader = SHOEBOX_PROFILE_LOADER (object);
-  g_autoptr(PhotoLoad) load = user_data;
+  g_autofree char *file_name = user_data;
   g_autoptr(ShoeboxProfileResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ShoeboxComparePage) self = NULL;
-  const char *file_name = load->file_name;
+  ShoeboxComparePage *self;
 
   result = shoebox_profile_loader_load_finish (loader, async_result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  /* Gone, or its photos changed since (a load of the old store's). */
-  self = g_weak_ref_get (&load->page);
-  if (self == NULL || loader != self->loader)
+  self = SHOEBOX_COMPARE_PAGE (g_object_get_data (G_OBJECT (loader), "shoebox-compare-page"));
+  if (self == NULL)
     return;
   self->n_loading--;
+  if (loader != self->loader)
+    return;
 
   /* Every item with this photo is answered by the first request. */
   for (guint i = 0; i < self->items->len; i++)

@@ -314,6 +314,8 @@ shoebox_compare_page_dispose (GObject *object)
 
   if (self->items != NULL)
     g_ptr_array_set_size (self->items, 0);
+  if (self->loader != NULL)
+    g_object_set_data (G_OBJECT (self->loader), "shoebox-compare-page", NULL);
   g_clear_object (&self->loader);
   g_clear_object (&self->photos);
   g_clear_object (&self->collection);
@@ -598,11 +600,14 @@ shoebox_compare_page_set_photos (ShoeboxComparePage *self,
   if (photos == NULL || !g_set_object (&self->photos, photos))
     return;
 
-  /* Loads of the old store still running are left to end: their
-   * results are for another loader, and dropped.
-   */
+  if (self->loader != NULL)
+    g_object_set_data (G_OBJECT (self->loader), "shoebox-compare-page", NULL);
   g_clear_object (&self->loader);
   self->loader = shoebox_profile_loader_new (photos);
+  /* How a finished load finds the page: the page cancels its loads when it
+   * goes, and the loader goes with it.
+   */
+  g_object_set_data (G_OBJECT (self->loader), "shoebox-compare-page", self);
   for (guint i = 0; i < self->items->len; i++)
     {
       Item *item = g_ptr_array_index (self->items, i);

@@ -78,9 +78,11 @@ shoebox_application_preferences_action (GSimpleAction *action,
   else
     path = shoebox_database_dup_default_path ();
 
-  preferences = shoebox_preferences_window_new (path);
-  shoebox_preferences_window_set_news (SHOEBOX_PREFERENCES_WINDOW (preferences), self->news);
-  shoebox_preferences_window_set_backups (SHOEBOX_PREFERENCES_WINDOW (preferences), self->backups);
+  preferences = g_object_new (SHOEBOX_TYPE_PREFERENCES_WINDOW,
+                              "database-path", path,
+                              "news", self->news,
+                              "backups", self->backups,
+                              NULL);
   shoebox_dialog_present (preferences, GTK_WIDGET (parent));
 }
 
@@ -318,12 +320,16 @@ shoebox_application_activate (GApplication *application)
 
   if (window == NULL)
     {
-      window = GTK_WINDOW (shoebox_window_new (ADW_APPLICATION (self)));
-      /* Photos first: the collection's first search binds the cards. */
-      shoebox_window_set_photos (SHOEBOX_WINDOW (window), self->photos);
-      shoebox_window_set_collection (SHOEBOX_WINDOW (window), self->collection);
-      shoebox_window_set_news (SHOEBOX_WINDOW (window), self->news);
-      shoebox_window_set_backups (SHOEBOX_WINDOW (window), self->backups);
+      /* Photos first (properties are set in the order given): the
+       * collection's first search binds the cards.
+       */
+      window = g_object_new (SHOEBOX_TYPE_WINDOW,
+                             "application", self,
+                             "photos", self->photos,
+                             "collection", self->collection,
+                             "news", self->news,
+                             "backups", self->backups,
+                             NULL);
       /* The day's backup, if due, after the first frame too. */
       if (self->backups != NULL)
         g_idle_add_full (G_PRIORITY_LOW, start_backups_idle, g_object_ref (self->backups), g_object_unref);

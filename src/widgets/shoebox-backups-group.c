@@ -38,6 +38,14 @@ struct _ShoeboxBackupsGroup
 
 G_DEFINE_FINAL_TYPE (ShoeboxBackupsGroup, shoebox_backups_group, ADW_TYPE_PREFERENCES_GROUP)
 
+enum {
+  PROP_0,
+  PROP_SERVICE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static char *
 format_time (GDateTime *time)
 {
@@ -236,12 +244,63 @@ shoebox_backups_group_dispose (GObject *object)
 }
 
 static void
+shoebox_backups_group_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  ShoeboxBackupsGroup *self = SHOEBOX_BACKUPS_GROUP (object);
+
+  switch (prop_id)
+    {
+    case PROP_SERVICE:
+      g_value_set_object (value, self->service);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shoebox_backups_group_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  ShoeboxBackupsGroup *self = SHOEBOX_BACKUPS_GROUP (object);
+
+  switch (prop_id)
+    {
+    case PROP_SERVICE:
+      shoebox_backups_group_set_service (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 shoebox_backups_group_class_init (ShoeboxBackupsGroupClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = shoebox_backups_group_dispose;
+  object_class->get_property = shoebox_backups_group_get_property;
+  object_class->set_property = shoebox_backups_group_set_property;
+
+  /**
+   * ShoeboxBackupsGroup:service:
+   *
+   * The backups shown and made from here, or %NULL when there is no collection.
+   */
+  properties[PROP_SERVICE] =
+    g_param_spec_object ("service", NULL, NULL,
+                         SHOEBOX_TYPE_BACKUP_SERVICE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/shoebox-backups-group.ui");
   gtk_widget_class_bind_template_child (widget_class, ShoeboxBackupsGroup, last_backup_row);
@@ -279,11 +338,15 @@ shoebox_backups_group_set_service (ShoeboxBackupsGroup  *self,
 
   if (self->service != NULL)
     g_signal_handlers_disconnect_by_data (self->service, self);
-  if (!g_set_object (&self->service, service) || service == NULL)
+  if (!g_set_object (&self->service, service))
     return;
 
-  adw_action_row_set_subtitle (self->folder_row, shoebox_backup_service_get_folder (service));
-  g_signal_connect_object (service, "finished", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (service, "failed", G_CALLBACK (failed_cb), self, G_CONNECT_SWAPPED);
-  refresh (self);
+  if (service != NULL)
+    {
+      adw_action_row_set_subtitle (self->folder_row, shoebox_backup_service_get_folder (service));
+      g_signal_connect_object (service, "finished", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (service, "failed", G_CALLBACK (failed_cb), self, G_CONNECT_SWAPPED);
+      refresh (self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVICE]);
 }

@@ -47,10 +47,18 @@ struct _ShoeboxCatalogueWindow
 G_DEFINE_FINAL_TYPE (ShoeboxCatalogueWindow, shoebox_catalogue_window, ADW_TYPE_WINDOW)
 
 enum {
+  PROP_0,
+  PROP_COLLECTION,
+  PROP_PHOTOS,
+  N_PROPS
+};
+
+enum {
   CHANGED,
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 #define ROW_SILHOUETTE "shoebox-silhouette"
@@ -755,13 +763,98 @@ shoebox_catalogue_window_finalize (GObject *object)
 }
 
 static void
+shoebox_catalogue_window_constructed (GObject *object)
+{
+  ShoeboxCatalogueWindow *self = SHOEBOX_CATALOGUE_WINDOW (object);
+
+  G_OBJECT_CLASS (shoebox_catalogue_window_parent_class)->constructed (object);
+
+  g_return_if_fail (SHOEBOX_IS_COLLECTION (self->collection));
+
+  /* Pairs and silhouettes change from the main window and the editors
+   * too: the list and the page follow the database.
+   */
+  g_signal_connect_object (self->collection, "changed", G_CALLBACK (collection_changed_cb), self, G_CONNECT_SWAPPED);
+  fill_list (self);
+}
+
+static void
+shoebox_catalogue_window_get_property (GObject    *object,
+                                       guint       prop_id,
+                                       GValue     *value,
+                                       GParamSpec *pspec)
+{
+  ShoeboxCatalogueWindow *self = SHOEBOX_CATALOGUE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_COLLECTION:
+      g_value_set_object (value, self->collection);
+      break;
+
+    case PROP_PHOTOS:
+      g_value_set_object (value, self->photos);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shoebox_catalogue_window_set_property (GObject      *object,
+                                       guint         prop_id,
+                                       const GValue *value,
+                                       GParamSpec   *pspec)
+{
+  ShoeboxCatalogueWindow *self = SHOEBOX_CATALOGUE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_COLLECTION:
+      self->collection = g_value_dup_object (value);
+      break;
+
+    case PROP_PHOTOS:
+      self->photos = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 shoebox_catalogue_window_class_init (ShoeboxCatalogueWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = shoebox_catalogue_window_constructed;
   object_class->dispose = shoebox_catalogue_window_dispose;
   object_class->finalize = shoebox_catalogue_window_finalize;
+  object_class->get_property = shoebox_catalogue_window_get_property;
+  object_class->set_property = shoebox_catalogue_window_set_property;
+
+  /**
+   * ShoeboxCatalogueWindow:collection:
+   *
+   * The catalogue and the pairs; the window follows their changes.
+   */
+  properties[PROP_COLLECTION] =
+    g_param_spec_object ("collection", NULL, NULL,
+                         SHOEBOX_TYPE_COLLECTION,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /**
+   * ShoeboxCatalogueWindow:photos:
+   *
+   * Where photo files are kept, for the pair editor, or %NULL.
+   */
+  properties[PROP_PHOTOS] =
+    g_param_spec_object ("photos", NULL, NULL,
+                         SHOEBOX_TYPE_PHOTOS,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * ShoeboxCatalogueWindow::changed:
@@ -834,8 +927,6 @@ shoebox_catalogue_window_new (GtkWindow         *parent,
                               ShoeboxCollection *collection,
                               ShoeboxPhotos     *photos)
 {
-  ShoeboxCatalogueWindow *self;
-
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (collection), NULL);
   g_return_val_if_fail (photos == NULL || SHOEBOX_IS_PHOTOS (photos), NULL);
@@ -843,20 +934,13 @@ shoebox_catalogue_window_new (GtkWindow         *parent,
   /* A window of the application, so that its shortcuts (Ctrl+Q, Ctrl+W)
    * work here too; it goes when the main window goes.
    */
-  self = g_object_new (SHOEBOX_TYPE_CATALOGUE_WINDOW,
+  return g_object_new (SHOEBOX_TYPE_CATALOGUE_WINDOW,
                        "transient-for", parent,
                        "destroy-with-parent", TRUE,
                        "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
+                       "collection", collection,
+                       "photos", photos,
                        NULL);
-  self->collection = g_object_ref (collection);
-  self->photos = photos != NULL ? g_object_ref (photos) : NULL;
-  /* Pairs and silhouettes change from the main window and the editors
-   * too: the list and the page follow the database.
-   */
-  g_signal_connect_object (collection, "changed", G_CALLBACK (collection_changed_cb), self, G_CONNECT_SWAPPED);
-  fill_list (self);
-
-  return GTK_WINDOW (self);
 }
 
 /**

@@ -75,6 +75,14 @@ struct _ShoeboxNewsPage
 G_DEFINE_FINAL_TYPE (ShoeboxNewsPage, shoebox_news_page, GTK_TYPE_WIDGET)
 
 enum {
+  PROP_0,
+  PROP_SERVICE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
   OPEN_LINK,
   N_SIGNALS
 };
@@ -704,12 +712,63 @@ shoebox_news_page_dispose (GObject *object)
 }
 
 static void
+shoebox_news_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  ShoeboxNewsPage *self = SHOEBOX_NEWS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SERVICE:
+      g_value_set_object (value, self->service);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shoebox_news_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  ShoeboxNewsPage *self = SHOEBOX_NEWS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SERVICE:
+      shoebox_news_page_set_service (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 shoebox_news_page_class_init (ShoeboxNewsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = shoebox_news_page_dispose;
+  object_class->get_property = shoebox_news_page_get_property;
+  object_class->set_property = shoebox_news_page_set_property;
+
+  /**
+   * ShoeboxNewsPage:service:
+   *
+   * The news shown, or %NULL when the database could not be opened.
+   */
+  properties[PROP_SERVICE] =
+    g_param_spec_object ("service", NULL, NULL,
+                         SHOEBOX_TYPE_NEWS_SERVICE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * ShoeboxNewsPage::open-link:
@@ -853,6 +912,7 @@ shoebox_news_page_set_service (ShoeboxNewsPage    *self,
   rebuild_sources (self);
   apply_filter (self);
   update_progress (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVICE]);
 }
 
 /**

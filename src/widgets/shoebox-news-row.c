@@ -34,11 +34,19 @@ struct _ShoeboxNewsRow
 G_DEFINE_FINAL_TYPE (ShoeboxNewsRow, shoebox_news_row, GTK_TYPE_LIST_BOX_ROW)
 
 enum {
+  PROP_0,
+  PROP_ITEM,
+  PROP_THUMBNAILS,
+  N_PROPS
+};
+
+enum {
   STAR_TOGGLED,
   OPEN,
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void
@@ -204,12 +212,95 @@ shoebox_news_row_dispose (GObject *object)
 }
 
 static void
+shoebox_news_row_constructed (GObject *object)
+{
+  ShoeboxNewsRow *self = SHOEBOX_NEWS_ROW (object);
+
+  G_OBJECT_CLASS (shoebox_news_row_parent_class)->constructed (object);
+
+  g_return_if_fail (SHOEBOX_IS_NEWS_ITEM (self->item));
+
+  g_signal_connect_object (self->item, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  update (self);
+  load_thumbnail (self);
+}
+
+static void
+shoebox_news_row_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  ShoeboxNewsRow *self = SHOEBOX_NEWS_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      g_value_set_object (value, self->item);
+      break;
+
+    case PROP_THUMBNAILS:
+      g_value_set_object (value, self->thumbnails);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shoebox_news_row_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  ShoeboxNewsRow *self = SHOEBOX_NEWS_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      self->item = g_value_dup_object (value);
+      break;
+
+    case PROP_THUMBNAILS:
+      self->thumbnails = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 shoebox_news_row_class_init (ShoeboxNewsRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = shoebox_news_row_constructed;
   object_class->dispose = shoebox_news_row_dispose;
+  object_class->get_property = shoebox_news_row_get_property;
+  object_class->set_property = shoebox_news_row_set_property;
+
+  /**
+   * ShoeboxNewsRow:item:
+   *
+   * The story shown; the row follows its changes.
+   */
+  properties[PROP_ITEM] =
+    g_param_spec_object ("item", NULL, NULL,
+                         SHOEBOX_TYPE_NEWS_ITEM,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /**
+   * ShoeboxNewsRow:thumbnails:
+   *
+   * Where the story's picture comes from, or %NULL to show none.
+   */
+  properties[PROP_THUMBNAILS] =
+    g_param_spec_object ("thumbnails", NULL, NULL,
+                         SHOEBOX_TYPE_NEWS_THUMBNAILS,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * ShoeboxNewsRow::star-toggled:
@@ -258,20 +349,13 @@ GtkWidget *
 shoebox_news_row_new (ShoeboxNewsItem       *item,
                       ShoeboxNewsThumbnails *thumbnails)
 {
-  ShoeboxNewsRow *self;
-
   g_return_val_if_fail (SHOEBOX_IS_NEWS_ITEM (item), NULL);
   g_return_val_if_fail (thumbnails == NULL || SHOEBOX_IS_NEWS_THUMBNAILS (thumbnails), NULL);
 
-  self = g_object_new (SHOEBOX_TYPE_NEWS_ROW, NULL);
-  self->item = g_object_ref (item);
-  if (thumbnails != NULL)
-    self->thumbnails = g_object_ref (thumbnails);
-  g_signal_connect_object (item, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
-  update (self);
-  load_thumbnail (self);
-
-  return GTK_WIDGET (self);
+  return g_object_new (SHOEBOX_TYPE_NEWS_ROW,
+                       "item", item,
+                       "thumbnails", thumbnails,
+                       NULL);
 }
 
 ShoeboxNewsItem *

@@ -210,7 +210,7 @@ import_bytes_cb (GObject      *object,
 
 void
 _shoebox_pair_editor_import_file (ShoeboxPairEditor *self,
-             GFile             *file)
+                                  GFile             *file)
 {
   if (self->photos == NULL)
     return;
@@ -246,8 +246,8 @@ photos_chosen_cb (GObject      *object,
 
 void
 _shoebox_pair_editor_add_photos_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+                                        const char *action_name,
+                                        GVariant   *parameter)
 {
   ShoeboxPairEditor *self = SHOEBOX_PAIR_EDITOR (widget);
   g_autoptr(GtkFileFilter) images = gtk_file_filter_new ();
@@ -261,10 +261,10 @@ _shoebox_pair_editor_add_photos_action (GtkWidget  *widget,
 
 gboolean
 _shoebox_pair_editor_drop_cb (GtkDropTarget     *target,
-         const GValue      *value,
-         double             x,
-         double             y,
-         ShoeboxPairEditor *self)
+                              const GValue      *value,
+                              double             x,
+                              double             y,
+                              ShoeboxPairEditor *self)
 {
   GSList *files;
 
@@ -325,8 +325,8 @@ paste_files_cb (GObject      *object,
 
 void
 _shoebox_pair_editor_paste_photo_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+                                         const char *action_name,
+                                         GVariant   *parameter)
 {
   ShoeboxPairEditor *self = SHOEBOX_PAIR_EDITOR (widget);
   GdkClipboard *clipboard = gtk_widget_get_clipboard (widget);

@@ -49,7 +49,6 @@ struct _ShoeboxPairEditor
   AdwToastOverlay    *toasts;
   GtkLabel           *problems_label;
   GtkFlowBox         *photos_box;
-  GtkWidget          *save_button;
   GtkWidget          *no_photos_label;
   AdwActionRow       *silhouette_row;
   GtkEntry           *silhouette_entry;

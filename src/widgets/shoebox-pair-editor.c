@@ -19,12 +19,38 @@
 G_DEFINE_FINAL_TYPE (ShoeboxPairEditor, shoebox_pair_editor, SHOEBOX_TYPE_DIALOG)
 
 enum {
+  PROP_0,
+  PROP_COLLECTION,
+  PROP_PHOTOS,
+  PROP_PAIR,
+  N_PROPS
+};
+
+enum {
   SAVED,
   DELETE_REQUESTED,
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+/* Every action's enabled state, from the editor's state: called whenever
+ * that state changes, so no two places can disagree.
+ */
+static void
+update_actions (ShoeboxPairEditor *self)
+{
+  static const char * const need_saved_pair[] = {
+    "editor.worn-today", "editor.remove-wear", "editor.log-past-wear", "editor.duplicate",
+    "editor.delete", "editor.compare-with", "editor.show-news",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (need_saved_pair); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), need_saved_pair[i], self->pair != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->can_save);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-photos", self->photos != NULL);
+}
 
 static const char *
 row_text (gpointer row)
@@ -130,7 +156,7 @@ _shoebox_pair_editor_validate (ShoeboxPairEditor *self)
   gtk_label_set_text (self->problems_label, self->problems);
   gtk_widget_set_visible (GTK_WIDGET (self->problems_label), *self->problems != '\0');
   self->can_save = *self->problems == '\0' && *silhouette != '\0' && self->n_importing == 0;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->can_save);
+  update_actions (self);
 }
 
 /* "grail; to clean" → { "grail", "to clean" }: people put spaces after
@@ -289,13 +315,7 @@ show_pair (ShoeboxPairEditor *self,
   gtk_widget_set_visible (GTK_WIDGET (self->wear_group), pair != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->wear_history_group), pair != NULL);
   gtk_widget_set_visible (self->manage_box, pair != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.worn-today", pair != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.remove-wear", pair != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.log-past-wear", pair != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.duplicate", pair != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", pair != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.compare-with", pair != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.show-news", pair != NULL);
+  update_actions (self);
   if (pair != NULL)
     fill_from_pair (self, pair);
   _shoebox_pair_editor_load_photos (self);
@@ -548,13 +568,121 @@ shoebox_pair_editor_finalize (GObject *object)
 }
 
 static void
+shoebox_pair_editor_constructed (GObject *object)
+{
+  ShoeboxPairEditor *self = SHOEBOX_PAIR_EDITOR (object);
+  g_autoptr(ShoeboxPair) pair = g_steal_pointer (&self->pair);
+
+  G_OBJECT_CLASS (shoebox_pair_editor_parent_class)->constructed (object);
+
+  g_return_if_fail (SHOEBOX_IS_COLLECTION (self->collection));
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->photos_box), self->photos != NULL);
+  _shoebox_pair_editor_set_up_suggestions (self);
+  show_pair (self, pair);
+}
+
+static void
+shoebox_pair_editor_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  ShoeboxPairEditor *self = SHOEBOX_PAIR_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_COLLECTION:
+      g_value_set_object (value, self->collection);
+      break;
+
+    case PROP_PHOTOS:
+      g_value_set_object (value, self->photos);
+      break;
+
+    case PROP_PAIR:
+      g_value_set_object (value, self->pair);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shoebox_pair_editor_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  ShoeboxPairEditor *self = SHOEBOX_PAIR_EDITOR (object);
+  ShoeboxPair *pair;
+
+  switch (prop_id)
+    {
+    case PROP_COLLECTION:
+      self->collection = g_value_dup_object (value);
+      break;
+
+    case PROP_PHOTOS:
+      self->photos = g_value_dup_object (value);
+      break;
+
+    case PROP_PAIR:
+      /* A copy: the Collection page's objects become other pairs as the
+       * user searches (ShoeboxPairList), and this editor stays on its
+       * pair. constructed() shows it.
+       */
+      pair = g_value_get_object (value);
+      self->pair = pair != NULL ? shoebox_pair_copy (pair) : NULL;
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 shoebox_pair_editor_class_init (ShoeboxPairEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = shoebox_pair_editor_constructed;
   object_class->dispose = shoebox_pair_editor_dispose;
   object_class->finalize = shoebox_pair_editor_finalize;
+  object_class->get_property = shoebox_pair_editor_get_property;
+  object_class->set_property = shoebox_pair_editor_set_property;
+
+  /**
+   * ShoeboxPairEditor:collection:
+   *
+   * Where the pair is saved.
+   */
+  properties[PROP_COLLECTION] =
+    g_param_spec_object ("collection", NULL, NULL,
+                         SHOEBOX_TYPE_COLLECTION,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /**
+   * ShoeboxPairEditor:photos:
+   *
+   * Where photo files are kept, or %NULL to leave photos out.
+   */
+  properties[PROP_PHOTOS] =
+    g_param_spec_object ("photos", NULL, NULL,
+                         SHOEBOX_TYPE_PHOTOS,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /**
+   * ShoeboxPairEditor:pair:
+   *
+   * The pair edited, or %NULL to add one. The editor keeps a copy, which
+   * becomes the saved pair after Save.
+   */
+  properties[PROP_PAIR] =
+    g_param_spec_object ("pair", NULL, NULL,
+                         SHOEBOX_TYPE_PAIR,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * ShoeboxPairEditor::saved:
@@ -580,7 +708,8 @@ shoebox_pair_editor_class_init (ShoeboxPairEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, toasts);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, problems_label);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, photos_box);
-  gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, save_button);
+  /* Not kept in the struct: the button follows editor.save. Reachable for tests. */
+  gtk_widget_class_bind_template_child_full (widget_class, "save_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, no_photos_label);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, silhouette_row);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, silhouette_entry);
@@ -663,27 +792,15 @@ shoebox_pair_editor_new (ShoeboxCollection *collection,
                          ShoeboxPhotos     *photos,
                          ShoeboxPair       *pair)
 {
-  g_autoptr(ShoeboxPair) own_pair = NULL;
-  ShoeboxPairEditor *self;
-
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (collection), NULL);
+  g_return_val_if_fail (photos == NULL || SHOEBOX_IS_PHOTOS (photos), NULL);
   g_return_val_if_fail (pair == NULL || SHOEBOX_IS_PAIR (pair), NULL);
 
-  /* A copy: the Collection page's objects become other pairs as the
-   * user searches (ShoeboxPairList), and this editor stays on its pair.
-   */
-  if (pair != NULL)
-    own_pair = shoebox_pair_copy (pair);
-
-  self = g_object_new (SHOEBOX_TYPE_PAIR_EDITOR, NULL);
-  self->collection = g_object_ref (collection);
-  self->photos = photos != NULL ? g_object_ref (photos) : NULL;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->photos_box), photos != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-photos", photos != NULL);
-  _shoebox_pair_editor_set_up_suggestions (self);
-  show_pair (self, own_pair);
-
-  return GTK_WIDGET (self);
+  return g_object_new (SHOEBOX_TYPE_PAIR_EDITOR,
+                       "collection", collection,
+                       "photos", photos,
+                       "pair", pair,
+                       NULL);
 }
 
 /**

@@ -27,11 +27,21 @@
  */
 
 enum {
+  PROP_0,
+  PROP_COLLECTION,
+  PROP_PHOTOS,
+  PROP_NEWS,
+  PROP_PAIR_ID,
+  N_PROPS
+};
+
+enum {
   CLOSED,
   CHANGED,
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (ShoeboxPairPage, shoebox_pair_page, GTK_TYPE_WIDGET)
@@ -350,12 +360,131 @@ shoebox_pair_page_dispose (GObject *object)
 }
 
 static void
+shoebox_pair_page_constructed (GObject *object)
+{
+  ShoeboxPairPage *self = SHOEBOX_PAIR_PAGE (object);
+
+  G_OBJECT_CLASS (shoebox_pair_page_parent_class)->constructed (object);
+
+  g_return_if_fail (SHOEBOX_IS_COLLECTION (self->collection));
+
+  g_signal_connect_object (self->collection, "changed", G_CALLBACK (collection_changed_cb), self, G_CONNECT_SWAPPED);
+  if (self->news != NULL)
+    g_signal_connect_object (shoebox_news_service_get_mentions (self->news), "changed",
+                             G_CALLBACK (news_changed_cb), self, G_CONNECT_SWAPPED);
+  reload (self);
+}
+
+static void
+shoebox_pair_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  ShoeboxPairPage *self = SHOEBOX_PAIR_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_COLLECTION:
+      g_value_set_object (value, self->collection);
+      break;
+
+    case PROP_PHOTOS:
+      g_value_set_object (value, self->photos);
+      break;
+
+    case PROP_NEWS:
+      g_value_set_object (value, self->news);
+      break;
+
+    case PROP_PAIR_ID:
+      g_value_set_int64 (value, self->pair_id);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shoebox_pair_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  ShoeboxPairPage *self = SHOEBOX_PAIR_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_COLLECTION:
+      self->collection = g_value_dup_object (value);
+      break;
+
+    case PROP_PHOTOS:
+      self->photos = g_value_dup_object (value);
+      break;
+
+    case PROP_NEWS:
+      self->news = g_value_dup_object (value);
+      break;
+
+    case PROP_PAIR_ID:
+      self->pair_id = g_value_get_int64 (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 shoebox_pair_page_class_init (ShoeboxPairPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = shoebox_pair_page_constructed;
   object_class->dispose = shoebox_pair_page_dispose;
+  object_class->get_property = shoebox_pair_page_get_property;
+  object_class->set_property = shoebox_pair_page_set_property;
+
+  /**
+   * ShoeboxPairPage:collection:
+   *
+   * The collection the pair is read from, again whenever it changes.
+   */
+  properties[PROP_COLLECTION] =
+    g_param_spec_object ("collection", NULL, NULL,
+                         SHOEBOX_TYPE_COLLECTION,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /**
+   * ShoeboxPairPage:photos:
+   *
+   * Where photo files are kept, or %NULL.
+   */
+  properties[PROP_PHOTOS] =
+    g_param_spec_object ("photos", NULL, NULL,
+                         SHOEBOX_TYPE_PHOTOS,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /**
+   * ShoeboxPairPage:news:
+   *
+   * The news, whose stories that mention the pair are listed, or %NULL.
+   */
+  properties[PROP_NEWS] =
+    g_param_spec_object ("news", NULL, NULL,
+                         SHOEBOX_TYPE_NEWS_SERVICE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /**
+   * ShoeboxPairPage:pair-id:
+   *
+   * The id of the pair shown.
+   */
+  properties[PROP_PAIR_ID] =
+    g_param_spec_int64 ("pair-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * ShoeboxPairPage::closed:
@@ -437,24 +566,16 @@ shoebox_pair_page_new (ShoeboxCollection  *collection,
                        ShoeboxNewsService *news,
                        gint64              pair_id)
 {
-  ShoeboxPairPage *self;
-
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (collection), NULL);
   g_return_val_if_fail (photos == NULL || SHOEBOX_IS_PHOTOS (photos), NULL);
   g_return_val_if_fail (news == NULL || SHOEBOX_IS_NEWS_SERVICE (news), NULL);
 
-  self = g_object_new (SHOEBOX_TYPE_PAIR_PAGE, NULL);
-  self->collection = g_object_ref (collection);
-  self->photos = photos != NULL ? g_object_ref (photos) : NULL;
-  self->news = news != NULL ? g_object_ref (news) : NULL;
-  self->pair_id = pair_id;
-  g_signal_connect_object (collection, "changed", G_CALLBACK (collection_changed_cb), self, G_CONNECT_SWAPPED);
-  if (news != NULL)
-    g_signal_connect_object (shoebox_news_service_get_mentions (news), "changed",
-                             G_CALLBACK (news_changed_cb), self, G_CONNECT_SWAPPED);
-  reload (self);
-
-  return GTK_WIDGET (self);
+  return g_object_new (SHOEBOX_TYPE_PAIR_PAGE,
+                       "collection", collection,
+                       "photos", photos,
+                       "news", news,
+                       "pair-id", pair_id,
+                       NULL);
 }
 
 /**

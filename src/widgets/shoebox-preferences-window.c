@@ -24,7 +24,9 @@ struct _ShoeboxPreferencesWindow
   ShoeboxPreferencesDialog parent_instance;
 
   GSettings            *settings;
+  char                 *database_path;
   ShoeboxNewsService   *news;
+  ShoeboxBackupService *backups;
   GCancellable         *cancellable;
   GCancellable         *chooser;   /* the OPML file chooser's, while it is open */
 
@@ -38,6 +40,16 @@ struct _ShoeboxPreferencesWindow
 };
 
 G_DEFINE_FINAL_TYPE (ShoeboxPreferencesWindow, shoebox_preferences_window, SHOEBOX_TYPE_PREFERENCES_DIALOG)
+
+enum {
+  PROP_0,
+  PROP_DATABASE_PATH,
+  PROP_NEWS,
+  PROP_BACKUPS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static ShoeboxNewsStore *
 get_store (ShoeboxPreferencesWindow *self)
@@ -645,10 +657,87 @@ shoebox_preferences_window_dispose (GObject *object)
     gtk_list_box_bind_model (self->sources_list, NULL, NULL, NULL, NULL);
   g_clear_object (&self->settings);
   g_clear_object (&self->news);
+  g_clear_object (&self->backups);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->looking_toast);
 
   G_OBJECT_CLASS (shoebox_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+shoebox_preferences_window_finalize (GObject *object)
+{
+  ShoeboxPreferencesWindow *self = SHOEBOX_PREFERENCES_WINDOW (object);
+
+  g_clear_pointer (&self->database_path, g_free);
+
+  G_OBJECT_CLASS (shoebox_preferences_window_parent_class)->finalize (object);
+}
+
+static void
+shoebox_preferences_window_constructed (GObject *object)
+{
+  ShoeboxPreferencesWindow *self = SHOEBOX_PREFERENCES_WINDOW (object);
+
+  G_OBJECT_CLASS (shoebox_preferences_window_parent_class)->constructed (object);
+
+  g_return_if_fail (self->database_path != NULL);
+
+  adw_action_row_set_subtitle (self->database_row, self->database_path);
+}
+
+static void
+shoebox_preferences_window_get_property (GObject    *object,
+                                         guint       prop_id,
+                                         GValue     *value,
+                                         GParamSpec *pspec)
+{
+  ShoeboxPreferencesWindow *self = SHOEBOX_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE_PATH:
+      g_value_set_string (value, self->database_path);
+      break;
+
+    case PROP_NEWS:
+      g_value_set_object (value, self->news);
+      break;
+
+    case PROP_BACKUPS:
+      g_value_set_object (value, self->backups);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shoebox_preferences_window_set_property (GObject      *object,
+                                         guint         prop_id,
+                                         const GValue *value,
+                                         GParamSpec   *pspec)
+{
+  ShoeboxPreferencesWindow *self = SHOEBOX_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE_PATH:
+      self->database_path = g_value_dup_string (value);
+      break;
+
+    case PROP_NEWS:
+      shoebox_preferences_window_set_news (self, g_value_get_object (value));
+      break;
+
+    case PROP_BACKUPS:
+      shoebox_preferences_window_set_backups (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -657,7 +746,41 @@ shoebox_preferences_window_class_init (ShoeboxPreferencesWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = shoebox_preferences_window_constructed;
   object_class->dispose = shoebox_preferences_window_dispose;
+  object_class->finalize = shoebox_preferences_window_finalize;
+  object_class->get_property = shoebox_preferences_window_get_property;
+  object_class->set_property = shoebox_preferences_window_set_property;
+
+  /**
+   * ShoeboxPreferencesWindow:database-path:
+   *
+   * The database file, shown so the user can back it up.
+   */
+  properties[PROP_DATABASE_PATH] =
+    g_param_spec_string ("database-path", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /**
+   * ShoeboxPreferencesWindow:news:
+   *
+   * The news, whose sources are listed and edited here; %NULL when the
+   * database could not be opened.
+   */
+  properties[PROP_NEWS] =
+    g_param_spec_object ("news", NULL, NULL,
+                         SHOEBOX_TYPE_NEWS_SERVICE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * ShoeboxPreferencesWindow:backups:
+   *
+   * The automatic backups, or %NULL when there is no collection.
+   */
+  properties[PROP_BACKUPS] =
+    g_param_spec_object ("backups", NULL, NULL,
+                         SHOEBOX_TYPE_BACKUP_SERVICE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SHOEBOX_TYPE_BACKUPS_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/shoebox-preferences-window.ui");
@@ -708,14 +831,9 @@ shoebox_preferences_window_init (ShoeboxPreferencesWindow *self)
 GtkWidget *
 shoebox_preferences_window_new (const char *database_path)
 {
-  ShoeboxPreferencesWindow *self;
-
   g_return_val_if_fail (database_path != NULL, NULL);
 
-  self = g_object_new (SHOEBOX_TYPE_PREFERENCES_WINDOW, NULL);
-  adw_action_row_set_subtitle (self->database_row, database_path);
-
-  return GTK_WIDGET (self);
+  return g_object_new (SHOEBOX_TYPE_PREFERENCES_WINDOW, "database-path", database_path, NULL);
 }
 
 /**
@@ -738,6 +856,7 @@ shoebox_preferences_window_set_news (ShoeboxPreferencesWindow *self,
                            news != NULL ? shoebox_news_store_get_sources (get_store (self)) : NULL,
                            news != NULL ? create_source_row : NULL, self, NULL);
   update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEWS]);
 }
 
 /**
@@ -750,6 +869,9 @@ shoebox_preferences_window_set_backups (ShoeboxPreferencesWindow *self,
                                         ShoeboxBackupService     *backups)
 {
   g_return_if_fail (SHOEBOX_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (backups == NULL || SHOEBOX_IS_BACKUP_SERVICE (backups));
 
   shoebox_backups_group_set_service (self->backups_group, backups);
+  if (g_set_object (&self->backups, backups))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BACKUPS]);
 }

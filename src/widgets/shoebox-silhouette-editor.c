@@ -32,7 +32,6 @@ struct _ShoeboxSilhouetteEditor
 
   AdwToastOverlay   *toasts;
   GtkLabel          *problems_label;
-  GtkWidget         *save_button;
   AdwEntryRow       *name_row;
   AdwEntryRow       *brand_row;
   AdwEntryRow       *designer_row;
@@ -48,9 +47,18 @@ struct _ShoeboxSilhouetteEditor
 G_DEFINE_FINAL_TYPE (ShoeboxSilhouetteEditor, shoebox_silhouette_editor, SHOEBOX_TYPE_DIALOG)
 
 enum {
+  PROP_0,
+  PROP_COLLECTION,
+  PROP_SILHOUETTE,
+  N_PROPS
+};
+
+enum {
   SAVED,
   N_SIGNALS
 };
+
+static GParamSpec *properties[N_PROPS];
 
 static guint signals[N_SIGNALS];
 
@@ -390,17 +398,14 @@ brand_changed_cb (ShoeboxSilhouetteEditor *self)
   validate (self);
 }
 
+/* The text fields call back from the template; the currency, whose list
+ * is filled in init, only once it holds the remembered currency.
+ */
 static void
 connect_fields (ShoeboxSilhouetteEditor *self)
 {
-  gpointer editables[] = { self->release_year_row, self->retail_price_row };
-
-  for (guint i = 0; i < G_N_ELEMENTS (editables); i++)
-    g_signal_connect_object (editables[i], "changed", G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->currency_row, "notify::selected", G_CALLBACK (field_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->name_row, "changed", G_CALLBACK (name_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->brand_row, "changed", G_CALLBACK (brand_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -428,13 +433,104 @@ shoebox_silhouette_editor_finalize (GObject *object)
 }
 
 static void
+shoebox_silhouette_editor_constructed (GObject *object)
+{
+  ShoeboxSilhouetteEditor *self = SHOEBOX_SILHOUETTE_EDITOR (object);
+
+  G_OBJECT_CLASS (shoebox_silhouette_editor_parent_class)->constructed (object);
+
+  g_return_if_fail (SHOEBOX_IS_COLLECTION (self->collection));
+
+  shoebox_dialog_set_title (GTK_WIDGET (self), self->silhouette != NULL ? _("Edit Silhouette") : _("Add Silhouette"));
+  fill_predecessors (self);
+  if (self->silhouette != NULL)
+    fill_from_silhouette (self, self->silhouette);
+  validate (self);
+}
+
+static void
+shoebox_silhouette_editor_get_property (GObject    *object,
+                                        guint       prop_id,
+                                        GValue     *value,
+                                        GParamSpec *pspec)
+{
+  ShoeboxSilhouetteEditor *self = SHOEBOX_SILHOUETTE_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_COLLECTION:
+      g_value_set_object (value, self->collection);
+      break;
+
+    case PROP_SILHOUETTE:
+      g_value_set_object (value, self->silhouette);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shoebox_silhouette_editor_set_property (GObject      *object,
+                                        guint         prop_id,
+                                        const GValue *value,
+                                        GParamSpec   *pspec)
+{
+  ShoeboxSilhouetteEditor *self = SHOEBOX_SILHOUETTE_EDITOR (object);
+  ShoeboxSilhouette *silhouette;
+
+  switch (prop_id)
+    {
+    case PROP_COLLECTION:
+      self->collection = g_value_dup_object (value);
+      break;
+
+    case PROP_SILHOUETTE:
+      /* A copy: the editor keeps its silhouette while the caller's
+       * object goes on being the catalogue's.
+       */
+      silhouette = g_value_get_object (value);
+      self->silhouette = silhouette != NULL ? shoebox_silhouette_copy (silhouette) : NULL;
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 shoebox_silhouette_editor_class_init (ShoeboxSilhouetteEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = shoebox_silhouette_editor_constructed;
   object_class->dispose = shoebox_silhouette_editor_dispose;
   object_class->finalize = shoebox_silhouette_editor_finalize;
+  object_class->get_property = shoebox_silhouette_editor_get_property;
+  object_class->set_property = shoebox_silhouette_editor_set_property;
+
+  /**
+   * ShoeboxSilhouetteEditor:collection:
+   *
+   * Where the silhouette is saved.
+   */
+  properties[PROP_COLLECTION] =
+    g_param_spec_object ("collection", NULL, NULL,
+                         SHOEBOX_TYPE_COLLECTION,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /**
+   * ShoeboxSilhouetteEditor:silhouette:
+   *
+   * The silhouette edited, or %NULL to add one. The editor keeps a copy,
+   * which becomes the saved silhouette after Save.
+   */
+  properties[PROP_SILHOUETTE] =
+    g_param_spec_object ("silhouette", NULL, NULL,
+                         SHOEBOX_TYPE_SILHOUETTE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * ShoeboxSilhouetteEditor::saved:
@@ -449,7 +545,8 @@ shoebox_silhouette_editor_class_init (ShoeboxSilhouetteEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/shoebox-silhouette-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, ShoeboxSilhouetteEditor, toasts);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxSilhouetteEditor, problems_label);
-  gtk_widget_class_bind_template_child (widget_class, ShoeboxSilhouetteEditor, save_button);
+  /* Not kept in the struct: the button follows editor.save. Reachable for tests. */
+  gtk_widget_class_bind_template_child_full (widget_class, "save_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxSilhouetteEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxSilhouetteEditor, brand_row);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxSilhouetteEditor, designer_row);
@@ -460,6 +557,10 @@ shoebox_silhouette_editor_class_init (ShoeboxSilhouetteEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShoeboxSilhouetteEditor, predecessor_row);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxSilhouetteEditor, inspiration_row);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxSilhouetteEditor, notes_view);
+
+  gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, brand_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
@@ -497,21 +598,13 @@ GtkWidget *
 shoebox_silhouette_editor_new (ShoeboxCollection *collection,
                                ShoeboxSilhouette *silhouette)
 {
-  ShoeboxSilhouetteEditor *self;
-
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (collection), NULL);
   g_return_val_if_fail (silhouette == NULL || SHOEBOX_IS_SILHOUETTE (silhouette), NULL);
 
-  self = g_object_new (SHOEBOX_TYPE_SILHOUETTE_EDITOR, NULL);
-  self->collection = g_object_ref (collection);
-  self->silhouette = silhouette != NULL ? shoebox_silhouette_copy (silhouette) : NULL;
-  shoebox_dialog_set_title (GTK_WIDGET (self), silhouette != NULL ? _("Edit Silhouette") : _("Add Silhouette"));
-  fill_predecessors (self);
-  if (silhouette != NULL)
-    fill_from_silhouette (self, silhouette);
-  validate (self);
-
-  return GTK_WIDGET (self);
+  return g_object_new (SHOEBOX_TYPE_SILHOUETTE_EDITOR,
+                       "collection", collection,
+                       "silhouette", silhouette,
+                       NULL);
 }
 
 /**

@@ -19,6 +19,7 @@ struct _ShoeboxStatisticsWindow
 {
   ShoeboxDialog        parent_instance;
 
+  ShoeboxCollection   *collection;
   GCancellable        *cancellable;
 
   GtkStack            *stack;
@@ -35,6 +36,14 @@ struct _ShoeboxStatisticsWindow
 };
 
 G_DEFINE_FINAL_TYPE (ShoeboxStatisticsWindow, shoebox_statistics_window, SHOEBOX_TYPE_DIALOG)
+
+enum {
+  PROP_0,
+  PROP_COLLECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 set_count (AdwActionRow *row,
@@ -164,6 +173,20 @@ computed_cb (GObject      *object,
 }
 
 static void
+shoebox_statistics_window_constructed (GObject *object)
+{
+  ShoeboxStatisticsWindow *self = SHOEBOX_STATISTICS_WINDOW (object);
+
+  G_OBJECT_CLASS (shoebox_statistics_window_parent_class)->constructed (object);
+
+  g_return_if_fail (SHOEBOX_IS_COLLECTION (self->collection));
+
+  gtk_stack_set_visible_child_name (self->stack, "computing");
+  gtk_spinner_start (self->spinner);
+  shoebox_collection_compute_statistics_async (self->collection, NULL, self->cancellable, computed_cb, self);
+}
+
+static void
 shoebox_statistics_window_dispose (GObject *object)
 {
   ShoeboxStatisticsWindow *self = SHOEBOX_STATISTICS_WINDOW (object);
@@ -171,8 +194,47 @@ shoebox_statistics_window_dispose (GObject *object)
   /* Closed before the figures came: computed_cb() must not touch it. */
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->collection);
 
   G_OBJECT_CLASS (shoebox_statistics_window_parent_class)->dispose (object);
+}
+
+static void
+shoebox_statistics_window_get_property (GObject    *object,
+                                        guint       prop_id,
+                                        GValue     *value,
+                                        GParamSpec *pspec)
+{
+  ShoeboxStatisticsWindow *self = SHOEBOX_STATISTICS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_COLLECTION:
+      g_value_set_object (value, self->collection);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shoebox_statistics_window_set_property (GObject      *object,
+                                        guint         prop_id,
+                                        const GValue *value,
+                                        GParamSpec   *pspec)
+{
+  ShoeboxStatisticsWindow *self = SHOEBOX_STATISTICS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_COLLECTION:
+      self->collection = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -181,7 +243,21 @@ shoebox_statistics_window_class_init (ShoeboxStatisticsWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = shoebox_statistics_window_constructed;
   object_class->dispose = shoebox_statistics_window_dispose;
+  object_class->get_property = shoebox_statistics_window_get_property;
+  object_class->set_property = shoebox_statistics_window_set_property;
+
+  /**
+   * ShoeboxStatisticsWindow:collection:
+   *
+   * The collection counted, once, when the window is built.
+   */
+  properties[PROP_COLLECTION] =
+    g_param_spec_object ("collection", NULL, NULL,
+                         SHOEBOX_TYPE_COLLECTION,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SHOEBOX_TYPE_BAR_CHART);
 
@@ -219,15 +295,7 @@ shoebox_statistics_window_init (ShoeboxStatisticsWindow *self)
 GtkWidget *
 shoebox_statistics_window_new (ShoeboxCollection *collection)
 {
-  ShoeboxStatisticsWindow *self;
-
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (collection), NULL);
 
-  self = g_object_new (SHOEBOX_TYPE_STATISTICS_WINDOW, NULL);
-
-  gtk_stack_set_visible_child_name (self->stack, "computing");
-  gtk_spinner_start (self->spinner);
-  shoebox_collection_compute_statistics_async (collection, NULL, self->cancellable, computed_cb, self);
-
-  return GTK_WIDGET (self);
+  return g_object_new (SHOEBOX_TYPE_STATISTICS_WINDOW, "collection", collection, NULL);
 }

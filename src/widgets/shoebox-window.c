@@ -50,6 +50,17 @@ struct _ShoeboxWindow
 
 G_DEFINE_FINAL_TYPE (ShoeboxWindow, shoebox_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_COLLECTION,
+  PROP_PHOTOS,
+  PROP_NEWS,
+  PROP_BACKUPS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static gboolean
 on_collection_page (ShoeboxWindow *self)
 {
@@ -378,8 +389,10 @@ catalogue_action (GtkWidget  *widget,
 }
 
 static void
-csv_imported_cb (ShoeboxWindow *self)
+csv_imported_cb (gpointer user_data)
 {
+  ShoeboxWindow *self = SHOEBOX_WINDOW (user_data);
+
   shoebox_collection_page_reload (self->collection_page);
 }
 
@@ -392,7 +405,7 @@ import_csv_action (GtkWidget  *widget,
 
   if (self->collection != NULL)
     shoebox_csv_dialogs_import (GTK_WINDOW (self), self->collection, self->toasts,
-                                (GCallback) csv_imported_cb, self);
+                                csv_imported_cb, self);
 }
 
 static void
@@ -489,6 +502,68 @@ static const char * const selection_button_parts[][2] = {
 };
 
 static void
+shoebox_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  ShoeboxWindow *self = SHOEBOX_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_COLLECTION:
+      g_value_set_object (value, self->collection);
+      break;
+
+    case PROP_PHOTOS:
+      g_value_set_object (value, self->photos);
+      break;
+
+    case PROP_NEWS:
+      g_value_set_object (value, self->news);
+      break;
+
+    case PROP_BACKUPS:
+      g_value_set_object (value, self->backups);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shoebox_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  ShoeboxWindow *self = SHOEBOX_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_COLLECTION:
+      shoebox_window_set_collection (self, g_value_get_object (value));
+      break;
+
+    case PROP_PHOTOS:
+      shoebox_window_set_photos (self, g_value_get_object (value));
+      break;
+
+    case PROP_NEWS:
+      shoebox_window_set_news (self, g_value_get_object (value));
+      break;
+
+    case PROP_BACKUPS:
+      shoebox_window_set_backups (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 shoebox_window_class_init (ShoeboxWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -496,6 +571,47 @@ shoebox_window_class_init (ShoeboxWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = shoebox_window_dispose;
+  object_class->get_property = shoebox_window_get_property;
+  object_class->set_property = shoebox_window_set_property;
+
+  /**
+   * ShoeboxWindow:collection:
+   *
+   * The collection shown, or %NULL when the database could not be opened.
+   */
+  properties[PROP_COLLECTION] =
+    g_param_spec_object ("collection", NULL, NULL,
+                         SHOEBOX_TYPE_COLLECTION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * ShoeboxWindow:photos:
+   *
+   * Where photo files are kept, or %NULL.
+   */
+  properties[PROP_PHOTOS] =
+    g_param_spec_object ("photos", NULL, NULL,
+                         SHOEBOX_TYPE_PHOTOS,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * ShoeboxWindow:news:
+   *
+   * The news, or %NULL when the database could not be opened.
+   */
+  properties[PROP_NEWS] =
+    g_param_spec_object ("news", NULL, NULL,
+                         SHOEBOX_TYPE_NEWS_SERVICE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * ShoeboxWindow:backups:
+   *
+   * The backups, through which the collection is exported, imported and
+   * restored, or %NULL.
+   */
+  properties[PROP_BACKUPS] =
+    g_param_spec_object ("backups", NULL, NULL,
+                         SHOEBOX_TYPE_BACKUP_SERVICE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   window_class->close_request = shoebox_window_close_request;
 
   g_type_ensure (SHOEBOX_TYPE_COLLECTION_PAGE);
@@ -615,14 +731,19 @@ void
 shoebox_window_set_collection (ShoeboxWindow     *self,
                                ShoeboxCollection *collection)
 {
+  gboolean changed;
+
   g_return_if_fail (SHOEBOX_IS_WINDOW (self));
   g_return_if_fail (collection == NULL || SHOEBOX_IS_COLLECTION (collection));
 
-  g_set_object (&self->collection, collection);
+  changed = g_set_object (&self->collection, collection);
+
   shoebox_collection_page_set_collection (self->collection_page, collection);
   if (self->compare_page != NULL)
     shoebox_compare_page_set_collection (self->compare_page, collection);
   update_actions (self);
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLLECTION]);
 }
 
 /**
@@ -634,12 +755,18 @@ void
 shoebox_window_set_photos (ShoeboxWindow *self,
                            ShoeboxPhotos *photos)
 {
-  g_return_if_fail (SHOEBOX_IS_WINDOW (self));
+  gboolean changed;
 
-  g_set_object (&self->photos, photos);
+  g_return_if_fail (SHOEBOX_IS_WINDOW (self));
+  g_return_if_fail (photos == NULL || SHOEBOX_IS_PHOTOS (photos));
+
+  changed = g_set_object (&self->photos, photos);
+
   shoebox_collection_page_set_photos (self->collection_page, photos);
   if (self->compare_page != NULL)
     shoebox_compare_page_set_photos (self->compare_page, photos);
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHOTOS]);
 }
 
 /**
@@ -676,6 +803,7 @@ shoebox_window_set_news (ShoeboxWindow      *self,
     shoebox_news_page_set_service (self->news_page, news);
   if (self->pages != NULL)
     update_news_badge (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEWS]);
 }
 
 /**
@@ -797,4 +925,5 @@ shoebox_window_set_backups (ShoeboxWindow        *self,
     }
   if (self->pages != NULL)
     update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BACKUPS]);
 }

@@ -29,8 +29,9 @@
 #include "shoebox-profile-view.h"
 #include "shoebox-silhouette-editor.h"
 #include "shoebox-statistics-window.h"
-#include "shoebox-test-dialogs.h"
-#include "shoebox-test-gtk-quirks.h"
+#include "shoebox-test-collection.h"
+#include "shoebox-test-gtk.h"
+#include "shoebox-test-wait.h"
 #include "shoebox-window.h"
 
 /* Every widget and window of src/widgets built with g_object_new () and
@@ -42,6 +43,7 @@
 
 typedef struct
 {
+  ShoeboxTestCollection base;   /* first: the shared set-up fills it */
   ShoeboxDatabase      *database;
   ShoeboxCollection    *collection;
   ShoeboxPhotos        *photos;
@@ -53,52 +55,22 @@ typedef struct
 } Fixture;
 
 static void
-wait_until (gboolean (*done) (gpointer),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static GtkWidget *
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return GTK_WIDGET (child);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->database = shoebox_database_open_default (&error);
-  g_assert_no_error (error);
-  fixture->collection = shoebox_collection_new (fixture->database);
-  g_assert_true (shoebox_collection_load_starter_catalogue (fixture->collection, NULL, &error));
-  g_assert_no_error (error);
-  fixture->photos = shoebox_photos_new ();
+  shoebox_test_collection_set_up (&fixture->base, data);
+  fixture->database = fixture->base.database;
+  fixture->collection = fixture->base.collection;
+  fixture->photos = fixture->base.photos;
 
   fixture->silhouette = shoebox_collection_find_silhouette (fixture->collection, "Balenciaga", "Track 2.0", &error);
   g_assert_no_error (error);
   g_assert_nonnull (fixture->silhouette);
-  fixture->pair = shoebox_pair_new ();
-  shoebox_pair_set_silhouette_id (fixture->pair, shoebox_silhouette_get_id (fixture->silhouette));
-  shoebox_pair_set_colorway (fixture->pair, "Silver");
+  fixture->pair = shoebox_test_new_pair ("Balenciaga", "Track 2.0", "Silver");
   shoebox_pair_set_status (fixture->pair, SHOEBOX_STATUS_OWNED);
-  g_assert_true (shoebox_collection_save_pair (fixture->collection, fixture->pair, &error));
-  g_assert_no_error (error);
+  shoebox_test_save_pair (fixture->collection, fixture->pair);
 
   fixture->news = shoebox_news_service_new (NULL, fixture->database, fixture->collection, NULL, &error);
   g_assert_no_error (error);
@@ -116,9 +88,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->news);
   g_clear_object (&fixture->pair);
   g_clear_object (&fixture->silhouette);
-  g_clear_object (&fixture->photos);
-  g_clear_object (&fixture->collection);
-  g_clear_object (&fixture->database);
+  shoebox_test_collection_tear_down (&fixture->base, data);
   g_clear_pointer (&fixture->backups_folder, g_free);
 }
 
@@ -164,7 +134,7 @@ new_parent (void)
 static gboolean
 statistics_shown (gpointer data)
 {
-  GtkStack *stack = GTK_STACK (template_child (data, SHOEBOX_TYPE_STATISTICS_WINDOW, "stack"));
+  GtkStack *stack = GTK_STACK (shoebox_test_template_child (data, SHOEBOX_TYPE_STATISTICS_WINDOW, "stack"));
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "statistics") == 0;
 }
@@ -177,8 +147,8 @@ test_statistics_window (Fixture       *fixture,
   GtkWidget *window = g_object_new (SHOEBOX_TYPE_STATISTICS_WINDOW, "collection", fixture->collection, NULL);
 
   show_dialog (window, parent);
-  wait_until (statistics_shown, window);
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (template_child (window, SHOEBOX_TYPE_STATISTICS_WINDOW,
+  shoebox_test_wait_until (statistics_shown, window);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (shoebox_test_template_child (window, SHOEBOX_TYPE_STATISTICS_WINDOW,
                                                                                 "owned_row"))),
                    ==, "1");
   shoebox_test_close_dialog (window);
@@ -193,7 +163,7 @@ test_catalogue_window (Fixture       *fixture,
                                     "collection", fixture->collection,
                                     "photos", fixture->photos,
                                     NULL);
-  GtkWidget *list = template_child (window, SHOEBOX_TYPE_CATALOGUE_WINDOW, "silhouette_list");
+  GtkWidget *list = shoebox_test_template_child (window, SHOEBOX_TYPE_CATALOGUE_WINDOW, "silhouette_list");
 
   gtk_window_present (window);
   g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
@@ -217,7 +187,7 @@ test_csv_import_window (Fixture       *fixture,
                                     "file-name", "pairs.csv",
                                     "contents", contents,
                                     NULL);
-  GtkLabel *summary = GTK_LABEL (template_child (window, SHOEBOX_TYPE_CSV_IMPORT_WINDOW, "summary_label"));
+  GtkLabel *summary = GTK_LABEL (shoebox_test_template_child (window, SHOEBOX_TYPE_CSV_IMPORT_WINDOW, "summary_label"));
 
   show_dialog (window, parent);
   g_assert_nonnull (strstr (gtk_label_get_text (summary), "“pairs.csv” has 1 row: 1 can be imported"));
@@ -238,7 +208,7 @@ test_csv_import_window_not_csv (Fixture       *fixture,
                                     "file-name", "photo.png",
                                     "contents", contents,
                                     NULL);
-  GtkLabel *summary = GTK_LABEL (template_child (window, SHOEBOX_TYPE_CSV_IMPORT_WINDOW, "summary_label"));
+  GtkLabel *summary = GTK_LABEL (shoebox_test_template_child (window, SHOEBOX_TYPE_CSV_IMPORT_WINDOW, "summary_label"));
 
   /* Built from its properties, it says why instead of previewing… */
   g_assert_null (shoebox_csv_import_window_new (fixture->collection, "photo.png", contents, &error));
@@ -246,7 +216,7 @@ test_csv_import_window_not_csv (Fixture       *fixture,
   show_dialog (window, parent);
   g_assert_cmpstr (gtk_label_get_text (summary), ==, error->message);
   /* …and offers nothing to import. */
-  g_assert_false (gtk_widget_is_sensitive (template_child (window, SHOEBOX_TYPE_CSV_IMPORT_WINDOW, "import_button")));
+  g_assert_false (gtk_widget_is_sensitive (shoebox_test_template_child (window, SHOEBOX_TYPE_CSV_IMPORT_WINDOW, "import_button")));
   shoebox_test_close_dialog (window);
   gtk_window_destroy (parent);
 }
@@ -261,7 +231,7 @@ test_pair_editor (Fixture       *fixture,
                                     "photos", fixture->photos,
                                     "pair", fixture->pair,
                                     NULL);
-  GtkEditable *colorway = GTK_EDITABLE (template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "colorway_row"));
+  GtkEditable *colorway = GTK_EDITABLE (shoebox_test_template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "colorway_row"));
 
   show_dialog (editor, parent);
   g_assert_cmpstr (gtk_editable_get_text (colorway), ==, "Silver");
@@ -269,7 +239,7 @@ test_pair_editor (Fixture       *fixture,
   g_assert_true (shoebox_pair_editor_get_pair (SHOEBOX_PAIR_EDITOR (editor)) != fixture->pair);
   g_assert_cmpint (shoebox_pair_get_id (shoebox_pair_editor_get_pair (SHOEBOX_PAIR_EDITOR (editor))),
                    ==, shoebox_pair_get_id (fixture->pair));
-  g_assert_true (gtk_widget_is_sensitive (template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "save_button")));
+  g_assert_true (gtk_widget_is_sensitive (shoebox_test_template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "save_button")));
   shoebox_test_close_dialog (editor);
   gtk_window_destroy (parent);
 }
@@ -284,8 +254,8 @@ test_pair_editor_adding (Fixture       *fixture,
   show_dialog (editor, parent);
   g_assert_null (shoebox_pair_editor_get_pair (SHOEBOX_PAIR_EDITOR (editor)));
   /* Nothing to save yet, and no photos without a photos folder. */
-  g_assert_false (gtk_widget_is_sensitive (template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "save_button")));
-  g_assert_false (gtk_widget_get_sensitive (template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "photos_box")));
+  g_assert_false (gtk_widget_is_sensitive (shoebox_test_template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "save_button")));
+  g_assert_false (gtk_widget_get_sensitive (shoebox_test_template_child (editor, SHOEBOX_TYPE_PAIR_EDITOR, "photos_box")));
   shoebox_test_close_dialog (editor);
   gtk_window_destroy (parent);
 }
@@ -299,7 +269,7 @@ test_silhouette_editor (Fixture       *fixture,
                                     "collection", fixture->collection,
                                     "silhouette", fixture->silhouette,
                                     NULL);
-  GtkEditable *name = GTK_EDITABLE (template_child (editor, SHOEBOX_TYPE_SILHOUETTE_EDITOR, "name_row"));
+  GtkEditable *name = GTK_EDITABLE (shoebox_test_template_child (editor, SHOEBOX_TYPE_SILHOUETTE_EDITOR, "name_row"));
 
   show_dialog (editor, parent);
   g_assert_cmpstr (gtk_editable_get_text (name), ==, "Track 2.0");
@@ -339,16 +309,16 @@ test_preferences_window (Fixture       *fixture,
                                          "news", fixture->news,
                                          "backups", fixture->backups,
                                          NULL);
-  GtkWidget *database_row = template_child (preferences, SHOEBOX_TYPE_PREFERENCES_WINDOW, "database_row");
-  GtkWidget *group = template_child (preferences, SHOEBOX_TYPE_PREFERENCES_WINDOW, "backups_group");
-  GtkWidget *folder_row = template_child (group, SHOEBOX_TYPE_BACKUPS_GROUP, "folder_row");
+  GtkWidget *database_row = shoebox_test_template_child (preferences, SHOEBOX_TYPE_PREFERENCES_WINDOW, "database_row");
+  GtkWidget *group = shoebox_test_template_child (preferences, SHOEBOX_TYPE_PREFERENCES_WINDOW, "backups_group");
+  GtkWidget *folder_row = shoebox_test_template_child (group, SHOEBOX_TYPE_BACKUPS_GROUP, "folder_row");
 
   show_dialog (preferences, parent);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (database_row)),
                    ==, "/home/me/.local/share/shoebox/shoebox.db");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (folder_row)), ==, fixture->backups_folder);
   /* With news, a source can be added. */
-  g_assert_true (gtk_widget_is_sensitive (template_child (preferences, SHOEBOX_TYPE_PREFERENCES_WINDOW,
+  g_assert_true (gtk_widget_is_sensitive (shoebox_test_template_child (preferences, SHOEBOX_TYPE_PREFERENCES_WINDOW,
                                                           "add_source_button")));
   shoebox_test_close_dialog (preferences);
   gtk_window_destroy (parent);
@@ -364,7 +334,7 @@ test_backups_group (Fixture       *fixture,
 
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
   window = show_in_window (page);
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (template_child (group, SHOEBOX_TYPE_BACKUPS_GROUP,
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (shoebox_test_template_child (group, SHOEBOX_TYPE_BACKUPS_GROUP,
                                                                                 "folder_row"))),
                    ==, fixture->backups_folder);
   gtk_window_destroy (window);
@@ -411,7 +381,7 @@ test_news_row (Fixture       *fixture,
   gtk_list_box_append (GTK_LIST_BOX (list), row);
   window = show_in_window (list);
   g_assert_true (shoebox_news_row_get_item (SHOEBOX_NEWS_ROW (row)) == item);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (template_child (row, SHOEBOX_TYPE_NEWS_ROW, "title_label"))),
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (shoebox_test_template_child (row, SHOEBOX_TYPE_NEWS_ROW, "title_label"))),
                    ==, "Track 2.0 in Silver returns");
   gtk_window_destroy (window);
 }
@@ -438,8 +408,8 @@ test_news_page (Fixture       *fixture,
   g_autoptr(ShoeboxNewsService) service = NULL;
   GtkWidget *page = g_object_new (SHOEBOX_TYPE_NEWS_PAGE, "service", fixture->news, NULL);
   GtkWindow *window = show_in_window (page);
-  GtkWidget *sources = template_child (page, SHOEBOX_TYPE_NEWS_PAGE, "source_dropdown");
-  GtkListBox *list = GTK_LIST_BOX (template_child (page, SHOEBOX_TYPE_NEWS_PAGE, "list_box"));
+  GtkWidget *sources = shoebox_test_template_child (page, SHOEBOX_TYPE_NEWS_PAGE, "source_dropdown");
+  GtkListBox *list = GTK_LIST_BOX (shoebox_test_template_child (page, SHOEBOX_TYPE_NEWS_PAGE, "list_box"));
   GtkListBoxRow *row;
 
   g_object_get (page, "service", &service, NULL);
@@ -466,7 +436,7 @@ test_collection_page (Fixture       *fixture,
   GtkWidget *page = g_object_new (SHOEBOX_TYPE_COLLECTION_PAGE, "collection", fixture->collection, NULL);
   GtkWindow *window = show_in_window (page);
 
-  wait_until (page_has_pairs, page);
+  shoebox_test_wait_until (page_has_pairs, page);
   gtk_window_destroy (window);
 }
 
@@ -537,9 +507,9 @@ test_window (Fixture       *fixture,
                                     NULL);
 
   gtk_window_present (window);
-  wait_until (window_has_pairs, window);
+  shoebox_test_wait_until (window_has_pairs, window);
   /* Actions that need the collection are on. */
-  g_assert_true (gtk_widget_is_sensitive (template_child (window, SHOEBOX_TYPE_WINDOW, "add_pair_button")));
+  g_assert_true (gtk_widget_is_sensitive (shoebox_test_template_child (window, SHOEBOX_TYPE_WINDOW, "add_pair_button")));
   gtk_window_destroy (window);
 }
 
@@ -604,17 +574,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_content_type_set_mime_dirs (NULL);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: run the widget tests under xvfb-run -a\n");
-      return 1;
-    }
-  shoebox_test_gtk_quirks_init ();
-  adw_init ();
-  shoebox_test_dialogs_init ();
+  shoebox_test_gtk_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/widget-construct/backups-group", test_backups_group);

@@ -7,7 +7,8 @@
 # tested and changed together: split out what both need instead, so that
 # each family has a one-way order (see HACKING.md).
 #
-#   check-source-circles.py OBJECT_DIR...
+#   build-aux/check-source-circles.py _build/src/core/libshoebox-core.a.p \
+#       _build/src/widgets/libshoebox-widgets.a.p
 #
 # Prints every circle and exits 1 when there is one.
 #

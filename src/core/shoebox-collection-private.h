@@ -139,6 +139,12 @@ typedef enum
   COLLECTION_SQL_FIND_SILHOUETTE_OF_BRAND_NOCASE,
   COLLECTION_SQL_FIND_SILHOUETTE,
   COLLECTION_SQL_FIND_SILHOUETTE_NOCASE,
+  COLLECTION_SQL_MAX_PAIR_ID,
+  COLLECTION_SQL_TRIGGER_SQL,
+  COLLECTION_SQL_INDEX_PAIRS_AFTER,
+  COLLECTION_SQL_SAVEPOINT_ROW,
+  COLLECTION_SQL_RELEASE_ROW,
+  COLLECTION_SQL_ROLLBACK_TO_ROW,
   N_COLLECTION_SQL
 } CollectionSql;
 
@@ -150,23 +156,6 @@ ShoeboxStatement *
 _shoebox_collection_prepare (ShoeboxCollection  *self,
                              const char         *sql,
                              GError            **error);
-gboolean
-_shoebox_collection_step_done (ShoeboxCollection  *self,
-                               ShoeboxStatement   *stmt,
-                               GError            **error);
-void
-_shoebox_collection_bind_text (ShoeboxStatement *stmt,
-                               int               index,
-                               const char       *text);
-gboolean
-_shoebox_collection_query_int64 (ShoeboxCollection  *self,
-                                 ShoeboxStatement   *stmt,
-                                 gint64             *value,
-                                 GError            **error);
-char **
-_shoebox_collection_query_strv (ShoeboxCollection  *self,
-                                ShoeboxStatement   *stmt,
-                                GError            **error);
 char *
 _shoebox_collection_dup_now (void);
 void

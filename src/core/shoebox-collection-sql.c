@@ -188,6 +188,22 @@ static const char * const sql_text[N_COLLECTION_SQL] = {
     "SELECT s.id" SILHOUETTE_FROM " WHERE ?1 IS NULL AND s.name = ?2 LIMIT 2",
   [COLLECTION_SQL_FIND_SILHOUETTE_NOCASE] =
     "SELECT s.id" SILHOUETTE_FROM " WHERE ?1 IS NULL AND s.name = ?2 COLLATE NOCASE LIMIT 2",
+  /* shoebox-csv-import.c */
+  [COLLECTION_SQL_MAX_PAIR_ID] =
+    "SELECT coalesce (max (id), 0) FROM pairs",
+  [COLLECTION_SQL_TRIGGER_SQL] =
+    "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?",
+  [COLLECTION_SQL_INDEX_PAIRS_AFTER] =
+    "INSERT INTO pairs_fts (rowid, silhouette, brand, colorway, official_colorway,"
+    " style_code, size, condition, status, where_bought, storage_location, notes,"
+    " extras, tags)"
+    " SELECT * FROM pairs_fts_source WHERE id > ?",
+  [COLLECTION_SQL_SAVEPOINT_ROW] =
+    "SAVEPOINT csv_row",
+  [COLLECTION_SQL_RELEASE_ROW] =
+    "RELEASE csv_row",
+  [COLLECTION_SQL_ROLLBACK_TO_ROW] =
+    "ROLLBACK TO csv_row",
 };
 
 /* What a failure of the collection's statements says before SQLite's
@@ -209,7 +225,7 @@ _shoebox_collection_statement (ShoeboxCollection  *self,
   return shoebox_database_prepare_for (self->database, sql_text[sql], error_context (), error);
 }
 
-/* For SQL built at run time: the search's, and shoebox-csv-import.c's. */
+/* For SQL built at run time: the search's. */
 ShoeboxStatement *
 _shoebox_collection_prepare (ShoeboxCollection  *self,
                              const char         *sql,

@@ -43,42 +43,6 @@ _shoebox_collection_saved_pair_clear (SavedPair *saved)
   g_clear_pointer (&saved->updated_at, g_free);
 }
 
-/* The statement helpers that shoebox-csv-import.c still calls by these
- * names; everything else calls the database layer's.
- */
-gboolean
-_shoebox_collection_step_done (ShoeboxCollection  *self,
-                               ShoeboxStatement   *stmt,
-                               GError            **error)
-{
-  return shoebox_database_step_done (self->database, stmt, error);
-}
-
-void
-_shoebox_collection_bind_text (ShoeboxStatement *stmt,
-                               int               index,
-                               const char       *text)
-{
-  shoebox_statement_bind_text (stmt, index, text);
-}
-
-gboolean
-_shoebox_collection_query_int64 (ShoeboxCollection  *self,
-                                 ShoeboxStatement   *stmt,
-                                 gint64             *value,
-                                 GError            **error)
-{
-  return shoebox_database_query_int64 (self->database, stmt, value, error);
-}
-
-char **
-_shoebox_collection_query_strv (ShoeboxCollection  *self,
-                                ShoeboxStatement   *stmt,
-                                GError            **error)
-{
-  return shoebox_database_query_strv (self->database, stmt, error);
-}
-
 char *
 _shoebox_collection_dup_now (void)
 {

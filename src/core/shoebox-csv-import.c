@@ -53,17 +53,15 @@ take_row_index_triggers (ShoeboxCollection  *collection,
 
   for (guint i = 0; i < G_N_ELEMENTS (row_index_triggers); i++)
     {
-      sqlite3_stmt *stmt;
+      g_autoptr(ShoeboxStatement) stmt = NULL;
       g_auto(GStrv) sql = NULL;
       g_autofree char *drop = NULL;
 
-      stmt = _shoebox_collection_prepare (collection,
-                                          "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?",
-                                          error);
+      stmt = _shoebox_collection_statement (collection, COLLECTION_SQL_TRIGGER_SQL, error);
       if (stmt == NULL)
         return FALSE;
-      _shoebox_collection_bind_text (stmt, 1, row_index_triggers[i]);
-      sql = _shoebox_collection_query_strv (collection, stmt, error);
+      shoebox_statement_bind_text (stmt, 1, row_index_triggers[i]);
+      sql = shoebox_database_query_strv (database, stmt, error);
       if (sql == NULL)
         return FALSE;
       if (sql[0] == NULL)
@@ -88,22 +86,18 @@ index_rows_and_restore_triggers (ShoeboxCollection  *collection,
                                  GPtrArray          *saved_sql,
                                  GError            **error)
 {
-  sqlite3_stmt *stmt;
+  ShoeboxDatabase *database = shoebox_collection_get_database (collection);
+  g_autoptr(ShoeboxStatement) stmt = _shoebox_collection_statement (collection, COLLECTION_SQL_INDEX_PAIRS_AFTER,
+                                                                    error);
 
-  stmt = _shoebox_collection_prepare (collection,
-                                      "INSERT INTO pairs_fts (rowid, silhouette, brand, colorway, official_colorway,"
-                                      " style_code, size, condition, status, where_bought, storage_location, notes,"
-                                      " extras, tags)"
-                                      " SELECT * FROM pairs_fts_source WHERE id > ?",
-                                      error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, last_id_before);
-  if (!_shoebox_collection_step_done (collection, stmt, error))
+  shoebox_statement_bind_int64 (stmt, 1, last_id_before);
+  if (!shoebox_database_step_done (database, stmt, error))
     return FALSE;
 
   for (guint i = 0; i < saved_sql->len; i++)
-    if (!shoebox_database_exec (shoebox_collection_get_database (collection), g_ptr_array_index (saved_sql, i), error))
+    if (!shoebox_database_exec (database, g_ptr_array_index (saved_sql, i), error))
       return FALSE;
 
   return TRUE;
@@ -114,12 +108,12 @@ index_rows_and_restore_triggers (ShoeboxCollection  *collection,
  */
 static gboolean
 run_fixed (ShoeboxCollection  *collection,
-           const char         *sql,
+           CollectionSql       sql,
            GError            **error)
 {
-  sqlite3_stmt *stmt = _shoebox_collection_prepare (collection, sql, error);
+  g_autoptr(ShoeboxStatement) stmt = _shoebox_collection_statement (collection, sql, error);
 
-  return stmt != NULL && _shoebox_collection_step_done (collection, stmt, error);
+  return stmt != NULL && shoebox_database_step_done (shoebox_collection_get_database (collection), stmt, error);
 }
 
 /* Only a row that names its brand: a name alone finds its silhouette
@@ -146,17 +140,20 @@ import_in_transaction (ShoeboxDatabase  *database,
   g_autoptr(GPtrArray) trigger_sql = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) silhouettes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   gint64 last_id_before;
-  sqlite3_stmt *stmt;
 
   data->report->n_imported = 0;
 
   /* AUTOINCREMENT gives every row of this import an id above any the
    * table ever had, so the rows to index are those above its maximum now.
    */
-  stmt = _shoebox_collection_prepare (data->collection, "SELECT coalesce (max (id), 0) FROM pairs", error);
-  if (stmt == NULL
-      || !_shoebox_collection_query_int64 (data->collection, stmt, &last_id_before, error)
-      || !take_row_index_triggers (data->collection, trigger_sql, error))
+  {
+    g_autoptr(ShoeboxStatement) stmt = _shoebox_collection_statement (data->collection, COLLECTION_SQL_MAX_PAIR_ID,
+                                                                      error);
+
+    if (stmt == NULL || !shoebox_database_query_int64 (database, stmt, &last_id_before, error))
+      return FALSE;
+  }
+  if (!take_row_index_triggers (data->collection, trigger_sql, error))
     return FALSE;
 
   for (guint i = 0; i < report->pairs->len; i++)
@@ -169,7 +166,7 @@ import_in_transaction (ShoeboxDatabase  *database,
       /* A savepoint per row: a row the database refuses is listed and
        * skipped, and the others still land.
        */
-      if (!run_fixed (data->collection, "SAVEPOINT csv_row", error))
+      if (!run_fixed (data->collection, COLLECTION_SQL_SAVEPOINT_ROW, error))
         return FALSE;
 
       /* The rows of a spreadsheet name a few silhouettes many times:
@@ -181,7 +178,7 @@ import_in_transaction (ShoeboxDatabase  *database,
       if (shoebox_pair_validate (pair, &row_error)
           && _shoebox_collection_insert_pair (data->collection, pair, &row_error))
         {
-          if (!run_fixed (data->collection, "RELEASE csv_row", error))
+          if (!run_fixed (data->collection, COLLECTION_SQL_RELEASE_ROW, error))
             return FALSE;
           report->n_imported++;
           /* Only a row that landed: a row rolled back may have added a
@@ -206,8 +203,8 @@ import_in_transaction (ShoeboxDatabase  *database,
           return FALSE;
         }
 
-      if (!run_fixed (data->collection, "ROLLBACK TO csv_row", error)
-          || !run_fixed (data->collection, "RELEASE csv_row", error))
+      if (!run_fixed (data->collection, COLLECTION_SQL_ROLLBACK_TO_ROW, error)
+          || !run_fixed (data->collection, COLLECTION_SQL_RELEASE_ROW, error))
         return FALSE;
       _shoebox_csv_add_problem (report, g_array_index (report->pair_lines, guint, i),
                                 g_error_matches (row_error, SHOEBOX_PAIR_ERROR, SHOEBOX_PAIR_ERROR_MISSING_SILHOUETTE)

@@ -571,7 +571,7 @@ shoebox_compare_page_compare_generations (ShoeboxComparePage *self,
 
   if (self->previous_keys != NULL)
     {
-      AdwToast *toast = adw_toast_new (_("Comparing the generations"));
+      AdwToast *toast = adw_toast_new (_("Generations shown"));
 
       _shoebox_compare_page_set_tool_visible (self->back_button, TRUE);
       adw_toast_set_button_label (toast, _("Undo"));

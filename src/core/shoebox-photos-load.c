@@ -188,6 +188,34 @@ shoebox_photos_load_thumbnail (ShoeboxPhotos  *self,
   return g_steal_pointer (&pixbuf);
 }
 
+/* Both loads check the name at once, in the caller's thread, so a bad
+ * name never takes a place in the pool's queue. */
+static void
+queue_load (GTask           *task,
+            gpointer         source_tag,
+            const char      *file_name,
+            int              size,
+            GTaskThreadFunc  thread_func)
+{
+  GError *error = NULL;
+  LoadData *data;
+
+  g_task_set_source_tag (task, source_tag);
+
+  if (!shoebox_photos_check_file_name (file_name, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  data = g_new0 (LoadData, 1);
+  data->file_name = g_strdup (file_name);
+  data->size = size;
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  _shoebox_photos_queue_job (task, thread_func, TRUE);
+}
+
 /**
  * shoebox_photos_load_thumbnail_async:
  * @self: a #ShoeboxPhotos
@@ -210,29 +238,13 @@ shoebox_photos_load_thumbnail_async (ShoeboxPhotos       *self,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  GError *error = NULL;
-  LoadData *data;
-
   g_return_if_fail (SHOEBOX_IS_PHOTOS (self));
   g_return_if_fail (file_name != NULL);
   g_return_if_fail (size > 0 && size <= MAX_THUMBNAIL_SIZE);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, shoebox_photos_load_thumbnail_async);
-
-  if (!shoebox_photos_check_file_name (file_name, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  data = g_new0 (LoadData, 1);
-  data->file_name = g_strdup (file_name);
-  data->size = size;
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  _shoebox_photos_queue_job (g_steal_pointer (&task), load_thumbnail_thread, TRUE);
+  queue_load (g_task_new (self, cancellable, callback, user_data),
+              shoebox_photos_load_thumbnail_async, file_name, size, load_thumbnail_thread);
 }
 
 /**
@@ -311,29 +323,13 @@ shoebox_photos_load_pixbuf_async (ShoeboxPhotos       *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  GError *error = NULL;
-  LoadData *data;
-
   g_return_if_fail (SHOEBOX_IS_PHOTOS (self));
   g_return_if_fail (file_name != NULL);
   g_return_if_fail (max_size >= 0);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, shoebox_photos_load_pixbuf_async);
-
-  if (!shoebox_photos_check_file_name (file_name, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  data = g_new0 (LoadData, 1);
-  data->file_name = g_strdup (file_name);
-  data->size = max_size;
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  _shoebox_photos_queue_job (g_steal_pointer (&task), load_pixbuf_thread, TRUE);
+  queue_load (g_task_new (self, cancellable, callback, user_data),
+              shoebox_photos_load_pixbuf_async, file_name, max_size, load_pixbuf_thread);
 }
 
 /**

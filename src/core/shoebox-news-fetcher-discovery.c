@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "shoebox-news-fetcher.h"
+#include "shoebox-xml-attribute.h"
 
 #include <libxml/HTMLparser.h>
 #include <string.h>
@@ -58,20 +59,6 @@ is_feed_type (const char *type)
          || strcmp (bare, "application/rdf+xml") == 0;
 }
 
-static char *
-dup_prop (xmlNode    *node,
-          const char *name)
-{
-  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
-  char *copy;
-
-  if (value == NULL)
-    return NULL;
-  copy = g_strdup ((const char *) value);
-  xmlFree (value);
-  return copy;
-}
-
 typedef struct
 {
   char *base;
@@ -93,16 +80,16 @@ walk_html (xmlNode   *parent,
 
       if (xmlStrcasecmp (node->name, (const xmlChar *) "base") == 0 && discovery->base == NULL)
         {
-          g_autofree char *href = dup_prop (node, "href");
+          g_autofree char *href = _shoebox_xml_dup_attribute (node, "href");
 
           if (href != NULL)
             discovery->base = g_steal_pointer (&href);
         }
       else if (xmlStrcasecmp (node->name, (const xmlChar *) "link") == 0)
         {
-          g_autofree char *rel = dup_prop (node, "rel");
-          g_autofree char *type = dup_prop (node, "type");
-          g_autofree char *href = dup_prop (node, "href");
+          g_autofree char *rel = _shoebox_xml_dup_attribute (node, "rel");
+          g_autofree char *type = _shoebox_xml_dup_attribute (node, "type");
+          g_autofree char *href = _shoebox_xml_dup_attribute (node, "href");
 
           if (href != NULL && has_token (rel, "alternate") && is_feed_type (type))
             discovery->feed = g_strstrip (g_steal_pointer (&href));

@@ -12,6 +12,7 @@
 #include "shoebox-news-store-private.h"
 
 #include "shoebox-news-private.h"
+#include "shoebox-xml-attribute.h"
 
 #include <glib/gi18n.h>
 #include <libxml/parser.h>
@@ -89,20 +90,6 @@ is_element (xmlNode    *node,
   return node->type == XML_ELEMENT_NODE && xmlStrcasecmp (node->name, (const xmlChar *) name) == 0;
 }
 
-static char *
-dup_prop (xmlNode    *node,
-          const char *name)
-{
-  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
-  char *copy;
-
-  if (value == NULL)
-    return NULL;
-  copy = g_strdup ((const char *) value);
-  xmlFree (value);
-  return copy;
-}
-
 typedef struct
 {
   char     *url;
@@ -140,15 +127,15 @@ collect_outlines (xmlNode   *parent,
       if (!is_element (node, "outline"))
         continue;
 
-      url = dup_prop (node, "xmlUrl");
+      url = _shoebox_xml_dup_attribute (node, "xmlUrl");
       if (url == NULL)
-        url = dup_prop (node, "xmlurl");
+        url = _shoebox_xml_dup_attribute (node, "xmlurl");
 
       if (url != NULL)
         {
           g_autofree char *normal = shoebox_news_normalize_url (url, NULL);
-          g_autofree char *title = dup_prop (node, "title");
-          g_autofree char *disabled = dup_prop (node, "isDisabled");
+          g_autofree char *title = _shoebox_xml_dup_attribute (node, "title");
+          g_autofree char *disabled = _shoebox_xml_dup_attribute (node, "isDisabled");
           OpmlEntry *entry;
 
           if (normal == NULL || entries->len >= MAX_OPML_ENTRIES)
@@ -158,7 +145,7 @@ collect_outlines (xmlNode   *parent,
             }
 
           if (title == NULL)
-            title = dup_prop (node, "text");
+            title = _shoebox_xml_dup_attribute (node, "text");
 
           entry = g_new0 (OpmlEntry, 1);
           entry->url = g_steal_pointer (&normal);

@@ -347,3 +347,38 @@ shoebox_news_item_list_set_search (ShoeboxNewsItemList *self,
   reload_items (self);
   g_object_notify_by_pspec (G_OBJECT (self), list_properties[LIST_PROP_SEARCH]);
 }
+
+/* The store's way to make a list lives beside the list, so that the
+ * store's own files never need the list's type: the list uses the store,
+ * not the other way round.
+ */
+
+/**
+ * shoebox_news_store_list_items:
+ * @self: a #ShoeboxNewsStore
+ * @filter: which items
+ * @source_id: one source's items only, or 0 for all sources
+ * @search: (nullable): text the items contain
+ *
+ * The list follows the store: it reloads whenever items change, keeping
+ * the objects it already holds for items still in it. Its filter, source
+ * and search can be changed later.
+ *
+ * Returns: (transfer full): a #ShoeboxNewsItemList of #ShoeboxNewsItem,
+ *   newest first
+ */
+GListModel *
+shoebox_news_store_list_items (ShoeboxNewsStore  *self,
+                               ShoeboxNewsFilter  filter,
+                               gint64             source_id,
+                               const char        *search)
+{
+  g_return_val_if_fail (SHOEBOX_IS_NEWS_STORE (self), NULL);
+
+  return g_object_new (SHOEBOX_TYPE_NEWS_ITEM_LIST,
+                       "store", self,
+                       "filter", filter,
+                       "source-id", source_id,
+                       "search", search,
+                       NULL);
+}

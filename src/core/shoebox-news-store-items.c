@@ -86,36 +86,6 @@ shoebox_news_store_query_items (ShoeboxNewsStore   *self,
 }
 
 /**
- * shoebox_news_store_list_items:
- * @self: a #ShoeboxNewsStore
- * @filter: which items
- * @source_id: one source's items only, or 0 for all sources
- * @search: (nullable): text the items contain
- *
- * The list follows the store: it reloads whenever items change, keeping
- * the objects it already holds for items still in it. Its filter, source
- * and search can be changed later.
- *
- * Returns: (transfer full): a #ShoeboxNewsItemList of #ShoeboxNewsItem,
- *   newest first
- */
-GListModel *
-shoebox_news_store_list_items (ShoeboxNewsStore  *self,
-                               ShoeboxNewsFilter  filter,
-                               gint64             source_id,
-                               const char        *search)
-{
-  g_return_val_if_fail (SHOEBOX_IS_NEWS_STORE (self), NULL);
-
-  return g_object_new (SHOEBOX_TYPE_NEWS_ITEM_LIST,
-                       "store", self,
-                       "filter", filter,
-                       "source-id", source_id,
-                       "search", search,
-                       NULL);
-}
-
-/**
  * shoebox_news_store_count_unread:
  * @self: a #ShoeboxNewsStore
  * @source_id: one source, or 0 for all

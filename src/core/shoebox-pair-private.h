@@ -12,9 +12,9 @@
 G_BEGIN_DECLS
 
 /* The pair's fields, for the files that read them directly: the object
- * (shoebox-pair.c), its accessors (shoebox-pair-fields.c) and its
- * validation (shoebox-pair-validate.c). A pair's values as text are in
- * shoebox-pair-values.c.
+ * and its accessors (shoebox-pair.c), what the fields add up to
+ * (shoebox-pair-derived.c) and the validation (shoebox-pair-validate.c).
+ * A pair's values as text are in shoebox-pair-values.c.
  */
 struct _ShoeboxPair
 {
@@ -45,44 +45,5 @@ struct _ShoeboxPair
   char               *created_at;
   char               *updated_at;
 };
-
-/* The properties, in the order of shoebox-pair.c's property table. */
-enum
-{
-  PROP_0,
-  PROP_ID,
-  PROP_SILHOUETTE_ID,
-  PROP_SILHOUETTE_NAME,
-  PROP_BRAND_NAME,
-  PROP_COLORWAY,
-  PROP_OFFICIAL_COLORWAY,
-  PROP_STYLE_CODE,
-  PROP_SIZE,
-  PROP_SIZE_SYSTEM,
-  PROP_CONDITION,
-  PROP_BOX,
-  PROP_EXTRAS,
-  PROP_STATUS,
-  PROP_PRICE_PAID,
-  PROP_CURRENCY,
-  PROP_PURCHASE_DATE,
-  PROP_WHERE_BOUGHT,
-  PROP_ESTIMATED_VALUE,
-  PROP_STORAGE_LOCATION,
-  PROP_NOTES,
-  PROP_TAGS,
-  PROP_WEAR_DATES,
-  PROP_WEAR_COUNT,
-  PROP_LAST_WORN,
-  PROP_CREATED_AT,
-  PROP_UPDATED_AT,
-  N_PROPS
-};
-
-/* The object's property table: shoebox-pair-fields.c's setters notify
- * through it, and shoebox-pair.c fills it in class_init. It lives in
- * shoebox-pair-fields.c so that the fields need nothing of shoebox-pair.c.
- */
-extern GParamSpec *_shoebox_pair_properties[N_PROPS];
 
 G_END_DECLS

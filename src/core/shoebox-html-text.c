@@ -15,6 +15,7 @@
 
 #include "shoebox-html-entity.h"
 #include "shoebox-html-text.h"
+#include "shoebox-html-text-private.h"
 
 /* Feed summaries are HTML written by strangers. Shoebox never shows them
  * as markup: they become plain text here, with libxml2's forgiving HTML
@@ -308,23 +309,11 @@ shoebox_html_is_block_element (const char *name)
   return lower_name_in (name, block_elements, G_N_ELEMENTS (block_elements));
 }
 
-/**
- * shoebox_html_to_text:
- * @html: (nullable): an HTML fragment or document, UTF-8
- * @length: its length in bytes, or -1 when it ends with a NUL
- * @max_bytes: the most bytes the result may have, 0 for no cap
- *
- * Turns HTML into one line of plain text: tags are dropped (block-level
- * ones and `<br>` count as a space), the contents of script, style and
- * embedded objects are dropped, comments are dropped, entities are
- * decoded, and runs of white space become one space.
- *
- * Returns: (transfer full): plain text, valid UTF-8, possibly empty
- */
+/* libxml2's way: its HTML parser builds a tree, a walk keeps the text. */
 char *
-shoebox_html_to_text (const char *html,
-                      gssize      length,
-                      gsize       max_bytes)
+_shoebox_html_to_text_tree (const char *html,
+                            gssize      length,
+                            gsize       max_bytes)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   htmlDocPtr doc = read_html (html, length);
@@ -370,6 +359,61 @@ shoebox_html_to_text (const char *html,
   xmlFreeDoc (doc);
 
   return shoebox_text_sanitize (text->str, (gssize) MIN (text->len, raw_cap), max_bytes, TRUE);
+}
+
+/* The one-pass way, or %NULL when @html is not simple enough for it.
+ * Only input at most @max_bytes long is tried: its text then never meets
+ * the tree walk's raw cap, which would cut the two ways differently.
+ */
+char *
+_shoebox_html_to_text_fast (const char *html,
+                            gssize      length,
+                            gsize       max_bytes)
+{
+  g_autoptr(GString) text = NULL;
+
+  if (html == NULL)
+    return NULL;
+  if (length < 0)
+    length = (gssize) strlen (html);
+  if ((gsize) length > (max_bytes > 0 ? MIN (max_bytes, MAX_HTML_INPUT) : MAX_HTML_INPUT))
+    return NULL;
+
+  /* What libxml2 would take for another encoding, or for the end. */
+  if (!g_utf8_validate_len (html, (gsize) length, NULL))
+    return NULL;
+
+  text = g_string_sized_new ((gsize) length + 16);
+  if (!_shoebox_html_read_simple (html, (gsize) length, text))
+    return NULL;
+
+  return shoebox_text_sanitize (text->str, (gssize) text->len, max_bytes, TRUE);
+}
+
+/**
+ * shoebox_html_to_text:
+ * @html: (nullable): an HTML fragment or document, UTF-8
+ * @length: its length in bytes, or -1 when it ends with a NUL
+ * @max_bytes: the most bytes the result may have, 0 for no cap
+ *
+ * Turns HTML into one line of plain text: tags are dropped (block-level
+ * ones and `<br>` count as a space), the contents of script, style and
+ * embedded objects are dropped, comments are dropped, entities are
+ * decoded, and runs of white space become one space.
+ *
+ * Returns: (transfer full): plain text, valid UTF-8, possibly empty
+ */
+char *
+shoebox_html_to_text (const char *html,
+                      gssize      length,
+                      gsize       max_bytes)
+{
+  char *text = _shoebox_html_to_text_fast (html, length, max_bytes);
+
+  /* Most summaries are simple; the rest go through libxml2. */
+  if (text != NULL)
+    return text;
+  return _shoebox_html_to_text_tree (html, length, max_bytes);
 }
 
 /**

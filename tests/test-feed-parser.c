@@ -11,6 +11,7 @@
 
 #include "shoebox-feed-parser.h"
 #include "shoebox-html-text.h"
+#include "shoebox-feed-parser-private.h"
 #include "shoebox-html-text-private.h"
 
 #include <libxml/parser.h>
@@ -1058,6 +1059,44 @@ test_html_fast_corpus (void)
   g_assert_cmpuint (taken, >, n_texts / 4);
 }
 
+/* Addresses the quick check calls web must be web for GUri too, the way
+ * shoebox_feed_uri_is_web() judged them before the check existed.
+ */
+static gboolean
+guri_says_web (const char *uri)
+{
+  g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_ENCODED | G_URI_FLAGS_PARSE_RELAXED, NULL);
+
+  return parsed != NULL && g_uri_get_host (parsed) != NULL && g_uri_get_host (parsed)[0] != '\0';
+}
+
+static void
+test_plain_web_uri (void)
+{
+  static const char * const uris[] = {
+    "https://kicks.example/", "http://kicks.example", "HTTPS://Kicks.Example:8443/a?b=c#d",
+    "https://kicks.example:65535/x", "https://kicks.example:65536/x", "https://kicks.example:/x",
+    "https://kicks.example:0", "https://a..b/", "https://-/", "https:///x", "https://",
+    "https://user@kicks.example/", "https://[::1]/", "https://kicks.example/%zz",
+    "https://kicks.example/%41%42", "https://kicks.example/a b", "https://kicks.example/\xC3\xA9",
+    "https://kicks.example\\x", "https://kicks.example?q", "https://kicks.example#f",
+    "javascript:alert(1)", "http:/kicks.example", "https:kicks.example", "https://kicks.example;x/",
+    "https://kicks.example/a;b/c?d=e&f=g%20h", "https://kicks.example/~u/!$'()*+,;=:@",
+  };
+  guint plain = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (uris); i++)
+    if (_shoebox_feed_uri_is_plain_web (uris[i]))
+      {
+        plain++;
+        if (!guri_says_web (uris[i]))
+          g_error ("%s looks plain but GUri refuses it", uris[i]);
+        g_assert_true (shoebox_feed_uri_is_web (uris[i]));
+      }
+
+  g_assert_cmpuint (plain, >=, 10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1097,6 +1136,7 @@ main (int   argc,
   g_test_add_func ("/feed-parser/hostile/too-large", test_too_large);
   g_test_add_func ("/feed-parser/hostile/markup-stays-text", test_markup_stays_text);
   g_test_add_func ("/feed-parser/html-to-text", test_html_to_text);
+  g_test_add_func ("/feed-parser/links/plain-web-uri", test_plain_web_uri);
   g_test_add_func ("/feed-parser/html-to-text/fast-path/tricky", test_html_fast_tricky);
   g_test_add_func ("/feed-parser/html-to-text/fast-path/random", test_html_fast_random);
   g_test_add_func ("/feed-parser/html-to-text/fast-path/corpus", test_html_fast_corpus);

@@ -312,8 +312,15 @@ _shoebox_feed_decode (const guint8 *data,
 
       if (is_utf8_label (charset))
         {
-          if (!g_utf8_validate_len ((const char *) data, length, NULL))
-            *overridden = TRUE;
+          /* Valid, as nearly every feed is: validated once, copied once
+           * (a NUL byte makes the validation fail).
+           */
+          if (g_utf8_validate_len ((const char *) data, length, NULL))
+            {
+              *out_length = length;
+              return g_strndup ((const char *) data, length);
+            }
+          *overridden = TRUE;
           return _shoebox_feed_finish_utf8 ((const char *) data, length, out_length);
         }
 
@@ -609,7 +616,8 @@ _shoebox_feed_prepare_xml (const char *text,
            */
           const char *q = p + 1;
 
-          while (q < end && !needs_a_look ((guchar) *q))
+          while (q < end && (!needs_a_look ((guchar) *q) ||
+                             (*q == '<' && (q + 1 >= end || q[1] != '!'))))
             q++;
           g_string_append_len (out, p, q - p);
           p = q;

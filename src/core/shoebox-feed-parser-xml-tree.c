@@ -96,8 +96,15 @@ _shoebox_feed_xml_classify (xmlNodePtr   node,
   if (node->_private != NULL)
     return (NsClass) (GPOINTER_TO_INT (node->_private) - 1);
 
+  /* Elements share their namespace's declaration: its class is kept in
+   * the declaration's own field for applications, shifted the same way.
+   */
   if (node->ns != NULL && node->ns->href != NULL)
-    ns_class = classify_uri ((const char *) node->ns->href);
+    {
+      if (node->ns->_private == NULL)
+        node->ns->_private = GINT_TO_POINTER ((int) classify_uri ((const char *) node->ns->href) + 1);
+      ns_class = (NsClass) (GPOINTER_TO_INT (node->ns->_private) - 1);
+    }
   else if (colon != NULL)
     {
       ns_class = NS_CLASS_OTHER;

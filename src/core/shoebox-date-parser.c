@@ -253,19 +253,11 @@ shoebox_date_parse_iso8601 (const char *text)
     return NULL;
 
   /* Whole seconds and an ordinary offset, nearly every feed's date: built
-   * directly, which checks the day of the month as the ISO 8601 reader
-   * below does, without printing the date and reading it back.
+   * as RFC 822 dates are, which checks the day of the month as the ISO
+   * 8601 reader below does, without printing the date and reading it back.
    */
   if (fraction->len == 0 && ABS (offset) < 24 * 60)
-    {
-      g_autoptr(GTimeZone) zone = g_time_zone_new_offset (offset * 60);
-
-      if (zone != NULL)
-        {
-          parsed = g_date_time_new (zone, year, month, day, hour, minute, second);
-          return parsed != NULL ? g_date_time_to_utc (parsed) : NULL;
-        }
-    }
+    return make_utc (year, month, day, hour, minute, second, offset);
 
   normalised = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d%s%s%c%02d:%02d",
                                 year, month, day, hour, minute, second,

@@ -83,8 +83,17 @@ static const Element *
 find_element (const char *name,
               gsize       length)
 {
+  char first;
+
+  if (length == 0 || length > 10)
+    return NULL;
+
+  /* Every tag of every summary comes here: the first letter rules out
+   * nearly all the table before any name is compared.
+   */
+  first = g_ascii_tolower (name[0]);
   for (gsize i = 0; i < G_N_ELEMENTS (elements); i++)
-    if (strlen (elements[i].name) == length &&
+    if (elements[i].name[0] == first && strlen (elements[i].name) == length &&
         g_ascii_strncasecmp (elements[i].name, name, length) == 0)
       return &elements[i];
   return NULL;

@@ -21,4 +21,9 @@ char     *_shoebox_html_to_text_fast  (const char *html,
                                        gssize      length,
                                        gsize       max_bytes);
 
+char     *_shoebox_text_sanitize_valid (const char *text,
+                                       gsize       length,
+                                       gsize       max_bytes,
+                                       gboolean    collapse_spaces);
+
 G_END_DECLS

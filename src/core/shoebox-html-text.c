@@ -129,10 +129,6 @@ shoebox_text_sanitize (const char *text,
                        gboolean    collapse_spaces)
 {
   g_autofree char *valid = NULL;
-  const char *end;
-  char *out;
-  gsize out_len = 0;
-  gboolean pending_space = FALSE;
 
   if (text == NULL)
     return NULL;
@@ -148,13 +144,23 @@ shoebox_text_sanitize (const char *text,
 
   /* Most feed text is valid already: copy it only when it is not. */
   if (g_utf8_validate_len (text, (gsize) length, NULL))
-    end = text + length;
-  else
-    {
-      valid = g_utf8_make_valid (text, length);
-      text = valid;
-      end = valid + strlen (valid);
-    }
+    return _shoebox_text_sanitize_valid (text, (gsize) length, max_bytes, collapse_spaces);
+
+  valid = g_utf8_make_valid (text, length);
+  return _shoebox_text_sanitize_valid (valid, strlen (valid), max_bytes, collapse_spaces);
+}
+
+/* shoebox_text_sanitize() on text known to be valid UTF-8 without NUL. */
+char *
+_shoebox_text_sanitize_valid (const char *text,
+                              gsize       length,
+                              gsize       max_bytes,
+                              gboolean    collapse_spaces)
+{
+  const char *end = text + length;
+  char *out;
+  gsize out_len = 0;
+  gboolean pending_space = FALSE;
 
   /* The result is never longer than the valid text, nor than the cap: one
    * buffer of that size, written directly, costs far less than growing a
@@ -392,7 +398,7 @@ _shoebox_html_to_text_fast (const char *html,
   if (!_shoebox_html_read_simple (html, (gsize) length, text))
     return NULL;
 
-  return shoebox_text_sanitize (text->str, (gssize) text->len, max_bytes, TRUE);
+  return _shoebox_text_sanitize_valid (text->str, text->len, max_bytes, TRUE);
 }
 
 /**

@@ -137,41 +137,43 @@ check_paragraph (Reader *reader)
   reader->open[reader->depth++] = find_element ("p", 1);
 }
 
-/* Characters libxml2 takes as they are: no controls but blanks, no C1
- * controls, nothing its tables call a non-character. The input is valid
- * UTF-8 already.
+/* The text from *p to the next '<' or '&', if libxml2 takes its
+ * characters as they are: no controls but blanks, no C1 controls, nothing
+ * its tables call a non-character. The input is valid UTF-8 already.
  */
 static gboolean
 read_text (Reader      *reader,
-           const char  *start,
+           const char **p,
            const char  *end)
 {
+  const char *start = *p;
+  const char *q = start;
   gboolean blank = TRUE;
 
-  for (const char *p = start; p < end;)
+  while (q < end && *q != '<' && *q != '&')
     {
-      guchar byte = (guchar) *p;
+      guchar byte = (guchar) *q;
 
-      if (byte < 0x80)
+      if (byte >= 0x80)
         {
-          if (byte < 0x20 && !is_blank ((char) byte))
-            return FALSE;
-          if (byte == 0x7F)
-            return FALSE;
-          if (!is_blank ((char) byte))
-            blank = FALSE;
-          p++;
-        }
-      else
-        {
-          gunichar c = g_utf8_get_char (p);
+          gunichar c = g_utf8_get_char (q);
 
           if ((c >= 0x80 && c < 0xA0) || c == 0xFFFE || c == 0xFFFF || c == 0xFEFF)
             return FALSE;
           blank = FALSE;
-          p = g_utf8_next_char (p);
+          q = g_utf8_next_char (q);
         }
+      else if (byte > ' ' && byte != 0x7F)
+        {
+          blank = FALSE;
+          q++;
+        }
+      else if (is_blank ((char) byte))
+        q++;
+      else
+        return FALSE;
     }
+  *p = q;
 
   /* White space outside any element has no node to go into. */
   if (blank && reader->depth == 0)
@@ -179,7 +181,18 @@ read_text (Reader      *reader,
 
   if (!blank)
     check_paragraph (reader);
-  g_string_append_len (reader->text, start, end - start);
+  g_string_append_len (reader->text, start, q - start);
+  return TRUE;
+}
+
+/* A quoted attribute value may hold anything but controls and '<'. */
+static gboolean
+is_plain_value (const char *value,
+                const char *end)
+{
+  for (const char *p = value; p < end; p++)
+    if (((guchar) *p < 0x20 && !is_blank (*p)) || *p == 0x7F || *p == '<')
+      return FALSE;
   return TRUE;
 }
 
@@ -286,7 +299,7 @@ skip_attributes (const char **p,
             {
               const char *close = memchr (q + 1, *q, (gsize) (end - q - 1));
 
-              if (close == NULL || memchr (q + 1, '<', (gsize) (close - q - 1)) != NULL)
+              if (close == NULL || !is_plain_value (q + 1, close))
                 return FALSE;
               q = close + 1;
             }
@@ -413,19 +426,12 @@ _shoebox_html_read_simple (const char *html,
   const char *p = html;
 
   /* Control characters, even inside a tag, make libxml2 complain and
-   * recover in its own ways.
+   * recover in its own ways: the text and each part of a tag turns them
+   * away.
    */
-  for (gsize i = 0; i < length; i++)
-    if (((guchar) html[i] < 0x20 && !is_blank (html[i])) || html[i] == 0x7F)
-      return FALSE;
-
   while (p < end)
     {
-      const char *run = p;
-
-      while (p < end && *p != '<' && *p != '&')
-        p++;
-      if (p > run && !read_text (&reader, run, p))
+      if (*p != '<' && *p != '&' && !read_text (&reader, &p, end))
         return FALSE;
       if (p >= end)
         break;

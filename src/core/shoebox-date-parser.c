@@ -373,8 +373,13 @@ shoebox_date_parse_rfc822 (const char *text)
   if (text == NULL || strlen (text) > MAX_DATE_LENGTH)
     return NULL;
 
+  /* What g_strdelimit() does, for far less than its search of the
+   * delimiters at every character.
+   */
   copy = g_strdup (text);
-  g_strdelimit (copy, ",\t\r\n", ' ');
+  for (char *c = copy; *c != '\0'; c++)
+    if (*c == ',' || *c == '\t' || *c == '\r' || *c == '\n')
+      *c = ' ';
 
   /* Word by word, each ended in place: feeds carry a date per story. */
   for (char *word = copy; word != NULL; word = next)

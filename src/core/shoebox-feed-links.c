@@ -51,6 +51,55 @@ _shoebox_feed_has_web_scheme (const char *uri)
  *
  * Returns: %TRUE for http and https URLs only
  */
+/* The usual case, decided without GUri: "http(s)://", a host of letters,
+ * digits, dots and hyphens, an optional port, then nothing or a path,
+ * query or fragment of printable ASCII with well-formed escapes. GUri
+ * accepts every such address, with that host; anything else goes to it.
+ */
+gboolean
+_shoebox_feed_uri_is_plain_web (const char *uri)
+{
+  const char *p;
+  const char *host;
+
+  if (g_ascii_strncasecmp (uri, "http://", 7) == 0)
+    p = uri + 7;
+  else if (g_ascii_strncasecmp (uri, "https://", 8) == 0)
+    p = uri + 8;
+  else
+    return FALSE;
+
+  host = p;
+  while (g_ascii_isalnum (*p) || *p == '.' || *p == '-')
+    p++;
+  if (p == host)
+    return FALSE;
+
+  if (*p == ':')
+    {
+      const char *digits = ++p;
+      guint port = 0;
+
+      while (g_ascii_isdigit (*p) && p - digits < 5)
+        port = port * 10 + (guint) (*p++ - '0');
+      if (p == digits || port > 65535)
+        return FALSE;
+    }
+
+  if (*p != '\0' && *p != '/' && *p != '?' && *p != '#')
+    return FALSE;
+
+  for (; *p != '\0'; p++)
+    {
+      if ((guchar) *p <= ' ' || (guchar) *p >= 0x7F || *p == '\\')
+        return FALSE;
+      if (*p == '%' && !(g_ascii_isxdigit (p[1]) && g_ascii_isxdigit (p[2])))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 shoebox_feed_uri_is_web (const char *uri)
 {
@@ -60,6 +109,9 @@ shoebox_feed_uri_is_web (const char *uri)
 
   if (uri == NULL)
     return FALSE;
+
+  if (_shoebox_feed_uri_is_plain_web (uri))
+    return TRUE;
 
   cleaned = g_string_new (NULL);
   for (const char *p = uri; *p != '\0'; p++)

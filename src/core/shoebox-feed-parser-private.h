@@ -28,6 +28,7 @@ ShoeboxFeedItem *_shoebox_feed_item_new          (void);
 char            *_shoebox_feed_clean_line        (const char       *text,
                                                   gsize             max_bytes);
 gboolean         _shoebox_feed_has_web_scheme    (const char       *uri);
+gboolean         _shoebox_feed_uri_is_plain_web  (const char       *uri);
 char            *_shoebox_feed_resolve_against   (const char       *base,
                                                   const char       *reference);
 char            *_shoebox_feed_resolve_link      (const char       *base,

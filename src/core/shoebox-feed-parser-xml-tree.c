@@ -96,8 +96,15 @@ _shoebox_feed_xml_classify (xmlNodePtr   node,
   if (node->_private != NULL)
     return (NsClass) (GPOINTER_TO_INT (node->_private) - 1);
 
+  /* Elements share their namespace's declaration: its class is kept in
+   * the declaration's own field for applications, shifted the same way.
+   */
   if (node->ns != NULL && node->ns->href != NULL)
-    ns_class = classify_uri ((const char *) node->ns->href);
+    {
+      if (node->ns->_private == NULL)
+        node->ns->_private = GINT_TO_POINTER ((int) classify_uri ((const char *) node->ns->href) + 1);
+      ns_class = (NsClass) (GPOINTER_TO_INT (node->ns->_private) - 1);
+    }
   else if (colon != NULL)
     {
       ns_class = NS_CLASS_OTHER;
@@ -238,13 +245,38 @@ collect_text (ParseContext *ctx,
     }
 }
 
+/* The text of an element whose only child is one text node, as nearly
+ * every element of a feed is: what collect_text() would gather, without
+ * gathering it.
+ */
+static const char *
+only_text (xmlNodePtr  node,
+           gsize       cap,
+           gsize      *length)
+{
+  xmlNodePtr child = node->children;
+
+  if (child == NULL || child->next != NULL || child->content == NULL ||
+      (child->type != XML_TEXT_NODE && child->type != XML_CDATA_SECTION_NODE))
+    return NULL;
+
+  *length = MIN (strlen ((const char *) child->content), cap);
+  return (const char *) child->content;
+}
+
 char *
 _shoebox_feed_xml_dup_raw_text (ParseContext *ctx,
                                 xmlNodePtr    node,
                                 gsize         cap)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) out = NULL;
+  gsize length;
+  const char *text = only_text (node, cap, &length);
 
+  if (text != NULL)
+    return shoebox_text_sanitize (text, (gssize) length, cap, FALSE);
+
+  out = g_string_new (NULL);
   collect_text (ctx, node, out, cap);
   return shoebox_text_sanitize (out->str, (gssize) out->len, cap, FALSE);
 }
@@ -254,8 +286,14 @@ _shoebox_feed_xml_dup_line (ParseContext *ctx,
                             xmlNodePtr    node,
                             gsize         cap)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) out = NULL;
+  gsize length;
+  const char *text = only_text (node, cap * 4, &length);
 
+  if (text != NULL)
+    return shoebox_text_sanitize (text, (gssize) length, cap, TRUE);
+
+  out = g_string_new (NULL);
   collect_text (ctx, node, out, cap * 4);
   return shoebox_text_sanitize (out->str, (gssize) out->len, cap, TRUE);
 }

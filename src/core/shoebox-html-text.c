@@ -15,6 +15,7 @@
 
 #include "shoebox-html-entity.h"
 #include "shoebox-html-text.h"
+#include "shoebox-html-text-private.h"
 
 /* Feed summaries are HTML written by strangers. Shoebox never shows them
  * as markup: they become plain text here, with libxml2's forgiving HTML
@@ -128,9 +129,6 @@ shoebox_text_sanitize (const char *text,
                        gboolean    collapse_spaces)
 {
   g_autofree char *valid = NULL;
-  const char *end;
-  GString *out;
-  gboolean pending_space = FALSE;
 
   if (text == NULL)
     return NULL;
@@ -146,15 +144,29 @@ shoebox_text_sanitize (const char *text,
 
   /* Most feed text is valid already: copy it only when it is not. */
   if (g_utf8_validate_len (text, (gsize) length, NULL))
-    end = text + length;
-  else
-    {
-      valid = g_utf8_make_valid (text, length);
-      text = valid;
-      end = valid + strlen (valid);
-    }
+    return _shoebox_text_sanitize_valid (text, (gsize) length, max_bytes, collapse_spaces);
 
-  out = g_string_sized_new (MIN ((gsize) length, max_bytes > 0 ? max_bytes : (gsize) length) + 1);
+  valid = g_utf8_make_valid (text, length);
+  return _shoebox_text_sanitize_valid (valid, strlen (valid), max_bytes, collapse_spaces);
+}
+
+/* shoebox_text_sanitize() on text known to be valid UTF-8 without NUL. */
+char *
+_shoebox_text_sanitize_valid (const char *text,
+                              gsize       length,
+                              gsize       max_bytes,
+                              gboolean    collapse_spaces)
+{
+  const char *end = text + length;
+  char *out;
+  gsize out_len = 0;
+  gboolean pending_space = FALSE;
+
+  /* The result is never longer than the valid text, nor than the cap: one
+   * buffer of that size, written directly, costs far less than growing a
+   * string a word at a time.
+   */
+  out = g_malloc (MIN ((gsize) (end - text), max_bytes > 0 ? max_bytes : G_MAXSIZE) + 1);
 
   for (const char *p = text; p < end;)
     {
@@ -173,13 +185,14 @@ shoebox_text_sanitize (const char *text,
 
           if (pending_space)
             {
-              if (max_bytes > 0 && out->len + 1 >= max_bytes)
+              if (max_bytes > 0 && out_len + 1 >= max_bytes)
                 break;
-              g_string_append_c (out, ' ');
+              out[out_len++] = ' ';
               pending_space = FALSE;
             }
-          room = max_bytes > 0 ? max_bytes - out->len : n;
-          g_string_append_len (out, start, (gssize) MIN (n, room));
+          room = max_bytes > 0 ? max_bytes - out_len : n;
+          memcpy (out + out_len, start, MIN (n, room));
+          out_len += MIN (n, room);
           if (n > room)
             break;
           continue;
@@ -199,7 +212,7 @@ shoebox_text_sanitize (const char *text,
 
       if (collapse_spaces && is_space_char (c))
         {
-          pending_space = out->len > 0;
+          pending_space = out_len > 0;
           continue;
         }
 
@@ -207,21 +220,20 @@ shoebox_text_sanitize (const char *text,
           (c >= 0x80 && c < 0xA0) || c == 0xFFFE || c == 0xFFFF)
         continue;
 
-      if (max_bytes > 0 && out->len + (pending_space ? 1 : 0) + n > max_bytes)
+      if (max_bytes > 0 && out_len + (pending_space ? 1 : 0) + n > max_bytes)
         break;
 
       if (pending_space)
         {
-          g_string_append_c (out, ' ');
+          out[out_len++] = ' ';
           pending_space = FALSE;
         }
-      if (n == 1)
-        g_string_append_c (out, (char) c);
-      else
-        g_string_append_len (out, start, (gssize) n);
+      memcpy (out + out_len, start, n);
+      out_len += n;
     }
 
-  return g_string_free (out, FALSE);
+  out[out_len] = '\0';
+  return out;
 }
 
 static void
@@ -308,23 +320,11 @@ shoebox_html_is_block_element (const char *name)
   return lower_name_in (name, block_elements, G_N_ELEMENTS (block_elements));
 }
 
-/**
- * shoebox_html_to_text:
- * @html: (nullable): an HTML fragment or document, UTF-8
- * @length: its length in bytes, or -1 when it ends with a NUL
- * @max_bytes: the most bytes the result may have, 0 for no cap
- *
- * Turns HTML into one line of plain text: tags are dropped (block-level
- * ones and `<br>` count as a space), the contents of script, style and
- * embedded objects are dropped, comments are dropped, entities are
- * decoded, and runs of white space become one space.
- *
- * Returns: (transfer full): plain text, valid UTF-8, possibly empty
- */
+/* libxml2's way: its HTML parser builds a tree, a walk keeps the text. */
 char *
-shoebox_html_to_text (const char *html,
-                      gssize      length,
-                      gsize       max_bytes)
+_shoebox_html_to_text_tree (const char *html,
+                            gssize      length,
+                            gsize       max_bytes)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   htmlDocPtr doc = read_html (html, length);
@@ -370,6 +370,61 @@ shoebox_html_to_text (const char *html,
   xmlFreeDoc (doc);
 
   return shoebox_text_sanitize (text->str, (gssize) MIN (text->len, raw_cap), max_bytes, TRUE);
+}
+
+/* The one-pass way, or %NULL when @html is not simple enough for it.
+ * Only input at most @max_bytes long is tried: its text then never meets
+ * the tree walk's raw cap, which would cut the two ways differently.
+ */
+char *
+_shoebox_html_to_text_fast (const char *html,
+                            gssize      length,
+                            gsize       max_bytes)
+{
+  g_autoptr(GString) text = NULL;
+
+  if (html == NULL)
+    return NULL;
+  if (length < 0)
+    length = (gssize) strlen (html);
+  if ((gsize) length > (max_bytes > 0 ? MIN (max_bytes, MAX_HTML_INPUT) : MAX_HTML_INPUT))
+    return NULL;
+
+  /* What libxml2 would take for another encoding, or for the end. */
+  if (!g_utf8_validate_len (html, (gsize) length, NULL))
+    return NULL;
+
+  text = g_string_sized_new ((gsize) length + 16);
+  if (!_shoebox_html_read_simple (html, (gsize) length, text))
+    return NULL;
+
+  return _shoebox_text_sanitize_valid (text->str, text->len, max_bytes, TRUE);
+}
+
+/**
+ * shoebox_html_to_text:
+ * @html: (nullable): an HTML fragment or document, UTF-8
+ * @length: its length in bytes, or -1 when it ends with a NUL
+ * @max_bytes: the most bytes the result may have, 0 for no cap
+ *
+ * Turns HTML into one line of plain text: tags are dropped (block-level
+ * ones and `<br>` count as a space), the contents of script, style and
+ * embedded objects are dropped, comments are dropped, entities are
+ * decoded, and runs of white space become one space.
+ *
+ * Returns: (transfer full): plain text, valid UTF-8, possibly empty
+ */
+char *
+shoebox_html_to_text (const char *html,
+                      gssize      length,
+                      gsize       max_bytes)
+{
+  char *text = _shoebox_html_to_text_fast (html, length, max_bytes);
+
+  /* Most summaries are simple; the rest go through libxml2. */
+  if (text != NULL)
+    return text;
+  return _shoebox_html_to_text_tree (html, length, max_bytes);
 }
 
 /**

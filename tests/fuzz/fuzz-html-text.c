@@ -15,9 +15,11 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <string.h>
 
 #include "shoebox-fuzz.h"
 #include "shoebox-html-text.h"
+#include "shoebox-html-text-private.h"
 
 /* shoebox_html_dup_first_image() keeps an address at most this long. */
 #define MAX_IMAGE_URL 8192
@@ -32,6 +34,22 @@ check_to_text (const char *html,
   if (text == NULL)
     shoebox_fuzz_fail ("HTML text", "is NULL");
   shoebox_fuzz_check_text ("HTML text", text, max_bytes, TRUE);
+}
+
+/* The one-pass reader must read whatever it takes as libxml2 does. */
+static void
+check_fast_agrees (const char *html,
+                   gssize      length,
+                   gsize       max_bytes)
+{
+  g_autofree char *fast = _shoebox_html_to_text_fast (html, length, max_bytes);
+  g_autofree char *tree = NULL;
+
+  if (fast == NULL)
+    return;
+  tree = _shoebox_html_to_text_tree (html, length, max_bytes);
+  if (strcmp (fast, tree) != 0)
+    shoebox_fuzz_fail ("HTML text", "differs between the fast path and libxml2");
 }
 
 static void
@@ -73,6 +91,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   length = size - 2;
 
   check_to_text (html, (gssize) length, max_bytes);
+  check_fast_agrees (html, (gssize) length, max_bytes);
   check_sanitize (html, (gssize) length, max_bytes);
 
   image = shoebox_html_dup_first_image (html, (gssize) length);

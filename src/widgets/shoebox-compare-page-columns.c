@@ -438,5 +438,4 @@ _shoebox_compare_page_rebuild_columns (ShoeboxComparePage *self)
     }
 
   select_column (self, self->selected_column);
-  _shoebox_compare_page_apply_narrow (self);
 }

@@ -278,6 +278,16 @@ _shoebox_compare_page_save_items (ShoeboxComparePage *self)
   g_settings_set_strv (self->settings, "compare-items", (const char * const *) keys);
 }
 
+/* Everything after the items changed: the page drawn again, and the
+ * items kept for the next start.
+ */
+void
+_shoebox_compare_page_items_changed (ShoeboxComparePage *self)
+{
+  _shoebox_compare_page_refresh (self);
+  _shoebox_compare_page_save_items (self);
+}
+
 /**
  * _shoebox_compare_page_go_back:
  * @self: a #ShoeboxComparePage
@@ -537,7 +547,7 @@ shoebox_compare_page_compare_generations (ShoeboxComparePage *self,
   lineage = shoebox_collection_list_lineage (self->collection, silhouette_id, &error);
   if (lineage == NULL)
     {
-      _shoebox_compare_page_show_toast (self, error->message);
+      shoebox_toast_show (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -577,6 +587,6 @@ shoebox_compare_page_compare_generations (ShoeboxComparePage *self,
       adw_toast_set_button_label (toast, _("Undo"));
       g_signal_connect_object (toast, "button-clicked", G_CALLBACK (_shoebox_compare_page_go_back),
                                self, G_CONNECT_SWAPPED);
-      _shoebox_compare_page_add_toast (self, toast);
+      shoebox_toast_add (GTK_WIDGET (self), toast);
     }
 }

@@ -183,8 +183,6 @@ _shoebox_compare_page_watch_width (ShoeboxComparePage *self)
 
   g_signal_connect_object (adjustment, "notify::page-size", G_CALLBACK (page_size_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->picker_popover, "closed", G_CALLBACK (_shoebox_compare_page_apply_narrow), self,
-                           G_CONNECT_SWAPPED);
 }
 
 /* Compare With… from the narrow menu: its button, shown while it is open. */

@@ -10,6 +10,7 @@
 #include "shoebox-compare-page.h"
 #include "shoebox-profile-loader.h"
 #include "shoebox-profile-view.h"
+#include "shoebox-toast.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,9 @@ G_BEGIN_DECLS
  * (-items.c), the table (-columns.c), the photos and the overlay view
  * (-photos.c), "Compare With…" (-picker.c) and Save as Image
  * (-save-image.c). They share the struct and the helpers declared here.
+ * The order is one way: the widget calls the items, the items call
+ * -refresh.c, which calls the table, the photos and -narrow.c; no part
+ * calls back into one that calls it.
  */
 
 typedef enum
@@ -121,12 +125,8 @@ struct _ShoeboxComparePage
   guint                  restoring : 1;
 };
 
-void     _shoebox_compare_page_items_changed      (ShoeboxComparePage *self);
-void     _shoebox_compare_page_show_toast         (ShoeboxComparePage *self,
-                                                   const char         *title);
-void     _shoebox_compare_page_add_toast          (ShoeboxComparePage *self,
-                                                   AdwToast           *toast);
-void     _shoebox_compare_page_go_back            (ShoeboxComparePage *self);
+void     _shoebox_compare_page_refresh            (ShoeboxComparePage *self);
+void     _shoebox_compare_page_update_actions     (ShoeboxComparePage *self);
 
 void     _shoebox_compare_page_apply_narrow       (ShoeboxComparePage *self);
 void     _shoebox_compare_page_fit_views          (ShoeboxComparePage *self);
@@ -137,6 +137,8 @@ void     _shoebox_compare_page_compare_with_action (GtkWidget         *widget,
                                                    const char         *action_name,
                                                    GVariant           *parameter);
 
+void     _shoebox_compare_page_items_changed      (ShoeboxComparePage *self);
+void     _shoebox_compare_page_go_back            (ShoeboxComparePage *self);
 void     _shoebox_compare_page_item_free          (Item               *item);
 gboolean _shoebox_compare_page_has_item           (ShoeboxComparePage *self,
                                                    ItemKind            kind,

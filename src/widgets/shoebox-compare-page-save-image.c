@@ -60,10 +60,10 @@ chosen_cb (GObject      *object,
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *title = g_strdup_printf (_("Saved the comparison as “%s”"), name);
 
-      _shoebox_compare_page_show_toast (self, title);
+      shoebox_toast_show (GTK_WIDGET (self), title);
     }
   else
-    _shoebox_compare_page_show_toast (self, error->message);
+    shoebox_toast_show (GTK_WIDGET (self), error->message);
 }
 
 void
@@ -103,7 +103,7 @@ _shoebox_compare_page_copy_image_action (GtkWidget  *widget,
 
   texture = _shoebox_compare_page_render_image (self);
   gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
-  _shoebox_compare_page_show_toast (self, _("Copied the comparison"));
+  shoebox_toast_show (GTK_WIDGET (self), _("Copied the comparison"));
 }
 
 /**

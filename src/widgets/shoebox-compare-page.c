@@ -59,6 +59,34 @@ view_divider_changed_cb (ShoeboxComparePage *self)
   gtk_adjustment_set_value (self->divider_adjustment, shoebox_profile_view_get_divider (self->overlay_view));
 }
 
+/* The actions the parts carry out, given the page checked here: no part
+ * needs the page's type.
+ */
+static void
+save_image_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  _shoebox_compare_page_choose_image_file (SHOEBOX_COMPARE_PAGE (widget));
+}
+
+static void
+copy_image_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  _shoebox_compare_page_copy_image (SHOEBOX_COMPARE_PAGE (widget));
+}
+
+/* Compare With… from the narrow menu. */
+static void
+compare_with_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  _shoebox_compare_page_compare_with (SHOEBOX_COMPARE_PAGE (widget));
+}
+
 static void
 back_action (GtkWidget  *widget,
              const char *action_name,
@@ -382,6 +410,7 @@ shoebox_compare_page_class_init (ShoeboxComparePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShoeboxComparePage, overlay_view);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxComparePage, overlay_caption);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxComparePage, columns_box);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxComparePage, scrolled_window);
   /* Not kept in the struct, but reachable for tests. */
   gtk_widget_class_bind_template_child_full (widget_class, "empty_status", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "side_by_side_button", FALSE, 0);
@@ -390,7 +419,6 @@ shoebox_compare_page_class_init (ShoeboxComparePageClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "overlay_controls", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "only_differences_switch", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "save_button", FALSE, 0);
-  gtk_widget_class_bind_template_child_full (widget_class, "scrolled_window", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, picker_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, picker_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, opacity_changed_cb);
@@ -400,10 +428,10 @@ shoebox_compare_page_class_init (ShoeboxComparePageClass *klass)
 
   gtk_widget_class_install_property_action (widget_class, "compare.mode", "mode");
   gtk_widget_class_install_property_action (widget_class, "compare.only-differences", "only-differences");
-  gtk_widget_class_install_action (widget_class, "compare.save-image", NULL, _shoebox_compare_page_save_image_action);
-  gtk_widget_class_install_action (widget_class, "compare.copy-image", NULL, _shoebox_compare_page_copy_image_action);
+  gtk_widget_class_install_action (widget_class, "compare.save-image", NULL, save_image_action);
+  gtk_widget_class_install_action (widget_class, "compare.copy-image", NULL, copy_image_action);
   gtk_widget_class_install_action (widget_class, "compare.back", NULL, back_action);
-  gtk_widget_class_install_action (widget_class, "compare.compare-with", NULL, _shoebox_compare_page_compare_with_action);
+  gtk_widget_class_install_action (widget_class, "compare.compare-with", NULL, compare_with_action);
   gtk_widget_class_install_action (widget_class, "compare.add-photo", "x", add_photo_action);
   gtk_widget_class_install_action (widget_class, "compare.move-left", "i", move_action);
   gtk_widget_class_install_action (widget_class, "compare.move-right", "i", move_action);
@@ -632,4 +660,133 @@ shoebox_compare_page_is_loading (ShoeboxComparePage *self)
   g_return_val_if_fail (SHOEBOX_IS_COMPARE_PAGE (self), FALSE);
 
   return self->n_loading > 0;
+}
+
+/**
+ * shoebox_compare_page_save_image:
+ * @self: a #ShoeboxComparePage
+ * @file: where to write the PNG
+ * @error: return location for a #GError
+ *
+ * Draws the comparison into a PNG: its title, the aligned profiles at
+ * full resolution in the current mode, and the table with its differences
+ * marked; no buttons, whatever the window's size.
+ *
+ * Returns: %TRUE if the file was written
+ */
+gboolean
+shoebox_compare_page_save_image (ShoeboxComparePage  *self,
+                                 GFile               *file,
+                                 GError             **error)
+{
+  g_return_val_if_fail (SHOEBOX_IS_COMPARE_PAGE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return _shoebox_compare_page_save_image (self, file, error);
+}
+
+/**
+ * shoebox_compare_page_set_pairs:
+ * @self: a #ShoeboxComparePage
+ * @ids: (array length=n_ids): pairs' ids
+ * @n_ids: how many
+ *
+ * Compares these pairs, in this order, instead of what was compared:
+ * "Compare Selected". Only the first %SHOEBOX_COMPARE_MAX_ITEMS are kept,
+ * and the page says so.
+ */
+void
+shoebox_compare_page_set_pairs (ShoeboxComparePage *self,
+                                const gint64       *ids,
+                                guint               n_ids)
+{
+  g_return_if_fail (SHOEBOX_IS_COMPARE_PAGE (self));
+  g_return_if_fail (n_ids == 0 || ids != NULL);
+
+  _shoebox_compare_page_set_pairs (self, ids, n_ids);
+}
+
+/**
+ * shoebox_compare_page_add_pair:
+ * @self: a #ShoeboxComparePage
+ * @id: a pair's id
+ *
+ * Returns: %TRUE if the pair was added: it exists, is not compared yet,
+ *   and there is room
+ */
+gboolean
+shoebox_compare_page_add_pair (ShoeboxComparePage *self,
+                               gint64              id)
+{
+  g_return_val_if_fail (SHOEBOX_IS_COMPARE_PAGE (self), FALSE);
+
+  return _shoebox_compare_page_add_pair (self, id);
+}
+
+/**
+ * shoebox_compare_page_add_silhouette:
+ * @self: a #ShoeboxComparePage
+ * @id: a silhouette's id
+ *
+ * Returns: %TRUE if the silhouette was added
+ */
+gboolean
+shoebox_compare_page_add_silhouette (ShoeboxComparePage *self,
+                                     gint64              id)
+{
+  g_return_val_if_fail (SHOEBOX_IS_COMPARE_PAGE (self), FALSE);
+
+  return _shoebox_compare_page_add_silhouette (self, id);
+}
+
+/**
+ * shoebox_compare_page_compare_with_pair:
+ * @self: a #ShoeboxComparePage
+ * @id: a pair's id
+ *
+ * "Compare With…" from a pair: starts a comparison with the pair alone and
+ * opens the list to pick the others from.
+ */
+void
+shoebox_compare_page_compare_with_pair (ShoeboxComparePage *self,
+                                        gint64              id)
+{
+  g_return_if_fail (SHOEBOX_IS_COMPARE_PAGE (self));
+
+  _shoebox_compare_page_compare_with_pair (self, id);
+}
+
+/**
+ * shoebox_compare_page_compare_with_silhouette:
+ * @self: a #ShoeboxComparePage
+ * @id: a silhouette's id
+ *
+ * "Compare With…" from a silhouette.
+ */
+void
+shoebox_compare_page_compare_with_silhouette (ShoeboxComparePage *self,
+                                              gint64              id)
+{
+  g_return_if_fail (SHOEBOX_IS_COMPARE_PAGE (self));
+
+  _shoebox_compare_page_compare_with_silhouette (self, id);
+}
+
+/**
+ * shoebox_compare_page_compare_generations:
+ * @self: a #ShoeboxComparePage
+ * @silhouette_id: any silhouette of a lineage
+ *
+ * Compares the generations of the silhouette's line, oldest first (Track,
+ * Track 2.0, Track 3). A line longer than %SHOEBOX_COMPARE_MAX_ITEMS shows
+ * the generations around @silhouette_id.
+ */
+void
+shoebox_compare_page_compare_generations (ShoeboxComparePage *self,
+                                          gint64              silhouette_id)
+{
+  g_return_if_fail (SHOEBOX_IS_COMPARE_PAGE (self));
+
+  _shoebox_compare_page_compare_generations (self, silhouette_id);
 }

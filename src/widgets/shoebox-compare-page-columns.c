@@ -277,7 +277,7 @@ column_pressed_cb (GtkGestureClick    *gesture,
                    ShoeboxComparePage *self)
 {
   GtkWidget *column = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  int grid_column;
+  int        grid_column;
 
   /* Item i's head and photo are in the grid's column i + 1. */
   gtk_grid_query_child (GTK_GRID (self->columns_box), column, &grid_column, NULL, NULL, NULL);

@@ -104,9 +104,9 @@ _shoebox_compare_page_copy_image (ShoeboxComparePage *self)
  * shoebox_compare_page_save_image().
  */
 gboolean
-_shoebox_compare_page_save_image (ShoeboxComparePage  *self,
-                                  GFile               *file,
-                                  GError             **error)
+_shoebox_compare_page_save_image (ShoeboxComparePage *self,
+                                  GFile              *file,
+                                  GError            **error)
 {
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GBytes) bytes = NULL;

@@ -675,9 +675,9 @@ shoebox_compare_page_is_loading (ShoeboxComparePage *self)
  * Returns: %TRUE if the file was written
  */
 gboolean
-shoebox_compare_page_save_image (ShoeboxComparePage  *self,
-                                 GFile               *file,
-                                 GError             **error)
+shoebox_compare_page_save_image (ShoeboxComparePage *self,
+                                 GFile              *file,
+                                 GError            **error)
 {
   g_return_val_if_fail (SHOEBOX_IS_COMPARE_PAGE (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);

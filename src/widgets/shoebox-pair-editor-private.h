@@ -102,6 +102,7 @@ void     _shoebox_pair_editor_worn_today        (ShoeboxPairEditor *self);
 void     _shoebox_pair_editor_remove_wear       (ShoeboxPairEditor *self,
                                                  const char        *date);
 void     _shoebox_pair_editor_log_past_wear     (ShoeboxPairEditor *self);
+void     _shoebox_pair_editor_past_wear_activated_cb (ShoeboxPairEditor *self);
 void     _shoebox_pair_editor_load_photos        (ShoeboxPairEditor *self);
 void     _shoebox_pair_editor_import_file        (ShoeboxPairEditor *self,
                                                   GFile             *file);

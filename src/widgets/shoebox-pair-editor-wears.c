@@ -196,8 +196,8 @@ _shoebox_pair_editor_log_past_wear (ShoeboxPairEditor *self)
   gtk_editable_set_text (GTK_EDITABLE (self->past_wear_row), "");
 }
 
-static void
-past_wear_activated_cb (ShoeboxPairEditor *self)
+void
+_shoebox_pair_editor_past_wear_activated_cb (ShoeboxPairEditor *self)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "editor.log-past-wear", NULL);
 }
@@ -206,6 +206,4 @@ void
 _shoebox_pair_editor_set_up_wears (ShoeboxPairEditor *self)
 {
   self->wear_rows = g_ptr_array_new ();
-  g_signal_connect_object (self->past_wear_row, "entry-activated", G_CALLBACK (past_wear_activated_cb),
-                           self, G_CONNECT_SWAPPED);
 }

@@ -435,22 +435,6 @@ silhouette_changed_cb (ShoeboxPairEditor *self)
 }
 
 static void
-connect_fields (ShoeboxPairEditor *self)
-{
-  gpointer editables[] = {
-    self->size_row, self->price_paid_row, self->purchase_date_row, self->estimated_value_row,
-  };
-  gpointer combos[] = { self->size_system_row, self->currency_row };
-
-  for (guint i = 0; i < G_N_ELEMENTS (editables); i++)
-    g_signal_connect_object (editables[i], "changed", G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
-  for (guint i = 0; i < G_N_ELEMENTS (combos); i++)
-    g_signal_connect_object (combos[i], "notify::selected", G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->silhouette_entry, "changed", G_CALLBACK (silhouette_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-}
-
-static void
 shoebox_pair_editor_dispose (GObject *object)
 {
   ShoeboxPairEditor *self = SHOEBOX_PAIR_EDITOR (object);
@@ -652,6 +636,9 @@ shoebox_pair_editor_class_init (ShoeboxPairEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, manage_box);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, wear_history_group);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, past_wear_row);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, silhouette_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, _shoebox_pair_editor_past_wear_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.worn-today", NULL, worn_today_action);
@@ -687,7 +674,6 @@ shoebox_pair_editor_init (ShoeboxPairEditor *self)
   g_signal_connect_object (drop, "drop", G_CALLBACK (_shoebox_pair_editor_drop_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   set_up_choices (self);
-  connect_fields (self);
   _shoebox_pair_editor_set_up_wears (self);
   _shoebox_pair_editor_set_up_discard (self);
 }

@@ -270,27 +270,29 @@ select_column (ShoeboxComparePage *self,
 }
 
 static void
-column_pressed_cb (GtkGestureClick *gesture,
-                   int              n_press,
-                   double           x,
-                   double           y,
-                   gpointer         user_data)
+column_pressed_cb (GtkGestureClick    *gesture,
+                   int                 n_press,
+                   double              x,
+                   double              y,
+                   ShoeboxComparePage *self)
 {
   GtkWidget *column = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  ShoeboxComparePage *self = SHOEBOX_COMPARE_PAGE (gtk_widget_get_ancestor (column, SHOEBOX_TYPE_COMPARE_PAGE));
+  int        grid_column;
 
-  select_column (self, GPOINTER_TO_INT (user_data));
+  /* Item i's head and photo are in the grid's column i + 1. */
+  gtk_grid_query_child (GTK_GRID (self->columns_box), column, &grid_column, NULL, NULL, NULL);
+  select_column (self, grid_column - 1);
 }
 
 static void
-make_selectable (GtkWidget *widget,
-                 int        index)
+make_selectable (ShoeboxComparePage *self,
+                 GtkWidget          *widget)
 {
   GtkGesture *click = gtk_gesture_click_new ();
 
   /* Capture, so a click on the photo selects before the view's own drag. */
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
-  g_signal_connect (click, "pressed", G_CALLBACK (column_pressed_cb), GINT_TO_POINTER (index));
+  g_signal_connect_object (click, "pressed", G_CALLBACK (column_pressed_cb), self, 0);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
 }
 
@@ -425,8 +427,8 @@ _shoebox_compare_page_rebuild_columns (ShoeboxComparePage *self)
       gtk_grid_attach (GTK_GRID (self->columns_box), item->column, i + 1, 0, 1, 1);
       _shoebox_compare_page_update_column_menu (self, item, i);
       gtk_grid_attach (GTK_GRID (self->columns_box), build_photo_box (item), i + 1, 1, 1, 1);
-      make_selectable (item->column, i);
-      make_selectable (item->photo_box, i);
+      make_selectable (self, item->column);
+      make_selectable (self, item->photo_box);
 
       for (Row row = 0; row < N_ROWS; row++)
         {
@@ -438,5 +440,4 @@ _shoebox_compare_page_rebuild_columns (ShoeboxComparePage *self)
     }
 
   select_column (self, self->selected_column);
-  _shoebox_compare_page_apply_narrow (self);
 }

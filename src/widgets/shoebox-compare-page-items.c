@@ -278,6 +278,16 @@ _shoebox_compare_page_save_items (ShoeboxComparePage *self)
   g_settings_set_strv (self->settings, "compare-items", (const char * const *) keys);
 }
 
+/* Everything after the items changed: the page drawn again, and the
+ * items kept for the next start.
+ */
+void
+_shoebox_compare_page_items_changed (ShoeboxComparePage *self)
+{
+  _shoebox_compare_page_refresh (self);
+  _shoebox_compare_page_save_items (self);
+}
+
 /**
  * _shoebox_compare_page_go_back:
  * @self: a #ShoeboxComparePage
@@ -400,24 +410,11 @@ _shoebox_compare_page_reload_items (ShoeboxComparePage *self)
   _shoebox_compare_page_items_changed (self);
 }
 
-/**
- * shoebox_compare_page_set_pairs:
- * @self: a #ShoeboxComparePage
- * @ids: (array length=n_ids): pairs' ids
- * @n_ids: how many
- *
- * Compares these pairs, in this order, instead of what was compared:
- * "Compare Selected". Only the first %SHOEBOX_COMPARE_MAX_ITEMS are kept,
- * and the page says so.
- */
 void
-shoebox_compare_page_set_pairs (ShoeboxComparePage *self,
-                                const gint64       *ids,
-                                guint               n_ids)
+_shoebox_compare_page_set_pairs (ShoeboxComparePage *self,
+                                 const gint64       *ids,
+                                 guint               n_ids)
 {
-  g_return_if_fail (SHOEBOX_IS_COMPARE_PAGE (self));
-  g_return_if_fail (n_ids == 0 || ids != NULL);
-
   _shoebox_compare_page_clear_items (self);
   for (guint i = 0; i < n_ids; i++)
     add_item (self, ITEM_PAIR, ids[i]);
@@ -425,20 +422,10 @@ shoebox_compare_page_set_pairs (ShoeboxComparePage *self,
   _shoebox_compare_page_items_changed (self);
 }
 
-/**
- * shoebox_compare_page_add_pair:
- * @self: a #ShoeboxComparePage
- * @id: a pair's id
- *
- * Returns: %TRUE if the pair was added: it exists, is not compared yet,
- *   and there is room
- */
 gboolean
-shoebox_compare_page_add_pair (ShoeboxComparePage *self,
-                               gint64              id)
+_shoebox_compare_page_add_pair (ShoeboxComparePage *self,
+                                gint64              id)
 {
-  g_return_val_if_fail (SHOEBOX_IS_COMPARE_PAGE (self), FALSE);
-
   if (!add_item (self, ITEM_PAIR, id))
     return FALSE;
 
@@ -446,19 +433,10 @@ shoebox_compare_page_add_pair (ShoeboxComparePage *self,
   return TRUE;
 }
 
-/**
- * shoebox_compare_page_add_silhouette:
- * @self: a #ShoeboxComparePage
- * @id: a silhouette's id
- *
- * Returns: %TRUE if the silhouette was added
- */
 gboolean
-shoebox_compare_page_add_silhouette (ShoeboxComparePage *self,
-                                     gint64              id)
+_shoebox_compare_page_add_silhouette (ShoeboxComparePage *self,
+                                      gint64              id)
 {
-  g_return_val_if_fail (SHOEBOX_IS_COMPARE_PAGE (self), FALSE);
-
   if (!add_item (self, ITEM_SILHOUETTE, id))
     return FALSE;
 
@@ -478,58 +456,28 @@ compare_with (ShoeboxComparePage *self,
     gtk_menu_button_popup (self->compare_with_button);
 }
 
-/**
- * shoebox_compare_page_compare_with_pair:
- * @self: a #ShoeboxComparePage
- * @id: a pair's id
- *
- * "Compare With…" from a pair: starts a comparison with the pair alone and
- * opens the list to pick the others from.
- */
 void
-shoebox_compare_page_compare_with_pair (ShoeboxComparePage *self,
-                                        gint64              id)
+_shoebox_compare_page_compare_with_pair (ShoeboxComparePage *self,
+                                         gint64              id)
 {
-  g_return_if_fail (SHOEBOX_IS_COMPARE_PAGE (self));
-
   compare_with (self, ITEM_PAIR, id);
 }
 
-/**
- * shoebox_compare_page_compare_with_silhouette:
- * @self: a #ShoeboxComparePage
- * @id: a silhouette's id
- *
- * "Compare With…" from a silhouette.
- */
 void
-shoebox_compare_page_compare_with_silhouette (ShoeboxComparePage *self,
-                                              gint64              id)
+_shoebox_compare_page_compare_with_silhouette (ShoeboxComparePage *self,
+                                               gint64              id)
 {
-  g_return_if_fail (SHOEBOX_IS_COMPARE_PAGE (self));
-
   compare_with (self, ITEM_SILHOUETTE, id);
 }
 
-/**
- * shoebox_compare_page_compare_generations:
- * @self: a #ShoeboxComparePage
- * @silhouette_id: any silhouette of a lineage
- *
- * Compares the generations of the silhouette's line, oldest first (Track,
- * Track 2.0, Track 3). A line longer than %SHOEBOX_COMPARE_MAX_ITEMS shows
- * the generations around @silhouette_id.
- */
 void
-shoebox_compare_page_compare_generations (ShoeboxComparePage *self,
-                                          gint64              silhouette_id)
+_shoebox_compare_page_compare_generations (ShoeboxComparePage *self,
+                                           gint64              silhouette_id)
 {
   g_autoptr(GListModel) lineage = NULL;
   g_autoptr(GError) error = NULL;
   guint n;
   guint start = 0;
-
-  g_return_if_fail (SHOEBOX_IS_COMPARE_PAGE (self));
 
   if (self->collection == NULL)
     return;
@@ -537,7 +485,7 @@ shoebox_compare_page_compare_generations (ShoeboxComparePage *self,
   lineage = shoebox_collection_list_lineage (self->collection, silhouette_id, &error);
   if (lineage == NULL)
     {
-      _shoebox_compare_page_show_toast (self, error->message);
+      shoebox_toast_show (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -577,6 +525,6 @@ shoebox_compare_page_compare_generations (ShoeboxComparePage *self,
       adw_toast_set_button_label (toast, _("Undo"));
       g_signal_connect_object (toast, "button-clicked", G_CALLBACK (_shoebox_compare_page_go_back),
                                self, G_CONNECT_SWAPPED);
-      _shoebox_compare_page_add_toast (self, toast);
+      shoebox_toast_add (GTK_WIDGET (self), toast);
     }
 }

@@ -32,9 +32,7 @@
 static GtkAdjustment *
 get_hadjustment (ShoeboxComparePage *self)
 {
-  GObject *scrolled = gtk_widget_get_template_child (GTK_WIDGET (self), SHOEBOX_TYPE_COMPARE_PAGE, "scrolled_window");
-
-  return gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  return gtk_scrolled_window_get_hadjustment (self->scrolled_window);
 }
 
 /**
@@ -143,7 +141,7 @@ _shoebox_compare_page_apply_narrow (ShoeboxComparePage *self)
 static gboolean
 apply_narrow_cb (gpointer user_data)
 {
-  ShoeboxComparePage *self = SHOEBOX_COMPARE_PAGE (user_data);
+  ShoeboxComparePage *self = user_data;
 
   self->narrow_source = 0;
   _shoebox_compare_page_apply_narrow (self);
@@ -183,18 +181,12 @@ _shoebox_compare_page_watch_width (ShoeboxComparePage *self)
 
   g_signal_connect_object (adjustment, "notify::page-size", G_CALLBACK (page_size_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->picker_popover, "closed", G_CALLBACK (_shoebox_compare_page_apply_narrow), self,
-                           G_CONNECT_SWAPPED);
 }
 
 /* Compare With… from the narrow menu: its button, shown while it is open. */
 void
-_shoebox_compare_page_compare_with_action (GtkWidget  *widget,
-                                           const char *action_name,
-                                           GVariant   *parameter)
+_shoebox_compare_page_compare_with (ShoeboxComparePage *self)
 {
-  ShoeboxComparePage *self = SHOEBOX_COMPARE_PAGE (widget);
-
   gtk_widget_set_visible (GTK_WIDGET (self->compare_with_button), TRUE);
   gtk_menu_button_popup (self->compare_with_button);
 }

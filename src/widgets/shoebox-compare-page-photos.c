@@ -162,6 +162,25 @@ _shoebox_compare_page_update_views (ShoeboxComparePage *self)
   gtk_revealer_set_reveal_child (self->overlay_controls_revealer, overlay);
 }
 
+/* One photo's load: the page that asked, and the file. The page cancels
+ * its loads as it goes, so a finished load only touches it while it is
+ * there: a cancelled load returns before looking at it.
+ */
+typedef struct
+{
+  ShoeboxComparePage *page;
+  char               *file_name;
+} PhotoLoad;
+
+static void
+photo_load_free (PhotoLoad *load)
+{
+  g_free (load->file_name);
+  g_free (load);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PhotoLoad, photo_load_free)
+
 static void photo_loaded_cb (GObject      *object,
                              GAsyncResult *result,
                              gpointer      user_data);
@@ -172,6 +191,7 @@ _shoebox_compare_page_load_photos (ShoeboxComparePage *self)
   for (guint i = 0; i < self->items->len; i++)
     {
       Item *item = g_ptr_array_index (self->items, i);
+      PhotoLoad *load;
 
       if (item->photo == NULL || item->result != NULL || item->photo_error != NULL || self->loader == NULL)
         continue;
@@ -180,9 +200,11 @@ _shoebox_compare_page_load_photos (ShoeboxComparePage *self)
       if (item->result != NULL)
         continue;
 
+      load = g_new0 (PhotoLoad, 1);
+      load->page = self;
+      load->file_name = g_strdup (item->photo);
       self->n_loading++;
-      shoebox_profile_loader_load_async (self->loader, item->photo, self->cancellable,
-                                         photo_loaded_cb, g_strdup (item->photo));
+      shoebox_profile_loader_load_async (self->loader, item->photo, self->cancellable, photo_loaded_cb, load);
     }
 }
 
@@ -192,21 +214,22 @@ photo_loaded_cb (GObject      *object,
                  gpointer      user_data)
 {
   ShoeboxProfileLoader *loader = SHOEBOX_PROFILE_LOADER (object);
-  g_autofree char *file_name = user_data;
+  g_autoptr(PhotoLoad) load = user_data;
+  const char *file_name = load->file_name;
   g_autoptr(ShoeboxProfileResult) result = NULL;
   g_autoptr(GError) error = NULL;
   ShoeboxComparePage *self;
 
+  /* Cancelled as the page went: it may be freed by now. */
   result = shoebox_profile_loader_load_finish (loader, async_result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  self = SHOEBOX_COMPARE_PAGE (g_object_get_data (G_OBJECT (loader), "shoebox-compare-page"));
-  if (self == NULL)
-    return;
-  self->n_loading--;
+  /* A load of a store the page has replaced since: not counted. */
+  self = load->page;
   if (loader != self->loader)
     return;
+  self->n_loading--;
 
   /* Every item with this photo is answered by the first request. */
   for (guint i = 0; i < self->items->len; i++)

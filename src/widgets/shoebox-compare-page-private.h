@@ -10,6 +10,7 @@
 #include "shoebox-compare-page.h"
 #include "shoebox-profile-loader.h"
 #include "shoebox-profile-view.h"
+#include "shoebox-toast.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,9 @@ G_BEGIN_DECLS
  * (-items.c), the table (-columns.c), the photos and the overlay view
  * (-photos.c), "Compare With…" (-picker.c) and Save as Image
  * (-save-image.c). They share the struct and the helpers declared here.
+ * The order is one way: the widget calls the items, the items call
+ * -refresh.c, which calls the table, the photos and -narrow.c; no part
+ * calls back into one that calls it.
  */
 
 typedef enum
@@ -115,28 +119,25 @@ struct _ShoeboxComparePage
   ShoeboxProfileView    *overlay_view;
   GtkLabel              *overlay_caption;
   GtkWidget             *columns_box;
+  GtkScrolledWindow     *scrolled_window;
 
   guint                  truncated : 1;
   guint                  only_differences : 1;
   guint                  restoring : 1;
 };
 
-void     _shoebox_compare_page_items_changed      (ShoeboxComparePage *self);
-void     _shoebox_compare_page_show_toast         (ShoeboxComparePage *self,
-                                                   const char         *title);
-void     _shoebox_compare_page_add_toast          (ShoeboxComparePage *self,
-                                                   AdwToast           *toast);
-void     _shoebox_compare_page_go_back            (ShoeboxComparePage *self);
+void     _shoebox_compare_page_refresh            (ShoeboxComparePage *self);
+void     _shoebox_compare_page_update_actions     (ShoeboxComparePage *self);
 
 void     _shoebox_compare_page_apply_narrow       (ShoeboxComparePage *self);
 void     _shoebox_compare_page_fit_views          (ShoeboxComparePage *self);
 void     _shoebox_compare_page_set_tool_visible   (GtkWidget          *tool,
                                                    gboolean            visible);
 void     _shoebox_compare_page_watch_width        (ShoeboxComparePage *self);
-void     _shoebox_compare_page_compare_with_action (GtkWidget         *widget,
-                                                   const char         *action_name,
-                                                   GVariant           *parameter);
+void     _shoebox_compare_page_compare_with       (ShoeboxComparePage *self);
 
+void     _shoebox_compare_page_items_changed      (ShoeboxComparePage *self);
+void     _shoebox_compare_page_go_back            (ShoeboxComparePage *self);
 void     _shoebox_compare_page_item_free          (Item               *item);
 gboolean _shoebox_compare_page_has_item           (ShoeboxComparePage *self,
                                                    ItemKind            kind,
@@ -146,6 +147,19 @@ Item    *_shoebox_compare_page_get_item           (ShoeboxComparePage *self,
 void     _shoebox_compare_page_clear_items        (ShoeboxComparePage *self);
 gboolean _shoebox_compare_page_add_key            (ShoeboxComparePage *self,
                                                    const char         *key);
+void     _shoebox_compare_page_set_pairs          (ShoeboxComparePage *self,
+                                                   const gint64       *ids,
+                                                   guint               n_ids);
+gboolean _shoebox_compare_page_add_pair           (ShoeboxComparePage *self,
+                                                   gint64              id);
+gboolean _shoebox_compare_page_add_silhouette     (ShoeboxComparePage *self,
+                                                   gint64              id);
+void     _shoebox_compare_page_compare_with_pair  (ShoeboxComparePage *self,
+                                                   gint64              id);
+void     _shoebox_compare_page_compare_with_silhouette (ShoeboxComparePage *self,
+                                                        gint64              id);
+void     _shoebox_compare_page_compare_generations (ShoeboxComparePage *self,
+                                                    gint64              silhouette_id);
 void     _shoebox_compare_page_restore_items      (ShoeboxComparePage *self);
 void     _shoebox_compare_page_save_items         (ShoeboxComparePage *self);
 void     _shoebox_compare_page_reload_items       (ShoeboxComparePage *self);
@@ -169,11 +183,10 @@ GdkTexture *_shoebox_compare_page_render_image    (ShoeboxComparePage *self);
 
 void     _shoebox_compare_page_refill_picker      (ShoeboxComparePage *self);
 
-void     _shoebox_compare_page_save_image_action  (GtkWidget          *widget,
-                                                   const char         *action_name,
-                                                   GVariant           *parameter);
-void     _shoebox_compare_page_copy_image_action  (GtkWidget          *widget,
-                                                   const char         *action_name,
-                                                   GVariant           *parameter);
+void     _shoebox_compare_page_choose_image_file  (ShoeboxComparePage *self);
+void     _shoebox_compare_page_copy_image         (ShoeboxComparePage *self);
+gboolean _shoebox_compare_page_save_image         (ShoeboxComparePage  *self,
+                                                   GFile               *file,
+                                                   GError             **error);
 
 G_END_DECLS

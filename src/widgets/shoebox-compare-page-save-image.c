@@ -50,28 +50,25 @@ chosen_cb (GObject      *object,
       && g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     return;
 
-  self = SHOEBOX_COMPARE_PAGE (user_data);
+  self = user_data;
   g_clear_object (&self->chooser);
   if (file == NULL)
     return;
 
-  if (shoebox_compare_page_save_image (self, file, &error))
+  if (_shoebox_compare_page_save_image (self, file, &error))
     {
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *title = g_strdup_printf (_("Saved the comparison as “%s”"), name);
 
-      _shoebox_compare_page_show_toast (self, title);
+      shoebox_toast_show (GTK_WIDGET (self), title);
     }
   else
-    _shoebox_compare_page_show_toast (self, error->message);
+    shoebox_toast_show (GTK_WIDGET (self), error->message);
 }
 
 void
-_shoebox_compare_page_save_image_action (GtkWidget  *widget,
-                                         const char *action_name,
-                                         GVariant   *parameter)
+_shoebox_compare_page_choose_image_file (ShoeboxComparePage *self)
 {
-  ShoeboxComparePage *self = SHOEBOX_COMPARE_PAGE (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autoptr(GFile) pictures = NULL;
   g_autofree char *file_name = NULL;
@@ -86,49 +83,33 @@ _shoebox_compare_page_save_image_action (GtkWidget  *widget,
   gtk_file_filter_add_suffix (filter, "png");
   self->chooser = g_cancellable_new ();
   file_name = dup_file_name (self);
-  shoebox_file_dialog_save (widget, _("Save as Image"), _("_Save"), filter, file_name,
+  shoebox_file_dialog_save (GTK_WIDGET (self), _("Save as Image"), _("_Save"), filter, file_name,
                             pictures, self->chooser, chosen_cb, self);
 }
 
 void
-_shoebox_compare_page_copy_image_action (GtkWidget  *widget,
-                                         const char *action_name,
-                                         GVariant   *parameter)
+_shoebox_compare_page_copy_image (ShoeboxComparePage *self)
 {
-  ShoeboxComparePage *self = SHOEBOX_COMPARE_PAGE (widget);
   g_autoptr(GdkTexture) texture = NULL;
 
   if (self->items->len == 0)
     return;
 
   texture = _shoebox_compare_page_render_image (self);
-  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
-  _shoebox_compare_page_show_toast (self, _("Copied the comparison"));
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (self)), texture);
+  shoebox_toast_show (GTK_WIDGET (self), _("Copied the comparison"));
 }
 
-/**
- * shoebox_compare_page_save_image:
- * @self: a #ShoeboxComparePage
- * @file: where to write the PNG
- * @error: return location for a #GError
- *
- * Draws the comparison into a PNG: its title, the aligned profiles at
- * full resolution in the current mode, and the table with its differences
- * marked; no buttons, whatever the window's size.
- *
- * Returns: %TRUE if the file was written
+/* Draws the comparison into a PNG at @file; see
+ * shoebox_compare_page_save_image().
  */
 gboolean
-shoebox_compare_page_save_image (ShoeboxComparePage  *self,
-                                 GFile               *file,
-                                 GError             **error)
+_shoebox_compare_page_save_image (ShoeboxComparePage *self,
+                                  GFile              *file,
+                                  GError            **error)
 {
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GBytes) bytes = NULL;
-
-  g_return_val_if_fail (SHOEBOX_IS_COMPARE_PAGE (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (self->items->len == 0)
     {

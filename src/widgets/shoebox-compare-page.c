@@ -28,46 +28,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-update_actions (ShoeboxComparePage *self)
-{
-  guint n = self->items->len;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.save-image", n > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.copy-image", n > 0);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->compare_with_button),
-                            self->collection != NULL && n < SHOEBOX_COMPARE_MAX_ITEMS);
-}
-
-static void
-update_hint (ShoeboxComparePage *self)
-{
-  const char *hint = NULL;
-
-  if (self->truncated)
-    hint = _("Only the first four are compared: more columns would not fit.");
-  else if (self->items->len == 1)
-    hint = _("Add one more pair or silhouette with “Compare With…” to see the differences.");
-
-  gtk_label_set_text (self->hint_label, hint != NULL ? hint : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->hint_label), hint != NULL);
-  _shoebox_compare_page_fit_views (self);
-}
-
-/* Everything after the items changed: the columns, the table, the photos. */
-void
-_shoebox_compare_page_items_changed (ShoeboxComparePage *self)
-{
-  _shoebox_compare_page_rebuild_columns (self);
-  _shoebox_compare_page_load_photos (self);
-  _shoebox_compare_page_update_differences (self);
-  _shoebox_compare_page_update_views (self);
-  update_hint (self);
-  update_actions (self);
-  gtk_stack_set_visible_child_name (self->stack, self->items->len > 0 ? "comparison" : "empty");
-  _shoebox_compare_page_save_items (self);
-}
-
-static void
 picker_popover_show_cb (ShoeboxComparePage *self)
 {
   _shoebox_compare_page_refill_picker (self);
@@ -99,23 +59,32 @@ view_divider_changed_cb (ShoeboxComparePage *self)
   gtk_adjustment_set_value (self->divider_adjustment, shoebox_profile_view_get_divider (self->overlay_view));
 }
 
-void
-_shoebox_compare_page_add_toast (ShoeboxComparePage *self,
-                                 AdwToast           *toast)
+/* The actions the parts carry out, given the page checked here: no part
+ * needs the page's type.
+ */
+static void
+save_image_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  _shoebox_compare_page_choose_image_file (SHOEBOX_COMPARE_PAGE (widget));
 }
 
-void
-_shoebox_compare_page_show_toast (ShoeboxComparePage *self,
-                                  const char         *title)
+static void
+copy_image_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
-  _shoebox_compare_page_add_toast (self, adw_toast_new (title));
+  _shoebox_compare_page_copy_image (SHOEBOX_COMPARE_PAGE (widget));
+}
+
+/* Compare With… from the narrow menu. */
+static void
+compare_with_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  _shoebox_compare_page_compare_with (SHOEBOX_COMPARE_PAGE (widget));
 }
 
 static void
@@ -152,7 +121,7 @@ add_photo_action (GtkWidget  *widget,
   pair = shoebox_collection_get_pair (self->collection, g_variant_get_int64 (parameter), &error);
   if (pair == NULL)
     {
-      _shoebox_compare_page_show_toast (self, error->message);
+      shoebox_toast_show (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -314,8 +283,6 @@ shoebox_compare_page_dispose (GObject *object)
 
   if (self->items != NULL)
     g_ptr_array_set_size (self->items, 0);
-  if (self->loader != NULL)
-    g_object_set_data (G_OBJECT (self->loader), "shoebox-compare-page", NULL);
   g_clear_object (&self->loader);
   g_clear_object (&self->photos);
   g_clear_object (&self->collection);
@@ -443,6 +410,7 @@ shoebox_compare_page_class_init (ShoeboxComparePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShoeboxComparePage, overlay_view);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxComparePage, overlay_caption);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxComparePage, columns_box);
+  gtk_widget_class_bind_template_child (widget_class, ShoeboxComparePage, scrolled_window);
   /* Not kept in the struct, but reachable for tests. */
   gtk_widget_class_bind_template_child_full (widget_class, "empty_status", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "side_by_side_button", FALSE, 0);
@@ -451,16 +419,19 @@ shoebox_compare_page_class_init (ShoeboxComparePageClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "overlay_controls", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "only_differences_switch", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "save_button", FALSE, 0);
-  gtk_widget_class_bind_template_child_full (widget_class, "scrolled_window", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, picker_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, picker_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, opacity_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, divider_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_divider_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, _shoebox_compare_page_apply_narrow);
 
   gtk_widget_class_install_property_action (widget_class, "compare.mode", "mode");
   gtk_widget_class_install_property_action (widget_class, "compare.only-differences", "only-differences");
-  gtk_widget_class_install_action (widget_class, "compare.save-image", NULL, _shoebox_compare_page_save_image_action);
-  gtk_widget_class_install_action (widget_class, "compare.copy-image", NULL, _shoebox_compare_page_copy_image_action);
+  gtk_widget_class_install_action (widget_class, "compare.save-image", NULL, save_image_action);
+  gtk_widget_class_install_action (widget_class, "compare.copy-image", NULL, copy_image_action);
   gtk_widget_class_install_action (widget_class, "compare.back", NULL, back_action);
-  gtk_widget_class_install_action (widget_class, "compare.compare-with", NULL, _shoebox_compare_page_compare_with_action);
+  gtk_widget_class_install_action (widget_class, "compare.compare-with", NULL, compare_with_action);
   gtk_widget_class_install_action (widget_class, "compare.add-photo", "x", add_photo_action);
   gtk_widget_class_install_action (widget_class, "compare.move-left", "i", move_action);
   gtk_widget_class_install_action (widget_class, "compare.move-right", "i", move_action);
@@ -521,12 +492,6 @@ shoebox_compare_page_init (ShoeboxComparePage *self)
   g_signal_connect_object (drop_target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
 
-  g_signal_connect_object (self->opacity_adjustment, "value-changed", G_CALLBACK (opacity_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->divider_adjustment, "value-changed", G_CALLBACK (divider_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->overlay_view, "notify::divider", G_CALLBACK (view_divider_changed_cb),
-                           self, G_CONNECT_SWAPPED);
   shoebox_profile_view_set_overlay_opacity (self->overlay_view, gtk_adjustment_get_value (self->opacity_adjustment));
   shoebox_profile_view_set_divider (self->overlay_view, gtk_adjustment_get_value (self->divider_adjustment));
 
@@ -600,14 +565,11 @@ shoebox_compare_page_set_photos (ShoeboxComparePage *self,
   if (photos == NULL || !g_set_object (&self->photos, photos))
     return;
 
-  if (self->loader != NULL)
-    g_object_set_data (G_OBJECT (self->loader), "shoebox-compare-page", NULL);
+  /* Loads of the old store still running are left to end: their
+   * results are for another loader, and dropped.
+   */
   g_clear_object (&self->loader);
   self->loader = shoebox_profile_loader_new (photos);
-  /* How a finished load finds the page: the page cancels its loads when it
-   * goes, and the loader goes with it.
-   */
-  g_object_set_data (G_OBJECT (self->loader), "shoebox-compare-page", self);
   for (guint i = 0; i < self->items->len; i++)
     {
       Item *item = g_ptr_array_index (self->items, i);
@@ -698,4 +660,133 @@ shoebox_compare_page_is_loading (ShoeboxComparePage *self)
   g_return_val_if_fail (SHOEBOX_IS_COMPARE_PAGE (self), FALSE);
 
   return self->n_loading > 0;
+}
+
+/**
+ * shoebox_compare_page_save_image:
+ * @self: a #ShoeboxComparePage
+ * @file: where to write the PNG
+ * @error: return location for a #GError
+ *
+ * Draws the comparison into a PNG: its title, the aligned profiles at
+ * full resolution in the current mode, and the table with its differences
+ * marked; no buttons, whatever the window's size.
+ *
+ * Returns: %TRUE if the file was written
+ */
+gboolean
+shoebox_compare_page_save_image (ShoeboxComparePage *self,
+                                 GFile              *file,
+                                 GError            **error)
+{
+  g_return_val_if_fail (SHOEBOX_IS_COMPARE_PAGE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return _shoebox_compare_page_save_image (self, file, error);
+}
+
+/**
+ * shoebox_compare_page_set_pairs:
+ * @self: a #ShoeboxComparePage
+ * @ids: (array length=n_ids): pairs' ids
+ * @n_ids: how many
+ *
+ * Compares these pairs, in this order, instead of what was compared:
+ * "Compare Selected". Only the first %SHOEBOX_COMPARE_MAX_ITEMS are kept,
+ * and the page says so.
+ */
+void
+shoebox_compare_page_set_pairs (ShoeboxComparePage *self,
+                                const gint64       *ids,
+                                guint               n_ids)
+{
+  g_return_if_fail (SHOEBOX_IS_COMPARE_PAGE (self));
+  g_return_if_fail (n_ids == 0 || ids != NULL);
+
+  _shoebox_compare_page_set_pairs (self, ids, n_ids);
+}
+
+/**
+ * shoebox_compare_page_add_pair:
+ * @self: a #ShoeboxComparePage
+ * @id: a pair's id
+ *
+ * Returns: %TRUE if the pair was added: it exists, is not compared yet,
+ *   and there is room
+ */
+gboolean
+shoebox_compare_page_add_pair (ShoeboxComparePage *self,
+                               gint64              id)
+{
+  g_return_val_if_fail (SHOEBOX_IS_COMPARE_PAGE (self), FALSE);
+
+  return _shoebox_compare_page_add_pair (self, id);
+}
+
+/**
+ * shoebox_compare_page_add_silhouette:
+ * @self: a #ShoeboxComparePage
+ * @id: a silhouette's id
+ *
+ * Returns: %TRUE if the silhouette was added
+ */
+gboolean
+shoebox_compare_page_add_silhouette (ShoeboxComparePage *self,
+                                     gint64              id)
+{
+  g_return_val_if_fail (SHOEBOX_IS_COMPARE_PAGE (self), FALSE);
+
+  return _shoebox_compare_page_add_silhouette (self, id);
+}
+
+/**
+ * shoebox_compare_page_compare_with_pair:
+ * @self: a #ShoeboxComparePage
+ * @id: a pair's id
+ *
+ * "Compare With…" from a pair: starts a comparison with the pair alone and
+ * opens the list to pick the others from.
+ */
+void
+shoebox_compare_page_compare_with_pair (ShoeboxComparePage *self,
+                                        gint64              id)
+{
+  g_return_if_fail (SHOEBOX_IS_COMPARE_PAGE (self));
+
+  _shoebox_compare_page_compare_with_pair (self, id);
+}
+
+/**
+ * shoebox_compare_page_compare_with_silhouette:
+ * @self: a #ShoeboxComparePage
+ * @id: a silhouette's id
+ *
+ * "Compare With…" from a silhouette.
+ */
+void
+shoebox_compare_page_compare_with_silhouette (ShoeboxComparePage *self,
+                                              gint64              id)
+{
+  g_return_if_fail (SHOEBOX_IS_COMPARE_PAGE (self));
+
+  _shoebox_compare_page_compare_with_silhouette (self, id);
+}
+
+/**
+ * shoebox_compare_page_compare_generations:
+ * @self: a #ShoeboxComparePage
+ * @silhouette_id: any silhouette of a lineage
+ *
+ * Compares the generations of the silhouette's line, oldest first (Track,
+ * Track 2.0, Track 3). A line longer than %SHOEBOX_COMPARE_MAX_ITEMS shows
+ * the generations around @silhouette_id.
+ */
+void
+shoebox_compare_page_compare_generations (ShoeboxComparePage *self,
+                                          gint64              silhouette_id)
+{
+  g_return_if_fail (SHOEBOX_IS_COMPARE_PAGE (self));
+
+  _shoebox_compare_page_compare_generations (self, silhouette_id);
 }

@@ -69,21 +69,12 @@ _shoebox_pair_editor_remember_fields (ShoeboxPairEditor *self)
   self->remembered_fields = dup_fields (self);
 }
 
-/**
- * shoebox_pair_editor_has_changes:
- * @self: a #ShoeboxPairEditor
- *
- * Returns: whether a field or photo differs from what was last loaded or
- *   saved, so that closing asks first
- */
+/* Whether a field or photo differs from what was last loaded or saved. */
 gboolean
-shoebox_pair_editor_has_changes (ShoeboxPairEditor *self)
+_shoebox_pair_editor_has_changes (ShoeboxPairEditor *self)
 {
-  g_autofree char *fields = NULL;
+  g_autofree char *fields = dup_fields (self);
 
-  g_return_val_if_fail (SHOEBOX_IS_PAIR_EDITOR (self), FALSE);
-
-  fields = dup_fields (self);
   return g_strcmp0 (fields, self->remembered_fields) != 0;
 }
 
@@ -101,7 +92,7 @@ close_now (ShoeboxPairEditor *self)
 static gboolean
 close_idle_cb (gpointer user_data)
 {
-  close_now (SHOEBOX_PAIR_EDITOR (user_data));
+  close_now (user_data);
   return G_SOURCE_REMOVE;
 }
 
@@ -114,7 +105,7 @@ static void
 alert_gone_cb (gpointer  user_data,
                GObject  *alert)
 {
-  ShoeboxPairEditor *self = SHOEBOX_PAIR_EDITOR (user_data);
+  ShoeboxPairEditor *self = user_data;
 
   if (self->discarding)
     g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self), g_object_unref);
@@ -158,7 +149,7 @@ close_attempt_cb (ShoeboxPairEditor *self)
 {
   if (self->escape_for_popup)
     return;
-  if (shoebox_pair_editor_has_changes (self))
+  if (_shoebox_pair_editor_has_changes (self))
     ask_to_discard (self);
   else
     close_now (self);
@@ -169,27 +160,12 @@ close_request_cb (ShoeboxPairEditor *self)
 {
   if (self->escape_for_popup)
     return GDK_EVENT_STOP;  /* that Escape closed the suggestions */
-  if (self->closing || !shoebox_pair_editor_has_changes (self))
+  if (self->closing || !_shoebox_pair_editor_has_changes (self))
     return GDK_EVENT_PROPAGATE;
   ask_to_discard (self);
   return GDK_EVENT_STOP;
 }
 #endif
-
-/**
- * shoebox_pair_editor_get_discard_alert:
- * @self: a #ShoeboxPairEditor
- *
- * Returns: (transfer none) (nullable): the "Discard changes?" question
- *   while it is shown
- */
-GtkWidget *
-shoebox_pair_editor_get_discard_alert (ShoeboxPairEditor *self)
-{
-  g_return_val_if_fail (SHOEBOX_IS_PAIR_EDITOR (self), NULL);
-
-  return self->discard_alert;
-}
 
 void
 _shoebox_pair_editor_set_up_discard (ShoeboxPairEditor *self)

@@ -235,7 +235,7 @@ photos_chosen_cb (GObject      *object,
   if (files == NULL)
     return;
 
-  self = SHOEBOX_PAIR_EDITOR (user_data);
+  self = user_data;
   for (guint i = 0; i < g_list_model_get_n_items (files); i++)
     {
       g_autoptr(GFile) file = g_list_model_get_item (files, i);
@@ -245,11 +245,8 @@ photos_chosen_cb (GObject      *object,
 }
 
 void
-_shoebox_pair_editor_add_photos_action (GtkWidget  *widget,
-                                        const char *action_name,
-                                        GVariant   *parameter)
+_shoebox_pair_editor_add_photos (ShoeboxPairEditor *self)
 {
-  ShoeboxPairEditor *self = SHOEBOX_PAIR_EDITOR (widget);
   g_autoptr(GtkFileFilter) images = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (images, _("Images"));
@@ -324,12 +321,9 @@ paste_files_cb (GObject      *object,
 }
 
 void
-_shoebox_pair_editor_paste_photo_action (GtkWidget  *widget,
-                                         const char *action_name,
-                                         GVariant   *parameter)
+_shoebox_pair_editor_paste_photo (ShoeboxPairEditor *self)
 {
-  ShoeboxPairEditor *self = SHOEBOX_PAIR_EDITOR (widget);
-  GdkClipboard *clipboard = gtk_widget_get_clipboard (widget);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
   g_autoptr(GdkContentFormats) formats = NULL;
 
   if (self->photos == NULL)

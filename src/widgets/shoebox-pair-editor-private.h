@@ -15,7 +15,9 @@ G_BEGIN_DECLS
  * shoebox-pair-editor.c, its photos in shoebox-pair-editor-photos.c, the
  * silhouette suggestions in shoebox-pair-editor-suggestions.c, asking
  * before unsaved changes are closed away in shoebox-pair-editor-discard.c,
- * and the wear log in shoebox-pair-editor-wears.c.
+ * the wear log in shoebox-pair-editor-wears.c, and checking the fields
+ * and enabling the actions in shoebox-pair-editor-validate.c. The main
+ * file calls the parts; no part calls back into it.
  */
 struct _ShoeboxPairEditor
 {
@@ -84,32 +86,28 @@ struct _ShoeboxPairEditor
 };
 
 void     _shoebox_pair_editor_validate           (ShoeboxPairEditor *self);
+void     _shoebox_pair_editor_update_actions     (ShoeboxPairEditor *self);
+const char *_shoebox_pair_editor_row_text        (gpointer           row);
+char    *_shoebox_pair_editor_dup_stripped       (const char        *text);
+const char *_shoebox_pair_editor_selected_currency (ShoeboxPairEditor *self);
 void     _shoebox_pair_editor_set_up_suggestions (ShoeboxPairEditor *self);
 void     _shoebox_pair_editor_clear_suggestions  (ShoeboxPairEditor *self);
 void     _shoebox_pair_editor_set_up_discard     (ShoeboxPairEditor *self);
 void     _shoebox_pair_editor_clear_discard      (ShoeboxPairEditor *self);
 void     _shoebox_pair_editor_remember_fields    (ShoeboxPairEditor *self);
-void     _shoebox_pair_editor_emit_saved         (ShoeboxPairEditor *self);
+gboolean _shoebox_pair_editor_has_changes        (ShoeboxPairEditor *self);
 void     _shoebox_pair_editor_set_up_wears       (ShoeboxPairEditor *self);
 void     _shoebox_pair_editor_update_wear        (ShoeboxPairEditor *self);
-void     _shoebox_pair_editor_worn_today_action  (GtkWidget         *widget,
-                                                  const char        *action_name,
-                                                  GVariant          *parameter);
-void     _shoebox_pair_editor_remove_wear_action (GtkWidget         *widget,
-                                                  const char        *action_name,
-                                                  GVariant          *parameter);
-void     _shoebox_pair_editor_log_past_wear_action (GtkWidget       *widget,
-                                                    const char      *action_name,
-                                                    GVariant        *parameter);
+void     _shoebox_pair_editor_worn_today        (ShoeboxPairEditor *self);
+void     _shoebox_pair_editor_remove_wear       (ShoeboxPairEditor *self,
+                                                 const char        *date);
+void     _shoebox_pair_editor_log_past_wear     (ShoeboxPairEditor *self);
+void     _shoebox_pair_editor_past_wear_activated_cb (ShoeboxPairEditor *self);
 void     _shoebox_pair_editor_load_photos        (ShoeboxPairEditor *self);
 void     _shoebox_pair_editor_import_file        (ShoeboxPairEditor *self,
                                                   GFile             *file);
-void     _shoebox_pair_editor_add_photos_action  (GtkWidget         *widget,
-                                                  const char        *action_name,
-                                                  GVariant          *parameter);
-void     _shoebox_pair_editor_paste_photo_action (GtkWidget         *widget,
-                                                  const char        *action_name,
-                                                  GVariant          *parameter);
+void     _shoebox_pair_editor_add_photos        (ShoeboxPairEditor *self);
+void     _shoebox_pair_editor_paste_photo       (ShoeboxPairEditor *self);
 gboolean _shoebox_pair_editor_drop_cb            (GtkDropTarget     *target,
                                                   const GValue      *value,
                                                   double             x,

@@ -325,7 +325,9 @@ completion_popover (ShoeboxPairEditor *self)
 static gboolean
 end_popup_escape_cb (gpointer user_data)
 {
-  SHOEBOX_PAIR_EDITOR (user_data)->escape_for_popup = FALSE;
+  ShoeboxPairEditor *self = user_data;
+
+  self->escape_for_popup = FALSE;
   return G_SOURCE_REMOVE;
 }
 

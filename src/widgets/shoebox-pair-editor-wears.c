@@ -38,7 +38,10 @@ reload_pair (ShoeboxPairEditor *self)
   if (fresh != NULL)
     g_set_object (&self->pair, fresh);
   _shoebox_pair_editor_update_wear (self);
-  _shoebox_pair_editor_emit_saved (self);
+  /* The editor's own signal, by its name: this part does not call back
+   * into shoebox-pair-editor.c, which registers it.
+   */
+  g_signal_emit_by_name (self, "saved");
 }
 
 static GtkWidget *
@@ -118,11 +121,8 @@ log_day (ShoeboxPairEditor *self,
 }
 
 void
-_shoebox_pair_editor_worn_today_action (GtkWidget  *widget,
-                                        const char *action_name,
-                                        GVariant   *parameter)
+_shoebox_pair_editor_worn_today (ShoeboxPairEditor *self)
 {
-  ShoeboxPairEditor *self = SHOEBOX_PAIR_EDITOR (widget);
   g_autofree char *today = shoebox_date_dup_today ();
   AdwToast *toast;
 
@@ -143,12 +143,9 @@ _shoebox_pair_editor_worn_today_action (GtkWidget  *widget,
 }
 
 void
-_shoebox_pair_editor_remove_wear_action (GtkWidget  *widget,
-                                         const char *action_name,
-                                         GVariant   *parameter)
+_shoebox_pair_editor_remove_wear (ShoeboxPairEditor *self,
+                                  const char        *date)
 {
-  ShoeboxPairEditor *self = SHOEBOX_PAIR_EDITOR (widget);
-  const char *date = g_variant_get_string (parameter, NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
   g_autofree char *message = NULL;
@@ -171,11 +168,8 @@ _shoebox_pair_editor_remove_wear_action (GtkWidget  *widget,
 
 /* The "Add a Past Wear" field's Log button, or Enter in it. */
 void
-_shoebox_pair_editor_log_past_wear_action (GtkWidget  *widget,
-                                           const char *action_name,
-                                           GVariant   *parameter)
+_shoebox_pair_editor_log_past_wear (ShoeboxPairEditor *self)
 {
-  ShoeboxPairEditor *self = SHOEBOX_PAIR_EDITOR (widget);
   g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->past_wear_row))));
   g_autoptr(GDate) today = shoebox_date_new_today ();
   g_autoptr(GError) error = NULL;
@@ -202,8 +196,8 @@ _shoebox_pair_editor_log_past_wear_action (GtkWidget  *widget,
   gtk_editable_set_text (GTK_EDITABLE (self->past_wear_row), "");
 }
 
-static void
-past_wear_activated_cb (ShoeboxPairEditor *self)
+void
+_shoebox_pair_editor_past_wear_activated_cb (ShoeboxPairEditor *self)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "editor.log-past-wear", NULL);
 }
@@ -212,6 +206,4 @@ void
 _shoebox_pair_editor_set_up_wears (ShoeboxPairEditor *self)
 {
   self->wear_rows = g_ptr_array_new ();
-  g_signal_connect_object (self->past_wear_row, "entry-activated", G_CALLBACK (past_wear_activated_cb),
-                           self, G_CONNECT_SWAPPED);
 }

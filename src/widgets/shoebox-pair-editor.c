@@ -35,137 +35,13 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* Every action's enabled state, from the editor's state: called whenever
- * that state changes, so no two places can disagree.
- */
-static void
-update_actions (ShoeboxPairEditor *self)
-{
-  static const char * const need_saved_pair[] = {
-    "editor.worn-today", "editor.remove-wear", "editor.log-past-wear", "editor.duplicate",
-    "editor.delete", "editor.compare-with", "editor.show-news",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (need_saved_pair); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), need_saved_pair[i], self->pair != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->can_save);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-photos", self->photos != NULL);
-}
-
-static const char *
-row_text (gpointer row)
-{
-  return gtk_editable_get_text (GTK_EDITABLE (row));
-}
-
-static char *
-dup_stripped (const char *text)
-{
-  return g_strstrip (g_strdup (text != NULL ? text : ""));
-}
-
-static const char *
-selected_currency (ShoeboxPairEditor *self)
-{
-  const char * const *currencies = shoebox_money_get_currencies ();
-  guint position = adw_combo_row_get_selected (self->currency_row);
-
-  if (position == GTK_INVALID_LIST_POSITION || position >= g_strv_length ((char **) currencies))
-    return "USD";
-  return currencies[position];
-}
-
-static void
-mark_invalid (ShoeboxPairEditor *self,
-              GString           *problems,
-              gpointer           row,
-              const char        *field,
-              const char        *message)
-{
-  gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row), message);
-  g_ptr_array_add (self->invalid_rows, row);
-
-  if (problems->len > 0)
-    g_string_append_c (problems, '\n');
-  /* Translators: an invalid field in the pair editor: "Price Paid: …" */
-  g_string_append_printf (problems, _("%s: %s"), field, message);
-}
-
-static void
-check_amount (ShoeboxPairEditor *self,
-              GString           *problems,
-              AdwEntryRow       *row,
-              const char        *field)
-{
-  g_autofree char *text = dup_stripped (row_text (row));
-  g_autoptr(GError) error = NULL;
-  gint64 minor_units;
-
-  if (*text != '\0' && !shoebox_money_parse (text, selected_currency (self), &minor_units, &error))
-    mark_invalid (self, problems, row, field, error->message);
-}
-
-/* Checks every field as the user types. A wrong field is shown as wrong,
- * with its reason; nothing is clamped or fixed behind the user's back.
- */
-void
-_shoebox_pair_editor_validate (ShoeboxPairEditor *self)
-{
-  g_autoptr(GString) problems = g_string_new (NULL);
-  g_autofree char *silhouette = dup_stripped (gtk_editable_get_text (GTK_EDITABLE (self->silhouette_entry)));
-  g_autofree char *size = dup_stripped (row_text (self->size_row));
-  g_autofree char *date = dup_stripped (row_text (self->purchase_date_row));
-  ShoeboxSizeSystem system = adw_combo_row_get_selected (self->size_system_row);
-  g_autoptr(GError) error = NULL;
-
-  for (guint i = 0; i < self->invalid_rows->len; i++)
-    {
-      gtk_widget_remove_css_class (g_ptr_array_index (self->invalid_rows, i), "error");
-      gtk_widget_set_tooltip_text (g_ptr_array_index (self->invalid_rows, i), NULL);
-    }
-  g_ptr_array_set_size (self->invalid_rows, 0);
-
-  /* An empty silhouette keeps Save disabled from the start, but is only
-   * pointed out once the user has been in the field: a new form should
-   * not open in red.
-   */
-  if (*silhouette == '\0' && (self->silhouette_touched || self->pair != NULL))
-    mark_invalid (self, problems, self->silhouette_row, _("Silhouette"),
-                  _("Pick a silhouette from the catalogue or type a new one"));
-
-  if (*size != '\0' && system == SHOEBOX_SIZE_SYSTEM_NONE)
-    mark_invalid (self, problems, self->size_system_row, _("Size System"), _("Choose the system the size is printed in"));
-  else if (*size != '\0' && !shoebox_size_validate (system, size, &error))
-    mark_invalid (self, problems, self->size_row, _("Size"), error->message);
-  g_clear_error (&error);
-
-  check_amount (self, problems, self->price_paid_row, _("Price Paid"));
-  check_amount (self, problems, self->estimated_value_row, _("Estimated Value"));
-
-  if (*date != '\0')
-    {
-      g_autoptr(GDate) today = shoebox_date_new_today ();
-
-      if (!shoebox_date_validate (date, today, &error))
-        mark_invalid (self, problems, self->purchase_date_row, _("Purchase Date"), error->message);
-    }
-
-  g_free (self->problems);
-  self->problems = g_string_free (g_steal_pointer (&problems), FALSE);
-  gtk_label_set_text (self->problems_label, self->problems);
-  gtk_widget_set_visible (GTK_WIDGET (self->problems_label), *self->problems != '\0');
-  self->can_save = *self->problems == '\0' && *silhouette != '\0' && self->n_importing == 0;
-  update_actions (self);
-}
-
 /* "grail; to clean" → { "grail", "to clean" }: people put spaces after
  * separators, and an empty item is no tag.
  */
 static char **
 split_list (const char *text)
 {
-  g_autofree char *stripped = dup_stripped (text);
+  g_autofree char *stripped = _shoebox_pair_editor_dup_stripped (text);
   g_auto(GStrv) items = NULL;
   g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
 
@@ -248,7 +124,7 @@ set_optional_text (ShoeboxPair *pair,
                    void (*setter) (ShoeboxPair *, const char *),
                    const char  *text)
 {
-  g_autofree char *stripped = dup_stripped (text);
+  g_autofree char *stripped = _shoebox_pair_editor_dup_stripped (text);
 
   setter (pair, *stripped != '\0' ? stripped : NULL);
 }
@@ -257,10 +133,10 @@ static gint64
 parse_amount (ShoeboxPairEditor *self,
               AdwEntryRow       *row)
 {
-  g_autofree char *text = dup_stripped (row_text (row));
+  g_autofree char *text = _shoebox_pair_editor_dup_stripped (_shoebox_pair_editor_row_text (row));
   gint64 minor_units = -1;
 
-  if (*text != '\0' && !shoebox_money_parse (text, selected_currency (self), &minor_units, NULL))
+  if (*text != '\0' && !shoebox_money_parse (text, _shoebox_pair_editor_selected_currency (self), &minor_units, NULL))
     return -1;
   return minor_units;
 }
@@ -272,29 +148,29 @@ collect_pair (ShoeboxPairEditor *self)
   ShoeboxPair *pair = self->pair != NULL ? shoebox_pair_copy (self->pair) : shoebox_pair_new ();
   GtkTextBuffer *notes = gtk_text_view_get_buffer (self->notes_view);
   g_autofree char *notes_text = NULL;
-  g_auto(GStrv) extras = split_list (row_text (self->extras_row));
-  g_auto(GStrv) tags = split_list (row_text (self->tags_row));
+  g_auto(GStrv) extras = split_list (_shoebox_pair_editor_row_text (self->extras_row));
+  g_auto(GStrv) tags = split_list (_shoebox_pair_editor_row_text (self->tags_row));
   GtkTextIter start, end;
 
   /* By name: the catalogue finds the silhouette, or adds a new one. */
   shoebox_pair_set_silhouette_id (pair, 0);
   set_optional_text (pair, shoebox_pair_set_silhouette_name, gtk_editable_get_text (GTK_EDITABLE (self->silhouette_entry)));
-  set_optional_text (pair, shoebox_pair_set_brand_name, row_text (self->brand_row));
-  set_optional_text (pair, shoebox_pair_set_colorway, row_text (self->colorway_row));
-  set_optional_text (pair, shoebox_pair_set_official_colorway, row_text (self->official_colorway_row));
-  set_optional_text (pair, shoebox_pair_set_style_code, row_text (self->style_code_row));
-  set_optional_text (pair, shoebox_pair_set_size, row_text (self->size_row));
+  set_optional_text (pair, shoebox_pair_set_brand_name, _shoebox_pair_editor_row_text (self->brand_row));
+  set_optional_text (pair, shoebox_pair_set_colorway, _shoebox_pair_editor_row_text (self->colorway_row));
+  set_optional_text (pair, shoebox_pair_set_official_colorway, _shoebox_pair_editor_row_text (self->official_colorway_row));
+  set_optional_text (pair, shoebox_pair_set_style_code, _shoebox_pair_editor_row_text (self->style_code_row));
+  set_optional_text (pair, shoebox_pair_set_size, _shoebox_pair_editor_row_text (self->size_row));
   shoebox_pair_set_size_system (pair, adw_combo_row_get_selected (self->size_system_row));
   shoebox_pair_set_condition (pair, adw_combo_row_get_selected (self->condition_row));
   shoebox_pair_set_box (pair, adw_combo_row_get_selected (self->box_row));
   shoebox_pair_set_extras (pair, (const char * const *) extras);
   shoebox_pair_set_status (pair, adw_combo_row_get_selected (self->status_row));
-  shoebox_pair_set_currency (pair, selected_currency (self));
+  shoebox_pair_set_currency (pair, _shoebox_pair_editor_selected_currency (self));
   shoebox_pair_set_price_paid (pair, parse_amount (self, self->price_paid_row));
-  set_optional_text (pair, shoebox_pair_set_purchase_date, row_text (self->purchase_date_row));
-  set_optional_text (pair, shoebox_pair_set_where_bought, row_text (self->where_bought_row));
+  set_optional_text (pair, shoebox_pair_set_purchase_date, _shoebox_pair_editor_row_text (self->purchase_date_row));
+  set_optional_text (pair, shoebox_pair_set_where_bought, _shoebox_pair_editor_row_text (self->where_bought_row));
   shoebox_pair_set_estimated_value (pair, parse_amount (self, self->estimated_value_row));
-  set_optional_text (pair, shoebox_pair_set_storage_location, row_text (self->storage_location_row));
+  set_optional_text (pair, shoebox_pair_set_storage_location, _shoebox_pair_editor_row_text (self->storage_location_row));
   shoebox_pair_set_tags (pair, (const char * const *) tags);
   gtk_text_buffer_get_bounds (notes, &start, &end);
   notes_text = gtk_text_buffer_get_text (notes, &start, &end, FALSE);
@@ -315,7 +191,7 @@ show_pair (ShoeboxPairEditor *self,
   gtk_widget_set_visible (GTK_WIDGET (self->wear_group), pair != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->wear_history_group), pair != NULL);
   gtk_widget_set_visible (self->manage_box, pair != NULL);
-  update_actions (self);
+  _shoebox_pair_editor_update_actions (self);
   if (pair != NULL)
     fill_from_pair (self, pair);
   _shoebox_pair_editor_load_photos (self);
@@ -354,17 +230,55 @@ save_action (GtkWidget  *widget,
       return;
     }
 
-  g_settings_set_string (self->settings, "last-currency", selected_currency (self));
+  g_settings_set_string (self->settings, "last-currency", _shoebox_pair_editor_selected_currency (self));
   g_set_object (&self->pair, pair);
   _shoebox_pair_editor_remember_fields (self);
   g_signal_emit (self, signals[SAVED], 0);
   shoebox_dialog_close (GTK_WIDGET (self));
 }
 
-void
-_shoebox_pair_editor_emit_saved (ShoeboxPairEditor *self)
+/* The actions the parts carry out, given the editor checked here: no part
+ * needs the editor's type.
+ */
+static void
+worn_today_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
-  g_signal_emit (self, signals[SAVED], 0);
+  _shoebox_pair_editor_worn_today (SHOEBOX_PAIR_EDITOR (widget));
+}
+
+static void
+remove_wear_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  _shoebox_pair_editor_remove_wear (SHOEBOX_PAIR_EDITOR (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* The "Add a Past Wear" field's Log button, or Enter in it. */
+static void
+log_past_wear_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  _shoebox_pair_editor_log_past_wear (SHOEBOX_PAIR_EDITOR (widget));
+}
+
+static void
+add_photos_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  _shoebox_pair_editor_add_photos (SHOEBOX_PAIR_EDITOR (widget));
+}
+
+static void
+paste_photo_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  _shoebox_pair_editor_paste_photo (SHOEBOX_PAIR_EDITOR (widget));
 }
 
 static void
@@ -518,22 +432,6 @@ silhouette_changed_cb (ShoeboxPairEditor *self)
 {
   self->silhouette_touched = TRUE;
   _shoebox_pair_editor_validate (self);
-}
-
-static void
-connect_fields (ShoeboxPairEditor *self)
-{
-  gpointer editables[] = {
-    self->size_row, self->price_paid_row, self->purchase_date_row, self->estimated_value_row,
-  };
-  gpointer combos[] = { self->size_system_row, self->currency_row };
-
-  for (guint i = 0; i < G_N_ELEMENTS (editables); i++)
-    g_signal_connect_object (editables[i], "changed", G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
-  for (guint i = 0; i < G_N_ELEMENTS (combos); i++)
-    g_signal_connect_object (combos[i], "notify::selected", G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->silhouette_entry, "changed", G_CALLBACK (silhouette_changed_cb),
-                           self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -738,17 +636,20 @@ shoebox_pair_editor_class_init (ShoeboxPairEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, manage_box);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, wear_history_group);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxPairEditor, past_wear_row);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, silhouette_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, _shoebox_pair_editor_past_wear_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "editor.worn-today", NULL, _shoebox_pair_editor_worn_today_action);
-  gtk_widget_class_install_action (widget_class, "editor.remove-wear", "s", _shoebox_pair_editor_remove_wear_action);
-  gtk_widget_class_install_action (widget_class, "editor.log-past-wear", NULL, _shoebox_pair_editor_log_past_wear_action);
+  gtk_widget_class_install_action (widget_class, "editor.worn-today", NULL, worn_today_action);
+  gtk_widget_class_install_action (widget_class, "editor.remove-wear", "s", remove_wear_action);
+  gtk_widget_class_install_action (widget_class, "editor.log-past-wear", NULL, log_past_wear_action);
   gtk_widget_class_install_action (widget_class, "editor.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "editor.add-photos", NULL, _shoebox_pair_editor_add_photos_action);
+  gtk_widget_class_install_action (widget_class, "editor.add-photos", NULL, add_photos_action);
   gtk_widget_class_install_action (widget_class, "editor.compare-with", NULL, compare_with_action);
   gtk_widget_class_install_action (widget_class, "editor.show-news", NULL, show_news_action);
-  gtk_widget_class_install_action (widget_class, "editor.paste-photo", NULL, _shoebox_pair_editor_paste_photo_action);
+  gtk_widget_class_install_action (widget_class, "editor.paste-photo", NULL, paste_photo_action);
   /* Bubble phase: a focused text field pastes text itself. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "editor.paste-photo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
@@ -773,7 +674,6 @@ shoebox_pair_editor_init (ShoeboxPairEditor *self)
   g_signal_connect_object (drop, "drop", G_CALLBACK (_shoebox_pair_editor_drop_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   set_up_choices (self);
-  connect_fields (self);
   _shoebox_pair_editor_set_up_wears (self);
   _shoebox_pair_editor_set_up_discard (self);
 }
@@ -888,4 +788,34 @@ shoebox_pair_editor_leave_to_page (ShoeboxPairEditor *self)
     if (GTK_IS_ACTIONABLE (child)
         && g_strv_contains (on_page, gtk_actionable_get_action_name (GTK_ACTIONABLE (child)) ?: ""))
       gtk_widget_set_visible (child, FALSE);
+}
+
+/**
+ * shoebox_pair_editor_has_changes:
+ * @self: a #ShoeboxPairEditor
+ *
+ * Returns: whether a field or photo differs from what was last loaded or
+ *   saved, so that closing asks first
+ */
+gboolean
+shoebox_pair_editor_has_changes (ShoeboxPairEditor *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_PAIR_EDITOR (self), FALSE);
+
+  return _shoebox_pair_editor_has_changes (self);
+}
+
+/**
+ * shoebox_pair_editor_get_discard_alert:
+ * @self: a #ShoeboxPairEditor
+ *
+ * Returns: (transfer none) (nullable): the "Discard changes?" question
+ *   while it is shown
+ */
+GtkWidget *
+shoebox_pair_editor_get_discard_alert (ShoeboxPairEditor *self)
+{
+  g_return_val_if_fail (SHOEBOX_IS_PAIR_EDITOR (self), NULL);
+
+  return self->discard_alert;
 }

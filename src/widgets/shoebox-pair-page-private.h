@@ -8,12 +8,14 @@
 #pragma once
 
 #include "shoebox-pair-page.h"
+#include "shoebox-toast.h"
 
 G_BEGIN_DECLS
 
 /* The page's state, shared by shoebox-pair-page.c (the header's actions
  * and the facts) and shoebox-pair-page-sections.c (photos, wear log,
- * news and lineage).
+ * news and lineage, and the rows both build). The sections do not call
+ * back into the main file.
  */
 struct _ShoeboxPairPage
 {
@@ -42,8 +44,6 @@ struct _ShoeboxPairPage
   GtkWidget          *compare_generations_button;
 };
 
-void _shoebox_pair_page_toast          (ShoeboxPairPage *self,
-                                        const char      *message);
 void _shoebox_pair_page_clear_list     (GtkListBox      *list,
                                         GtkWidget       *keep);
 GtkWidget *_shoebox_pair_page_new_row  (const char      *title,
@@ -52,11 +52,8 @@ void _shoebox_pair_page_update_photos  (ShoeboxPairPage *self);
 void _shoebox_pair_page_update_wears   (ShoeboxPairPage *self);
 void _shoebox_pair_page_update_news    (ShoeboxPairPage *self);
 void _shoebox_pair_page_update_lineage (ShoeboxPairPage *self);
-void _shoebox_pair_page_remove_wear_action   (GtkWidget  *widget,
-                                              const char *action_name,
-                                              GVariant   *parameter);
-void _shoebox_pair_page_log_past_wear_action (GtkWidget  *widget,
-                                              const char *action_name,
-                                              GVariant   *parameter);
+void _shoebox_pair_page_remove_wear    (ShoeboxPairPage *self,
+                                        const char      *date);
+void _shoebox_pair_page_log_past_wear  (ShoeboxPairPage *self);
 
 G_END_DECLS

@@ -21,6 +21,37 @@
 
 #define PHOTO_SIZE 1200
 
+/* Every row but @keep, which the template put there. */
+void
+_shoebox_pair_page_clear_list (GtkListBox *list,
+                               GtkWidget  *keep)
+{
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
+
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      if (child != keep)
+        gtk_list_box_remove (list, child);
+      child = next;
+    }
+}
+
+GtkWidget *
+_shoebox_pair_page_new_row (const char *title,
+                            const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  /* Before the text: a story's title may look like markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
 static void
 photo_loaded_cb (GObject      *object,
                  GAsyncResult *result,
@@ -149,12 +180,9 @@ _shoebox_pair_page_update_wears (ShoeboxPairPage *self)
 }
 
 void
-_shoebox_pair_page_remove_wear_action (GtkWidget  *widget,
-                                       const char *action_name,
-                                       GVariant   *parameter)
+_shoebox_pair_page_remove_wear (ShoeboxPairPage *self,
+                                const char      *date)
 {
-  ShoeboxPairPage *self = SHOEBOX_PAIR_PAGE (widget);
-  const char *date = g_variant_get_string (parameter, NULL);
   g_autoptr(GError) error = NULL;
 
   if (self->pair == NULL)
@@ -162,16 +190,12 @@ _shoebox_pair_page_remove_wear_action (GtkWidget  *widget,
 
   /* The row going is the answer; only a failure gets a toast. */
   if (!shoebox_collection_remove_wear (self->collection, self->pair_id, date, &error))
-    _shoebox_pair_page_toast (self, error->message);
+    shoebox_toast_show (GTK_WIDGET (self), error->message);
 }
 
-/* The "Add a Past Wear" field's Log button, or Enter in it. */
 void
-_shoebox_pair_page_log_past_wear_action (GtkWidget  *widget,
-                                         const char *action_name,
-                                         GVariant   *parameter)
+_shoebox_pair_page_log_past_wear (ShoeboxPairPage *self)
 {
-  ShoeboxPairPage *self = SHOEBOX_PAIR_PAGE (widget);
   g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->past_wear_row))));
   g_autoptr(GDate) today = shoebox_date_new_today ();
   g_autoptr(GArray) logged = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -185,7 +209,7 @@ _shoebox_pair_page_log_past_wear_action (GtkWidget  *widget,
   if (!shoebox_date_validate (date, today, &error)
       || !shoebox_collection_log_new_wear (self->collection, &self->pair_id, 1, date, logged, &error))
     {
-      _shoebox_pair_page_toast (self, error->message);
+      shoebox_toast_show (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -195,7 +219,7 @@ _shoebox_pair_page_log_past_wear_action (GtkWidget  *widget,
       label = shoebox_labels_dup_date (date);
       /* Translators: %s is a day, as the wear log shows it. */
       message = g_strdup_printf (_("%s is already in the wear log"), label);
-      _shoebox_pair_page_toast (self, message);
+      shoebox_toast_show (GTK_WIDGET (self), message);
     }
   gtk_editable_set_text (GTK_EDITABLE (self->past_wear_row), "");
 }

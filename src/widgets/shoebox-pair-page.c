@@ -46,53 +46,6 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (ShoeboxPairPage, shoebox_pair_page, GTK_TYPE_WIDGET)
 
-void
-_shoebox_pair_page_toast (ShoeboxPairPage *self,
-                          const char      *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *toast = adw_toast_new (message);
-
-  /* Normal priority: the window's Worn Today and Delete toasts, with
-   * their Undo, come first (libadwaita 1.2 also fails an assertion when
-   * a toast that a high-priority one put back in the queue shows again). */
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-/* Every row but @keep, which the template put there. */
-void
-_shoebox_pair_page_clear_list (GtkListBox *list,
-                               GtkWidget  *keep)
-{
-  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
-
-  while (child != NULL)
-    {
-      GtkWidget *next = gtk_widget_get_next_sibling (child);
-
-      if (child != keep)
-        gtk_list_box_remove (list, child);
-      child = next;
-    }
-}
-
-GtkWidget *
-_shoebox_pair_page_new_row (const char *title,
-                            const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  /* Before the text: a story's title may look like markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  return row;
-}
-
 /* A fact as its name over its value; nothing for a fact left empty. */
 static void
 add_fact (ShoeboxPairPage *self,
@@ -301,13 +254,13 @@ duplicate_action (GtkWidget  *widget,
   copy = shoebox_collection_duplicate_pair (self->collection, self->pair_id, &error);
   if (copy == NULL)
     {
-      _shoebox_pair_page_toast (self, error->message);
+      shoebox_toast_show (GTK_WIDGET (self), error->message);
       return;
     }
 
   self->pair_id = shoebox_pair_get_id (copy);
   reload (self);
-  _shoebox_pair_page_toast (self, _("Duplicated: this page now shows the copy"));
+  shoebox_toast_show (GTK_WIDGET (self), _("Duplicated: this page now shows the copy"));
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -320,6 +273,26 @@ delete_action (GtkWidget  *widget,
 
   if (self->pair != NULL)
     activate_window_action (self, "win.delete-pair", self->pair_id);
+}
+
+/* The wear log's actions, done by the sections with the page checked
+ * here: no part needs the page's type.
+ */
+static void
+remove_wear_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  _shoebox_pair_page_remove_wear (SHOEBOX_PAIR_PAGE (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* The "Add a Past Wear" field's Log button, or Enter in it. */
+static void
+log_past_wear_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  _shoebox_pair_page_log_past_wear (SHOEBOX_PAIR_PAGE (widget));
 }
 
 static void
@@ -531,9 +504,8 @@ shoebox_pair_page_class_init (ShoeboxPairPageClass *klass)
   gtk_widget_class_install_action (widget_class, "pair-page.compare-generations", NULL, compare_generations_action);
   gtk_widget_class_install_action (widget_class, "pair-page.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "pair-page.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "pair-page.remove-wear", "s", _shoebox_pair_page_remove_wear_action);
-  gtk_widget_class_install_action (widget_class, "pair-page.log-past-wear", NULL,
-                                   _shoebox_pair_page_log_past_wear_action);
+  gtk_widget_class_install_action (widget_class, "pair-page.remove-wear", "s", remove_wear_action);
+  gtk_widget_class_install_action (widget_class, "pair-page.log-past-wear", NULL, log_past_wear_action);
 
   /* The navigation view answers Escape and Alt+Left itself from
    * libadwaita 1.4 on; the leaflet before answers only Alt+Left. */

@@ -4,7 +4,7 @@
 # binary), under its own Xvfb and temporary XDG folders, so the bus starts
 # Shoebox itself as the desktop does for a launcher or a notification
 # clicked after Shoebox has quit. The checks are in
-# tests/e2e-dbus-activation.py.
+# tests/e2e/dbus-activation.py.
 #
 #   e2e-dbus-activation.sh BUILD_DIR SEED_NEWS_TOOL
 #
@@ -92,7 +92,7 @@ G_DEBUG=fatal-warnings "$seed_news" "$XDG_DATA_HOME/shoebox/shoebox.db" \
 # file the test reads for warnings.
 status=0
 dbus-run-session --config-file="$work/session.conf" -- \
-    /usr/bin/python3 "$here/e2e-dbus-activation.py" \
+    /usr/bin/python3 -B "$here/e2e/dbus-activation.py" \
     --stories "$work/stories.tsv" --bus-log "$work/bus.log" --artifacts "$build_dir/tests/artifacts" \
     2>"$work/bus.log" || status=$?
 cat "$work/bus.log" >&2

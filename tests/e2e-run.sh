@@ -2,8 +2,10 @@
 # Runs an end-to-end scenario against the real shoebox binary: its own Xvfb
 # outside, a private D-Bus session inside (so the accessibility bus it starts
 # sees $DISPLAY), and temporary XDG folders, so no test touches the user's
-# data. The scenario itself is tests/e2e-shoebox.py, driving the app over
-# AT-SPI.
+# data. The scenario itself is tests/e2e/SCENARIO.py, driving the app over
+# AT-SPI with the helpers of tests/e2e/shoebox_e2e.py; the scenarios are
+# listed in tests/e2e/scenarios.txt. FILE:SCENARIO, as in firsthour:editor,
+# is tests/e2e/FILE-SCENARIO.py.
 #
 #   e2e-run.sh BUILD_DIR SCENARIO
 #
@@ -20,6 +22,14 @@ unset G_DEBUG
 build_dir=$1
 scenario=$2
 here=$(cd "$(dirname "$0")" && pwd)
+script="$here/e2e/${scenario//:/-}.py"
+[ -f "$script" ] || { echo "no scenario “$scenario”: see $here/e2e/scenarios.txt"; exit 1; }
+
+# D-Bus activation needs a bus of its own, which starts Shoebox from the
+# build's service file: its script makes that bus and its Xvfb.
+if [ "$scenario" = dbus-activation ]; then
+    exec "$here/e2e-dbus-activation.sh" "$build_dir" "$build_dir/tests/shoebox-seed-news"
+fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/shoebox-e2e.XXXXXX")
 
@@ -81,9 +91,6 @@ export http_proxy=http://127.0.0.1:9 https_proxy=http://127.0.0.1:9 no_proxy=127
 artifacts="$build_dir/tests/artifacts"
 mkdir -p "$artifacts"
 
-# A scenario with a file of its own (e2e-german.py) runs that file, as
-# does FILE:SCENARIO (firsthour:editor runs e2e-firsthour.py).
-script="$here/e2e-shoebox.py"
-[ -f "$here/e2e-${scenario%%:*}.py" ] && script="$here/e2e-${scenario%%:*}.py"
-exec /usr/bin/python3 "$script" \
+# -B: no bytecode of the helpers left in the source tree.
+exec /usr/bin/python3 -B "$script" \
     --app "$build_dir/src/shoebox" --artifacts "$artifacts" "$scenario"

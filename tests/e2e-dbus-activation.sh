@@ -22,29 +22,10 @@ service_dir="$build_dir/tests"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/shoebox-dbus.XXXXXX")
 
-# A display number nobody uses, as tests/e2e-run.sh picks it: Xvfb's own
-# search can pick one taken in another chroot of this machine.
-display=
-for n in $(shuf -i 100-999 -n 100); do
-    [ -e "/tmp/.X$n-lock" ] && continue
-    grep -q "@/tmp/.X11-unix/X$n\$" /proc/net/unix 2>/dev/null && continue
-    display=$n
-    break
-done
-[ -n "$display" ] || { echo "no free X display"; exit 1; }
-Xvfb ":$display" -screen 0 1280x1024x24 -nolisten tcp 2>"$work/xvfb.log" &
-xvfb_pid=$!
+. "$here/e2e/xvfb.sh"
+start_xvfb "$work" 1280x1024x24
 trap 'kill $xvfb_pid 2>/dev/null; wait $xvfb_pid 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 100); do
-    [ -S "/tmp/.X11-unix/X$display" ] && break
-    sleep 0.1
-done
-answered=
-for _ in $(seq 50); do
-    if DISPLAY=":$display" xdotool getdisplaygeometry >/dev/null 2>&1; then answered=1; break; fi
-    sleep 0.1
-done
-[ -n "$answered" ] || { echo "Xvfb does not answer:"; cat "$work/xvfb.log"; exit 1; }
+wait_xvfb "$work"
 
 # Set before the bus starts: what it activates gets the bus's environment,
 # as a desktop session's services get the session's.

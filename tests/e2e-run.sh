@@ -34,35 +34,13 @@ fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/shoebox-e2e.XXXXXX")
 
 if [ "${SHOEBOX_E2E_INSIDE:-}" != 1 ]; then
-    # A display number nobody uses, neither by lock file here nor by
-    # abstract socket (those are shared by every chroot on the machine, so
-    # Xvfb's own -displayfd search can pick one taken elsewhere).
-    display=
-    for n in $(shuf -i 100-999 -n 100); do
-        [ -e "/tmp/.X$n-lock" ] && continue
-        grep -q "@/tmp/.X11-unix/X$n\$" /proc/net/unix 2>/dev/null && continue
-        display=$n
-        break
-    done
-    [ -n "$display" ] || { echo "no free X display"; exit 1; }
+    . "$here/e2e/xvfb.sh"
     # SHOEBOX_E2E_SCREEN: a larger screen for screenshots at 1920×1080.
-    Xvfb ":$display" -screen 0 "${SHOEBOX_E2E_SCREEN:-1280x1024x24}" -nolisten tcp 2>"$work/xvfb.log" &
-    xvfb_pid=$!
+    start_xvfb "$work" "${SHOEBOX_E2E_SCREEN:-1280x1024x24}"
     # The read-only scenario mounts a file system in there: never leave it.
     trap 'kill $xvfb_pid 2>/dev/null; wait $xvfb_pid 2>/dev/null
           umount "$work/data/shoebox" 2>/dev/null || true; rm -rf --one-file-system "$work"' EXIT
-    for _ in $(seq 100); do
-        [ -S "/tmp/.X11-unix/X$display" ] && break
-        sleep 0.1
-    done
-    [ -S "/tmp/.X11-unix/X$display" ] || { echo "Xvfb did not start:"; cat "$work/xvfb.log"; exit 1; }
-    # Give Xvfb a moment past creating its socket to accept clients.
-    xdpyinfo_ok=
-    for _ in $(seq 50); do
-        if DISPLAY=":$display" xdotool getdisplaygeometry >/dev/null 2>&1; then xdpyinfo_ok=1; break; fi
-        sleep 0.1
-    done
-    [ -n "$xdpyinfo_ok" ] || { echo "Xvfb does not answer:"; cat "$work/xvfb.log"; exit 1; }
+    wait_xvfb "$work"
     export DISPLAY=":$display"
     SHOEBOX_E2E_INSIDE=1 SHOEBOX_E2E_WORK="$work" dbus-run-session -- "$0" "$@"
     status=$?

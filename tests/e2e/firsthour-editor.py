@@ -63,9 +63,7 @@ def editor_keeps_typing(app):
 
 
 def run(args):
-    with e2e.running(args, "firsthour-editor") as app:
-        editor_keeps_typing(app)
-        app.quit()
+    e2e.run_app(args, "firsthour-editor", editor_keeps_typing)
 
 
 if __name__ == "__main__":

@@ -45,12 +45,8 @@ def keyboard(app):
 
 
 def run(args):
-    e2e.import_rows(args.app, ["Track 2.0,Balenciaga,Silver,1150.00,USD,,",
-                            "Triple S,Balenciaga,Black,895.00,USD,,",
-                            "Runner,Balenciaga,Blue,1150.00,USD,,"])
-    with e2e.running(args, "firsthour-keyboard") as app:
-        keyboard(app)
-        app.quit()
+    e2e.import_rows(args.app, e2e.THREE_PAIRS)
+    e2e.run_app(args, "firsthour-keyboard", keyboard)
 
 
 if __name__ == "__main__":

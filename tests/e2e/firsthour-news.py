@@ -63,9 +63,7 @@ def news_truth(app, feeds):
 def run(args):
     feeds = e2e.NewsServer()
     try:
-        with e2e.running(args, "firsthour-news") as app:
-            news_truth(app, feeds)
-            app.quit()
+        e2e.run_app(args, "firsthour-news", lambda app: news_truth(app, feeds))
     finally:
         feeds.close()
 

@@ -54,10 +54,8 @@ def pair_page(app):
 
 def run(args):
     e2e.import_rows(args.app, ["Track 2.0,Balenciaga,Silver,1150.00,USD,,2024-01-02",
-                            "Runner,Balenciaga,Blue,1150.00,USD,,"])
-    with e2e.running(args, "firsthour-pairpage") as app:
-        pair_page(app)
-        app.quit()
+                                "Runner,Balenciaga,Blue,1150.00,USD,,"])
+    e2e.run_app(args, "firsthour-pairpage", pair_page)
 
 
 if __name__ == "__main__":

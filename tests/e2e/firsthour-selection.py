@@ -54,12 +54,8 @@ def selection(app):
 
 
 def run(args):
-    e2e.import_rows(args.app, ["Track 2.0,Balenciaga,Silver,1150.00,USD,,",
-                            "Triple S,Balenciaga,Black,895.00,USD,,",
-                            "Runner,Balenciaga,Blue,1150.00,USD,,"])
-    with e2e.running(args, "firsthour-selection") as app:
-        selection(app)
-        app.quit()
+    e2e.import_rows(args.app, e2e.THREE_PAIRS)
+    e2e.run_app(args, "firsthour-selection", selection)
 
 
 if __name__ == "__main__":

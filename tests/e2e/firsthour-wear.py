@@ -67,9 +67,7 @@ def wear_log(app):
 
 def run(args):
     e2e.import_rows(args.app, ["Track 2.0,Balenciaga,Silver,1150.00,USD,,"])
-    with e2e.running(args, "firsthour-wear") as app:
-        wear_log(app)
-        app.quit()
+    e2e.run_app(args, "firsthour-wear", wear_log)
     if wears() != ["2024-01-02"]:
         raise Failure(f"the wear log holds {wears()}, not the one past day left")
 

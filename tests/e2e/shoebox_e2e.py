@@ -294,12 +294,25 @@ def running(args, scenario):
         app.kill()
 
 
+def run_app(args, scenario, body):
+    """Shoebox started, body(app) run, and Ctrl+Q: it must quit cleanly."""
+    with running(args, scenario) as app:
+        body(app)
+        app.quit()
+
+
 def run_cli(binary, *args, env=None, check=True, timeout=60):
     """Shoebox's command line (`--import-csv`, `--backup-now`, …), which
     needs no display, with fatal warnings and @env added."""
     full = dict(os.environ, G_DEBUG="fatal-warnings", **(env or {}))
     full.pop("DISPLAY", None)
     return subprocess.run([binary, *args], env=full, check=check, timeout=timeout, capture_output=True, text=True)
+
+
+# Three pairs, as rows for import_rows().
+THREE_PAIRS = ["Track 2.0,Balenciaga,Silver,1150.00,USD,,",
+               "Triple S,Balenciaga,Black,895.00,USD,,",
+               "Runner,Balenciaga,Blue,1150.00,USD,,"]
 
 
 def import_rows(binary, rows):

@@ -22,8 +22,10 @@ unset G_DEBUG
 build_dir=$1
 scenario=$2
 here=$(cd "$(dirname "$0")" && pwd)
+# Only the scenarios listed, each tests/e2e/SCENARIO.py.
 script="$here/e2e/${scenario//:/-}.py"
-[ -f "$script" ] || { echo "no scenario “$scenario”: see $here/e2e/scenarios.txt"; exit 1; }
+awk -v s="$scenario" '!/^#/ && $2 == s { found = 1 } END { exit !found }' "$here/e2e/scenarios.txt" && [ -f "$script" ] \
+    || { echo "no scenario “$scenario” in $here/e2e/scenarios.txt"; exit 1; }
 
 # D-Bus activation needs a bus of its own, which starts Shoebox from the
 # build's service file: its script makes that bus and its Xvfb.

@@ -22,7 +22,7 @@ service_dir="$build_dir/tests"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/shoebox-dbus.XXXXXX")
 
-. "$here/e2e/xvfb.sh"
+. "$here/e2e/session.sh"
 start_xvfb "$work" 1280x1024x24
 trap 'kill $xvfb_pid 2>/dev/null; wait $xvfb_pid 2>/dev/null; rm -rf "$work"' EXIT
 wait_xvfb "$work"
@@ -30,20 +30,14 @@ wait_xvfb "$work"
 # Set before the bus starts: what it activates gets the bus's environment,
 # as a desktop session's services get the session's.
 export DISPLAY=":$display"
-export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache"
-export XDG_STATE_HOME="$work/state" HOME="$work/home"
-mkdir -p "$XDG_DATA_HOME/shoebox" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_STATE_HOME" "$HOME"
-export GSETTINGS_BACKEND=memory
-export GSETTINGS_SCHEMA_DIR="$build_dir/data:/usr/share/glib-2.0/schemas"
-export GSK_RENDERER=cairo GDK_BACKEND=x11 ADW_DISABLE_PORTAL=1
-unset GTK_A11Y NO_AT_BRIDGE DBUS_SESSION_BUS_ADDRESS
+isolate "$work" "$build_dir"
+mkdir -p "$XDG_DATA_HOME/shoebox"
+unset DBUS_SESSION_BUS_ADDRESS
 # Fatal warnings are for Shoebox, which the test gives them to through the
 # bus's activation environment: the accessibility bus and the test's own
 # libatspi warn about races of theirs (an application's tree asked for as
 # it starts), and would abort.
 unset G_DEBUG
-# No fetch leaves this machine (see tests/e2e-run.sh).
-export http_proxy=http://127.0.0.1:9 https_proxy=http://127.0.0.1:9 no_proxy=127.0.0.1,localhost
 
 # The build's service folder first, so an installed Shoebox is not the one
 # started; then the usual ones, for the accessibility bus.

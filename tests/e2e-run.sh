@@ -36,7 +36,7 @@ fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/shoebox-e2e.XXXXXX")
 
 if [ "${SHOEBOX_E2E_INSIDE:-}" != 1 ]; then
-    . "$here/e2e/xvfb.sh"
+    . "$here/e2e/session.sh"
     # SHOEBOX_E2E_SCREEN: a larger screen for screenshots at 1920×1080.
     start_xvfb "$work" "${SHOEBOX_E2E_SCREEN:-1280x1024x24}"
     # The read-only scenario mounts a file system in there: never leave it.
@@ -55,18 +55,8 @@ fi
 
 work=$SHOEBOX_E2E_WORK
 
-export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache"
-export XDG_STATE_HOME="$work/state" HOME="$work/home"
-mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_STATE_HOME" "$HOME"
-export GSETTINGS_BACKEND=memory
-export GSETTINGS_SCHEMA_DIR="$build_dir/data:/usr/share/glib-2.0/schemas"
-export GSK_RENDERER=cairo GDK_BACKEND=x11 ADW_DISABLE_PORTAL=1
-# The app must talk to the accessibility bus here, unlike in widget tests.
-unset GTK_A11Y NO_AT_BRIDGE
-# No test reaches a real site (the default news sources are real ones):
-# every fetch not to this machine goes to a proxy nobody listens on, and
-# fails at once. GIO's libproxy module reads these.
-export http_proxy=http://127.0.0.1:9 https_proxy=http://127.0.0.1:9 no_proxy=127.0.0.1,localhost
+. "$here/e2e/session.sh"
+isolate "$work" "$build_dir"
 
 artifacts="$build_dir/tests/artifacts"
 mkdir -p "$artifacts"

@@ -1,5 +1,5 @@
-# Xvfb for the end-to-end tests, sourced by tests/e2e-run.sh and
-# tests/e2e-dbus-activation.sh.
+# Xvfb and a private environment for the end-to-end tests, sourced by
+# tests/e2e-run.sh and tests/e2e-dbus-activation.sh.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -36,4 +36,22 @@ wait_xvfb() {
         sleep 0.1
     done
     [ -n "$answered" ] || { echo "Xvfb does not answer:"; cat "$1/xvfb.log"; exit 1; }
+}
+
+# isolate WORK BUILD_DIR: XDG folders and HOME inside WORK, so no test
+# touches the user's data; settings in memory, with the build's schemas;
+# GTK drawn by cairo on X11, without portals, and talking to the
+# accessibility bus, unlike in widget tests. No test reaches a real site
+# (the default news sources are real ones): every fetch not to this
+# machine goes to a proxy nobody listens on, and fails at once (GIO's
+# libproxy module reads these).
+isolate() {
+    export XDG_DATA_HOME="$1/data" XDG_CONFIG_HOME="$1/config" XDG_CACHE_HOME="$1/cache"
+    export XDG_STATE_HOME="$1/state" HOME="$1/home"
+    mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_STATE_HOME" "$HOME"
+    export GSETTINGS_BACKEND=memory
+    export GSETTINGS_SCHEMA_DIR="$2/data:/usr/share/glib-2.0/schemas"
+    export GSK_RENDERER=cairo GDK_BACKEND=x11 ADW_DISABLE_PORTAL=1
+    unset GTK_A11Y NO_AT_BRIDGE
+    export http_proxy=http://127.0.0.1:9 https_proxy=http://127.0.0.1:9 no_proxy=127.0.0.1,localhost
 }

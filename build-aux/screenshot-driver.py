@@ -4,7 +4,7 @@
 # build-aux/take-screenshot.sh, which seeds the collection and provides
 # Xvfb, a private D-Bus session and temporary XDG folders.
 #
-# The AT-SPI helpers are the end-to-end tests' (tests/e2e-shoebox.py), so
+# The AT-SPI helpers are the end-to-end tests' (tests/e2e/shoebox_e2e.py), so
 # both follow the app's accessible names, and the GTK versions' quirks,
 # in one place.
 #
@@ -26,7 +26,7 @@ import time
 # Leave no __pycache__ in the source tree.
 sys.dont_write_bytecode = True
 here = os.path.dirname(os.path.abspath(__file__))
-spec = importlib.util.spec_from_file_location("e2e", os.path.join(here, "..", "tests", "e2e-shoebox.py"))
+spec = importlib.util.spec_from_file_location("e2e", os.path.join(here, "..", "tests", "e2e", "shoebox_e2e.py"))
 e2e = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(e2e)
 Atspi = e2e.Atspi
@@ -146,7 +146,7 @@ def show_page(window, title):
     if switch.get_n_actions() > 0:
         e2e.click(switch)
     else:
-        e2e.compare_click_at(switch)
+        e2e.click_at(switch)
 
 
 def main():
@@ -182,7 +182,7 @@ def main():
         show_page(window, "Compare")
         comparison = e2e.wait_for(lambda: e2e.find(window, None, "Comparison"), 15, "the comparison")
         e2e.wait_for(lambda: e2e.find(comparison, None, "Side profile of Track — White"), 15, "the photos")
-        e2e.click(e2e.wait_for(lambda: e2e.compare_control(window, "Outline"), what="the Outline button"))
+        e2e.click(e2e.wait_for(lambda: e2e.control(window, "Outline"), what="the Outline button"))
         e2e.wait_for(lambda: e2e.find(window, None, "Outlines of the profiles"), 15, "the outlines")
         time.sleep(2)
         shoot(os.path.join(args.output, "compare.png"))

@@ -4,7 +4,7 @@
 # binary), under its own Xvfb and temporary XDG folders, so the bus starts
 # Shoebox itself as the desktop does for a launcher or a notification
 # clicked after Shoebox has quit. The checks are in
-# tests/e2e-dbus-activation.py.
+# tests/e2e/dbus-activation.py.
 #
 #   e2e-dbus-activation.sh BUILD_DIR SEED_NEWS_TOOL
 #
@@ -22,47 +22,22 @@ service_dir="$build_dir/tests"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/shoebox-dbus.XXXXXX")
 
-# A display number nobody uses, as tests/e2e-run.sh picks it: Xvfb's own
-# search can pick one taken in another chroot of this machine.
-display=
-for n in $(shuf -i 100-999 -n 100); do
-    [ -e "/tmp/.X$n-lock" ] && continue
-    grep -q "@/tmp/.X11-unix/X$n\$" /proc/net/unix 2>/dev/null && continue
-    display=$n
-    break
-done
-[ -n "$display" ] || { echo "no free X display"; exit 1; }
-Xvfb ":$display" -screen 0 1280x1024x24 -nolisten tcp 2>"$work/xvfb.log" &
-xvfb_pid=$!
+. "$here/e2e/session.sh"
+start_xvfb "$work" 1280x1024x24
 trap 'kill $xvfb_pid 2>/dev/null; wait $xvfb_pid 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 100); do
-    [ -S "/tmp/.X11-unix/X$display" ] && break
-    sleep 0.1
-done
-answered=
-for _ in $(seq 50); do
-    if DISPLAY=":$display" xdotool getdisplaygeometry >/dev/null 2>&1; then answered=1; break; fi
-    sleep 0.1
-done
-[ -n "$answered" ] || { echo "Xvfb does not answer:"; cat "$work/xvfb.log"; exit 1; }
+wait_xvfb "$work"
 
 # Set before the bus starts: what it activates gets the bus's environment,
 # as a desktop session's services get the session's.
 export DISPLAY=":$display"
-export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache"
-export XDG_STATE_HOME="$work/state" HOME="$work/home"
-mkdir -p "$XDG_DATA_HOME/shoebox" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_STATE_HOME" "$HOME"
-export GSETTINGS_BACKEND=memory
-export GSETTINGS_SCHEMA_DIR="$build_dir/data:/usr/share/glib-2.0/schemas"
-export GSK_RENDERER=cairo GDK_BACKEND=x11 ADW_DISABLE_PORTAL=1
-unset GTK_A11Y NO_AT_BRIDGE DBUS_SESSION_BUS_ADDRESS
+isolate "$work" "$build_dir"
+mkdir -p "$XDG_DATA_HOME/shoebox"
+unset DBUS_SESSION_BUS_ADDRESS
 # Fatal warnings are for Shoebox, which the test gives them to through the
 # bus's activation environment: the accessibility bus and the test's own
 # libatspi warn about races of theirs (an application's tree asked for as
 # it starts), and would abort.
 unset G_DEBUG
-# No fetch leaves this machine (see tests/e2e-run.sh).
-export http_proxy=http://127.0.0.1:9 https_proxy=http://127.0.0.1:9 no_proxy=127.0.0.1,localhost
 
 # The build's service folder first, so an installed Shoebox is not the one
 # started; then the usual ones, for the accessibility bus.
@@ -92,7 +67,7 @@ G_DEBUG=fatal-warnings "$seed_news" "$XDG_DATA_HOME/shoebox/shoebox.db" \
 # file the test reads for warnings.
 status=0
 dbus-run-session --config-file="$work/session.conf" -- \
-    /usr/bin/python3 "$here/e2e-dbus-activation.py" \
+    /usr/bin/python3 -B "$here/e2e/dbus-activation.py" \
     --stories "$work/stories.tsv" --bus-log "$work/bus.log" --artifacts "$build_dir/tests/artifacts" \
     2>"$work/bus.log" || status=$?
 cat "$work/bus.log" >&2

@@ -2,8 +2,10 @@
 # Runs an end-to-end scenario against the real shoebox binary: its own Xvfb
 # outside, a private D-Bus session inside (so the accessibility bus it starts
 # sees $DISPLAY), and temporary XDG folders, so no test touches the user's
-# data. The scenario itself is tests/e2e-shoebox.py, driving the app over
-# AT-SPI.
+# data. The scenario itself is tests/e2e/SCENARIO.py, driving the app over
+# AT-SPI with the helpers of tests/e2e/shoebox_e2e.py; the scenarios are
+# listed in tests/e2e/scenarios.txt. FILE:SCENARIO, as in firsthour:editor,
+# is tests/e2e/FILE-SCENARIO.py.
 #
 #   e2e-run.sh BUILD_DIR SCENARIO
 #
@@ -20,39 +22,27 @@ unset G_DEBUG
 build_dir=$1
 scenario=$2
 here=$(cd "$(dirname "$0")" && pwd)
+# Only the scenarios listed, each tests/e2e/SCENARIO.py.
+script="$here/e2e/${scenario//:/-}.py"
+awk -v s="$scenario" '!/^#/ && $2 == s { found = 1 } END { exit !found }' "$here/e2e/scenarios.txt" && [ -f "$script" ] \
+    || { echo "no scenario “$scenario” in $here/e2e/scenarios.txt"; exit 1; }
+
+# D-Bus activation needs a bus of its own, which starts Shoebox from the
+# build's service file: its script makes that bus and its Xvfb.
+if [ "$scenario" = dbus-activation ]; then
+    exec "$here/e2e-dbus-activation.sh" "$build_dir" "$build_dir/tests/shoebox-seed-news"
+fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/shoebox-e2e.XXXXXX")
 
 if [ "${SHOEBOX_E2E_INSIDE:-}" != 1 ]; then
-    # A display number nobody uses, neither by lock file here nor by
-    # abstract socket (those are shared by every chroot on the machine, so
-    # Xvfb's own -displayfd search can pick one taken elsewhere).
-    display=
-    for n in $(shuf -i 100-999 -n 100); do
-        [ -e "/tmp/.X$n-lock" ] && continue
-        grep -q "@/tmp/.X11-unix/X$n\$" /proc/net/unix 2>/dev/null && continue
-        display=$n
-        break
-    done
-    [ -n "$display" ] || { echo "no free X display"; exit 1; }
+    . "$here/e2e/session.sh"
     # SHOEBOX_E2E_SCREEN: a larger screen for screenshots at 1920×1080.
-    Xvfb ":$display" -screen 0 "${SHOEBOX_E2E_SCREEN:-1280x1024x24}" -nolisten tcp 2>"$work/xvfb.log" &
-    xvfb_pid=$!
+    start_xvfb "$work" "${SHOEBOX_E2E_SCREEN:-1280x1024x24}"
     # The read-only scenario mounts a file system in there: never leave it.
     trap 'kill $xvfb_pid 2>/dev/null; wait $xvfb_pid 2>/dev/null
           umount "$work/data/shoebox" 2>/dev/null || true; rm -rf --one-file-system "$work"' EXIT
-    for _ in $(seq 100); do
-        [ -S "/tmp/.X11-unix/X$display" ] && break
-        sleep 0.1
-    done
-    [ -S "/tmp/.X11-unix/X$display" ] || { echo "Xvfb did not start:"; cat "$work/xvfb.log"; exit 1; }
-    # Give Xvfb a moment past creating its socket to accept clients.
-    xdpyinfo_ok=
-    for _ in $(seq 50); do
-        if DISPLAY=":$display" xdotool getdisplaygeometry >/dev/null 2>&1; then xdpyinfo_ok=1; break; fi
-        sleep 0.1
-    done
-    [ -n "$xdpyinfo_ok" ] || { echo "Xvfb does not answer:"; cat "$work/xvfb.log"; exit 1; }
+    wait_xvfb "$work"
     export DISPLAY=":$display"
     SHOEBOX_E2E_INSIDE=1 SHOEBOX_E2E_WORK="$work" dbus-run-session -- "$0" "$@"
     status=$?
@@ -65,25 +55,12 @@ fi
 
 work=$SHOEBOX_E2E_WORK
 
-export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache"
-export XDG_STATE_HOME="$work/state" HOME="$work/home"
-mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_STATE_HOME" "$HOME"
-export GSETTINGS_BACKEND=memory
-export GSETTINGS_SCHEMA_DIR="$build_dir/data:/usr/share/glib-2.0/schemas"
-export GSK_RENDERER=cairo GDK_BACKEND=x11 ADW_DISABLE_PORTAL=1
-# The app must talk to the accessibility bus here, unlike in widget tests.
-unset GTK_A11Y NO_AT_BRIDGE
-# No test reaches a real site (the default news sources are real ones):
-# every fetch not to this machine goes to a proxy nobody listens on, and
-# fails at once. GIO's libproxy module reads these.
-export http_proxy=http://127.0.0.1:9 https_proxy=http://127.0.0.1:9 no_proxy=127.0.0.1,localhost
+. "$here/e2e/session.sh"
+isolate "$work" "$build_dir"
 
 artifacts="$build_dir/tests/artifacts"
 mkdir -p "$artifacts"
 
-# A scenario with a file of its own (e2e-german.py) runs that file, as
-# does FILE:SCENARIO (firsthour:editor runs e2e-firsthour.py).
-script="$here/e2e-shoebox.py"
-[ -f "$here/e2e-${scenario%%:*}.py" ] && script="$here/e2e-${scenario%%:*}.py"
-exec /usr/bin/python3 "$script" \
+# -B: no bytecode of the helpers left in the source tree.
+exec /usr/bin/python3 -B "$script" \
     --app "$build_dir/src/shoebox" --artifacts "$artifacts" "$scenario"

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-# e2e-backups.py
+# backups.py
 #
 # Copyright 2026 The Shoebox developers
 #
@@ -16,46 +16,19 @@
 #
 #   e2e-run.sh BUILD_DIR backups
 
-import argparse
 import glob
-import importlib.util
 import os
 import subprocess
-import sys
 import time
 
-here = os.path.dirname(os.path.abspath(__file__))
-spec = importlib.util.spec_from_file_location("e2e_shoebox", os.path.join(here, "e2e-shoebox.py"))
-e2e = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(e2e)
-Atspi = e2e.Atspi
-Failure = e2e.Failure
+import shoebox_e2e as e2e
+from shoebox_e2e import Atspi, Failure
 
 CSV = """silhouette,brand,colorway,status,wear_dates
 Track 2.0,Balenciaga,Silver,Owned,2024-01-02;2024-03-05
 Gel-1090,Asics,Pure Silver,Owned,2023-09-01
 Runner,Balenciaga,Grey Blue,Wishlist,
 """
-
-
-def run_cli(app, *args):
-    env = dict(os.environ, G_DEBUG="fatal-warnings")
-    env.pop("DISPLAY", None)
-    return subprocess.run([app, *args], check=True, timeout=60, env=env, capture_output=True, text=True)
-
-
-def resize(width, height):
-    wid = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "^Shoebox$"], check=True,
-                         capture_output=True, text=True).stdout.split()[0]
-    subprocess.run(["xdotool", "windowsize", "--sync", wid, str(width), str(height)], check=False)
-    time.sleep(1)
-
-
-def shoot(app, label, width):
-    path = os.path.join(app.artifacts, f"e2e-backups-{label}-{width}.png")
-    subprocess.run(["import", "-window", "root", "-crop", "1280x1024+0+0", "+repage", path],
-                   check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    print(f"# wrote {path}", flush=True)
 
 
 def shown(root, role_name, node_name):
@@ -73,7 +46,7 @@ def press(node):
     if node.get_n_actions() > 0:
         node.do_action(0)
     else:
-        e2e.compare_click_at(node)
+        e2e.click_at(node)
 
 
 def backups():
@@ -94,7 +67,7 @@ def open_storage(app, window):
     if tab.get_n_actions() > 0:
         tab.do_action(0)
     else:
-        e2e.compare_click_at(tab)
+        e2e.click_at(tab)
     e2e.wait_for(lambda: next((n for n in e2e.walk(preferences) if e2e.name(n).startswith("Last Backup")), None),
                  what="the Last Backup row")
     return preferences
@@ -111,7 +84,7 @@ def storage(app, window, width):
                       and e2e.name(n) != "GtkSearchEntry"})
     if unnamed:
         raise Failure(f"controls without a name on the Storage page: {unnamed}")
-    shoot(app, "storage", width)
+    app.screenshot(f"storage-{width}", crop="1280x1024")
 
     before = backups()
     press(e2e.wait_for(lambda: shown(preferences, "push button", "Back Up Now"), what="Back Up Now"))
@@ -123,15 +96,15 @@ def storage(app, window, width):
                                           and n.get_n_actions() > 0), None),
                             what="the Restore row")
     # An expander row's action does not expand it on libadwaita 1.2: a click does.
-    e2e.compare_click_at(expander)
+    e2e.click_at(expander)
     time.sleep(1)
     restore = e2e.wait_for(lambda: next((n for n in e2e.walk(preferences)
                                          if e2e.name(n).startswith("Restore the backup of ")), None),
                            15, "a backup's Restore button")
     press(restore)
-    dialog = e2e.news_dialog(app, "Restore Backup?")
+    dialog = e2e.wait_dialog(app, "Restore Backup?")
     time.sleep(1)
-    shoot(app, "restore", width)
+    app.screenshot(f"restore-{width}", crop="1280x1024")
     kept = backups()
     press(e2e.wait_for(lambda: shown(dialog, "push button", "Cancel"), what="Cancel"))
     time.sleep(1)
@@ -144,59 +117,39 @@ def storage(app, window, width):
 
 def import_collection(app, window, path, width):
     subprocess.run(["xdotool", "mousemove", "--sync", "180", "400"], check=True)
-    menu_button = e2e.wait_for(lambda: e2e.find_menu_button(window, "Main Menu"), what="the Main Menu button")
-    e2e.click(menu_button)
-    e2e.click(e2e.wait_for(lambda: e2e.find(app.node, "menu item", "Import Collection…"),
-                           what="the Import Collection menu item"))
-    e2e.news_choose_file(app, "Import Collection", path)
-    dialog = e2e.news_dialog(app, "Import Collection?")
+    e2e.main_menu(app, window, "Import Collection…")
+    e2e.choose_file(app, path, "Import Collection")
+    dialog = e2e.wait_dialog(app, "Import Collection?")
     body = " ".join(e2e.text_of(n) for n in e2e.find_all(dialog, "label"))
     if "holds 3 pairs, 0 photos" not in body or "Merging adds the ones you don’t have yet" not in body:
         raise Failure(f"the import dialog says {body!r}")
     time.sleep(1)
-    shoot(app, "import", width)
+    app.screenshot(f"import-{width}", crop="1280x1024")
     press(e2e.wait_for(lambda: shown(dialog, "push button", "Merge into My Collection"), what="Merge"))
     e2e.wait_for(lambda: next((n for n in e2e.walk(window)
                                if e2e.text_of(n).startswith("Added 0 pairs and 0 silhouettes; 3 pairs")), None),
                  20, "the merge's counts")
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--app", required=True)
-    parser.add_argument("--artifacts", required=True)
-    parser.add_argument("scenario")
-    args = parser.parse_args()
-
+def run(args):
     work = os.environ.get("SHOEBOX_E2E_WORK") or os.path.dirname(os.environ["XDG_DATA_HOME"])
     csv_path = os.path.join(work, "pairs.csv")
     with open(csv_path, "w", encoding="utf-8") as f:
         f.write(CSV)
-    run_cli(args.app, "--import-csv", csv_path)
-    run_cli(args.app, "--backup-now")
+    e2e.run_cli(args.app, "--import-csv", csv_path)
+    e2e.run_cli(args.app, "--backup-now")
     collection = os.path.join(work, "mine.shoebox")
-    run_cli(args.app, "--export-collection", collection)
+    e2e.run_cli(args.app, "--export-collection", collection)
 
-    app = e2e.App(args.app, args.artifacts, "backups")
-    try:
+    with e2e.running(args, "backups") as app:
         window = e2e.main_window(app)
         for width, height in ((1280, 800), (360, 720)):
-            resize(width, height)
+            e2e.resize(app, width, height)
             storage(app, window, width)
             import_collection(app, window, collection, width)
         subprocess.run(["xdotool", "mousemove", "--sync", "180", "400"], check=True)
-        app.key("ctrl+q")
-        app.wait_exit(30)
-    except Failure as failure:
-        app.screenshot("failure")
-        app.kill()
-        print(f"FAIL: {failure}", file=sys.stderr)
-        return 1
-    except BaseException:
-        app.kill()
-        raise
-    print("PASS: backups")
-    return 0
+        app.quit(30)
 
 
-sys.exit(main())
+if __name__ == "__main__":
+    e2e.main(run)

@@ -3,29 +3,18 @@
 # LANGUAGE=de in a de_DE.UTF-8 locale, amounts follow that locale, and at
 # 360 px wide (the metainfo's smallest display) no control reaches past the
 # window's edge. Screenshots of each page at that width are saved as
-# artefacts. Run through tests/e2e-run.sh like tests/e2e-shoebox.py, whose
-# helpers it uses.
+# artefacts.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-import argparse
-import importlib.util
 import os
 import subprocess
-import sys
 import tempfile
 import time
 
-import gi
+import shoebox_e2e as e2e
+from shoebox_e2e import Atspi, Failure
 
-here = os.path.dirname(os.path.abspath(__file__))
-spec = importlib.util.spec_from_file_location("e2e_shoebox", os.path.join(here, "e2e-shoebox.py"))
-e2e = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(e2e)
-
-from gi.repository import Atspi  # noqa: E402
-
-Failure = e2e.Failure
 WIDTH = 360
 HEIGHT = 720
 
@@ -35,15 +24,6 @@ Gel-1090,Asics,Pure Silver,27.5,JP cm,Worn,none,Owned,17100,JPY,2023-08-19,,2023
 Runner,Balenciaga,Grey Blue,43,EU,Deadstock,original,Wishlist,,,,,
 Phantom,Balenciaga,Black,42,EU,Mint,original,Owned,895.00,USD,2022-06-01,,
 """
-
-
-# at-spi2-core 2.50 and later (Debian 13, sid) name some roles anew.
-ROLES = {"push button": {"push button", "button"}, "text": {"text", "entry"}}
-
-
-def find(root, role_name, node_name):
-    roles = ROLES.get(role_name, {role_name})
-    return next((n for n in e2e.walk(root) if e2e.role(n) in roles and e2e.name(n) == node_name), None)
 
 
 def clickable(root, node_name):
@@ -80,20 +60,6 @@ def statistics_item(app):
         return items[1]
 
 
-def text_of(node):
-    """A label's text: Atspi.Text.get_text where the binding has it
-    (at-spi2-core 2.50 dropped the offsets of Accessible.get_text)."""
-    try:
-        count = node.get_character_count()
-        if count <= 0:
-            return ""
-        if hasattr(Atspi.Text, "get_text"):
-            return Atspi.Text.get_text(node, 0, count)
-        return node.get_text(0, count)
-    except (gi.repository.GLib.Error, NotImplementedError, AttributeError, TypeError):
-        return ""
-
-
 def german_environment(work):
     """LANGUAGE=de alone does nothing in the C locale: GNU gettext needs a
     real one. A fresh Debian has only C.UTF-8, so compile de_DE.UTF-8 from
@@ -118,30 +84,11 @@ def import_pairs(app_binary):
     path = os.path.join(os.environ["HOME"], "paare.csv")
     with open(path, "w") as f:
         f.write(CSV)
-    result = subprocess.run([app_binary, "--import-csv", path], capture_output=True, text=True,
-                            env=dict(os.environ, DISPLAY="", G_DEBUG="fatal-warnings"))
+    result = e2e.run_cli(app_binary, "--import-csv", path, check=False)
     print("# " + result.stdout.replace("\n", "\n# "))
     for expected in (f"3 Paare aus „{path}“ importiert.", "1 Zeile abgelehnt:", "„Mint“ ist kein Zustand"):
         if expected not in result.stdout:
             raise Failure(f"the German import report lacks “{expected}”: {result.stdout!r} {result.stderr!r}")
-
-
-def resize(app, title, width, height):
-    """Without a window manager nothing else sizes the window: xdotool does,
-    as a person dragging its edge would."""
-    found = subprocess.run(["xdotool", "search", "--pid", str(app.process.pid), "--name", f"^{title}$"],
-                           capture_output=True, text=True).stdout.split()
-    if not found:
-        raise Failure(f"no X window titled “{title}”")
-    for window in found:
-        subprocess.run(["xdotool", "windowsize", window, str(width), str(height)], check=True)
-
-    def sized():
-        geometry = subprocess.run(["xdotool", "getwindowgeometry", found[0]], capture_output=True, text=True).stdout
-        return f"Geometry: {width}x{height}" in geometry
-    e2e.wait_for(sized, what=f"“{title}” to be {width}×{height}")
-    # Then GTK lays the window out again at that size.
-    time.sleep(1)
 
 
 def scrolls_sideways(node):
@@ -186,7 +133,7 @@ def assert_within(frame, width):
             continue
         box = node.get_extents(Atspi.CoordType.WINDOW)
         if box.width > 0 and box.x + box.width > width:
-            outside.append((e2e.role(node), e2e.name(node) or text_of(node), box.x, box.width))
+            outside.append((e2e.role(node), e2e.name(node) or e2e.text_of(node), box.x, box.width))
     raise Failure(f"“{e2e.name(frame)}” needs {extents.width} px, more than {width}; past the edge: {outside}")
 
 
@@ -197,18 +144,11 @@ def key(app, keys):
     app.key(keys)
 
 
-def screenshot(app, label, width, height):
-    path = os.path.join(app.artifacts, f"e2e-german-{label}.png")
-    subprocess.run(["import", "-window", "root", "-crop", f"{width}x{height}+0+0", "+repage", path], check=False,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    print(f"# screenshot: {path}")
-
-
 def labels(frame):
-    return [text_of(n) for n in e2e.find_all(frame, "label")]
+    return [e2e.text_of(n) for n in e2e.find_all(frame, "label")]
 
 
-def scenario_german(args):
+def run(args):
     build_dir = os.path.dirname(os.path.dirname(os.path.abspath(args.app)))
     work = tempfile.mkdtemp(prefix="locale-", dir=os.environ.get("SHOEBOX_E2E_WORK"))
     os.environ.update(german_environment(work))
@@ -217,21 +157,20 @@ def scenario_german(args):
 
     import_pairs(args.app)
 
-    app = e2e.App(args.app, args.artifacts, "german")
-    try:
+    with e2e.running(args, "german") as app:
         window = e2e.main_window(app)
-        resize(app, "Shoebox", WIDTH, HEIGHT)
+        e2e.resize(app, WIDTH, HEIGHT)
 
-        wait_node(lambda: find(window, "push button", "Paar hinzufügen"), what="the “Paar hinzufügen” button")
-        wait_node(lambda: find(window, "push button", "Hauptmenü"), what="the “Hauptmenü” button")
+        wait_node(lambda: e2e.find(window, "push button", "Paar hinzufügen"), what="the “Paar hinzufügen” button")
+        wait_node(lambda: e2e.find(window, "push button", "Hauptmenü"), what="the “Hauptmenü” button")
         # A pair's name, "silhouette – colorway", with the German dash.
         wait_node(lambda: e2e.find(window, None, "Runner – Grey Blue"), what="the card “Runner – Grey Blue”")
 
         tabs = {}
         for title in ("Sammlung", "Vergleich", "Neuigkeiten"):
-            tabs[title] = wait_node(lambda t=title: find(window, "page tab", t), what=f"the “{title}” page tab")
+            tabs[title] = wait_node(lambda t=title: e2e.find(window, "page tab", t), what=f"the “{title}” page tab")
         assert_within(window, WIDTH)
-        screenshot(app, "collection", WIDTH, HEIGHT)
+        app.screenshot("collection", crop=f"{WIDTH}x{HEIGHT}")
 
         # Days the German way in the list: bought 2023-04-12, last worn
         # 2024-03-05.
@@ -239,7 +178,7 @@ def scenario_german(args):
         for day in ("12.04.2023", "05.03.2024"):
             e2e.wait_for(lambda d=day: d in labels(window), what=f"the day “{day}” in the list")
         assert_within(window, WIDTH)
-        screenshot(app, "list", WIDTH, HEIGHT)
+        app.screenshot("list", crop=f"{WIDTH}x{HEIGHT}")
         e2e.click(wait_node(lambda: clickable(window, "Raster"), what="the “Raster” button"))
 
         for title, status in (("Vergleich", "Noch nichts zu vergleichen"), ("Neuigkeiten", "Keine Quelle erreichbar")):
@@ -248,18 +187,18 @@ def scenario_german(args):
             e2e.wait_for(lambda s=status: s in labels(window), what=f"the status “{status}”")
             time.sleep(0.5)
             assert_within(window, WIDTH)
-            screenshot(app, title.lower(), WIDTH, HEIGHT)
+            app.screenshot(title.lower(), crop=f"{WIDTH}x{HEIGHT}")
         e2e.click(tabs["Sammlung"])
         e2e.assert_all_named(window)
 
         e2e.click(wait_node(lambda: clickable(window, "Paar hinzufügen"), what="the “Paar hinzufügen” button to click"))
         editor = app.frame("Neues Paar")
-        resize(app, "Neues Paar", WIDTH, HEIGHT)
+        e2e.resize(app, WIDTH, HEIGHT, "Neues Paar")
         for field in ("Silhouette", "Marke", "Colorway", "Kaufpreis", "Kaufdatum"):
-            wait_node(lambda f=field: find(editor, "text", f), what=f"the “{field}” field")
-        wait_node(lambda: find(editor, "push button", "Fotos hinzufügen …"), what="“Fotos hinzufügen …”")
+            wait_node(lambda f=field: e2e.find(editor, "text", f), what=f"the “{field}” field")
+        wait_node(lambda: e2e.find(editor, "push button", "Fotos hinzufügen …"), what="“Fotos hinzufügen …”")
         assert_within(editor, WIDTH)
-        screenshot(app, "editor", WIDTH, HEIGHT)
+        app.screenshot("editor", crop=f"{WIDTH}x{HEIGHT}")
         key(app, "Escape")
         e2e.wait_for(lambda: editor not in app.frames() or not e2e.has_state(editor, Atspi.StateType.SHOWING),
                      what="the editor to close")
@@ -269,9 +208,9 @@ def scenario_german(args):
         for keys, title, label in (("ctrl+comma", "Einstellungen", "preferences"),):
             key(app, keys)
             other = app.frame(title)
-            resize(app, title, WIDTH, HEIGHT)
+            e2e.resize(app, WIDTH, HEIGHT, title)
             assert_within(other, WIDTH)
-            screenshot(app, label, WIDTH, HEIGHT)
+            app.screenshot(label, crop=f"{WIDTH}x{HEIGHT}")
             # (In a search field, the first Escape clears the search.)
             for _ in range(2):
                 if other in app.frames() and e2e.has_state(other, Atspi.StateType.SHOWING):
@@ -289,36 +228,16 @@ def scenario_german(args):
         for amount in ("1.890,00\u00a0€", "17.100\u00a0¥"):
             e2e.wait_for(lambda a=amount: any(a in text for text in labels(statistics)),
                          what=f"“{amount}” in the statistics")
-        resize(app, "Statistik", WIDTH, HEIGHT)
+        e2e.resize(app, WIDTH, HEIGHT, "Statistik")
         assert_within(statistics, WIDTH)
-        screenshot(app, "statistics", WIDTH, HEIGHT)
+        app.screenshot("statistics", crop=f"{WIDTH}x{HEIGHT}")
         key(app, "Escape")
         e2e.wait_for(lambda: statistics not in app.frames() or not e2e.has_state(statistics, Atspi.StateType.SHOWING),
                      what="the statistics to close")
 
         key(app, "ctrl+q")
         app.wait_exit()
-    except Failure:
-        app.screenshot("failure")
-        raise
-    finally:
-        app.kill()
-
-
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--app", required=True)
-    parser.add_argument("--artifacts", required=True)
-    parser.add_argument("scenario", choices=["german"])
-    args = parser.parse_args()
-    try:
-        scenario_german(args)
-    except Failure as failure:
-        print(f"FAIL: {failure}", file=sys.stderr)
-        return 1
-    print(f"PASS: {args.scenario}")
-    return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    e2e.main(run)

@@ -6,7 +6,7 @@
 # notification through its own method, org.shoebox.StandIn.Click (id,
 # action), which emits ActionInvoked as a real server would.
 #
-#   e2e-notification-server.py LOG
+#   notification-server.py LOG
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 

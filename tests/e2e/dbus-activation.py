@@ -8,12 +8,11 @@
 # opens no files, and the started service goes again by itself. Each time
 # the application is checked over AT-SPI, and what it wrote is checked for
 # warnings (G_DEBUG=fatal-warnings makes any of them fatal). Run through
-# tests/e2e-dbus-activation.sh.
+# tests/e2e-dbus-activation.sh (tests/e2e-run.sh BUILD_DIR dbus-activation).
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import argparse
-import importlib.util
 import os
 import re
 import sys
@@ -25,30 +24,13 @@ gi.require_version("Atspi", "2.0")
 gi.require_version("Gio", "2.0")
 from gi.repository import Atspi, Gio, GLib  # noqa: E402
 
-# The AT-SPI helpers of the other end-to-end scenarios, imported without
-# leaving bytecode in the source tree.
-sys.dont_write_bytecode = True
-_spec = importlib.util.spec_from_file_location(
-    "e2e_shoebox", os.path.join(os.path.dirname(os.path.abspath(__file__)), "e2e-shoebox.py"))
-e2e = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(e2e)
-Failure, wait_for, children, find, find_all, has_state, name, role = (
-    e2e.Failure, e2e.wait_for, e2e.children, e2e.find, e2e.find_all, e2e.has_state, e2e.name, e2e.role)
+import shoebox_e2e as e2e  # noqa: E402
+from shoebox_e2e import Failure, children, find, find_all, has_state, name, wait_for  # noqa: E402
 
 APP_ID = "io.github.shoebox.Shoebox"
 APP_PATH = "/io/github/shoebox/Shoebox"
 # A cold start opens the database and builds the window before it answers.
 CALL_TIMEOUT_MS = 30000
-
-
-def text(node):
-    """A label's text, on every at-spi2-core: Atspi.Text's own call, up to
-    the exact length (GTK 4.8 returns nothing for -1)."""
-    try:
-        count = Atspi.Text.get_character_count(node)
-        return Atspi.Text.get_text(node, 0, count) if count > 0 else ""
-    except (GLib.Error, NotImplementedError, AttributeError, TypeError):
-        return ""
 
 
 class Session:
@@ -148,7 +130,7 @@ class Session:
 def scenario(session, stories):
     if session.running():
         raise Failure(f"{APP_ID} is already on the bus before the test")
-    # The accessibility bus first (see tests/e2e-shoebox.py).
+    # The accessibility bus first (see App in tests/e2e/shoebox_e2e.py).
     Atspi.get_desktop(0).get_child_count()
 
     # A notification clicked after Shoebox has quit.
@@ -222,7 +204,7 @@ def scenario(session, stories):
     # The message is a window of its own up to libadwaita 1.4 (with no
     # title, nor the showing state), a node in the main window's tree from
     # 1.5: looked for in both.
-    wait_for(lambda: any(path in text(n) for f in children(app) for n in find_all(f, "label")), 10,
+    wait_for(lambda: any(path in e2e.text_of(n) for f in children(app) for n in find_all(f, "label")), 10,
              f"a message naming {path}")
     time.sleep(1)
     if [name(f) for f in session.shown_windows(app) if name(f) == "Shoebox"] != ["Shoebox"]:

@@ -709,11 +709,11 @@ dup_list_colorways (ShoeboxCollectionPage *page)
             {
               GtkWidget *label = gtk_widget_get_first_child (cell);
 
-              for (guint i = 0; label != NULL && GTK_IS_LABEL (label) && i < g_list_model_get_n_items (model); i++)
+              for (guint i = 0; label != NULL && GTK_IS_INSCRIPTION (label) && i < g_list_model_get_n_items (model); i++)
                 {
                   g_autoptr(ShoeboxPair) pair = g_list_model_get_item (model, i);
 
-                  if (g_str_equal (gtk_label_get_text (GTK_LABEL (label)), shoebox_pair_get_colorway (pair)))
+                  if (g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (label)), shoebox_pair_get_colorway (pair)) == 0)
                     {
                       g_ptr_array_add (labels, label);
                       g_ptr_array_add (texts, GINT_TO_POINTER ((int) top.y));
@@ -733,7 +733,7 @@ dup_list_colorways (ShoeboxCollectionPage *page)
             && (best == G_MAXUINT || GPOINTER_TO_INT (g_ptr_array_index (texts, i)) < GPOINTER_TO_INT (g_ptr_array_index (texts, best))))
           best = i;
       g_string_append_printf (order, "%s%s", done > 0 ? "," : "",
-                              gtk_label_get_text (GTK_LABEL (g_ptr_array_index (labels, best))));
+                              gtk_inscription_get_text (GTK_INSCRIPTION (g_ptr_array_index (labels, best))));
       g_ptr_array_index (labels, best) = NULL;
     }
   return g_string_free (order, FALSE);

@@ -173,8 +173,47 @@ compare_indexes_by_value (gconstpointer a,
   return compare_values (&key->values[*(const guint32 *) a], &key->values[*(const guint32 *) b], key->nocase);
 }
 
+static guint
+value_hash (gconstpointer data)
+{
+  const Value *value = data;
+
+  switch (value->type)
+    {
+    case SQLITE_INTEGER:
+      return g_int64_hash (&value->integer);
+    case SQLITE_FLOAT:
+      return g_double_hash (&value->real);
+    default:
+      /* Text is kept once per distinct string (value_from_column). */
+      return g_direct_hash (value->bytes);
+    }
+}
+
+static gboolean
+value_equal (gconstpointer a,
+             gconstpointer b)
+{
+  const Value *x = a;
+  const Value *y = b;
+
+  if (x->type != y->type)
+    return FALSE;
+  switch (x->type)
+    {
+    case SQLITE_INTEGER:
+      return x->integer == y->integer;
+    case SQLITE_FLOAT:
+      return x->real == y->real;
+    default:
+      return x->bytes == y->bytes && x->length == y->length;
+    }
+}
+
 /* Each pair's place among the distinct values of one key, equal values
- * sharing it; NULL_RANK for NULL. Returns the number of distinct values.
+ * sharing it; NULL_RANK for NULL. Only the distinct values are sorted: a
+ * few hundred silhouettes, four currencies, days. Returns the number of
+ * places.
  */
 static guint32
 rank_key (const Value *values,
@@ -182,60 +221,88 @@ rank_key (const Value *values,
           gboolean     nocase,
           guint32     *ranks)
 {
-  g_autoptr(GArray) sorted = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n_pairs);
+  g_autoptr(GHashTable) slots = g_hash_table_new (value_hash, value_equal);
+  g_autoptr(GArray) distinct = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autofree guint32 *slot_of = g_new (guint32, n_pairs);
+  g_autofree guint32 *rank_of_slot = NULL;
+  g_autoptr(GArray) sorted = NULL;
   KeyCompare key = { values, nocase };
   guint32 rank = 0;
 
   for (guint32 i = 0; i < n_pairs; i++)
     {
+      gpointer slot;
+
       if (values[i].type == SQLITE_NULL)
-        ranks[i] = NULL_RANK;
-      else
-        g_array_append_val (sorted, i);
+        continue;
+      if (!g_hash_table_lookup_extended (slots, &values[i], NULL, &slot))
+        {
+          slot = GUINT_TO_POINTER (distinct->len);
+          g_hash_table_insert (slots, (gpointer) &values[i], slot);
+          g_array_append_val (distinct, i);
+        }
+      slot_of[i] = GPOINTER_TO_UINT (slot);
     }
+
+  /* The distinct values in order (their first pair stands for them). */
+  sorted = g_array_copy (distinct);
   g_array_sort_with_data (sorted, compare_indexes_by_value, &key);
+  rank_of_slot = g_new (guint32, distinct->len);
+  {
+    g_autoptr(GHashTable) slot_by_pair = g_hash_table_new (g_direct_hash, g_direct_equal);
 
-  for (guint i = 0; i < sorted->len; i++)
-    {
-      guint32 index = g_array_index (sorted, guint32, i);
+    for (guint s = 0; s < distinct->len; s++)
+      g_hash_table_insert (slot_by_pair, GUINT_TO_POINTER (g_array_index (distinct, guint32, s)), GUINT_TO_POINTER (s));
+    for (guint i = 0; i < sorted->len; i++)
+      {
+        guint32 first = g_array_index (sorted, guint32, i);
 
-      if (i > 0 && compare_values (&values[g_array_index (sorted, guint32, i - 1)], &values[index], nocase) != 0)
-        rank++;
-      ranks[index] = rank;
-    }
+        /* NOCASE makes "Alpha" and "alpha" one place. */
+        if (i > 0 && compare_values (&values[g_array_index (sorted, guint32, i - 1)], &values[first], nocase) != 0)
+          rank++;
+        rank_of_slot[GPOINTER_TO_UINT (g_hash_table_lookup (slot_by_pair, GUINT_TO_POINTER (first)))] = rank;
+      }
+  }
+
+  for (guint32 i = 0; i < n_pairs; i++)
+    ranks[i] = values[i].type == SQLITE_NULL ? NULL_RANK : rank_of_slot[slot_of[i]];
 
   return sorted->len > 0 ? rank + 1 : 0;
 }
 
-typedef struct
-{
-  guint64 key;
-  guint32 index;
-} SortEntry;
-
-static int
-compare_entries (gconstpointer a,
-                 gconstpointer b)
-{
-  const SortEntry *x = a;
-  const SortEntry *y = b;
-
-  if (x->key != y->key)
-    return x->key < y->key ? -1 : 1;
-  return (x->index > y->index) - (x->index < y->index);
-}
-
-/* A key's rank the way the column sorts, NULL last either way. */
-static guint64
+/* A key's place the way the column sorts, NULL last either way. */
+static guint32
 directed_rank (guint32 rank,
                guint32 n_ranks,
                gboolean descending)
 {
   if (rank == NULL_RANK)
-    return NULL_RANK;
+    return n_ranks;
   return descending ? n_ranks - 1 - rank : rank;
 }
 
+/* A stable counting sort of @in by one key into @out. */
+static void
+sort_by_key (const guint32 *in,
+             guint32       *out,
+             guint          n_pairs,
+             const guint32 *ranks,
+             guint32        n_ranks,
+             gboolean       descending)
+{
+  g_autofree guint32 *starts = g_new0 (guint32, (gsize) n_ranks + 2);
+
+  for (guint32 i = 0; i < n_pairs; i++)
+    starts[directed_rank (ranks[i], n_ranks, descending) + 1]++;
+  for (guint32 r = 1; r <= n_ranks + 1; r++)
+    starts[r] += starts[r - 1];
+  for (guint32 i = 0; i < n_pairs; i++)
+    out[starts[directed_rank (ranks[in[i]], n_ranks, descending)]++] = in[i];
+}
+
+/* Least significant key first, each sort stable: ties stay in the order
+ * of ids, as the SQL's last key has them.
+ */
 static guint32 *
 order_by_keys (guint           n_pairs,
                const int       keys[2],
@@ -243,21 +310,16 @@ order_by_keys (guint           n_pairs,
                const guint32   n_ranks[N_KEYS],
                gboolean        descending)
 {
-  g_autofree SortEntry *entries = g_new (SortEntry, n_pairs);
+  g_autofree guint32 *scratch = g_new (guint32, n_pairs);
   guint32 *order = g_new (guint32, n_pairs);
 
   for (guint32 i = 0; i < n_pairs; i++)
+    order[i] = i;
+  for (int k = keys[1] >= 0 ? 1 : 0; k >= 0; k--)
     {
-      guint64 key = directed_rank (ranks[keys[0]][i], n_ranks[keys[0]], descending) << 32;
-
-      if (keys[1] >= 0)
-        key |= directed_rank (ranks[keys[1]][i], n_ranks[keys[1]], descending);
-      entries[i].key = key;
-      entries[i].index = i;
+      sort_by_key (order, scratch, n_pairs, ranks[keys[k]], n_ranks[keys[k]], descending);
+      memcpy (order, scratch, n_pairs * sizeof (guint32));
     }
-  qsort (entries, n_pairs, sizeof (SortEntry), compare_entries);
-  for (guint32 i = 0; i < n_pairs; i++)
-    order[i] = entries[i].index;
 
   return order;
 }
@@ -284,7 +346,15 @@ value_from_column (Value        *value,
                                                       : sqlite3_column_blob (stmt, column);
 
         value->length = sqlite3_column_bytes (stmt, column);
-        value->bytes = g_string_chunk_insert_len (strings, bytes != NULL ? bytes : "", value->length);
+        if (bytes == NULL)
+          bytes = "";
+        /* Kept once per distinct string, so that equal text is one
+         * pointer (value_hash); text with a NUL inside is kept apart.
+         */
+        if (value->type == SQLITE_TEXT && memchr (bytes, '\0', value->length) == NULL)
+          value->bytes = g_string_chunk_insert_const (strings, bytes);
+        else
+          value->bytes = g_string_chunk_insert_len (strings, bytes, value->length);
       }
       break;
     default:

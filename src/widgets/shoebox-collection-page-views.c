@@ -294,6 +294,9 @@ grid_unbind_cb (GtkSignalListItemFactory *factory,
  * (50 ms of CPU with 100,000 pairs), where an inscription lays out only
  * the text it draws.
  */
+static void cell_map_cb (GtkWidget   *label,
+                         GtkListItem *item);
+
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -307,6 +310,7 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   gtk_inscription_set_nat_lines (GTK_INSCRIPTION (label), 1);
   gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 0);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  g_signal_connect (label, "map", G_CALLBACK (cell_map_cb), item);
   gtk_list_item_set_child (item, label);
   /* For show_cell(), when the row's pair becomes another one. */
   g_object_set_data (G_OBJECT (item), "shoebox-column-spec", (gpointer) spec);
@@ -320,6 +324,7 @@ show_cell (GtkListItem *item)
   GtkWidget *label = gtk_list_item_get_child (item);
   g_autofree char *text = spec->text (pair);
 
+  g_object_set_data (G_OBJECT (label), "shoebox-stale", NULL);
   gtk_inscription_set_text (GTK_INSCRIPTION (label), text != NULL ? text : "");
 
   /* Each row is named after its pair, read out from its first cell. */
@@ -337,11 +342,29 @@ show_cell (GtkListItem *item)
     }
 }
 
+/* The search or sort kept this row and made its pair another one
+ * (ShoeboxPairList). Of the 200 rows GTK keeps bound, only those on
+ * screen are mapped: the others show their new pair when they come on
+ * screen, and a sort's frame formats a screenful of cells, not 1,800.
+ */
 static void
 cell_pair_changed_cb (ShoeboxPair *pair,
                       GtkListItem *item)
 {
-  show_cell (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  if (gtk_widget_get_mapped (label))
+    show_cell (item);
+  else
+    g_object_set_data (G_OBJECT (label), "shoebox-stale", GINT_TO_POINTER (TRUE));
+}
+
+static void
+cell_map_cb (GtkWidget   *label,
+             GtkListItem *item)
+{
+  if (g_object_get_data (G_OBJECT (label), "shoebox-stale") != NULL && gtk_list_item_get_item (item) != NULL)
+    show_cell (item);
 }
 
 static void

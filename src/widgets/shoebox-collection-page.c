@@ -273,6 +273,9 @@ shoebox_collection_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (shoebox_collection_page_parent_class)->map (widget);
 
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "list") == 0)
+    _shoebox_collection_page_want_order (self);
+
   if (self->rest_pending && self->first_frame_clock == NULL)
     {
       self->first_frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));

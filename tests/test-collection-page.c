@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "shoebox-collection-page.h"
+#include "shoebox-collection-page-private.h"
 #include "shoebox-pair-card.h"
 #include "shoebox-pair-list.h"
 #include "shoebox-test-collection.h"
@@ -709,11 +710,11 @@ dup_list_colorways (ShoeboxCollectionPage *page)
             {
               GtkWidget *label = gtk_widget_get_first_child (cell);
 
-              for (guint i = 0; label != NULL && GTK_IS_LABEL (label) && i < g_list_model_get_n_items (model); i++)
+              for (guint i = 0; label != NULL && GTK_IS_INSCRIPTION (label) && i < g_list_model_get_n_items (model); i++)
                 {
                   g_autoptr(ShoeboxPair) pair = g_list_model_get_item (model, i);
 
-                  if (g_str_equal (gtk_label_get_text (GTK_LABEL (label)), shoebox_pair_get_colorway (pair)))
+                  if (g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (label)), shoebox_pair_get_colorway (pair)) == 0)
                     {
                       g_ptr_array_add (labels, label);
                       g_ptr_array_add (texts, GINT_TO_POINTER ((int) top.y));
@@ -733,7 +734,7 @@ dup_list_colorways (ShoeboxCollectionPage *page)
             && (best == G_MAXUINT || GPOINTER_TO_INT (g_ptr_array_index (texts, i)) < GPOINTER_TO_INT (g_ptr_array_index (texts, best))))
           best = i;
       g_string_append_printf (order, "%s%s", done > 0 ? "," : "",
-                              gtk_label_get_text (GTK_LABEL (g_ptr_array_index (labels, best))));
+                              gtk_inscription_get_text (GTK_INSCRIPTION (g_ptr_array_index (labels, best))));
       g_ptr_array_index (labels, best) = NULL;
     }
   return g_string_free (order, FALSE);
@@ -842,6 +843,101 @@ test_page_list_sorts (Fixture       *fixture,
   }
 }
 
+static gboolean
+orders_read (gpointer data)
+{
+  ShoeboxCollectionPage *page = data;
+
+  return page->order != NULL;
+}
+
+static void
+set_colorway (ShoeboxCollection *collection,
+              ShoeboxPair       *pair,
+              const char        *colorway)
+{
+  g_autoptr(GError) error = NULL;
+
+  shoebox_pair_set_colorway (pair, colorway);
+  g_assert_true (shoebox_collection_save_pair (collection, pair, &error));
+  g_assert_no_error (error);
+}
+
+/* Issue 15, item 4: a sort reorders the list in memory, from the orders
+ * read once the list is on screen, and a pair added or edited since
+ * lands in its sorted place, both ways, searched or not.
+ */
+static void
+test_page_list_sorts_in_memory (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  PageWindow shown;
+  g_autoptr(ShoeboxPair) a = shoebox_test_add_pair (fixture->collection, "Nike", "Air Max 97", "Delta", 10000);
+  g_autoptr(ShoeboxPair) b = shoebox_test_add_pair (fixture->collection, "Nike", "Air Max 97", "bravo Sail", 30000);
+  g_autoptr(ShoeboxPair) c = shoebox_test_add_pair (fixture->collection, "Nike", "Air Max 97", "Foxtrot Sail", 20000);
+  g_autoptr(ShoeboxPair) d = shoebox_test_add_pair (fixture->collection, "Nike", "Air Max 97", "Alpha", 30000);
+  g_autoptr(ShoeboxPair) e = NULL;
+
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+    g_settings_set_string (settings, "collection-view", "list");
+  }
+  shown = show_page (fixture);
+  shoebox_test_spin (150);
+  g_assert_cmpstr (visible_view (shown.page), ==, "list");
+  shoebox_test_wait_until (orders_read, shown.page);
+
+  /* Case does not count, as in SQL's NOCASE. */
+  sort_list_by (shown.page, "Colorway", GTK_SORT_ASCENDING);
+  g_assert_nonnull (shown.page->order);
+  assert_list_order (shown.page, "Alpha,bravo Sail,Delta,Foxtrot Sail");
+  sort_list_by (shown.page, "Colorway", GTK_SORT_DESCENDING);
+  assert_list_order (shown.page, "Foxtrot Sail,Delta,bravo Sail,Alpha");
+  /* Ties in the order the pairs were added, whichever way. */
+  sort_list_by (shown.page, "Price Paid", GTK_SORT_DESCENDING);
+  assert_list_order (shown.page, "bravo Sail,Alpha,Foxtrot Sail,Delta");
+  sort_list_by (shown.page, "Price Paid", GTK_SORT_ASCENDING);
+  assert_list_order (shown.page, "Delta,Foxtrot Sail,bravo Sail,Alpha");
+
+  /* A new pair and an edited one, each in its place. */
+  sort_list_by (shown.page, "Colorway", GTK_SORT_ASCENDING);
+  e = shoebox_test_add_pair (fixture->collection, "Nike", "Air Max 97", "Charlie", 100);
+  shoebox_collection_page_reload (shown.page);
+  shoebox_test_spin (150);
+  assert_list_order (shown.page, "Alpha,bravo Sail,Charlie,Delta,Foxtrot Sail");
+  set_colorway (fixture->collection, a, "Able Sail");
+  shoebox_collection_page_reload (shown.page);
+  shoebox_test_spin (150);
+  assert_list_order (shown.page, "Able Sail,Alpha,bravo Sail,Charlie,Foxtrot Sail");
+
+  /* The orders are read again, and know both. */
+  shoebox_test_wait_until (orders_read, shown.page);
+  sort_list_by (shown.page, "Colorway", GTK_SORT_DESCENDING);
+  assert_list_order (shown.page, "Foxtrot Sail,Charlie,bravo Sail,Alpha,Able Sail");
+  type_search (shown.page, "sail", 3);
+  shoebox_test_spin (150);
+  assert_list_order (shown.page, "Foxtrot Sail,bravo Sail,Able Sail");
+  sort_list_by (shown.page, "Colorway", GTK_SORT_ASCENDING);
+  assert_list_order (shown.page, "Able Sail,bravo Sail,Foxtrot Sail");
+  set_colorway (fixture->collection, e, "Zulu");
+  shoebox_collection_page_reload (shown.page);
+  shoebox_test_spin (150);
+  assert_list_order (shown.page, "Able Sail,bravo Sail,Foxtrot Sail");
+  type_search (shown.page, "", 5);
+  shoebox_test_spin (150);
+  assert_list_order (shown.page, "Able Sail,Alpha,bravo Sail,Foxtrot Sail,Zulu");
+
+  shoebox_test_destroy_settled (shown.window);
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+    g_settings_reset (settings, "collection-view");
+    g_settings_reset (settings, "collection-sort");
+    g_settings_reset (settings, "collection-sort-descending");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -856,6 +952,7 @@ main (int   argc,
   shoebox_test_add_with_collection ("/collection-page/card-photos", test_page_card_photos);
   shoebox_test_add_with_collection ("/collection-page/delete-undo-wear", test_page_delete_undo_and_wear);
   shoebox_test_add_with_collection ("/collection-page/list-sorts", test_page_list_sorts);
+  shoebox_test_add_with_collection ("/collection-page/list-sorts-in-memory", test_page_list_sorts_in_memory);
   shoebox_test_add_with_collection ("/collection-page/narrow-with-selection", test_window_narrow_with_selection);
 
   return g_test_run ();

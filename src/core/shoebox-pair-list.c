@@ -220,6 +220,26 @@ shoebox_pair_list_get_id (ShoeboxPairList *self,
 }
 
 /**
+ * shoebox_pair_list_get_ids:
+ * @self: a #ShoeboxPairList
+ * @n_ids: (out): how many
+ *
+ * Every position's id, without reading a pair: what a sort in memory
+ * reorders (ShoeboxPairOrder).
+ *
+ * Returns: (array length=n_ids) (transfer none): the ids, in order
+ */
+const gint64 *
+shoebox_pair_list_get_ids (ShoeboxPairList *self,
+                           guint           *n_ids)
+{
+  g_return_val_if_fail (SHOEBOX_IS_PAIR_LIST (self), NULL);
+
+  *n_ids = self->ids->len;
+  return (const gint64 *) (gconstpointer) self->ids->data;
+}
+
+/**
  * shoebox_pair_list_set_keep_unchanged:
  * @self: a #ShoeboxPairList
  * @keep_unchanged: whether shoebox_pair_list_replace() leaves alone the

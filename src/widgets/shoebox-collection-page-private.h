@@ -8,6 +8,7 @@
 #pragma once
 
 #include "shoebox-collection-page.h"
+#include "shoebox-pair-order.h"
 #include "shoebox-photos.h"
 #include "shoebox-selection.h"
 
@@ -16,6 +17,7 @@ G_BEGIN_DECLS
 /* Shared by the page's files:
  *   shoebox-collection-page.c        the page: search, filters, actions
  *   shoebox-collection-page-views.c  its grid's cards and its list's columns
+ *   shoebox-collection-page-order.c  the list's sorts in memory
  */
 
 struct _ShoeboxCollectionPage
@@ -35,6 +37,8 @@ struct _ShoeboxCollectionPage
   char               *searched_text; /* the entry's text at the last search */
   GdkFrameClock      *first_frame_clock; /* watched until the first frame, see load_rest */
   gulong              first_frame_handler;
+  ShoeboxPairOrder   *order;             /* every column's order, once read */
+  GCancellable       *order_cancellable; /* while it is read */
 
   GtkSearchEntry     *search_entry;
   GtkStack           *view_stack;
@@ -63,5 +67,13 @@ ShoeboxPairSort _shoebox_collection_page_get_sort     (ShoeboxCollectionPage *se
                                                        gboolean              *descending);
 void            _shoebox_collection_page_save_sort    (ShoeboxCollectionPage *self);
 void            _shoebox_collection_page_restore_sort (ShoeboxCollectionPage *self);
+void            _shoebox_collection_page_want_order   (ShoeboxCollectionPage *self);
+void            _shoebox_collection_page_drop_order   (ShoeboxCollectionPage *self);
+gboolean        _shoebox_collection_page_search_into  (ShoeboxCollectionPage   *self,
+                                                       const ShoeboxPairQuery  *query,
+                                                       GError                 **error);
+gboolean        _shoebox_collection_page_sort_in_place (ShoeboxCollectionPage *self,
+                                                        ShoeboxPairSort        sort,
+                                                        gboolean               descending);
 
 G_END_DECLS

@@ -30,6 +30,7 @@ typedef struct
   ShoeboxPairSort  sort;
   PairTextFunc     text;
   gboolean         expand;
+  guint            chars; /* the width it asks for, in characters */
 } ColumnSpec;
 
 static char *
@@ -83,15 +84,15 @@ pair_last_worn_text (ShoeboxPair *pair)
 }
 
 static const ColumnSpec columns[] = {
-  { "silhouette", N_("Silhouette"), SHOEBOX_PAIR_SORT_SILHOUETTE, pair_silhouette_text, TRUE },
-  { "brand", N_("Brand"), SHOEBOX_PAIR_SORT_BRAND, pair_brand_text, FALSE },
-  { "colorway", N_("Colorway"), SHOEBOX_PAIR_SORT_COLORWAY, pair_colorway_text, TRUE },
-  { "size", N_("Size"), SHOEBOX_PAIR_SORT_SIZE, shoebox_labels_dup_size, FALSE },
-  { "condition", N_("Condition"), SHOEBOX_PAIR_SORT_CONDITION, pair_condition_text, FALSE },
-  { "price-paid", N_("Price Paid"), SHOEBOX_PAIR_SORT_PRICE_PAID, pair_price_text, FALSE },
-  { "purchase-date", N_("Purchase Date"), SHOEBOX_PAIR_SORT_PURCHASE_DATE, pair_purchase_date_text, FALSE },
-  { "wears", N_("Wears"), SHOEBOX_PAIR_SORT_WEARS, pair_wears_text, FALSE },
-  { "last-worn", N_("Last Worn"), SHOEBOX_PAIR_SORT_LAST_WORN, pair_last_worn_text, FALSE },
+  { "silhouette", N_("Silhouette"), SHOEBOX_PAIR_SORT_SILHOUETTE, pair_silhouette_text, TRUE, 16 },
+  { "brand", N_("Brand"), SHOEBOX_PAIR_SORT_BRAND, pair_brand_text, FALSE, 12 },
+  { "colorway", N_("Colorway"), SHOEBOX_PAIR_SORT_COLORWAY, pair_colorway_text, TRUE, 16 },
+  { "size", N_("Size"), SHOEBOX_PAIR_SORT_SIZE, shoebox_labels_dup_size, FALSE, 9 },
+  { "condition", N_("Condition"), SHOEBOX_PAIR_SORT_CONDITION, pair_condition_text, FALSE, 10 },
+  { "price-paid", N_("Price Paid"), SHOEBOX_PAIR_SORT_PRICE_PAID, pair_price_text, FALSE, 11 },
+  { "purchase-date", N_("Purchase Date"), SHOEBOX_PAIR_SORT_PURCHASE_DATE, pair_purchase_date_text, FALSE, 13 },
+  { "wears", N_("Wears"), SHOEBOX_PAIR_SORT_WEARS, pair_wears_text, FALSE, 6 },
+  { "last-worn", N_("Last Worn"), SHOEBOX_PAIR_SORT_LAST_WORN, pair_last_worn_text, FALSE, 12 },
 };
 
 /* The order of the column the user sorted the list by, else newest
@@ -286,15 +287,30 @@ grid_unbind_cb (GtkSignalListItemFactory *factory,
   shoebox_pair_card_set_pair (SHOEBOX_PAIR_CARD (gtk_list_item_get_child (item)), NULL);
 }
 
+/* A GtkInscription, not a GtkLabel, as on the grid's cards: its size
+ * comes from the font, not from the text. A sort or a search changes the
+ * text of the 200 rows GTK keeps bound, of which a screenful shows: with
+ * labels, the next frame measured and laid out the text of all of them
+ * (50 ms of CPU with 100,000 pairs), where an inscription lays out only
+ * the text it draws.
+ */
+static void cell_map_cb (GtkWidget   *label,
+                         GtkListItem *item);
+
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                const ColumnSpec         *spec)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = gtk_inscription_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), MIN (spec->chars, 6));
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), spec->chars);
+  gtk_inscription_set_min_lines (GTK_INSCRIPTION (label), 1);
+  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (label), 1);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  g_signal_connect (label, "map", G_CALLBACK (cell_map_cb), item);
   gtk_list_item_set_child (item, label);
   /* For show_cell(), when the row's pair becomes another one. */
   g_object_set_data (G_OBJECT (item), "shoebox-column-spec", (gpointer) spec);
@@ -308,7 +324,8 @@ show_cell (GtkListItem *item)
   GtkWidget *label = gtk_list_item_get_child (item);
   g_autofree char *text = spec->text (pair);
 
-  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+  g_object_set_data (G_OBJECT (label), "shoebox-stale", NULL);
+  gtk_inscription_set_text (GTK_INSCRIPTION (label), text != NULL ? text : "");
 
   /* Each row is named after its pair, read out from its first cell. */
   if (spec == &columns[0])
@@ -325,11 +342,29 @@ show_cell (GtkListItem *item)
     }
 }
 
+/* The search or sort kept this row and made its pair another one
+ * (ShoeboxPairList). Of the 200 rows GTK keeps bound, only those on
+ * screen are mapped: the others show their new pair when they come on
+ * screen, and a sort's frame formats a screenful of cells, not 1,800.
+ */
 static void
 cell_pair_changed_cb (ShoeboxPair *pair,
                       GtkListItem *item)
 {
-  show_cell (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  if (gtk_widget_get_mapped (label))
+    show_cell (item);
+  else
+    g_object_set_data (G_OBJECT (label), "shoebox-stale", GINT_TO_POINTER (TRUE));
+}
+
+static void
+cell_map_cb (GtkWidget   *label,
+             GtkListItem *item)
+{
+  if (g_object_get_data (G_OBJECT (label), "shoebox-stale") != NULL && gtk_list_item_get_item (item) != NULL)
+    show_cell (item);
 }
 
 static void

@@ -107,6 +107,8 @@ update_view (ShoeboxCollectionPage *self)
   gtk_column_view_set_model (self->column_view, g_str_equal (visible, "list") ? GTK_SELECTION_MODEL (self->selection) : NULL);
   gtk_stack_set_visible_child_name (self->view_stack, visible);
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), self->collection != NULL);
+  if (g_str_equal (visible, "list"))
+    _shoebox_collection_page_want_order (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->filter_button), self->collection != NULL);
 }
 
@@ -166,6 +168,10 @@ run_search (ShoeboxCollectionPage *self,
       return;
     }
 
+  /* The pairs may have changed: their orders in memory may be wrong. */
+  if (!keep_unchanged)
+    _shoebox_collection_page_drop_order (self);
+
   query.text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_free (self->searched_text);
   self->searched_text = g_strdup (query.text);
@@ -200,7 +206,7 @@ run_search (ShoeboxCollectionPage *self,
       g_autoptr(GArray) selected = shoebox_collection_page_dup_selected_ids (self);
 
       shoebox_pair_list_set_keep_unchanged (SHOEBOX_PAIR_LIST (self->pairs), keep_unchanged);
-      if (!shoebox_collection_search_into (self->collection, &query, self->pairs, &error))
+      if (!_shoebox_collection_page_search_into (self, &query, &error))
         show_error (self, error);
       select_ids (self, selected);
     }
@@ -266,6 +272,9 @@ shoebox_collection_page_map (GtkWidget *widget)
   ShoeboxCollectionPage *self = SHOEBOX_COLLECTION_PAGE (widget);
 
   GTK_WIDGET_CLASS (shoebox_collection_page_parent_class)->map (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "list") == 0)
+    _shoebox_collection_page_want_order (self);
 
   if (self->rest_pending && self->first_frame_clock == NULL)
     {
@@ -462,7 +471,7 @@ clear_filters_cb (ShoeboxCollectionPage *self)
 {
   reset_drop_downs (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  run_query (self);
+  run_search (self, TRUE);
 }
 
 /* Clear Filters beside the filter button: the search stays. */
@@ -470,7 +479,7 @@ static void
 clear_dropdowns_cb (ShoeboxCollectionPage *self)
 {
   reset_drop_downs (self);
-  run_query (self);
+  run_search (self, TRUE);
 }
 
 static void
@@ -539,11 +548,31 @@ selection_changed_cb (ShoeboxCollectionPage *self)
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
+/* A header click: the same pairs in another order, reordered in memory
+ * when the orders are read, else a search ordered in SQL.
+ */
 static void
 sort_changed_cb (ShoeboxCollectionPage *self)
 {
+  g_autoptr(GArray) selected = NULL;
+  ShoeboxPairSort sort;
+  gboolean descending = FALSE;
+
   _shoebox_collection_page_save_sort (self);
-  run_query (self);
+  sort = _shoebox_collection_page_get_sort (self, &descending);
+  if (self->pairs != NULL)
+    selected = shoebox_collection_page_dup_selected_ids (self);
+  if (selected != NULL && _shoebox_collection_page_sort_in_place (self, sort, descending))
+    select_ids (self, selected);
+  else
+    run_search (self, TRUE);
+}
+
+/* Any change to the pairs, wherever it comes from. */
+static void
+collection_changed_cb (ShoeboxCollectionPage *self)
+{
+  _shoebox_collection_page_drop_order (self);
 }
 
 static void
@@ -593,6 +622,7 @@ shoebox_collection_page_dispose (GObject *object)
 
   self->rest_pending = FALSE;
   stop_watching_first_frame (self);
+  _shoebox_collection_page_drop_order (self);
   /* The column view's sorter says it changed as its columns go. */
   if (self->column_view != NULL)
     g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view), sort_changed_cb, self);
@@ -773,8 +803,14 @@ shoebox_collection_page_set_collection (ShoeboxCollectionPage *self,
   g_return_if_fail (SHOEBOX_IS_COLLECTION_PAGE (self));
   g_return_if_fail (collection == NULL || SHOEBOX_IS_COLLECTION (collection));
 
-  if (!g_set_object (&self->collection, collection))
+  if (self->collection == collection)
     return;
+  if (self->collection != NULL)
+    g_signal_handlers_disconnect_by_func (self->collection, collection_changed_cb, self);
+  _shoebox_collection_page_drop_order (self);
+  g_set_object (&self->collection, collection);
+  if (collection != NULL)
+    g_signal_connect_object (collection, "changed", G_CALLBACK (collection_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* The old results belong to the old collection. */
   shoebox_selection_set_model (self->selection, NULL);

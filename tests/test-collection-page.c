@@ -716,6 +716,10 @@ dup_list_colorways (ShoeboxCollectionPage *page)
 
                   if (g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (label)), shoebox_pair_get_colorway (pair)) == 0)
                     {
+                      /* What a screen reader hears of the cell: an
+                       * inscription names itself with its text. */
+                      gtk_test_accessible_assert_property (label, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                           shoebox_pair_get_colorway (pair));
                       g_ptr_array_add (labels, label);
                       g_ptr_array_add (texts, GINT_TO_POINTER ((int) top.y));
                       break;
@@ -942,6 +946,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* GTK's test accessibility backend, not none, so that the list's cells
+   * can be checked for what a screen reader hears. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   shoebox_test_gtk_init (&argc, &argv);
 
   shoebox_test_add_with_collection ("/collection-page/empty-and-search", test_page_empty_and_search);

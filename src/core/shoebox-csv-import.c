@@ -293,10 +293,10 @@ shoebox_csv_import (ShoeboxCollection  *collection,
       ShoeboxDatabase *database = shoebox_collection_get_database (collection);
       gboolean imported;
 
-      /* Each row's savepoint keeps the pages it changes in a journal of
-       * its own, in a temporary file by default: over a million small
-       * writes for 100,000 rows, most of a big import's time. In memory
-       * it is a few pages at a time. And SQLite's 2 MiB page cache made
+      /* The staging tables of the bulk write (shoebox-csv-import-bulk.c)
+       * and the journal of each savepoint are temporary files by
+       * default: over a million small writes for 100,000 rows. In memory
+       * they cost no system call. And SQLite's 2 MiB page cache made
        * the transaction spill pages to the log before its commit, then
        * read them back. Both settings are this connection's, and go back
        * after; the cache grows only as far as pages are used.

@@ -623,7 +623,8 @@ test_import_async (Fixture       *fixture,
   assert_problem (report, 502, "price_paid", "");
   g_assert_cmpint (query_int (database, "SELECT count(*) FROM pairs"), ==, 500);
   g_assert_cmpuint (n_changed, ==, 1);
-  g_assert_cmpuint (shoebox_test_sql_log_count ("INSERT INTO pairs (", FALSE), ==, 500);
+  /* In the worker thread, and one statement for all the rows. */
+  g_assert_cmpuint (shoebox_test_sql_log_count ("INSERT INTO pairs (", FALSE), ==, 1);
   g_assert_cmpuint (shoebox_test_sql_log_count ("INSERT INTO pairs (", TRUE), ==, 0);
   g_clear_object (&result);
   g_clear_pointer (&report, shoebox_csv_report_unref);
@@ -858,6 +859,53 @@ test_import_search_index (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
 }
 
+/* A row the checks in C let through but the database refuses: the
+ * import writes the file again row by row, lists that row with its line,
+ * and the others land as they would have, tags, wear log and all.
+ */
+static void
+test_import_refused_row (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(ShoeboxCsvReport) report = NULL;
+  g_autoptr(GListModel) found = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 n_silhouettes = query_int (fixture->database, "SELECT count(*) FROM silhouettes");
+  GPtrArray *pairs;
+  gint64 first_id;
+
+  g_assert_true (shoebox_database_exec (fixture->database,
+                                        "CREATE TRIGGER refuse_walrus BEFORE INSERT ON pairs"
+                                        " WHEN new.colorway = 'Refused Walrus'"
+                                        " BEGIN SELECT RAISE (ABORT, 'no walruses here'); END",
+                                        &error));
+  g_assert_no_error (error);
+
+  report = import_text (fixture->collection,
+                        HEADER "\r\n"
+                        "Track,Balenciaga,Landed Walrus,,,,,,,,Owned,,,,,,,tusk;floe,,2024-01-02;2024-01-03\r\n"
+                        "Newshape,Newbrand,Refused Walrus,,,,,,,,Owned,,,,,,,tusk,,2024-01-04\r\n"
+                        "Newshape,Newbrand,Other Walrus,,,,,,,,Wishlist,,,,,,,floe,,\r\n",
+                        -1);
+
+  g_assert_cmpuint (shoebox_csv_report_get_n_imported (report), ==, 2);
+  g_assert_cmpuint (shoebox_csv_report_get_problems (report)->len, ==, 1);
+  assert_problem (report, 3, NULL, "no walruses here");
+
+  pairs = shoebox_csv_report_get_pairs (report);
+  g_assert_cmpuint (pairs->len, ==, 3);
+  first_id = shoebox_pair_get_id (pairs->pdata[0]);
+  g_assert_cmpint (first_id, >, 0);
+  g_assert_cmpint (shoebox_pair_get_id (pairs->pdata[2]), ==, first_id + 1);
+  g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM pairs"), ==, 2);
+  g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM pair_tags"), ==, 3);
+  g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM wears"), ==, 2);
+  g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM silhouettes"), ==, n_silhouettes + 1);
+  g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM pairs_fts"), ==, 2);
+  found = search_text (fixture->collection, "walrus");
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -875,6 +923,7 @@ main (int   argc,
   g_test_add ("/csv/export-async", Fixture, NULL, set_up, test_export_async, tear_down);
   g_test_add ("/csv/import-async", Fixture, NULL, set_up, test_import_async, tear_down);
   g_test_add ("/csv/import-search-index", Fixture, NULL, set_up, test_import_search_index, tear_down);
+  g_test_add ("/csv/import-refused-row", Fixture, NULL, set_up, test_import_refused_row, tear_down);
   g_test_add_func ("/csv/random-files", test_random_files);
   g_test_add_func ("/csv/read-stream-cap", test_read_stream_cap);
   g_test_add_func ("/csv/column-cap", test_column_cap);

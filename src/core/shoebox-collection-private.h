@@ -145,6 +145,14 @@ typedef enum
   COLLECTION_SQL_SAVEPOINT_ROW,
   COLLECTION_SQL_RELEASE_ROW,
   COLLECTION_SQL_ROLLBACK_TO_ROW,
+  /* shoebox-csv-import-bulk.c */
+  COLLECTION_SQL_NEXT_PAIR_ID,
+  COLLECTION_SQL_STAGE_PAIR,
+  COLLECTION_SQL_STAGE_PAIR_TAG,
+  COLLECTION_SQL_STAGE_WEAR,
+  COLLECTION_SQL_INSERT_STAGED_PAIRS,
+  COLLECTION_SQL_INSERT_STAGED_PAIR_TAGS,
+  COLLECTION_SQL_INSERT_STAGED_WEARS,
   N_COLLECTION_SQL
 } CollectionSql;
 
@@ -152,6 +160,10 @@ ShoeboxStatement *
 _shoebox_collection_statement (ShoeboxCollection  *self,
                                CollectionSql       sql,
                                GError            **error);
+gboolean
+_shoebox_collection_run (ShoeboxCollection  *self,
+                         CollectionSql       sql,
+                         GError            **error);
 ShoeboxStatement *
 _shoebox_collection_prepare (ShoeboxCollection  *self,
                              const char         *sql,
@@ -165,6 +177,20 @@ _shoebox_collection_ensure_brand (ShoeboxCollection  *self,
                                   const char         *name,
                                   gint64             *brand_id,
                                   GError            **error);
+gboolean
+_shoebox_collection_resolve_silhouette (ShoeboxCollection  *self,
+                                        ShoeboxPair        *pair,
+                                        gint64             *silhouette_id,
+                                        GError            **error);
+gboolean
+_shoebox_collection_ensure_tag (ShoeboxCollection  *self,
+                                const char         *name,
+                                gint64             *tag_id,
+                                GError            **error);
+void
+_shoebox_collection_bind_pair_fields (ShoeboxStatement *stmt,
+                                      ShoeboxPair      *pair,
+                                      gint64            silhouette_id);
 gboolean
 _shoebox_collection_find_silhouette_id (ShoeboxCollection  *self,
                                         const char         *brand,

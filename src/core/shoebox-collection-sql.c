@@ -204,6 +204,37 @@ static const char * const sql_text[N_COLLECTION_SQL] = {
     "RELEASE csv_row",
   [COLLECTION_SQL_ROLLBACK_TO_ROW] =
     "ROLLBACK TO csv_row",
+  /* shoebox-csv-import-bulk.c: the staging tables are made there. */
+  [COLLECTION_SQL_NEXT_PAIR_ID] =
+    "SELECT max ((SELECT coalesce (max (seq), 0) FROM sqlite_sequence WHERE name = 'pairs'),"
+    " (SELECT coalesce (max (id), 0) FROM pairs)) + 1",
+  [COLLECTION_SQL_STAGE_PAIR] =
+    "INSERT INTO temp.csv_import_pairs (id, silhouette_id, colorway, official_colorway, style_code,"
+    " size, size_system, condition, box, extras, status, price_paid, currency,"
+    " purchase_date, where_bought, estimated_value, storage_location, notes,"
+    " created_at, updated_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+    " ?17, ?18, ?19, ?20)",
+  [COLLECTION_SQL_STAGE_PAIR_TAG] =
+    "INSERT INTO temp.csv_import_pair_tags (pair_id, tag_id, position) VALUES (?, ?, ?)",
+  [COLLECTION_SQL_STAGE_WEAR] =
+    "INSERT INTO temp.csv_import_wears (pair_id, date) VALUES (?, ?)",
+  [COLLECTION_SQL_INSERT_STAGED_PAIRS] =
+    "INSERT INTO pairs (id, silhouette_id, colorway, official_colorway, style_code,"
+    " size, size_system, condition, box, extras, status, price_paid, currency,"
+    " purchase_date, where_bought, estimated_value, storage_location, notes,"
+    " created_at, updated_at)"
+    " SELECT id, silhouette_id, colorway, official_colorway, style_code,"
+    " size, size_system, condition, box, extras, status, price_paid, currency,"
+    " purchase_date, where_bought, estimated_value, storage_location, notes,"
+    " created_at, updated_at"
+    " FROM temp.csv_import_pairs ORDER BY id",
+  [COLLECTION_SQL_INSERT_STAGED_PAIR_TAGS] =
+    "INSERT OR IGNORE INTO pair_tags (pair_id, tag_id, position)"
+    " SELECT pair_id, tag_id, position FROM temp.csv_import_pair_tags ORDER BY rowid",
+  [COLLECTION_SQL_INSERT_STAGED_WEARS] =
+    "INSERT OR IGNORE INTO wears (pair_id, date)"
+    " SELECT pair_id, date FROM temp.csv_import_wears ORDER BY rowid",
 };
 
 /* What a failure of the collection's statements says before SQLite's
@@ -223,6 +254,20 @@ _shoebox_collection_statement (ShoeboxCollection  *self,
   g_return_val_if_fail (sql < N_COLLECTION_SQL, NULL);
 
   return shoebox_database_prepare_for (self->database, sql_text[sql], error_context (), error);
+}
+
+/* A fixed statement without parameters, such as those the import runs
+ * for every row: prepared once, not parsed again each time as
+ * shoebox_database_exec() would.
+ */
+gboolean
+_shoebox_collection_run (ShoeboxCollection  *self,
+                         CollectionSql       sql,
+                         GError            **error)
+{
+  g_autoptr(ShoeboxStatement) stmt = _shoebox_collection_statement (self, sql, error);
+
+  return stmt != NULL && shoebox_database_step_done (self->database, stmt, error);
 }
 
 /* For SQL built at run time: the search's. */

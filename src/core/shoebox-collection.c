@@ -128,11 +128,11 @@ _shoebox_collection_find_silhouette_id (ShoeboxCollection  *self,
  * in the editor or read from a CSV file may name a silhouette the
  * catalogue does not have yet.
  */
-static gboolean
-resolve_silhouette (ShoeboxCollection  *self,
-                    ShoeboxPair        *pair,
-                    gint64             *silhouette_id,
-                    GError            **error)
+gboolean
+_shoebox_collection_resolve_silhouette (ShoeboxCollection  *self,
+                                        ShoeboxPair        *pair,
+                                        gint64             *silhouette_id,
+                                        GError            **error)
 {
   const char *name = shoebox_pair_get_silhouette_name (pair);
   const char *brand = shoebox_pair_get_brand_name (pair);
@@ -195,6 +195,38 @@ resolve_silhouette (ShoeboxCollection  *self,
   return TRUE;
 }
 
+/* The id of the tag @name, added when it is new. */
+gboolean
+_shoebox_collection_ensure_tag (ShoeboxCollection  *self,
+                                const char         *name,
+                                gint64             *tag_id,
+                                GError            **error)
+{
+  g_autoptr(ShoeboxStatement) stmt = NULL;
+
+  /* Most tags exist already: looked up first, a tag costs one
+   * statement, not an insert that does nothing and then a lookup. The
+   * caller's write transaction keeps any other writer out in between.
+   */
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_TAG_ID_OR_ZERO, error);
+  if (stmt == NULL)
+    return FALSE;
+  shoebox_statement_bind_text (stmt, 1, name);
+  if (!shoebox_database_query_int64 (self->database, stmt, tag_id, error))
+    return FALSE;
+  if (*tag_id != 0)
+    return TRUE;
+
+  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_INSERT_TAG, error);
+  if (stmt == NULL)
+    return FALSE;
+  shoebox_statement_bind_text (stmt, 1, name);
+  if (!shoebox_database_step_done (self->database, stmt, error))
+    return FALSE;
+  *tag_id = shoebox_database_last_insert_id (self->database);
+  return TRUE;
+}
+
 static gboolean
 write_tags (ShoeboxCollection   *self,
             gint64               pair_id,
@@ -218,27 +250,8 @@ write_tags (ShoeboxCollection   *self,
     {
       gint64 tag_id;
 
-      /* Most tags exist already: looked up first, a tag costs one
-       * statement, not an insert that does nothing and then a lookup. The
-       * caller's write transaction keeps any other writer out in between.
-       */
-      stmt = _shoebox_collection_statement (self, COLLECTION_SQL_TAG_ID_OR_ZERO, error);
-      if (stmt == NULL)
+      if (!_shoebox_collection_ensure_tag (self, tags[i], &tag_id, error))
         return FALSE;
-      shoebox_statement_bind_text (stmt, 1, tags[i]);
-      if (!shoebox_database_query_int64 (self->database, stmt, &tag_id, error))
-        return FALSE;
-
-      if (tag_id == 0)
-        {
-          stmt = _shoebox_collection_statement (self, COLLECTION_SQL_INSERT_TAG, error);
-          if (stmt == NULL)
-            return FALSE;
-          shoebox_statement_bind_text (stmt, 1, tags[i]);
-          if (!shoebox_database_step_done (self->database, stmt, error))
-            return FALSE;
-          tag_id = shoebox_database_last_insert_id (self->database);
-        }
 
       stmt = _shoebox_collection_statement (self, COLLECTION_SQL_INSERT_PAIR_TAG, error);
       if (stmt == NULL)
@@ -274,10 +287,13 @@ write_wears (ShoeboxCollection   *self,
   return TRUE;
 }
 
-static void
-bind_pair_fields (ShoeboxStatement *stmt,
-                  ShoeboxPair  *pair,
-                  gint64        silhouette_id)
+/* Parameters 2 to 18 of an insert or update of a pair: every field but
+ * its id and timestamps.
+ */
+void
+_shoebox_collection_bind_pair_fields (ShoeboxStatement *stmt,
+                                      ShoeboxPair      *pair,
+                                      gint64            silhouette_id)
 {
   g_autofree char *extras = shoebox_list_join (shoebox_pair_get_extras (pair));
 
@@ -320,7 +336,7 @@ _shoebox_collection_write_pair (ShoeboxCollection  *self,
   g_autoptr(ShoeboxStatement) stmt = NULL;
   gboolean has_row;
 
-  if (!resolve_silhouette (self, pair, &saved->silhouette_id, error))
+  if (!_shoebox_collection_resolve_silhouette (self, pair, &saved->silhouette_id, error))
     return FALSE;
 
   if (insert)
@@ -333,7 +349,7 @@ _shoebox_collection_write_pair (ShoeboxCollection  *self,
       if (stmt == NULL)
         return FALSE;
       shoebox_statement_bind_optional_int64 (stmt, 1, restore ? id : 0, 0);
-      bind_pair_fields (stmt, pair, saved->silhouette_id);
+      _shoebox_collection_bind_pair_fields (stmt, pair, saved->silhouette_id);
       shoebox_statement_bind_text (stmt, 19, created_at != NULL ? created_at : now);
       shoebox_statement_bind_text (stmt, 20, updated_at != NULL ? updated_at : now);
       if (!shoebox_database_step_done (self->database, stmt, error))
@@ -351,7 +367,7 @@ _shoebox_collection_write_pair (ShoeboxCollection  *self,
       if (stmt == NULL)
         return FALSE;
       shoebox_statement_bind_int64 (stmt, 1, id);
-      bind_pair_fields (stmt, pair, saved->silhouette_id);
+      _shoebox_collection_bind_pair_fields (stmt, pair, saved->silhouette_id);
       shoebox_statement_bind_text (stmt, 19, now);
       if (!shoebox_database_step_done (self->database, stmt, error))
         return FALSE;

@@ -103,19 +103,6 @@ index_rows_and_restore_triggers (ShoeboxCollection  *collection,
   return TRUE;
 }
 
-/* Statements the import runs for every row: prepared once, not parsed
- * again each time as shoebox_database_exec() would.
- */
-static gboolean
-run_fixed (ShoeboxCollection  *collection,
-           CollectionSql       sql,
-           GError            **error)
-{
-  g_autoptr(ShoeboxStatement) stmt = _shoebox_collection_statement (collection, sql, error);
-
-  return stmt != NULL && shoebox_database_step_done (shoebox_collection_get_database (collection), stmt, error);
-}
-
 /* Only a row that names its brand: a name alone finds its silhouette
  * only while one brand has it, which a later row may change.
  */
@@ -140,6 +127,7 @@ import_in_transaction (ShoeboxDatabase  *database,
   g_autoptr(GPtrArray) trigger_sql = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) silhouettes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   gint64 last_id_before;
+  gboolean refused;
 
   data->report->n_imported = 0;
 
@@ -156,6 +144,14 @@ import_in_transaction (ShoeboxDatabase  *database,
   if (!take_row_index_triggers (data->collection, trigger_sql, error))
     return FALSE;
 
+  if (_shoebox_csv_import_bulk (data->collection, report, &refused, error))
+    return index_rows_and_restore_triggers (data->collection, last_id_before, trigger_sql, error);
+  if (!refused)
+    return FALSE;
+
+  /* The database refused a row the checks let through: row by row, each
+   * in a savepoint of its own, finds it and lists it.
+   */
   for (guint i = 0; i < report->pairs->len; i++)
     {
       ShoeboxPair *pair = g_ptr_array_index (report->pairs, i);
@@ -166,7 +162,7 @@ import_in_transaction (ShoeboxDatabase  *database,
       /* A savepoint per row: a row the database refuses is listed and
        * skipped, and the others still land.
        */
-      if (!run_fixed (data->collection, COLLECTION_SQL_SAVEPOINT_ROW, error))
+      if (!_shoebox_collection_run (data->collection, COLLECTION_SQL_SAVEPOINT_ROW, error))
         return FALSE;
 
       /* The rows of a spreadsheet name a few silhouettes many times:
@@ -178,7 +174,7 @@ import_in_transaction (ShoeboxDatabase  *database,
       if (shoebox_pair_validate (pair, &row_error)
           && _shoebox_collection_insert_pair (data->collection, pair, &row_error))
         {
-          if (!run_fixed (data->collection, COLLECTION_SQL_RELEASE_ROW, error))
+          if (!_shoebox_collection_run (data->collection, COLLECTION_SQL_RELEASE_ROW, error))
             return FALSE;
           report->n_imported++;
           /* Only a row that landed: a row rolled back may have added a
@@ -203,16 +199,25 @@ import_in_transaction (ShoeboxDatabase  *database,
           return FALSE;
         }
 
-      if (!run_fixed (data->collection, COLLECTION_SQL_ROLLBACK_TO_ROW, error)
-          || !run_fixed (data->collection, COLLECTION_SQL_RELEASE_ROW, error))
+      if (!_shoebox_collection_run (data->collection, COLLECTION_SQL_ROLLBACK_TO_ROW, error)
+          || !_shoebox_collection_run (data->collection, COLLECTION_SQL_RELEASE_ROW, error))
         return FALSE;
-      _shoebox_csv_add_problem (report, g_array_index (report->pair_lines, guint, i),
-                                g_error_matches (row_error, SHOEBOX_PAIR_ERROR, SHOEBOX_PAIR_ERROR_MISSING_SILHOUETTE)
-                                  ? _shoebox_csv_column_names[SHOEBOX_CSV_COLUMN_SILHOUETTE] : NULL,
-                                row_error->message);
+      _shoebox_csv_add_row_error (report, i, row_error);
     }
 
   return index_rows_and_restore_triggers (data->collection, last_id_before, trigger_sql, error);
+}
+
+/* Lists a row the collection refused, @index in report->pairs. */
+void
+_shoebox_csv_add_row_error (ShoeboxCsvReport *report,
+                            guint             index,
+                            const GError     *row_error)
+{
+  _shoebox_csv_add_problem (report, g_array_index (report->pair_lines, guint, index),
+                            g_error_matches (row_error, SHOEBOX_PAIR_ERROR, SHOEBOX_PAIR_ERROR_MISSING_SILHOUETTE)
+                              ? _shoebox_csv_column_names[SHOEBOX_CSV_COLUMN_SILHOUETTE] : NULL,
+                            row_error->message);
 }
 
 static int
@@ -288,10 +293,10 @@ shoebox_csv_import (ShoeboxCollection  *collection,
       ShoeboxDatabase *database = shoebox_collection_get_database (collection);
       gboolean imported;
 
-      /* Each row's savepoint keeps the pages it changes in a journal of
-       * its own, in a temporary file by default: over a million small
-       * writes for 100,000 rows, most of a big import's time. In memory
-       * it is a few pages at a time. And SQLite's 2 MiB page cache made
+      /* The staging tables of the bulk write (shoebox-csv-import-bulk.c)
+       * and the journal of each savepoint are temporary files by
+       * default: over a million small writes for 100,000 rows. In memory
+       * they cost no system call. And SQLite's 2 MiB page cache made
        * the transaction spill pages to the log before its commit, then
        * read them back. Both settings are this connection's, and go back
        * after; the cache grows only as far as pages are used.

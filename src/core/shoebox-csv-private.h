@@ -40,5 +40,12 @@ void              _shoebox_csv_add_problem (ShoeboxCsvReport  *report,
 ShoeboxCsvReport *_shoebox_csv_parse       (const char        *data,
                                             gsize              length,
                                             GError           **error);
+void              _shoebox_csv_add_row_error (ShoeboxCsvReport  *report,
+                                              guint              index,
+                                              const GError      *row_error);
+gboolean          _shoebox_csv_import_bulk (ShoeboxCollection  *collection,
+                                            ShoeboxCsvReport   *report,
+                                            gboolean           *refused,
+                                            GError            **error);
 
 G_END_DECLS

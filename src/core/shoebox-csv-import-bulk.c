@@ -1,0 +1,310 @@
+/* shoebox-csv-import-bulk.c
+ *
+ * Copyright 2026 The Shoebox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "shoebox-csv"
+
+#include "config.h"
+
+#include "shoebox-collection-private.h"
+#include "shoebox-csv-private.h"
+
+/* The import's fast way: every good row is written to temporary tables
+ * that have no constraints and no indexes, then to the collection's
+ * tables in one statement each. Row by row, each insert into pairs paid
+ * for its own statement: its CHECK constraints build a temporary index
+ * for every IN list, AUTOINCREMENT reads and writes sqlite_sequence, and
+ * its savepoint copies the pages it changes. One statement does each of
+ * those once, and still checks every constraint of every row.
+ *
+ * It runs inside a savepoint. When the database refuses a row (a
+ * constraint the checks in C let through), it rolls back to it and says
+ * so, and the import writes the file again row by row, which finds the
+ * row and lists it (shoebox-csv-import.c). Pairs get the ids AUTOINCREMENT
+ * would have given them, in the file's order, so either way gives the
+ * same rows.
+ */
+
+static const char staging_tables[] =
+  "CREATE TEMP TABLE csv_import_pairs ("
+  "  id INTEGER PRIMARY KEY, silhouette_id, colorway, official_colorway, style_code,"
+  "  size, size_system, condition, box, extras, status, price_paid, currency,"
+  "  purchase_date, where_bought, estimated_value, storage_location, notes,"
+  "  created_at, updated_at);"
+  "CREATE TEMP TABLE csv_import_pair_tags (pair_id, tag_id, position);"
+  "CREATE TEMP TABLE csv_import_wears (pair_id, date);";
+
+static const char drop_staging_tables[] =
+  "DROP TABLE temp.csv_import_pairs;"
+  "DROP TABLE temp.csv_import_pair_tags;"
+  "DROP TABLE temp.csv_import_wears;";
+
+typedef struct
+{
+  ShoeboxCollection *collection;
+  ShoeboxDatabase   *database;
+  GHashTable        *silhouettes; /* "brand length:brand name" → gint64 */
+  GHashTable        *tags;        /* name → gint64 */
+  char              *now;
+} Bulk;
+
+static void
+bulk_clear (Bulk *bulk)
+{
+  g_clear_pointer (&bulk->silhouettes, g_hash_table_unref);
+  g_clear_pointer (&bulk->tags, g_hash_table_unref);
+  g_clear_pointer (&bulk->now, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Bulk, bulk_clear)
+
+typedef struct
+{
+  guint  index; /* in report->pairs */
+  gint64 silhouette_id;
+} StagedRow;
+
+/* The rows of a spreadsheet name a few silhouettes many times: each is
+ * resolved once per import, then taken from here. Only a row that names
+ * its brand: a name alone finds its silhouette only while one brand has
+ * it, which a later row may change.
+ */
+static gboolean
+resolve_silhouette (Bulk         *bulk,
+                    ShoeboxPair  *pair,
+                    gint64       *silhouette_id,
+                    GError      **error)
+{
+  const char *brand = shoebox_pair_get_brand_name (pair);
+  const char *name = shoebox_pair_get_silhouette_name (pair);
+  g_autofree char *key = NULL;
+  gint64 *cached;
+
+  if (brand == NULL || name == NULL || shoebox_pair_get_silhouette_id (pair) != 0)
+    return _shoebox_collection_resolve_silhouette (bulk->collection, pair, silhouette_id, error);
+
+  key = g_strdup_printf ("%zu:%s%s", strlen (brand), brand, name);
+  cached = g_hash_table_lookup (bulk->silhouettes, key);
+  if (cached != NULL)
+    {
+      *silhouette_id = *cached;
+      return TRUE;
+    }
+
+  if (!_shoebox_collection_resolve_silhouette (bulk->collection, pair, silhouette_id, error))
+    return FALSE;
+  g_hash_table_insert (bulk->silhouettes, g_steal_pointer (&key), g_memdup2 (silhouette_id, sizeof *silhouette_id));
+  return TRUE;
+}
+
+static gboolean
+stage_tags (Bulk              *bulk,
+            ShoeboxStatement  *stmt,
+            gint64             pair_id,
+            ShoeboxPair       *pair,
+            GError           **error)
+{
+  const char * const *tags = shoebox_pair_get_tags (pair);
+
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    {
+      gint64 *cached = g_hash_table_lookup (bulk->tags, tags[i]);
+      gint64 tag_id;
+
+      if (cached != NULL)
+        tag_id = *cached;
+      else if (_shoebox_collection_ensure_tag (bulk->collection, tags[i], &tag_id, error))
+        g_hash_table_insert (bulk->tags, g_strdup (tags[i]), g_memdup2 (&tag_id, sizeof tag_id));
+      else
+        return FALSE;
+
+      shoebox_statement_bind_int64 (stmt, 1, pair_id);
+      shoebox_statement_bind_int64 (stmt, 2, tag_id);
+      shoebox_statement_bind_int64 (stmt, 3, i);
+      if (!shoebox_database_step_done (bulk->database, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+stage_wears (Bulk              *bulk,
+             ShoeboxStatement  *stmt,
+             gint64             pair_id,
+             ShoeboxPair       *pair,
+             GError           **error)
+{
+  const char * const *dates = shoebox_pair_get_wear_dates (pair);
+
+  for (guint i = 0; dates != NULL && dates[i] != NULL; i++)
+    {
+      shoebox_statement_bind_int64 (stmt, 1, pair_id);
+      shoebox_statement_bind_text (stmt, 2, dates[i]);
+      if (!shoebox_database_step_done (bulk->database, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Writes every row to the staging tables; @staged gets a StagedRow for
+ * each, in the order of their ids.
+ */
+static gboolean
+stage_rows (Bulk              *bulk,
+            ShoeboxCsvReport  *report,
+            gint64             first_id,
+            GArray            *staged,
+            GError           **error)
+{
+  g_autoptr(ShoeboxStatement) pair_stmt = NULL;
+  g_autoptr(ShoeboxStatement) tag_stmt = NULL;
+  g_autoptr(ShoeboxStatement) wear_stmt = NULL;
+
+  /* Each is prepared once and run for every row. The collection's other
+   * helpers run statements of their own in between, never these.
+   */
+  pair_stmt = _shoebox_collection_statement (bulk->collection, COLLECTION_SQL_STAGE_PAIR, error);
+  if (pair_stmt == NULL)
+    return FALSE;
+  tag_stmt = _shoebox_collection_statement (bulk->collection, COLLECTION_SQL_STAGE_PAIR_TAG, error);
+  if (tag_stmt == NULL)
+    return FALSE;
+  wear_stmt = _shoebox_collection_statement (bulk->collection, COLLECTION_SQL_STAGE_WEAR, error);
+  if (wear_stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < report->pairs->len; i++)
+    {
+      ShoeboxPair *pair = g_ptr_array_index (report->pairs, i);
+      g_autoptr(GError) row_error = NULL;
+      gint64 pair_id = first_id + staged->len;
+      StagedRow row = { i, 0 };
+
+      if (!shoebox_pair_validate (pair, &row_error)
+          || !resolve_silhouette (bulk, pair, &row.silhouette_id, &row_error))
+        {
+          /* Those checks write nothing before they fail: the row is
+           * listed, and the others go on.
+           */
+          if (row_error->domain != SHOEBOX_PAIR_ERROR)
+            {
+              g_propagate_error (error, g_steal_pointer (&row_error));
+              return FALSE;
+            }
+          _shoebox_csv_add_row_error (report, i, row_error);
+          continue;
+        }
+
+      shoebox_statement_bind_int64 (pair_stmt, 1, pair_id);
+      _shoebox_collection_bind_pair_fields (pair_stmt, pair, row.silhouette_id);
+      shoebox_statement_bind_text (pair_stmt, 19, bulk->now);
+      shoebox_statement_bind_text (pair_stmt, 20, bulk->now);
+      if (!shoebox_database_step_done (bulk->database, pair_stmt, error)
+          || !stage_tags (bulk, tag_stmt, pair_id, pair, error)
+          || !stage_wears (bulk, wear_stmt, pair_id, pair, error))
+        return FALSE;
+
+      g_array_append_val (staged, row);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_rows (Bulk              *bulk,
+            ShoeboxCsvReport  *report,
+            gint64            *first_id,
+            GArray            *staged,
+            GError           **error)
+{
+  g_autoptr(ShoeboxStatement) stmt = _shoebox_collection_statement (bulk->collection, COLLECTION_SQL_NEXT_PAIR_ID,
+                                                                    error);
+
+  if (stmt == NULL || !shoebox_database_query_int64 (bulk->database, stmt, first_id, error))
+    return FALSE;
+
+  return shoebox_database_exec (bulk->database, staging_tables, error)
+         && stage_rows (bulk, report, *first_id, staged, error)
+         && _shoebox_collection_run (bulk->collection, COLLECTION_SQL_INSERT_STAGED_PAIRS, error)
+         && _shoebox_collection_run (bulk->collection, COLLECTION_SQL_INSERT_STAGED_PAIR_TAGS, error)
+         && _shoebox_collection_run (bulk->collection, COLLECTION_SQL_INSERT_STAGED_WEARS, error)
+         && shoebox_database_exec (bulk->database, drop_staging_tables, error);
+}
+
+/**
+ * _shoebox_csv_import_bulk:
+ * @collection: where the pairs go
+ * @report: the preview; its problems get the rows the checks refuse
+ * @refused: (out): %TRUE when the database refused a row and nothing
+ *   was written: the import then goes row by row
+ * @error: return location for a #GError
+ *
+ * Runs inside the import's transaction.
+ *
+ * Returns: %TRUE when every good row was written
+ */
+gboolean
+_shoebox_csv_import_bulk (ShoeboxCollection  *collection,
+                          ShoeboxCsvReport   *report,
+                          gboolean           *refused,
+                          GError            **error)
+{
+  ShoeboxDatabase *database = shoebox_collection_get_database (collection);
+  g_auto(Bulk) bulk = {
+    collection,
+    database,
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
+    _shoebox_collection_dup_now (),
+  };
+  g_autoptr(GArray) staged = g_array_sized_new (FALSE, FALSE, sizeof (StagedRow), report->pairs->len);
+  g_autoptr(GError) local_error = NULL;
+  guint n_problems = report->problems->len;
+  gint64 first_id = 0;
+
+  *refused = FALSE;
+  if (!shoebox_database_exec (database, "SAVEPOINT csv_bulk", error))
+    return FALSE;
+
+  if (!write_rows (&bulk, report, &first_id, staged, &local_error))
+    {
+      /* SQLite may have rolled the whole transaction back already (it
+       * does on SQLITE_FULL), savepoint and all.
+       */
+      if (!g_error_matches (local_error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_CONSTRAINT)
+          || sqlite3_get_autocommit (shoebox_database_get_handle (database))
+          || !shoebox_database_exec (database, "ROLLBACK TO csv_bulk; RELEASE csv_bulk", NULL))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_ptr_array_set_size (report->problems, n_problems);
+      *refused = TRUE;
+      return FALSE;
+    }
+
+  if (!shoebox_database_exec (database, "RELEASE csv_bulk", error))
+    return FALSE;
+
+  /* What a pair saved row by row gets back, but the catalogue's spelling
+   * of its silhouette: a query per row for a name the file gave already.
+   */
+  for (guint i = 0; i < staged->len; i++)
+    {
+      const StagedRow *row = &g_array_index (staged, StagedRow, i);
+      ShoeboxPair *pair = g_ptr_array_index (report->pairs, row->index);
+
+      shoebox_pair_set_id (pair, first_id + i);
+      shoebox_pair_set_silhouette_id (pair, row->silhouette_id);
+      shoebox_pair_set_created_at (pair, bulk.now);
+      shoebox_pair_set_updated_at (pair, bulk.now);
+    }
+  report->n_imported = staged->len;
+
+  return TRUE;
+}

@@ -211,16 +211,6 @@ shoebox_collection_find_silhouette_photo (ShoeboxCollection  *self,
   return TRUE;
 }
 
-void
-shoebox_photo_row_free (ShoeboxPhotoRow *row)
-{
-  if (row == NULL)
-    return;
-
-  g_free (row->file_name);
-  g_free (row);
-}
-
 typedef struct
 {
   SaveData            save;

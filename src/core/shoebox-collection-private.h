@@ -201,8 +201,6 @@ GPtrArray *
 _shoebox_collection_load_pairs (ShoeboxCollection  *self,
                                 GArray             *ids,
                                 GError            **error);
-ShoeboxStatistics *
-_shoebox_collection_statistics_copy (ShoeboxStatistics *statistics);
 
 /* One change to a pair's photo rows, run inside a transaction. */
 typedef struct

@@ -19,6 +19,10 @@
 
 /* The statistics view's numbers, computed in SQL over owned pairs. */
 
+static ShoeboxStatistics *statistics_copy (ShoeboxStatistics *statistics);
+
+G_DEFINE_BOXED_TYPE (ShoeboxStatistics, shoebox_statistics, statistics_copy, shoebox_statistics_free)
+
 static void
 currency_total_free (gpointer data)
 {
@@ -37,8 +41,8 @@ statistics_count_free (gpointer data)
   g_free (count);
 }
 
-ShoeboxStatistics *
-_shoebox_collection_statistics_copy (ShoeboxStatistics *statistics)
+static ShoeboxStatistics *
+statistics_copy (ShoeboxStatistics *statistics)
 {
   ShoeboxStatistics *copy = g_new0 (ShoeboxStatistics, 1);
 

@@ -17,13 +17,7 @@
 #include "shoebox-money.h"
 #include "shoebox-pair-list.h"
 
-
 G_DEFINE_FINAL_TYPE (ShoeboxCollection, shoebox_collection, G_TYPE_OBJECT)
-
-G_DEFINE_BOXED_TYPE (ShoeboxDeletion, shoebox_deletion, shoebox_deletion_ref, shoebox_deletion_unref)
-
-
-G_DEFINE_BOXED_TYPE (ShoeboxStatistics, shoebox_statistics, _shoebox_collection_statistics_copy, shoebox_statistics_free)
 
 enum
 {
@@ -412,6 +406,16 @@ _shoebox_collection_apply_saved (ShoeboxPair     *pair,
   shoebox_pair_set_updated_at (pair, saved->updated_at);
 }
 
+void
+shoebox_photo_row_free (ShoeboxPhotoRow *row)
+{
+  if (row == NULL)
+    return;
+
+  g_free (row->file_name);
+  g_free (row);
+}
+
 GPtrArray *
 _shoebox_collection_list_photos (ShoeboxCollection  *self,
              gint64              pair_id,
@@ -606,67 +610,6 @@ _shoebox_collection_insert_pair (ShoeboxCollection  *self,
   _shoebox_collection_saved_pair_clear (&saved);
   return inserted;
 }
-
-/**
- * shoebox_collection_duplicate_pair:
- * @self: a #ShoeboxCollection
- * @id: the pair to copy
- * @error: return location for a #GError
- *
- * Adds a copy of the pair with its tags and photos, but not its wear
- * log: the copy is another physical pair.
- *
- * Returns: (transfer full): the new pair, or %NULL with @error set
- */
-ShoeboxPair *
-shoebox_collection_duplicate_pair (ShoeboxCollection  *self,
-                                   gint64              id,
-                                   GError            **error)
-{
-  g_autoptr(ShoeboxPair) original = NULL;
-  g_autoptr(ShoeboxPair) copy = NULL;
-  g_autoptr(GPtrArray) photos = NULL;
-  g_autoptr(ShoeboxDeletion) deletion = NULL;
-
-  g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), NULL);
-
-  original = shoebox_collection_get_pair (self, id, error);
-  if (original == NULL)
-    return NULL;
-  photos = _shoebox_collection_list_photos (self, id, error);
-  if (photos == NULL)
-    return NULL;
-
-  copy = shoebox_pair_copy (original);
-  shoebox_pair_set_id (copy, 0);
-  shoebox_pair_set_wear_dates (copy, NULL);
-  shoebox_pair_set_created_at (copy, NULL);
-  shoebox_pair_set_updated_at (copy, NULL);
-
-  /* A restore of a pair that never was: the same path writes the row,
-   * its tags and its photos in one transaction.
-   */
-  deletion = g_new0 (ShoeboxDeletion, 1);
-  g_atomic_ref_count_init (&deletion->ref_count);
-  deletion->pairs = g_ptr_array_new_with_free_func (g_object_unref);
-  deletion->photos = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  g_ptr_array_add (deletion->pairs, g_object_ref (copy));
-  g_ptr_array_add (deletion->photos, g_steal_pointer (&photos));
-
-  {
-    g_autoptr(GArray) saved = g_array_new (FALSE, TRUE, sizeof (SavedPair));
-    RestoreData data = { self, deletion, saved };
-
-    g_array_set_clear_func (saved, (GDestroyNotify) _shoebox_collection_saved_pair_clear);
-    if (!shoebox_database_write (self->database, _shoebox_collection_restore_pairs_in_transaction, &data, error))
-      return NULL;
-    _shoebox_collection_apply_saved (copy, &g_array_index (saved, SavedPair, 0));
-  }
-
-  _shoebox_collection_emit_changed (self);
-  return g_steal_pointer (&copy);
-}
-
 
 /**
  * shoebox_collection_count_pairs:

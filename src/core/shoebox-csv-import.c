@@ -208,18 +208,6 @@ import_in_transaction (ShoeboxDatabase  *database,
   return index_rows_and_restore_triggers (data->collection, last_id_before, trigger_sql, error);
 }
 
-/* Lists a row the collection refused, @index in report->pairs. */
-void
-_shoebox_csv_add_row_error (ShoeboxCsvReport *report,
-                            guint             index,
-                            const GError     *row_error)
-{
-  _shoebox_csv_add_problem (report, g_array_index (report->pair_lines, guint, index),
-                            g_error_matches (row_error, SHOEBOX_PAIR_ERROR, SHOEBOX_PAIR_ERROR_MISSING_SILHOUETTE)
-                              ? _shoebox_csv_column_names[SHOEBOX_CSV_COLUMN_SILHOUETTE] : NULL,
-                            row_error->message);
-}
-
 static int
 compare_problems (gconstpointer a,
                   gconstpointer b)

@@ -51,6 +51,18 @@ _shoebox_csv_add_problem (ShoeboxCsvReport *report,
   g_ptr_array_add (report->problems, problem);
 }
 
+/* Lists a row the collection refused, @index in report->pairs. */
+void
+_shoebox_csv_add_row_error (ShoeboxCsvReport *report,
+                            guint             index,
+                            const GError     *row_error)
+{
+  _shoebox_csv_add_problem (report, g_array_index (report->pair_lines, guint, index),
+                            g_error_matches (row_error, SHOEBOX_PAIR_ERROR, SHOEBOX_PAIR_ERROR_MISSING_SILHOUETTE)
+                              ? _shoebox_csv_column_names[SHOEBOX_CSV_COLUMN_SILHOUETTE] : NULL,
+                            row_error->message);
+}
+
 ShoeboxCsvReport *
 _shoebox_csv_report_new (void)
 {

@@ -70,8 +70,8 @@ delete_pairs_in_transaction (ShoeboxDatabase  *database,
 
 gboolean
 _shoebox_collection_restore_pairs_in_transaction (ShoeboxDatabase  *database,
-                              gpointer          user_data,
-                              GError          **error)
+                                                  gpointer          user_data,
+                                                  GError          **error)
 {
   RestoreData *data = user_data;
 

@@ -19,8 +19,8 @@
 
 gboolean
 _shoebox_collection_photo_in_transaction (ShoeboxDatabase  *database,
-                      gpointer          user_data,
-                      GError          **error)
+                                          gpointer          user_data,
+                                          GError          **error)
 {
   PhotoData *data = user_data;
   ShoeboxCollection *self = data->self;

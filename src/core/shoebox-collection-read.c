@@ -245,8 +245,8 @@ shoebox_collection_get_pair (ShoeboxCollection  *self,
 
 GPtrArray *
 _shoebox_collection_load_pairs (ShoeboxCollection  *self,
-            GArray             *ids,
-            GError            **error)
+                                GArray             *ids,
+                                GError            **error)
 {
   g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_object_unref);
 

@@ -250,7 +250,7 @@ shoebox_collection_search_into (ShoeboxCollection       *self,
 
 static GListModel *
 list_from_query (ShoeboxCollection  *self,
-                                     CollectionSql       sql,
+                 CollectionSql       sql,
                  const char         *parameter,
                  GError            **error)
 {

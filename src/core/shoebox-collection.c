@@ -53,9 +53,9 @@ _shoebox_collection_emit_changed (ShoeboxCollection *self)
 
 gboolean
 _shoebox_collection_ensure_brand (ShoeboxCollection  *self,
-              const char         *name,
-              gint64             *brand_id,
-              GError            **error)
+                                  const char         *name,
+                                  gint64             *brand_id,
+                                  GError            **error)
 {
   g_autoptr(ShoeboxStatement) stmt = NULL;
 
@@ -78,10 +78,10 @@ _shoebox_collection_ensure_brand (ShoeboxCollection  *self,
  */
 gboolean
 _shoebox_collection_find_silhouette_id (ShoeboxCollection  *self,
-                    const char         *brand,
-                    const char         *name,
-                    gint64             *silhouette_id,
-                    GError            **error)
+                                        const char         *brand,
+                                        const char         *name,
+                                        gint64             *silhouette_id,
+                                        GError            **error)
 {
   static const CollectionSql with_brand[] = {
     COLLECTION_SQL_FIND_SILHOUETTE_OF_BRAND,
@@ -318,10 +318,10 @@ _shoebox_collection_bind_pair_fields (ShoeboxStatement *stmt,
  */
 gboolean
 _shoebox_collection_write_pair (ShoeboxCollection  *self,
-            ShoeboxPair        *pair,
-            gboolean            restore,
-            SavedPair          *saved,
-            GError            **error)
+                                ShoeboxPair        *pair,
+                                gboolean            restore,
+                                SavedPair          *saved,
+                                GError            **error)
 {
   gint64 id = shoebox_pair_get_id (pair);
   gboolean insert = restore || id == 0;
@@ -396,7 +396,7 @@ _shoebox_collection_write_pair (ShoeboxCollection  *self,
 
 void
 _shoebox_collection_apply_saved (ShoeboxPair     *pair,
-             const SavedPair *saved)
+                                 const SavedPair *saved)
 {
   shoebox_pair_set_id (pair, saved->id);
   shoebox_pair_set_silhouette_id (pair, saved->silhouette_id);
@@ -418,8 +418,8 @@ shoebox_photo_row_free (ShoeboxPhotoRow *row)
 
 GPtrArray *
 _shoebox_collection_list_photos (ShoeboxCollection  *self,
-             gint64              pair_id,
-             GError            **error)
+                                 gint64              pair_id,
+                                 GError            **error)
 {
   g_autoptr(GPtrArray) photos = g_ptr_array_new_with_free_func ((GDestroyNotify) shoebox_photo_row_free);
   g_autoptr(ShoeboxStatement) stmt = NULL;
@@ -452,9 +452,9 @@ _shoebox_collection_list_photos (ShoeboxCollection  *self,
 
 gboolean
 _shoebox_collection_write_photo (ShoeboxCollection      *self,
-             gint64                  pair_id,
-             const ShoeboxPhotoRow  *row,
-             GError                **error)
+                                 gint64                  pair_id,
+                                 const ShoeboxPhotoRow  *row,
+                                 GError                **error)
 {
   g_autoptr(ShoeboxStatement) stmt = NULL;
 

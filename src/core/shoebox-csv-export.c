@@ -109,10 +109,10 @@ append_pair (GString     *row,
 
 static gboolean
 export_pairs (ShoeboxCollection  *collection,
-                    GOutputStream      *stream,
-                    guint              *n_exported,
-                    GCancellable       *cancellable,
-                    GError            **error)
+              GOutputStream      *stream,
+              guint              *n_exported,
+              GCancellable       *cancellable,
+              GError            **error)
 {
   static const ShoeboxPairQuery everything = { 0 };
   g_autoptr(GListModel) pairs = NULL;

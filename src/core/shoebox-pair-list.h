@@ -22,7 +22,7 @@ ShoeboxPairList *shoebox_pair_list_new    (ShoeboxCollection *collection,
 gint64           shoebox_pair_list_get_id (ShoeboxPairList   *self,
                                            guint              position);
 const gint64    *shoebox_pair_list_get_ids (ShoeboxPairList   *self,
-                                           guint             *n_ids);
+                                            guint             *n_ids);
 void             shoebox_pair_list_set_keep_unchanged (ShoeboxPairList *self,
                                                        gboolean         keep_unchanged);
 void             shoebox_pair_list_replace (ShoeboxPairList  *self,

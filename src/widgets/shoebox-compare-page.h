@@ -36,7 +36,7 @@ gboolean           shoebox_compare_page_add_silhouette       (ShoeboxComparePage
 void               shoebox_compare_page_compare_with_pair    (ShoeboxComparePage *self,
                                                               gint64              id);
 void               shoebox_compare_page_compare_with_silhouette (ShoeboxComparePage *self,
-                                                              gint64              id);
+                                                                 gint64              id);
 void               shoebox_compare_page_compare_generations  (ShoeboxComparePage *self,
                                                               gint64              silhouette_id);
 guint              shoebox_compare_page_get_n_items          (ShoeboxComparePage *self);

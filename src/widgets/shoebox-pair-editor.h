@@ -23,7 +23,7 @@ GtkWidget   *shoebox_pair_editor_new         (ShoeboxCollection *collection,
                                               ShoeboxPhotos     *photos,
                                               ShoeboxPair       *pair);
 void         shoebox_pair_editor_import_photo (ShoeboxPairEditor *self,
-                                              GFile             *file);
+                                               GFile             *file);
 guint        shoebox_pair_editor_get_n_photos (ShoeboxPairEditor *self);
 ShoeboxPair *shoebox_pair_editor_get_pair    (ShoeboxPairEditor *self);
 gboolean     shoebox_pair_editor_is_valid    (ShoeboxPairEditor *self);

@@ -46,7 +46,7 @@ void                    shoebox_profile_view_add_layer          (ShoeboxProfileV
 guint                   shoebox_profile_view_get_n_layers       (ShoeboxProfileView   *self);
 double                  shoebox_profile_view_get_overlay_opacity (ShoeboxProfileView  *self);
 void                    shoebox_profile_view_set_overlay_opacity (ShoeboxProfileView  *self,
-                                                                 double                opacity);
+                                                                  double                opacity);
 double                  shoebox_profile_view_get_divider        (ShoeboxProfileView   *self);
 void                    shoebox_profile_view_set_divider        (ShoeboxProfileView   *self,
                                                                  double                divider);

@@ -24,6 +24,6 @@ ShoeboxSilhouette *shoebox_silhouette_editor_get_silhouette  (ShoeboxSilhouetteE
 gboolean           shoebox_silhouette_editor_can_save        (ShoeboxSilhouetteEditor *self);
 char              *shoebox_silhouette_editor_dup_problems    (ShoeboxSilhouetteEditor *self);
 gboolean           shoebox_silhouette_editor_select_predecessor (ShoeboxSilhouetteEditor *self,
-                                                              gint64                   id);
+                                                                 gint64                   id);
 
 G_END_DECLS

@@ -18,6 +18,21 @@
  * Undo; duplicating a pair, which is the same write of a pair that never
  * was. */
 
+typedef struct
+{
+  ShoeboxCollection *self;
+  const gint64      *ids;
+  guint              n_ids;
+  ShoeboxDeletion   *deletion;
+} DeleteData;
+
+typedef struct
+{
+  ShoeboxCollection *self;
+  ShoeboxDeletion   *deletion;
+  GArray            *saved; /* SavedPair */
+} RestoreData;
+
 G_DEFINE_BOXED_TYPE (ShoeboxDeletion, shoebox_deletion, shoebox_deletion_ref, shoebox_deletion_unref)
 
 static gboolean
@@ -68,10 +83,10 @@ delete_pairs_in_transaction (ShoeboxDatabase  *database,
   return TRUE;
 }
 
-gboolean
-_shoebox_collection_restore_pairs_in_transaction (ShoeboxDatabase  *database,
-                                                  gpointer          user_data,
-                                                  GError          **error)
+static gboolean
+restore_pairs_in_transaction (ShoeboxDatabase  *database,
+                              gpointer          user_data,
+                              GError          **error)
 {
   RestoreData *data = user_data;
 
@@ -159,7 +174,7 @@ shoebox_collection_restore_pairs (ShoeboxCollection  *self,
   g_return_val_if_fail (deletion != NULL, FALSE);
 
   g_array_set_clear_func (saved, (GDestroyNotify) _shoebox_collection_saved_pair_clear);
-  if (!shoebox_database_write (self->database, _shoebox_collection_restore_pairs_in_transaction, &data, error))
+  if (!shoebox_database_write (self->database, restore_pairs_in_transaction, &data, error))
     return FALSE;
 
   if (deletion->pairs->len > 0)
@@ -254,7 +269,7 @@ shoebox_collection_duplicate_pair (ShoeboxCollection  *self,
     RestoreData data = { self, deletion, saved };
 
     g_array_set_clear_func (saved, (GDestroyNotify) _shoebox_collection_saved_pair_clear);
-    if (!shoebox_database_write (self->database, _shoebox_collection_restore_pairs_in_transaction, &data, error))
+    if (!shoebox_database_write (self->database, restore_pairs_in_transaction, &data, error))
       return NULL;
     _shoebox_collection_apply_saved (copy, &g_array_index (saved, SavedPair, 0));
   }

@@ -17,10 +17,20 @@
 
 /* The rows that tie photo files (named by content hash) to pairs. */
 
-gboolean
-_shoebox_collection_photo_in_transaction (ShoeboxDatabase  *database,
-                                          gpointer          user_data,
-                                          GError          **error)
+/* One change to a pair's photo rows, run inside a transaction. */
+typedef struct
+{
+  ShoeboxCollection *self;
+  gint64             pair_id;
+  const char        *file_name;
+  gboolean           is_side_profile;
+  enum { PHOTO_ADD, PHOTO_REMOVE, PHOTO_SIDE_PROFILE } action;
+} PhotoData;
+
+static gboolean
+photo_in_transaction (ShoeboxDatabase  *database,
+                      gpointer          user_data,
+                      GError          **error)
 {
   PhotoData *data = user_data;
   ShoeboxCollection *self = data->self;
@@ -100,7 +110,7 @@ shoebox_collection_add_photo (ShoeboxCollection  *self,
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), FALSE);
   g_return_val_if_fail (file_name != NULL, FALSE);
 
-  if (!shoebox_database_write (self->database, _shoebox_collection_photo_in_transaction, &data, error))
+  if (!shoebox_database_write (self->database, photo_in_transaction, &data, error))
     return FALSE;
 
   _shoebox_collection_emit_changed (self);
@@ -118,7 +128,7 @@ shoebox_collection_remove_photo (ShoeboxCollection  *self,
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), FALSE);
   g_return_val_if_fail (file_name != NULL, FALSE);
 
-  if (!shoebox_database_write (self->database, _shoebox_collection_photo_in_transaction, &data, error))
+  if (!shoebox_database_write (self->database, photo_in_transaction, &data, error))
     return FALSE;
 
   _shoebox_collection_emit_changed (self);
@@ -136,7 +146,7 @@ shoebox_collection_set_side_profile (ShoeboxCollection  *self,
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), FALSE);
   g_return_val_if_fail (file_name != NULL, FALSE);
 
-  if (!shoebox_database_write (self->database, _shoebox_collection_photo_in_transaction, &data, error))
+  if (!shoebox_database_write (self->database, photo_in_transaction, &data, error))
     return FALSE;
 
   _shoebox_collection_emit_changed (self);
@@ -246,7 +256,7 @@ save_pair_with_photos_in_transaction (ShoeboxDatabase  *database,
         {
           PhotoData remove = { self, pair_id, row->file_name, FALSE, PHOTO_REMOVE };
 
-          if (!_shoebox_collection_photo_in_transaction (database, &remove, error))
+          if (!photo_in_transaction (database, &remove, error))
             return FALSE;
         }
     }
@@ -256,7 +266,7 @@ save_pair_with_photos_in_transaction (ShoeboxDatabase  *database,
       PhotoData add = { self, pair_id, data->photos[i], FALSE, PHOTO_ADD };
       g_autoptr(ShoeboxStatement) stmt = NULL;
 
-      if (!_shoebox_collection_photo_in_transaction (database, &add, error))
+      if (!photo_in_transaction (database, &add, error))
         return FALSE;
 
       /* Kept photos take their new place too: the list's order is the
@@ -276,7 +286,7 @@ save_pair_with_photos_in_transaction (ShoeboxDatabase  *database,
     {
       PhotoData side = { self, pair_id, data->side_profile, TRUE, PHOTO_SIDE_PROFILE };
 
-      return _shoebox_collection_photo_in_transaction (database, &side, error);
+      return photo_in_transaction (database, &side, error);
     }
   else
     {

@@ -202,20 +202,6 @@ _shoebox_collection_load_pairs (ShoeboxCollection  *self,
                                 GArray             *ids,
                                 GError            **error);
 
-/* One change to a pair's photo rows, run inside a transaction. */
-typedef struct
-{
-  ShoeboxCollection *self;
-  gint64             pair_id;
-  const char        *file_name;
-  gboolean           is_side_profile;
-  enum { PHOTO_ADD, PHOTO_REMOVE, PHOTO_SIDE_PROFILE } action;
-} PhotoData;
-
-gboolean
-_shoebox_collection_photo_in_transaction (ShoeboxDatabase  *database,
-                                          gpointer          user_data,
-                                          GError          **error);
 GPtrArray *
 _shoebox_collection_list_photos (ShoeboxCollection  *self,
                                  gint64              pair_id,
@@ -239,21 +225,6 @@ typedef struct
 } SaveData;
 
 
-typedef struct
-{
-  ShoeboxCollection *self;
-  const gint64      *ids;
-  guint              n_ids;
-  ShoeboxDeletion   *deletion;
-} DeleteData;
-
-typedef struct
-{
-  ShoeboxCollection *self;
-  ShoeboxDeletion   *deletion;
-  GArray            *saved; /* SavedPair */
-} RestoreData;
-
 struct _ShoeboxDeletion
 {
   gatomicrefcount  ref_count;
@@ -274,10 +245,6 @@ _shoebox_collection_write_photo (ShoeboxCollection      *self,
                                  gint64                  pair_id,
                                  const ShoeboxPhotoRow  *row,
                                  GError                **error);
-gboolean
-_shoebox_collection_restore_pairs_in_transaction (ShoeboxDatabase  *database,
-                                                  gpointer          user_data,
-                                                  GError          **error);
 void
 _shoebox_collection_apply_saved (ShoeboxPair     *pair,
                                  const SavedPair *saved);

@@ -32,11 +32,11 @@
 G_DEFINE_QUARK (shoebox-archive-error-quark, shoebox_archive_error)
 
 /* A failure to write @display_name, in the database layer's words. */
-void
-_shoebox_archive_set_write_error (GError     **error,
-                                  sqlite3     *handle,
-                                  int          result,
-                                  const char  *display_name)
+static void
+set_write_error (GError     **error,
+                 sqlite3     *handle,
+                 int          result,
+                 const char  *display_name)
 {
   g_autofree char *context = g_strdup_printf (_("Could not write “%s”"), display_name);
 
@@ -64,7 +64,7 @@ _shoebox_archive_snapshot (const char  *database_path,
   result = sqlite3_open_v2 (":memory:", &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (result != SQLITE_OK)
     {
-      _shoebox_archive_set_write_error (error, copy, result, database_path);
+      set_write_error (error, copy, result, database_path);
       sqlite3_close (copy);
       return NULL;
     }
@@ -72,7 +72,7 @@ _shoebox_archive_snapshot (const char  *database_path,
   backup = sqlite3_backup_init (copy, "main", shoebox_database_get_handle (source), "main");
   if (backup == NULL)
     {
-      _shoebox_archive_set_write_error (error, copy, sqlite3_errcode (copy), database_path);
+      set_write_error (error, copy, sqlite3_errcode (copy), database_path);
       sqlite3_close (copy);
       return NULL;
     }
@@ -211,7 +211,7 @@ exec_or_fail (sqlite3     *handle,
   if (result == SQLITE_OK)
     return TRUE;
 
-  _shoebox_archive_set_write_error (error, handle, result, display_name);
+  set_write_error (error, handle, result, display_name);
   return FALSE;
 }
 
@@ -244,7 +244,7 @@ add_entry (sqlite3       *archive,
 
   if (result != SQLITE_DONE && result != SQLITE_OK)
     {
-      _shoebox_archive_set_write_error (error, archive, result, display_name);
+      set_write_error (error, archive, result, display_name);
       return FALSE;
     }
 
@@ -357,7 +357,7 @@ write_archive (const char          *temp_path,
   result = sqlite3_open_v2 (temp_path, &archive, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
   if (result != SQLITE_OK)
     {
-      _shoebox_archive_set_write_error (error, archive, result, display_name);
+      set_write_error (error, archive, result, display_name);
       sqlite3_close (archive);
       return FALSE;
     }
@@ -387,7 +387,7 @@ out:
   result = sqlite3_close (archive);
   if (ok && result != SQLITE_OK)
     {
-      _shoebox_archive_set_write_error (error, NULL, result, display_name);
+      set_write_error (error, NULL, result, display_name);
       ok = FALSE;
     }
   return ok;

@@ -22,10 +22,6 @@ G_BEGIN_DECLS
 /* What killed writers leave behind; shoebox-file-replace.c removes them. */
 #define SHOEBOX_ARCHIVE_TEMP_TEMPLATE ".shoebox-partial-XXXXXX"
 
-void      _shoebox_archive_set_write_error  (GError     **error,
-                                             sqlite3     *handle,
-                                             int          result,
-                                             const char  *display_name);
 sqlite3  *_shoebox_archive_snapshot         (const char  *database_path,
                                              GError     **error);
 unsigned char *_shoebox_archive_serialize  (sqlite3       *copy,
@@ -52,9 +48,6 @@ gboolean  _shoebox_archive_sync_and_rename  (int          fd,
                                              const char  *temp_path,
                                              const char  *path,
                                              GError     **error);
-GBytes   *_shoebox_archive_read_photo       (ShoeboxArchive *self,
-                                             const char     *file_name,
-                                             GError        **error);
 char     *_shoebox_archive_unpack            (ShoeboxArchive  *self,
                                              ShoeboxDatabase *target,
                                              const char      *photos_directory,

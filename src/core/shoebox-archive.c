@@ -22,6 +22,10 @@
 #include "shoebox-file-replace.h"
 #include "shoebox-photos.h"
 
+static GBytes *read_photo (ShoeboxArchive  *self,
+                           const char      *file_name,
+                           GError         **error);
+
 /* A collection to restore or merge, checked whole before anything is
  * replaced: a `.shoebox` file (photos inside), or one of the automatic
  * backups (photos in the backups' shared folder). Opening reads and checks
@@ -195,7 +199,7 @@ check_photo (ShoeboxArchive  *self,
       return FALSE;
     }
 
-  bytes = _shoebox_archive_read_photo (self, name, error);
+  bytes = read_photo (self, name, error);
   if (bytes == NULL)
     return FALSE;
 
@@ -354,10 +358,10 @@ read_entry (ShoeboxArchive  *self,
   return g_steal_pointer (&bytes);
 }
 
-GBytes *
-_shoebox_archive_read_photo (ShoeboxArchive  *self,
-                             const char      *file_name,
-                             GError         **error)
+static GBytes *
+read_photo (ShoeboxArchive  *self,
+            const char      *file_name,
+            GError         **error)
 {
   g_autofree char *path = NULL;
   g_autofree char *entry = NULL;
@@ -583,7 +587,7 @@ write_photos (ShoeboxArchive  *self,
       if (g_file_test (path, G_FILE_TEST_EXISTS))
         continue;
 
-      bytes = _shoebox_archive_read_photo (self, self->photo_names[i], error);
+      bytes = read_photo (self, self->photo_names[i], error);
       if (bytes == NULL)
         return FALSE;
 

@@ -265,8 +265,8 @@ dup_keys (ShoeboxComparePage *self)
   return g_strv_builder_end (builder);
 }
 
-void
-_shoebox_compare_page_save_items (ShoeboxComparePage *self)
+static void
+save_items (ShoeboxComparePage *self)
 {
   g_auto(GStrv) keys = NULL;
 
@@ -285,7 +285,7 @@ void
 _shoebox_compare_page_items_changed (ShoeboxComparePage *self)
 {
   _shoebox_compare_page_refresh (self);
-  _shoebox_compare_page_save_items (self);
+  save_items (self);
 }
 
 /**

@@ -127,7 +127,6 @@ struct _ShoeboxComparePage
 };
 
 void     _shoebox_compare_page_refresh            (ShoeboxComparePage *self);
-void     _shoebox_compare_page_update_actions     (ShoeboxComparePage *self);
 
 void     _shoebox_compare_page_apply_narrow       (ShoeboxComparePage *self);
 void     _shoebox_compare_page_fit_views          (ShoeboxComparePage *self);
@@ -161,7 +160,6 @@ void     _shoebox_compare_page_compare_with_silhouette (ShoeboxComparePage *self
 void     _shoebox_compare_page_compare_generations (ShoeboxComparePage *self,
                                                     gint64              silhouette_id);
 void     _shoebox_compare_page_restore_items      (ShoeboxComparePage *self);
-void     _shoebox_compare_page_save_items         (ShoeboxComparePage *self);
 void     _shoebox_compare_page_reload_items       (ShoeboxComparePage *self);
 
 void     _shoebox_compare_page_rebuild_columns    (ShoeboxComparePage *self);

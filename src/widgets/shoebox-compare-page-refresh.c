@@ -17,14 +17,9 @@
  * called from here in order, and none of them calls back.
  */
 
-/**
- * _shoebox_compare_page_update_actions:
- * @self: a #ShoeboxComparePage
- *
- * Enables every action and tool of the page from its state, in one place.
- */
-void
-_shoebox_compare_page_update_actions (ShoeboxComparePage *self)
+/* Enables every action and tool of the page from its state, in one place. */
+static void
+update_actions (ShoeboxComparePage *self)
 {
   guint n = self->items->len;
 
@@ -64,6 +59,6 @@ _shoebox_compare_page_refresh (ShoeboxComparePage *self)
   _shoebox_compare_page_update_differences (self);
   _shoebox_compare_page_update_views (self);
   update_hint (self);
-  _shoebox_compare_page_update_actions (self);
+  update_actions (self);
   gtk_stack_set_visible_child_name (self->stack, self->items->len > 0 ? "comparison" : "empty");
 }

@@ -107,6 +107,55 @@ is_plain_ascii (char     byte,
   return (byte > ' ' && byte < 0x7F) || (byte == ' ' && !collapse_spaces);
 }
 
+/* g_utf8_validate_len(), which goes a byte at a time, answering the same
+ * for feeds that are nearly all ASCII: those bytes are checked eight at a
+ * time. A UTF-8 sequence of more than one byte has no byte below 0x80, so
+ * the text is valid exactly when it has no NUL and every run of bytes of
+ * 0x80 and above is valid; GLib judges each run.
+ */
+gboolean
+_shoebox_utf8_validate_len (const char *text,
+                            gsize       length)
+{
+  const guchar *p = (const guchar *) text;
+  const guchar *end = p + length;
+
+  while (p < end)
+    {
+      const guchar *run;
+
+      while (end - p >= 8)
+        {
+          guint64 word;
+
+          memcpy (&word, p, sizeof word);
+          /* A high bit, or a zero byte (the classic test for one). */
+          if (((word | ((word - G_GUINT64_CONSTANT (0x0101010101010101)) & ~word)) &
+               G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
+            break;
+          p += 8;
+        }
+
+      if (p == end)
+        break;
+      if (*p == '\0')
+        return FALSE;
+      if (*p < 0x80)
+        {
+          p++;
+          continue;
+        }
+
+      run = p;
+      while (p < end && *p >= 0x80)
+        p++;
+      if (!g_utf8_validate_len ((const char *) run, (gsize) (p - run), NULL))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * shoebox_text_sanitize:
  * @text: (nullable): text from a feed, in any state
@@ -143,7 +192,7 @@ shoebox_text_sanitize (const char *text,
     length = (gssize) (max_bytes * 4 + 16);
 
   /* Most feed text is valid already: copy it only when it is not. */
-  if (g_utf8_validate_len (text, (gsize) length, NULL))
+  if (_shoebox_utf8_validate_len (text, (gsize) length))
     return _shoebox_text_sanitize_valid (text, (gsize) length, max_bytes, collapse_spaces);
 
   valid = g_utf8_make_valid (text, length);
@@ -391,7 +440,7 @@ _shoebox_html_to_text_fast (const char *html,
     return NULL;
 
   /* What libxml2 would take for another encoding, or for the end. */
-  if (!g_utf8_validate_len (html, (gsize) length, NULL))
+  if (!_shoebox_utf8_validate_len (html, (gsize) length))
     return NULL;
 
   text = g_string_sized_new ((gsize) length + 16);

@@ -382,8 +382,20 @@ copy_until (GString    *out,
             const char *end,
             const char *terminator)
 {
-  const char *found = g_strstr_len (p, end - p, terminator);
-  const char *stop = found != NULL ? found + strlen (terminator) : end;
+  gsize terminator_length = strlen (terminator);
+  const char *found = NULL;
+  const char *stop;
+
+  /* memchr() to each candidate first byte: g_strstr_len() compares at
+   * every byte, and a CDATA section is most of a feed's bytes.
+   */
+  for (const char *q = p; (q = memchr (q, terminator[0], (gsize) (end - q))) != NULL; q++)
+    if ((gsize) (end - q) >= terminator_length && memcmp (q, terminator, terminator_length) == 0)
+      {
+        found = q;
+        break;
+      }
+  stop = found != NULL ? found + terminator_length : end;
 
   g_string_append_len (out, p, stop - p);
   return stop;

@@ -156,6 +156,53 @@ _shoebox_utf8_validate_len (const char *text,
   return TRUE;
 }
 
+/* Bytes all in [lo, 0x7E], eight at a time (the "has a byte less than /
+ * more than" word tests, which never miss one).
+ */
+static inline gboolean
+is_plain_word (guint64 word,
+               guint64 lo)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  guint64 less = (word - ones * lo) & ~word & highs;
+  guint64 more = ((word + ones * (127 - 0x7E)) | word) & highs;
+
+  return (less | more) == 0;
+}
+
+/* The end of the run of is_plain_ascii() bytes at @p. When spaces are
+ * collapsed, a single space between two such bytes belongs to the run
+ * too: it stays as it is, just as a pending space would be written.
+ */
+static const char *
+skip_plain_ascii (const char *p,
+                  const char *end,
+                  gboolean    collapse_spaces)
+{
+  guint64 lo = collapse_spaces ? 0x21 : 0x20;
+
+  for (;;)
+    {
+      while (end - p >= 8)
+        {
+          guint64 word;
+
+          memcpy (&word, p, sizeof word);
+          if (!is_plain_word (word, lo))
+            break;
+          p += 8;
+        }
+
+      if (p < end && is_plain_ascii (*p, collapse_spaces))
+        p++;
+      else if (collapse_spaces && end - p >= 2 && *p == ' ' && is_plain_ascii (p[1], TRUE))
+        p += 2;
+      else
+        return p;
+    }
+}
+
 /**
  * shoebox_text_sanitize:
  * @text: (nullable): text from a feed, in any state
@@ -228,8 +275,7 @@ _shoebox_text_sanitize_valid (const char *text,
         {
           gsize room;
 
-          while (p < end && is_plain_ascii (*p, collapse_spaces))
-            p++;
+          p = skip_plain_ascii (p, end, collapse_spaces);
           n = (gsize) (p - start);
 
           if (pending_space)
@@ -243,7 +289,14 @@ _shoebox_text_sanitize_valid (const char *text,
           memcpy (out + out_len, start, MIN (n, room));
           out_len += MIN (n, room);
           if (n > room)
-            break;
+            {
+              /* A space kept inside the run is written only with a
+               * character after it, as a pending one would be.
+               */
+              if (out_len > 0 && out[out_len - 1] == ' ' && collapse_spaces)
+                out_len--;
+              break;
+            }
           continue;
         }
 

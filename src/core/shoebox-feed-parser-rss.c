@@ -51,6 +51,7 @@ parse_rss_item (ParseContext *ctx,
   xmlNodePtr author = NULL, creator = NULL, atom_link = NULL, media_title = NULL;
   xmlNodePtr summary = NULL, fullitem = NULL, first_text = NULL;
   g_autofree char *summary_html = NULL;
+  gboolean content_is_summary = FALSE;
 
   for (xmlNodePtr child = node->children; child != NULL; child = child->next)
     {
@@ -179,8 +180,8 @@ parse_rss_item (ParseContext *ctx,
     item->content = _shoebox_feed_xml_dup_raw_text (ctx, first_text == summary ? description : summary,
                                                     SHOEBOX_FEED_MAX_CONTENT);
   else if (summary_html != NULL)
-    item->content = g_strdup (summary_html);
-  item->content_is_html = item->content != NULL;
+    content_is_summary = TRUE;
+  item->content_is_html = item->content != NULL || content_is_summary;
 
   if (summary_html != NULL)
     item->summary = shoebox_html_to_text (summary_html, -1, SHOEBOX_FEED_MAX_SUMMARY);
@@ -188,6 +189,12 @@ parse_rss_item (ParseContext *ctx,
     item->summary = shoebox_html_to_text (item->content, -1, SHOEBOX_FEED_MAX_SUMMARY);
   else
     item->summary = _shoebox_feed_xml_dup_media_description (ctx, node);
+
+  /* With no other content the summary's HTML is the content too: it is
+   * handed over rather than copied, once the summary has been read.
+   */
+  if (content_is_summary)
+    item->content = g_steal_pointer (&summary_html);
 
   if (author != NULL)
     item->author = _shoebox_feed_xml_dup_line (ctx, author, SHOEBOX_FEED_MAX_AUTHOR);

@@ -971,6 +971,58 @@ test_html_fast_random (void)
   g_assert_cmpuint (taken, >, n_cases / 20);
 }
 
+/* The word-at-a-time UTF-8 check answers as GLib does on every string:
+ * ASCII runs of each length and alignment, NUL bytes, and good, overlong,
+ * surrogate, truncated and stray multi-byte sequences between them.
+ */
+static void
+test_utf8_validate_agrees (void)
+{
+  static const char * const pieces[] = {
+    "a", "word", "0123456789abcdef", " ", "\n", "\t", "\x7F", "\x01",
+    "\xC3\xA9", "\xC2\xA0", "\xE2\x80\x99", "\xF0\x9F\x91\x9F", "\xEF\xBF\xBF",
+    "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xE2\x80", "\x80", "\xBF",
+    "\xFF", "\xC3", "\xF0\x9F\x91",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (50);
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint valid = 0, invalid = 0;
+
+  for (guint i = 0; i < 50000; i++)
+    {
+      guint n = (guint) g_rand_int_range (rand, 0, 24);
+
+      g_string_truncate (text, 0);
+      for (guint j = 0; j < n; j++)
+        {
+          guint k = (guint) g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces) + 1);
+
+          /* Now and then a NUL, which GLib counts as invalid. */
+          if (k == G_N_ELEMENTS (pieces))
+            g_string_append_c (text, '\0');
+          else if (k >= 8 && g_rand_int_range (rand, 0, 4) != 0)
+            g_string_append (text, pieces[g_rand_int_range (rand, 0, 8)]);
+          else
+            g_string_append (text, pieces[k]);
+        }
+
+      for (gsize offset = 0; offset < MIN (text->len, 3); offset++)
+        {
+          gboolean expected = g_utf8_validate_len (text->str + offset, text->len - offset, NULL);
+
+          g_assert_cmpint (_shoebox_utf8_validate_len (text->str + offset, text->len - offset), ==, expected);
+          if (expected)
+            valid++;
+          else
+            invalid++;
+        }
+    }
+
+  /* Both answers came up often enough to mean something. */
+  g_assert_cmpuint (valid, >, 5000);
+  g_assert_cmpuint (invalid, >, 5000);
+}
+
 static void
 check_fast_in_tree (xmlNode *node,
                     guint   *n_texts,
@@ -1140,6 +1192,7 @@ main (int   argc,
   g_test_add_func ("/feed-parser/html-to-text/fast-path/tricky", test_html_fast_tricky);
   g_test_add_func ("/feed-parser/html-to-text/fast-path/random", test_html_fast_random);
   g_test_add_func ("/feed-parser/html-to-text/fast-path/corpus", test_html_fast_corpus);
+  g_test_add_func ("/feed-parser/utf8-validate", test_utf8_validate_agrees);
 
   return g_test_run ();
 }

@@ -278,8 +278,14 @@ lookup_prefix (const char         *word,
   if (strlen (word) < 3)
     return -1;
 
+  /* g_ascii_strncasecmp (word, names[i], 3) written out: a date asks
+   * this up to a dozen times per word, and the call cost more than the
+   * three comparisons. It stops at a name's NUL just the same.
+   */
   for (guint i = 0; i < n_names; i++)
-    if (g_ascii_strncasecmp (word, names[i], 3) == 0)
+    if (g_ascii_tolower (word[0]) == g_ascii_tolower (names[i][0]) &&
+        g_ascii_tolower (word[1]) == g_ascii_tolower (names[i][1]) &&
+        g_ascii_tolower (word[2]) == g_ascii_tolower (names[i][2]))
       return (int) i;
 
   return -1;

@@ -15,6 +15,7 @@
 
 #include "shoebox-feed-parser-private.h"
 #include "shoebox-html-entity.h"
+#include "shoebox-html-text-private.h"
 
 /* Bytes as fetched become UTF-8 text that libxml2 can read without any
  * decision of its own: no encoding to detect, no DTD, no entity to define.
@@ -187,7 +188,7 @@ _shoebox_feed_finish_utf8 (const char *text,
   char *valid;
 
   /* Nearly every feed: one copy. */
-  if (memchr (text, '\0', length) == NULL && g_utf8_validate_len (text, length, NULL))
+  if (_shoebox_utf8_validate_len (text, length))
     {
       *out_length = length;
       return g_strndup (text, length);
@@ -334,7 +335,7 @@ _shoebox_feed_decode (const guint8 *data,
           /* Valid, as nearly every feed is: validated once, copied once
            * (a NUL byte makes the validation fail).
            */
-          if (g_utf8_validate_len ((const char *) data, length, NULL))
+          if (_shoebox_utf8_validate_len ((const char *) data, length))
             {
               *out_length = length;
               return g_strndup ((const char *) data, length);
@@ -357,7 +358,7 @@ _shoebox_feed_decode (const guint8 *data,
     }
 
   /* No usable label: UTF-8 if it is, else the web's usual fallback. */
-  if (!g_utf8_validate_len ((const char *) data, length, NULL))
+  if (!_shoebox_utf8_validate_len ((const char *) data, length))
     {
       g_autofree char *converted = convert_lossy (data, length, "WINDOWS-1252", 1, &converted_length);
 
@@ -381,8 +382,20 @@ copy_until (GString    *out,
             const char *end,
             const char *terminator)
 {
-  const char *found = g_strstr_len (p, end - p, terminator);
-  const char *stop = found != NULL ? found + strlen (terminator) : end;
+  gsize terminator_length = strlen (terminator);
+  const char *found = NULL;
+  const char *stop;
+
+  /* memchr() to each candidate first byte: g_strstr_len() compares at
+   * every byte, and a CDATA section is most of a feed's bytes.
+   */
+  for (const char *q = p; (q = memchr (q, terminator[0], (gsize) (end - q))) != NULL; q++)
+    if ((gsize) (end - q) >= terminator_length && memcmp (q, terminator, terminator_length) == 0)
+      {
+        found = q;
+        break;
+      }
+  stop = found != NULL ? found + terminator_length : end;
 
   g_string_append_len (out, p, stop - p);
   return stop;

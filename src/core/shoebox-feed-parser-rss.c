@@ -29,6 +29,17 @@ dup_rss_title (ParseContext *ctx,
   return _shoebox_feed_clean_line (raw, SHOEBOX_FEED_MAX_TITLE);
 }
 
+/* _shoebox_feed_xml_is_core() for an element already classified: an
+ * item's children are matched against a dozen names each.
+ */
+static inline gboolean
+is_core (gboolean    core,
+         const char *local,
+         const char *name)
+{
+  return core && strcmp (local, name) == 0;
+}
+
 static ShoeboxFeedItem *
 parse_rss_item (ParseContext *ctx,
                 xmlNodePtr    node)
@@ -40,40 +51,43 @@ parse_rss_item (ParseContext *ctx,
   xmlNodePtr author = NULL, creator = NULL, atom_link = NULL, media_title = NULL;
   xmlNodePtr summary = NULL, fullitem = NULL, first_text = NULL;
   g_autofree char *summary_html = NULL;
+  gboolean content_is_summary = FALSE;
 
   for (xmlNodePtr child = node->children; child != NULL; child = child->next)
     {
       const char *local;
       NsClass ns_class;
+      gboolean core;
 
       if (child->type != XML_ELEMENT_NODE)
         continue;
 
       ns_class = _shoebox_feed_xml_classify (child, &local);
+      core = _shoebox_feed_xml_is_core_class (ctx, child, ns_class);
 
-      if (_shoebox_feed_xml_is_core (ctx, child, "title") && ns_class != NS_CLASS_ATOM)
+      if (is_core (core, local, "title") && ns_class != NS_CLASS_ATOM)
         title = title != NULL ? title : child;
-      else if (_shoebox_feed_xml_is_core (ctx, child, "link") && ns_class != NS_CLASS_ATOM)
+      else if (is_core (core, local, "link") && ns_class != NS_CLASS_ATOM)
         link = link != NULL ? link : child;
-      else if (_shoebox_feed_xml_is_core (ctx, child, "guid"))
+      else if (is_core (core, local, "guid"))
         guid = guid != NULL ? guid : child;
-      else if (_shoebox_feed_xml_is_core (ctx, child, "description"))
+      else if (is_core (core, local, "description"))
         {
           description = description != NULL ? description : child;
           first_text = first_text != NULL ? first_text : child;
         }
-      else if (_shoebox_feed_xml_is_core (ctx, child, "summary") && ns_class != NS_CLASS_ATOM)
+      else if (is_core (core, local, "summary") && ns_class != NS_CLASS_ATOM)
         {
           summary = summary != NULL ? summary : child;
           first_text = first_text != NULL ? first_text : child;
         }
-      else if (_shoebox_feed_xml_is_core (ctx, child, "fullitem"))
+      else if (is_core (core, local, "fullitem"))
         fullitem = fullitem != NULL ? fullitem : child;
-      else if (_shoebox_feed_xml_is_core (ctx, child, "pubDate"))
+      else if (is_core (core, local, "pubDate"))
         pub_date = pub_date != NULL ? pub_date : child;
-      else if (_shoebox_feed_xml_is_core (ctx, child, "author") && ns_class != NS_CLASS_ATOM)
+      else if (is_core (core, local, "author") && ns_class != NS_CLASS_ATOM)
         author = author != NULL ? author : child;
-      else if (_shoebox_feed_xml_is_core (ctx, child, "enclosure"))
+      else if (is_core (core, local, "enclosure"))
         _shoebox_feed_xml_read_enclosure (ctx, item, child, "url");
       else if (ns_class == NS_CLASS_ATOM && strcmp (local, "link") == 0)
         {
@@ -166,8 +180,8 @@ parse_rss_item (ParseContext *ctx,
     item->content = _shoebox_feed_xml_dup_raw_text (ctx, first_text == summary ? description : summary,
                                                     SHOEBOX_FEED_MAX_CONTENT);
   else if (summary_html != NULL)
-    item->content = g_strdup (summary_html);
-  item->content_is_html = item->content != NULL;
+    content_is_summary = TRUE;
+  item->content_is_html = item->content != NULL || content_is_summary;
 
   if (summary_html != NULL)
     item->summary = shoebox_html_to_text (summary_html, -1, SHOEBOX_FEED_MAX_SUMMARY);
@@ -175,6 +189,12 @@ parse_rss_item (ParseContext *ctx,
     item->summary = shoebox_html_to_text (item->content, -1, SHOEBOX_FEED_MAX_SUMMARY);
   else
     item->summary = _shoebox_feed_xml_dup_media_description (ctx, node);
+
+  /* With no other content the summary's HTML is the content too: it is
+   * handed over rather than copied, once the summary has been read.
+   */
+  if (content_is_summary)
+    item->content = g_steal_pointer (&summary_html);
 
   if (author != NULL)
     item->author = _shoebox_feed_xml_dup_line (ctx, author, SHOEBOX_FEED_MAX_AUTHOR);

@@ -60,6 +60,9 @@ NsClass    _shoebox_feed_xml_classify                (xmlNodePtr        node,
 gboolean   _shoebox_feed_xml_is_core                 (ParseContext     *ctx,
                                                       xmlNodePtr        node,
                                                       const char       *local);
+gboolean   _shoebox_feed_xml_is_core_class           (ParseContext     *ctx,
+                                                      xmlNodePtr        node,
+                                                      NsClass           ns_class);
 gboolean   _shoebox_feed_xml_is_ns                   (xmlNodePtr        node,
                                                       NsClass           ns_class,
                                                       const char       *local);

@@ -136,6 +136,17 @@ _shoebox_feed_xml_is_core (ParseContext *ctx,
   if (strcmp (name, local) != 0)
     return FALSE;
 
+  return _shoebox_feed_xml_is_core_class (ctx, node, ns_class);
+}
+
+/* Whether an element of @ns_class (from _shoebox_feed_xml_classify()) is
+ * in the feed format's own namespace, whatever its name.
+ */
+gboolean
+_shoebox_feed_xml_is_core_class (ParseContext *ctx,
+                                 xmlNodePtr    node,
+                                 NsClass       ns_class)
+{
   if (ns_class == NS_CLASS_NONE || ns_class == NS_CLASS_RSS || ns_class == NS_CLASS_ATOM)
     return TRUE;
 
@@ -323,6 +334,17 @@ _shoebox_feed_xml_dup_inner_xml (ParseContext *ctx,
 
 /* ------------------------------------------------------------------ links */
 
+static gboolean
+has_xml_base (xmlNodePtr node)
+{
+  for (xmlAttrPtr attribute = node->properties; attribute != NULL; attribute = attribute->next)
+    if (attribute->ns != NULL && attribute->ns->href != NULL &&
+        strcmp ((const char *) attribute->name, "base") == 0 &&
+        strcmp ((const char *) attribute->ns->href, NS_XML) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* The base URI in force at @node: the document's, changed by every
  * xml:base from the root down. A base that is not http or https
  * (javascript:, data:) is ignored.
@@ -331,10 +353,23 @@ char *
 _shoebox_feed_xml_dup_node_base (ParseContext *ctx,
                                  xmlNodePtr    node)
 {
-  g_autoptr(GPtrArray) chain = g_ptr_array_new_with_free_func (xmlFree);
-  char *base = g_strdup (ctx->base_uri);
+  g_autoptr(GPtrArray) chain = NULL;
+  char *base;
+  xmlNodePtr n;
 
-  for (xmlNodePtr n = node; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)
+  /* Nearly always no element up to the root has an xml:base: say so
+   * without copying any attribute. Without a DTD to give one a default,
+   * the attributes are all there is.
+   */
+  for (n = node; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)
+    if (has_xml_base (n))
+      break;
+  if ((n == NULL || n->type != XML_ELEMENT_NODE) && ctx->doc->intSubset == NULL)
+    return g_strdup (ctx->base_uri);
+
+  chain = g_ptr_array_new_with_free_func (xmlFree);
+  base = g_strdup (ctx->base_uri);
+  for (n = node; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)
     {
       xmlChar *value = xmlGetNsProp (n, (const xmlChar *) "base", (const xmlChar *) NS_XML);
 

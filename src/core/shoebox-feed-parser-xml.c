@@ -149,7 +149,7 @@ _shoebox_feed_parse_xml (const guint8  *data,
    */
   doc = xmlCtxtReadMemory (parser, prepared, (int) prepared_length,
                            base_uri, "UTF-8",
-                           XML_PARSE_NONET | XML_PARSE_RECOVER |
+                           XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_COMPACT |
                            XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   well_formed = parser->wellFormed != 0 && parser->nsWellFormed != 0;
   xmlFreeParserCtxt (parser);

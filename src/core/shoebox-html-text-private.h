@@ -21,6 +21,9 @@ char     *_shoebox_html_to_text_fast  (const char *html,
                                        gssize      length,
                                        gsize       max_bytes);
 
+gboolean  _shoebox_utf8_validate_len  (const char *text,
+                                       gsize       length);
+
 char     *_shoebox_text_sanitize_valid (const char *text,
                                        gsize       length,
                                        gsize       max_bytes,

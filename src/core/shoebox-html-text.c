@@ -107,6 +107,102 @@ is_plain_ascii (char     byte,
   return (byte > ' ' && byte < 0x7F) || (byte == ' ' && !collapse_spaces);
 }
 
+/* g_utf8_validate_len(), which goes a byte at a time, answering the same
+ * for feeds that are nearly all ASCII: those bytes are checked eight at a
+ * time. A UTF-8 sequence of more than one byte has no byte below 0x80, so
+ * the text is valid exactly when it has no NUL and every run of bytes of
+ * 0x80 and above is valid; GLib judges each run.
+ */
+gboolean
+_shoebox_utf8_validate_len (const char *text,
+                            gsize       length)
+{
+  const guchar *p = (const guchar *) text;
+  const guchar *end = p + length;
+
+  while (p < end)
+    {
+      const guchar *run;
+
+      while (end - p >= 8)
+        {
+          guint64 word;
+
+          memcpy (&word, p, sizeof word);
+          /* A high bit, or a zero byte (the classic test for one). */
+          if (((word | ((word - G_GUINT64_CONSTANT (0x0101010101010101)) & ~word)) &
+               G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
+            break;
+          p += 8;
+        }
+
+      if (p == end)
+        break;
+      if (*p == '\0')
+        return FALSE;
+      if (*p < 0x80)
+        {
+          p++;
+          continue;
+        }
+
+      run = p;
+      while (p < end && *p >= 0x80)
+        p++;
+      if (!g_utf8_validate_len ((const char *) run, (gsize) (p - run), NULL))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Bytes all in [lo, 0x7E], eight at a time (the "has a byte less than /
+ * more than" word tests, which never miss one).
+ */
+static inline gboolean
+is_plain_word (guint64 word,
+               guint64 lo)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  guint64 less = (word - ones * lo) & ~word & highs;
+  guint64 more = ((word + ones * (127 - 0x7E)) | word) & highs;
+
+  return (less | more) == 0;
+}
+
+/* The end of the run of is_plain_ascii() bytes at @p. When spaces are
+ * collapsed, a single space between two such bytes belongs to the run
+ * too: it stays as it is, just as a pending space would be written.
+ */
+static const char *
+skip_plain_ascii (const char *p,
+                  const char *end,
+                  gboolean    collapse_spaces)
+{
+  guint64 lo = collapse_spaces ? 0x21 : 0x20;
+
+  for (;;)
+    {
+      while (end - p >= 8)
+        {
+          guint64 word;
+
+          memcpy (&word, p, sizeof word);
+          if (!is_plain_word (word, lo))
+            break;
+          p += 8;
+        }
+
+      if (p < end && is_plain_ascii (*p, collapse_spaces))
+        p++;
+      else if (collapse_spaces && end - p >= 2 && *p == ' ' && is_plain_ascii (p[1], TRUE))
+        p += 2;
+      else
+        return p;
+    }
+}
+
 /**
  * shoebox_text_sanitize:
  * @text: (nullable): text from a feed, in any state
@@ -143,7 +239,7 @@ shoebox_text_sanitize (const char *text,
     length = (gssize) (max_bytes * 4 + 16);
 
   /* Most feed text is valid already: copy it only when it is not. */
-  if (g_utf8_validate_len (text, (gsize) length, NULL))
+  if (_shoebox_utf8_validate_len (text, (gsize) length))
     return _shoebox_text_sanitize_valid (text, (gsize) length, max_bytes, collapse_spaces);
 
   valid = g_utf8_make_valid (text, length);
@@ -179,8 +275,7 @@ _shoebox_text_sanitize_valid (const char *text,
         {
           gsize room;
 
-          while (p < end && is_plain_ascii (*p, collapse_spaces))
-            p++;
+          p = skip_plain_ascii (p, end, collapse_spaces);
           n = (gsize) (p - start);
 
           if (pending_space)
@@ -194,7 +289,14 @@ _shoebox_text_sanitize_valid (const char *text,
           memcpy (out + out_len, start, MIN (n, room));
           out_len += MIN (n, room);
           if (n > room)
-            break;
+            {
+              /* A space kept inside the run is written only with a
+               * character after it, as a pending one would be.
+               */
+              if (out_len > 0 && out[out_len - 1] == ' ' && collapse_spaces)
+                out_len--;
+              break;
+            }
           continue;
         }
 
@@ -391,7 +493,7 @@ _shoebox_html_to_text_fast (const char *html,
     return NULL;
 
   /* What libxml2 would take for another encoding, or for the end. */
-  if (!g_utf8_validate_len (html, (gsize) length, NULL))
+  if (!_shoebox_utf8_validate_len (html, (gsize) length))
     return NULL;
 
   text = g_string_sized_new ((gsize) length + 16);

@@ -20,7 +20,7 @@
 
 char *
 _shoebox_feed_clean_line (const char *text,
-            gsize       max_bytes)
+                          gsize       max_bytes)
 {
   return shoebox_text_sanitize (text, -1, max_bytes, TRUE);
 }
@@ -133,7 +133,7 @@ shoebox_feed_uri_is_web (const char *uri)
 
 char *
 _shoebox_feed_resolve_against (const char *base,
-                 const char *reference)
+                               const char *reference)
 {
   const GUriFlags flags = G_URI_FLAGS_ENCODED | G_URI_FLAGS_PARSE_RELAXED;
   g_autoptr(GUri) base_uri = NULL;
@@ -253,9 +253,9 @@ looks_like_image_url (const char *url)
 
 void
 _shoebox_feed_add_enclosure (GPtrArray  *array,
-               char       *url,
-               const char *type,
-               const char *length)
+                             char       *url,
+                             const char *type,
+                             const char *length)
 {
   ShoeboxFeedEnclosure *enclosure;
 

@@ -180,8 +180,8 @@ needs_a_look (guchar c)
  */
 char *
 _shoebox_feed_finish_utf8 (const char *text,
-             gsize       length,
-             gsize      *out_length)
+                           gsize       length,
+                           gsize      *out_length)
 {
   g_autofree char *without_nul = NULL;
   gsize n = 0;
@@ -268,10 +268,10 @@ charset_unit (const char *charset)
  */
 char *
 _shoebox_feed_decode (const guint8 *data,
-                 gsize         length,
-                 const char   *http_charset,
-                 gboolean     *overridden,
-                 gsize        *out_length)
+                      gsize         length,
+                      const char   *http_charset,
+                      gboolean     *overridden,
+                      gsize        *out_length)
 {
   const char *bom = NULL;
   const char *sniffed = NULL;
@@ -500,10 +500,10 @@ collect_declared_entities (const char *subset,
  */
 char *
 _shoebox_feed_prepare_xml (const char *text,
-             gsize       length,
-             gboolean   *rewritten,
-             gboolean   *netscape,
-             gsize      *out_length)
+                           gsize       length,
+                           gboolean   *rewritten,
+                           gboolean   *netscape,
+                           gsize      *out_length)
 {
   g_autoptr(GHashTable) declared = NULL;
   GString *out = g_string_sized_new (length + 16);

@@ -218,9 +218,9 @@ parse_json_item (const char *base,
 
 ShoeboxFeed *
 _shoebox_feed_parse_json (const guint8  *data,
-            gsize          length,
-            const char    *base_uri,
-            GError       **error)
+                          gsize          length,
+                          const char    *base_uri,
+                          GError       **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;

@@ -101,10 +101,10 @@ detect_rss_version (xmlNodePtr root,
 
 ShoeboxFeed *
 _shoebox_feed_parse_xml (const guint8  *data,
-           gsize          length,
-           const char    *content_type,
-           const char    *base_uri,
-           GError       **error)
+                         gsize          length,
+                         const char    *content_type,
+                         const char    *base_uri,
+                         GError       **error)
 {
   g_autofree char *charset = _shoebox_feed_dup_charset (content_type);
   g_autofree char *decoded = NULL;

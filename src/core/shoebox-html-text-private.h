@@ -24,9 +24,4 @@ char     *_shoebox_html_to_text_fast  (const char *html,
 gboolean  _shoebox_utf8_validate_len  (const char *text,
                                        gsize       length);
 
-char     *_shoebox_text_sanitize_valid (const char *text,
-                                       gsize       length,
-                                       gsize       max_bytes,
-                                       gboolean    collapse_spaces);
-
 G_END_DECLS

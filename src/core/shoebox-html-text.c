@@ -17,6 +17,11 @@
 #include "shoebox-html-text.h"
 #include "shoebox-html-text-private.h"
 
+static char *sanitize_valid (const char *text,
+                             gsize       length,
+                             gsize       max_bytes,
+                             gboolean    collapse_spaces);
+
 /* Feed summaries are HTML written by strangers. Shoebox never shows them
  * as markup: they become plain text here, with libxml2's forgiving HTML
  * parser doing the tag soup and entities, and a walk over its tree that
@@ -240,18 +245,18 @@ shoebox_text_sanitize (const char *text,
 
   /* Most feed text is valid already: copy it only when it is not. */
   if (_shoebox_utf8_validate_len (text, (gsize) length))
-    return _shoebox_text_sanitize_valid (text, (gsize) length, max_bytes, collapse_spaces);
+    return sanitize_valid (text, (gsize) length, max_bytes, collapse_spaces);
 
   valid = g_utf8_make_valid (text, length);
-  return _shoebox_text_sanitize_valid (valid, strlen (valid), max_bytes, collapse_spaces);
+  return sanitize_valid (valid, strlen (valid), max_bytes, collapse_spaces);
 }
 
 /* shoebox_text_sanitize() on text known to be valid UTF-8 without NUL. */
-char *
-_shoebox_text_sanitize_valid (const char *text,
-                              gsize       length,
-                              gsize       max_bytes,
-                              gboolean    collapse_spaces)
+static char *
+sanitize_valid (const char *text,
+                gsize       length,
+                gsize       max_bytes,
+                gboolean    collapse_spaces)
 {
   const char *end = text + length;
   char *out;
@@ -500,7 +505,7 @@ _shoebox_html_to_text_fast (const char *html,
   if (!_shoebox_html_read_simple (html, (gsize) length, text))
     return NULL;
 
-  return _shoebox_text_sanitize_valid (text->str, text->len, max_bytes, TRUE);
+  return sanitize_valid (text->str, text->len, max_bytes, TRUE);
 }
 
 /**

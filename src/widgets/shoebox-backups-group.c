@@ -189,16 +189,24 @@ listed_cb (GObject      *object,
   gtk_widget_set_sensitive (GTK_WIDGET (self->restore_row), backups->len > 0);
 }
 
+/* Every action's state, from the group's, in one place: Back Up Now
+ * needs a service that is not already taking a backup. */
+static void
+update_actions (ShoeboxBackupsGroup *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backups.back-up-now",
+                                 self->service != NULL && !shoebox_backup_service_is_busy (self->service));
+}
+
 static void
 refresh (ShoeboxBackupsGroup *self)
 {
   g_autoptr(GTask) task = NULL;
 
+  update_actions (self);
   if (self->service == NULL)
     return;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backups.back-up-now",
-                                 !shoebox_backup_service_is_busy (self->service));
   task = g_task_new (self, self->cancellable, listed_cb, NULL);
   g_task_set_task_data (task, g_strdup (shoebox_backup_service_get_folder (self->service)), g_free);
   g_task_run_in_thread (task, list_thread);
@@ -216,7 +224,7 @@ back_up_now_action (GtkWidget  *widget,
 
   shoebox_backup_service_back_up_now (self->service);
   adw_action_row_set_subtitle (self->last_backup_row, _("Backing up…"));
-  gtk_widget_action_set_enabled (widget, "backups.back-up-now", FALSE);
+  update_actions (self);
 }
 
 static void
@@ -321,7 +329,7 @@ shoebox_backups_group_init (ShoeboxBackupsGroup *self)
   self->settings = g_settings_new (APPLICATION_ID);
   g_settings_bind (self->settings, "automatic-backups", self->automatic_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backups.back-up-now", FALSE);
+  update_actions (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->restore_row), FALSE);
 }
 

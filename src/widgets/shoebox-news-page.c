@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "shoebox-compat.h"
+#include "shoebox-feed-parser.h"
 #include "shoebox-news-page.h"
 #include "shoebox-news-row.h"
 #include "shoebox-news-thumbnails.h"
@@ -523,24 +524,6 @@ star_toggled_cb (ShoeboxNewsPage *self,
     toast (self, error->message);
 }
 
-static gboolean
-is_web_link (const char *link)
-{
-  g_autoptr(GUri) uri = NULL;
-  const char *scheme;
-  const char *host;
-
-  if (link == NULL)
-    return FALSE;
-  uri = g_uri_parse (link, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL)
-    return FALSE;
-  scheme = g_uri_get_scheme (uri);
-  host = g_uri_get_host (uri);
-  return (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0)
-         && host != NULL && host[0] != '\0';
-}
-
 static void
 opened_cb (GObject      *object,
            GAsyncResult *result,
@@ -572,7 +555,7 @@ open_item (ShoeboxNewsPage *self,
   if (!shoebox_news_store_set_item_read (get_store (self), item, TRUE, &error))
     g_debug ("Could not mark the story read: %s", error->message);
 
-  if (!is_web_link (link))
+  if (!shoebox_feed_uri_is_web (link))
     {
       toast (self, _("This story has no web address to open"));
       return;

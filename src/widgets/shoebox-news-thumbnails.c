@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "shoebox-compat.h"
+#include "shoebox-feed-parser.h"
 #include "shoebox-news-thumbnails.h"
 #include "shoebox-photos.h"
 
@@ -49,24 +50,6 @@ load_free (Load *load)
   g_free (load->cache_path);
   g_clear_pointer (&load->bytes, g_bytes_unref);
   g_free (load);
-}
-
-static gboolean
-is_web_url (const char *url)
-{
-  g_autoptr(GUri) uri = NULL;
-  const char *scheme;
-  const char *host;
-
-  if (url == NULL)
-    return FALSE;
-  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL)
-    return FALSE;
-  scheme = g_uri_get_scheme (uri);
-  host = g_uri_get_host (uri);
-  return (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0)
-         && host != NULL && host[0] != '\0';
 }
 
 typedef struct
@@ -331,7 +314,7 @@ shoebox_news_thumbnails_load_async (ShoeboxNewsThumbnails *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, shoebox_news_thumbnails_load_async);
 
-  if (!is_web_url (url))
+  if (!shoebox_feed_uri_is_web (url))
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                                _("Only http and https images are loaded"));

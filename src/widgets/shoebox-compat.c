@@ -418,7 +418,7 @@ shoebox_compat_navigation_has_back_button (void)
   return ADW_CHECK_VERSION (1, 4, 0);
 }
 
-#if !GTK_CHECK_VERSION (4, 10, 0)
+#if !ADW_CHECK_VERSION (1, 8, 0)
 static void
 show_help_overlay_cb (GSimpleAction *action,
                       GVariant      *parameter,
@@ -440,19 +440,21 @@ show_help_overlay_cb (GSimpleAction *action,
 }
 #endif
 
-/* GTK 4.8's AT-SPI root answers GetChildAtIndex with an index past the
- * shown windows (asked by any client that counted the windows while one
- * closed) with the last toplevel, shown or not (gtkatspiroot.c,
- * handle_accessible_method). The help overlay GtkApplicationWindow makes
- * for every window is such a toplevel, never shown: its accessible has no
- * object path, and GTK aborts in g_variant_new ("((so))", name, NULL).
- * Below GTK 4.10 the overlay that GTK made is destroyed, which takes it
- * out of the toplevels, and win.show-help-overlay makes one when asked.
+/* GTK's AT-SPI root (4.8, and still 4.18) answers GetChildAtIndex with
+ * an index past the shown windows (asked by any client that counted the
+ * windows while one closed) with the last toplevel, shown or not
+ * (gtkatspiroot.c, handle_accessible_method). The help overlay
+ * GtkApplicationWindow makes for every window is such a toplevel, never
+ * shown: its accessible has no object path, and GTK aborts in
+ * g_variant_new ("((so))", name, NULL). So the overlay GTK made is
+ * destroyed, which takes it out of the toplevels, and
+ * win.show-help-overlay makes one when asked. libadwaita 1.8 shows its
+ * AdwShortcutsDialog instead: no overlay there.
  */
 void
 shoebox_compat_help_overlay_on_demand (GtkApplicationWindow *window)
 {
-#if !GTK_CHECK_VERSION (4, 10, 0)
+#if !ADW_CHECK_VERSION (1, 8, 0)
   GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
   g_autoptr (GSimpleAction) show = NULL;
 

@@ -9,6 +9,9 @@
 #
 #   e2e-run.sh BUILD_DIR SCENARIO
 #
+# SHOEBOX_E2E_WRAPPER runs the app under a command, for a backtrace where a
+# warning aborts it: SHOEBOX_E2E_WRAPPER='gdb -batch -ex run -ex bt --args'.
+#
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 set -eu

@@ -15,6 +15,7 @@
 #include "shoebox-archive-command.h"
 #include "shoebox-backup-service.h"
 #include "shoebox-collection.h"
+#include "shoebox-compat.h"
 #include "shoebox-news-service.h"
 #include "shoebox-photos.h"
 #include "shoebox-csv-command.h"
@@ -330,6 +331,7 @@ shoebox_application_activate (GApplication *application)
                              "news", self->news,
                              "backups", self->backups,
                              NULL);
+      shoebox_compat_help_overlay_on_demand (GTK_APPLICATION_WINDOW (window));
       /* The day's backup, if due, after the first frame too. */
       if (self->backups != NULL)
         g_idle_add_full (G_PRIORITY_LOW, start_backups_idle, g_object_ref (self->backups), g_object_unref);

@@ -14,6 +14,7 @@ import argparse
 import contextlib
 import hashlib
 import os
+import shlex
 import subprocess
 import sys
 import time
@@ -209,8 +210,12 @@ class App:
         # Bring the accessibility bus up first: its launcher connects to the
         # X server too, and doing both at once has lost the app its display.
         Atspi.get_desktop(0).get_child_count()
+        # SHOEBOX_E2E_WRAPPER, for debugging a scenario by hand: a command
+        # the app runs under, as in "gdb -batch -ex run -ex bt --args" for a
+        # backtrace where a warning aborts it.
+        wrapper = shlex.split(os.environ.get("SHOEBOX_E2E_WRAPPER", ""))
         with open(self.log or os.devnull, "w") as log:
-            self.process = subprocess.Popen([binary], env=env, stderr=log if self.log else None)
+            self.process = subprocess.Popen([*wrapper, binary], env=env, stderr=log if self.log else None)
         self.node = wait_for(self._find_app, 20, "the shoebox application on the accessibility bus")
 
     def warnings(self):

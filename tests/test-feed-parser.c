@@ -935,8 +935,12 @@ test_html_fast_tricky (void)
     for (gsize cap = 0; cap <= 16; cap += 4)
       taken += check_fast_agrees (tricky_html[i], -1, cap == 16 ? 1024 : cap);
 
-  /* The reader must take a good share, or the test would prove nothing. */
-  g_assert_cmpuint (taken, >, G_N_ELEMENTS (tricky_html));
+  /* The reader must take a good share, or the test would prove nothing;
+   * with libxml2's HTML 5 parser it must take none. */
+  if (SHOEBOX_HTML_FAST_PATH)
+    g_assert_cmpuint (taken, >, G_N_ELEMENTS (tricky_html));
+  else
+    g_assert_cmpuint (taken, ==, 0);
 }
 
 /* Random sequences of the pieces summaries are made of, so that the
@@ -968,7 +972,10 @@ test_html_fast_random (void)
       taken += check_fast_agrees (html->str, (gssize) html->len, i % 3 == 0 ? 8 : 1024);
     }
 
-  g_assert_cmpuint (taken, >, n_cases / 20);
+  if (SHOEBOX_HTML_FAST_PATH)
+    g_assert_cmpuint (taken, >, n_cases / 20);
+  else
+    g_assert_cmpuint (taken, ==, 0);
 }
 
 /* The word-at-a-time UTF-8 check answers as GLib does on every string:
@@ -1108,7 +1115,10 @@ test_html_fast_corpus (void)
   check_fast_in_directory (corpus, &n_texts, &taken);
   g_test_message ("%u of %u texts read by the fast path", taken, n_texts);
   g_assert_cmpuint (n_texts, >, 1000);
-  g_assert_cmpuint (taken, >, n_texts / 4);
+  if (SHOEBOX_HTML_FAST_PATH)
+    g_assert_cmpuint (taken, >, n_texts / 4);
+  else
+    g_assert_cmpuint (taken, ==, 0);
 }
 
 /* Addresses the quick check calls web must be web for GUri too, the way

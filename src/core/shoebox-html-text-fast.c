@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include <libxml/xmlversion.h>
 #include <string.h>
 
 #include "shoebox-html-text-private.h"
@@ -28,6 +27,9 @@
  * libxml2 2.14 replaced that parser with an HTML 5 one, which builds other
  * trees; there the fast path stays off rather than guess.
  */
+
+/* Nothing but the entry point is built where the fast path stays off. */
+#if SHOEBOX_HTML_FAST_PATH
 
 #define MAX_DEPTH 64
 
@@ -404,6 +406,8 @@ read_end_tag (Reader      *reader,
   return TRUE;
 }
 
+#endif /* SHOEBOX_HTML_FAST_PATH */
+
 /**
  * _shoebox_html_read_simple:
  * @html: HTML, valid UTF-8 of @length bytes
@@ -418,7 +422,7 @@ _shoebox_html_read_simple (const char *html,
                            gsize       length,
                            GString    *text)
 {
-#if LIBXML_VERSION >= 21400
+#if !SHOEBOX_HTML_FAST_PATH
   return FALSE;
 #else
   Reader reader = { .text = text };

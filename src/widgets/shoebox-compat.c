@@ -428,13 +428,17 @@ show_help_overlay_cb (GSimpleAction *action,
   GApplication *application = g_application_get_default ();
   g_autofree char *path = g_strconcat (g_application_get_resource_base_path (application),
                                        "/gtk/help-overlay.ui", NULL);
-  g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (path);
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (path);
   GtkShortcutsWindow *overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
 
   /* Made for this showing only, and gone when closed (the setter asks
-   * to hide it instead).
+   * to hide it instead). GTK 4.18 deprecates the overlay, which
+   * libadwaita 1.8's shortcuts dialog replaces: this is for the versions
+   * before it.
    */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_application_window_set_help_overlay (window, overlay);
+  G_GNUC_END_IGNORE_DEPRECATIONS
   gtk_window_set_hide_on_close (GTK_WINDOW (overlay), FALSE);
   gtk_window_present (GTK_WINDOW (overlay));
 }
@@ -455,8 +459,10 @@ void
 shoebox_compat_help_overlay_on_demand (GtkApplicationWindow *window)
 {
 #if !ADW_CHECK_VERSION (1, 8, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
-  g_autoptr (GSimpleAction) show = NULL;
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  g_autoptr(GSimpleAction) show = NULL;
 
   if (overlay == NULL)
     return;

@@ -19,6 +19,36 @@
  * keep them.
  */
 
+/* The enums' GTypes (their nicks name the properties' values) and the
+ * error domain of the values' checks. */
+G_DEFINE_QUARK (shoebox-pair-error-quark, shoebox_pair_error)
+
+G_DEFINE_ENUM_TYPE (ShoeboxSizeSystem, shoebox_size_system,
+  G_DEFINE_ENUM_VALUE (SHOEBOX_SIZE_SYSTEM_NONE, "none"),
+  G_DEFINE_ENUM_VALUE (SHOEBOX_SIZE_SYSTEM_US_M, "us-m"),
+  G_DEFINE_ENUM_VALUE (SHOEBOX_SIZE_SYSTEM_US_W, "us-w"),
+  G_DEFINE_ENUM_VALUE (SHOEBOX_SIZE_SYSTEM_UK, "uk"),
+  G_DEFINE_ENUM_VALUE (SHOEBOX_SIZE_SYSTEM_EU, "eu"),
+  G_DEFINE_ENUM_VALUE (SHOEBOX_SIZE_SYSTEM_JP_CM, "jp-cm"))
+
+G_DEFINE_ENUM_TYPE (ShoeboxCondition, shoebox_condition,
+  G_DEFINE_ENUM_VALUE (SHOEBOX_CONDITION_NONE, "none"),
+  G_DEFINE_ENUM_VALUE (SHOEBOX_CONDITION_DEADSTOCK, "deadstock"),
+  G_DEFINE_ENUM_VALUE (SHOEBOX_CONDITION_VNDS, "vnds"),
+  G_DEFINE_ENUM_VALUE (SHOEBOX_CONDITION_WORN, "worn"),
+  G_DEFINE_ENUM_VALUE (SHOEBOX_CONDITION_BEATER, "beater"))
+
+G_DEFINE_ENUM_TYPE (ShoeboxBox, shoebox_box,
+  G_DEFINE_ENUM_VALUE (SHOEBOX_BOX_UNKNOWN, "unknown"),
+  G_DEFINE_ENUM_VALUE (SHOEBOX_BOX_ORIGINAL, "original"),
+  G_DEFINE_ENUM_VALUE (SHOEBOX_BOX_NONE, "none"),
+  G_DEFINE_ENUM_VALUE (SHOEBOX_BOX_DAMAGED, "damaged"))
+
+G_DEFINE_ENUM_TYPE (ShoeboxStatus, shoebox_status,
+  G_DEFINE_ENUM_VALUE (SHOEBOX_STATUS_OWNED, "owned"),
+  G_DEFINE_ENUM_VALUE (SHOEBOX_STATUS_WISHLIST, "wishlist"),
+  G_DEFINE_ENUM_VALUE (SHOEBOX_STATUS_SOLD, "sold"))
+
 /* The words stored in the database and written to CSV files: part of the
  * file format, so never translated. Index = enum value; NULL = not set.
  */

@@ -136,3 +136,68 @@ shoebox_test_count_pairs (ShoeboxCollection *collection)
   g_assert_no_error (error);
   return n;
 }
+
+/* Tests look into the database with SQL of their own: the statement goes
+ * back to the database's cache (reset) when it leaves the scope, so no
+ * test keeps a read open that would hold back a later write or ATTACH.
+ */
+static ShoeboxStatement *
+step_to_first_row (ShoeboxDatabase *database,
+                   const char      *sql)
+{
+  g_autoptr(GError) error = NULL;
+  ShoeboxStatement *stmt = shoebox_database_prepare (database, sql, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return stmt;
+}
+
+/* The first column of the first row of @sql, which must give a row. */
+gint64
+shoebox_test_query_int (ShoeboxDatabase *database,
+                        const char      *sql)
+{
+  g_autoptr(ShoeboxStatement) stmt = step_to_first_row (database, sql);
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* The same as text, or %NULL for SQL NULL. */
+char *
+shoebox_test_query_text (ShoeboxDatabase *database,
+                         const char      *sql)
+{
+  g_autoptr(ShoeboxStatement) stmt = step_to_first_row (database, sql);
+
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+/* Every field a collector typed is the same in @a and @b; the ids, which
+ * a copy into another database may change, are not compared.
+ */
+void
+shoebox_test_assert_pairs_equal (ShoeboxPair *a,
+                                 ShoeboxPair *b)
+{
+  g_assert_cmpstr (shoebox_pair_get_silhouette_name (a), ==, shoebox_pair_get_silhouette_name (b));
+  g_assert_cmpstr (shoebox_pair_get_brand_name (a), ==, shoebox_pair_get_brand_name (b));
+  g_assert_cmpstr (shoebox_pair_get_colorway (a), ==, shoebox_pair_get_colorway (b));
+  g_assert_cmpstr (shoebox_pair_get_official_colorway (a), ==, shoebox_pair_get_official_colorway (b));
+  g_assert_cmpstr (shoebox_pair_get_style_code (a), ==, shoebox_pair_get_style_code (b));
+  g_assert_cmpstr (shoebox_pair_get_size (a), ==, shoebox_pair_get_size (b));
+  g_assert_cmpint (shoebox_pair_get_size_system (a), ==, shoebox_pair_get_size_system (b));
+  g_assert_cmpint (shoebox_pair_get_condition (a), ==, shoebox_pair_get_condition (b));
+  g_assert_cmpint (shoebox_pair_get_box (a), ==, shoebox_pair_get_box (b));
+  g_assert_cmpstrv (shoebox_pair_get_extras (a), shoebox_pair_get_extras (b));
+  g_assert_cmpint (shoebox_pair_get_status (a), ==, shoebox_pair_get_status (b));
+  g_assert_cmpint (shoebox_pair_get_price_paid (a), ==, shoebox_pair_get_price_paid (b));
+  g_assert_cmpstr (shoebox_pair_get_currency (a), ==, shoebox_pair_get_currency (b));
+  g_assert_cmpstr (shoebox_pair_get_purchase_date (a), ==, shoebox_pair_get_purchase_date (b));
+  g_assert_cmpstr (shoebox_pair_get_where_bought (a), ==, shoebox_pair_get_where_bought (b));
+  g_assert_cmpint (shoebox_pair_get_estimated_value (a), ==, shoebox_pair_get_estimated_value (b));
+  g_assert_cmpstr (shoebox_pair_get_storage_location (a), ==, shoebox_pair_get_storage_location (b));
+  g_assert_cmpstrv (shoebox_pair_get_tags (a), shoebox_pair_get_tags (b));
+  g_assert_cmpstr (shoebox_pair_get_notes (a), ==, shoebox_pair_get_notes (b));
+  g_assert_cmpstrv (shoebox_pair_get_wear_dates (a), shoebox_pair_get_wear_dates (b));
+}

@@ -42,5 +42,11 @@ ShoeboxPair       *shoebox_test_add_pair             (ShoeboxCollection      *co
                                                       const char             *colorway,
                                                       gint64                  price_paid);
 guint              shoebox_test_count_pairs          (ShoeboxCollection      *collection);
+gint64             shoebox_test_query_int            (ShoeboxDatabase        *database,
+                                                      const char             *sql);
+char              *shoebox_test_query_text           (ShoeboxDatabase        *database,
+                                                      const char             *sql);
+void               shoebox_test_assert_pairs_equal   (ShoeboxPair            *a,
+                                                      ShoeboxPair            *b);
 
 G_END_DECLS

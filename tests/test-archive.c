@@ -20,6 +20,7 @@
 #include "shoebox-archive.h"
 #include "shoebox-backups.h"
 #include "shoebox-collection.h"
+#include "shoebox-test-collection.h"
 
 typedef struct
 {
@@ -78,22 +79,6 @@ make_collection (const char *folder,
   return g_steal_pointer (&database);
 }
 
-static guint
-query_count (ShoeboxDatabase *database,
-             const char      *sql)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = shoebox_database_prepare (database, sql, &error);
-  guint n;
-
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int (stmt, 0);
-  /* A statement left running would keep ATTACH from working. */
-  sqlite3_reset (stmt);
-  return n;
-}
-
 static void
 exec (ShoeboxDatabase *database,
       const char      *sql)
@@ -130,8 +115,8 @@ test_merge_counts (Fixture       *fixture,
         "  FROM brands b, silhouettes s WHERE b.name = 'Merge Test Brand' AND s.name = 'Merge Runner';"
         "UPDATE pairs SET silhouette_id = (SELECT id FROM silhouettes WHERE name = 'Merge Runner 2')"
         "  WHERE id IN (SELECT id FROM pairs ORDER BY id LIMIT 3);");
-  g_assert_cmpuint (query_count (theirs, "SELECT count(*) FROM pairs"), ==, 100);
-  n_silhouettes = query_count (theirs, "SELECT count(*) FROM silhouettes");
+  g_assert_cmpuint (shoebox_test_query_int (theirs, "SELECT count(*) FROM pairs"), ==, 100);
+  n_silhouettes = shoebox_test_query_int (theirs, "SELECT count(*) FROM silhouettes");
   shoebox_archive_export (shoebox_database_get_path (theirs), photos, file, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
 
@@ -152,7 +137,7 @@ test_merge_counts (Fixture       *fixture,
         "  SELECT (SELECT min(id) FROM silhouettes), 'mine ' || value, '2026-01-01', '2026-01-01'"
         "  FROM (WITH RECURSIVE n (value) AS (SELECT 1 UNION ALL SELECT value + 1 FROM n WHERE value < 5)"
         "        SELECT value FROM n);");
-  g_assert_cmpuint (query_count (mine, "SELECT count(*) FROM pairs"), ==, 75);
+  g_assert_cmpuint (shoebox_test_query_int (mine, "SELECT count(*) FROM pairs"), ==, 75);
 
   shoebox_archive_merge (archive, mine, photos, &counts, NULL, &error);
   g_assert_no_error (error);
@@ -160,19 +145,19 @@ test_merge_counts (Fixture       *fixture,
   g_assert_cmpuint (counts.pairs_skipped, ==, 60);
   g_assert_cmpuint (counts.silhouettes_added, ==, 2);
   g_assert_cmpuint (counts.silhouettes_skipped, ==, n_silhouettes - 2);
-  g_assert_cmpuint (query_count (mine, "SELECT count(*) FROM pairs"), ==, 115);
-  g_assert_cmpuint (query_count (mine, "SELECT count(*) FROM pairs WHERE notes = 'mine, changed'"), ==, 10);
+  g_assert_cmpuint (shoebox_test_query_int (mine, "SELECT count(*) FROM pairs"), ==, 115);
+  g_assert_cmpuint (shoebox_test_query_int (mine, "SELECT count(*) FROM pairs WHERE notes = 'mine, changed'"), ==, 10);
 
   /* The added silhouettes keep their lineage, and the pairs their wears. */
-  g_assert_cmpuint (query_count (mine,
-                                 "SELECT count(*) FROM silhouettes s JOIN silhouettes p ON p.id = s.predecessor_id"
-                                 " WHERE s.name = 'Merge Runner 2' AND p.name = 'Merge Runner'"), ==, 1);
-  n_wears_of_edited = query_count (theirs, "SELECT count(*) FROM wears WHERE pair_id IN"
-                                           " (SELECT id FROM pairs ORDER BY id LIMIT 40)");
-  g_assert_cmpuint (query_count (mine, "SELECT count(*) FROM wears"), ==,
-                    query_count (theirs, "SELECT count(*) FROM wears") + n_wears_of_edited -
-                    query_count (theirs, "SELECT count(*) FROM wears WHERE pair_id IN"
-                                         " (SELECT id FROM pairs ORDER BY id LIMIT 30)"));
+  g_assert_cmpuint (shoebox_test_query_int (mine,
+                                            "SELECT count(*) FROM silhouettes s JOIN silhouettes p ON p.id = s.predecessor_id"
+                                            " WHERE s.name = 'Merge Runner 2' AND p.name = 'Merge Runner'"), ==, 1);
+  n_wears_of_edited = shoebox_test_query_int (theirs, "SELECT count(*) FROM wears WHERE pair_id IN"
+                                                      " (SELECT id FROM pairs ORDER BY id LIMIT 40)");
+  g_assert_cmpuint (shoebox_test_query_int (mine, "SELECT count(*) FROM wears"), ==,
+                    shoebox_test_query_int (theirs, "SELECT count(*) FROM wears") + n_wears_of_edited -
+                    shoebox_test_query_int (theirs, "SELECT count(*) FROM wears WHERE pair_id IN"
+                                                    " (SELECT id FROM pairs ORDER BY id LIMIT 30)"));
 
   /* A second merge finds everything there. */
   shoebox_archive_merge (archive, mine, photos, &counts, NULL, &error);
@@ -181,7 +166,7 @@ test_merge_counts (Fixture       *fixture,
   g_assert_cmpuint (counts.pairs_skipped, ==, 100);
   g_assert_cmpuint (counts.silhouettes_added, ==, 0);
   g_assert_cmpuint (counts.silhouettes_skipped, ==, n_silhouettes);
-  g_assert_cmpuint (query_count (mine, "SELECT count(*) FROM pairs"), ==, 115);
+  g_assert_cmpuint (shoebox_test_query_int (mine, "SELECT count(*) FROM pairs"), ==, 115);
 }
 
 /* The dates of the backups left after taking one a day at noon from

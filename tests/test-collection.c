@@ -52,21 +52,6 @@ tear_down (Fixture       *fixture,
   g_assert_finalize_object (fixture->database);
 }
 
-static gint64
-query_int (Fixture    *fixture,
-           const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = shoebox_database_prepare (fixture->database, sql, &error);
-  gint64 value;
-
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return value;
-}
-
 static ShoeboxPair *
 make_full_pair (void)
 {
@@ -104,26 +89,7 @@ assert_pairs_equal (ShoeboxPair *a,
                     ShoeboxPair *b)
 {
   g_assert_cmpint (shoebox_pair_get_silhouette_id (a), ==, shoebox_pair_get_silhouette_id (b));
-  g_assert_cmpstr (shoebox_pair_get_silhouette_name (a), ==, shoebox_pair_get_silhouette_name (b));
-  g_assert_cmpstr (shoebox_pair_get_brand_name (a), ==, shoebox_pair_get_brand_name (b));
-  g_assert_cmpstr (shoebox_pair_get_colorway (a), ==, shoebox_pair_get_colorway (b));
-  g_assert_cmpstr (shoebox_pair_get_official_colorway (a), ==, shoebox_pair_get_official_colorway (b));
-  g_assert_cmpstr (shoebox_pair_get_style_code (a), ==, shoebox_pair_get_style_code (b));
-  g_assert_cmpstr (shoebox_pair_get_size (a), ==, shoebox_pair_get_size (b));
-  g_assert_cmpint (shoebox_pair_get_size_system (a), ==, shoebox_pair_get_size_system (b));
-  g_assert_cmpint (shoebox_pair_get_condition (a), ==, shoebox_pair_get_condition (b));
-  g_assert_cmpint (shoebox_pair_get_box (a), ==, shoebox_pair_get_box (b));
-  g_assert_cmpstrv (shoebox_pair_get_extras (a), shoebox_pair_get_extras (b));
-  g_assert_cmpint (shoebox_pair_get_status (a), ==, shoebox_pair_get_status (b));
-  g_assert_cmpint (shoebox_pair_get_price_paid (a), ==, shoebox_pair_get_price_paid (b));
-  g_assert_cmpstr (shoebox_pair_get_currency (a), ==, shoebox_pair_get_currency (b));
-  g_assert_cmpstr (shoebox_pair_get_purchase_date (a), ==, shoebox_pair_get_purchase_date (b));
-  g_assert_cmpstr (shoebox_pair_get_where_bought (a), ==, shoebox_pair_get_where_bought (b));
-  g_assert_cmpint (shoebox_pair_get_estimated_value (a), ==, shoebox_pair_get_estimated_value (b));
-  g_assert_cmpstr (shoebox_pair_get_storage_location (a), ==, shoebox_pair_get_storage_location (b));
-  g_assert_cmpstrv (shoebox_pair_get_tags (a), shoebox_pair_get_tags (b));
-  g_assert_cmpstr (shoebox_pair_get_notes (a), ==, shoebox_pair_get_notes (b));
-  g_assert_cmpstrv (shoebox_pair_get_wear_dates (a), shoebox_pair_get_wear_dates (b));
+  shoebox_test_assert_pairs_equal (a, b);
 }
 
 static gint64
@@ -331,7 +297,7 @@ test_silhouette_resolution (Fixture       *fixture,
 {
   g_autoptr(ShoeboxPair) pair = shoebox_pair_new ();
   g_autoptr(GError) error = NULL;
-  gint64 n_silhouettes = query_int (fixture, "SELECT count(*) FROM silhouettes");
+  gint64 n_silhouettes = shoebox_test_query_int (fixture->database, "SELECT count(*) FROM silhouettes");
 
   /* Any case, no brand: the catalogue's only "Triple S". */
   shoebox_pair_set_silhouette_name (pair, "triple s");
@@ -347,7 +313,7 @@ test_silhouette_resolution (Fixture       *fixture,
   shoebox_pair_set_brand_name (pair, "Asics");
   g_assert_true (shoebox_collection_save_pair (fixture->collection, pair, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM silhouettes"), ==, n_silhouettes + 1);
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM silhouettes"), ==, n_silhouettes + 1);
   g_clear_object (&pair);
 
   /* Without a brand it cannot be: nothing is written. */
@@ -357,8 +323,8 @@ test_silhouette_resolution (Fixture       *fixture,
   g_assert_error (error, SHOEBOX_PAIR_ERROR, SHOEBOX_PAIR_ERROR_MISSING_SILHOUETTE);
   g_assert_nonnull (strstr (error->message, "Samba"));
   g_assert_cmpint (shoebox_pair_get_id (pair), ==, 0);
-  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM silhouettes"), ==, n_silhouettes + 1);
-  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM pairs"), ==, 2);
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM silhouettes"), ==, n_silhouettes + 1);
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM pairs"), ==, 2);
 }
 
 typedef struct
@@ -425,10 +391,10 @@ test_invalid_pairs_write_nothing (Fixture       *fixture,
       g_assert_cmpint (shoebox_pair_get_id (pair), ==, 0);
     }
 
-  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM pairs"), ==, 0);
-  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM wears"), ==, 0);
-  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM pair_tags"), ==, 0);
-  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM pairs_fts"), ==, 0);
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM pairs"), ==, 0);
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM wears"), ==, 0);
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM pair_tags"), ==, 0);
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM pairs_fts"), ==, 0);
   g_assert_cmpuint (fixture->n_changed, ==, 0);
 }
 
@@ -501,7 +467,7 @@ test_update_keeps_wears (Fixture       *fixture,
 
     g_assert_false (shoebox_collection_save_pair (fixture->collection, stale, &error));
     g_assert_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_FAILED);
-    g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM pairs"), ==, 0);
+    g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM pairs"), ==, 0);
   }
 }
 
@@ -531,7 +497,7 @@ test_duplicate (Fixture       *fixture,
   photos = shoebox_collection_list_photos (fixture->collection, shoebox_pair_get_id (copy), &error);
   g_assert_cmpuint (photos->len, ==, 1);
   g_assert_cmpstr (((ShoeboxPhotoRow *) photos->pdata[0])->file_name, ==, "aa11.jpg");
-  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM pairs"), ==, 2);
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM pairs"), ==, 2);
 }
 
 static void
@@ -601,15 +567,15 @@ test_delete_and_restore (Fixture       *fixture,
   deletion = shoebox_collection_delete_pairs (fixture->collection, ids, 3, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (shoebox_deletion_get_n_pairs (deletion), ==, 2);
-  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM pairs"), ==, 1);
-  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM photos"), ==, 0);
-  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM wears"), ==, 2);
-  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM pair_tags"), ==, 2);
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM pairs"), ==, 1);
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM photos"), ==, 0);
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM wears"), ==, 2);
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM pair_tags"), ==, 2);
   g_assert_cmpuint (count_matches (fixture, "lavender"), ==, 0);
 
   g_assert_true (shoebox_collection_restore_pairs (fixture->collection, deletion, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM pairs"), ==, 3);
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM pairs"), ==, 3);
 
   for (guint i = 0; i < 2; i++)
     {
@@ -689,10 +655,10 @@ test_wear_log (Fixture       *fixture,
   g_assert_false (shoebox_collection_log_wear (fixture->collection, ids, 2, "someday", &error));
   g_assert_error (error, SHOEBOX_PAIR_ERROR, SHOEBOX_PAIR_ERROR_INVALID_DATE);
   g_clear_error (&error);
-  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM wears"), ==, 3);
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM wears"), ==, 3);
 
   g_assert_true (shoebox_collection_remove_wear (fixture->collection, ids[0], "2024-01-10", &error));
-  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM wears"), ==, 2);
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM wears"), ==, 2);
 }
 
 static void
@@ -739,7 +705,7 @@ test_search_prefix (Fixture       *fixture,
       g_assert_no_error (error);
       g_assert_nonnull (model);
     }
-  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM pairs"), ==, 5);
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM pairs"), ==, 5);
 
   /* Renaming a silhouette or its brand reaches the index. */
   kiril = shoebox_collection_find_silhouette (fixture->collection, "Asics", "Gel-Kiril 2", &error);
@@ -1306,7 +1272,7 @@ test_generate (Fixture       *fixture,
   g_assert_no_error (error);
   g_test_message ("5000 pairs in %.2f s", (g_get_monotonic_time () - start) / 1e6);
   g_assert_cmpuint (shoebox_collection_count_pairs (fixture->collection, &error), ==, 5000);
-  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM pairs_fts"), ==, 5000);
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM pairs_fts"), ==, 5000);
 
   all = search (fixture, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (all), ==, 5000);

@@ -12,6 +12,7 @@
 
 #include "shoebox-csv-async.h"
 #include "shoebox-csv.h"
+#include "shoebox-test-collection.h"
 #include "shoebox-test-sql-log.h"
 #include "shoebox-test-wait.h"
 
@@ -59,21 +60,6 @@ tear_down (Fixture       *fixture,
   shoebox_test_wait_for_release (fixture->collection);
   g_assert_finalize_object (fixture->collection);
   g_assert_finalize_object (fixture->database);
-}
-
-static gint64
-query_int (ShoeboxDatabase *database,
-           const char      *sql)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = shoebox_database_prepare (database, sql, &error);
-  gint64 value;
-
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return value;
 }
 
 static GBytes *
@@ -127,32 +113,6 @@ assert_problem (ShoeboxCsvReport *report,
       g_test_message ("line %u, %s: %s", problem->line, problem->field, problem->reason);
     }
   g_error ("no problem on line %u in %s saying “%s”", line, field, reason_part);
-}
-
-static void
-assert_pairs_equal (ShoeboxPair *a,
-                    ShoeboxPair *b)
-{
-  g_assert_cmpstr (shoebox_pair_get_silhouette_name (a), ==, shoebox_pair_get_silhouette_name (b));
-  g_assert_cmpstr (shoebox_pair_get_brand_name (a), ==, shoebox_pair_get_brand_name (b));
-  g_assert_cmpstr (shoebox_pair_get_colorway (a), ==, shoebox_pair_get_colorway (b));
-  g_assert_cmpstr (shoebox_pair_get_official_colorway (a), ==, shoebox_pair_get_official_colorway (b));
-  g_assert_cmpstr (shoebox_pair_get_style_code (a), ==, shoebox_pair_get_style_code (b));
-  g_assert_cmpstr (shoebox_pair_get_size (a), ==, shoebox_pair_get_size (b));
-  g_assert_cmpint (shoebox_pair_get_size_system (a), ==, shoebox_pair_get_size_system (b));
-  g_assert_cmpint (shoebox_pair_get_condition (a), ==, shoebox_pair_get_condition (b));
-  g_assert_cmpint (shoebox_pair_get_box (a), ==, shoebox_pair_get_box (b));
-  g_assert_cmpstrv (shoebox_pair_get_extras (a), shoebox_pair_get_extras (b));
-  g_assert_cmpint (shoebox_pair_get_status (a), ==, shoebox_pair_get_status (b));
-  g_assert_cmpint (shoebox_pair_get_price_paid (a), ==, shoebox_pair_get_price_paid (b));
-  g_assert_cmpstr (shoebox_pair_get_currency (a), ==, shoebox_pair_get_currency (b));
-  g_assert_cmpstr (shoebox_pair_get_purchase_date (a), ==, shoebox_pair_get_purchase_date (b));
-  g_assert_cmpstr (shoebox_pair_get_where_bought (a), ==, shoebox_pair_get_where_bought (b));
-  g_assert_cmpint (shoebox_pair_get_estimated_value (a), ==, shoebox_pair_get_estimated_value (b));
-  g_assert_cmpstr (shoebox_pair_get_storage_location (a), ==, shoebox_pair_get_storage_location (b));
-  g_assert_cmpstrv (shoebox_pair_get_tags (a), shoebox_pair_get_tags (b));
-  g_assert_cmpstr (shoebox_pair_get_notes (a), ==, shoebox_pair_get_notes (b));
-  g_assert_cmpstrv (shoebox_pair_get_wear_dates (a), shoebox_pair_get_wear_dates (b));
 }
 
 static ShoeboxPair *
@@ -291,13 +251,13 @@ test_round_trip (Fixture       *fixture,
     {
       g_autoptr(ShoeboxPair) pair = g_list_model_get_item (imported, i);
 
-      assert_pairs_equal (originals[i], pair);
+      shoebox_test_assert_pairs_equal (originals[i], pair);
       g_object_unref (originals[i]);
     }
 
   second = export_to_bytes (empty, NULL);
   g_assert_true (g_bytes_equal (first, second));
-  g_assert_cmpint (query_int (database, "SELECT count(*) FROM silhouettes"), ==, 4);
+  g_assert_cmpint (shoebox_test_query_int (database, "SELECT count(*) FROM silhouettes"), ==, 4);
 }
 
 static char *
@@ -341,7 +301,7 @@ test_broken_file (Fixture       *fixture,
   gint64 n_silhouettes;
 
   g_assert_true (shoebox_collection_save_pair (fixture->collection, existing, &error));
-  n_silhouettes = query_int (fixture->database, "SELECT count(*) FROM silhouettes");
+  n_silhouettes = shoebox_test_query_int (fixture->database, "SELECT count(*) FROM silhouettes");
 
   report = import_text (fixture->collection, csv, -1);
   g_assert_cmpuint (shoebox_csv_report_get_n_rows (report), ==, 18);
@@ -368,14 +328,14 @@ test_broken_file (Fixture       *fixture,
   assert_problem (report, 21, "silhouette", "give its brand");
 
   /* The good rows landed, and nothing else changed. */
-  g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM pairs"), ==, 4);
-  g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM pairs WHERE colorway IN"
-                                                 " ('Good One', 'Multi' || char (13, 10) || 'line' || char (13, 10) || 'notes',"
-                                                 "  'Really Last Good')"), ==, 3);
-  g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM silhouettes"), ==, n_silhouettes + 1);
-  g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM wears"), ==, 2);
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM pairs"), ==, 4);
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM pairs WHERE colorway IN"
+                                                              " ('Good One', 'Multi' || char (13, 10) || 'line' || char (13, 10) || 'notes',"
+                                                              "  'Really Last Good')"), ==, 3);
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM silhouettes"), ==, n_silhouettes + 1);
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM wears"), ==, 2);
   after = shoebox_collection_get_pair (fixture->collection, shoebox_pair_get_id (existing), &error);
-  assert_pairs_equal (existing, after);
+  shoebox_test_assert_pairs_equal (existing, after);
   g_assert_cmpstr (shoebox_pair_get_updated_at (after), ==, shoebox_pair_get_updated_at (existing));
 }
 
@@ -449,7 +409,7 @@ test_not_csv (Fixture       *fixture,
       g_assert_null (report);
     }
 
-  g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM pairs"), ==, 0);
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM pairs"), ==, 0);
 }
 
 static void
@@ -469,7 +429,7 @@ test_preview_writes_nothing (Fixture       *fixture,
   g_assert_cmpstr (shoebox_pair_get_colorway (shoebox_csv_report_get_pairs (report)->pdata[0]), ==, "Red");
   assert_problem (report, 3, "condition", "Mint");
   g_assert_cmpuint (shoebox_csv_report_get_n_imported (report), ==, 0);
-  g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM pairs"), ==, 0);
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM pairs"), ==, 0);
 }
 
 static void
@@ -518,7 +478,7 @@ test_files (Fixture       *fixture,
   report = shoebox_csv_import_file (fixture->collection, file, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (shoebox_csv_report_get_n_imported (report), ==, 1);
-  g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM pairs"), ==, 2);
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM pairs"), ==, 2);
 
   g_assert_null (shoebox_csv_import_file (fixture->collection, missing, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
@@ -621,7 +581,7 @@ test_import_async (Fixture       *fixture,
   g_assert_cmpuint (shoebox_csv_report_get_n_imported (report), ==, 500);
   g_assert_cmpuint (shoebox_csv_report_get_n_rejected_rows (report), ==, 1);
   assert_problem (report, 502, "price_paid", "");
-  g_assert_cmpint (query_int (database, "SELECT count(*) FROM pairs"), ==, 500);
+  g_assert_cmpint (shoebox_test_query_int (database, "SELECT count(*) FROM pairs"), ==, 500);
   g_assert_cmpuint (n_changed, ==, 1);
   /* In the worker thread, and one statement for all the rows. */
   g_assert_cmpuint (shoebox_test_sql_log_count ("INSERT INTO pairs (", FALSE), ==, 1);
@@ -642,7 +602,7 @@ test_import_async (Fixture       *fixture,
   g_assert_null (shoebox_csv_import_finish (collection, result, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
-  g_assert_cmpint (query_int (database, "SELECT count(*) FROM pairs"), ==, 500);
+  g_assert_cmpint (shoebox_test_query_int (database, "SELECT count(*) FROM pairs"), ==, 500);
   g_assert_cmpuint (n_changed, ==, 1);
   g_clear_object (&result);
   shoebox_test_wait_for_release (collection);
@@ -805,10 +765,10 @@ test_import_search_index (Fixture       *fixture,
   g_autoptr(GListModel) found = NULL;
   g_autoptr(ShoeboxPair) later = shoebox_pair_new ();
   g_autoptr(GError) error = NULL;
-  gint64 triggers_before = query_int (fixture->database,
-                                      "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'");
-  gint64 trigger_sql_before = query_int (fixture->database,
-                                         "SELECT sum (length (sql)) FROM sqlite_schema WHERE type = 'trigger'");
+  gint64 triggers_before = shoebox_test_query_int (fixture->database,
+                                                   "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'");
+  gint64 trigger_sql_before = shoebox_test_query_int (fixture->database,
+                                                      "SELECT sum (length (sql)) FROM sqlite_schema WHERE type = 'trigger'");
 
   shoebox_pair_set_silhouette_name (later, "Track");
   shoebox_pair_set_brand_name (later, "Balenciaga");
@@ -838,12 +798,12 @@ test_import_search_index (Fixture       *fixture,
   found = search_text (fixture->collection, "zebra");
   g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
   g_clear_object (&found);
-  g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM pairs_fts"), ==,
-                   query_int (fixture->database, "SELECT count(*) FROM pairs"));
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM pairs_fts"), ==,
+                   shoebox_test_query_int (fixture->database, "SELECT count(*) FROM pairs"));
 
-  g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"), ==,
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"), ==,
                    triggers_before);
-  g_assert_cmpint (query_int (fixture->database, "SELECT sum (length (sql)) FROM sqlite_schema WHERE type = 'trigger'"),
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT sum (length (sql)) FROM sqlite_schema WHERE type = 'trigger'"),
                    ==, trigger_sql_before);
 
   /* An edit after the import is indexed by the triggers again. */
@@ -870,7 +830,7 @@ test_import_refused_row (Fixture       *fixture,
   g_autoptr(ShoeboxCsvReport) report = NULL;
   g_autoptr(GListModel) found = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 n_silhouettes = query_int (fixture->database, "SELECT count(*) FROM silhouettes");
+  gint64 n_silhouettes = shoebox_test_query_int (fixture->database, "SELECT count(*) FROM silhouettes");
   GPtrArray *pairs;
   gint64 first_id;
 
@@ -897,11 +857,11 @@ test_import_refused_row (Fixture       *fixture,
   first_id = shoebox_pair_get_id (pairs->pdata[0]);
   g_assert_cmpint (first_id, >, 0);
   g_assert_cmpint (shoebox_pair_get_id (pairs->pdata[2]), ==, first_id + 1);
-  g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM pairs"), ==, 2);
-  g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM pair_tags"), ==, 3);
-  g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM wears"), ==, 2);
-  g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM silhouettes"), ==, n_silhouettes + 1);
-  g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM pairs_fts"), ==, 2);
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM pairs"), ==, 2);
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM pair_tags"), ==, 3);
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM wears"), ==, 2);
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM silhouettes"), ==, n_silhouettes + 1);
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM pairs_fts"), ==, 2);
   found = search_text (fixture->collection, "walrus");
   g_assert_cmpuint (g_list_model_get_n_items (found), ==, 2);
 }

@@ -13,6 +13,7 @@
 
 #include "shoebox-database-worker.h"
 #include "shoebox-database.h"
+#include "shoebox-test-collection.h"
 #include "shoebox-test-sql-log.h"
 #include "shoebox-test-wait.h"
 
@@ -56,32 +57,6 @@ write_sqlite_file (const char *path,
   g_assert_cmpint (sqlite3_close (handle), ==, SQLITE_OK);
 }
 
-static guint
-read_user_version (ShoeboxDatabase *db)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = shoebox_database_prepare (db, "PRAGMA user_version", &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return (guint) sqlite3_column_int (stmt, 0);
-}
-
-static char *
-query_text (ShoeboxDatabase *db,
-            const char      *sql)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = shoebox_database_prepare (db, sql, &error);
-  char *text;
-
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  return text;
-}
-
 static void
 test_open_creates_file (void)
 {
@@ -102,11 +77,11 @@ test_open_creates_file (void)
   g_assert_cmpstr (shoebox_database_get_path (db), ==, path);
 
   g_assert_cmpuint (shoebox_database_get_schema_version (db), ==, shoebox_database_get_latest_version ());
-  g_assert_cmpuint (read_user_version (db), ==, shoebox_database_get_latest_version ());
+  g_assert_cmpuint (shoebox_test_query_int (db, "PRAGMA user_version"), ==, shoebox_database_get_latest_version ());
 
-  journal_mode = query_text (db, "PRAGMA journal_mode");
+  journal_mode = shoebox_test_query_text (db, "PRAGMA journal_mode");
   g_assert_cmpstr (journal_mode, ==, "wal");
-  foreign_keys = query_text (db, "PRAGMA foreign_keys");
+  foreign_keys = shoebox_test_query_text (db, "PRAGMA foreign_keys");
   g_assert_cmpstr (foreign_keys, ==, "1");
 }
 
@@ -131,7 +106,7 @@ test_open_twice_keeps_data (void)
     g_autofree char *name = NULL;
 
     g_assert_no_error (error);
-    name = query_text (db, "SELECT name FROM brands");
+    name = shoebox_test_query_text (db, "SELECT name FROM brands");
     g_assert_cmpstr (name, ==, "Balenciaga");
   }
 }
@@ -156,7 +131,7 @@ test_migrate_step_by_step (void)
 
       g_assert_no_error (error);
       g_assert_cmpuint (shoebox_database_get_schema_version (db), ==, n);
-      g_assert_cmpuint (read_user_version (db), ==, n);
+      g_assert_cmpuint (shoebox_test_query_int (db, "PRAGMA user_version"), ==, n);
     }
 
   /* Opening again at the newest version runs nothing twice. */
@@ -166,7 +141,7 @@ test_migrate_step_by_step (void)
     g_autofree char *count = NULL;
 
     g_assert_no_error (error);
-    count = query_text (db, "SELECT count(*) FROM a");
+    count = shoebox_test_query_text (db, "SELECT count(*) FROM a");
     g_assert_cmpstr (count, ==, "1");
   }
 }
@@ -193,9 +168,9 @@ test_migrate_failure_rolls_back (void)
   /* Step 1 landed, step 2 left nothing behind: no table c, version 1. */
   db = shoebox_database_open_with_migrations (path, broken, 1, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (read_user_version (db), ==, 1);
+  g_assert_cmpuint (shoebox_test_query_int (db, "PRAGMA user_version"), ==, 1);
   {
-    g_autofree char *count = query_text (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'c'");
+    g_autofree char *count = shoebox_test_query_text (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'c'");
     g_assert_cmpstr (count, ==, "0");
   }
 }
@@ -353,7 +328,7 @@ test_empty_file_is_new_database (void)
 
   db = shoebox_database_open_default (&error);
   g_assert_no_error (error);
-  g_assert_cmpuint (read_user_version (db), ==, shoebox_database_get_latest_version ());
+  g_assert_cmpuint (shoebox_test_query_int (db, "PRAGMA user_version"), ==, shoebox_database_get_latest_version ());
 }
 
 /* Where the data folder should be, a regular file: the folder cannot be
@@ -422,7 +397,7 @@ test_write_commits_or_rolls_back (void)
   g_assert_true (shoebox_database_write (db, insert_two_brands, &state, &error));
   g_assert_no_error (error);
   g_assert_cmpint (state.calls, ==, 1);
-  count = query_text (db, "SELECT count(*) FROM brands");
+  count = shoebox_test_query_text (db, "SELECT count(*) FROM brands");
   g_assert_cmpstr (count, ==, "2");
 
   g_assert_false (shoebox_database_write (db, insert_then_violate, &state, &error));
@@ -431,7 +406,7 @@ test_write_commits_or_rolls_back (void)
   g_assert_cmpint (state.calls, ==, 2);
 
   /* Nothing half-written: Valentino went with the failed transaction. */
-  after = query_text (db, "SELECT group_concat (name, ',') FROM (SELECT name FROM brands ORDER BY name)");
+  after = shoebox_test_query_text (db, "SELECT group_concat (name, ',') FROM (SELECT name FROM brands ORDER BY name)");
   g_assert_cmpstr (after, ==, "Asics,Nike");
 }
 
@@ -500,18 +475,18 @@ test_open_another_shares_file (void)
   g_assert_true (shoebox_database_get_handle (other) != shoebox_database_get_handle (db));
   g_assert_cmpstr (shoebox_database_get_path (other), ==, shoebox_database_get_path (db));
   g_assert_cmpuint (shoebox_database_get_schema_version (other), ==, shoebox_database_get_latest_version ());
-  foreign_keys = query_text (other, "PRAGMA foreign_keys");
+  foreign_keys = shoebox_test_query_text (other, "PRAGMA foreign_keys");
   g_assert_cmpstr (foreign_keys, ==, "1");
 
   g_assert_true (shoebox_database_exec (db, "INSERT INTO brands (name) VALUES ('Nike')", &error));
-  before = query_text (other, "SELECT group_concat (name) FROM brands");
+  before = shoebox_test_query_text (other, "SELECT group_concat (name) FROM brands");
   g_assert_cmpstr (before, ==, "Nike");
 
   g_assert_true (shoebox_database_exec (db, "BEGIN IMMEDIATE; INSERT INTO brands (name) VALUES ('Asics')", &error));
-  during = query_text (other, "SELECT group_concat (name) FROM brands");
+  during = shoebox_test_query_text (other, "SELECT group_concat (name) FROM brands");
   g_assert_cmpstr (during, ==, "Nike");
   g_assert_true (shoebox_database_exec (db, "COMMIT", &error));
-  after = query_text (other, "SELECT group_concat (name) FROM (SELECT name FROM brands ORDER BY name)");
+  after = shoebox_test_query_text (other, "SELECT group_concat (name) FROM (SELECT name FROM brands ORDER BY name)");
   g_assert_cmpstr (after, ==, "Asics,Nike");
 }
 
@@ -545,7 +520,7 @@ test_open_another_changes_nothing (void)
   g_assert_nonnull (strstr (error->message, "version 1"));
   g_clear_error (&error);
   other = shoebox_database_open_with_migrations (old, test_migrations, 1, &error);
-  g_assert_cmpuint (read_user_version (other), ==, 1);
+  g_assert_cmpuint (shoebox_test_query_int (other, "PRAGMA user_version"), ==, 1);
   g_clear_object (&other);
 
   newer_sql = g_strdup_printf ("PRAGMA user_version = %u;", shoebox_database_get_latest_version () + 1);
@@ -592,7 +567,7 @@ count_brands_thread (GTask           *task,
   state->thread = g_thread_self ();
   state->connection = connection;
   state->path = g_strdup (shoebox_database_get_path (connection));
-  count = query_text (connection, "SELECT count(*) FROM brands");
+  count = shoebox_test_query_text (connection, "SELECT count(*) FROM brands");
   g_task_return_int (task, g_ascii_strtoll (count, NULL, 10));
 }
 
@@ -678,7 +653,7 @@ test_worker_waits_off_main_loop (void)
   g_source_remove (tick_id);
   g_assert_true (g_task_propagate_boolean (G_TASK (state.result), &error));
   g_assert_no_error (error);
-  brands = query_text (db, "SELECT group_concat (name) FROM (SELECT name FROM brands ORDER BY id)");
+  brands = shoebox_test_query_text (db, "SELECT group_concat (name) FROM (SELECT name FROM brands ORDER BY id)");
   g_assert_cmpstr (brands, ==, "Nike,Asics");
   worker_state_clear (&state);
 }

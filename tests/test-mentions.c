@@ -86,7 +86,7 @@ add_item (Fixture    *fixture,
           const char *summary)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(ShoeboxStatement) stmt = NULL;
   static int n;
   g_autofree char *key = g_strdup_printf ("item-%d", ++n);
 
@@ -101,7 +101,6 @@ add_item (Fixture    *fixture,
   sqlite3_bind_text (stmt, 4, summary, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, key, -1, SQLITE_TRANSIENT);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_reset (stmt);
 
   return sqlite3_last_insert_rowid (shoebox_database_get_handle (fixture->database));
 }
@@ -359,7 +358,6 @@ test_large_collection (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *code = NULL;
   g_autofree char *title = NULL;
-  sqlite3_stmt *stmt;
   gint64 pair_id;
   gint64 by_code;
   gint64 by_name;
@@ -369,15 +367,13 @@ test_large_collection (Fixture       *fixture,
   g_assert_true (shoebox_collection_generate_pairs (fixture->collection, 20000, 7, &error));
   g_assert_no_error (error);
 
-  stmt = shoebox_database_prepare (fixture->database,
-                                   "SELECT id, style_code FROM pairs WHERE status = 'Owned'"
-                                   " AND style_code IS NOT NULL ORDER BY id DESC LIMIT 1",
-                                   &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  pair_id = sqlite3_column_int64 (stmt, 0);
-  code = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  sqlite3_reset (stmt);
+  pair_id = shoebox_test_query_int (fixture->database,
+                                    "SELECT max (id) FROM pairs WHERE status = 'Owned' AND style_code IS NOT NULL");
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT style_code FROM pairs WHERE id = %" G_GINT64_FORMAT, pair_id);
+
+    code = shoebox_test_query_text (fixture->database, sql);
+  }
 
   g_assert_true (shoebox_database_exec (fixture->database, "BEGIN", &error));
   for (guint i = 0; i < 300; i++)
@@ -402,12 +398,12 @@ test_large_collection (Fixture       *fixture,
     g_assert_cmpint (g_array_index (items, gint64, 0), ==, by_code);
   }
 
-  stmt = shoebox_database_prepare (fixture->database, "SELECT count (*) FROM news_mentions WHERE item_id = ?1",
-                                   &error);
-  sqlite3_bind_int64 (stmt, 1, by_name);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n_rows = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM news_mentions WHERE item_id = %" G_GINT64_FORMAT,
+                                            by_name);
+
+    n_rows = shoebox_test_query_int (fixture->database, sql);
+  }
   g_assert_cmpuint (n_rows, >, 0);
   g_assert_cmpuint (n_rows, <=, 20);
 }

@@ -13,14 +13,12 @@
 import argparse
 import email.utils
 import html
-import http.server
 import importlib.util
 import os
 import shutil
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
 
 # Leave no __pycache__ in the source tree.
@@ -57,34 +55,22 @@ STORIES = [
 ]
 
 
-class Feed:
-    """An RSS feed of STORIES, with drawn photos as thumbnails, served by
-    python's http.server on 127.0.0.1 with a port the system picks."""
+class Feed(e2e.LoopbackServer):
+    """An RSS feed of STORIES, with drawn photos as thumbnails, on the
+    tests' loopback server."""
 
     def __init__(self, photos):
-        feed = self
+        self.photos = photos
+        super().__init__(Feed.respond)
 
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self):
-                if self.path == "/feed.xml":
-                    body, kind = feed.rss().encode(), "application/rss+xml"
-                elif self.path.startswith("/photos/") and os.path.exists(os.path.join(photos, self.path[8:])):
-                    with open(os.path.join(photos, self.path[8:]), "rb") as f:
-                        body, kind = f.read(), "image/jpeg"
-                else:
-                    body, kind = b"<html><body>A story</body></html>", "text/html"
-                self.send_response(200)
-                self.send_header("Content-Type", kind)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args):
-                pass
-
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+    def respond(self, path):
+        if path == "/feed.xml":
+            return self.rss().encode(), "application/rss+xml"
+        photo = os.path.join(self.photos, path[len("/photos/"):])
+        if path.startswith("/photos/") and os.path.exists(photo):
+            with open(photo, "rb") as f:
+                return f.read(), "image/jpeg"
+        return b"<html><body>A story</body></html>", "text/html"
 
     def rss(self):
         now = time.time()

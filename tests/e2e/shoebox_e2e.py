@@ -588,54 +588,68 @@ NEWS_FEED_ITEMS = [
 ]
 
 
-class NewsServer:
-    """The feeds of the news scenario, from python's http.server on
-    127.0.0.1 with a port the system picks: a feed, a web page that names
-    it with <link rel="alternate">, and the stories' pages."""
+class LoopbackServer:
+    """Python's http.server on 127.0.0.1, with a port the system picks, in
+    a thread of its own: the only network a test may use. RESPOND(server,
+    path) gives (body bytes, content type), or None for a 404; BASE is
+    the server's address with a trailing slash."""
 
-    def __init__(self):
+    def __init__(self, respond):
         import http.server
         import threading
 
-        self.items = list(NEWS_FEED_ITEMS)
-        self.feed_requests = 0
-        self.stall = False
-        server = self
-
         class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self):
-                if self.path == "/feed.xml":
-                    server.feed_requests += 1
-                    if server.stall:
-                        time.sleep(30)
-                    body, kind = server.feed().encode(), "application/rss+xml"
-                elif self.path == "/extra.xml":
-                    body = ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Loopback Extra</title>"
-                            f"<link>{server.base}</link><item><title>Extra news</title>"
-                            f"<link>{server.base}story/extra</link></item></channel></rss>").encode()
-                    kind = "application/rss+xml"
-                elif self.path == "/":
-                    body = ("<!DOCTYPE html><html><head><title>Loopback Kicks</title>"
-                            "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"/feed.xml\">"
-                            "</head><body>Sneakers.</body></html>").encode()
-                    kind = "text/html"
-                elif self.path.startswith("/story/"):
-                    body, kind = b"<html><body>A story.</body></html>", "text/html"
-                else:
-                    self.send_error(404)
+            def do_GET(handler):
+                answer = respond(self, handler.path)
+                if answer is None:
+                    handler.send_error(404)
                     return
-                self.send_response(200)
-                self.send_header("Content-Type", kind)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                body, kind = answer
+                handler.send_response(200)
+                handler.send_header("Content-Type", kind)
+                handler.send_header("Content-Length", str(len(body)))
+                handler.end_headers()
+                handler.wfile.write(body)
 
-            def log_message(self, *args):
+            def log_message(handler, *args):
                 pass
 
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.httpd.shutdown()
+
+
+class NewsServer(LoopbackServer):
+    """The feeds of the news scenario: a feed, a web page that names it
+    with <link rel="alternate">, and the stories' pages."""
+
+    def __init__(self):
+        self.items = list(NEWS_FEED_ITEMS)
+        self.feed_requests = 0
+        self.stall = False
+        super().__init__(NewsServer.respond)
+
+    def respond(self, path):
+        if path == "/feed.xml":
+            self.feed_requests += 1
+            if self.stall:
+                time.sleep(30)
+            return self.feed().encode(), "application/rss+xml"
+        if path == "/extra.xml":
+            return (("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Loopback Extra</title>"
+                     f"<link>{self.base}</link><item><title>Extra news</title>"
+                     f"<link>{self.base}story/extra</link></item></channel></rss>").encode(),
+                    "application/rss+xml")
+        if path == "/":
+            return (("<!DOCTYPE html><html><head><title>Loopback Kicks</title>"
+                     "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"/feed.xml\">"
+                     "</head><body>Sneakers.</body></html>").encode(), "text/html")
+        if path.startswith("/story/"):
+            return b"<html><body>A story.</body></html>", "text/html"
+        return None
 
     def feed(self):
         import email.utils
@@ -650,9 +664,6 @@ class NewsServer:
             for key, title, hours, summary in self.items)
         return ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Loopback Kicks</title>"
                 f"<link>{self.base}</link>{entries}</channel></rss>")
-
-    def close(self):
-        self.httpd.shutdown()
 
 
 def news_row(window, title):

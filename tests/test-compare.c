@@ -11,7 +11,8 @@
 #include <glib/gstdio.h>
 
 #include "shoebox-catalogue-window.h"
-#include "shoebox-compare-page.h"
+/* The rows of the table, in the order the page shows them. */
+#include "shoebox-compare-page-private.h"
 #include "shoebox-profile-view.h"
 #include "shoebox-test-collection.h"
 #include "shoebox-test-gtk.h"
@@ -22,24 +23,6 @@
  */
 
 typedef ShoeboxTestCollection Fixture;
-
-enum {
-  ROW_SILHOUETTE,
-  ROW_BRAND,
-  ROW_DESIGNER,
-  ROW_RELEASE_YEAR,
-  ROW_CATEGORY,
-  ROW_RETAIL_PRICE,
-  ROW_PRICE_PAID,
-  ROW_ESTIMATED_VALUE,
-  ROW_SIZE,
-  ROW_CONDITION,
-  ROW_WEARS,
-  ROW_COST_PER_WEAR,
-  ROW_INSPIRATION,
-  ROW_PREDECESSOR,
-  ROW_SUCCESSOR,
-};
 
 static gboolean
 page_is_loaded (gpointer data)

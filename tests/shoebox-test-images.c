@@ -65,3 +65,23 @@ shoebox_test_write_png (const char *name,
   g_assert_no_error (error);
   return path;
 }
+
+/* The enabled gdk-pixbuf formats that read @mime_type. */
+GPtrArray *
+shoebox_test_find_formats (const char *mime_type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+  GSList *formats = gdk_pixbuf_get_formats ();
+
+  for (GSList *l = formats; l != NULL; l = l->next)
+    {
+      g_auto(GStrv) mime_types = gdk_pixbuf_format_get_mime_types (l->data);
+
+      if (!gdk_pixbuf_format_is_disabled (l->data)
+          && g_strv_contains ((const char * const *) mime_types, mime_type))
+        g_ptr_array_add (found, l->data);
+    }
+
+  g_slist_free (formats);
+  return found;
+}

@@ -11,8 +11,9 @@
 
 G_BEGIN_DECLS
 
-void  shoebox_test_images_init (void);
-char *shoebox_test_write_png   (const char *name,
-                                guint32     colour);
+void       shoebox_test_images_init  (void);
+char      *shoebox_test_write_png    (const char *name,
+                                      guint32     colour);
+GPtrArray *shoebox_test_find_formats (const char *mime_type);
 
 G_END_DECLS

@@ -129,26 +129,6 @@ load (Fixture     *fixture,
   return shoebox_news_thumbnails_load_finish (fixture->thumbnails, result, error);
 }
 
-/* The enabled gdk-pixbuf formats that read @mime_type. */
-static GPtrArray *
-find_formats (const char *mime_type)
-{
-  GPtrArray *found = g_ptr_array_new ();
-  GSList *formats = gdk_pixbuf_get_formats ();
-
-  for (GSList *l = formats; l != NULL; l = l->next)
-    {
-      g_auto(GStrv) mime_types = gdk_pixbuf_format_get_mime_types (l->data);
-
-      if (!gdk_pixbuf_format_is_disabled (l->data)
-          && g_strv_contains ((const char * const *) mime_types, mime_type))
-        g_ptr_array_add (found, l->data);
-    }
-
-  g_slist_free (formats);
-  return found;
-}
-
 /* The Accept header lists exactly the image types of the enabled,
  * non-scalable gdk-pixbuf formats, each once, and nothing else: no fixed
  * list, no wildcard.
@@ -223,7 +203,7 @@ test_decodes (Fixture       *fixture,
 {
   const char *name = data;
   const char *mime_type = g_str_has_suffix (name, ".webp") ? "image/webp" : "image/avif";
-  g_autoptr(GPtrArray) formats = find_formats (mime_type);
+  g_autoptr(GPtrArray) formats = shoebox_test_find_formats (mime_type);
   g_autoptr(GError) error = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GdkTexture) cached = NULL;
@@ -256,7 +236,7 @@ static void
 test_missing_loader (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(GPtrArray) webp = find_formats ("image/webp");
+  g_autoptr(GPtrArray) webp = shoebox_test_find_formats ("image/webp");
   g_autoptr(GError) error = NULL;
   g_autoptr(GdkTexture) texture = NULL;
 

@@ -495,33 +495,13 @@ dup_sample_path (const char *name)
   return g_build_filename (source_dir, "tests", "data", "photos", name, NULL);
 }
 
-/* The enabled gdk-pixbuf formats that read @mime_type. */
-static GPtrArray *
-find_formats (const char *mime_type)
-{
-  GPtrArray *found = g_ptr_array_new ();
-  GSList *formats = gdk_pixbuf_get_formats ();
-
-  for (GSList *l = formats; l != NULL; l = l->next)
-    {
-      g_auto(GStrv) mime_types = gdk_pixbuf_format_get_mime_types (l->data);
-
-      if (!gdk_pixbuf_format_is_disabled (l->data)
-          && g_strv_contains ((const char * const *) mime_types, mime_type))
-        g_ptr_array_add (found, l->data);
-    }
-
-  g_slist_free (formats);
-  return found;
-}
-
 /* The loaders come from build-aux/install-deps.sh: without them these
  * cases fail rather than pass for nothing.
  */
 static void
 assert_loader_for (const char *mime_type)
 {
-  g_autoptr(GPtrArray) formats = find_formats (mime_type);
+  g_autoptr(GPtrArray) formats = shoebox_test_find_formats (mime_type);
 
   if (formats->len == 0)
     g_test_message ("No gdk-pixbuf loader reads %s here: build-aux/install-deps.sh installs one", mime_type);
@@ -535,7 +515,7 @@ assert_loader_for (const char *mime_type)
 static GPtrArray *
 disable_formats (const char *mime_type)
 {
-  GPtrArray *formats = find_formats (mime_type);
+  GPtrArray *formats = shoebox_test_find_formats (mime_type);
 
   for (guint i = 0; i < formats->len; i++)
     gdk_pixbuf_format_set_disabled (g_ptr_array_index (formats, i), TRUE);

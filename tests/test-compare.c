@@ -525,6 +525,33 @@ test_compare_bad_photos (Fixture       *fixture,
   destroy_window (window);
 }
 
+/* A new photo store while photos still load: the loads of the old one
+ * no longer count, and the page still finishes loading from the new one.
+ */
+static void
+test_compare_photos_replaced (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *photo = draw_shoe (fixture, FALSE, 120, 0xffffff);
+  g_autoptr(ShoeboxPhotos) other_photos = shoebox_photos_new ();
+  gint64 ids[2];
+  ShoeboxComparePage *page;
+  GtkWindow *window;
+
+  ids[0] = add_pair (fixture, "Track 2.0", "Silver", 115000, photo);
+  ids[1] = add_pair (fixture, "Triple S", "Black", 89500, NULL);
+
+  page = new_page_in_window (fixture, &window, 1200);
+  shoebox_compare_page_set_pairs (page, ids, 2);
+  g_assert_true (shoebox_compare_page_is_loading (page));
+  shoebox_compare_page_set_photos (page, other_photos);
+
+  shoebox_test_wait_until (page_is_loaded, page);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (get_photo_stack (page, 1))), ==, "photo");
+
+  destroy_window (window);
+}
+
 static void
 test_compare_generations (Fixture       *fixture,
                           gconstpointer  data)
@@ -1016,6 +1043,7 @@ main (int   argc,
   shoebox_test_add_with_collection ("/compare/empty", test_compare_empty);
   shoebox_test_add_with_collection ("/compare/side-by-side", test_compare_side_by_side);
   shoebox_test_add_with_collection ("/compare/bad-photos", test_compare_bad_photos);
+  shoebox_test_add_with_collection ("/compare/photos-replaced", test_compare_photos_replaced);
   shoebox_test_add_with_collection ("/compare/generations", test_compare_generations);
   shoebox_test_add_with_collection ("/compare/selected", test_compare_selected);
   shoebox_test_add_with_collection ("/compare/from-catalogue", test_compare_from_catalogue);

@@ -565,9 +565,13 @@ shoebox_compare_page_set_photos (ShoeboxComparePage *self,
   if (photos == NULL || !g_set_object (&self->photos, photos))
     return;
 
-  /* Loads of the old store still running are left to end: their
-   * results are for another loader, and dropped.
+  /* Loads from the old store still running are cancelled and no longer
+   * counted: their results are for another loader.
    */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->n_loading = 0;
   g_clear_object (&self->loader);
   self->loader = shoebox_profile_loader_new (photos);
   for (guint i = 0; i < self->items->len; i++)

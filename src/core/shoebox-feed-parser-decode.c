@@ -263,15 +263,41 @@ charset_unit (const char *charset)
   return 1;
 }
 
+/* @text as it is when it is valid UTF-8 without NUL, as nearly every feed
+ * is (no copy: the caller copies it anyway), or made so in a new string.
+ */
+static char *
+finish_utf8_in_place (const char  *text,
+                      gsize        length,
+                      const char **out_text,
+                      gsize       *out_length)
+{
+  char *finished;
+
+  if (_shoebox_utf8_validate_len (text, length))
+    {
+      *out_text = text;
+      *out_length = length;
+      return NULL;
+    }
+
+  finished = _shoebox_feed_finish_utf8 (text, length, out_length);
+  *out_text = finished;
+  return finished;
+}
+
 /* The document as UTF-8: the BOM decides, then the HTTP charset, then
  * UTF-16/32 sniffed from "<?", then the XML declaration, then UTF-8.
+ * *@out_text is the text, inside @data or in the string returned, which
+ * is %NULL when @data (after any BOM) is the text already.
  */
 char *
-_shoebox_feed_decode (const guint8 *data,
-                      gsize         length,
-                      const char   *http_charset,
-                      gboolean     *overridden,
-                      gsize        *out_length)
+_shoebox_feed_decode (const guint8  *data,
+                      gsize          length,
+                      const char    *http_charset,
+                      gboolean      *overridden,
+                      const char   **out_text,
+                      gsize         *out_length)
 {
   const char *bom = NULL;
   const char *sniffed = NULL;
@@ -332,16 +358,14 @@ _shoebox_feed_decode (const guint8 *data,
 
       if (is_utf8_label (charset))
         {
-          /* Valid, as nearly every feed is: validated once, copied once
+          /* Valid, as nearly every feed is: validated once, not copied
            * (a NUL byte makes the validation fail).
            */
-          if (_shoebox_utf8_validate_len ((const char *) data, length))
-            {
-              *out_length = length;
-              return g_strndup ((const char *) data, length);
-            }
-          *overridden = TRUE;
-          return _shoebox_feed_finish_utf8 ((const char *) data, length, out_length);
+          char *finished = finish_utf8_in_place ((const char *) data, length, out_text, out_length);
+
+          if (finished != NULL)
+            *overridden = TRUE;
+          return finished;
         }
 
       converted = convert_lossy (data, length, charset, charset_unit (charset), &converted_length);
@@ -350,6 +374,7 @@ _shoebox_feed_decode (const guint8 *data,
           char *finished = _shoebox_feed_finish_utf8 (converted, converted_length, out_length);
 
           g_free (converted);
+          *out_text = finished;
           return finished;
         }
 
@@ -364,10 +389,15 @@ _shoebox_feed_decode (const guint8 *data,
 
       *overridden = TRUE;
       if (converted != NULL)
-        return _shoebox_feed_finish_utf8 (converted, converted_length, out_length);
+        {
+          char *finished = _shoebox_feed_finish_utf8 (converted, converted_length, out_length);
+
+          *out_text = finished;
+          return finished;
+        }
     }
 
-  return _shoebox_feed_finish_utf8 ((const char *) data, length, out_length);
+  return finish_utf8_in_place ((const char *) data, length, out_text, out_length);
 }
 
 static gboolean
@@ -598,7 +628,10 @@ _shoebox_feed_prepare_xml (const char *text,
                            gsize      *out_length)
 {
   g_autoptr(GHashTable) declared = NULL;
-  GString *out = g_string_sized_new (length + 16);
+  /* Room for the character references of CDATA sections too (copy_cdata()),
+   * so that a large feed is not moved in memory while it grows.
+   */
+  GString *out = g_string_sized_new (length + length / 8 + 16);
   const char *p = text;
   const char *end = text + length;
   gsize budget = SHOEBOX_FEED_MAX_ENTITY_EXPANSION;
@@ -666,12 +699,18 @@ _shoebox_feed_prepare_xml (const char *text,
               const char *digits = q + 1;
               gboolean hex = digits < end && (*digits == 'x' || *digits == 'X');
               guint64 value = 0;
-              char *stop = NULL;
+              const char *stop = NULL;
 
               if (hex)
                 digits++;
+              /* Read within the text, which need not end with a NUL: it
+               * may be the caller's bytes (_shoebox_feed_decode()).
+               */
               if (digits < end && g_ascii_isxdigit (*digits))
-                value = g_ascii_strtoull (digits, &stop, hex ? 16 : 10);
+                for (stop = digits; stop < end && (hex ? g_ascii_isxdigit (*stop) : g_ascii_isdigit (*stop)); stop++)
+                  value = MIN (value * (hex ? 16 : 10) + (guint) (hex ? g_ascii_xdigit_value (*stop)
+                                                                     : g_ascii_digit_value (*stop)),
+                               G_GUINT64_CONSTANT (0x110000));
               if (stop != NULL && stop < end && *stop == ';' && value >= 0x80 && value <= 0x9F)
                 {
                   append_c1 (out, (guint) value);
@@ -689,8 +728,14 @@ _shoebox_feed_prepare_xml (const char *text,
 
           if (q < end && *q == ';' && q > name)
             {
-              g_autofree char *entity = g_strndup (name, (gsize) (q - name));
+              char entity[65];
               const char *value;
+
+              /* At most 64 bytes (the loop above): no allocation for the
+               * &quot; of every title.
+               */
+              memcpy (entity, name, (gsize) (q - name));
+              entity[q - name] = '\0';
 
               if (g_str_equal (entity, "amp") || g_str_equal (entity, "lt") ||
                   g_str_equal (entity, "gt") || g_str_equal (entity, "quot") ||

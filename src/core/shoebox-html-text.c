@@ -185,6 +185,7 @@ skip_plain_ascii (const char *p,
                   const char *end,
                   gboolean    collapse_spaces)
 {
+  const char *start = p;
   guint64 lo = collapse_spaces ? 0x21 : 0x20;
 
   for (;;)
@@ -198,6 +199,37 @@ skip_plain_ascii (const char *p,
             break;
           p += 8;
         }
+
+      /* Words of text have single spaces between them: eight bytes of
+       * printable ASCII and spaces, no two spaces side by side (nor the
+       * first beside the byte before, which is in the run; the run
+       * starts with a byte that is not a space), go whole.
+       */
+      while (collapse_spaces && end - p >= 8 && (p == start || p[-1] != ' '))
+        {
+          const guint64 sevens = G_GUINT64_CONSTANT (0x7F7F7F7F7F7F7F7F);
+          guint64 word;
+          guint64 x;
+          guint64 spaces;
+
+          memcpy (&word, p, sizeof word);
+          if (!is_plain_word (word, 0x20))
+            break;
+          /* A high bit exactly where a byte is a space (every byte is
+           * below 0x80 here).
+           */
+          x = word ^ G_GUINT64_CONSTANT (0x2020202020202020);
+          spaces = ~(((x & sevens) + sevens) | x | sevens);
+          if ((spaces & (spaces << 8)) != 0)
+            break;
+          p += 8;
+        }
+
+      /* A space the words took last, with no character after it, is
+       * not the run's.
+       */
+      if (collapse_spaces && p > start && p[-1] == ' ' && (p == end || !is_plain_ascii (*p, TRUE)))
+        return p - 1;
 
       if (p < end && is_plain_ascii (*p, collapse_spaces))
         p++;

@@ -457,6 +457,35 @@ static const guint8 cdata_class[256] = {
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
+/* Whether what was written last, white space aside, ends a tag: the
+ * CDATA section that follows is then an element's content, as in
+ * "<description><![CDATA[", and not inside a tag or an attribute value,
+ * where libxml2 recovers from either form in its own way.
+ */
+static gboolean
+follows_tag (GString *out)
+{
+  gsize i = out->len;
+
+  while (i > 0 && g_ascii_isspace (out->str[i - 1]))
+    i--;
+  return i > 0 && out->str[i - 1] == '>';
+}
+
+/* Whether the character data after a section, up to the next tag, holds
+ * the "]]>" it may not: libxml2 recovers from that differently when the
+ * section before it is character data too.
+ */
+static gboolean
+ends_badly (const char *p,
+            const char *end)
+{
+  for (; p < end && *p != '<'; p++)
+    if (*p == ']' && end - p >= 3 && p[1] == ']' && p[2] == '>')
+      return TRUE;
+  return FALSE;
+}
+
 /* A CDATA section, as character data with '&' and '<' written as
  * character references when that reads the same to libxml2: libxml2 2.9
  * reads a CDATA section a character at a time, several times slower than
@@ -464,7 +493,9 @@ static const guint8 cdata_class[256] = {
  * CDATA. The tree then has one text node where it had a CDATA node,
  * which the readers of the tree take alike. '>' stays: "]]>" is the only
  * use character data forbids it, and the section holds none; a section
- * ending in ']' could meet a "]>" after it, and stays a section.
+ * ending in ']' could meet a "]>" after it, and stays a section, as does
+ * one that does not follow a tag (follows_tag()) or is followed by a
+ * "]]>" (ends_badly()).
  */
 static const char *
 copy_cdata (GString    *out,
@@ -474,6 +505,7 @@ copy_cdata (GString    *out,
   const char *text = p + strlen ("<![CDATA[");
   const char *close = NULL;
   gsize start_len = out->len;
+  gboolean blank = TRUE;
   char *w;
 
   for (const char *q = text; (q = memchr (q, ']', (gsize) (end - q))) != NULL; q++)
@@ -483,7 +515,8 @@ copy_cdata (GString    *out,
         break;
       }
 
-  if (close == NULL || close == text || close[-1] == ']')
+  if (close == NULL || close == text || close[-1] == ']' || !follows_tag (out) ||
+      ends_badly (close + 3, end))
     return copy_until (out, p, end, "]]>");
 
   /* At most five bytes ("&#60;") for each: written in place. */
@@ -496,10 +529,12 @@ copy_cdata (GString    *out,
       switch (cdata_class[c])
         {
         case 0:
+          blank = blank && g_ascii_isspace (c);
           *w++ = (char) c;
           break;
 
         case 1:
+          blank = FALSE;
           memcpy (w, c == '&' ? "&#38;" : "&#60;", 5);
           w += 5;
           break;
@@ -507,6 +542,7 @@ copy_cdata (GString    *out,
         case 3:
           if (close - q < 3 || (guchar) q[1] != 0xBF || ((guchar) q[2] != 0xBE && (guchar) q[2] != 0xBF))
             {
+              blank = FALSE;
               *w++ = (char) c;
               break;
             }
@@ -516,6 +552,14 @@ copy_cdata (GString    *out,
           g_string_truncate (out, start_len);
           return copy_until (out, p, end, "]]>");
         }
+    }
+  /* White space alone is allowed outside the root element, where a
+   * section is not: it stays a section.
+   */
+  if (blank)
+    {
+      g_string_truncate (out, start_len);
+      return copy_until (out, p, end, "]]>");
     }
   g_string_truncate (out, (gsize) (w - out->str));
 

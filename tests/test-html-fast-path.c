@@ -43,6 +43,26 @@ check_fast_agrees (const char *html,
   return TRUE;
 }
 
+/* The plain-text way (no HTML parser) must give libxml2's text, with
+ * every libxml2, whenever it takes an input. Returns whether it took it.
+ */
+static gboolean
+check_plain_agrees (const char *html,
+                    gssize      length,
+                    gsize       max_bytes)
+{
+  g_autofree char *plain = _shoebox_html_to_text_plain (html, length, max_bytes);
+  g_autofree char *tree = NULL;
+
+  if (plain == NULL)
+    return FALSE;
+
+  tree = _shoebox_html_to_text_tree (html, length, max_bytes);
+  if (g_strcmp0 (plain, tree) != 0)
+    g_error ("The plain-text way reads %s\n  as \"%s\",\n  libxml2 as \"%s\"", html, plain, tree);
+  return TRUE;
+}
+
 /* Inputs chosen to meet the quirks of libxml2 2.9's HTML parser: implied
  * paragraphs, dropped white space outside elements, start tags that close
  * open ones, stray end tags, references at the edges of what is allowed.
@@ -74,7 +94,10 @@ test_html_fast_tricky (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (tricky_html); i++)
     for (gsize cap = 0; cap <= 16; cap += 4)
-      taken += check_fast_agrees (tricky_html[i], -1, cap == 16 ? 1024 : cap);
+      {
+        taken += check_fast_agrees (tricky_html[i], -1, cap == 16 ? 1024 : cap);
+        check_plain_agrees (tricky_html[i], -1, cap == 16 ? 1024 : cap);
+      }
 
   /* The reader must take a good share, or the test would prove nothing;
    * with libxml2's HTML 5 parser it must take none. */
@@ -82,6 +105,62 @@ test_html_fast_tricky (void)
     g_assert_cmpuint (taken, >, G_N_ELEMENTS (tricky_html));
   else
     g_assert_cmpuint (taken, ==, 0);
+}
+
+/* Text without markup, as many summaries are: white space of every kind
+ * at the ends and inside, non-ASCII letters and spaces, noncharacters,
+ * a lone '>' or ']', and the characters the plain-text way turns away
+ * (which must never make it differ, only decline).
+ */
+static const char * const plain_texts[] = {
+  "plain text", "  lead and trail  ", "\n\tindented\n", " ", "\n", "", "a  b\t\tc\n\nd",
+  "caf\xC3\xA9", "x\xC2\xA0y", "\xC2\xA0x\xC2\xA0", "\xE2\x80\x83" "em space\xE2\x80\x83",
+  "\xE3\x80\x80ideographic", "a > b", "a]]>b", "]", "x\xEF\xB7\x90y", "x\xF0\x9F\x91\x9F",
+  "x\xF4\x8F\xBF\xBFy", "\"quoted\" 'text'", "x\ry", "x\r\ny", "x\x01y", "x\x7Fy", "x\x0Cy",
+  "x\xC2\x85y", "\xEF\xBB\xBFx", "x\xEF\xBF\xBEy", "a & b", "a < b", "x\xFFy", "x\xC3",
+};
+
+static void
+test_html_plain_texts (void)
+{
+  guint taken = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (plain_texts); i++)
+    for (gsize cap = 0; cap <= 16; cap += 4)
+      taken += check_plain_agrees (plain_texts[i], -1, cap == 16 ? 1024 : cap);
+
+  g_assert_cmpuint (taken, >, G_N_ELEMENTS (plain_texts));
+}
+
+/* Random plain text of words, white space and the pieces above, long
+ * enough to cross libxml2's buffers (it hands text over in chunks of
+ * about a thousand bytes, and judges white space chunk by chunk).
+ */
+static void
+test_html_plain_random (void)
+{
+  static const char * const pieces[] = {
+    "x", "word", "Air Max", " ", "  ", "\n", "\t", " \n ", "\xC3\xA9", "\xC2\xA0",
+    "\xE2\x80\x83", "\xE2\x80\x99", ">", "]", "\"", "'", ";", "#", "\xF0\x9F\x91\x9F",
+    "\xEF\xB7\x90",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (16);
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint taken = 0;
+  guint n_cases = 10000;
+
+  for (guint i = 0; i < n_cases; i++)
+    {
+      guint n = (guint) g_rand_int_range (rand, 1, i % 10 == 0 ? 1200 : 24);
+
+      g_string_truncate (text, 0);
+      for (guint j = 0; j < n; j++)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      taken += check_plain_agrees (text->str, (gssize) text->len,
+                                   i % 3 == 0 ? 8 : i % 3 == 1 ? 8192 : 0);
+    }
+
+  g_assert_cmpuint (taken, >, n_cases / 2);
 }
 
 /* Random sequences of the pieces summaries are made of, so that the
@@ -111,6 +190,7 @@ test_html_fast_random (void)
       for (guint j = 0; j < n; j++)
         g_string_append (html, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
       taken += check_fast_agrees (html->str, (gssize) html->len, i % 3 == 0 ? 8 : 1024);
+      check_plain_agrees (html->str, (gssize) html->len, i % 3 == 0 ? 8 : 1024);
     }
 
   if (SHOEBOX_HTML_FAST_PATH)
@@ -122,7 +202,8 @@ test_html_fast_random (void)
 static void
 check_fast_in_tree (xmlNode *node,
                     guint   *n_texts,
-                    guint   *taken)
+                    guint   *taken,
+                    guint   *taken_plain)
 {
   for (; node != NULL; node = node->next)
     {
@@ -136,9 +217,12 @@ check_fast_in_tree (xmlNode *node,
               *taken += check_fast_agrees ((const char *) content, -1, SHOEBOX_FEED_MAX_SUMMARY);
               check_fast_agrees ((const char *) content, -1, SHOEBOX_FEED_MAX_TITLE);
               check_fast_agrees ((const char *) content, -1, 0);
+              *taken_plain += check_plain_agrees ((const char *) content, -1, SHOEBOX_FEED_MAX_SUMMARY);
+              check_plain_agrees ((const char *) content, -1, SHOEBOX_FEED_MAX_TITLE);
+              check_plain_agrees ((const char *) content, -1, 0);
             }
           xmlFree (content);
-          check_fast_in_tree (node->children, n_texts, taken);
+          check_fast_in_tree (node->children, n_texts, taken, taken_plain);
         }
     }
 }
@@ -146,7 +230,8 @@ check_fast_in_tree (xmlNode *node,
 static void
 check_fast_in_directory (const char *path,
                          guint      *n_texts,
-                         guint      *taken)
+                         guint      *taken,
+                         guint      *taken_plain)
 {
   g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
@@ -163,7 +248,7 @@ check_fast_in_directory (const char *path,
 
       if (g_file_test (child, G_FILE_TEST_IS_DIR))
         {
-          check_fast_in_directory (child, n_texts, taken);
+          check_fast_in_directory (child, n_texts, taken, taken_plain);
           continue;
         }
       if (!g_file_get_contents (child, &data, &size, NULL) || size > G_MAXINT)
@@ -173,7 +258,7 @@ check_fast_in_directory (const char *path,
                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_RECOVER);
       if (doc == NULL)
         continue;
-      check_fast_in_tree (xmlDocGetRootElement (doc), n_texts, taken);
+      check_fast_in_tree (xmlDocGetRootElement (doc), n_texts, taken, taken_plain);
       xmlFreeDoc (doc);
     }
 }
@@ -189,6 +274,7 @@ test_html_fast_corpus (void)
   g_autofree char *corpus = NULL;
   guint n_texts = 0;
   guint taken = 0;
+  guint taken_plain = 0;
 
   if (g_getenv ("SHOEBOX_FEED_CORPUS") != NULL)
     corpus = g_strdup (g_getenv ("SHOEBOX_FEED_CORPUS"));
@@ -201,9 +287,10 @@ test_html_fast_corpus (void)
       return;
     }
 
-  check_fast_in_directory (corpus, &n_texts, &taken);
-  g_test_message ("%u of %u texts read by the fast path", taken, n_texts);
+  check_fast_in_directory (corpus, &n_texts, &taken, &taken_plain);
+  g_test_message ("%u of %u texts read by the fast path, %u as plain text", taken, n_texts, taken_plain);
   g_assert_cmpuint (n_texts, >, 1000);
+  g_assert_cmpuint (taken_plain, >, n_texts / 4);
   if (SHOEBOX_HTML_FAST_PATH)
     g_assert_cmpuint (taken, >, n_texts / 4);
   else
@@ -218,6 +305,8 @@ main (int   argc,
 
   g_test_add_func ("/html-fast-path/tricky", test_html_fast_tricky);
   g_test_add_func ("/html-fast-path/random", test_html_fast_random);
+  g_test_add_func ("/html-fast-path/plain-texts", test_html_plain_texts);
+  g_test_add_func ("/html-fast-path/plain-random", test_html_plain_random);
   g_test_add_func ("/html-fast-path/corpus", test_html_fast_corpus);
 
   return g_test_run ();

@@ -263,15 +263,41 @@ charset_unit (const char *charset)
   return 1;
 }
 
+/* @text as it is when it is valid UTF-8 without NUL, as nearly every feed
+ * is (no copy: the caller copies it anyway), or made so in a new string.
+ */
+static char *
+finish_utf8_in_place (const char  *text,
+                      gsize        length,
+                      const char **out_text,
+                      gsize       *out_length)
+{
+  char *finished;
+
+  if (_shoebox_utf8_validate_len (text, length))
+    {
+      *out_text = text;
+      *out_length = length;
+      return NULL;
+    }
+
+  finished = _shoebox_feed_finish_utf8 (text, length, out_length);
+  *out_text = finished;
+  return finished;
+}
+
 /* The document as UTF-8: the BOM decides, then the HTTP charset, then
  * UTF-16/32 sniffed from "<?", then the XML declaration, then UTF-8.
+ * *@out_text is the text, inside @data or in the string returned, which
+ * is %NULL when @data (after any BOM) is the text already.
  */
 char *
-_shoebox_feed_decode (const guint8 *data,
-                      gsize         length,
-                      const char   *http_charset,
-                      gboolean     *overridden,
-                      gsize        *out_length)
+_shoebox_feed_decode (const guint8  *data,
+                      gsize          length,
+                      const char    *http_charset,
+                      gboolean      *overridden,
+                      const char   **out_text,
+                      gsize         *out_length)
 {
   const char *bom = NULL;
   const char *sniffed = NULL;
@@ -332,16 +358,14 @@ _shoebox_feed_decode (const guint8 *data,
 
       if (is_utf8_label (charset))
         {
-          /* Valid, as nearly every feed is: validated once, copied once
+          /* Valid, as nearly every feed is: validated once, not copied
            * (a NUL byte makes the validation fail).
            */
-          if (_shoebox_utf8_validate_len ((const char *) data, length))
-            {
-              *out_length = length;
-              return g_strndup ((const char *) data, length);
-            }
-          *overridden = TRUE;
-          return _shoebox_feed_finish_utf8 ((const char *) data, length, out_length);
+          char *finished = finish_utf8_in_place ((const char *) data, length, out_text, out_length);
+
+          if (finished != NULL)
+            *overridden = TRUE;
+          return finished;
         }
 
       converted = convert_lossy (data, length, charset, charset_unit (charset), &converted_length);
@@ -350,6 +374,7 @@ _shoebox_feed_decode (const guint8 *data,
           char *finished = _shoebox_feed_finish_utf8 (converted, converted_length, out_length);
 
           g_free (converted);
+          *out_text = finished;
           return finished;
         }
 
@@ -364,10 +389,15 @@ _shoebox_feed_decode (const guint8 *data,
 
       *overridden = TRUE;
       if (converted != NULL)
-        return _shoebox_feed_finish_utf8 (converted, converted_length, out_length);
+        {
+          char *finished = _shoebox_feed_finish_utf8 (converted, converted_length, out_length);
+
+          *out_text = finished;
+          return finished;
+        }
     }
 
-  return _shoebox_feed_finish_utf8 ((const char *) data, length, out_length);
+  return finish_utf8_in_place ((const char *) data, length, out_text, out_length);
 }
 
 static gboolean
@@ -399,6 +429,141 @@ copy_until (GString    *out,
 
   g_string_append_len (out, p, stop - p);
   return stop;
+}
+
+/* What copy_cdata() does with each byte of a CDATA section: copy it (0),
+ * write it as a character reference (1: '&' and '<', the two that end
+ * character data), or give up on the section (2: the characters XML
+ * forbids, which libxml2 treats differently in CDATA, and CR, kept out of
+ * the argument about line ends). 0xEF leads U+FFFE and U+FFFF, and is
+ * looked at more closely.
+ */
+static const guint8 cdata_class[256] = {
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 2, 2, 2, 2, 2,
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+/* Whether what was written last, white space aside, ends a tag: the
+ * CDATA section that follows is then an element's content, as in
+ * "<description><![CDATA[", and not inside a tag or an attribute value,
+ * where libxml2 recovers from either form in its own way.
+ */
+static gboolean
+follows_tag (GString *out)
+{
+  gsize i = out->len;
+
+  while (i > 0 && g_ascii_isspace (out->str[i - 1]))
+    i--;
+  return i > 0 && out->str[i - 1] == '>';
+}
+
+/* Whether the character data after a section, up to the next tag, holds
+ * the "]]>" it may not: libxml2 recovers from that differently when the
+ * section before it is character data too.
+ */
+static gboolean
+ends_badly (const char *p,
+            const char *end)
+{
+  for (; p < end && *p != '<'; p++)
+    if (*p == ']' && end - p >= 3 && p[1] == ']' && p[2] == '>')
+      return TRUE;
+  return FALSE;
+}
+
+/* A CDATA section, as character data with '&' and '<' written as
+ * character references when that reads the same to libxml2: libxml2 2.9
+ * reads a CDATA section a character at a time, several times slower than
+ * the character data around it, and a feed's descriptions are nearly all
+ * CDATA. The tree then has one text node where it had a CDATA node,
+ * which the readers of the tree take alike. '>' stays: "]]>" is the only
+ * use character data forbids it, and the section holds none; a section
+ * ending in ']' could meet a "]>" after it, and stays a section, as does
+ * one that does not follow a tag (follows_tag()) or is followed by a
+ * "]]>" (ends_badly()).
+ */
+static const char *
+copy_cdata (GString    *out,
+            const char *p,
+            const char *end)
+{
+  const char *text = p + strlen ("<![CDATA[");
+  const char *close = NULL;
+  gsize start_len = out->len;
+  gboolean blank = TRUE;
+  char *w;
+
+  for (const char *q = text; (q = memchr (q, ']', (gsize) (end - q))) != NULL; q++)
+    if (end - q >= 3 && q[1] == ']' && q[2] == '>')
+      {
+        close = q;
+        break;
+      }
+
+  if (close == NULL || close == text || close[-1] == ']' || !follows_tag (out) ||
+      ends_badly (close + 3, end))
+    return copy_until (out, p, end, "]]>");
+
+  /* At most five bytes ("&#60;") for each: written in place. */
+  g_string_set_size (out, start_len + (gsize) (close - text) * 5);
+  w = out->str + start_len;
+  for (const char *q = text; q < close; q++)
+    {
+      guchar c = (guchar) *q;
+
+      switch (cdata_class[c])
+        {
+        case 0:
+          blank = blank && g_ascii_isspace (c);
+          *w++ = (char) c;
+          break;
+
+        case 1:
+          blank = FALSE;
+          memcpy (w, c == '&' ? "&#38;" : "&#60;", 5);
+          w += 5;
+          break;
+
+        case 3:
+          if (close - q < 3 || (guchar) q[1] != 0xBF || ((guchar) q[2] != 0xBE && (guchar) q[2] != 0xBF))
+            {
+              blank = FALSE;
+              *w++ = (char) c;
+              break;
+            }
+          G_GNUC_FALLTHROUGH;
+
+        default:
+          g_string_truncate (out, start_len);
+          return copy_until (out, p, end, "]]>");
+        }
+    }
+  /* White space alone is allowed outside the root element, where a
+   * section is not: it stays a section.
+   */
+  if (blank)
+    {
+      g_string_truncate (out, start_len);
+      return copy_until (out, p, end, "]]>");
+    }
+  g_string_truncate (out, (gsize) (w - out->str));
+
+  return close + 3;
 }
 
 /* U+0080…U+009F as windows-1252 reads those bytes; 0 where it has none. */
@@ -496,7 +661,8 @@ collect_declared_entities (const char *subset,
  *   windows-1252 characters they almost always are (U+0092 → ’), as
  *   HTML does.
  *
- * CDATA sections and comments are copied as they are.
+ * Comments are copied as they are, and CDATA sections too unless they
+ * read the same as escaped text (copy_cdata()).
  */
 char *
 _shoebox_feed_prepare_xml (const char *text,
@@ -506,7 +672,10 @@ _shoebox_feed_prepare_xml (const char *text,
                            gsize      *out_length)
 {
   g_autoptr(GHashTable) declared = NULL;
-  GString *out = g_string_sized_new (length + 16);
+  /* Room for the character references of CDATA sections too (copy_cdata()),
+   * so that a large feed is not moved in memory while it grows.
+   */
+  GString *out = g_string_sized_new (length + length / 8 + 16);
   const char *p = text;
   const char *end = text + length;
   gsize budget = SHOEBOX_FEED_MAX_ENTITY_EXPANSION;
@@ -530,7 +699,7 @@ _shoebox_feed_prepare_xml (const char *text,
       guchar c = (guchar) *p;
 
       if (c == '<' && end - p >= 9 && strncmp (p, "<![CDATA[", 9) == 0)
-        p = copy_until (out, p, end, "]]>");
+        p = copy_cdata (out, p, end);
       else if (c == '<' && end - p >= 4 && strncmp (p, "<!--", 4) == 0)
         p = copy_until (out, p, end, "-->");
       else if (c == '<' && end - p >= 9 && strncmp (p, "<!DOCTYPE", 9) == 0)
@@ -574,12 +743,18 @@ _shoebox_feed_prepare_xml (const char *text,
               const char *digits = q + 1;
               gboolean hex = digits < end && (*digits == 'x' || *digits == 'X');
               guint64 value = 0;
-              char *stop = NULL;
+              const char *stop = NULL;
 
               if (hex)
                 digits++;
+              /* Read within the text, which need not end with a NUL: it
+               * may be the caller's bytes (_shoebox_feed_decode()).
+               */
               if (digits < end && g_ascii_isxdigit (*digits))
-                value = g_ascii_strtoull (digits, &stop, hex ? 16 : 10);
+                for (stop = digits; stop < end && (hex ? g_ascii_isxdigit (*stop) : g_ascii_isdigit (*stop)); stop++)
+                  value = MIN (value * (hex ? 16 : 10) + (guint) (hex ? g_ascii_xdigit_value (*stop)
+                                                                     : g_ascii_digit_value (*stop)),
+                               G_GUINT64_CONSTANT (0x110000));
               if (stop != NULL && stop < end && *stop == ';' && value >= 0x80 && value <= 0x9F)
                 {
                   append_c1 (out, (guint) value);
@@ -597,8 +772,14 @@ _shoebox_feed_prepare_xml (const char *text,
 
           if (q < end && *q == ';' && q > name)
             {
-              g_autofree char *entity = g_strndup (name, (gsize) (q - name));
+              char entity[65];
               const char *value;
+
+              /* At most 64 bytes (the loop above): no allocation for the
+               * &quot; of every title.
+               */
+              memcpy (entity, name, (gsize) (q - name));
+              entity[q - name] = '\0';
 
               if (g_str_equal (entity, "amp") || g_str_equal (entity, "lt") ||
                   g_str_equal (entity, "gt") || g_str_equal (entity, "quot") ||

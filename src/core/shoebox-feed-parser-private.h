@@ -48,6 +48,7 @@ char            *_shoebox_feed_decode            (const guint8     *data,
                                                   gsize             length,
                                                   const char       *http_charset,
                                                   gboolean         *overridden,
+                                                  const char      **out_text,
                                                   gsize            *out_length);
 char            *_shoebox_feed_prepare_xml       (const char       *text,
                                                   gsize             length,

@@ -109,6 +109,7 @@ _shoebox_feed_parse_xml (const guint8  *data,
   g_autofree char *charset = _shoebox_feed_dup_charset (content_type);
   g_autofree char *decoded = NULL;
   g_autofree char *prepared = NULL;
+  const char *text = NULL;
   g_autoptr(ShoeboxFeed) feed = _shoebox_feed_new ();
   xmlParserCtxtPtr parser;
   xmlDocPtr doc;
@@ -124,8 +125,8 @@ _shoebox_feed_parse_xml (const guint8  *data,
 
   init_libxml2 ();
 
-  decoded = _shoebox_feed_decode (data, length, charset, &overridden, &decoded_length);
-  prepared = _shoebox_feed_prepare_xml (decoded, decoded_length, &rewritten, &netscape, &prepared_length);
+  decoded = _shoebox_feed_decode (data, length, charset, &overridden, &text, &decoded_length);
+  prepared = _shoebox_feed_prepare_xml (text, decoded_length, &rewritten, &netscape, &prepared_length);
   g_clear_pointer (&decoded, g_free);
 
   if (prepared_length == 0 || prepared_length > G_MAXINT)

@@ -26,6 +26,9 @@ char     *_shoebox_html_to_text_tree  (const char *html,
 char     *_shoebox_html_to_text_fast  (const char *html,
                                        gssize      length,
                                        gsize       max_bytes);
+char     *_shoebox_html_to_text_plain (const char *html,
+                                       gssize      length,
+                                       gsize       max_bytes);
 
 gboolean  _shoebox_utf8_validate_len  (const char *text,
                                        gsize       length);

@@ -30,7 +30,14 @@ shoebox_test_open_collection (ShoeboxDatabase **database,
                               gboolean          starter_catalogue)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *real_data_dir = g_build_filename (g_get_home_dir (), ".local", "share", NULL);
   ShoeboxCollection *collection;
+
+  /* A test run with g_test_init() but without G_TEST_OPTION_ISOLATE_DIRS
+   * would write pairs into the collection of whoever runs it.
+   */
+  if (g_strcmp0 (g_get_user_data_dir (), real_data_dir) == 0 || g_getenv ("XDG_DATA_HOME") == NULL)
+    g_error ("%s opens the default collection without G_TEST_OPTION_ISOLATE_DIRS", g_get_prgname ());
 
   *database = shoebox_database_open_default (&error);
   g_assert_no_error (error);

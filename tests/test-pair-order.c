@@ -143,7 +143,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   shoebox_test_add_with_collection ("/pair-order/agrees-with-sql", test_order_agrees_with_sql);
   shoebox_test_add_with_collection ("/pair-order/unknown-pair", test_order_unknown_pair);

@@ -757,6 +757,9 @@ search_text (ShoeboxCollection *collection,
   return found;
 }
 
+/* FTS5's default when its config table has no value. */
+#define AUTOMERGE "SELECT coalesce ((SELECT v FROM pairs_fts_config WHERE k = 'automerge'), 4)"
+
 static void
 test_import_search_index (Fixture       *fixture,
                           gconstpointer  data)
@@ -776,6 +779,13 @@ test_import_search_index (Fixture       *fixture,
   g_assert_true (shoebox_collection_save_pair (fixture->collection, later, &error));
   g_assert_no_error (error);
   g_clear_object (&later);
+
+  /* The import turns the index's automerge off while it indexes, and
+   * gives back the value it found.
+   */
+  g_assert_true (shoebox_database_exec (fixture->database,
+                                        "INSERT INTO pairs_fts (pairs_fts, rank) VALUES ('automerge', 7)", &error));
+  g_assert_no_error (error);
 
   report = import_text (fixture->collection,
                         HEADER "\r\n"
@@ -800,6 +810,10 @@ test_import_search_index (Fixture       *fixture,
   g_clear_object (&found);
   g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM pairs_fts"), ==,
                    shoebox_test_query_int (fixture->database, "SELECT count(*) FROM pairs"));
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, AUTOMERGE), ==, 7);
+  g_assert_true (shoebox_database_exec (fixture->database,
+                                        "INSERT INTO pairs_fts (pairs_fts) VALUES ('integrity-check')", &error));
+  g_assert_no_error (error);
 
   g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"), ==,
                    triggers_before);
@@ -862,6 +876,7 @@ test_import_refused_row (Fixture       *fixture,
   g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM wears"), ==, 2);
   g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM silhouettes"), ==, n_silhouettes + 1);
   g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM pairs_fts"), ==, 2);
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, AUTOMERGE), ==, 4);
   found = search_text (fixture->collection, "walrus");
   g_assert_cmpuint (g_list_model_get_n_items (found), ==, 2);
 }

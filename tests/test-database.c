@@ -13,6 +13,7 @@
 
 #include "shoebox-database-worker.h"
 #include "shoebox-database.h"
+#include "shoebox-migrations.h"
 #include "shoebox-test-collection.h"
 #include "shoebox-test-sql-log.h"
 #include "shoebox-test-wait.h"
@@ -172,6 +173,196 @@ test_migrate_failure_rolls_back (void)
   {
     g_autofree char *count = shoebox_test_query_text (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'c'");
     g_assert_cmpstr (count, ==, "0");
+  }
+}
+
+/* A collection at version 4 (the pairs table whose CHECKs use IN lists),
+ * with a pair of every kind of row that points to it.
+ */
+static const char version_4_rows[] =
+  "INSERT INTO brands (id, name) VALUES (1, 'Balenciaga');"
+  "INSERT INTO silhouettes (id, brand_id, name) VALUES (1, 1, 'Track');"
+  "INSERT INTO pairs (id, silhouette_id, colorway, size, size_system, condition, box, extras, status,"
+  "                   price_paid, currency, purchase_date, notes, created_at, updated_at)"
+  "  VALUES (1, 1, 'Triple White', '43', 'EU', 'VNDS', 'damaged', 'laces;bag', 'Owned',"
+  "          89500, 'EUR', '2021-03-04', 'grail', '2026-01-01T00:00:00Z', '2026-01-02T00:00:00Z'),"
+  "         (2, 1, 'Black', NULL, NULL, NULL, NULL, NULL, 'Wishlist',"
+  "          NULL, NULL, NULL, NULL, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),"
+  "         (3, 1, 'Gone', NULL, NULL, NULL, NULL, NULL, 'Sold',"
+  "          NULL, NULL, NULL, NULL, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"
+  "DELETE FROM pairs WHERE id = 3;"
+  "INSERT INTO tags (id, name) VALUES (1, 'vault');"
+  "INSERT INTO pair_tags (pair_id, tag_id) VALUES (1, 1);"
+  "INSERT INTO wears (pair_id, date) VALUES (1, '2025-12-24');"
+  "INSERT INTO photos (pair_id, file_name, is_side_profile) VALUES (1, 'side.jpg', 1);"
+  "INSERT INTO news_items (id, source_id, key, fetched_at, sort_date)"
+  "  VALUES (1, 1, 'k', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"
+  "INSERT INTO news_mentions (item_id, pair_id) VALUES (1, 1);";
+
+static const char pairs_as_text[] =
+  "SELECT group_concat (quote (id) || quote (silhouette_id) || quote (colorway) || quote (size)"
+  "                     || quote (size_system) || quote (condition) || quote (box) || quote (extras)"
+  "                     || quote (status) || quote (price_paid) || quote (currency)"
+  "                     || quote (purchase_date) || quote (notes) || quote (created_at)"
+  "                     || quote (updated_at), '|')"
+  "  FROM (SELECT * FROM pairs ORDER BY id)";
+
+static ShoeboxDatabase *
+open_at_version (const char *path,
+                 guint       version)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_migrations;
+  const char * const *migrations = shoebox_migrations_get (&n_migrations);
+  ShoeboxDatabase *db;
+
+  g_assert_cmpuint (version, <=, n_migrations);
+  db = shoebox_database_open_with_migrations (path, migrations, version, &error);
+  g_assert_no_error (error);
+  return db;
+}
+
+/* Writes version_4_rows into a new collection at version 4; returns its
+ * pairs as text.
+ */
+static char *
+write_version_4_collection (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(ShoeboxDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  db = open_at_version (path, 4);
+  g_assert_true (shoebox_database_exec (db, version_4_rows, &error));
+  g_assert_no_error (error);
+  return shoebox_test_query_text (db, pairs_as_text);
+}
+
+static void
+assert_refused (ShoeboxDatabase *db,
+                const char      *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (shoebox_database_exec (db, sql, &error));
+  g_assert_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_CONSTRAINT);
+}
+
+static void
+test_migrate_rebuilds_pairs (void)
+{
+  g_autofree char *path = shoebox_database_dup_default_path ();
+  g_autofree char *before = NULL;
+  g_autoptr(ShoeboxDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char * const counts[][2] = {
+    { "SELECT count(*) FROM pair_tags WHERE pair_id = 1", "1" },
+    { "SELECT count(*) FROM wears WHERE pair_id = 1", "1" },
+    { "SELECT count(*) FROM photos WHERE pair_id = 1", "1" },
+    { "SELECT count(*) FROM news_mentions WHERE pair_id = 1", "1" },
+    { "SELECT seq FROM sqlite_sequence WHERE name = 'pairs'", "3" },
+    { "SELECT count(*) FROM sqlite_sequence WHERE name = 'pairs_new'", "0" },
+    { "SELECT group_concat (rowid) FROM pairs_fts WHERE pairs_fts MATCH 'vault'", "1" },
+    { "SELECT group_concat (rowid) FROM pairs_fts WHERE pairs_fts MATCH 'balen*'", "1,2" },
+    { "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'", "8" },
+    { "SELECT count(*) FROM sqlite_schema WHERE sql LIKE '% IN (''%' AND tbl_name = 'pairs'", "0" },
+    { "PRAGMA foreign_keys", "1" },
+  };
+
+  before = write_version_4_collection (path);
+
+  db = open_at_version (path, 5);
+  g_assert_cmpuint (shoebox_test_query_int (db, "PRAGMA user_version"), ==, 5);
+
+  /* Every row, every id and the AUTOINCREMENT counter are still there,
+   * and so is everything that points to the pairs.
+   */
+  {
+    g_autofree char *after = shoebox_test_query_text (db, pairs_as_text);
+
+    g_assert_cmpstr (after, ==, before);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      g_autofree char *value = shoebox_test_query_text (db, counts[i][0]);
+
+      g_assert_cmpstr (value, ==, counts[i][1]);
+    }
+
+  /* Every constraint still refuses what it refused. */
+  assert_refused (db, "UPDATE pairs SET size_system = 'US X' WHERE id = 1");
+  assert_refused (db, "UPDATE pairs SET size_system = 'eu' WHERE id = 1");
+  assert_refused (db, "UPDATE pairs SET condition = 'Mint' WHERE id = 1");
+  assert_refused (db, "UPDATE pairs SET box = '' WHERE id = 1");
+  assert_refused (db, "UPDATE pairs SET status = 'Lost' WHERE id = 1");
+  assert_refused (db, "UPDATE pairs SET status = NULL WHERE id = 1");
+  assert_refused (db, "UPDATE pairs SET price_paid = -1 WHERE id = 1");
+  assert_refused (db, "UPDATE pairs SET currency = 'eur' WHERE id = 1");
+  assert_refused (db, "UPDATE pairs SET currency = NULL WHERE id = 1");
+  assert_refused (db, "UPDATE pairs SET purchase_date = '2021-02-30' WHERE id = 1");
+  assert_refused (db, "UPDATE pairs SET silhouette_id = 42 WHERE id = 1");
+  assert_refused (db, "INSERT INTO pair_tags (pair_id, tag_id) VALUES (42, 1)");
+  assert_refused (db, "DELETE FROM silhouettes WHERE id = 1");
+
+  /* And lets through what it let through; the triggers index the rows. */
+  g_assert_true (shoebox_database_exec (db,
+                                        "UPDATE pairs SET size_system = 'JP cm', condition = 'Beater',"
+                                        " box = 'none', status = 'Sold' WHERE id = 1;"
+                                        "INSERT INTO pairs (silhouette_id, status, created_at, updated_at)"
+                                        "  VALUES (1, 'Owned', 'now', 'now');",
+                                        &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *id = shoebox_test_query_text (db, "SELECT max (id) FROM pairs");
+    g_autofree char *found = shoebox_test_query_text (db, "SELECT group_concat (rowid) FROM pairs_fts"
+                                                          " WHERE pairs_fts MATCH 'beater OR owned'");
+
+    /* Above the deleted pair's id: ids are never given twice. */
+    g_assert_cmpstr (id, ==, "4");
+    g_assert_cmpstr (found, ==, "1,4");
+  }
+
+  /* Deleting a pair still takes what points to it. */
+  g_assert_true (shoebox_database_exec (db, "DELETE FROM pairs WHERE id = 1", &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *left = shoebox_test_query_text (db, "SELECT (SELECT count(*) FROM pair_tags) + (SELECT count(*) FROM wears)"
+                                                         " + (SELECT count(*) FROM photos) + (SELECT count(*) FROM news_mentions)"
+                                                         " + (SELECT count(*) FROM pairs_fts WHERE rowid = 1)");
+
+    g_assert_cmpstr (left, ==, "0");
+  }
+}
+
+/* A row pointing to nothing (written with foreign keys off, by another
+ * program) stops the upgrade, which then changes nothing.
+ */
+static void
+test_migrate_refuses_broken_references (void)
+{
+  g_autofree char *path = shoebox_database_dup_default_path ();
+  g_autoptr(ShoeboxDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_migrations;
+  const char * const *migrations = shoebox_migrations_get (&n_migrations);
+
+  g_free (write_version_4_collection (path));
+  write_sqlite_file (path, "PRAGMA foreign_keys = OFF; INSERT INTO wears (pair_id, date) VALUES (42, '2025-01-01');");
+
+  db = shoebox_database_open_with_migrations (path, migrations, 5, &error);
+  g_assert_null (db);
+  g_assert_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  db = open_at_version (path, 4);
+  g_assert_cmpuint (shoebox_test_query_int (db, "PRAGMA user_version"), ==, 4);
+  {
+    g_autofree char *pairs = shoebox_test_query_text (db, "SELECT count(*) FROM pairs");
+    g_autofree char *fk = shoebox_test_query_text (db, "PRAGMA foreign_keys");
+
+    g_assert_cmpstr (pairs, ==, "2");
+    g_assert_cmpstr (fk, ==, "1");
   }
 }
 
@@ -714,6 +905,8 @@ main (int   argc,
   g_test_add_func ("/database/open/empty-file", test_empty_file_is_new_database);
   g_test_add_func ("/database/migrate/step-by-step", test_migrate_step_by_step);
   g_test_add_func ("/database/migrate/failure-rolls-back", test_migrate_failure_rolls_back);
+  g_test_add_func ("/database/migrate/rebuilds-pairs", test_migrate_rebuilds_pairs);
+  g_test_add_func ("/database/migrate/refuses-broken-references", test_migrate_refuses_broken_references);
   g_test_add_func ("/database/refuse/newer-schema", test_refuse_newer_schema);
   g_test_add_func ("/database/refuse/newer-schema-wal", test_refuse_newer_schema_in_wal_mode);
   g_test_add_data_func ("/database/refuse/not-sqlite", &text_file, test_refuse_not_sqlite);

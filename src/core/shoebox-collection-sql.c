@@ -198,6 +198,11 @@ static const char * const sql_text[N_COLLECTION_SQL] = {
     " style_code, size, condition, status, where_bought, storage_location, notes,"
     " extras, tags)"
     " SELECT * FROM pairs_fts_source WHERE id > ?",
+  /* FTS5 keeps the setting in its config table only once it is set. */
+  [COLLECTION_SQL_FTS_AUTOMERGE] =
+    "SELECT coalesce ((SELECT v FROM pairs_fts_config WHERE k = 'automerge'), 4)",
+  [COLLECTION_SQL_SET_FTS_AUTOMERGE] =
+    "INSERT INTO pairs_fts (pairs_fts, rank) VALUES ('automerge', ?)",
   [COLLECTION_SQL_SAVEPOINT_ROW] =
     "SAVEPOINT csv_row",
   [COLLECTION_SQL_RELEASE_ROW] =

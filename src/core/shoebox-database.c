@@ -226,6 +226,7 @@ run_migration_step (ShoeboxDatabase  *self,
   const MigrationStep *step = user_data;
   g_autofree char *set_version = NULL;
   guint current;
+  guint n_broken;
 
   /* Another Shoebox (the command line, say) may have migrated between our
    * read and this transaction's lock: look again under the lock.
@@ -237,6 +238,18 @@ run_migration_step (ShoeboxDatabase  *self,
 
   if (!exec_sql (self, step->sql, error))
     return FALSE;
+
+  /* Foreign keys are off during the step (see migrate()): check them all
+   * before the commit.
+   */
+  if (!query_uint (self, "SELECT count(*) FROM pragma_foreign_key_check", &n_broken, error))
+    return FALSE;
+  if (n_broken > 0)
+    {
+      g_set_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_CONSTRAINT,
+                   _("Rows that point to missing rows: %u."), n_broken);
+      return FALSE;
+    }
 
   set_version = g_strdup_printf ("PRAGMA user_version = %u", step->version);
   return exec_sql (self, set_version, error);
@@ -253,6 +266,15 @@ migrate (ShoeboxDatabase     *self,
   if (!query_uint (self, "PRAGMA user_version", &current, error))
     return FALSE;
 
+  /* A step that rebuilds a table (SQLite's way: new table, copy, drop,
+   * rename) must not have the drop delete the rows that point to it, nor
+   * the rename rewrite their references: foreign keys are off for the
+   * steps, and each checks them all before it commits. The pragma does
+   * nothing inside a transaction, hence here.
+   */
+  if (current < n_migrations && !exec_sql (self, "PRAGMA foreign_keys = OFF", error))
+    return FALSE;
+
   for (guint version = current + 1; version <= n_migrations; version++)
     {
       MigrationStep step = { migrations[version - 1], version };
@@ -260,9 +282,13 @@ migrate (ShoeboxDatabase     *self,
       if (!shoebox_database_write (self, run_migration_step, &step, error))
         {
           g_prefix_error (error, _("Upgrading the database to version %u failed: "), version);
+          exec_sql (self, "PRAGMA foreign_keys = ON", NULL);
           return FALSE;
         }
     }
+
+  if (!exec_sql (self, "PRAGMA foreign_keys = ON", error))
+    return FALSE;
 
   if (!query_uint (self, "PRAGMA user_version", &self->schema_version, error))
     return FALSE;

@@ -9,6 +9,88 @@
 
 #include "shoebox-migrations.h"
 
+/* The columns of pairs that step 5 does not change, and its indexes. */
+#define PAIRS_FIRST_COLUMNS \
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT," \
+  "  silhouette_id INTEGER NOT NULL REFERENCES silhouettes (id) ON DELETE RESTRICT," \
+  "  colorway TEXT," \
+  "  official_colorway TEXT," \
+  "  style_code TEXT," \
+  "  size TEXT,"
+
+#define PAIRS_LAST_COLUMNS \
+  "  price_paid INTEGER CHECK (price_paid IS NULL OR (typeof (price_paid) = 'integer' AND price_paid >= 0))," \
+  "  currency TEXT CHECK (currency IS NULL OR (length (currency) = 3 AND currency GLOB '[A-Z][A-Z][A-Z]'))," \
+  "  purchase_date TEXT CHECK (purchase_date IS NULL" \
+  "                            OR (purchase_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'" \
+  "                                AND date (purchase_date, '+0 days') IS purchase_date))," \
+  "  where_bought TEXT," \
+  "  estimated_value INTEGER CHECK (estimated_value IS NULL" \
+  "                                 OR (typeof (estimated_value) = 'integer' AND estimated_value >= 0))," \
+  "  storage_location TEXT," \
+  "  notes TEXT," \
+  "  created_at TEXT NOT NULL," \
+  "  updated_at TEXT NOT NULL," \
+  "  CHECK ((price_paid IS NULL AND estimated_value IS NULL) OR currency IS NOT NULL)" \
+  ");"
+
+#define PAIRS_INDEXES \
+  "CREATE INDEX pairs_silhouette ON pairs (silhouette_id);" \
+  "CREATE INDEX pairs_status ON pairs (status);"
+
+/* The full-text index's source and the triggers that keep it in step
+ * (step 2). Step 5 rebuilds pairs and makes them again: the same text
+ * both times.
+ */
+#define PAIRS_FTS_SOURCE_VIEW \
+  "CREATE VIEW pairs_fts_source AS" \
+  "  SELECT p.id AS id, s.name AS silhouette, b.name AS brand, p.colorway, p.official_colorway," \
+  "         p.style_code, p.size, p.condition, p.status, p.where_bought, p.storage_location," \
+  "         p.notes, replace (replace (p.extras, '\\;', ' '), ';', ' ') AS extras," \
+  "         (SELECT group_concat (t.name, ' ') FROM pair_tags pt JOIN tags t ON t.id = pt.tag_id" \
+  "          WHERE pt.pair_id = p.id) AS tags" \
+  "  FROM pairs p JOIN silhouettes s ON s.id = p.silhouette_id JOIN brands b ON b.id = s.brand_id;"
+
+#define PAIRS_FTS_PAIRS_TRIGGERS \
+  "CREATE TRIGGER pairs_fts_insert AFTER INSERT ON pairs BEGIN" \
+  "  INSERT INTO pairs_fts (rowid, silhouette, brand, colorway, official_colorway, style_code, size," \
+  "                         condition, status, where_bought, storage_location, notes, extras, tags)" \
+  "    SELECT * FROM pairs_fts_source WHERE id = new.id;" \
+  "END;" \
+  "CREATE TRIGGER pairs_fts_update AFTER UPDATE ON pairs BEGIN" \
+  "  DELETE FROM pairs_fts WHERE rowid = old.id;" \
+  "  INSERT INTO pairs_fts (rowid, silhouette, brand, colorway, official_colorway, style_code, size," \
+  "                         condition, status, where_bought, storage_location, notes, extras, tags)" \
+  "    SELECT * FROM pairs_fts_source WHERE id = new.id;" \
+  "END;" \
+  "CREATE TRIGGER pairs_fts_delete AFTER DELETE ON pairs BEGIN" \
+  "  DELETE FROM pairs_fts WHERE rowid = old.id;" \
+  "END;"
+
+#define PAIRS_FTS_OTHER_TRIGGERS \
+  "CREATE TRIGGER pair_tags_fts_insert AFTER INSERT ON pair_tags BEGIN" \
+  "  UPDATE pairs_fts SET tags = (SELECT tags FROM pairs_fts_source WHERE id = new.pair_id)" \
+  "    WHERE rowid = new.pair_id;" \
+  "END;" \
+  "CREATE TRIGGER pair_tags_fts_delete AFTER DELETE ON pair_tags BEGIN" \
+  "  UPDATE pairs_fts SET tags = (SELECT tags FROM pairs_fts_source WHERE id = old.pair_id)" \
+  "    WHERE rowid = old.pair_id;" \
+  "END;" \
+  "CREATE TRIGGER tags_fts_update AFTER UPDATE OF name ON tags BEGIN" \
+  "  UPDATE pairs_fts SET tags = (SELECT f.tags FROM pairs_fts_source f WHERE f.id = pairs_fts.rowid)" \
+  "    WHERE rowid IN (SELECT pair_id FROM pair_tags WHERE tag_id = new.id);" \
+  "END;" \
+  "CREATE TRIGGER silhouettes_fts_update AFTER UPDATE OF name, brand_id ON silhouettes BEGIN" \
+  "  UPDATE pairs_fts SET silhouette = new.name," \
+  "                       brand = (SELECT name FROM brands WHERE id = new.brand_id)" \
+  "    WHERE rowid IN (SELECT id FROM pairs WHERE silhouette_id = new.id);" \
+  "END;" \
+  "CREATE TRIGGER brands_fts_update AFTER UPDATE OF name ON brands BEGIN" \
+  "  UPDATE pairs_fts SET brand = new.name" \
+  "    WHERE rowid IN (SELECT p.id FROM pairs p JOIN silhouettes s ON s.id = p.silhouette_id" \
+  "                    WHERE s.brand_id = new.id);" \
+  "END;"
+
 /* The schema, as an ordered list of steps. Step N (counting from 1) brings
  * a database from `PRAGMA user_version = N - 1` to N, inside one
  * transaction. Steps are never edited once released: a change to the
@@ -48,33 +130,14 @@ static const char * const migrations[] = {
   "  value TEXT NOT NULL"
   ");"
   "CREATE TABLE pairs ("
-  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
-  "  silhouette_id INTEGER NOT NULL REFERENCES silhouettes (id) ON DELETE RESTRICT,"
-  "  colorway TEXT,"
-  "  official_colorway TEXT,"
-  "  style_code TEXT,"
-  "  size TEXT,"
+  PAIRS_FIRST_COLUMNS
   "  size_system TEXT CHECK (size_system IS NULL OR size_system IN ('US M', 'US W', 'UK', 'EU', 'JP cm')),"
   "  condition TEXT CHECK (condition IS NULL OR condition IN ('Deadstock', 'VNDS', 'Worn', 'Beater')),"
   "  box TEXT CHECK (box IS NULL OR box IN ('original', 'none', 'damaged')),"
   "  extras TEXT,"
   "  status TEXT NOT NULL DEFAULT 'Owned' CHECK (status IN ('Owned', 'Wishlist', 'Sold')),"
-  "  price_paid INTEGER CHECK (price_paid IS NULL OR (typeof (price_paid) = 'integer' AND price_paid >= 0)),"
-  "  currency TEXT CHECK (currency IS NULL OR (length (currency) = 3 AND currency GLOB '[A-Z][A-Z][A-Z]')),"
-  "  purchase_date TEXT CHECK (purchase_date IS NULL"
-  "                            OR (purchase_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
-  "                                AND date (purchase_date, '+0 days') IS purchase_date)),"
-  "  where_bought TEXT,"
-  "  estimated_value INTEGER CHECK (estimated_value IS NULL"
-  "                                 OR (typeof (estimated_value) = 'integer' AND estimated_value >= 0)),"
-  "  storage_location TEXT,"
-  "  notes TEXT,"
-  "  created_at TEXT NOT NULL,"
-  "  updated_at TEXT NOT NULL,"
-  "  CHECK ((price_paid IS NULL AND estimated_value IS NULL) OR currency IS NOT NULL)"
-  ");"
-  "CREATE INDEX pairs_silhouette ON pairs (silhouette_id);"
-  "CREATE INDEX pairs_status ON pairs (status);"
+  PAIRS_LAST_COLUMNS
+  PAIRS_INDEXES
   "CREATE TABLE tags ("
   "  id INTEGER PRIMARY KEY,"
   "  name TEXT NOT NULL UNIQUE CHECK (length (name) > 0)"
@@ -110,49 +173,9 @@ static const char * const migrations[] = {
   "  condition, status, where_bought, storage_location, notes, extras, tags,"
   "  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'"
   ");"
-  "CREATE VIEW pairs_fts_source AS"
-  "  SELECT p.id AS id, s.name AS silhouette, b.name AS brand, p.colorway, p.official_colorway,"
-  "         p.style_code, p.size, p.condition, p.status, p.where_bought, p.storage_location,"
-  "         p.notes, replace (replace (p.extras, '\\;', ' '), ';', ' ') AS extras,"
-  "         (SELECT group_concat (t.name, ' ') FROM pair_tags pt JOIN tags t ON t.id = pt.tag_id"
-  "          WHERE pt.pair_id = p.id) AS tags"
-  "  FROM pairs p JOIN silhouettes s ON s.id = p.silhouette_id JOIN brands b ON b.id = s.brand_id;"
-  "CREATE TRIGGER pairs_fts_insert AFTER INSERT ON pairs BEGIN"
-  "  INSERT INTO pairs_fts (rowid, silhouette, brand, colorway, official_colorway, style_code, size,"
-  "                         condition, status, where_bought, storage_location, notes, extras, tags)"
-  "    SELECT * FROM pairs_fts_source WHERE id = new.id;"
-  "END;"
-  "CREATE TRIGGER pairs_fts_update AFTER UPDATE ON pairs BEGIN"
-  "  DELETE FROM pairs_fts WHERE rowid = old.id;"
-  "  INSERT INTO pairs_fts (rowid, silhouette, brand, colorway, official_colorway, style_code, size,"
-  "                         condition, status, where_bought, storage_location, notes, extras, tags)"
-  "    SELECT * FROM pairs_fts_source WHERE id = new.id;"
-  "END;"
-  "CREATE TRIGGER pairs_fts_delete AFTER DELETE ON pairs BEGIN"
-  "  DELETE FROM pairs_fts WHERE rowid = old.id;"
-  "END;"
-  "CREATE TRIGGER pair_tags_fts_insert AFTER INSERT ON pair_tags BEGIN"
-  "  UPDATE pairs_fts SET tags = (SELECT tags FROM pairs_fts_source WHERE id = new.pair_id)"
-  "    WHERE rowid = new.pair_id;"
-  "END;"
-  "CREATE TRIGGER pair_tags_fts_delete AFTER DELETE ON pair_tags BEGIN"
-  "  UPDATE pairs_fts SET tags = (SELECT tags FROM pairs_fts_source WHERE id = old.pair_id)"
-  "    WHERE rowid = old.pair_id;"
-  "END;"
-  "CREATE TRIGGER tags_fts_update AFTER UPDATE OF name ON tags BEGIN"
-  "  UPDATE pairs_fts SET tags = (SELECT f.tags FROM pairs_fts_source f WHERE f.id = pairs_fts.rowid)"
-  "    WHERE rowid IN (SELECT pair_id FROM pair_tags WHERE tag_id = new.id);"
-  "END;"
-  "CREATE TRIGGER silhouettes_fts_update AFTER UPDATE OF name, brand_id ON silhouettes BEGIN"
-  "  UPDATE pairs_fts SET silhouette = new.name,"
-  "                       brand = (SELECT name FROM brands WHERE id = new.brand_id)"
-  "    WHERE rowid IN (SELECT id FROM pairs WHERE silhouette_id = new.id);"
-  "END;"
-  "CREATE TRIGGER brands_fts_update AFTER UPDATE OF name ON brands BEGIN"
-  "  UPDATE pairs_fts SET brand = new.name"
-  "    WHERE rowid IN (SELECT p.id FROM pairs p JOIN silhouettes s ON s.id = p.silhouette_id"
-  "                    WHERE s.brand_id = new.id);"
-  "END;",
+  PAIRS_FTS_SOURCE_VIEW
+  PAIRS_FTS_PAIRS_TRIGGERS
+  PAIRS_FTS_OTHER_TRIGGERS,
 
   /* 3: news: the feeds the user follows, each with its health and the
    * validators for conditional GET, and the articles fetched from them.
@@ -216,6 +239,49 @@ static const char * const migrations[] = {
   "  PRIMARY KEY (item_id, pair_id)"
   ") WITHOUT ROWID;"
   "CREATE INDEX news_mentions_pair ON news_mentions (pair_id);",
+
+  /* 5: the same pairs, with each CHECK on a list of words written as
+   * comparisons joined by OR. SQLite evaluates `x IN (…)` in a CHECK by
+   * building a temporary index of the list for every row it writes: a
+   * third of a big import's inserting. The rows, their ids and the
+   * AUTOINCREMENT counter stay; the table is rebuilt the way SQLite's
+   * documentation says (new table, copy, drop, rename), which needs
+   * foreign keys off: migrate() turns them off around every step and
+   * checks them before the commit. The view and the triggers that name
+   * pairs are made again, the same as step 2 made them.
+   */
+  "CREATE TABLE pairs_new ("
+  PAIRS_FIRST_COLUMNS
+  "  size_system TEXT CHECK (size_system IS NULL OR size_system = 'US M' OR size_system = 'US W'"
+  "                          OR size_system = 'UK' OR size_system = 'EU' OR size_system = 'JP cm'),"
+  "  condition TEXT CHECK (condition IS NULL OR condition = 'Deadstock' OR condition = 'VNDS'"
+  "                        OR condition = 'Worn' OR condition = 'Beater'),"
+  "  box TEXT CHECK (box IS NULL OR box = 'original' OR box = 'none' OR box = 'damaged'),"
+  "  extras TEXT,"
+  "  status TEXT NOT NULL DEFAULT 'Owned' CHECK (status = 'Owned' OR status = 'Wishlist' OR status = 'Sold'),"
+  PAIRS_LAST_COLUMNS
+  "INSERT INTO pairs_new SELECT * FROM pairs;"
+  /* The counter may be above every id left (deleted pairs): keep it, so
+   * Undo's ids stay unique. Dropping pairs deletes its row, renaming
+   * pairs_new renames this one.
+   */
+  "DELETE FROM sqlite_sequence WHERE name = 'pairs_new';"
+  "INSERT INTO sqlite_sequence (name, seq) SELECT 'pairs_new', seq FROM sqlite_sequence WHERE name = 'pairs';"
+  /* Renaming parses every view and trigger: none may name a missing
+   * table then. Dropping pairs drops its own triggers and indexes.
+   */
+  "DROP VIEW pairs_fts_source;"
+  "DROP TRIGGER pair_tags_fts_insert;"
+  "DROP TRIGGER pair_tags_fts_delete;"
+  "DROP TRIGGER tags_fts_update;"
+  "DROP TRIGGER silhouettes_fts_update;"
+  "DROP TRIGGER brands_fts_update;"
+  "DROP TABLE pairs;"
+  "ALTER TABLE pairs_new RENAME TO pairs;"
+  PAIRS_INDEXES
+  PAIRS_FTS_SOURCE_VIEW
+  PAIRS_FTS_PAIRS_TRIGGERS
+  PAIRS_FTS_OTHER_TRIGGERS,
 };
 
 const char * const *

@@ -519,11 +519,7 @@ shoebox_collection_delete_silhouette (ShoeboxCollection  *self,
 
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), FALSE);
 
-  if (!shoebox_database_write (self->database, delete_silhouette_in_transaction, &data, error))
-    return FALSE;
-
-  _shoebox_collection_emit_changed (self);
-  return TRUE;
+  return _shoebox_collection_write (self, delete_silhouette_in_transaction, &data, error);
 }
 
 /**

@@ -41,6 +41,26 @@ statistics_count_free (gpointer data)
   g_free (count);
 }
 
+static gpointer
+currency_total_copy (gconstpointer src,
+                     gpointer      user_data)
+{
+  ShoeboxCurrencyTotal *total = g_memdup2 (src, sizeof (ShoeboxCurrencyTotal));
+
+  total->currency = g_strdup (total->currency);
+  return total;
+}
+
+static gpointer
+statistics_count_copy (gconstpointer src,
+                       gpointer      user_data)
+{
+  ShoeboxStatisticsCount *count = g_memdup2 (src, sizeof (ShoeboxStatisticsCount));
+
+  count->label = g_strdup (count->label);
+  return count;
+}
+
 static ShoeboxStatistics *
 statistics_copy (ShoeboxStatistics *statistics)
 {
@@ -49,24 +69,9 @@ statistics_copy (ShoeboxStatistics *statistics)
   memcpy (copy->n_by_status, statistics->n_by_status, sizeof copy->n_by_status);
   memcpy (copy->n_by_condition, statistics->n_by_condition, sizeof copy->n_by_condition);
   copy->n_not_worn_recently = statistics->n_not_worn_recently;
-  copy->totals = g_ptr_array_new_with_free_func (currency_total_free);
-  for (guint i = 0; i < statistics->totals->len; i++)
-    {
-      ShoeboxCurrencyTotal *total = g_memdup2 (g_ptr_array_index (statistics->totals, i),
-                                               sizeof (ShoeboxCurrencyTotal));
-
-      total->currency = g_strdup (total->currency);
-      g_ptr_array_add (copy->totals, total);
-    }
-  copy->by_brand = g_ptr_array_new_with_free_func (statistics_count_free);
-  for (guint i = 0; i < statistics->by_brand->len; i++)
-    {
-      ShoeboxStatisticsCount *count = g_memdup2 (g_ptr_array_index (statistics->by_brand, i),
-                                                 sizeof (ShoeboxStatisticsCount));
-
-      count->label = g_strdup (count->label);
-      g_ptr_array_add (copy->by_brand, count);
-    }
+  /* The copies free their elements as the originals do. */
+  copy->totals = g_ptr_array_copy (statistics->totals, currency_total_copy, NULL);
+  copy->by_brand = g_ptr_array_copy (statistics->by_brand, statistics_count_copy, NULL);
   copy->most_worn = g_ptr_array_ref (statistics->most_worn);
   copy->least_worn = g_ptr_array_ref (statistics->least_worn);
 

@@ -1114,6 +1114,27 @@ test_statistics (Fixture       *fixture,
     ShoeboxStatistics *copy = g_boxed_copy (SHOEBOX_TYPE_STATISTICS, statistics);
 
     g_assert_cmpuint (copy->by_brand->len, ==, 3);
+    for (guint i = 0; i < copy->by_brand->len; i++)
+      {
+        ShoeboxStatisticsCount *original = g_ptr_array_index (statistics->by_brand, i);
+        ShoeboxStatisticsCount *copied = g_ptr_array_index (copy->by_brand, i);
+
+        g_assert_true (copied != original && copied->label != original->label);
+        g_assert_cmpstr (copied->label, ==, original->label);
+        g_assert_cmpuint (copied->count, ==, original->count);
+      }
+    g_assert_cmpuint (copy->totals->len, ==, statistics->totals->len);
+    g_assert_cmpuint (copy->totals->len, >, 0);
+    for (guint i = 0; i < copy->totals->len; i++)
+      {
+        ShoeboxCurrencyTotal *original = g_ptr_array_index (statistics->totals, i);
+        ShoeboxCurrencyTotal *copied = g_ptr_array_index (copy->totals, i);
+
+        g_assert_true (copied != original && copied->currency != original->currency);
+        g_assert_cmpstr (copied->currency, ==, original->currency);
+        g_assert_cmpint (copied->paid, ==, original->paid);
+        g_assert_cmpint (copied->paid_for_estimated, ==, original->paid_for_estimated);
+      }
     g_boxed_free (SHOEBOX_TYPE_STATISTICS, copy);
   }
 }

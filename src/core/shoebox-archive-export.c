@@ -130,9 +130,7 @@ _shoebox_archive_sync_and_rename (int          fd,
                                   const char  *path,
                                   GError     **error)
 {
-  g_autofree char *folder = g_path_get_dirname (path);
   g_autofree char *display_name = g_filename_display_name (path);
-  int folder_fd;
 
   if (fsync (fd) != 0 || g_rename (temp_path, path) != 0)
     {
@@ -143,13 +141,7 @@ _shoebox_archive_sync_and_rename (int          fd,
       return FALSE;
     }
 
-  folder_fd = g_open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-  if (folder_fd >= 0)
-    {
-      fsync (folder_fd);
-      close (folder_fd);
-    }
-
+  shoebox_file_sync_folder (path);
   return TRUE;
 }
 

@@ -269,6 +269,26 @@ delete_silhouette_in_transaction (ShoeboxDatabase  *database,
   return shoebox_database_step_done (data->self->database, stmt, error);
 }
 
+/* Runs @func, which adds @load's silhouettes, in one transaction; says
+ * how many were new, and tells the views only when some were. */
+static gboolean
+run_load (ShoeboxCollection         *self,
+          ShoeboxDatabaseWriteFunc   func,
+          gpointer                   user_data,
+          CatalogueLoad             *load,
+          guint                     *n_added,
+          GError                   **error)
+{
+  if (!shoebox_database_write (self->database, func, user_data, error))
+    return FALSE;
+
+  if (n_added != NULL)
+    *n_added = load->n_added;
+  if (load->n_added > 0)
+    _shoebox_collection_emit_changed (self);
+  return TRUE;
+}
+
 /**
  * shoebox_collection_load_catalogue_data:
  * @self: a #ShoeboxCollection
@@ -299,14 +319,7 @@ shoebox_collection_load_catalogue_data (ShoeboxCollection  *self,
   if (!g_key_file_load_from_bytes (catalogue, data, G_KEY_FILE_NONE, error))
     return FALSE;
 
-  if (!shoebox_database_write (self->database, load_catalogue_in_transaction, &load, error))
-    return FALSE;
-
-  if (n_added != NULL)
-    *n_added = load.n_added;
-  if (load.n_added > 0)
-    _shoebox_collection_emit_changed (self);
-  return TRUE;
+  return run_load (self, load_catalogue_in_transaction, &load, &load, n_added, error);
 }
 
 /**
@@ -352,14 +365,7 @@ shoebox_collection_load_starter_catalogue (ShoeboxCollection  *self,
   if (data == NULL || !g_key_file_load_from_bytes (catalogue, data, G_KEY_FILE_NONE, error))
     return FALSE;
 
-  if (!shoebox_database_write (self->database, load_starter_in_transaction, &starter, error))
-    return FALSE;
-
-  if (n_added != NULL)
-    *n_added = load.n_added;
-  if (load.n_added > 0)
-    _shoebox_collection_emit_changed (self);
-  return TRUE;
+  return run_load (self, load_starter_in_transaction, &starter, &load, n_added, error);
 }
 
 static ShoeboxSilhouette *
@@ -519,11 +525,7 @@ shoebox_collection_delete_silhouette (ShoeboxCollection  *self,
 
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), FALSE);
 
-  if (!shoebox_database_write (self->database, delete_silhouette_in_transaction, &data, error))
-    return FALSE;
-
-  _shoebox_collection_emit_changed (self);
-  return TRUE;
+  return _shoebox_collection_write (self, delete_silhouette_in_transaction, &data, error);
 }
 
 /**

@@ -17,6 +17,13 @@
 
 /* The rows that tie photo files (named by content hash) to pairs. */
 
+typedef enum
+{
+  PHOTO_ADD,
+  PHOTO_REMOVE,
+  PHOTO_SIDE_PROFILE,
+} PhotoAction;
+
 /* One change to a pair's photo rows, run inside a transaction. */
 typedef struct
 {
@@ -24,7 +31,7 @@ typedef struct
   gint64             pair_id;
   const char        *file_name;
   gboolean           is_side_profile;
-  enum { PHOTO_ADD, PHOTO_REMOVE, PHOTO_SIDE_PROFILE } action;
+  PhotoAction        action;
 } PhotoData;
 
 static gboolean
@@ -84,6 +91,23 @@ photo_in_transaction (ShoeboxDatabase  *database,
   return shoebox_database_step_done (self->database, stmt, error);
 }
 
+/* What the three public calls share: one change, in its own transaction. */
+static gboolean
+change_photo (ShoeboxCollection  *self,
+              gint64              pair_id,
+              const char         *file_name,
+              gboolean            is_side_profile,
+              PhotoAction         action,
+              GError            **error)
+{
+  PhotoData data = { self, pair_id, file_name, is_side_profile, action };
+
+  g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), FALSE);
+  g_return_val_if_fail (file_name != NULL, FALSE);
+
+  return _shoebox_collection_write (self, photo_in_transaction, &data, error);
+}
+
 /**
  * shoebox_collection_add_photo:
  * @self: a #ShoeboxCollection
@@ -105,16 +129,7 @@ shoebox_collection_add_photo (ShoeboxCollection  *self,
                               gboolean            is_side_profile,
                               GError            **error)
 {
-  PhotoData data = { self, pair_id, file_name, is_side_profile, PHOTO_ADD };
-
-  g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), FALSE);
-  g_return_val_if_fail (file_name != NULL, FALSE);
-
-  if (!shoebox_database_write (self->database, photo_in_transaction, &data, error))
-    return FALSE;
-
-  _shoebox_collection_emit_changed (self);
-  return TRUE;
+  return change_photo (self, pair_id, file_name, is_side_profile, PHOTO_ADD, error);
 }
 
 gboolean
@@ -123,16 +138,7 @@ shoebox_collection_remove_photo (ShoeboxCollection  *self,
                                  const char         *file_name,
                                  GError            **error)
 {
-  PhotoData data = { self, pair_id, file_name, FALSE, PHOTO_REMOVE };
-
-  g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), FALSE);
-  g_return_val_if_fail (file_name != NULL, FALSE);
-
-  if (!shoebox_database_write (self->database, photo_in_transaction, &data, error))
-    return FALSE;
-
-  _shoebox_collection_emit_changed (self);
-  return TRUE;
+  return change_photo (self, pair_id, file_name, FALSE, PHOTO_REMOVE, error);
 }
 
 gboolean
@@ -141,16 +147,7 @@ shoebox_collection_set_side_profile (ShoeboxCollection  *self,
                                      const char         *file_name,
                                      GError            **error)
 {
-  PhotoData data = { self, pair_id, file_name, TRUE, PHOTO_SIDE_PROFILE };
-
-  g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), FALSE);
-  g_return_val_if_fail (file_name != NULL, FALSE);
-
-  if (!shoebox_database_write (self->database, photo_in_transaction, &data, error))
-    return FALSE;
-
-  _shoebox_collection_emit_changed (self);
-  return TRUE;
+  return change_photo (self, pair_id, file_name, TRUE, PHOTO_SIDE_PROFILE, error);
 }
 
 /**

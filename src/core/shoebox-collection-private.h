@@ -175,6 +175,11 @@ _shoebox_collection_dup_now (void);
 void
 _shoebox_collection_emit_changed (ShoeboxCollection *self);
 gboolean
+_shoebox_collection_write (ShoeboxCollection         *self,
+                           ShoeboxDatabaseWriteFunc   func,
+                           gpointer                   user_data,
+                           GError                   **error);
+gboolean
 _shoebox_collection_ensure_brand (ShoeboxCollection  *self,
                                   const char         *name,
                                   gint64             *brand_id,

@@ -41,6 +41,26 @@ statistics_count_free (gpointer data)
   g_free (count);
 }
 
+static gpointer
+currency_total_copy (gconstpointer src,
+                     gpointer      user_data)
+{
+  ShoeboxCurrencyTotal *total = g_memdup2 (src, sizeof (ShoeboxCurrencyTotal));
+
+  total->currency = g_strdup (total->currency);
+  return total;
+}
+
+static gpointer
+statistics_count_copy (gconstpointer src,
+                       gpointer      user_data)
+{
+  ShoeboxStatisticsCount *count = g_memdup2 (src, sizeof (ShoeboxStatisticsCount));
+
+  count->label = g_strdup (count->label);
+  return count;
+}
+
 static ShoeboxStatistics *
 statistics_copy (ShoeboxStatistics *statistics)
 {
@@ -49,28 +69,90 @@ statistics_copy (ShoeboxStatistics *statistics)
   memcpy (copy->n_by_status, statistics->n_by_status, sizeof copy->n_by_status);
   memcpy (copy->n_by_condition, statistics->n_by_condition, sizeof copy->n_by_condition);
   copy->n_not_worn_recently = statistics->n_not_worn_recently;
-  copy->totals = g_ptr_array_new_with_free_func (currency_total_free);
-  for (guint i = 0; i < statistics->totals->len; i++)
-    {
-      ShoeboxCurrencyTotal *total = g_memdup2 (g_ptr_array_index (statistics->totals, i),
-                                               sizeof (ShoeboxCurrencyTotal));
-
-      total->currency = g_strdup (total->currency);
-      g_ptr_array_add (copy->totals, total);
-    }
-  copy->by_brand = g_ptr_array_new_with_free_func (statistics_count_free);
-  for (guint i = 0; i < statistics->by_brand->len; i++)
-    {
-      ShoeboxStatisticsCount *count = g_memdup2 (g_ptr_array_index (statistics->by_brand, i),
-                                                 sizeof (ShoeboxStatisticsCount));
-
-      count->label = g_strdup (count->label);
-      g_ptr_array_add (copy->by_brand, count);
-    }
+  /* The copies free their elements as the originals do. */
+  copy->totals = g_ptr_array_copy (statistics->totals, currency_total_copy, NULL);
+  copy->by_brand = g_ptr_array_copy (statistics->by_brand, statistics_count_copy, NULL);
   copy->most_worn = g_ptr_array_ref (statistics->most_worn);
   copy->least_worn = g_ptr_array_ref (statistics->least_worn);
 
   return copy;
+}
+
+typedef void (*RowFunc) (ShoeboxStatement *stmt,
+                         gpointer          data);
+
+/* Each figure is one query whose rows @func adds to @data one by one. */
+static gboolean
+read_rows (ShoeboxCollection  *self,
+           CollectionSql       sql,
+           RowFunc             func,
+           gpointer            data,
+           GError            **error)
+{
+  g_autoptr(ShoeboxStatement) stmt = _shoebox_collection_statement (self, sql, error);
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return FALSE;
+  for (;;)
+    {
+      if (!shoebox_database_step_row (self->database, stmt, &has_row, error))
+        return FALSE;
+      if (!has_row)
+        return TRUE;
+      func (stmt, data);
+    }
+}
+
+/* A row of (status or condition, count) into the array of counts. */
+static void
+read_count (ShoeboxStatement *stmt,
+            gpointer          data)
+{
+  guint *counts = data;
+
+  counts[shoebox_statement_column_int (stmt, 0)] = shoebox_statement_column_int (stmt, 1);
+}
+
+static void
+read_currency_total (ShoeboxStatement *stmt,
+                     gpointer          data)
+{
+  ShoeboxCurrencyTotal *total = g_new0 (ShoeboxCurrencyTotal, 1);
+
+  total->currency = g_strdup (shoebox_statement_column_text (stmt, 0));
+  total->paid = shoebox_statement_column_int64 (stmt, 1);
+  total->estimated = shoebox_statement_column_int64 (stmt, 2);
+  total->n_pairs = shoebox_statement_column_int (stmt, 3);
+  total->n_paid = shoebox_statement_column_int (stmt, 4);
+  total->n_estimated = shoebox_statement_column_int (stmt, 5);
+  total->paid_for_estimated = shoebox_statement_column_int64 (stmt, 6);
+  g_ptr_array_add (data, total);
+}
+
+static void
+read_brand_count (ShoeboxStatement *stmt,
+                  gpointer          data)
+{
+  ShoeboxStatisticsCount *brand = g_new0 (ShoeboxStatisticsCount, 1);
+
+  brand->label = g_strdup (shoebox_statement_column_text (stmt, 0));
+  brand->count = shoebox_statement_column_int (stmt, 1);
+  g_ptr_array_add (data, brand);
+}
+
+/* The most and the least worn pairs: a query of ids, then the pairs. */
+static GPtrArray *
+load_ranked_pairs (ShoeboxCollection  *self,
+                   CollectionSql       sql,
+                   GError            **error)
+{
+  g_autoptr(ShoeboxStatement) stmt = _shoebox_collection_statement (self, sql, error);
+  g_autoptr(GArray) ids = NULL;
+
+  if (stmt == NULL || (ids = shoebox_database_query_ids (self->database, stmt, error)) == NULL)
+    return NULL;
+  return _shoebox_collection_load_pairs (self, ids, error);
 }
 
 /**
@@ -88,10 +170,8 @@ shoebox_collection_compute_statistics (ShoeboxCollection  *self,
                                        GError            **error)
 {
   g_autoptr(ShoeboxStatistics) statistics = g_new0 (ShoeboxStatistics, 1);
-  g_autoptr(GArray) ids = NULL;
   g_autofree char *now = NULL;
   g_autoptr(ShoeboxStatement) stmt = NULL;
-  gboolean has_row;
   gint64 count;
 
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), NULL);
@@ -102,88 +182,16 @@ shoebox_collection_compute_statistics (ShoeboxCollection  *self,
   if (today == NULL)
     today = now = shoebox_date_dup_today ();
 
-  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_COUNT_BY_STATUS, error);
-  if (stmt == NULL)
+  if (!read_rows (self, COLLECTION_SQL_COUNT_BY_STATUS, read_count, statistics->n_by_status, error)
+      || !read_rows (self, COLLECTION_SQL_COUNT_BY_CONDITION, read_count, statistics->n_by_condition, error)
+      || !read_rows (self, COLLECTION_SQL_TOTALS_BY_CURRENCY, read_currency_total, statistics->totals, error)
+      || !read_rows (self, COLLECTION_SQL_COUNT_BY_BRAND, read_brand_count, statistics->by_brand, error))
     return NULL;
-  for (;;)
-    {
-      if (!shoebox_database_step_row (self->database, stmt, &has_row, error))
-        return NULL;
-      if (!has_row)
-        break;
-      statistics->n_by_status[shoebox_statement_column_int (stmt, 0)] = shoebox_statement_column_int (stmt, 1);
-    }
 
-  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_COUNT_BY_CONDITION, error);
-  if (stmt == NULL)
-    return NULL;
-  for (;;)
-    {
-      if (!shoebox_database_step_row (self->database, stmt, &has_row, error))
-        return NULL;
-      if (!has_row)
-        break;
-      statistics->n_by_condition[shoebox_statement_column_int (stmt, 0)] = shoebox_statement_column_int (stmt, 1);
-    }
-
-  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_TOTALS_BY_CURRENCY,
-                  error);
-  if (stmt == NULL)
-    return NULL;
-  for (;;)
-    {
-      ShoeboxCurrencyTotal *total;
-
-      if (!shoebox_database_step_row (self->database, stmt, &has_row, error))
-        return NULL;
-      if (!has_row)
-        break;
-
-      total = g_new0 (ShoeboxCurrencyTotal, 1);
-
-      total->currency = g_strdup (shoebox_statement_column_text (stmt, 0));
-      total->paid = shoebox_statement_column_int64 (stmt, 1);
-      total->estimated = shoebox_statement_column_int64 (stmt, 2);
-      total->n_pairs = shoebox_statement_column_int (stmt, 3);
-      total->n_paid = shoebox_statement_column_int (stmt, 4);
-      total->n_estimated = shoebox_statement_column_int (stmt, 5);
-      total->paid_for_estimated = shoebox_statement_column_int64 (stmt, 6);
-      g_ptr_array_add (statistics->totals, total);
-    }
-
-  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_COUNT_BY_BRAND,
-                  error);
-  if (stmt == NULL)
-    return NULL;
-  for (;;)
-    {
-      ShoeboxStatisticsCount *brand;
-
-      if (!shoebox_database_step_row (self->database, stmt, &has_row, error))
-        return NULL;
-      if (!has_row)
-        break;
-
-      brand = g_new0 (ShoeboxStatisticsCount, 1);
-      brand->label = g_strdup (shoebox_statement_column_text (stmt, 0));
-      brand->count = shoebox_statement_column_int (stmt, 1);
-      g_ptr_array_add (statistics->by_brand, brand);
-    }
-
-  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_MOST_WORN,
-                  error);
-  if (stmt == NULL || (ids = shoebox_database_query_ids (self->database, stmt, error)) == NULL)
-    return NULL;
-  statistics->most_worn = _shoebox_collection_load_pairs (self, ids, error);
+  statistics->most_worn = load_ranked_pairs (self, COLLECTION_SQL_MOST_WORN, error);
   if (statistics->most_worn == NULL)
     return NULL;
-  g_clear_pointer (&ids, g_array_unref);
-
-  stmt = _shoebox_collection_statement (self, COLLECTION_SQL_LEAST_WORN,
-                  error);
-  if (stmt == NULL || (ids = shoebox_database_query_ids (self->database, stmt, error)) == NULL)
-    return NULL;
-  statistics->least_worn = _shoebox_collection_load_pairs (self, ids, error);
+  statistics->least_worn = load_ranked_pairs (self, COLLECTION_SQL_LEAST_WORN, error);
   if (statistics->least_worn == NULL)
     return NULL;
 

@@ -147,9 +147,5 @@ shoebox_collection_remove_wear (ShoeboxCollection  *self,
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (self), FALSE);
   g_return_val_if_fail (date != NULL, FALSE);
 
-  if (!shoebox_database_write (self->database, wear_in_transaction, &data, error))
-    return FALSE;
-
-  _shoebox_collection_emit_changed (self);
-  return TRUE;
+  return _shoebox_collection_write (self, wear_in_transaction, &data, error);
 }

@@ -51,6 +51,22 @@ _shoebox_collection_emit_changed (ShoeboxCollection *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* Runs @func in one transaction and, once it committed, tells the views
+ * the collection changed: every write that changes what they show ends
+ * this way. */
+gboolean
+_shoebox_collection_write (ShoeboxCollection         *self,
+                           ShoeboxDatabaseWriteFunc   func,
+                           gpointer                   user_data,
+                           GError                   **error)
+{
+  if (!shoebox_database_write (self->database, func, user_data, error))
+    return FALSE;
+
+  _shoebox_collection_emit_changed (self);
+  return TRUE;
+}
+
 gboolean
 _shoebox_collection_ensure_brand (ShoeboxCollection  *self,
                                   const char         *name,

@@ -237,6 +237,28 @@ link_temp_name (ShoeboxFileReplace  *self,
 }
 
 /**
+ * shoebox_file_sync_folder:
+ * @path: a file just renamed or created
+ *
+ * Syncs the folder that holds @path, so that its new name survives a
+ * crash or a power cut. A folder that cannot be opened is left as it is:
+ * the file itself is already on the disk.
+ */
+void
+shoebox_file_sync_folder (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  int folder_fd;
+
+  folder_fd = g_open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (folder_fd >= 0)
+    {
+      fsync (folder_fd);
+      close (folder_fd);
+    }
+}
+
+/**
  * shoebox_file_replace_commit:
  * @self: a #ShoeboxFileReplace
  * @error: return location for a #GError
@@ -250,9 +272,7 @@ gboolean
 shoebox_file_replace_commit (ShoeboxFileReplace  *self,
                              GError             **error)
 {
-  g_autofree char *folder = NULL;
   gboolean unnamed;
-  int folder_fd;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (!self->committed, FALSE);
@@ -279,14 +299,7 @@ shoebox_file_replace_commit (ShoeboxFileReplace  *self,
   self->committed = TRUE;
 
   /* The new name is durable once the folder is synced too. */
-  folder = g_path_get_dirname (self->path);
-  folder_fd = g_open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-  if (folder_fd >= 0)
-    {
-      fsync (folder_fd);
-      close (folder_fd);
-    }
-
+  shoebox_file_sync_folder (self->path);
   return TRUE;
 }
 

@@ -21,6 +21,7 @@ gboolean            shoebox_file_replace_commit     (ShoeboxFileReplace  *self,
 void                shoebox_file_replace_free       (ShoeboxFileReplace  *self);
 
 void                shoebox_file_replace_remove_leftovers (const char    *folder);
+void                shoebox_file_sync_folder              (const char    *path);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShoeboxFileReplace, shoebox_file_replace_free)
 

@@ -247,6 +247,31 @@ return_cancelled (Fetch *fetch)
   return_result (fetch, NULL);
 }
 
+/* A hop's request or read failed: cancelled, or in plain words. */
+static void
+return_transfer_error (Fetch        *fetch,
+                       const GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return_cancelled (fetch);
+  else
+    return_error (fetch, error_for_transfer (fetch->fetcher, error));
+}
+
+/* What a full and a not-modified answer both hand over: the validators
+ * for the next fetch, and where the feed was found. */
+static void
+set_result_location (Fetch              *fetch,
+                     FetchResult        *result,
+                     SoupMessageHeaders *headers)
+{
+  result->etag = g_strdup (soup_message_headers_get_one (headers, "ETag"));
+  result->last_modified = g_strdup (soup_message_headers_get_one (headers, "Last-Modified"));
+  result->final_url = g_strdup (fetch->url);
+  if (fetch->n_redirects > 0 && fetch->all_permanent)
+    result->permanent_url = g_strdup (fetch->url);
+}
+
 /* The charset parameter of the Content-Type, if it is a plain label:
  * anything else could not name an encoding, and is dropped before it
  * reaches iconv.
@@ -278,11 +303,7 @@ finish_body (Fetch *fetch)
    */
   result->content_type = g_strdup (soup_message_headers_get_content_type (headers, &params));
   result->charset = dup_charset (params);
-  result->etag = g_strdup (soup_message_headers_get_one (headers, "ETag"));
-  result->last_modified = g_strdup (soup_message_headers_get_one (headers, "Last-Modified"));
-  result->final_url = g_strdup (fetch->url);
-  if (fetch->n_redirects > 0 && fetch->all_permanent)
-    result->permanent_url = g_strdup (fetch->url);
+  set_result_location (fetch, result, headers);
   result->body = g_byte_array_free_to_bytes (g_steal_pointer (&fetch->body));
 
   return_result (fetch, result);
@@ -305,10 +326,7 @@ read_cb (GObject      *object,
 
   if (bytes == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return_cancelled (fetch);
-      else
-        return_error (fetch, error_for_transfer (fetch->fetcher, error));
+      return_transfer_error (fetch, error);
       return;
     }
 
@@ -411,10 +429,7 @@ send_cb (GObject      *object,
 
   if (stream == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return_cancelled (fetch);
-      else
-        return_error (fetch, error_for_transfer (fetch->fetcher, error));
+      return_transfer_error (fetch, error);
       return;
     }
 
@@ -433,11 +448,7 @@ send_cb (GObject      *object,
       FetchResult *result = g_new0 (FetchResult, 1);
 
       result->not_modified = TRUE;
-      result->etag = g_strdup (soup_message_headers_get_one (headers, "ETag"));
-      result->last_modified = g_strdup (soup_message_headers_get_one (headers, "Last-Modified"));
-      result->final_url = g_strdup (fetch->url);
-      if (fetch->n_redirects > 0 && fetch->all_permanent)
-        result->permanent_url = g_strdup (fetch->url);
+      set_result_location (fetch, result, headers);
       return_result (fetch, result);
       return;
     }

@@ -225,6 +225,22 @@ shoebox_news_store_add_source (ShoeboxNewsStore  *self,
   return shoebox_news_store_lookup_source (self, add.id);
 }
 
+/* One change to a source's row, then the sources read again; the items
+ * are told too when @items_changed, as they show what changed. */
+static gboolean
+update_source (ShoeboxNewsStore  *self,
+               SimpleUpdate      *update,
+               gboolean           items_changed,
+               GError           **error)
+{
+  if (!_shoebox_news_store_simple_update (self, update, error) || !_shoebox_news_store_reload_sources (self, error))
+    return FALSE;
+
+  if (items_changed)
+    _shoebox_news_store_emit_items_changed (self);
+  return TRUE;
+}
+
 /**
  * shoebox_news_store_rename_source:
  * @self: a #ShoeboxNewsStore
@@ -250,12 +266,8 @@ shoebox_news_store_rename_source (ShoeboxNewsStore   *self,
   clean = _shoebox_news_store_dup_clean_title (title);
   update.id = source->id;
   update.text = clean;
-  if (!_shoebox_news_store_simple_update (self, &update, error) || !_shoebox_news_store_reload_sources (self, error))
-    return FALSE;
-
   /* Items show their source's name. */
-  _shoebox_news_store_emit_items_changed (self);
-  return TRUE;
+  return update_source (self, &update, TRUE, error);
 }
 
 gboolean
@@ -272,7 +284,7 @@ shoebox_news_store_set_source_enabled (ShoeboxNewsStore   *self,
   update.id = source->id;
   update.number = enabled ? 1 : 0;
   update.use_number = TRUE;
-  return _shoebox_news_store_simple_update (self, &update, error) && _shoebox_news_store_reload_sources (self, error);
+  return update_source (self, &update, FALSE, error);
 }
 
 /**
@@ -296,11 +308,7 @@ shoebox_news_store_remove_source (ShoeboxNewsStore   *self,
   g_return_val_if_fail (SHOEBOX_IS_NEWS_SOURCE (source), FALSE);
 
   update.id = source->id;
-  if (!_shoebox_news_store_simple_update (self, &update, error) || !_shoebox_news_store_reload_sources (self, error))
-    return FALSE;
-
-  _shoebox_news_store_emit_items_changed (self);
-  return TRUE;
+  return update_source (self, &update, TRUE, error);
 }
 
 /**

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "shoebox-pair-private.h"
+#include "shoebox-text-field.h"
 
 /* The ShoeboxPair type: its properties and signal, and one getter and one
  * setter a field. The setters notify only on a change (every property is
@@ -603,18 +604,7 @@ shoebox_pair_set_silhouette_name (ShoeboxPair *self,
 {
   g_return_if_fail (SHOEBOX_IS_PAIR (self));
 
-  /* An empty text is no text: the editor's empty entry and the CSV's
-   * empty field both mean "not recorded".
-   */
-  if (silhouette_name != NULL && silhouette_name[0] == '\0')
-    silhouette_name = NULL;
-
-  if (g_strcmp0 (self->silhouette_name, silhouette_name) == 0)
-    return;
-
-  g_free (self->silhouette_name);
-  self->silhouette_name = g_strdup (silhouette_name);
-  notify_field (self, PROP_SILHOUETTE_NAME);
+  shoebox_text_field_set (G_OBJECT (self), &self->silhouette_name, silhouette_name, properties[PROP_SILHOUETTE_NAME]);
 }
 
 const char *
@@ -631,18 +621,7 @@ shoebox_pair_set_brand_name (ShoeboxPair *self,
 {
   g_return_if_fail (SHOEBOX_IS_PAIR (self));
 
-  /* An empty text is no text: the editor's empty entry and the CSV's
-   * empty field both mean "not recorded".
-   */
-  if (brand_name != NULL && brand_name[0] == '\0')
-    brand_name = NULL;
-
-  if (g_strcmp0 (self->brand_name, brand_name) == 0)
-    return;
-
-  g_free (self->brand_name);
-  self->brand_name = g_strdup (brand_name);
-  notify_field (self, PROP_BRAND_NAME);
+  shoebox_text_field_set (G_OBJECT (self), &self->brand_name, brand_name, properties[PROP_BRAND_NAME]);
 }
 
 const char *
@@ -659,18 +638,7 @@ shoebox_pair_set_colorway (ShoeboxPair *self,
 {
   g_return_if_fail (SHOEBOX_IS_PAIR (self));
 
-  /* An empty text is no text: the editor's empty entry and the CSV's
-   * empty field both mean "not recorded".
-   */
-  if (colorway != NULL && colorway[0] == '\0')
-    colorway = NULL;
-
-  if (g_strcmp0 (self->colorway, colorway) == 0)
-    return;
-
-  g_free (self->colorway);
-  self->colorway = g_strdup (colorway);
-  notify_field (self, PROP_COLORWAY);
+  shoebox_text_field_set (G_OBJECT (self), &self->colorway, colorway, properties[PROP_COLORWAY]);
 }
 
 const char *
@@ -687,18 +655,7 @@ shoebox_pair_set_official_colorway (ShoeboxPair *self,
 {
   g_return_if_fail (SHOEBOX_IS_PAIR (self));
 
-  /* An empty text is no text: the editor's empty entry and the CSV's
-   * empty field both mean "not recorded".
-   */
-  if (official_colorway != NULL && official_colorway[0] == '\0')
-    official_colorway = NULL;
-
-  if (g_strcmp0 (self->official_colorway, official_colorway) == 0)
-    return;
-
-  g_free (self->official_colorway);
-  self->official_colorway = g_strdup (official_colorway);
-  notify_field (self, PROP_OFFICIAL_COLORWAY);
+  shoebox_text_field_set (G_OBJECT (self), &self->official_colorway, official_colorway, properties[PROP_OFFICIAL_COLORWAY]);
 }
 
 const char *
@@ -715,18 +672,7 @@ shoebox_pair_set_style_code (ShoeboxPair *self,
 {
   g_return_if_fail (SHOEBOX_IS_PAIR (self));
 
-  /* An empty text is no text: the editor's empty entry and the CSV's
-   * empty field both mean "not recorded".
-   */
-  if (style_code != NULL && style_code[0] == '\0')
-    style_code = NULL;
-
-  if (g_strcmp0 (self->style_code, style_code) == 0)
-    return;
-
-  g_free (self->style_code);
-  self->style_code = g_strdup (style_code);
-  notify_field (self, PROP_STYLE_CODE);
+  shoebox_text_field_set (G_OBJECT (self), &self->style_code, style_code, properties[PROP_STYLE_CODE]);
 }
 
 const char *
@@ -743,18 +689,7 @@ shoebox_pair_set_size (ShoeboxPair *self,
 {
   g_return_if_fail (SHOEBOX_IS_PAIR (self));
 
-  /* An empty text is no text: the editor's empty entry and the CSV's
-   * empty field both mean "not recorded".
-   */
-  if (size != NULL && size[0] == '\0')
-    size = NULL;
-
-  if (g_strcmp0 (self->size, size) == 0)
-    return;
-
-  g_free (self->size);
-  self->size = g_strdup (size);
-  notify_field (self, PROP_SIZE);
+  shoebox_text_field_set (G_OBJECT (self), &self->size, size, properties[PROP_SIZE]);
 }
 
 ShoeboxSizeSystem
@@ -902,18 +837,7 @@ shoebox_pair_set_currency (ShoeboxPair *self,
 {
   g_return_if_fail (SHOEBOX_IS_PAIR (self));
 
-  /* An empty text is no text: the editor's empty entry and the CSV's
-   * empty field both mean "not recorded".
-   */
-  if (currency != NULL && currency[0] == '\0')
-    currency = NULL;
-
-  if (g_strcmp0 (self->currency, currency) == 0)
-    return;
-
-  g_free (self->currency);
-  self->currency = g_strdup (currency);
-  notify_field (self, PROP_CURRENCY);
+  shoebox_text_field_set (G_OBJECT (self), &self->currency, currency, properties[PROP_CURRENCY]);
 }
 
 const char *
@@ -930,18 +854,7 @@ shoebox_pair_set_purchase_date (ShoeboxPair *self,
 {
   g_return_if_fail (SHOEBOX_IS_PAIR (self));
 
-  /* An empty text is no text: the editor's empty entry and the CSV's
-   * empty field both mean "not recorded".
-   */
-  if (purchase_date != NULL && purchase_date[0] == '\0')
-    purchase_date = NULL;
-
-  if (g_strcmp0 (self->purchase_date, purchase_date) == 0)
-    return;
-
-  g_free (self->purchase_date);
-  self->purchase_date = g_strdup (purchase_date);
-  notify_field (self, PROP_PURCHASE_DATE);
+  shoebox_text_field_set (G_OBJECT (self), &self->purchase_date, purchase_date, properties[PROP_PURCHASE_DATE]);
 }
 
 const char *
@@ -958,18 +871,7 @@ shoebox_pair_set_where_bought (ShoeboxPair *self,
 {
   g_return_if_fail (SHOEBOX_IS_PAIR (self));
 
-  /* An empty text is no text: the editor's empty entry and the CSV's
-   * empty field both mean "not recorded".
-   */
-  if (where_bought != NULL && where_bought[0] == '\0')
-    where_bought = NULL;
-
-  if (g_strcmp0 (self->where_bought, where_bought) == 0)
-    return;
-
-  g_free (self->where_bought);
-  self->where_bought = g_strdup (where_bought);
-  notify_field (self, PROP_WHERE_BOUGHT);
+  shoebox_text_field_set (G_OBJECT (self), &self->where_bought, where_bought, properties[PROP_WHERE_BOUGHT]);
 }
 
 gint64
@@ -1008,18 +910,7 @@ shoebox_pair_set_storage_location (ShoeboxPair *self,
 {
   g_return_if_fail (SHOEBOX_IS_PAIR (self));
 
-  /* An empty text is no text: the editor's empty entry and the CSV's
-   * empty field both mean "not recorded".
-   */
-  if (storage_location != NULL && storage_location[0] == '\0')
-    storage_location = NULL;
-
-  if (g_strcmp0 (self->storage_location, storage_location) == 0)
-    return;
-
-  g_free (self->storage_location);
-  self->storage_location = g_strdup (storage_location);
-  notify_field (self, PROP_STORAGE_LOCATION);
+  shoebox_text_field_set (G_OBJECT (self), &self->storage_location, storage_location, properties[PROP_STORAGE_LOCATION]);
 }
 
 const char *
@@ -1036,18 +927,7 @@ shoebox_pair_set_notes (ShoeboxPair *self,
 {
   g_return_if_fail (SHOEBOX_IS_PAIR (self));
 
-  /* An empty text is no text: the editor's empty entry and the CSV's
-   * empty field both mean "not recorded".
-   */
-  if (notes != NULL && notes[0] == '\0')
-    notes = NULL;
-
-  if (g_strcmp0 (self->notes, notes) == 0)
-    return;
-
-  g_free (self->notes);
-  self->notes = g_strdup (notes);
-  notify_field (self, PROP_NOTES);
+  shoebox_text_field_set (G_OBJECT (self), &self->notes, notes, properties[PROP_NOTES]);
 }
 
 const char * const *
@@ -1169,18 +1049,7 @@ shoebox_pair_set_created_at (ShoeboxPair *self,
 {
   g_return_if_fail (SHOEBOX_IS_PAIR (self));
 
-  /* An empty text is no text: the editor's empty entry and the CSV's
-   * empty field both mean "not recorded".
-   */
-  if (created_at != NULL && created_at[0] == '\0')
-    created_at = NULL;
-
-  if (g_strcmp0 (self->created_at, created_at) == 0)
-    return;
-
-  g_free (self->created_at);
-  self->created_at = g_strdup (created_at);
-  notify_field (self, PROP_CREATED_AT);
+  shoebox_text_field_set (G_OBJECT (self), &self->created_at, created_at, properties[PROP_CREATED_AT]);
 }
 
 const char *
@@ -1197,16 +1066,5 @@ shoebox_pair_set_updated_at (ShoeboxPair *self,
 {
   g_return_if_fail (SHOEBOX_IS_PAIR (self));
 
-  /* An empty text is no text: the editor's empty entry and the CSV's
-   * empty field both mean "not recorded".
-   */
-  if (updated_at != NULL && updated_at[0] == '\0')
-    updated_at = NULL;
-
-  if (g_strcmp0 (self->updated_at, updated_at) == 0)
-    return;
-
-  g_free (self->updated_at);
-  self->updated_at = g_strdup (updated_at);
-  notify_field (self, PROP_UPDATED_AT);
+  shoebox_text_field_set (G_OBJECT (self), &self->updated_at, updated_at, properties[PROP_UPDATED_AT]);
 }

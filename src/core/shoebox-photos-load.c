@@ -19,10 +19,19 @@
 
 #define MAX_THUMBNAIL_SIZE   2048
 
+/* shoebox_photos_load_thumbnail() or shoebox_photos_load_pixbuf(), which
+ * a thread of the pool runs for the asynchronous calls. */
+typedef GdkPixbuf *(*LoadFunc) (ShoeboxPhotos  *self,
+                                const char     *file_name,
+                                int             size,
+                                GCancellable   *cancellable,
+                                GError        **error);
+
 typedef struct
 {
-  char *file_name;
-  int   size;
+  LoadFunc  load;
+  char     *file_name;
+  int       size;
 } LoadData;
 
 static void
@@ -103,32 +112,14 @@ save_thumbnail (ShoeboxPhotos *self,
 }
 
 static void
-load_thumbnail_thread (GTask        *task,
-                       gpointer      source_object,
-                       gpointer      task_data,
-                       GCancellable *cancellable)
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
 {
   LoadData *data = task_data;
   GError *error = NULL;
-  GdkPixbuf *pixbuf = shoebox_photos_load_thumbnail (source_object, data->file_name, data->size,
-                                                     cancellable, &error);
-
-  if (pixbuf == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, pixbuf, g_object_unref);
-}
-
-static void
-load_pixbuf_thread (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  LoadData *data = task_data;
-  GError *error = NULL;
-  GdkPixbuf *pixbuf = shoebox_photos_load_pixbuf (source_object, data->file_name, data->size,
-                                                  cancellable, &error);
+  GdkPixbuf *pixbuf = data->load (source_object, data->file_name, data->size, cancellable, &error);
 
   if (pixbuf == NULL)
     g_task_return_error (task, error);
@@ -191,11 +182,11 @@ shoebox_photos_load_thumbnail (ShoeboxPhotos  *self,
 /* Both loads check the name at once, in the caller's thread, so a bad
  * name never takes a place in the pool's queue. */
 static void
-queue_load (GTask           *task,
-            gpointer         source_tag,
-            const char      *file_name,
-            int              size,
-            GTaskThreadFunc  thread_func)
+queue_load (GTask       *task,
+            gpointer     source_tag,
+            LoadFunc     load,
+            const char  *file_name,
+            int          size)
 {
   GError *error = NULL;
   LoadData *data;
@@ -210,10 +201,11 @@ queue_load (GTask           *task,
     }
 
   data = g_new0 (LoadData, 1);
+  data->load = load;
   data->file_name = g_strdup (file_name);
   data->size = size;
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  _shoebox_photos_queue_job (task, thread_func, TRUE);
+  _shoebox_photos_queue_job (task, load_thread, TRUE);
 }
 
 /**
@@ -244,7 +236,7 @@ shoebox_photos_load_thumbnail_async (ShoeboxPhotos       *self,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   queue_load (g_task_new (self, cancellable, callback, user_data),
-              shoebox_photos_load_thumbnail_async, file_name, size, load_thumbnail_thread);
+              shoebox_photos_load_thumbnail_async, shoebox_photos_load_thumbnail, file_name, size);
 }
 
 /**
@@ -329,7 +321,7 @@ shoebox_photos_load_pixbuf_async (ShoeboxPhotos       *self,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   queue_load (g_task_new (self, cancellable, callback, user_data),
-              shoebox_photos_load_pixbuf_async, file_name, max_size, load_pixbuf_thread);
+              shoebox_photos_load_pixbuf_async, shoebox_photos_load_pixbuf, file_name, max_size);
 }
 
 /**

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "shoebox-silhouette.h"
+#include "shoebox-text-field.h"
 
 struct _ShoeboxSilhouette
 {
@@ -327,18 +328,7 @@ shoebox_silhouette_set_brand_name (ShoeboxSilhouette *self,
 {
   g_return_if_fail (SHOEBOX_IS_SILHOUETTE (self));
 
-  /* An empty text is no text: the editor's empty entry and the CSV's
-   * empty field both mean "not recorded".
-   */
-  if (brand_name != NULL && brand_name[0] == '\0')
-    brand_name = NULL;
-
-  if (g_strcmp0 (self->brand_name, brand_name) == 0)
-    return;
-
-  g_free (self->brand_name);
-  self->brand_name = g_strdup (brand_name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BRAND_NAME]);
+  shoebox_text_field_set (G_OBJECT (self), &self->brand_name, brand_name, properties[PROP_BRAND_NAME]);
 }
 
 const char *
@@ -355,18 +345,7 @@ shoebox_silhouette_set_name (ShoeboxSilhouette *self,
 {
   g_return_if_fail (SHOEBOX_IS_SILHOUETTE (self));
 
-  /* An empty text is no text: the editor's empty entry and the CSV's
-   * empty field both mean "not recorded".
-   */
-  if (name != NULL && name[0] == '\0')
-    name = NULL;
-
-  if (g_strcmp0 (self->name, name) == 0)
-    return;
-
-  g_free (self->name);
-  self->name = g_strdup (name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  shoebox_text_field_set (G_OBJECT (self), &self->name, name, properties[PROP_NAME]);
 }
 
 const char *
@@ -383,18 +362,7 @@ shoebox_silhouette_set_designer (ShoeboxSilhouette *self,
 {
   g_return_if_fail (SHOEBOX_IS_SILHOUETTE (self));
 
-  /* An empty text is no text: the editor's empty entry and the CSV's
-   * empty field both mean "not recorded".
-   */
-  if (designer != NULL && designer[0] == '\0')
-    designer = NULL;
-
-  if (g_strcmp0 (self->designer, designer) == 0)
-    return;
-
-  g_free (self->designer);
-  self->designer = g_strdup (designer);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESIGNER]);
+  shoebox_text_field_set (G_OBJECT (self), &self->designer, designer, properties[PROP_DESIGNER]);
 }
 
 guint
@@ -455,18 +423,7 @@ shoebox_silhouette_set_retail_currency (ShoeboxSilhouette *self,
 {
   g_return_if_fail (SHOEBOX_IS_SILHOUETTE (self));
 
-  /* An empty text is no text: the editor's empty entry and the CSV's
-   * empty field both mean "not recorded".
-   */
-  if (retail_currency != NULL && retail_currency[0] == '\0')
-    retail_currency = NULL;
-
-  if (g_strcmp0 (self->retail_currency, retail_currency) == 0)
-    return;
-
-  g_free (self->retail_currency);
-  self->retail_currency = g_strdup (retail_currency);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RETAIL_CURRENCY]);
+  shoebox_text_field_set (G_OBJECT (self), &self->retail_currency, retail_currency, properties[PROP_RETAIL_CURRENCY]);
 }
 
 const char *
@@ -483,18 +440,7 @@ shoebox_silhouette_set_category (ShoeboxSilhouette *self,
 {
   g_return_if_fail (SHOEBOX_IS_SILHOUETTE (self));
 
-  /* An empty text is no text: the editor's empty entry and the CSV's
-   * empty field both mean "not recorded".
-   */
-  if (category != NULL && category[0] == '\0')
-    category = NULL;
-
-  if (g_strcmp0 (self->category, category) == 0)
-    return;
-
-  g_free (self->category);
-  self->category = g_strdup (category);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATEGORY]);
+  shoebox_text_field_set (G_OBJECT (self), &self->category, category, properties[PROP_CATEGORY]);
 }
 
 const char *
@@ -511,18 +457,7 @@ shoebox_silhouette_set_inspiration (ShoeboxSilhouette *self,
 {
   g_return_if_fail (SHOEBOX_IS_SILHOUETTE (self));
 
-  /* An empty text is no text: the editor's empty entry and the CSV's
-   * empty field both mean "not recorded".
-   */
-  if (inspiration != NULL && inspiration[0] == '\0')
-    inspiration = NULL;
-
-  if (g_strcmp0 (self->inspiration, inspiration) == 0)
-    return;
-
-  g_free (self->inspiration);
-  self->inspiration = g_strdup (inspiration);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INSPIRATION]);
+  shoebox_text_field_set (G_OBJECT (self), &self->inspiration, inspiration, properties[PROP_INSPIRATION]);
 }
 
 const char *
@@ -539,18 +474,7 @@ shoebox_silhouette_set_notes (ShoeboxSilhouette *self,
 {
   g_return_if_fail (SHOEBOX_IS_SILHOUETTE (self));
 
-  /* An empty text is no text: the editor's empty entry and the CSV's
-   * empty field both mean "not recorded".
-   */
-  if (notes != NULL && notes[0] == '\0')
-    notes = NULL;
-
-  if (g_strcmp0 (self->notes, notes) == 0)
-    return;
-
-  g_free (self->notes);
-  self->notes = g_strdup (notes);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
+  shoebox_text_field_set (G_OBJECT (self), &self->notes, notes, properties[PROP_NOTES]);
 }
 
 gint64

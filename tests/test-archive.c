@@ -280,6 +280,76 @@ test_rotation (Fixture       *fixture,
   }
 }
 
+/* A backup is written into its file as it is read, never held whole in
+ * memory: the day's first one, right after launch, held a 59 MB
+ * collection twice (its copy, then that copy's bytes). SQLite counts what
+ * it allocates; the backup of a 16 MB collection may use its page cache
+ * (2 MB), not 16 MB. The file is whole: in the rollback-journal mode
+ * (bytes 18 and 19 of the header), with every row, and nothing is left
+ * beside it.
+ */
+static void
+test_streamed (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(ShoeboxDatabase) database = make_collection (fixture->folder, "streamed.db", 20);
+  g_autofree char *folder = g_build_filename (fixture->folder, "backups", NULL);
+  g_autofree char *photos = g_build_filename (fixture->folder, "photos", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 3, 1, 8, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *header = NULL;
+  gsize header_length = 0;
+  sqlite3_int64 before;
+  sqlite3 *copy = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint n_files = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (photos, 0700), ==, 0);
+  exec (database, "CREATE TABLE ballast (data BLOB);"
+                  "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4000)"
+                  " INSERT INTO ballast SELECT randomblob (4000) FROM n");
+
+  before = sqlite3_memory_used ();
+  sqlite3_memory_highwater (TRUE);
+  backup = shoebox_backups_back_up (folder, shoebox_database_get_path (database), photos, now, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (backup);
+  g_assert_cmpint (sqlite3_memory_highwater (FALSE) - before, <, 6 * 1024 * 1024);
+
+  g_file_get_contents (backup, &header, &header_length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (header_length, >, 16000000);
+  g_assert_cmpint (header[18], ==, 1);
+  g_assert_cmpint (header[19], ==, 1);
+
+  g_assert_cmpint (sqlite3_open_v2 (backup, &copy, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (copy, "SELECT (SELECT count(*) FROM ballast), (SELECT count(*) FROM pairs),"
+                                             " (SELECT integrity_check FROM pragma_integrity_check)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 4000);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 20);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), ==, "ok");
+  sqlite3_finalize (stmt);
+  sqlite3_close (copy);
+
+  /* The backup and the photos' pool, no temporary file. */
+  {
+    g_autoptr(GDir) dir = g_dir_open (folder, 0, &error);
+    const char *name;
+
+    g_assert_no_error (error);
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_assert_true (g_str_equal (name, "photos") || g_str_has_suffix (backup, name));
+        n_files++;
+      }
+    g_assert_cmpuint (n_files, ==, 2);
+  }
+  g_assert_false (shoebox_backups_has_changed (folder, shoebox_database_get_path (database)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -288,6 +358,7 @@ main (int   argc,
 
   g_test_add ("/archive/merge-counts", Fixture, NULL, fixture_set_up, test_merge_counts, fixture_tear_down);
   g_test_add ("/backups/rotation", Fixture, NULL, fixture_set_up, test_rotation, fixture_tear_down);
+  g_test_add ("/backups/streamed", Fixture, NULL, fixture_set_up, test_streamed, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -499,6 +499,85 @@ test_scan_async (Fixture       *fixture,
   g_signal_handlers_disconnect_by_data (fixture->mentions, &scan);
 }
 
+/* The launch's scan: skipped when what it reads is as the last scan
+ * found it, and run in full after any change to it (stories, pairs, the
+ * catalogue), or when a scan was asked for and did not run.
+ */
+static void
+scan_at_launch (Fixture  *fixture,
+                gboolean  expected_scanned)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean scanned = !expected_scanned;
+
+  g_assert_true (shoebox_mentions_scan_unless_unchanged (fixture->mentions, &scanned, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (scanned, ==, expected_scanned);
+}
+
+static void
+exec_sql (Fixture    *fixture,
+          const char *sql)
+{
+  g_assert_cmpint (sqlite3_exec (shoebox_database_get_handle (fixture->database), sql, NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+}
+
+static void
+test_launch_scan_unless_unchanged (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  gint64 pair = add_pair (fixture, "Balenciaga", "Track 2.0", "Triple Black", NULL, SHOEBOX_STATUS_OWNED);
+  gint64 item = add_item (fixture, "The Balenciaga track 2 returns", NULL);
+  g_autofree char *sql = NULL;
+
+  /* Never scanned: no fingerprint yet. */
+  scan_at_launch (fixture, TRUE);
+  g_assert_true (shoebox_mentions_has_item (fixture->mentions, item));
+  scan_at_launch (fixture, FALSE);
+  scan (fixture, FALSE, 0);
+  scan_at_launch (fixture, FALSE);
+
+  /* A new story. */
+  item = add_item (fixture, "A new Track 2.0 colorway", NULL);
+  scan_at_launch (fixture, TRUE);
+  g_assert_true (shoebox_mentions_has_item (fixture->mentions, item));
+  scan_at_launch (fixture, FALSE);
+
+  /* A story hidden. */
+  sql = g_strdup_printf ("UPDATE news_items SET hidden = 1 WHERE id = %" G_GINT64_FORMAT, item);
+  exec_sql (fixture, sql);
+  scan_at_launch (fixture, TRUE);
+  g_assert_false (shoebox_mentions_has_item (fixture->mentions, item));
+  scan_at_launch (fixture, FALSE);
+
+  /* A pair sold, as the collection saves an edit: with its time. */
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE pairs SET status = 'Sold', updated_at = '2030-01-01T00:00:00Z'"
+                         " WHERE id = %" G_GINT64_FORMAT, pair);
+  exec_sql (fixture, sql);
+  scan_at_launch (fixture, TRUE);
+  g_assert_cmpuint (shoebox_mentions_get_n_items (fixture->mentions), ==, 0);
+  scan_at_launch (fixture, FALSE);
+
+  /* A pair added (by `--import-csv` while Shoebox was closed). */
+  add_pair (fixture, "Balenciaga", "Track 2.0", "White", NULL, SHOEBOX_STATUS_WISHLIST);
+  scan_at_launch (fixture, TRUE);
+  g_assert_cmpuint (shoebox_mentions_get_n_items (fixture->mentions), ==, 1);
+  scan_at_launch (fixture, FALSE);
+
+  /* A silhouette renamed in the catalogue. */
+  exec_sql (fixture, "UPDATE silhouettes SET name = 'Track 3.0' WHERE name = 'Track 2.0'");
+  scan_at_launch (fixture, TRUE);
+  g_assert_cmpuint (shoebox_mentions_get_n_items (fixture->mentions), ==, 0);
+  scan_at_launch (fixture, FALSE);
+
+  /* A scan asked for that did not run before quitting. */
+  shoebox_mentions_forget_fingerprint (fixture->mentions);
+  scan_at_launch (fixture, TRUE);
+  scan_at_launch (fixture, FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -518,6 +597,8 @@ main (int   argc,
   g_test_add ("/mentions/search-terms", Fixture, NULL, set_up, test_search_terms, tear_down);
   g_test_add ("/mentions/large-collection", Fixture, NULL, set_up, test_large_collection, tear_down);
   g_test_add ("/mentions/scan-async", Fixture, NULL, set_up, test_scan_async, tear_down);
+  g_test_add ("/mentions/launch-scan-unless-unchanged", Fixture, NULL, set_up, test_launch_scan_unless_unchanged,
+              tear_down);
 
   return g_test_run ();
 }

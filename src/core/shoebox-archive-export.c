@@ -91,6 +91,96 @@ _shoebox_archive_snapshot (const char  *database_path,
 }
 
 /**
+ * _shoebox_archive_copy_to_file:
+ * @database_path: the collection's database
+ * @temp_path: an empty file, created by the caller, which holds @fd
+ * @fd: a descriptor of @temp_path, open for writing
+ * @display_name: what a failure names
+ * @photo_names: (out): the photos the copy refers to
+ * @error: return location for a #GError
+ *
+ * What _shoebox_archive_snapshot() and _shoebox_archive_serialize() give,
+ * written into @temp_path as it is read: SQLite's backup API in one step
+ * (one read transaction, so the copy is the database as of one commit)
+ * streams the pages through a cache of a few megabytes, where a copy in
+ * memory held the whole database twice (120 MB more at the peak with
+ * 100,000 pairs). The file is in the rollback-journal mode. Nothing is
+ * synced: the caller syncs and renames it, or removes it on failure.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_shoebox_archive_copy_to_file (const char   *database_path,
+                               const char   *temp_path,
+                               int           fd,
+                               const char   *display_name,
+                               char       ***photo_names,
+                               GError      **error)
+{
+  static const guint8 rollback_versions[2] = { 1, 1 };
+  g_autoptr(ShoeboxDatabase) source = NULL;
+  sqlite3 *copy = NULL;
+  sqlite3_backup *backup;
+  int result;
+
+  source = shoebox_database_open_another (database_path, error);
+  if (source == NULL)
+    return FALSE;
+
+  /* A file thrown away on any failure needs no journal, and one sync by
+   * the caller at the end.
+   */
+  result = sqlite3_open_v2 (temp_path, &copy, SQLITE_OPEN_READWRITE, NULL);
+  if (result == SQLITE_OK)
+    result = sqlite3_exec (copy, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF", NULL, NULL, NULL);
+  if (result != SQLITE_OK)
+    {
+      set_write_error (error, copy, result, display_name);
+      sqlite3_close (copy);
+      return FALSE;
+    }
+
+  backup = sqlite3_backup_init (copy, "main", shoebox_database_get_handle (source), "main");
+  if (backup == NULL)
+    {
+      set_write_error (error, copy, sqlite3_errcode (copy), display_name);
+      sqlite3_close (copy);
+      return FALSE;
+    }
+  result = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  if (result == SQLITE_FULL || (result & 0xff) == SQLITE_IOERR)
+    {
+      set_write_error (error, copy, result, display_name);
+      sqlite3_close (copy);
+      return FALSE;
+    }
+  if (result != SQLITE_DONE)
+    {
+      g_set_error (error, SHOEBOX_ARCHIVE_ERROR, SHOEBOX_ARCHIVE_ERROR_FAILED,
+                   _("Could not copy the database “%s”: %s"), database_path, sqlite3_errstr (result));
+      sqlite3_close (copy);
+      return FALSE;
+    }
+
+  *photo_names = _shoebox_archive_dup_photo_names (copy);
+  sqlite3_close (copy);
+
+  /* The pages are the collection's, whose header says WAL. */
+  if (pwrite (fd, rollback_versions, sizeof rollback_versions, SQLITE_WRITE_VERSION_OFFSET) != sizeof rollback_versions)
+    {
+      int saved_errno = errno;
+
+      g_clear_pointer (photo_names, g_strfreev);
+      g_set_error (error, SHOEBOX_ARCHIVE_ERROR, SHOEBOX_ARCHIVE_ERROR_FAILED,
+                   _("Could not write “%s”: %s"), display_name, shoebox_disk_space_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
  * _shoebox_archive_serialize:
  *
  * Returns: (transfer full): the bytes of the database of @copy, as a file

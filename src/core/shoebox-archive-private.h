@@ -28,6 +28,12 @@ unsigned char *_shoebox_archive_serialize  (sqlite3       *copy,
                                              sqlite3_int64 *size,
                                              const char    *display_name,
                                              GError       **error);
+gboolean  _shoebox_archive_copy_to_file     (const char   *database_path,
+                                             const char   *temp_path,
+                                             int           fd,
+                                             const char   *display_name,
+                                             char       ***photo_names,
+                                             GError      **error);
 char    **_shoebox_archive_dup_photo_names  (sqlite3     *handle);
 gboolean  _shoebox_archive_write_all        (int           fd,
                                              const guint8 *data,

@@ -322,9 +322,6 @@ shoebox_backups_back_up (const char    *folder,
   g_autofree char *pool = shoebox_backups_dup_photos_pool (folder);
   g_autofree char *temp_path = g_build_filename (folder, SHOEBOX_ARCHIVE_TEMP_TEMPLATE, NULL);
   g_auto(GStrv) names = NULL;
-  unsigned char *bytes = NULL;
-  sqlite3_int64 size = 0;
-  sqlite3 *copy;
   gboolean ok;
   int fd;
 
@@ -344,22 +341,6 @@ shoebox_backups_back_up (const char    *folder,
     }
   display_name = g_filename_display_name (path);
 
-  copy = _shoebox_archive_snapshot (database_path, error);
-  if (copy == NULL)
-    return NULL;
-  names = _shoebox_archive_dup_photo_names (copy);
-  bytes = _shoebox_archive_serialize (copy, &size, display_name, error);
-  sqlite3_close (copy);
-  if (bytes == NULL)
-    return NULL;
-
-  /* The photos first: a backup that has its name has its photos too. */
-  if (!copy_photos ((const char * const *) names, photos_directory, pool, cancellable, error))
-    {
-      sqlite3_free (bytes);
-      return NULL;
-    }
-
   shoebox_file_replace_remove_leftovers (folder);
   fd = g_mkstemp_full (temp_path, O_RDWR | O_CLOEXEC, 0600);
   if (fd < 0)
@@ -368,17 +349,20 @@ shoebox_backups_back_up (const char    *folder,
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                    _("Could not write “%s”: %s"), display_name, shoebox_disk_space_strerror (saved_errno));
-      sqlite3_free (bytes);
       return NULL;
     }
 
+  /* The copy goes straight into the temporary file, never whole in
+   * memory; the photos before the rename: a backup that has its name has
+   * its photos too.
+   */
   flock (fd, LOCK_EX | LOCK_NB);
-  ok = _shoebox_archive_write_all (fd, bytes, size, display_name, error)
+  ok = _shoebox_archive_copy_to_file (database_path, temp_path, fd, display_name, &names, error)
+       && copy_photos ((const char * const *) names, photos_directory, pool, cancellable, error)
        && _shoebox_archive_sync_and_rename (fd, temp_path, path, error);
   if (!ok)
     g_unlink (temp_path);
   close (fd);
-  sqlite3_free (bytes);
 
   return ok ? g_steal_pointer (&path) : NULL;
 }

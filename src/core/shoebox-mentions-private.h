@@ -33,6 +33,9 @@ struct _ShoeboxMentions
 typedef struct
 {
   gboolean  notify_new;
+  gboolean  unless_unchanged; /* skipped when the fingerprint is the stored one */
+  gboolean  skipped;
+  char     *fingerprint;      /* of what the scan read, stored with its result */
   GArray   *rows;  /* item id, pair id, by style code, read: 4 × gint64 each */
   guint     n_new;
 } Scan;
@@ -53,6 +56,10 @@ typedef enum
   MENTIONS_SQL_DELETE,
   MENTIONS_SQL_LABELS,
   MENTIONS_SQL_MARK_NOTIFIED,
+  MENTIONS_SQL_PAIRS_SUMMARY,
+  MENTIONS_SQL_STORED_FINGERPRINT,
+  MENTIONS_SQL_STORE_FINGERPRINT,
+  MENTIONS_SQL_FORGET_FINGERPRINT,
   N_MENTIONS_SQL
 } MentionsSql;
 
@@ -86,6 +93,13 @@ gboolean
 _shoebox_mentions_find (ShoeboxDatabase  *database,
                         Scan             *scan,
                         GError          **error);
+
+/* shoebox-mentions-fingerprint.c */
+char *
+_shoebox_mentions_dup_fingerprint (ShoeboxDatabase  *database,
+                                   GError          **error);
+char *
+_shoebox_mentions_dup_stored_fingerprint (ShoeboxDatabase *database);
 
 /* shoebox-mentions-store.c */
 gboolean

@@ -68,6 +68,19 @@ static const char * const sql_text[N_MENTIONS_SQL] = {
     " ORDER BY m.item_id, m.by_style_code DESC, p.status = 'Owned' DESC, p.id",
   [MENTIONS_SQL_MARK_NOTIFIED] =
     "UPDATE news_mentions SET notified = 1 WHERE notified = 0",
+  /* As the backups tell a changed collection (shoebox-backups.c): an
+   * edit sets updated_at, adding or removing a pair changes a count or a
+   * sum of ids (which AUTOINCREMENT never hands out twice).
+   */
+  [MENTIONS_SQL_PAIRS_SUMMARY] =
+    "SELECT count(*) || '/' || max(id) || '/' || total(id) || '/' || total(julianday(updated_at)) FROM pairs",
+  [MENTIONS_SQL_STORED_FINGERPRINT] =
+    "SELECT value FROM meta WHERE key = 'mentions-fingerprint'",
+  [MENTIONS_SQL_STORE_FINGERPRINT] =
+    "INSERT INTO meta (key, value) VALUES ('mentions-fingerprint', ?1)"
+    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+  [MENTIONS_SQL_FORGET_FINGERPRINT] =
+    "DELETE FROM meta WHERE key = 'mentions-fingerprint'",
 };
 
 ShoeboxStatement *

@@ -94,5 +94,16 @@ _shoebox_mentions_store_in_transaction (ShoeboxDatabase  *database,
       }
   }
 
+  /* With the result it goes with: one commit, or neither. */
+  if (scan->fingerprint != NULL)
+    {
+      stmt = _shoebox_mentions_prepare (database, MENTIONS_SQL_STORE_FINGERPRINT, error);
+      if (stmt == NULL)
+        return FALSE;
+      shoebox_statement_bind_text (stmt, 1, scan->fingerprint);
+      if (!shoebox_database_step_done (database, stmt, error))
+        return FALSE;
+    }
+
   return TRUE;
 }

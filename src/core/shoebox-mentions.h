@@ -57,6 +57,14 @@ gboolean         shoebox_mentions_scan_finish      (ShoeboxMentions      *self,
                                                     GAsyncResult         *result,
                                                     guint                *n_new,
                                                     GError              **error);
+gboolean         shoebox_mentions_scan_unless_unchanged (ShoeboxMentions *self,
+                                                         gboolean        *scanned,
+                                                         GError         **error);
+void             shoebox_mentions_scan_unless_unchanged_async (ShoeboxMentions     *self,
+                                                               GCancellable        *cancellable,
+                                                               GAsyncReadyCallback  callback,
+                                                               gpointer             user_data);
+void             shoebox_mentions_forget_fingerprint (ShoeboxMentions *self);
 const char      *shoebox_mentions_get_label        (ShoeboxMentions      *self,
                                                     gint64                item_id);
 gboolean         shoebox_mentions_has_item         (ShoeboxMentions      *self,

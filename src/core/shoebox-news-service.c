@@ -43,6 +43,7 @@ struct _ShoeboxNewsService
   gboolean            scanning;
   gboolean            scan_pending;
   gboolean            scan_new_items;
+  gboolean            scan_unless_unchanged; /* the launch's, until another is asked for */
   GPtrArray          *scan_waiters; /* GTasks returned after the next scan */
 
   /* The store's items changed since the refresh started: only then can
@@ -235,6 +236,7 @@ start_scan (ShoeboxNewsService *self)
 {
   ScanRun *run = g_new0 (ScanRun, 1);
   gboolean new_items = self->scan_new_items;
+  gboolean unless_unchanged = self->scan_unless_unchanged;
 
   run->self = self;
   run->waiters = g_steal_pointer (&self->scan_waiters);
@@ -242,8 +244,12 @@ start_scan (ShoeboxNewsService *self)
   self->scanning = TRUE;
   self->scan_pending = FALSE;
   self->scan_new_items = FALSE;
+  self->scan_unless_unchanged = FALSE;
 
-  shoebox_mentions_scan_async (self->mentions, new_items, self->cancellable, scanned_cb, run);
+  if (unless_unchanged)
+    shoebox_mentions_scan_unless_unchanged_async (self->mentions, self->cancellable, scanned_cb, run);
+  else
+    shoebox_mentions_scan_async (self->mentions, new_items, self->cancellable, scanned_cb, run);
 }
 
 /* Matches the items again, in a worker thread: with 100,000 pairs that
@@ -270,6 +276,9 @@ scan (ShoeboxNewsService *self,
 
   if (waiter != NULL)
     g_ptr_array_add (self->scan_waiters, g_object_ref (waiter));
+  /* Any other reason to scan is a change: the scan runs in full. */
+  if (self->scan_pending || self->scanning || self->tick_id != 0)
+    self->scan_unless_unchanged = FALSE;
   self->scan_pending = TRUE;
   self->scan_new_items |= new_items;
 
@@ -556,6 +565,10 @@ shoebox_news_service_start (ShoeboxNewsService *self)
   if (self->tick_id != 0)
     return;
 
+  /* Most launches find the collection and the stories as the last scan
+   * did: with 100,000 pairs that scan is 300 ms of CPU for nothing.
+   */
+  self->scan_unless_unchanged = TRUE;
   scan (self, FALSE, NULL);
   start_refresh (self, SHOEBOX_NEWS_REFRESH_ONLY_DUE);
   self->tick_id = g_timeout_add_seconds (TICK_SECONDS, tick_cb, self);
@@ -659,6 +672,11 @@ shoebox_news_service_shutdown (ShoeboxNewsService *self)
 
   g_return_if_fail (SHOEBOX_IS_NEWS_SERVICE (self));
 
+  /* A change whose scan will not run now: the next launch's must not be
+   * skipped, whatever the fingerprint says.
+   */
+  if (self->mentions != NULL && (self->rescan_id != 0 || self->scanning || self->scan_pending))
+    shoebox_mentions_forget_fingerprint (self->mentions);
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->rescan_id, g_source_remove);

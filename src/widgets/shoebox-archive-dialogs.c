@@ -13,8 +13,8 @@
 
 #include "shoebox-alert.h"
 #include "shoebox-archive-dialogs.h"
-#include "shoebox-dialog.h"
 #include "shoebox-file-dialog.h"
+#include "shoebox-toast.h"
 
 /* Export Collection…, Import Collection… and the question a restore asks
  * before anything is replaced. The files come through the file chooser
@@ -28,14 +28,11 @@ report (GtkWidget  *reporter,
         const char *message,
         gboolean    is_error)
 {
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast *toast = is_error ? shoebox_toast_new_error (message) : adw_toast_new (message);
 
-  /* An error stays until it is read. */
-  adw_toast_set_timeout (toast, is_error ? 0 : 8);
-  if (ADW_IS_TOAST_OVERLAY (reporter))
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (reporter), toast);
-  else
-    shoebox_preferences_dialog_add_toast (reporter, toast);
+  if (!is_error)
+    adw_toast_set_timeout (toast, 8);
+  shoebox_toast_report (reporter, toast);
 }
 
 static GtkFileFilter *

@@ -18,9 +18,6 @@
 #include "shoebox-labels.h"
 #include "shoebox-toast.h"
 
-/* Set on a parent window while an export from it runs. */
-#define EXPORTING_KEY "shoebox-csv-dialogs-exporting"
-
 /* What an import or an export needs from its start to its report: the
  * two share one record, set up in one place.
  */
@@ -34,6 +31,8 @@ typedef struct
   ShoeboxCsvImportedFunc  imported;
   gpointer                user_data;
   /* An export's */
+  ShoeboxCsvExportingFunc exporting;
+  gpointer                exporting_data;
   AdwToast               *progress;
   gint64                  progress_shown_at;
   GApplication           *application;
@@ -214,17 +213,18 @@ shoebox_csv_dialogs_import (GtkWindow              *parent,
 }
 
 static void
-set_exporting (GtkWindow *parent,
-               gboolean   exporting)
+set_exporting (DialogData *data,
+               gboolean    exporting)
 {
-  if (parent == NULL || gtk_widget_in_destruction (GTK_WIDGET (parent)))
+  /* A window closed meanwhile (hidden, its children gone) has no Export
+   * item left to update.
+   */
+  if (data->exporting == NULL ||
+      (data->parent != NULL &&
+       (gtk_widget_in_destruction (GTK_WIDGET (data->parent)) || !gtk_widget_get_visible (GTK_WIDGET (data->parent)))))
     return;
 
-  /* One export at a time from a window: its Export item is insensitive
-   * meanwhile (ShoeboxWindow asks shoebox_csv_dialogs_is_exporting()).
-   */
-  g_object_set_data (G_OBJECT (parent), EXPORTING_KEY, GINT_TO_POINTER (exporting));
-  gtk_widget_action_set_enabled (GTK_WIDGET (parent), "win.export-csv", !exporting);
+  data->exporting (exporting, data->exporting_data);
 }
 
 /* A toast with a spinner, shown until dismissed. */
@@ -259,7 +259,7 @@ exported_cb (GObject      *object,
   gboolean exported;
 
   exported = shoebox_csv_export_file_finish (SHOEBOX_COLLECTION (object), result, &n_exported, &error);
-  set_exporting (data->parent, FALSE);
+  set_exporting (data, FALSE);
 
   /* A window closed meanwhile let the export go on to its end (the
    * application was held), and has no one left to tell.
@@ -289,6 +289,8 @@ exported_cb (GObject      *object,
  * @collection: what to export
  * @toasts: where to report
  * @file: the CSV file to write
+ * @exporting: (nullable): told as the export starts and once it ended
+ * @user_data: data for @exporting
  *
  * Writes the whole collection to @file in a worker thread (1.4 s with
  * 100,000 pairs), with a toast and a spinner until it is done. The
@@ -296,10 +298,12 @@ exported_cb (GObject      *object,
  * half-written temporary file.
  */
 void
-shoebox_csv_dialogs_export_to_file (GtkWindow         *parent,
-                                    ShoeboxCollection *collection,
-                                    AdwToastOverlay   *toasts,
-                                    GFile             *file)
+shoebox_csv_dialogs_export_to_file (GtkWindow               *parent,
+                                    ShoeboxCollection       *collection,
+                                    AdwToastOverlay         *toasts,
+                                    GFile                   *file,
+                                    ShoeboxCsvExportingFunc  exporting,
+                                    gpointer                 user_data)
 {
   g_autofree char *progress = NULL;
   DialogData *data;
@@ -311,6 +315,8 @@ shoebox_csv_dialogs_export_to_file (GtkWindow         *parent,
 
   data = dialog_data_new (parent, collection, toasts);
   data->file_name = g_file_get_basename (file);
+  data->exporting = exporting;
+  data->exporting_data = user_data;
   if (g_application_get_default () != NULL)
     {
       data->application = g_object_ref (g_application_get_default ());
@@ -322,23 +328,9 @@ shoebox_csv_dialogs_export_to_file (GtkWindow         *parent,
   data->progress = progress_toast_new (progress);
   data->progress_shown_at = g_get_monotonic_time ();
   adw_toast_overlay_add_toast (toasts, g_object_ref (data->progress));
-  set_exporting (parent, TRUE);
+  set_exporting (data, TRUE);
 
   shoebox_csv_export_file_async (collection, file, NULL, exported_cb, data);
-}
-
-/**
- * shoebox_csv_dialogs_is_exporting:
- * @parent: a window given to shoebox_csv_dialogs_export()
- *
- * Returns: whether an export from @parent is running
- */
-gboolean
-shoebox_csv_dialogs_is_exporting (GtkWindow *parent)
-{
-  g_return_val_if_fail (GTK_IS_WINDOW (parent), FALSE);
-
-  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (parent), EXPORTING_KEY));
 }
 
 static void
@@ -350,7 +342,8 @@ export_chosen_cb (GObject      *object,
   g_autoptr(GFile) file = shoebox_file_dialog_save_finish (result, NULL);
 
   if (file != NULL)
-    shoebox_csv_dialogs_export_to_file (data->parent, data->collection, data->toasts, file);
+    shoebox_csv_dialogs_export_to_file (data->parent, data->collection, data->toasts, file,
+                                        data->exporting, data->exporting_data);
 }
 
 /**
@@ -358,14 +351,18 @@ export_chosen_cb (GObject      *object,
  * @parent: the main window
  * @collection: what to export
  * @toasts: where to report
+ * @exporting: (nullable): told as the export starts and once it ended
+ * @user_data: data for @exporting
  *
  * Asks where to save, then writes the whole collection as CSV with
  * shoebox_csv_dialogs_export_to_file().
  */
 void
-shoebox_csv_dialogs_export (GtkWindow         *parent,
-                            ShoeboxCollection *collection,
-                            AdwToastOverlay   *toasts)
+shoebox_csv_dialogs_export (GtkWindow               *parent,
+                            ShoeboxCollection       *collection,
+                            AdwToastOverlay         *toasts,
+                            ShoeboxCsvExportingFunc  exporting,
+                            gpointer                 user_data)
 {
   g_autoptr(GtkFileFilter) filter = csv_filter_new ();
   DialogData *data;
@@ -374,6 +371,8 @@ shoebox_csv_dialogs_export (GtkWindow         *parent,
   g_return_if_fail (ADW_IS_TOAST_OVERLAY (toasts));
 
   data = dialog_data_new (parent, collection, toasts);
+  data->exporting = exporting;
+  data->exporting_data = user_data;
 
   shoebox_file_dialog_save (GTK_WIDGET (parent), _("Export CSV"), _("_Export"), filter,
                             _("shoebox-collection.csv"), NULL, NULL, export_chosen_cb, data);

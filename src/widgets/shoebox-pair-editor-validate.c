@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "shoebox-currency-row.h"
 #include "shoebox-form-problems.h"
 #include "shoebox-money.h"
 #include "shoebox-pair-editor-private.h"
@@ -52,12 +53,7 @@ _shoebox_pair_editor_dup_stripped (const char *text)
 const char *
 _shoebox_pair_editor_selected_currency (ShoeboxPairEditor *self)
 {
-  const char * const *currencies = shoebox_money_get_currencies ();
-  guint position = adw_combo_row_get_selected (self->currency_row);
-
-  if (position == GTK_INVALID_LIST_POSITION || position >= g_strv_length ((char **) currencies))
-    return "USD";
-  return currencies[position];
+  return shoebox_currency_row_get_currency (self->currency_row);
 }
 
 static void

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "shoebox-currency-row.h"
 #include "shoebox-labels.h"
 #include "shoebox-money.h"
 #include "shoebox-pair-editor-private.h"
@@ -80,11 +81,7 @@ static void
 select_currency (ShoeboxPairEditor *self,
                  const char        *currency)
 {
-  const char * const *currencies = shoebox_money_get_currencies ();
-
-  for (guint i = 0; currencies[i] != NULL; i++)
-    if (g_strcmp0 (currencies[i], currency) == 0)
-      adw_combo_row_set_selected (self->currency_row, i);
+  shoebox_currency_row_set_currency (self->currency_row, currency);
 }
 
 static void

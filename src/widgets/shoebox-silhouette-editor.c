@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "shoebox-currency-row.h"
 #include "shoebox-form-problems.h"
 #include "shoebox-money.h"
 #include "shoebox-silhouette-editor.h"
@@ -72,23 +73,14 @@ dup_row_text (gpointer row)
 static const char *
 selected_currency (ShoeboxSilhouetteEditor *self)
 {
-  const char * const *currencies = shoebox_money_get_currencies ();
-  guint position = adw_combo_row_get_selected (self->currency_row);
-
-  if (position == GTK_INVALID_LIST_POSITION || position >= g_strv_length ((char **) currencies))
-    return "USD";
-  return currencies[position];
+  return shoebox_currency_row_get_currency (self->currency_row);
 }
 
 static void
 select_currency (ShoeboxSilhouetteEditor *self,
                  const char              *currency)
 {
-  const char * const *currencies = shoebox_money_get_currencies ();
-
-  for (guint i = 0; currencies[i] != NULL; i++)
-    if (g_strcmp0 (currencies[i], currency) == 0)
-      adw_combo_row_set_selected (self->currency_row, i);
+  shoebox_currency_row_set_currency (self->currency_row, currency);
 }
 
 static gint64

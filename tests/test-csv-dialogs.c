@@ -86,10 +86,22 @@ test_csv_preview (Fixture       *fixture,
   g_assert_finalize_object (window);
 }
 
+/* What the export told, in order: 1 started, 0 ended. */
+static void
+exporting_cb (gboolean exporting,
+              gpointer user_data)
+{
+  GString *told = user_data;
+
+  g_string_append_c (told, exporting ? '1' : '0');
+}
+
 static gboolean
 export_done (gpointer data)
 {
-  return !shoebox_csv_dialogs_is_exporting (GTK_WINDOW (data));
+  GString *told = data;
+
+  return g_str_has_suffix (told->str, "0");
 }
 
 static gboolean
@@ -115,6 +127,7 @@ test_csv_export (Fixture       *fixture,
   g_auto(GStrv) lines = NULL;
   ShoeboxWindow *window = shoebox_window_new (NULL);
   ShoeboxWindow *closed = shoebox_window_new (NULL);
+  g_autoptr(GString) told = g_string_new (NULL);
   AdwToastOverlay *toasts;
 
   g_assert_true (shoebox_collection_generate_pairs (fixture->collection, 300, 4, &error));
@@ -124,9 +137,10 @@ test_csv_export (Fixture       *fixture,
   toasts = ADW_TOAST_OVERLAY (shoebox_test_template_child (window, SHOEBOX_TYPE_WINDOW, "toasts"));
 
   shoebox_test_sql_log_clear ();
-  shoebox_csv_dialogs_export_to_file (GTK_WINDOW (window), fixture->collection, toasts, file);
-  g_assert_true (shoebox_csv_dialogs_is_exporting (GTK_WINDOW (window)));
-  shoebox_test_wait_until (export_done, window);
+  shoebox_csv_dialogs_export_to_file (GTK_WINDOW (window), fixture->collection, toasts, file, exporting_cb, told);
+  g_assert_cmpstr (told->str, ==, "1");
+  shoebox_test_wait_until (export_done, told);
+  g_assert_cmpstr (told->str, ==, "10");
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   lines = g_strsplit (contents, "\r\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 302);
@@ -139,12 +153,15 @@ test_csv_export (Fixture       *fixture,
   /* Closed at once, from another window that never showed (see
    * destroy_settled()).
    */
+  g_string_truncate (told, 0);
   shoebox_csv_dialogs_export_to_file (GTK_WINDOW (closed), fixture->collection,
                                       ADW_TOAST_OVERLAY (shoebox_test_template_child (closed, SHOEBOX_TYPE_WINDOW, "toasts")),
-                                      closed_file);
+                                      closed_file, exporting_cb, told);
   gtk_window_destroy (GTK_WINDOW (closed));
   shoebox_test_wait_until (file_exists, closed_path);
   shoebox_test_spin (100);
+  /* A window not shown, or closed, has no Export item to tell. */
+  g_assert_cmpstr (told->str, ==, "");
   shoebox_test_destroy_settled (GTK_WINDOW (window));
 }
 

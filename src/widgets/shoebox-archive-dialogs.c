@@ -13,8 +13,8 @@
 
 #include "shoebox-alert.h"
 #include "shoebox-archive-dialogs.h"
-#include "shoebox-dialog.h"
 #include "shoebox-file-dialog.h"
+#include "shoebox-toast.h"
 
 /* Export Collection…, Import Collection… and the question a restore asks
  * before anything is replaced. The files come through the file chooser
@@ -28,14 +28,11 @@ report (GtkWidget  *reporter,
         const char *message,
         gboolean    is_error)
 {
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast *toast = is_error ? shoebox_toast_new_error (message) : adw_toast_new (message);
 
-  /* An error stays until it is read. */
-  adw_toast_set_timeout (toast, is_error ? 0 : 8);
-  if (ADW_IS_TOAST_OVERLAY (reporter))
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (reporter), toast);
-  else
-    shoebox_preferences_dialog_add_toast (reporter, toast);
+  if (!is_error)
+    adw_toast_set_timeout (toast, 8);
+  shoebox_toast_report (reporter, toast);
 }
 
 static GtkFileFilter *
@@ -83,6 +80,20 @@ dialog_data_new (GtkWidget            *parent,
   return data;
 }
 
+/* The file work (writing, checking) runs in a worker thread, which owns
+ * @data until @done_cb has the result.
+ */
+static void
+run_in_thread (DialogData          *data,
+               GTaskThreadFunc      thread_func,
+               GAsyncReadyCallback  done_cb)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, done_cb, NULL);
+
+  g_task_set_task_data (task, data, (GDestroyNotify) dialog_data_free);
+  g_task_run_in_thread (task, thread_func);
+}
+
 static void
 export_thread (GTask        *task,
                gpointer      source_object,
@@ -123,15 +134,12 @@ export_chosen_cb (GObject      *object,
                   gpointer      user_data)
 {
   g_autoptr(DialogData) data = user_data;
-  g_autoptr(GTask) task = NULL;
 
   data->file = shoebox_file_dialog_save_finish (result, NULL);
   if (data->file == NULL)
     return;
 
-  task = g_task_new (NULL, NULL, exported_cb, NULL);
-  g_task_set_task_data (task, g_steal_pointer (&data), (GDestroyNotify) dialog_data_free);
-  g_task_run_in_thread (task, export_thread);
+  run_in_thread (g_steal_pointer (&data), export_thread, exported_cb);
 }
 
 /**
@@ -315,15 +323,12 @@ import_chosen_cb (GObject      *object,
 {
   g_autoptr(DialogData) data = user_data;
   g_autoptr(GListModel) files = shoebox_file_dialog_open_finish (result, NULL);
-  g_autoptr(GTask) task = NULL;
 
   if (files == NULL || g_list_model_get_n_items (files) == 0)
     return;
 
   data->file = g_list_model_get_item (files, 0);
-  task = g_task_new (NULL, NULL, opened_cb, NULL);
-  g_task_set_task_data (task, g_steal_pointer (&data), (GDestroyNotify) dialog_data_free);
-  g_task_run_in_thread (task, open_thread);
+  run_in_thread (g_steal_pointer (&data), open_thread, opened_cb);
 }
 
 /**

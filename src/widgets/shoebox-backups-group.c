@@ -14,6 +14,7 @@
 #include "shoebox-archive-dialogs.h"
 #include "shoebox-backups-group.h"
 #include "shoebox-dialog.h"
+#include "shoebox-toast.h"
 
 /* Preferences → Storage → Backups: the switch for automatic backups, the
  * last backup (when, how big) with Back Up Now, and the list to restore
@@ -94,10 +95,7 @@ backup_opened_cb (GObject      *object,
 
   if (archive == NULL)
     {
-      AdwToast *toast = adw_toast_new (error->message);
-
-      adw_toast_set_timeout (toast, 0);
-      shoebox_preferences_dialog_add_toast (get_reporter (self), toast);
+      shoebox_toast_report (get_reporter (self), shoebox_toast_new_error (error->message));
       return;
     }
 
@@ -231,10 +229,7 @@ static void
 failed_cb (ShoeboxBackupsGroup *self,
            const char          *message)
 {
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_timeout (toast, 0);
-  shoebox_preferences_dialog_add_toast (get_reporter (self), toast);
+  shoebox_toast_report (get_reporter (self), shoebox_toast_new_error (message));
 }
 
 static void

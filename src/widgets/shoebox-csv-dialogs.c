@@ -16,54 +16,69 @@
 #include "shoebox-csv-dialogs.h"
 #include "shoebox-file-dialog.h"
 #include "shoebox-labels.h"
+#include "shoebox-toast.h"
 
-/* Set on a parent window while an export from it runs. */
-#define EXPORTING_KEY "shoebox-csv-dialogs-exporting"
-
+/* What an import or an export needs from its start to its report: the
+ * two share one record, set up in one place.
+ */
 typedef struct
 {
   GtkWindow              *parent;
   ShoeboxCollection      *collection;
   AdwToastOverlay        *toasts;
+  char                   *file_name;
+  /* An import's */
   ShoeboxCsvImportedFunc  imported;
   gpointer                user_data;
-  char                   *file_name;
-} ImportData;
+  /* An export's */
+  ShoeboxCsvExportingFunc exporting;
+  gpointer                exporting_data;
+  AdwToast               *progress;
+  gint64                  progress_shown_at;
+  GApplication           *application;
+} DialogData;
+
+static DialogData *
+dialog_data_new (GtkWindow         *parent,
+                 ShoeboxCollection *collection,
+                 AdwToastOverlay   *toasts)
+{
+  DialogData *data = g_new0 (DialogData, 1);
+
+  data->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  data->collection = g_object_ref (collection);
+  data->toasts = g_object_ref (toasts);
+  return data;
+}
 
 static void
-import_data_free (ImportData *data)
+dialog_data_free (DialogData *data)
 {
   g_clear_object (&data->parent);
   g_clear_object (&data->collection);
   g_clear_object (&data->toasts);
   g_clear_pointer (&data->file_name, g_free);
+  g_clear_object (&data->progress);
+  if (data->application != NULL)
+    g_application_release (data->application);
+  g_clear_object (&data->application);
   g_free (data);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportData, import_data_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DialogData, dialog_data_free)
 
 static void
 import_data_closure_notify (gpointer  data,
                             GClosure *closure)
 {
-  import_data_free (data);
-}
-
-static void
-show_error_toast (AdwToastOverlay *toasts,
-                  const char      *message)
-{
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (toasts, toast);
+  dialog_data_free (data);
 }
 
 static void
 window_imported_cb (ShoeboxCsvImportWindow *window,
                     guint                   n_imported,
                     guint                   n_rejected,
-                    ImportData             *data)
+                    DialogData             *data)
 {
   g_autofree char *message = NULL;
 
@@ -93,7 +108,7 @@ contents_loaded_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  g_autoptr(ImportData) data = user_data;
+  g_autoptr(DialogData) data = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   GtkWidget *preview;
@@ -103,7 +118,7 @@ contents_loaded_cb (GObject      *object,
     {
       g_autofree char *message = g_strdup_printf (_("“%s” could not be read: %s"), data->file_name, error->message);
 
-      show_error_toast (data->toasts, message);
+      adw_toast_overlay_add_toast (data->toasts, shoebox_toast_new_error (message));
       return;
     }
 
@@ -112,7 +127,7 @@ contents_loaded_cb (GObject      *object,
     {
       g_autofree char *message = g_strdup_printf (_("“%s” cannot be imported: %s"), data->file_name, error->message);
 
-      show_error_toast (data->toasts, message);
+      adw_toast_overlay_add_toast (data->toasts, shoebox_toast_new_error (message));
       return;
     }
 
@@ -126,14 +141,14 @@ import_chosen_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  ImportData *data = user_data;
+  DialogData *data = user_data;
   g_autoptr(GListModel) files = shoebox_file_dialog_open_finish (result, NULL);
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileInfo) info = NULL;
 
   if (files == NULL)
     {
-      import_data_free (data);
+      dialog_data_free (data);
       return;
     }
   file = g_list_model_get_item (files, 0);
@@ -144,8 +159,8 @@ import_chosen_cb (GObject      *object,
     {
       g_autofree char *message = g_strdup_printf (_("“%s” is too large to be a collection"), data->file_name);
 
-      show_error_toast (data->toasts, message);
-      import_data_free (data);
+      adw_toast_overlay_add_toast (data->toasts, shoebox_toast_new_error (message));
+      dialog_data_free (data);
       return;
     }
 
@@ -183,15 +198,12 @@ shoebox_csv_dialogs_import (GtkWindow              *parent,
                             gpointer                user_data)
 {
   g_autoptr(GtkFileFilter) filter = csv_filter_new ();
-  ImportData *data;
+  DialogData *data;
 
   g_return_if_fail (SHOEBOX_IS_COLLECTION (collection));
   g_return_if_fail (ADW_IS_TOAST_OVERLAY (toasts));
 
-  data = g_new0 (ImportData, 1);
-  data->parent = parent != NULL ? g_object_ref (parent) : NULL;
-  data->collection = g_object_ref (collection);
-  data->toasts = g_object_ref (toasts);
+  data = dialog_data_new (parent, collection, toasts);
   data->imported = imported;
   data->user_data = user_data;
 
@@ -200,45 +212,19 @@ shoebox_csv_dialogs_import (GtkWindow              *parent,
                             NULL, import_chosen_cb, data);
 }
 
-typedef struct
-{
-  GtkWindow         *parent;
-  ShoeboxCollection *collection;
-  AdwToastOverlay   *toasts;
-  AdwToast          *progress;
-  gint64             progress_shown_at;
-  GApplication      *application;
-  char              *file_name;
-} ExportData;
-
 static void
-export_data_free (ExportData *data)
+set_exporting (DialogData *data,
+               gboolean    exporting)
 {
-  g_clear_object (&data->parent);
-  g_clear_object (&data->collection);
-  g_clear_object (&data->toasts);
-  g_clear_object (&data->progress);
-  if (data->application != NULL)
-    g_application_release (data->application);
-  g_clear_object (&data->application);
-  g_clear_pointer (&data->file_name, g_free);
-  g_free (data);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportData, export_data_free)
-
-static void
-set_exporting (GtkWindow *parent,
-               gboolean   exporting)
-{
-  if (parent == NULL || gtk_widget_in_destruction (GTK_WIDGET (parent)))
+  /* A window closed meanwhile (hidden, its children gone) has no Export
+   * item left to update.
+   */
+  if (data->exporting == NULL ||
+      (data->parent != NULL &&
+       (gtk_widget_in_destruction (GTK_WIDGET (data->parent)) || !gtk_widget_get_visible (GTK_WIDGET (data->parent)))))
     return;
 
-  /* One export at a time from a window: its Export item is insensitive
-   * meanwhile (ShoeboxWindow asks shoebox_csv_dialogs_is_exporting()).
-   */
-  g_object_set_data (G_OBJECT (parent), EXPORTING_KEY, GINT_TO_POINTER (exporting));
-  gtk_widget_action_set_enabled (GTK_WIDGET (parent), "win.export-csv", !exporting);
+  data->exporting (exporting, data->exporting_data);
 }
 
 /* A toast with a spinner, shown until dismissed. */
@@ -265,7 +251,7 @@ exported_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(ExportData) data = user_data;
+  g_autoptr(DialogData) data = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (data->toasts));
@@ -273,7 +259,7 @@ exported_cb (GObject      *object,
   gboolean exported;
 
   exported = shoebox_csv_export_file_finish (SHOEBOX_COLLECTION (object), result, &n_exported, &error);
-  set_exporting (data->parent, FALSE);
+  set_exporting (data, FALSE);
 
   /* A window closed meanwhile let the export go on to its end (the
    * application was held), and has no one left to tell.
@@ -292,7 +278,7 @@ exported_cb (GObject      *object,
   else
     {
       message = g_strdup_printf (_("“%s” could not be written: %s"), data->file_name, error->message);
-      show_error_toast (data->toasts, message);
+      adw_toast_overlay_add_toast (data->toasts, shoebox_toast_new_error (message));
     }
   shoebox_compat_dismiss_toast (data->progress, data->progress_shown_at);
 }
@@ -303,6 +289,8 @@ exported_cb (GObject      *object,
  * @collection: what to export
  * @toasts: where to report
  * @file: the CSV file to write
+ * @exporting: (nullable): told as the export starts and once it ended
+ * @user_data: data for @exporting
  *
  * Writes the whole collection to @file in a worker thread (1.4 s with
  * 100,000 pairs), with a toast and a spinner until it is done. The
@@ -310,24 +298,25 @@ exported_cb (GObject      *object,
  * half-written temporary file.
  */
 void
-shoebox_csv_dialogs_export_to_file (GtkWindow         *parent,
-                                    ShoeboxCollection *collection,
-                                    AdwToastOverlay   *toasts,
-                                    GFile             *file)
+shoebox_csv_dialogs_export_to_file (GtkWindow               *parent,
+                                    ShoeboxCollection       *collection,
+                                    AdwToastOverlay         *toasts,
+                                    GFile                   *file,
+                                    ShoeboxCsvExportingFunc  exporting,
+                                    gpointer                 user_data)
 {
   g_autofree char *progress = NULL;
-  ExportData *data;
+  DialogData *data;
 
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
   g_return_if_fail (SHOEBOX_IS_COLLECTION (collection));
   g_return_if_fail (ADW_IS_TOAST_OVERLAY (toasts));
   g_return_if_fail (G_IS_FILE (file));
 
-  data = g_new0 (ExportData, 1);
-  data->parent = parent != NULL ? g_object_ref (parent) : NULL;
-  data->collection = g_object_ref (collection);
-  data->toasts = g_object_ref (toasts);
+  data = dialog_data_new (parent, collection, toasts);
   data->file_name = g_file_get_basename (file);
+  data->exporting = exporting;
+  data->exporting_data = user_data;
   if (g_application_get_default () != NULL)
     {
       data->application = g_object_ref (g_application_get_default ());
@@ -339,23 +328,9 @@ shoebox_csv_dialogs_export_to_file (GtkWindow         *parent,
   data->progress = progress_toast_new (progress);
   data->progress_shown_at = g_get_monotonic_time ();
   adw_toast_overlay_add_toast (toasts, g_object_ref (data->progress));
-  set_exporting (parent, TRUE);
+  set_exporting (data, TRUE);
 
   shoebox_csv_export_file_async (collection, file, NULL, exported_cb, data);
-}
-
-/**
- * shoebox_csv_dialogs_is_exporting:
- * @parent: a window given to shoebox_csv_dialogs_export()
- *
- * Returns: whether an export from @parent is running
- */
-gboolean
-shoebox_csv_dialogs_is_exporting (GtkWindow *parent)
-{
-  g_return_val_if_fail (GTK_IS_WINDOW (parent), FALSE);
-
-  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (parent), EXPORTING_KEY));
 }
 
 static void
@@ -363,11 +338,12 @@ export_chosen_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  g_autoptr(ExportData) data = user_data;
+  g_autoptr(DialogData) data = user_data;
   g_autoptr(GFile) file = shoebox_file_dialog_save_finish (result, NULL);
 
   if (file != NULL)
-    shoebox_csv_dialogs_export_to_file (data->parent, data->collection, data->toasts, file);
+    shoebox_csv_dialogs_export_to_file (data->parent, data->collection, data->toasts, file,
+                                        data->exporting, data->exporting_data);
 }
 
 /**
@@ -375,25 +351,28 @@ export_chosen_cb (GObject      *object,
  * @parent: the main window
  * @collection: what to export
  * @toasts: where to report
+ * @exporting: (nullable): told as the export starts and once it ended
+ * @user_data: data for @exporting
  *
  * Asks where to save, then writes the whole collection as CSV with
  * shoebox_csv_dialogs_export_to_file().
  */
 void
-shoebox_csv_dialogs_export (GtkWindow         *parent,
-                            ShoeboxCollection *collection,
-                            AdwToastOverlay   *toasts)
+shoebox_csv_dialogs_export (GtkWindow               *parent,
+                            ShoeboxCollection       *collection,
+                            AdwToastOverlay         *toasts,
+                            ShoeboxCsvExportingFunc  exporting,
+                            gpointer                 user_data)
 {
   g_autoptr(GtkFileFilter) filter = csv_filter_new ();
-  ExportData *data;
+  DialogData *data;
 
   g_return_if_fail (SHOEBOX_IS_COLLECTION (collection));
   g_return_if_fail (ADW_IS_TOAST_OVERLAY (toasts));
 
-  data = g_new0 (ExportData, 1);
-  data->parent = parent != NULL ? g_object_ref (parent) : NULL;
-  data->collection = g_object_ref (collection);
-  data->toasts = g_object_ref (toasts);
+  data = dialog_data_new (parent, collection, toasts);
+  data->exporting = exporting;
+  data->exporting_data = user_data;
 
   shoebox_file_dialog_save (GTK_WIDGET (parent), _("Export CSV"), _("_Export"), filter,
                             _("shoebox-collection.csv"), NULL, NULL, export_chosen_cb, data);

@@ -17,6 +17,7 @@
 #include "shoebox-news-page.h"
 #include "shoebox-news-row.h"
 #include "shoebox-news-thumbnails.h"
+#include "shoebox-toast.h"
 
 /* Rows are made a page at a time: a GtkListBox builds every row it is
  * given, and a month of news is thousands of stories.
@@ -110,18 +111,6 @@ selected_source_id (ShoeboxNewsPage *self)
   if (selected == GTK_INVALID_LIST_POSITION || selected >= self->source_ids->len)
     return 0;
   return g_array_index (self->source_ids, gint64, selected);
-}
-
-static void
-toast (ShoeboxNewsPage *self,
-       const char      *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-  else
-    g_debug ("%s", message);
 }
 
 /* Every action's sensitivity, in one place. */
@@ -521,7 +510,7 @@ star_toggled_cb (ShoeboxNewsPage *self,
   g_autoptr(GError) error = NULL;
 
   if (!shoebox_news_store_set_item_starred (get_store (self), shoebox_news_row_get_item (row), starred, &error))
-    toast (self, error->message);
+    shoebox_toast_show (GTK_WIDGET (self), error->message);
 }
 
 static void
@@ -539,7 +528,7 @@ opened_cb (GObject      *object,
 
   self = SHOEBOX_NEWS_PAGE (user_data);
   g_debug ("Could not open the story: %s", error->message);
-  toast (self, _("No web browser could open the story"));
+  shoebox_toast_show (GTK_WIDGET (self), _("No web browser could open the story"));
 }
 
 /* Reading a story: it is marked read, and its link opened when it is a
@@ -557,7 +546,7 @@ open_item (ShoeboxNewsPage *self,
 
   if (!shoebox_feed_uri_is_web (link))
     {
-      toast (self, _("This story has no web address to open"));
+      shoebox_toast_show (GTK_WIDGET (self), _("This story has no web address to open"));
       return;
     }
 
@@ -645,7 +634,7 @@ mark_all_read_action (GtkWidget  *widget,
   if (self->service == NULL)
     return;
   if (!shoebox_news_store_mark_all_read (get_store (self), selected_source_id (self), &error))
-    toast (self, error->message);
+    shoebox_toast_show (GTK_WIDGET (self), error->message);
 }
 
 static void

@@ -11,6 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include "shoebox-currency-row.h"
+#include "shoebox-form-problems.h"
 #include "shoebox-money.h"
 #include "shoebox-pair-editor-private.h"
 
@@ -51,29 +53,7 @@ _shoebox_pair_editor_dup_stripped (const char *text)
 const char *
 _shoebox_pair_editor_selected_currency (ShoeboxPairEditor *self)
 {
-  const char * const *currencies = shoebox_money_get_currencies ();
-  guint position = adw_combo_row_get_selected (self->currency_row);
-
-  if (position == GTK_INVALID_LIST_POSITION || position >= g_strv_length ((char **) currencies))
-    return "USD";
-  return currencies[position];
-}
-
-static void
-mark_invalid (ShoeboxPairEditor *self,
-              GString           *problems,
-              gpointer           row,
-              const char        *field,
-              const char        *message)
-{
-  gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row), message);
-  g_ptr_array_add (self->invalid_rows, row);
-
-  if (problems->len > 0)
-    g_string_append_c (problems, '\n');
-  /* Translators: an invalid field in the pair editor: "Price Paid: …" */
-  g_string_append_printf (problems, _("%s: %s"), field, message);
+  return shoebox_currency_row_get_currency (self->currency_row);
 }
 
 static void
@@ -87,7 +67,7 @@ check_amount (ShoeboxPairEditor *self,
   gint64 minor_units;
 
   if (*text != '\0' && !shoebox_money_parse (text, _shoebox_pair_editor_selected_currency (self), &minor_units, &error))
-    mark_invalid (self, problems, row, field, error->message);
+    shoebox_form_mark_invalid (self->invalid_rows, problems, row, field, error->message);
 }
 
 /* Checks every field as the user types. A wrong field is shown as wrong,
@@ -103,25 +83,20 @@ _shoebox_pair_editor_validate (ShoeboxPairEditor *self)
   ShoeboxSizeSystem system = adw_combo_row_get_selected (self->size_system_row);
   g_autoptr(GError) error = NULL;
 
-  for (guint i = 0; i < self->invalid_rows->len; i++)
-    {
-      gtk_widget_remove_css_class (g_ptr_array_index (self->invalid_rows, i), "error");
-      gtk_widget_set_tooltip_text (g_ptr_array_index (self->invalid_rows, i), NULL);
-    }
-  g_ptr_array_set_size (self->invalid_rows, 0);
+  shoebox_form_clear_invalid (self->invalid_rows);
 
   /* An empty silhouette keeps Save disabled from the start, but is only
    * pointed out once the user has been in the field: a new form should
    * not open in red.
    */
   if (*silhouette == '\0' && (self->silhouette_touched || self->pair != NULL))
-    mark_invalid (self, problems, self->silhouette_row, _("Silhouette"),
+    shoebox_form_mark_invalid (self->invalid_rows, problems, self->silhouette_row, _("Silhouette"),
                   _("Pick a silhouette from the catalogue or type a new one"));
 
   if (*size != '\0' && system == SHOEBOX_SIZE_SYSTEM_NONE)
-    mark_invalid (self, problems, self->size_system_row, _("Size System"), _("Choose the system the size is printed in"));
+    shoebox_form_mark_invalid (self->invalid_rows, problems, self->size_system_row, _("Size System"), _("Choose the system the size is printed in"));
   else if (*size != '\0' && !shoebox_size_validate (system, size, &error))
-    mark_invalid (self, problems, self->size_row, _("Size"), error->message);
+    shoebox_form_mark_invalid (self->invalid_rows, problems, self->size_row, _("Size"), error->message);
   g_clear_error (&error);
 
   check_amount (self, problems, self->price_paid_row, _("Price Paid"));
@@ -132,13 +107,10 @@ _shoebox_pair_editor_validate (ShoeboxPairEditor *self)
       g_autoptr(GDate) today = shoebox_date_new_today ();
 
       if (!shoebox_date_validate (date, today, &error))
-        mark_invalid (self, problems, self->purchase_date_row, _("Purchase Date"), error->message);
+        shoebox_form_mark_invalid (self->invalid_rows, problems, self->purchase_date_row, _("Purchase Date"), error->message);
     }
 
-  g_free (self->problems);
-  self->problems = g_string_free (g_steal_pointer (&problems), FALSE);
-  gtk_label_set_text (self->problems_label, self->problems);
-  gtk_widget_set_visible (GTK_WIDGET (self->problems_label), *self->problems != '\0');
+  shoebox_form_show_problems (self->problems_label, &self->problems, g_steal_pointer (&problems));
   self->can_save = *self->problems == '\0' && *silhouette != '\0' && self->n_importing == 0;
   _shoebox_pair_editor_update_actions (self);
 }

@@ -13,6 +13,7 @@
 
 #include "shoebox-labels.h"
 #include "shoebox-pair-editor-private.h"
+#include "shoebox-wear-button.h"
 
 /* The pair editor's wear log: Worn Today (refused, and saying so, when
  * today is already logged; with an Undo), the days the pair was worn,
@@ -48,20 +49,10 @@ static GtkWidget *
 create_wear_row (const char *date)
 {
   g_autofree char *label = shoebox_labels_dup_date (date);
-  g_autofree char *remove_label = NULL;
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Remove This Wear"));
-  /* Translators: the button beside a day in the pair's wear log. */
-  remove_label = g_strdup_printf (_("Remove Wear of %s"), label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "editor.remove-wear");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (remove), g_variant_new_string (date));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), shoebox_wear_button_new_remove (date, label, "editor.remove-wear"));
   return row;
 }
 

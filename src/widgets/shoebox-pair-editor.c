@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "shoebox-currency-row.h"
 #include "shoebox-labels.h"
 #include "shoebox-money.h"
 #include "shoebox-pair-editor-private.h"
@@ -80,11 +81,7 @@ static void
 select_currency (ShoeboxPairEditor *self,
                  const char        *currency)
 {
-  const char * const *currencies = shoebox_money_get_currencies ();
-
-  for (guint i = 0; currencies[i] != NULL; i++)
-    if (g_strcmp0 (currencies[i], currency) == 0)
-      adw_combo_row_set_selected (self->currency_row, i);
+  shoebox_currency_row_set_currency (self->currency_row, currency);
 }
 
 static void
@@ -321,15 +318,15 @@ delete_action (GtkWidget  *widget,
   shoebox_dialog_close (GTK_WIDGET (self));
 }
 
-/* The Compare page belongs to the main window, which this editor sits
- * over, perhaps through the Catalogue window: ask up the chain.
+/* The Compare page and the News belong to the main window, which this
+ * editor sits over, perhaps through the Catalogue window: ask up the
+ * chain of parents for @action_name with the pair's id, and close once
+ * one of them took it.
  */
 static void
-compare_with_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+activate_on_parents (ShoeboxPairEditor *self,
+                     const char        *action_name)
 {
-  ShoeboxPairEditor *self = SHOEBOX_PAIR_EDITOR (widget);
   gint64 id;
 
   if (self->pair == NULL)
@@ -339,11 +336,19 @@ compare_with_action (GtkWidget  *widget,
   for (GtkWindow *window = shoebox_dialog_get_parent_window (GTK_WIDGET (self));
        window != NULL;
        window = gtk_window_get_transient_for (window))
-    if (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-with-pair", "x", id))
+    if (gtk_widget_activate_action (GTK_WIDGET (window), action_name, "x", id))
       {
         shoebox_dialog_close (GTK_WIDGET (self));
         return;
       }
+}
+
+static void
+compare_with_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  activate_on_parents (SHOEBOX_PAIR_EDITOR (widget), "win.compare-with-pair");
 }
 
 /* The news service lists the pair's stories on the News page. */
@@ -352,21 +357,7 @@ show_news_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  ShoeboxPairEditor *self = SHOEBOX_PAIR_EDITOR (widget);
-  gint64 id;
-
-  if (self->pair == NULL)
-    return;
-
-  id = shoebox_pair_get_id (self->pair);
-  for (GtkWindow *window = shoebox_dialog_get_parent_window (GTK_WIDGET (self));
-       window != NULL;
-       window = gtk_window_get_transient_for (window))
-    if (gtk_widget_activate_action (GTK_WIDGET (window), "app.show-pair-news", "x", id))
-      {
-        shoebox_dialog_close (GTK_WIDGET (self));
-        return;
-      }
+  activate_on_parents (SHOEBOX_PAIR_EDITOR (widget), "app.show-pair-news");
 }
 
 static GListModel *

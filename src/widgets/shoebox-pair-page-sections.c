@@ -14,6 +14,7 @@
 #include "shoebox-compat.h"
 #include "shoebox-labels.h"
 #include "shoebox-pair-page-private.h"
+#include "shoebox-wear-button.h"
 
 /* The pair page's sections below the facts: the photo gallery, the wear
  * log, the stories that mention the pair and its silhouette's lineage.
@@ -160,19 +161,10 @@ _shoebox_pair_page_update_wears (ShoeboxPairPage *self)
     {
       const char *date = dates[i];
       g_autofree char *label = shoebox_labels_dup_date (date);
-      g_autofree char *remove_label = NULL;
       GtkWidget *row = _shoebox_pair_page_new_row (label, NULL);
-      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (remove, "flat");
-      gtk_widget_set_tooltip_text (remove, _("Remove This Wear"));
-      /* Translators: the button beside a day in the pair's wear log. */
-      remove_label = g_strdup_printf (_("Remove Wear of %s"), label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "pair-page.remove-wear");
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (remove), g_variant_new_string (date));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 shoebox_wear_button_new_remove (date, label, "pair-page.remove-wear"));
       /* The pair keeps its days oldest first: the newest is what one
        * checks, so each goes in above the one before. */
       gtk_list_box_prepend (self->wears_list, row);

@@ -233,21 +233,31 @@ new_entry_dialog (ShoeboxPreferencesWindow *self,
   return dialog;
 }
 
+/* The answer to Rename Source or Remove Source, for the source of @row:
+ * either changes the news store the same way, and says why it could not.
+ */
 static void
-rename_response_cb (ShoeboxAlert     *dialog,
-                    const char       *response,
-                    GtkWidget        *row)
+source_response_cb (ShoeboxAlert *dialog,
+                    const char   *response,
+                    GtkWidget    *row)
 {
   ShoeboxPreferencesWindow *self = row_window (row);
   ShoeboxNewsSource *source = g_object_get_data (G_OBJECT (row), "source");
   g_autoptr(GError) error = NULL;
-  const char *title;
+  gboolean done;
 
-  if (g_strcmp0 (response, "rename") != 0 || self == NULL)
+  if (self == NULL)
     return;
 
-  title = gtk_editable_get_text (GTK_EDITABLE (dialog_entry (dialog)));
-  if (!shoebox_news_store_rename_source (get_store (self), source, title, &error))
+  if (g_strcmp0 (response, "rename") == 0)
+    done = shoebox_news_store_rename_source (get_store (self), source,
+                                             gtk_editable_get_text (GTK_EDITABLE (dialog_entry (dialog))), &error);
+  else if (g_strcmp0 (response, "remove") == 0)
+    done = shoebox_news_store_remove_source (get_store (self), source, &error);
+  else
+    return;
+
+  if (!done)
     toast (self, error->message);
 }
 
@@ -260,24 +270,8 @@ rename_clicked_cb (GtkWidget *row)
 
   dialog = new_entry_dialog (self, _("Rename Source"), shoebox_news_source_get_url (source), _("Name"),
                              source_name (source), "rename", _("Rename"));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), row, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (source_response_cb), row, 0);
   shoebox_alert_present (dialog, GTK_WIDGET (self));
-}
-
-static void
-remove_response_cb (ShoeboxAlert     *dialog,
-                    const char       *response,
-                    GtkWidget        *row)
-{
-  ShoeboxPreferencesWindow *self = row_window (row);
-  ShoeboxNewsSource *source = g_object_get_data (G_OBJECT (row), "source");
-  g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (response, "remove") != 0 || self == NULL)
-    return;
-
-  if (!shoebox_news_store_remove_source (get_store (self), source, &error))
-    toast (self, error->message);
 }
 
 static void
@@ -293,7 +287,7 @@ remove_clicked_cb (GtkWidget *row)
   shoebox_alert_add_response (dialog, "remove", _("Remove"), ADW_RESPONSE_DESTRUCTIVE);
   shoebox_alert_set_default_response (dialog, "cancel");
   shoebox_alert_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), row, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (source_response_cb), row, 0);
   shoebox_alert_present (dialog, GTK_WIDGET (self));
 }
 

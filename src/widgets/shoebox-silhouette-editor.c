@@ -11,6 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include "shoebox-currency-row.h"
+#include "shoebox-form-problems.h"
 #include "shoebox-money.h"
 #include "shoebox-silhouette-editor.h"
 
@@ -71,23 +73,14 @@ dup_row_text (gpointer row)
 static const char *
 selected_currency (ShoeboxSilhouetteEditor *self)
 {
-  const char * const *currencies = shoebox_money_get_currencies ();
-  guint position = adw_combo_row_get_selected (self->currency_row);
-
-  if (position == GTK_INVALID_LIST_POSITION || position >= g_strv_length ((char **) currencies))
-    return "USD";
-  return currencies[position];
+  return shoebox_currency_row_get_currency (self->currency_row);
 }
 
 static void
 select_currency (ShoeboxSilhouetteEditor *self,
                  const char              *currency)
 {
-  const char * const *currencies = shoebox_money_get_currencies ();
-
-  for (guint i = 0; currencies[i] != NULL; i++)
-    if (g_strcmp0 (currencies[i], currency) == 0)
-      adw_combo_row_set_selected (self->currency_row, i);
+  shoebox_currency_row_set_currency (self->currency_row, currency);
 }
 
 static gint64
@@ -106,23 +99,6 @@ next_year (void)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   return g_date_time_get_year (now) + 1;
-}
-
-static void
-mark_invalid (ShoeboxSilhouetteEditor *self,
-              GString                 *problems,
-              gpointer                 row,
-              const char              *field,
-              const char              *message)
-{
-  gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row), message);
-  g_ptr_array_add (self->invalid_rows, row);
-
-  if (problems->len > 0)
-    g_string_append_c (problems, '\n');
-  /* Translators: an invalid field in the silhouette editor: "Release Year: …" */
-  g_string_append_printf (problems, _("%s: %s"), field, message);
 }
 
 /* A year as digits only: "1997", not "1997.0", " 1e3" or "-5". */
@@ -158,21 +134,16 @@ validate (ShoeboxSilhouetteEditor *self)
   guint parsed_year;
   gint64 minor_units;
 
-  for (guint i = 0; i < self->invalid_rows->len; i++)
-    {
-      gtk_widget_remove_css_class (g_ptr_array_index (self->invalid_rows, i), "error");
-      gtk_widget_set_tooltip_text (g_ptr_array_index (self->invalid_rows, i), NULL);
-    }
-  g_ptr_array_set_size (self->invalid_rows, 0);
+  shoebox_form_clear_invalid (self->invalid_rows);
 
   /* An empty name or brand keeps Save disabled from the start, but is only
    * pointed out once the user has been in the field: a new form should not
    * open in red.
    */
   if (*name == '\0' && (self->name_touched || editing))
-    mark_invalid (self, problems, self->name_row, _("Name"), _("Give the silhouette a name, e.g. Track 2.0"));
+    shoebox_form_mark_invalid (self->invalid_rows, problems, self->name_row, _("Name"), _("Give the silhouette a name, e.g. Track 2.0"));
   if (*brand == '\0' && (self->brand_touched || editing))
-    mark_invalid (self, problems, self->brand_row, _("Brand"), _("Name the brand, e.g. Balenciaga"));
+    shoebox_form_mark_invalid (self->invalid_rows, problems, self->brand_row, _("Brand"), _("Name the brand, e.g. Balenciaga"));
 
   if (*name != '\0' && *brand != '\0' && self->collection != NULL)
     {
@@ -182,7 +153,7 @@ validate (ShoeboxSilhouetteEditor *self)
         {
           g_autofree char *message = g_strdup_printf (_("The catalogue already has a %s %s"), brand, name);
 
-          mark_invalid (self, problems, self->name_row, _("Name"), message);
+          shoebox_form_mark_invalid (self->invalid_rows, problems, self->name_row, _("Name"), message);
         }
     }
 
@@ -190,16 +161,13 @@ validate (ShoeboxSilhouetteEditor *self)
     {
       g_autofree char *message = g_strdup_printf (_("Type a year from %d to %d"), FIRST_YEAR, next_year ());
 
-      mark_invalid (self, problems, self->release_year_row, _("Release Year"), message);
+      shoebox_form_mark_invalid (self->invalid_rows, problems, self->release_year_row, _("Release Year"), message);
     }
 
   if (*price != '\0' && !shoebox_money_parse (price, selected_currency (self), &minor_units, &error))
-    mark_invalid (self, problems, self->retail_price_row, _("Retail Price"), error->message);
+    shoebox_form_mark_invalid (self->invalid_rows, problems, self->retail_price_row, _("Retail Price"), error->message);
 
-  g_free (self->problems);
-  self->problems = g_string_free (g_steal_pointer (&problems), FALSE);
-  gtk_label_set_text (self->problems_label, self->problems);
-  gtk_widget_set_visible (GTK_WIDGET (self->problems_label), *self->problems != '\0');
+  shoebox_form_show_problems (self->problems_label, &self->problems, g_steal_pointer (&problems));
   self->can_save = *self->problems == '\0' && *name != '\0' && *brand != '\0';
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->can_save);
 }

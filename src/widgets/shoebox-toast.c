@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "shoebox-dialog.h"
 #include "shoebox-toast.h"
 
 /**
@@ -51,4 +52,48 @@ shoebox_toast_show (GtkWidget  *widget,
                     const char *title)
 {
   shoebox_toast_add (widget, adw_toast_new (title));
+}
+
+/**
+ * shoebox_toast_new_error:
+ * @message: what went wrong, in plain words
+ *
+ * Creates a toast for a failure: it stays until it is read and
+ * dismissed, where a toast that only confirms goes away by itself.
+ *
+ * Returns: (transfer floating): the toast
+ */
+AdwToast *
+shoebox_toast_new_error (const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 0);
+  return toast;
+}
+
+/**
+ * shoebox_toast_report:
+ * @reporter: an #AdwToastOverlay, a preferences dialog, or a widget in
+ *   a toast overlay
+ * @toast: (transfer full): a floating #AdwToast
+ *
+ * Shows @toast where the dialogs that work for a window or for the
+ * preferences (archives, backups, CSV files) say what happened: the
+ * overlay itself, the preferences' own toasts, or else the overlay
+ * @reporter is in.
+ */
+void
+shoebox_toast_report (GtkWidget *reporter,
+                      AdwToast  *toast)
+{
+  g_return_if_fail (GTK_IS_WIDGET (reporter));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  if (ADW_IS_TOAST_OVERLAY (reporter))
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (reporter), toast);
+  else if (G_TYPE_CHECK_INSTANCE_TYPE (reporter, SHOEBOX_TYPE_PREFERENCES_DIALOG))
+    shoebox_preferences_dialog_add_toast (reporter, toast);
+  else
+    shoebox_toast_add (reporter, toast);
 }

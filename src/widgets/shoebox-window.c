@@ -46,6 +46,8 @@ struct _ShoeboxWindow
   GtkWidget             *add_pair_button;
   GtkRevealer           *selection_revealer;
   GtkLabel              *selection_count_label;
+
+  gboolean               exporting;    /* a CSV export from here runs */
 };
 
 G_DEFINE_FINAL_TYPE (ShoeboxWindow, shoebox_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -86,7 +88,7 @@ update_actions (ShoeboxWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.catalogue", has_collection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv", has_collection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv",
-                                 has_collection && !shoebox_csv_dialogs_is_exporting (GTK_WINDOW (self)));
+                                 has_collection && !self->exporting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-collection", self->backups != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-collection", self->backups != NULL);
 
@@ -408,6 +410,19 @@ import_csv_action (GtkWidget  *widget,
                                 csv_imported_cb, self);
 }
 
+/* One export at a time from a window: its Export item is insensitive
+ * meanwhile.
+ */
+static void
+csv_exporting_cb (gboolean exporting,
+                  gpointer user_data)
+{
+  ShoeboxWindow *self = SHOEBOX_WINDOW (user_data);
+
+  self->exporting = exporting;
+  update_actions (self);
+}
+
 static void
 export_csv_action (GtkWidget  *widget,
                    const char *action_name,
@@ -416,7 +431,7 @@ export_csv_action (GtkWidget  *widget,
   ShoeboxWindow *self = SHOEBOX_WINDOW (widget);
 
   if (self->collection != NULL)
-    shoebox_csv_dialogs_export (GTK_WINDOW (self), self->collection, self->toasts);
+    shoebox_csv_dialogs_export (GTK_WINDOW (self), self->collection, self->toasts, csv_exporting_cb, self);
 }
 
 static void
@@ -563,6 +578,27 @@ shoebox_window_set_property (GObject      *object,
     }
 }
 
+/* In a narrow window (the page switcher moved to the bottom), "2 Selected"
+ * and three labelled buttons need more than 360 px: the buttons show
+ * their icons instead, keeping their names and tooltips.
+ */
+static void
+update_selection_bar (ShoeboxWindow *self)
+{
+  gboolean narrow = adw_view_switcher_bar_get_reveal (self->switcher_bar);
+
+  for (guint i = 0; i < G_N_ELEMENTS (selection_button_parts); i++)
+    {
+      GObject *icon = gtk_widget_get_template_child (GTK_WIDGET (self), SHOEBOX_TYPE_WINDOW,
+                                                     selection_button_parts[i][0]);
+      GObject *label = gtk_widget_get_template_child (GTK_WIDGET (self), SHOEBOX_TYPE_WINDOW,
+                                                      selection_button_parts[i][1]);
+
+      gtk_widget_set_visible (GTK_WIDGET (icon), narrow);
+      gtk_widget_set_visible (GTK_WIDGET (label), !narrow);
+    }
+}
+
 static void
 shoebox_window_class_init (ShoeboxWindowClass *klass)
 {
@@ -636,6 +672,7 @@ shoebox_window_class_init (ShoeboxWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, update_actions);
   gtk_widget_class_bind_template_callback (widget_class, page_shown_cb);
   gtk_widget_class_bind_template_callback (widget_class, pair_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update_selection_bar);
 
   gtk_widget_class_install_action (widget_class, "win.add-pair", NULL, add_pair_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
@@ -677,37 +714,11 @@ shoebox_window_class_init (ShoeboxWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_3, GDK_ALT_MASK, "win.show-page", "s", "news");
 }
 
-/* In a narrow window (the page switcher moved to the bottom), "2 Selected"
- * and three labelled buttons need more than 360 px: the buttons show
- * their icons instead, keeping their names and tooltips.
- */
-static void
-update_selection_bar (ShoeboxWindow *self)
-{
-  gboolean narrow = adw_view_switcher_bar_get_reveal (self->switcher_bar);
-
-  for (guint i = 0; i < G_N_ELEMENTS (selection_button_parts); i++)
-    {
-      GObject *icon = gtk_widget_get_template_child (GTK_WIDGET (self), SHOEBOX_TYPE_WINDOW,
-                                                     selection_button_parts[i][0]);
-      GObject *label = gtk_widget_get_template_child (GTK_WIDGET (self), SHOEBOX_TYPE_WINDOW,
-                                                      selection_button_parts[i][1]);
-
-      gtk_widget_set_visible (GTK_WIDGET (icon), narrow);
-      gtk_widget_set_visible (GTK_WIDGET (label), !narrow);
-    }
-}
 
 static void
 shoebox_window_init (ShoeboxWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* Back by the navigation's own Back button, Escape or Alt+Left. */
-  g_signal_connect_object (self->navigation,
-                           ADW_CHECK_VERSION (1, 4, 0) ? "notify::visible-page" : "notify::visible-child",
-                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->switcher_bar, "notify::reveal", G_CALLBACK (update_selection_bar),
-                           self, G_CONNECT_SWAPPED);
   update_selection_bar (self);
 
   self->settings = g_settings_new (APPLICATION_ID);

@@ -172,42 +172,6 @@ card_drag_prepare_cb (GtkDragSource *source,
   return gdk_content_provider_new_typed (G_TYPE_STRING, text);
 }
 
-static void show_card_photo (GtkListItem *item);
-
-static void
-grid_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               ShoeboxCollectionPage    *self)
-{
-  GtkWidget *card = shoebox_pair_card_new ();
-  GtkDragSource *drag = gtk_drag_source_new ();
-
-  gtk_drag_source_set_actions (drag, GDK_ACTION_COPY);
-  g_signal_connect (drag, "prepare", G_CALLBACK (card_drag_prepare_cb), NULL);
-  gtk_widget_add_controller (card, GTK_EVENT_CONTROLLER (drag));
-  g_signal_connect_swapped (card, "photo-wanted", G_CALLBACK (show_card_photo), item);
-  gtk_list_item_set_child (item, card);
-  /* A check box on each card while Select is on. */
-  g_object_bind_property (item, "selected", card, "selected", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->select_button, "active", card, "selectable", G_BINDING_SYNC_CREATE);
-  /* For show_card(), when the cell's pair becomes another one. */
-  g_object_set_data (G_OBJECT (item), "shoebox-collection-page", self);
-}
-
-/* Screen readers move over the grid's cells, not the cards inside them:
- * the cell (GTK's own list item widget) carries the pair's name too.
- */
-static void
-name_cell (GtkWidget   *child,
-           ShoeboxPair *pair)
-{
-  GtkWidget *cell = gtk_widget_get_parent (child);
-  g_autofree char *name = shoebox_labels_dup_pair_name (pair);
-
-  if (cell != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-}
-
 /* The side profile, else the first photo: what a card shows. */
 static char *
 dup_card_photo (ShoeboxCollectionPage *self,
@@ -233,11 +197,10 @@ dup_card_photo (ShoeboxCollectionPage *self,
  * looks up the photos of the dozen on screen.
  */
 static void
-show_card_photo (GtkListItem *item)
+card_photo_wanted_cb (ShoeboxPairCard       *card,
+                      ShoeboxCollectionPage *self)
 {
-  ShoeboxCollectionPage *self = g_object_get_data (G_OBJECT (item), "shoebox-collection-page");
-  ShoeboxPairCard *card = SHOEBOX_PAIR_CARD (gtk_list_item_get_child (item));
-  ShoeboxPair *pair = gtk_list_item_get_item (item);
+  ShoeboxPair *pair = shoebox_pair_card_get_pair (card);
   g_autofree char *photo = NULL;
 
   if (pair == NULL || self->photos == NULL || self->collection == NULL
@@ -246,6 +209,38 @@ show_card_photo (GtkListItem *item)
 
   photo = dup_card_photo (self, pair);
   shoebox_pair_card_load_thumbnail (card, self->photos, photo);
+}
+
+static void
+grid_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               ShoeboxCollectionPage    *self)
+{
+  GtkWidget *card = shoebox_pair_card_new ();
+  GtkDragSource *drag = gtk_drag_source_new ();
+
+  gtk_drag_source_set_actions (drag, GDK_ACTION_COPY);
+  g_signal_connect (drag, "prepare", G_CALLBACK (card_drag_prepare_cb), NULL);
+  gtk_widget_add_controller (card, GTK_EVENT_CONTROLLER (drag));
+  g_signal_connect_object (card, "photo-wanted", G_CALLBACK (card_photo_wanted_cb), self, G_CONNECT_DEFAULT);
+  gtk_list_item_set_child (item, card);
+  /* A check box on each card while Select is on. */
+  g_object_bind_property (item, "selected", card, "selected", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->select_button, "active", card, "selectable", G_BINDING_SYNC_CREATE);
+}
+
+/* Screen readers move over the grid's cells, not the cards inside them:
+ * the cell (GTK's own list item widget) carries the pair's name too.
+ */
+static void
+name_cell (GtkWidget   *child,
+           ShoeboxPair *pair)
+{
+  GtkWidget *cell = gtk_widget_get_parent (child);
+  g_autofree char *name = shoebox_labels_dup_pair_name (pair);
+
+  if (cell != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 static void

@@ -338,6 +338,10 @@ first_frame_cb (GdkFrameClock *clock,
     first->n_items_at_first_frame = g_list_model_get_n_items (first->model);
 }
 
+static void sort_list_by (ShoeboxCollectionPage *page,
+                          const char            *title,
+                          GtkSortType            direction);
+
 static void
 record_n_items_cb (GListModel *model,
                    guint       position,
@@ -394,7 +398,28 @@ test_page_search_in_flight (Fixture       *fixture,
   g_assert_cmpuint (n_items->len, ==, 1);
   g_signal_handlers_disconnect_by_func (model, record_n_items_cb, n_items);
 
-  gtk_window_destroy (shown.window);
+  /* A sort while a search runs: the result comes in the new order. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "silver");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_true (page_searching (shown.page));
+  sort_list_by (shown.page, "Price Paid", GTK_SORT_ASCENDING);
+  wait.n_items = 2;
+  shoebox_test_wait_until (search_done, &wait);
+  shoebox_test_spin (300);
+  g_clear_object (&shown_pair);
+  shown_pair = g_list_model_get_item (model, 0);
+  g_assert_cmpint (shoebox_pair_get_id (shown_pair), ==, shoebox_pair_get_id (air_max));
+  g_clear_object (&shown_pair);
+  shown_pair = g_list_model_get_item (model, 1);
+  g_assert_cmpint (shoebox_pair_get_id (shown_pair), ==, shoebox_pair_get_id (track));
+
+  shoebox_test_destroy_settled (shown.window);
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+    g_settings_reset (settings, "collection-sort");
+    g_settings_reset (settings, "collection-sort-descending");
+  }
 }
 
 /* A big collection shows its first screenful in the first frame and the

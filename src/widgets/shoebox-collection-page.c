@@ -682,6 +682,14 @@ sort_changed_cb (ShoeboxCollectionPage *self)
   gboolean descending = FALSE;
 
   _shoebox_collection_page_save_sort (self);
+  /* A search in a worker finds its pairs in the order before: it runs
+   * again in this one, else its result would undo the click.
+   */
+  if (self->search_cancellable != NULL)
+    {
+      run_search_async (self);
+      return;
+    }
   sort = _shoebox_collection_page_get_sort (self, &descending);
   if (self->pairs != NULL)
     selected = shoebox_collection_page_dup_selected_ids (self);

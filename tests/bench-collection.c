@@ -273,19 +273,13 @@ after_paint_cb (GdkFrameClock *clock,
     finish (bench);
 }
 
-/* The page runs a search as the user types in a worker thread: when it
- * is no longer searching, the model holds the key's results (changed or
- * not); the next painted frame shows them. Called when the search ends,
- * and after the page's own search-changed handler, for a search it ran
- * at once.
+/* After the page's own handler: the search has run and the model holds
+ * its results (changed or not); the next painted frame shows them.
  */
 static void
-searching_cb (Bench *bench)
+search_done_cb (Bench *bench)
 {
-  gboolean searching = TRUE;
-
-  g_object_get (bench->page, "searching", &searching, NULL);
-  if (bench->key_time != 0 && !searching)
+  if (bench->key_time != 0)
     {
       bench->key_done = TRUE;
       gtk_widget_queue_draw (bench->window);
@@ -304,8 +298,8 @@ type_next_key (Bench *bench)
   bench->key_cpu = thread_cpu_ms ();
   /* What a key press does to the entry: one character inserted at the
    * end (gtk_editable_set_text would clear the entry first, a search of
-   * its own). The page starts the search from the entry's
-   * search-changed, as for a real key.
+   * its own). The page runs the search from the entry's search-changed,
+   * as for a real key.
    */
   position = gtk_editable_get_position (entry);
   gtk_editable_insert_text (entry, bench->word + bench->n_typed, 1, &position);
@@ -331,7 +325,7 @@ sort_next (Bench *bench)
   bench->key_cpu = thread_cpu_ms ();
   if (gtk_editable_get_text (entry)[0] != '\0')
     {
-      /* The end of the page's search marks it done. */
+      /* The entry's search-changed marks it done. */
       bench->clearing = TRUE;
       gtk_editable_set_text (entry, "");
       return;
@@ -371,10 +365,9 @@ window_added_cb (GtkApplication *app,
 
   bench->window = GTK_WIDGET (window);
   bench->page = shoebox_window_get_collection_page (SHOEBOX_WINDOW (window));
-  g_signal_connect_swapped (bench->page, "notify::searching", G_CALLBACK (searching_cb), bench);
   g_signal_connect_swapped (gtk_widget_get_template_child (GTK_WIDGET (bench->page), SHOEBOX_TYPE_COLLECTION_PAGE,
                                                            "search_entry"),
-                            "search-changed", G_CALLBACK (searching_cb), bench);
+                            "search-changed", G_CALLBACK (search_done_cb), bench);
   g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), bench);
 }
 

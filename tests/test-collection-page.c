@@ -55,9 +55,8 @@ visible_view (ShoeboxCollectionPage *page)
 
 typedef struct
 {
-  GListModel            *model;
-  guint                  n_items;
-  ShoeboxCollectionPage *page;
+  GListModel *model;
+  guint       n_items;
 } CountWait;
 
 static gboolean
@@ -68,36 +67,18 @@ model_has_count (gpointer data)
   return g_list_model_get_n_items (wait->model) == wait->n_items;
 }
 
-static gboolean
-page_searching (ShoeboxCollectionPage *page)
-{
-  gboolean searching = FALSE;
-
-  g_object_get (page, "searching", &searching, NULL);
-  return searching;
-}
-
-static gboolean
-search_done (gpointer data)
-{
-  CountWait *wait = data;
-
-  return !page_searching (wait->page) && model_has_count (wait);
-}
-
-/* GtkSearchEntry reports a change from the main loop, even with no delay,
- * and the page searches in a worker thread: type, then wait for the
- * results.
+/* GtkSearchEntry reports a change from the main loop, even with no delay:
+ * type, then wait for the results.
  */
 static void
 type_search (ShoeboxCollectionPage *page,
              const char            *text,
              guint                  expected)
 {
-  CountWait wait = { shoebox_collection_page_get_model (page), expected, page };
+  CountWait wait = { shoebox_collection_page_get_model (page), expected };
 
   gtk_editable_set_text (GTK_EDITABLE (shoebox_test_template_child (page, SHOEBOX_TYPE_COLLECTION_PAGE, "search_entry")), text);
-  shoebox_test_wait_until (search_done, &wait);
+  shoebox_test_wait_until (model_has_count, &wait);
 }
 
 static void
@@ -336,90 +317,6 @@ first_frame_cb (GdkFrameClock *clock,
 {
   if (first->n_items_at_first_frame == 0)
     first->n_items_at_first_frame = g_list_model_get_n_items (first->model);
-}
-
-static void sort_list_by (ShoeboxCollectionPage *page,
-                          const char            *title,
-                          GtkSortType            direction);
-
-static void
-record_n_items_cb (GListModel *model,
-                   guint       position,
-                   guint       removed,
-                   guint       added,
-                   GArray     *n_items)
-{
-  guint n = g_list_model_get_n_items (model);
-
-  g_array_append_val (n_items, n);
-}
-
-/* A key typed while the search of the key before runs in a worker: the
- * older result is never shown, not even for a frame, whichever of the
- * two searches ends first.
- */
-static void
-test_page_search_in_flight (Fixture       *fixture,
-                            gconstpointer  data)
-{
-  PageWindow shown = show_page (fixture);
-  GListModel *model = shoebox_collection_page_get_model (shown.page);
-  GtkWidget *entry = shoebox_test_template_child (shown.page, SHOEBOX_TYPE_COLLECTION_PAGE, "search_entry");
-  g_autoptr(ShoeboxPair) air_max = shoebox_test_add_pair (fixture->collection, "Nike", "Air Max 97", "Silver Bullet", 18500);
-  g_autoptr(ShoeboxPair) track = shoebox_test_add_pair (fixture->collection, "Balenciaga", "Track 2.0", "Silver", 89000);
-  g_autoptr(ShoeboxPair) runner = shoebox_test_add_pair (fixture->collection, "Balenciaga", "Runner", "Grey", 115000);
-  g_autoptr(GArray) n_items = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(ShoeboxPair) shown_pair = NULL;
-  CountWait wait = { model, 1, shown.page };
-
-  shoebox_collection_page_reload (shown.page);
-  shoebox_test_spin (100);
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
-  g_signal_connect (model, "items-changed", G_CALLBACK (record_n_items_cb), n_items);
-
-  /* "silver" (two pairs) starts in a worker; "runner" (one) replaces it
-   * before the main loop runs again.
-   */
-  gtk_editable_set_text (GTK_EDITABLE (entry), "silver");
-  g_signal_emit_by_name (entry, "search-changed");
-  g_assert_true (page_searching (shown.page));
-  gtk_editable_set_text (GTK_EDITABLE (entry), "runner");
-  g_signal_emit_by_name (entry, "search-changed");
-  shoebox_test_wait_until (search_done, &wait);
-  /* Time for the older search to end too, if it has not. */
-  shoebox_test_spin (300);
-
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
-  shown_pair = g_list_model_get_item (model, 0);
-  g_assert_cmpint (shoebox_pair_get_id (shown_pair), ==, shoebox_pair_get_id (runner));
-  /* 3 → 1 at once, never the two silver pairs in between. */
-  for (guint i = 0; i < n_items->len; i++)
-    g_assert_cmpuint (g_array_index (n_items, guint, i), ==, 1);
-  g_assert_cmpuint (n_items->len, ==, 1);
-  g_signal_handlers_disconnect_by_func (model, record_n_items_cb, n_items);
-
-  /* A sort while a search runs: the result comes in the new order. */
-  gtk_editable_set_text (GTK_EDITABLE (entry), "silver");
-  g_signal_emit_by_name (entry, "search-changed");
-  g_assert_true (page_searching (shown.page));
-  sort_list_by (shown.page, "Price Paid", GTK_SORT_ASCENDING);
-  wait.n_items = 2;
-  shoebox_test_wait_until (search_done, &wait);
-  shoebox_test_spin (300);
-  g_clear_object (&shown_pair);
-  shown_pair = g_list_model_get_item (model, 0);
-  g_assert_cmpint (shoebox_pair_get_id (shown_pair), ==, shoebox_pair_get_id (air_max));
-  g_clear_object (&shown_pair);
-  shown_pair = g_list_model_get_item (model, 1);
-  g_assert_cmpint (shoebox_pair_get_id (shown_pair), ==, shoebox_pair_get_id (track));
-
-  shoebox_test_destroy_settled (shown.window);
-  {
-    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-
-    g_settings_reset (settings, "collection-sort");
-    g_settings_reset (settings, "collection-sort-descending");
-  }
 }
 
 /* A big collection shows its first screenful in the first frame and the
@@ -1058,7 +955,6 @@ main (int   argc,
   shoebox_test_add_with_collection ("/collection-page/filters", test_page_filters);
   shoebox_test_add_with_collection ("/collection-page/card-drags-pair", test_page_card_drags_pair);
   shoebox_test_add_with_collection ("/collection-page/search-keeps-cards", test_page_search_keeps_cards);
-  shoebox_test_add_with_collection ("/collection-page/search-in-flight", test_page_search_in_flight);
   shoebox_test_add_with_collection ("/collection-page/first-screenful", test_page_first_screenful);
   shoebox_test_add_with_collection ("/collection-page/card-photos", test_page_card_photos);
   shoebox_test_add_with_collection ("/collection-page/delete-undo-wear", test_page_delete_undo_and_wear);

@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include "shoebox-collection-private.h"
-#include "shoebox-database-worker.h"
 #include "shoebox-pair-list.h"
 
 /* Search: FTS5 prefix queries and filters in SQL, results as lazy lists
@@ -155,40 +154,6 @@ build_search_sql (const ShoeboxPairQuery *query,
   return g_string_free (sql, FALSE);
 }
 
-/* The SQL of @query and its MATCH text (NULL without searchable text). */
-static char *
-search_sql (const ShoeboxPairQuery  *query,
-            char                   **match)
-{
-  *match = build_match_query (query->text);
-  return build_search_sql (query, *match != NULL);
-}
-
-/* Runs @stmt, prepared from search_sql(), on the connection that
- * prepared it: the main one, or a worker's (search_ids_thread).
- */
-static GArray *
-query_search_ids (ShoeboxDatabase         *database,
-                  ShoeboxStatement        *stmt,
-                  const char              *match,
-                  const ShoeboxPairQuery  *query,
-                  GError                 **error)
-{
-  /* The quicker shapes of query leave out the filters' parameters;
-   * binding one that the SQL does not use is harmless.
-   */
-  shoebox_statement_bind_text (stmt, 1, match);
-  shoebox_statement_bind_text (stmt, 2, query->brand != NULL && query->brand[0] != '\0' ? query->brand : NULL);
-  shoebox_statement_bind_int64 (stmt, 3, query->silhouette_id);
-  shoebox_statement_bind_int64 (stmt, 4, query->conditions);
-  shoebox_statement_bind_int64 (stmt, 5, query->statuses);
-  shoebox_statement_bind_text (stmt, 6, query->tag != NULL && query->tag[0] != '\0' ? query->tag : NULL);
-  /* A negative LIMIT is no limit. */
-  shoebox_statement_bind_int64 (stmt, LIMIT_PARAMETER, query->limit > 0 ? (gint64) query->limit : -1);
-
-  return shoebox_database_query_ids (database, stmt, error);
-}
-
 static GArray *
 search_ids (ShoeboxCollection       *self,
             const ShoeboxPairQuery  *query,
@@ -203,107 +168,25 @@ search_ids (ShoeboxCollection       *self,
     query = &everything;
   g_return_val_if_fail (query->sort <= SHOEBOX_PAIR_SORT_LAST_WORN, NULL);
 
-  sql = search_sql (query, &match);
+  match = build_match_query (query->text);
+  sql = build_search_sql (query, match != NULL);
+
   stmt = _shoebox_collection_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
+  /* The quicker shapes of query leave out the filters' parameters;
+   * binding one that the SQL does not use is harmless.
+   */
+  shoebox_statement_bind_text (stmt, 1, match);
+  shoebox_statement_bind_text (stmt, 2, query->brand != NULL && query->brand[0] != '\0' ? query->brand : NULL);
+  shoebox_statement_bind_int64 (stmt, 3, query->silhouette_id);
+  shoebox_statement_bind_int64 (stmt, 4, query->conditions);
+  shoebox_statement_bind_int64 (stmt, 5, query->statuses);
+  shoebox_statement_bind_text (stmt, 6, query->tag != NULL && query->tag[0] != '\0' ? query->tag : NULL);
+  /* A negative LIMIT is no limit. */
+  shoebox_statement_bind_int64 (stmt, LIMIT_PARAMETER, query->limit > 0 ? (gint64) query->limit : -1);
 
-  return query_search_ids (self->database, stmt, match, query, error);
-}
-
-/* A query for a worker thread: its own copy of the strings. */
-typedef struct
-{
-  ShoeboxPairQuery query;
-  char            *text;
-  char            *brand;
-  char            *tag;
-} SearchJob;
-
-static void
-search_job_free (SearchJob *job)
-{
-  g_free (job->text);
-  g_free (job->brand);
-  g_free (job->tag);
-  g_free (job);
-}
-
-static void
-search_ids_thread (GTask           *task,
-                   ShoeboxDatabase *connection,
-                   gpointer         job_data,
-                   GCancellable    *cancellable)
-{
-  SearchJob *job = job_data;
-  g_autofree char *match = NULL;
-  g_autofree char *sql = search_sql (&job->query, &match);
-  g_autoptr(ShoeboxStatement) stmt = NULL;
-  GError *error = NULL;
-  GArray *ids;
-
-  stmt = shoebox_database_prepare (connection, sql, &error);
-  ids = stmt != NULL ? query_search_ids (connection, stmt, match, &job->query, &error) : NULL;
-  if (ids == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
-}
-
-/**
- * shoebox_collection_search_ids_async:
- * @self: a #ShoeboxCollection
- * @query: what to find; copied, it need not outlive the call
- * @cancellable: (nullable): a #GCancellable
- * @callback: called in the thread-default main context when done
- * @user_data: data for @callback
- *
- * The ids shoebox_collection_search() would list, found in a worker
- * thread on a connection of its own: with 100,000 pairs, a search as the
- * user types costs the main thread nothing but applying the result.
- */
-void
-shoebox_collection_search_ids_async (ShoeboxCollection      *self,
-                                     const ShoeboxPairQuery *query,
-                                     GCancellable           *cancellable,
-                                     GAsyncReadyCallback     callback,
-                                     gpointer                user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  SearchJob *job;
-
-  g_return_if_fail (SHOEBOX_IS_COLLECTION (self));
-  g_return_if_fail (query != NULL && query->sort <= SHOEBOX_PAIR_SORT_LAST_WORN);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  job = g_new0 (SearchJob, 1);
-  job->query = *query;
-  job->query.text = job->text = g_strdup (query->text);
-  job->query.brand = job->brand = g_strdup (query->brand);
-  job->query.tag = job->tag = g_strdup (query->tag);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, shoebox_collection_search_ids_async);
-  shoebox_database_run_in_thread (self->database, task, search_ids_thread, job, (GDestroyNotify) search_job_free);
-}
-
-/**
- * shoebox_collection_search_ids_finish:
- * @self: a #ShoeboxCollection
- * @result: the result
- * @error: return location for a #GError
- *
- * Returns: (transfer full) (element-type gint64): the ids in the query's
- *   order, or %NULL with @error set
- */
-GArray *
-shoebox_collection_search_ids_finish (ShoeboxCollection  *self,
-                                      GAsyncResult       *result,
-                                      GError            **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return shoebox_database_query_ids (self->database, stmt, error);
 }
 
 /**

@@ -265,14 +265,6 @@ gboolean           shoebox_collection_search_into             (ShoeboxCollection
                                                                const ShoeboxPairQuery *query,
                                                                GListModel         *list,
                                                                GError            **error);
-void               shoebox_collection_search_ids_async        (ShoeboxCollection  *self,
-                                                               const ShoeboxPairQuery *query,
-                                                               GCancellable       *cancellable,
-                                                               GAsyncReadyCallback callback,
-                                                               gpointer            user_data);
-GArray            *shoebox_collection_search_ids_finish       (ShoeboxCollection  *self,
-                                                               GAsyncResult       *result,
-                                                               GError            **error);
 GListModel        *shoebox_collection_list_not_worn_since     (ShoeboxCollection  *self,
                                                                const char         *date,
                                                                GError            **error);

@@ -39,7 +39,6 @@ struct _ShoeboxCollectionPage
   gulong              first_frame_handler;
   ShoeboxPairOrder   *order;             /* every column's order, once read */
   GCancellable       *order_cancellable; /* while it is read */
-  GCancellable       *search_cancellable; /* the search in a worker, see run_search_async */
 
   GtkSearchEntry     *search_entry;
   GtkStack           *view_stack;
@@ -61,8 +60,6 @@ struct _ShoeboxCollectionPage
   guint               updating_filters : 1;
   guint               rest_pending : 1;   /* only the first screenful is loaded */
   guint               filters_stale : 1;  /* the choices wait for the popover */
-  guint               searching : 1;      /* a search runs in a worker */
-  guint               search_sorts_in_memory : 1; /* its ids come unsorted */
 };
 
 void            _shoebox_collection_page_set_up_views (ShoeboxCollectionPage *self);

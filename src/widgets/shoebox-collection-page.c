@@ -37,7 +37,6 @@ G_DEFINE_FINAL_TYPE (ShoeboxCollectionPage, shoebox_collection_page, GTK_TYPE_WI
 enum {
   PROP_0,
   PROP_COLLECTION,
-  PROP_SEARCHING,
   N_PROPS
 };
 
@@ -146,60 +145,6 @@ select_ids (ShoeboxCollectionPage *self,
   gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), selected, everything);
 }
 
-static void
-set_searching (ShoeboxCollectionPage *self,
-               gboolean               searching)
-{
-  if (self->searching == !!searching)
-    return;
-  self->searching = !!searching;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
-}
-
-/* A search in a worker thread that a newer one makes stale: its result
- * is never shown.
- */
-static void
-cancel_search (ShoeboxCollectionPage *self)
-{
-  g_cancellable_cancel (self->search_cancellable);
-  g_clear_object (&self->search_cancellable);
-}
-
-/* What the entry and the filters ask for; the strings stay the widgets'. */
-static void
-fill_query (ShoeboxCollectionPage *self,
-            ShoeboxPairQuery      *query)
-{
-  guint condition;
-  guint status;
-  guint silhouette;
-
-  query->text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_free (self->searched_text);
-  self->searched_text = g_strdup (query->text);
-  query->brand = selected_string (self->brand_filter);
-  query->tag = selected_string (self->tag_filter);
-
-  silhouette = gtk_drop_down_get_selected (self->silhouette_filter);
-  if (silhouette != GTK_INVALID_LIST_POSITION && silhouette > 0 && silhouette < self->silhouette_ids->len)
-    query->silhouette_id = g_array_index (self->silhouette_ids, gint64, silhouette);
-
-  /* The drop-downs list the values in enum order, after "All …". */
-  condition = gtk_drop_down_get_selected (self->condition_filter);
-  if (condition != GTK_INVALID_LIST_POSITION && condition > 0)
-    query->conditions = 1u << (SHOEBOX_CONDITION_DEADSTOCK + condition - 1);
-  status = gtk_drop_down_get_selected (self->status_filter);
-  if (status != GTK_INVALID_LIST_POSITION && status > 0)
-    query->statuses = 1u << (SHOEBOX_STATUS_OWNED + status - 1);
-
-  /* The order the user chose holds while they type: results do not jump
-   * around between keys, and a key that narrows the result leaves the
-   * pairs that stay at its head as they are.
-   */
-  query->sort = _shoebox_collection_page_get_sort (self, &query->descending);
-}
-
 /* @keep_unchanged: a new search over the same pairs, where a pair that
  * stays at its position is not read again; off when the pairs themselves
  * may have changed (an edit, a wear, an import).
@@ -211,10 +156,9 @@ run_search (ShoeboxCollectionPage *self,
   g_autoptr(GListModel) pairs = NULL;
   g_autoptr(GError) error = NULL;
   ShoeboxPairQuery query = { 0 };
-
-  /* This search, run now, is newer than any in a worker. */
-  cancel_search (self);
-  set_searching (self, FALSE);
+  guint condition;
+  guint status;
+  guint silhouette;
 
   if (self->collection == NULL)
     {
@@ -228,9 +172,31 @@ run_search (ShoeboxCollectionPage *self,
   if (!keep_unchanged)
     _shoebox_collection_page_drop_order (self);
 
-  fill_query (self, &query);
+  query.text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_free (self->searched_text);
+  self->searched_text = g_strdup (query.text);
   /* Whatever runs now runs in full. */
   self->rest_pending = FALSE;
+  query.brand = selected_string (self->brand_filter);
+  query.tag = selected_string (self->tag_filter);
+
+  silhouette = gtk_drop_down_get_selected (self->silhouette_filter);
+  if (silhouette != GTK_INVALID_LIST_POSITION && silhouette > 0 && silhouette < self->silhouette_ids->len)
+    query.silhouette_id = g_array_index (self->silhouette_ids, gint64, silhouette);
+
+  /* The drop-downs list the values in enum order, after "All …". */
+  condition = gtk_drop_down_get_selected (self->condition_filter);
+  if (condition != GTK_INVALID_LIST_POSITION && condition > 0)
+    query.conditions = 1u << (SHOEBOX_CONDITION_DEADSTOCK + condition - 1);
+  status = gtk_drop_down_get_selected (self->status_filter);
+  if (status != GTK_INVALID_LIST_POSITION && status > 0)
+    query.statuses = 1u << (SHOEBOX_STATUS_OWNED + status - 1);
+
+  /* The order the user chose holds while they type: results do not jump
+   * around between keys, and a key that narrows the result leaves the
+   * pairs that stay at its head as they are.
+   */
+  query.sort = _shoebox_collection_page_get_sort (self, &query.descending);
 
   /* Refill the same model, which keeps its positions: the cells on
    * screen show the new pairs, none is built again.
@@ -261,95 +227,6 @@ run_search (ShoeboxCollectionPage *self,
     }
 
   update_view (self);
-}
-
-/* The new result of a search as the user types, into the same list. */
-static void
-apply_ids (ShoeboxCollectionPage *self,
-           GArray                *ids)
-{
-  g_autoptr(GArray) selected = shoebox_collection_page_dup_selected_ids (self);
-
-  shoebox_pair_list_set_keep_unchanged (SHOEBOX_PAIR_LIST (self->pairs), TRUE);
-  shoebox_pair_list_replace (SHOEBOX_PAIR_LIST (self->pairs), ids);
-  select_ids (self, selected);
-}
-
-static void
-search_ids_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(ShoeboxCollectionPage) self = user_data;
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(GError) error = NULL;
-
-  ids = shoebox_collection_search_ids_finish (SHOEBOX_COLLECTION (source), result, &error);
-  /* A later key, or a search run at once since, has the last word. */
-  if (g_task_get_cancellable (G_TASK (result)) != self->search_cancellable
-      || g_cancellable_is_cancelled (self->search_cancellable))
-    return;
-  g_clear_object (&self->search_cancellable);
-
-  if (ids == NULL)
-    show_error (self, error);
-  else if (self->search_sorts_in_memory)
-    {
-      GArray *sorted = NULL;
-      gboolean descending;
-      ShoeboxPairSort sort = _shoebox_collection_page_get_sort (self, &descending);
-
-      if (self->order != NULL)
-        sorted = shoebox_pair_order_sort (self->order, sort, descending, (const gint64 *) (gpointer) ids->data,
-                                          ids->len);
-      /* A pair the orders do not know: SQL orders them, as before. */
-      if (sorted == NULL)
-        {
-          run_search (self, TRUE);
-          return;
-        }
-      apply_ids (self, sorted);
-    }
-  else
-    apply_ids (self, g_steal_pointer (&ids));
-
-  update_view (self);
-  set_searching (self, FALSE);
-}
-
-/* A search as the user types: the query runs in a worker thread, and the
- * main thread only puts its result in place (with 100,000 pairs, a key
- * that matches most of them spent 12–16 ms of the main thread in SQL).
- * Before the list holds every pair, it runs at once, as the first
- * search does.
- */
-static void
-run_search_async (ShoeboxCollectionPage *self)
-{
-  ShoeboxPairQuery query = { 0 };
-
-  if (self->collection == NULL || self->pairs == NULL || self->rest_pending)
-    {
-      run_search (self, TRUE);
-      return;
-    }
-
-  cancel_search (self);
-  fill_query (self, &query);
-  /* Sorted by a column whose order is in memory: SQL only finds the
-   * pairs, as _shoebox_collection_page_search_into() does.
-   */
-  self->search_sorts_in_memory = self->order != NULL && query.sort != SHOEBOX_PAIR_SORT_ADDED
-                                 && query.sort != SHOEBOX_PAIR_SORT_RELEVANCE;
-  if (self->search_sorts_in_memory)
-    {
-      query.sort = SHOEBOX_PAIR_SORT_ADDED;
-      query.descending = FALSE;
-    }
-  self->search_cancellable = g_cancellable_new ();
-  shoebox_collection_search_ids_async (self->collection, &query, self->search_cancellable, search_ids_cb,
-                                       g_object_ref (self));
-  set_searching (self, TRUE);
 }
 
 static void
@@ -520,7 +397,7 @@ search_changed_cb (ShoeboxCollectionPage *self)
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), self->searched_text) == 0)
     return;
 
-  run_search_async (self);
+  run_search (self, TRUE);
 }
 
 static void
@@ -682,14 +559,6 @@ sort_changed_cb (ShoeboxCollectionPage *self)
   gboolean descending = FALSE;
 
   _shoebox_collection_page_save_sort (self);
-  /* A search in a worker finds its pairs in the order before: it runs
-   * again in this one, else its result would undo the click.
-   */
-  if (self->search_cancellable != NULL)
-    {
-      run_search_async (self);
-      return;
-    }
   sort = _shoebox_collection_page_get_sort (self, &descending);
   if (self->pairs != NULL)
     selected = shoebox_collection_page_dup_selected_ids (self);
@@ -754,7 +623,6 @@ shoebox_collection_page_dispose (GObject *object)
   self->rest_pending = FALSE;
   stop_watching_first_frame (self);
   _shoebox_collection_page_drop_order (self);
-  cancel_search (self);
   /* The column view's sorter says it changed as its columns go. */
   if (self->column_view != NULL)
     g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view), sort_changed_cb, self);
@@ -789,10 +657,6 @@ shoebox_collection_page_get_property (GObject    *object,
     {
     case PROP_COLLECTION:
       g_value_set_object (value, self->collection);
-      break;
-
-    case PROP_SEARCHING:
-      g_value_set_boolean (value, self->searching);
       break;
 
     default:
@@ -835,15 +699,6 @@ shoebox_collection_page_class_init (ShoeboxCollectionPageClass *klass)
     g_param_spec_object ("collection", NULL, NULL,
                          SHOEBOX_TYPE_COLLECTION,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  /**
-   * ShoeboxCollectionPage:searching:
-   *
-   * A search as the user types is running in a worker thread: the list
-   * still shows the result before it.
-   */
-  properties[PROP_SEARCHING] =
-    g_param_spec_boolean ("searching", NULL, NULL, FALSE,
-                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**

@@ -43,10 +43,47 @@ set_write_error (GError     **error,
   shoebox_database_set_handle_error (handle, result, display_name, context, error);
 }
 
-/* A consistent copy of the whole database, in memory, taken with SQLite's
- * online backup API on a connection of our own: the one step runs in a
- * single read transaction, so the copy is the database as of one commit
- * however much the window or a fetch writes meanwhile.
+/* Copies the database of @source into @copy with SQLite's online backup
+ * API, in one step: one read transaction, so the copy is the database as
+ * of one commit however much the window or a fetch writes meanwhile. On
+ * failure @copy is closed.
+ */
+static gboolean
+backup_into (sqlite3         *copy,
+             ShoeboxDatabase *source,
+             const char      *database_path,
+             const char      *display_name,
+             GError         **error)
+{
+  sqlite3_backup *backup = sqlite3_backup_init (copy, "main", shoebox_database_get_handle (source), "main");
+  int result;
+
+  if (backup == NULL)
+    {
+      set_write_error (error, copy, sqlite3_errcode (copy), display_name);
+      sqlite3_close (copy);
+      return FALSE;
+    }
+  result = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  if (result == SQLITE_FULL || (result & 0xff) == SQLITE_IOERR)
+    {
+      set_write_error (error, copy, result, display_name);
+      sqlite3_close (copy);
+      return FALSE;
+    }
+  if (result != SQLITE_DONE)
+    {
+      g_set_error (error, SHOEBOX_ARCHIVE_ERROR, SHOEBOX_ARCHIVE_ERROR_FAILED,
+                   _("Could not copy the database “%s”: %s"), database_path, sqlite3_errstr (result));
+      sqlite3_close (copy);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A consistent copy of the whole database, in memory, taken on a
+ * connection of our own.
  */
 sqlite3 *
 _shoebox_archive_snapshot (const char  *database_path,
@@ -54,7 +91,6 @@ _shoebox_archive_snapshot (const char  *database_path,
 {
   g_autoptr(ShoeboxDatabase) source = NULL;
   sqlite3 *copy = NULL;
-  sqlite3_backup *backup;
   int result;
 
   source = shoebox_database_open_another (database_path, error);
@@ -69,23 +105,8 @@ _shoebox_archive_snapshot (const char  *database_path,
       return NULL;
     }
 
-  backup = sqlite3_backup_init (copy, "main", shoebox_database_get_handle (source), "main");
-  if (backup == NULL)
-    {
-      set_write_error (error, copy, sqlite3_errcode (copy), database_path);
-      sqlite3_close (copy);
-      return NULL;
-    }
-
-  result = sqlite3_backup_step (backup, -1);
-  sqlite3_backup_finish (backup);
-  if (result != SQLITE_DONE)
-    {
-      g_set_error (error, SHOEBOX_ARCHIVE_ERROR, SHOEBOX_ARCHIVE_ERROR_FAILED,
-                   _("Could not copy the database “%s”: %s"), database_path, sqlite3_errstr (result));
-      sqlite3_close (copy);
-      return NULL;
-    }
+  if (!backup_into (copy, source, database_path, database_path, error))
+    return NULL;
 
   return copy;
 }
@@ -120,7 +141,6 @@ _shoebox_archive_copy_to_file (const char   *database_path,
   static const guint8 rollback_versions[2] = { 1, 1 };
   g_autoptr(ShoeboxDatabase) source = NULL;
   sqlite3 *copy = NULL;
-  sqlite3_backup *backup;
   int result;
 
   source = shoebox_database_open_another (database_path, error);
@@ -140,28 +160,8 @@ _shoebox_archive_copy_to_file (const char   *database_path,
       return FALSE;
     }
 
-  backup = sqlite3_backup_init (copy, "main", shoebox_database_get_handle (source), "main");
-  if (backup == NULL)
-    {
-      set_write_error (error, copy, sqlite3_errcode (copy), display_name);
-      sqlite3_close (copy);
-      return FALSE;
-    }
-  result = sqlite3_backup_step (backup, -1);
-  sqlite3_backup_finish (backup);
-  if (result == SQLITE_FULL || (result & 0xff) == SQLITE_IOERR)
-    {
-      set_write_error (error, copy, result, display_name);
-      sqlite3_close (copy);
-      return FALSE;
-    }
-  if (result != SQLITE_DONE)
-    {
-      g_set_error (error, SHOEBOX_ARCHIVE_ERROR, SHOEBOX_ARCHIVE_ERROR_FAILED,
-                   _("Could not copy the database “%s”: %s"), database_path, sqlite3_errstr (result));
-      sqlite3_close (copy);
-      return FALSE;
-    }
+  if (!backup_into (copy, source, database_path, display_name, error))
+    return FALSE;
 
   *photo_names = _shoebox_archive_dup_photo_names (copy);
   sqlite3_close (copy);

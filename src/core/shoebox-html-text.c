@@ -511,6 +511,22 @@ _shoebox_html_to_text_tree (const char *html,
   return shoebox_text_sanitize (text->str, (gssize) MIN (text->len, raw_cap), max_bytes, TRUE);
 }
 
+/* Whether @html is there and short enough that neither cap of the tree
+ * walk could cut it: only such input is tried by the ways that skip the
+ * walk, so the ways never cut differently. Sets *@length when it was -1.
+ */
+static gboolean
+within_caps (const char *html,
+             gssize     *length,
+             gsize       max_bytes)
+{
+  if (html == NULL)
+    return FALSE;
+  if (*length < 0)
+    *length = (gssize) strlen (html);
+  return (gsize) *length <= (max_bytes > 0 ? MIN (max_bytes, MAX_HTML_INPUT) : MAX_HTML_INPUT);
+}
+
 /* The one-pass way, or %NULL when @html is not simple enough for it.
  * Only input at most @max_bytes long is tried: its text then never meets
  * the tree walk's raw cap, which would cut the two ways differently.
@@ -522,11 +538,7 @@ _shoebox_html_to_text_fast (const char *html,
 {
   g_autoptr(GString) text = NULL;
 
-  if (html == NULL)
-    return NULL;
-  if (length < 0)
-    length = (gssize) strlen (html);
-  if ((gsize) length > (max_bytes > 0 ? MIN (max_bytes, MAX_HTML_INPUT) : MAX_HTML_INPUT))
+  if (!within_caps (html, &length, max_bytes))
     return NULL;
 
   /* What libxml2 would take for another encoding, or for the end. */
@@ -582,11 +594,7 @@ _shoebox_html_to_text_plain (const char *html,
   const guchar *p;
   const guchar *end;
 
-  if (html == NULL)
-    return NULL;
-  if (length < 0)
-    length = (gssize) strlen (html);
-  if ((gsize) length > (max_bytes > 0 ? MIN (max_bytes, MAX_HTML_INPUT) : MAX_HTML_INPUT))
+  if (!within_caps (html, &length, max_bytes))
     return NULL;
 
   p = (const guchar *) html;

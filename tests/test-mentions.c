@@ -438,9 +438,9 @@ async_scanned_cb (GObject      *object,
  * write lock, and only the labels are read again on the main thread.
  */
 static gboolean
-rows_read (gpointer data)
+pairs_read (gpointer data)
 {
-  return shoebox_test_sql_log_count ("FROM news_items WHERE hidden = 0", FALSE) > 0;
+  return shoebox_test_sql_log_count ("p.style_code", FALSE) > 0;
 }
 
 static void
@@ -464,9 +464,11 @@ test_scan_async (Fixture       *fixture,
   shoebox_mentions_scan_async (fixture->mentions, TRUE, NULL, async_scanned_cb, &scan);
 
   /* The pairs are read while the main connection holds the lock; the
-   * rows wait for it.
+   * rows wait for it. (The stories are read before the pairs too, for
+   * the scan's fingerprint: waiting for them would not wait for the
+   * pairs.)
    */
-  shoebox_test_wait_until (rows_read, NULL);
+  shoebox_test_wait_until (pairs_read, NULL);
   g_assert_cmpuint (shoebox_test_sql_log_count ("p.style_code", FALSE), ==, 1);
   g_assert_null (scan.result);
   g_assert_cmpuint (scan.n_changed, ==, 0);

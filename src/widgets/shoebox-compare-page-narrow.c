@@ -120,10 +120,6 @@ _shoebox_compare_page_apply_narrow (ShoeboxComparePage *self)
   /* The mode switcher and the menu on one line at 360 px. */
   gtk_widget_set_margin_start (GTK_WIDGET (self->toolbar), narrow ? 6 : 12);
   gtk_widget_set_margin_end (GTK_WIDGET (self->toolbar), narrow ? 6 : 12);
-  if (narrow)
-    gtk_widget_add_css_class (GTK_WIDGET (self->toolbar), "narrow");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->toolbar), "narrow");
 
   for (Row row = 0; row < N_ROWS; row++)
     {

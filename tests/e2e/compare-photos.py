@@ -81,6 +81,7 @@ def run(args):
         click_at(wait_for(lambda: find(window, None, "Track 2.0 — Silver"), what="the Track 2.0 card"),
                          "ctrl")
         app.screenshot("selected")
+        window_width = window.get_extents(Atspi.CoordType.WINDOW).width
         compare = wait_for(lambda: find(window, "push button", "Compare Selected"), what="Compare Selected")
         wait_for(lambda: has_state(compare, Atspi.StateType.SENSITIVE), what="Compare Selected to be enabled")
         click(compare)
@@ -100,6 +101,11 @@ def run(args):
         if width >= 1280 and min(widths) < 560:
             raise Failure(f"profiles {widths} px wide at {width} px: want 560 or more")
         print(f"profile widths at {width} px: {widths}")
+        # Compare's first showing leaves the window as wide as it was: a
+        # tool bar wider for a frame would have widened it for good.
+        if window.get_extents(Atspi.CoordType.WINDOW).width != window_width:
+            raise Failure(f"the window went from {window_width} to"
+                          f" {window.get_extents(Atspi.CoordType.WINDOW).width} px wide on Compare")
         app.screenshot("side-by-side")
 
         # Every mode, for the screenshots (the narrow menu keeps the switcher).

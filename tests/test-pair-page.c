@@ -327,6 +327,42 @@ test_back_keeps_scroll (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (adjustment), scrolled, 1);
 }
 
+static gboolean
+focus_is_in (gpointer data)
+{
+  GtkWidget *widget = data;
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Back returns the focus to the card that opened the page, so that a
+ * keyboard or screen reader user goes on from where they were. */
+static void
+test_back_restores_focus (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  ShoeboxCollectionPage *collection_page = shoebox_window_get_collection_page (fixture->window);
+  GtkWidget *grid = shoebox_test_template_child (collection_page, SHOEBOX_TYPE_COLLECTION_PAGE, "grid_view");
+  g_autoptr(ShoeboxPair) first = add_pair (fixture, "Silver");
+  g_autoptr(ShoeboxPair) second = add_pair (fixture, "Black");
+  ShoeboxPairPage *page;
+
+  shoebox_collection_page_reload (collection_page);
+  shoebox_test_wait_until (shoebox_test_is_mapped, grid);
+  gtk_widget_grab_focus (grid);
+  shoebox_test_wait_until (focus_is_in, grid);
+
+  activate_card (fixture, 1);
+  page = shown_pair_page (fixture);
+  g_assert_nonnull (page);
+  shoebox_test_wait_until (focus_is_in, page);
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "pair-page.back", NULL);
+  shoebox_test_wait_until (focus_is_in, grid);
+  g_assert_null (shown_pair_page (fixture));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -337,6 +373,7 @@ main (int   argc,
   ADD ("/pair-page/opens-with-content", test_opens_with_content);
   ADD ("/pair-page/edit-and-delete", test_edit_and_delete);
   ADD ("/pair-page/back-keeps-scroll", test_back_keeps_scroll);
+  ADD ("/pair-page/back-restores-focus", test_back_restores_focus);
 #undef ADD
 
   return g_test_run ();

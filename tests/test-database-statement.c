@@ -45,10 +45,9 @@ open_database (void)
  * on a row (which hold a read transaction open).
  */
 static guint
-count_statements (ShoeboxDatabase *database,
-                  gboolean         busy)
+count_handle_statements (sqlite3  *handle,
+                         gboolean  busy)
 {
-  sqlite3 *handle = shoebox_database_get_handle (database);
   guint n = 0;
 
   for (sqlite3_stmt *stmt = sqlite3_next_stmt (handle, NULL); stmt != NULL; stmt = sqlite3_next_stmt (handle, stmt))
@@ -56,6 +55,13 @@ count_statements (ShoeboxDatabase *database,
       n++;
 
   return n;
+}
+
+static guint
+count_statements (ShoeboxDatabase *database,
+                  gboolean         busy)
+{
+  return count_handle_statements (shoebox_database_get_handle (database), busy);
 }
 
 static gboolean
@@ -190,6 +196,62 @@ test_step_error_has_context (void)
   g_assert_cmpuint (count_statements (database, TRUE), ==, 0);
 }
 
+static gboolean
+read_first_owned_row (sqlite3  *handle,
+                      gboolean  fail_early)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxOwnedStatement) stmt = NULL;
+
+  stmt = shoebox_owned_statement_new (handle, "SELECT name FROM t ORDER BY id", "x.db", CONTEXT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  if (fail_early)
+    return FALSE;
+
+  return g_strcmp0 (shoebox_statement_column_text (stmt, 0), "one") == 0;
+}
+
+/* On a connection of the caller's own, which has no cache to give a
+ * statement back to, the end of the scope finalizes it, whichever return
+ * was taken: the connection then closes, where a statement left behind
+ * would keep it open (SQLITE_BUSY). Failures go through the one mapper
+ * with the caller's file and context.
+ */
+static void
+test_owned_finalized_at_end_of_scope (void)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *handle = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (":memory:", &handle, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_true (shoebox_owned_statement_run (handle, "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT UNIQUE)",
+                                              "x.db", CONTEXT, &error));
+  g_assert_no_error (error);
+  g_assert_true (shoebox_owned_statement_run (handle, "INSERT INTO t (name) VALUES ('one')", "x.db", CONTEXT, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_handle_statements (handle, FALSE), ==, 0);
+
+  g_assert_false (read_first_owned_row (handle, TRUE));
+  g_assert_cmpuint (count_handle_statements (handle, FALSE), ==, 0);
+  g_assert_true (read_first_owned_row (handle, FALSE));
+  g_assert_cmpuint (count_handle_statements (handle, FALSE), ==, 0);
+
+  g_assert_null (shoebox_owned_statement_new (handle, "SELECT name FROM nowhere", "x.db", CONTEXT, &error));
+  g_assert_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_FAILED);
+  g_assert_true (g_str_has_prefix (error->message, CONTEXT ": "));
+  g_assert_nonnull (strstr (error->message, "nowhere"));
+  g_clear_error (&error);
+
+  g_assert_false (shoebox_owned_statement_run (handle, "INSERT INTO t (name) VALUES ('one')", "x.db", CONTEXT, &error));
+  g_assert_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_CONSTRAINT);
+  g_assert_true (g_str_has_prefix (error->message, CONTEXT ": "));
+  g_assert_nonnull (strstr (error->message, "UNIQUE"));
+  g_assert_cmpuint (count_handle_statements (handle, FALSE), ==, 0);
+
+  g_assert_cmpint (sqlite3_close (handle), ==, SQLITE_OK);
+}
+
 typedef struct
 {
   int                  result;
@@ -287,6 +349,7 @@ main (int   argc,
   g_test_add_func ("/database/statement/resets-at-end-of-scope", test_resets_at_end_of_scope);
   g_test_add_func ("/database/statement/typed-binds-and-columns", test_typed_binds_and_columns);
   g_test_add_func ("/database/statement/step-error-has-context", test_step_error_has_context);
+  g_test_add_func ("/database/statement/owned-finalized-at-end-of-scope", test_owned_finalized_at_end_of_scope);
   g_test_add_func ("/database/statement/one-mapping", test_one_mapping);
   g_test_add_func ("/database/statement/search-limit-is-bound", test_search_limit_is_bound);
 

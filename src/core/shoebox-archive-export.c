@@ -31,6 +31,15 @@
 
 G_DEFINE_QUARK (shoebox-archive-error-quark, shoebox_archive_error)
 
+/* What a failure to write @display_name says before the database
+ * layer's words.
+ */
+static char *
+dup_write_context (const char *display_name)
+{
+  return g_strdup_printf (_("Could not write “%s”"), display_name);
+}
+
 /* A failure to write @display_name, in the database layer's words. */
 static void
 set_write_error (GError     **error,
@@ -38,9 +47,24 @@ set_write_error (GError     **error,
                  int          result,
                  const char  *display_name)
 {
-  g_autofree char *context = g_strdup_printf (_("Could not write “%s”"), display_name);
+  g_autofree char *context = dup_write_context (display_name);
 
   shoebox_database_set_handle_error (handle, result, display_name, context, error);
+}
+
+/* Runs each of @sql in turn on @handle, a file being written: a failure
+ * names @display_name.
+ */
+static gboolean
+run_for_file (sqlite3           *handle,
+              const ArchiveSql  *sql,
+              guint              n_sql,
+              const char        *display_name,
+              GError           **error)
+{
+  g_autofree char *context = dup_write_context (display_name);
+
+  return _shoebox_archive_run (handle, sql, n_sql, display_name, context, error);
 }
 
 /* Copies the database of @source into @copy with SQLite's online backup
@@ -139,6 +163,7 @@ _shoebox_archive_copy_to_file (const char   *database_path,
                                GError      **error)
 {
   static const guint8 rollback_versions[2] = { 1, 1 };
+  static const ArchiveSql no_journal[] = { ARCHIVE_SQL_JOURNAL_OFF, ARCHIVE_SQL_SYNCHRONOUS_OFF };
   g_autoptr(ShoeboxDatabase) source = NULL;
   sqlite3 *copy = NULL;
   int result;
@@ -151,11 +176,10 @@ _shoebox_archive_copy_to_file (const char   *database_path,
    * the caller at the end.
    */
   result = sqlite3_open_v2 (temp_path, &copy, SQLITE_OPEN_READWRITE, NULL);
-  if (result == SQLITE_OK)
-    result = sqlite3_exec (copy, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF", NULL, NULL, NULL);
   if (result != SQLITE_OK)
+    set_write_error (error, copy, result, display_name);
+  if (result != SQLITE_OK || !run_for_file (copy, no_journal, G_N_ELEMENTS (no_journal), display_name, error))
     {
-      set_write_error (error, copy, result, display_name);
       sqlite3_close (copy);
       return FALSE;
     }
@@ -163,7 +187,7 @@ _shoebox_archive_copy_to_file (const char   *database_path,
   if (!backup_into (copy, source, database_path, display_name, error))
     return FALSE;
 
-  *photo_names = _shoebox_archive_dup_photo_names (copy);
+  *photo_names = _shoebox_archive_dup_photo_names (copy, NULL);
   sqlite3_close (copy);
 
   /* The pages are the collection's, whose header says WAL. */
@@ -283,21 +307,6 @@ _shoebox_archive_write_photo (const char    *path,
 }
 
 static gboolean
-exec_or_fail (sqlite3     *handle,
-              const char  *sql,
-              const char  *display_name,
-              GError     **error)
-{
-  int result = sqlite3_exec (handle, sql, NULL, NULL, NULL);
-
-  if (result == SQLITE_OK)
-    return TRUE;
-
-  set_write_error (error, handle, result, display_name);
-  return FALSE;
-}
-
-static gboolean
 add_entry (sqlite3       *archive,
            const char    *name,
            const guint8  *data,
@@ -305,45 +314,41 @@ add_entry (sqlite3       *archive,
            const char    *display_name,
            GError       **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int result;
+  g_autofree char *context = dup_write_context (display_name);
+  g_autoptr(ShoeboxOwnedStatement) stmt = NULL;
 
-  /* sqlar: a regular file (mode 0100644); sz equal to the length of data
-   * says it is stored as it is. Photos are compressed already.
-   */
-  result = sqlite3_prepare_v2 (archive,
-                               "INSERT INTO sqlar (name, mode, mtime, sz, data) VALUES (?, 33188, ?, ?, ?)",
-                               -1, &stmt, NULL);
-  if (result == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
-      sqlite3_bind_int64 (stmt, 3, size);
-      sqlite3_bind_blob64 (stmt, 4, data, size, SQLITE_STATIC);
-      result = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
+  stmt = _shoebox_archive_prepare (archive, ARCHIVE_SQL_ADD_ENTRY, display_name, context, error);
+  if (stmt == NULL)
+    return FALSE;
 
-  if (result != SQLITE_DONE && result != SQLITE_OK)
-    {
-      set_write_error (error, archive, result, display_name);
-      return FALSE;
-    }
-
-  return TRUE;
+  shoebox_statement_bind_text (stmt, 1, name);
+  shoebox_statement_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
+  shoebox_statement_bind_int64 (stmt, 3, size);
+  /* The photo's bytes are not copied: the statement is finalized here. */
+  sqlite3_bind_blob64 (stmt, 4, data, size, SQLITE_STATIC);
+  return shoebox_owned_statement_step_done (stmt, display_name, context, error);
 }
 
+/**
+ * _shoebox_archive_dup_photo_names:
+ * @handle: a collection's database
+ * @read_all: (out) (optional): %FALSE when the names could not all be read
+ *
+ * Returns: (transfer full): every photo the collection refers to, once,
+ *   as far as they could be read
+ */
 char **
-_shoebox_archive_dup_photo_names (sqlite3 *copy)
+_shoebox_archive_dup_photo_names (sqlite3  *handle,
+                                  gboolean *read_all)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(ShoeboxOwnedStatement) stmt = _shoebox_archive_prepare (handle, ARCHIVE_SQL_PHOTO_NAMES, NULL, NULL, NULL);
+  int result = SQLITE_ERROR;
 
-  if (sqlite3_prepare_v2 (copy, "SELECT DISTINCT file_name FROM photos ORDER BY file_name",
-                          -1, &stmt, NULL) == SQLITE_OK)
-    while (sqlite3_step (stmt) == SQLITE_ROW)
-      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
+  while (stmt != NULL && (result = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (names, g_strdup (shoebox_statement_column_text (stmt, 0)));
+  if (read_all != NULL)
+    *read_all = result == SQLITE_DONE;
 
   g_ptr_array_add (names, NULL);
   return (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
@@ -352,15 +357,14 @@ _shoebox_archive_dup_photo_names (sqlite3 *copy)
 /* The first column of the first row of @sql, or 0. */
 guint
 _shoebox_archive_count (sqlite3    *handle,
-                        const char *sql)
+                        ArchiveSql  sql)
 {
-  sqlite3_stmt *stmt = NULL;
-  guint count = 0;
+  g_autoptr(ShoeboxOwnedStatement) stmt = _shoebox_archive_prepare (handle, sql, NULL, NULL, NULL);
 
-  if (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return count;
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+
+  return shoebox_statement_column_int64 (stmt, 0);
 }
 
 /* A photo of the collection, for a copy of it (@display_name). */
@@ -430,6 +434,17 @@ write_archive (const char          *temp_path,
                GCancellable        *cancellable,
                GError             **error)
 {
+  /* No journal: until the rename the file has no name anyone reads, and
+   * a failure removes it. It is synced once, whole, before the rename.
+   */
+  static const ArchiveSql create[] = {
+    ARCHIVE_SQL_JOURNAL_OFF,
+    ARCHIVE_SQL_SYNCHRONOUS_OFF,
+    ARCHIVE_SQL_SQLAR_PAGE_SIZE,
+    ARCHIVE_SQL_CREATE_SQLAR,
+    ARCHIVE_SQL_BEGIN,
+  };
+  static const ArchiveSql commit[] = { ARCHIVE_SQL_COMMIT };
   sqlite3 *archive = NULL;
   unsigned char *database = NULL;
   sqlite3_int64 size = 0;
@@ -448,18 +463,10 @@ write_archive (const char          *temp_path,
   if (database == NULL)
     goto out;
 
-  /* No journal: until the rename the file has no name anyone reads, and
-   * a failure removes it. It is synced once, whole, before the rename.
-   */
-  if (!exec_or_fail (archive, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
-                              "PRAGMA page_size = 65536;"
-                              "CREATE TABLE sqlar (name TEXT PRIMARY KEY, mode INT, mtime INT, sz INT, data BLOB);"
-                              "BEGIN", display_name, error))
-    goto out;
-
-  if (!add_entry (archive, SHOEBOX_ARCHIVE_DATABASE_NAME, database, size, display_name, error)
+  if (!run_for_file (archive, create, G_N_ELEMENTS (create), display_name, error)
+      || !add_entry (archive, SHOEBOX_ARCHIVE_DATABASE_NAME, database, size, display_name, error)
       || !add_photos (archive, photos_directory, names, display_name, cancellable, error)
-      || !exec_or_fail (archive, "COMMIT", display_name, error))
+      || !run_for_file (archive, commit, G_N_ELEMENTS (commit), display_name, error))
     goto out;
 
   ok = TRUE;
@@ -529,7 +536,7 @@ shoebox_archive_export (const char    *database_path,
   copy = _shoebox_archive_snapshot (database_path, error);
   if (copy == NULL)
     return FALSE;
-  names = _shoebox_archive_dup_photo_names (copy);
+  names = _shoebox_archive_dup_photo_names (copy, NULL);
 
   folder = g_path_get_dirname (path);
   shoebox_file_replace_remove_leftovers (folder);
@@ -557,7 +564,7 @@ shoebox_archive_export (const char    *database_path,
   close (fd);
 
   if (ok && n_pairs != NULL)
-    *n_pairs = _shoebox_archive_count (copy, "SELECT count(*) FROM pairs");
+    *n_pairs = _shoebox_archive_count (copy, ARCHIVE_SQL_COUNT_PAIRS);
   if (ok && n_photos != NULL)
     *n_photos = g_strv_length (names);
   sqlite3_close (copy);

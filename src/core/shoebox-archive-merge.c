@@ -21,80 +21,26 @@
  *   (colorway to notes); its tags, wears and photos come with it.
  *
  * Everything is one transaction on the collection's connection, with the
- * file's database attached as "merge_source".
+ * file's database attached as "merge_source". The statements are in
+ * shoebox-archive-sql.c.
  */
 
-/* Every column of a pair that says what it is, besides its silhouette. */
-#define PAIR_COLUMNS \
-  "colorway, official_colorway, style_code, size, size_system, condition, box, extras, status, " \
-  "price_paid, currency, purchase_date, where_bought, estimated_value, storage_location, notes"
-
-static const char merge_silhouettes_sql[] =
-  "INSERT INTO main.brands (name)"
-  "  SELECT b.name FROM merge_source.brands b"
-  "  WHERE NOT EXISTS (SELECT 1 FROM main.brands m WHERE m.name = b.name);"
-  "CREATE TEMP TABLE merge_silhouettes (source_id INTEGER PRIMARY KEY, id INTEGER, added INTEGER);"
-  "INSERT INTO merge_silhouettes (source_id, id, added)"
-  "  SELECT s.id, (SELECT ms.id FROM main.silhouettes ms JOIN main.brands mb ON mb.id = ms.brand_id"
-  "                WHERE mb.name = b.name AND ms.name = s.name), 0"
-  "  FROM merge_source.silhouettes s JOIN merge_source.brands b ON b.id = s.brand_id;"
-  "UPDATE merge_silhouettes SET added = 1 WHERE id IS NULL;"
-  "INSERT INTO main.silhouettes (brand_id, name, designer, release_year, retail_price, retail_currency,"
-  "                              category, inspiration, notes)"
-  "  SELECT (SELECT mb.id FROM main.brands mb WHERE mb.name = b.name), s.name, s.designer, s.release_year,"
-  "         s.retail_price, s.retail_currency, s.category, s.inspiration, s.notes"
-  "  FROM merge_silhouettes m JOIN merge_source.silhouettes s ON s.id = m.source_id"
-  "  JOIN merge_source.brands b ON b.id = s.brand_id WHERE m.added = 1 ORDER BY s.id;"
-  "UPDATE merge_silhouettes SET id ="
-  "  (SELECT ms.id FROM merge_source.silhouettes s JOIN merge_source.brands b ON b.id = s.brand_id"
-  "   JOIN main.brands mb ON mb.name = b.name JOIN main.silhouettes ms ON ms.brand_id = mb.id AND ms.name = s.name"
-  "   WHERE s.id = merge_silhouettes.source_id)"
-  "  WHERE added = 1;"
-  /* Lineage of the added ones, now that every silhouette has its id. */
-  "UPDATE main.silhouettes SET predecessor_id ="
-  "  (SELECT p.id FROM merge_silhouettes m JOIN merge_source.silhouettes s ON s.id = m.source_id"
-  "   JOIN merge_silhouettes p ON p.source_id = s.predecessor_id WHERE m.id = main.silhouettes.id)"
-  "  WHERE id IN (SELECT id FROM merge_silhouettes WHERE added = 1);";
-
-static const char merge_pairs_sql[] =
-  "CREATE TEMP TABLE merge_pairs (source_id INTEGER PRIMARY KEY, id INTEGER);"
-  "INSERT INTO main.tags (name)"
-  "  SELECT DISTINCT t.name FROM merge_source.tags t"
-  "  JOIN merge_source.pair_tags pt ON pt.tag_id = t.id JOIN merge_added ma ON ma.source_id = pt.pair_id"
-  "  WHERE NOT EXISTS (SELECT 1 FROM main.tags m WHERE m.name = t.name);"
-  "INSERT INTO merge_pairs (source_id, id) SELECT source_id, id FROM merge_added;"
-  "INSERT INTO main.pair_tags (pair_id, tag_id, position)"
-  "  SELECT mp.id, mt.id, pt.position FROM merge_pairs mp"
-  "  JOIN merge_source.pair_tags pt ON pt.pair_id = mp.source_id"
-  "  JOIN merge_source.tags t ON t.id = pt.tag_id JOIN main.tags mt ON mt.name = t.name;"
-  "INSERT INTO main.wears (pair_id, date)"
-  "  SELECT mp.id, w.date FROM merge_pairs mp JOIN merge_source.wears w ON w.pair_id = mp.source_id;"
-  "INSERT INTO main.photos (pair_id, file_name, is_side_profile, position)"
-  "  SELECT mp.id, ph.file_name, ph.is_side_profile, ph.position FROM merge_pairs mp"
-  "  JOIN merge_source.photos ph ON ph.pair_id = mp.source_id;"
-  "DROP TABLE merge_pairs;"
-  "DROP TABLE merge_silhouettes;";
-
-/* One statement of this module's own, prepared and finalized here: they
- * name the attached database, so they must not stay in the connection's
- * cache of statements after it is detached.
- */
-static sqlite3_stmt *
-prepare (ShoeboxDatabase  *database,
-         const char       *sql,
-         GError          **error)
+/* Runs each of @sql in turn, as far as the first failure. */
+static gboolean
+run (ShoeboxDatabase   *database,
+     const ArchiveSql  *sql,
+     guint              n_sql,
+     GError           **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int result = sqlite3_prepare_v2 (shoebox_database_get_handle (database), sql, -1, &stmt, NULL);
-
-  if (result != SQLITE_OK)
+  for (guint i = 0; i < n_sql; i++)
     {
-      shoebox_database_set_error (database, result, NULL, error);
-      sqlite3_finalize (stmt);
-      return NULL;
+      g_autoptr(ShoeboxStatement) stmt = _shoebox_archive_statement (database, sql[i], error);
+
+      if (stmt == NULL || !shoebox_database_step_done (database, stmt, error))
+        return FALSE;
     }
 
-  return stmt;
+  return TRUE;
 }
 
 /* Adds each pair of the file that no pair of the collection (nor one
@@ -106,33 +52,17 @@ add_pairs (ShoeboxDatabase     *database,
            ShoeboxMergeCounts  *counts,
            GError             **error)
 {
-  sqlite3_stmt *pairs = NULL;
-  sqlite3_stmt *exists = NULL;
-  sqlite3_stmt *insert = NULL;
-  sqlite3_stmt *note = NULL;
-  gboolean ok = FALSE;
+  g_autoptr(ShoeboxStatement) pairs = NULL;
+  g_autoptr(ShoeboxStatement) exists = NULL;
+  g_autoptr(ShoeboxStatement) insert = NULL;
+  g_autoptr(ShoeboxStatement) note = NULL;
   gboolean stepped, has_row;
 
-  pairs = prepare (database,
-                   "SELECT p.id, ms.id FROM merge_source.pairs p"
-                   "  JOIN merge_silhouettes ms ON ms.source_id = p.silhouette_id ORDER BY p.id", error);
-  exists = prepare (database,
-                    "SELECT EXISTS (SELECT 1 FROM main.pairs q, merge_source.pairs p WHERE p.id = ?1"
-                    "  AND q.silhouette_id = ?2 AND q.colorway IS p.colorway"
-                    "  AND q.official_colorway IS p.official_colorway AND q.style_code IS p.style_code"
-                    "  AND q.size IS p.size AND q.size_system IS p.size_system AND q.condition IS p.condition"
-                    "  AND q.box IS p.box AND q.extras IS p.extras AND q.status IS p.status"
-                    "  AND q.price_paid IS p.price_paid AND q.currency IS p.currency"
-                    "  AND q.purchase_date IS p.purchase_date AND q.where_bought IS p.where_bought"
-                    "  AND q.estimated_value IS p.estimated_value AND q.storage_location IS p.storage_location"
-                    "  AND q.notes IS p.notes)", error);
-  insert = prepare (database,
-                    "INSERT INTO main.pairs (silhouette_id, " PAIR_COLUMNS ", created_at, updated_at)"
-                    "  SELECT ?2, " PAIR_COLUMNS ", created_at, updated_at FROM merge_source.pairs WHERE id = ?1",
-                    error);
-  note = prepare (database, "INSERT INTO merge_added (source_id, id) VALUES (?, ?)", error);
-  if (pairs == NULL || exists == NULL || insert == NULL || note == NULL)
-    goto out;
+  if ((pairs = _shoebox_archive_statement (database, ARCHIVE_SQL_SOURCE_PAIRS, error)) == NULL
+      || (exists = _shoebox_archive_statement (database, ARCHIVE_SQL_PAIR_EXISTS, error)) == NULL
+      || (insert = _shoebox_archive_statement (database, ARCHIVE_SQL_ADD_PAIR, error)) == NULL
+      || (note = _shoebox_archive_statement (database, ARCHIVE_SQL_NOTE_ADDED_PAIR, error)) == NULL)
+    return FALSE;
 
   while ((stepped = shoebox_database_step_row (database, pairs, &has_row, error)) && has_row)
     {
@@ -143,7 +73,7 @@ add_pairs (ShoeboxDatabase     *database,
       shoebox_statement_bind_int64 (exists, 1, source_id);
       shoebox_statement_bind_int64 (exists, 2, silhouette_id);
       if (!shoebox_database_query_int64 (database, exists, &found, error))
-        goto out;
+        return FALSE;
       if (found)
         {
           counts->pairs_skipped++;
@@ -153,22 +83,47 @@ add_pairs (ShoeboxDatabase     *database,
       shoebox_statement_bind_int64 (insert, 1, source_id);
       shoebox_statement_bind_int64 (insert, 2, silhouette_id);
       if (!shoebox_database_step_done (database, insert, error))
-        goto out;
+        return FALSE;
 
       shoebox_statement_bind_int64 (note, 1, source_id);
       shoebox_statement_bind_int64 (note, 2, shoebox_database_last_insert_id (database));
       if (!shoebox_database_step_done (database, note, error))
-        goto out;
+        return FALSE;
       counts->pairs_added++;
     }
-  ok = stepped;
 
-out:
-  sqlite3_finalize (pairs);
-  sqlite3_finalize (exists);
-  sqlite3_finalize (insert);
-  sqlite3_finalize (note);
-  return ok;
+  return stepped;
+}
+
+/* Finds or adds every silhouette of the file (its brand first), and
+ * counts which.
+ */
+static gboolean
+merge_silhouettes (ShoeboxDatabase     *database,
+                   ShoeboxMergeCounts  *counts,
+                   GError             **error)
+{
+  static const ArchiveSql steps[] = {
+    ARCHIVE_SQL_ADD_BRANDS,
+    ARCHIVE_SQL_CREATE_MERGE_SILHOUETTES,
+    ARCHIVE_SQL_MATCH_SILHOUETTES,
+    ARCHIVE_SQL_MARK_NEW_SILHOUETTES,
+    ARCHIVE_SQL_ADD_SILHOUETTES,
+    ARCHIVE_SQL_NOTE_ADDED_SILHOUETTES,
+    ARCHIVE_SQL_LINK_PREDECESSORS,
+  };
+  g_autoptr(ShoeboxStatement) count = NULL;
+  gboolean has_row;
+
+  if (!run (database, steps, G_N_ELEMENTS (steps), error))
+    return FALSE;
+
+  count = _shoebox_archive_statement (database, ARCHIVE_SQL_COUNT_MERGED_SILHOUETTES, error);
+  if (count == NULL || !shoebox_database_step_row (database, count, &has_row, error))
+    return FALSE;
+  counts->silhouettes_added = shoebox_statement_column_int (count, 0);
+  counts->silhouettes_skipped = shoebox_statement_column_int (count, 1);
+  return TRUE;
 }
 
 static gboolean
@@ -176,27 +131,41 @@ merge_in_transaction (ShoeboxDatabase  *database,
                       gpointer          user_data,
                       GError          **error)
 {
+  static const ArchiveSql before_pairs[] = {
+    ARCHIVE_SQL_CREATE_MERGE_ADDED,
+  };
+  /* The tags, wears and photos of the pairs added. */
+  static const ArchiveSql after_pairs[] = {
+    ARCHIVE_SQL_CREATE_MERGE_PAIRS,
+    ARCHIVE_SQL_ADD_TAGS,
+    ARCHIVE_SQL_FILL_MERGE_PAIRS,
+    ARCHIVE_SQL_ADD_PAIR_TAGS,
+    ARCHIVE_SQL_ADD_WEARS,
+    ARCHIVE_SQL_ADD_PHOTOS,
+    ARCHIVE_SQL_DROP_MERGE_PAIRS,
+    ARCHIVE_SQL_DROP_MERGE_SILHOUETTES,
+    ARCHIVE_SQL_DROP_MERGE_ADDED,
+  };
   ShoeboxMergeCounts *counts = user_data;
-  sqlite3_stmt *stmt;
-  gboolean ok;
 
-  if (!shoebox_database_exec (database, merge_silhouettes_sql, error))
-    return FALSE;
+  return merge_silhouettes (database, counts, error)
+         && run (database, before_pairs, G_N_ELEMENTS (before_pairs), error)
+         && add_pairs (database, counts, error)
+         && run (database, after_pairs, G_N_ELEMENTS (after_pairs), error);
+}
 
-  stmt = prepare (database, "SELECT count(*) FILTER (WHERE added = 1), count(*) FILTER (WHERE added = 0)"
-                            " FROM merge_silhouettes", error);
+/* Attaches the file at @path as "merge_source". */
+static gboolean
+attach (ShoeboxDatabase  *database,
+        const char       *path,
+        GError          **error)
+{
+  g_autoptr(ShoeboxStatement) stmt = _shoebox_archive_statement (database, ARCHIVE_SQL_ATTACH_SOURCE, error);
+
   if (stmt == NULL)
     return FALSE;
-  ok = sqlite3_step (stmt) == SQLITE_ROW;
-  counts->silhouettes_added = sqlite3_column_int (stmt, 0);
-  counts->silhouettes_skipped = sqlite3_column_int (stmt, 1);
-  sqlite3_finalize (stmt);
-
-  return ok
-         && shoebox_database_exec (database, "CREATE TEMP TABLE merge_added (source_id INTEGER PRIMARY KEY, id INTEGER)", error)
-         && add_pairs (database, counts, error)
-         && shoebox_database_exec (database, merge_pairs_sql, error)
-         && shoebox_database_exec (database, "DROP TABLE merge_added", error);
+  shoebox_statement_bind_text (stmt, 1, path);
+  return shoebox_database_step_done (database, stmt, error);
 }
 
 /**
@@ -224,7 +193,6 @@ shoebox_archive_merge (ShoeboxArchive      *self,
 {
   g_autofree char *path = NULL;
   int lock_fd = -1;
-  sqlite3_stmt *attach;
   gboolean ok;
 
   g_return_val_if_fail (SHOEBOX_IS_ARCHIVE (self), FALSE);
@@ -237,19 +205,13 @@ shoebox_archive_merge (ShoeboxArchive      *self,
   if (path == NULL)
     return FALSE;
 
-  attach = prepare (database, "ATTACH DATABASE ? AS merge_source", error);
-  ok = attach != NULL;
+  ok = attach (database, path, error);
   if (ok)
     {
-      sqlite3_bind_text (attach, 1, path, -1, SQLITE_STATIC);
-      ok = shoebox_database_step_done (database, attach, error);
-      sqlite3_finalize (attach);
-    }
+      static const ArchiveSql detach[] = { ARCHIVE_SQL_DETACH_SOURCE };
 
-  if (ok)
-    {
       ok = shoebox_database_write (database, merge_in_transaction, counts, error);
-      shoebox_database_exec (database, "DETACH DATABASE merge_source", NULL);
+      run (database, detach, G_N_ELEMENTS (detach), NULL);
       if (!ok)
         *counts = (ShoeboxMergeCounts) { 0, };
     }

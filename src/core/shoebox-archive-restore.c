@@ -58,33 +58,46 @@ copy_over (ShoeboxDatabase  *database,
                                      error);
 }
 
+/* The page size of the file's database, or 0. */
+static int
+get_page_size (sqlite3 *source)
+{
+  g_autoptr(ShoeboxOwnedStatement) stmt = _shoebox_archive_prepare (source, ARCHIVE_SQL_PAGE_SIZE, NULL, NULL, NULL);
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+
+  return shoebox_statement_column_int (stmt, 0);
+}
+
 /* In WAL mode the backup API needs both databases at the same page size. */
 static gboolean
 match_page_size (sqlite3          *source,
                  ShoeboxDatabase  *database,
                  GError          **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int target_size = 0;
-  int source_size = 0;
-  g_autofree char *sql = NULL;
+  static const ArchiveSql leave_wal[] = { ARCHIVE_SQL_JOURNAL_DELETE };
+  static const ArchiveSql vacuum[] = { ARCHIVE_SQL_VACUUM };
+  g_autoptr(ShoeboxStatement) target = NULL;
+  g_autofree char *set_page_size = NULL;
+  gint64 target_size = 0;
 
-  if (sqlite3_prepare_v2 (shoebox_database_get_handle (database), "PRAGMA page_size", -1, &stmt, NULL) == SQLITE_OK
-      && sqlite3_step (stmt) == SQLITE_ROW)
-    target_size = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  stmt = NULL;
-  if (sqlite3_prepare_v2 (source, "PRAGMA page_size", -1, &stmt, NULL) == SQLITE_OK
-      && sqlite3_step (stmt) == SQLITE_ROW)
-    source_size = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
+  target = _shoebox_archive_statement (database, ARCHIVE_SQL_PAGE_SIZE, NULL);
+  if (target != NULL)
+    shoebox_database_query_int64 (database, target, &target_size, NULL);
 
-  if (target_size == source_size)
+  if (target_size == get_page_size (source))
     return TRUE;
 
-  sql = g_strdup_printf ("PRAGMA journal_mode = DELETE; PRAGMA page_size = %d; VACUUM", target_size);
-  if (sqlite3_exec (source, sql, NULL, NULL, NULL) != SQLITE_OK)
+  /* Built here, not in shoebox-archive-sql.c: a PRAGMA takes no bound
+   * parameters. The value is a number this connection gave.
+   */
+  set_page_size = g_strdup_printf ("PRAGMA page_size = %d", (int) target_size);
+  if (!_shoebox_archive_run (source, leave_wal, G_N_ELEMENTS (leave_wal), NULL, NULL, NULL)
+      || !shoebox_owned_statement_run (source, set_page_size, NULL, NULL, NULL)
+      || !_shoebox_archive_run (source, vacuum, G_N_ELEMENTS (vacuum), NULL, NULL, NULL))
     {
+      /* The words users have always seen here: SQLite's, after ours. */
       g_set_error (error, SHOEBOX_ARCHIVE_ERROR, SHOEBOX_ARCHIVE_ERROR_FAILED,
                    _("The collection could not be replaced, and is as it was: %s"), sqlite3_errmsg (source));
       return FALSE;

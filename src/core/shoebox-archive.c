@@ -153,13 +153,13 @@ check_integrity (sqlite3     *handle,
                  const char  *display_name,
                  GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = FALSE;
+  g_autoptr(ShoeboxOwnedStatement) stmt = NULL;
+  gboolean ok;
 
-  if (sqlite3_prepare_v2 (handle, "PRAGMA integrity_check", -1, &stmt, NULL) == SQLITE_OK
-      && sqlite3_step (stmt) == SQLITE_ROW)
-    ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
-  sqlite3_finalize (stmt);
+  stmt = _shoebox_archive_prepare (handle, ARCHIVE_SQL_INTEGRITY_CHECK, display_name, NULL, NULL);
+  ok = stmt != NULL
+       && sqlite3_step (stmt) == SQLITE_ROW
+       && g_strcmp0 (shoebox_statement_column_text (stmt, 0), "ok") == 0;
 
   if (!ok)
     set_damaged (error, display_name, _("SQLite’s integrity check fails"));
@@ -168,19 +168,16 @@ check_integrity (sqlite3     *handle,
 
 static gboolean
 query_uint (sqlite3    *handle,
-            const char *sql,
+            ArchiveSql  sql,
             guint      *value)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = FALSE;
+  g_autoptr(ShoeboxOwnedStatement) stmt = _shoebox_archive_prepare (handle, sql, NULL, NULL, NULL);
 
-  if (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      *value = sqlite3_column_int64 (stmt, 0);
-      ok = TRUE;
-    }
-  sqlite3_finalize (stmt);
-  return ok;
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+
+  *value = shoebox_statement_column_int64 (stmt, 0);
+  return TRUE;
 }
 
 static gboolean
@@ -262,16 +259,16 @@ check_database (ShoeboxArchive  *self,
     goto out;
 
   if (self->schema_version < FIRST_COLLECTION_VERSION
-      || !query_uint (handle, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'pairs'", &has_pairs)
+      || !query_uint (handle, ARCHIVE_SQL_HAS_PAIRS_TABLE, &has_pairs)
       || has_pairs == 0)
     {
       set_foreign (error, self->display_name, _("it holds no Shoebox collection"));
       goto out;
     }
 
-  query_uint (handle, "SELECT count(*) FROM pairs", &self->n_pairs);
-  query_uint (handle, "SELECT count(*) FROM silhouettes", &self->n_silhouettes);
-  self->photo_names = _shoebox_archive_dup_photo_names (handle);
+  query_uint (handle, ARCHIVE_SQL_COUNT_PAIRS, &self->n_pairs);
+  query_uint (handle, ARCHIVE_SQL_COUNT_SILHOUETTES, &self->n_silhouettes);
+  self->photo_names = _shoebox_archive_dup_photo_names (handle, NULL);
 
   for (guint i = 0; self->photo_names[i] != NULL; i++)
     {
@@ -297,27 +294,26 @@ read_entry (ShoeboxArchive  *self,
             const char      *name,
             GError         **error)
 {
-  sqlite3_stmt *stmt = NULL;
   g_autoptr(GBytes) bytes = NULL;
   sqlite3_int64 size = 0;
-  int result;
 
-  result = sqlite3_prepare_v2 (self->sqlar, "SELECT sz, data FROM sqlar WHERE name = ?", -1, &stmt, NULL);
-  if (result != SQLITE_OK)
-    {
-      sqlite3_finalize (stmt);
-      set_foreign (error, self->display_name, _("it is not an SQLite Archive"));
-      return NULL;
-    }
+  {
+    g_autoptr(ShoeboxOwnedStatement) stmt = NULL;
 
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  result = sqlite3_step (stmt);
-  if (result == SQLITE_ROW)
-    {
-      size = sqlite3_column_int64 (stmt, 0);
-      bytes = g_bytes_new (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
-    }
-  sqlite3_finalize (stmt);
+    stmt = _shoebox_archive_prepare (self->sqlar, ARCHIVE_SQL_READ_ENTRY, self->display_name, NULL, NULL);
+    if (stmt == NULL)
+      {
+        set_foreign (error, self->display_name, _("it is not an SQLite Archive"));
+        return NULL;
+      }
+
+    shoebox_statement_bind_text (stmt, 1, name);
+    if (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        size = shoebox_statement_column_int64 (stmt, 0);
+        bytes = g_bytes_new (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
+      }
+  }
 
   if (bytes == NULL)
     {

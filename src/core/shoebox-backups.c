@@ -42,15 +42,6 @@
 #define POOL_NAME     "photos"
 #define SECONDS_A_DAY (24 * 60 * 60)
 
-/* What changes when the collection does: an edit sets updated_at (a sum
- * of them tells even an edit that set an older time), and
- * adding or removing anything changes a count or the sum of the ids.
- */
-#define FINGERPRINT_SQL \
-  "SELECT (SELECT count(*) || '/' || total(id) || '/' || total(julianday(updated_at)) FROM pairs)" \
-  " || '/' || (SELECT count(*) FROM wears) || '/' || (SELECT count(*) FROM photos)" \
-  " || '/' || (SELECT count(*) FROM pair_tags) || '/' || (SELECT count(*) || '/' || total(id) FROM silhouettes)"
-
 void
 shoebox_backup_info_free (ShoeboxBackupInfo *info)
 {
@@ -153,8 +144,8 @@ shoebox_backups_list (const char *folder)
       handle = open_read_only (info->path);
       if (handle != NULL)
         {
-          info->n_pairs = _shoebox_archive_count (handle, "SELECT count(*) FROM pairs");
-          info->n_photos = _shoebox_archive_count (handle, "SELECT count(DISTINCT file_name) FROM photos");
+          info->n_pairs = _shoebox_archive_count (handle, ARCHIVE_SQL_COUNT_PAIRS);
+          info->n_photos = _shoebox_archive_count (handle, ARCHIVE_SQL_COUNT_PHOTOS);
           sqlite3_close (handle);
         }
       g_ptr_array_add (backups, info);
@@ -209,16 +200,17 @@ static char *
 dup_fingerprint (const char *path)
 {
   sqlite3 *handle = open_read_only (path);
-  sqlite3_stmt *stmt = NULL;
   char *fingerprint = NULL;
 
   if (handle == NULL)
     return NULL;
 
-  if (sqlite3_prepare_v2 (handle, FINGERPRINT_SQL, -1, &stmt, NULL) == SQLITE_OK
-      && sqlite3_step (stmt) == SQLITE_ROW)
-    fingerprint = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
+  {
+    g_autoptr(ShoeboxOwnedStatement) stmt = _shoebox_archive_prepare (handle, ARCHIVE_SQL_FINGERPRINT, path, NULL, NULL);
+
+    if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+      fingerprint = g_strdup (shoebox_statement_column_text (stmt, 0));
+  }
   sqlite3_close (handle);
   return fingerprint;
 }
@@ -413,26 +405,23 @@ prune_pool (const char *pool,
     {
       ShoeboxBackupInfo *info = g_ptr_array_index (backups, i);
       sqlite3 *handle;
-      sqlite3_stmt *stmt = NULL;
+      g_auto(GStrv) names = NULL;
+      gboolean read_all = FALSE;
 
       if (!kept[i])
         continue;
 
       handle = open_read_only (info->path);
+      if (handle != NULL)
+        names = _shoebox_archive_dup_photo_names (handle, &read_all);
+      sqlite3_close (handle);
       /* A backup that cannot be read keeps every photo: better too many
        * than one it needs.
        */
-      if (handle == NULL || sqlite3_prepare_v2 (handle, "SELECT DISTINCT file_name FROM photos",
-                                                -1, &stmt, NULL) != SQLITE_OK)
-        {
-          sqlite3_finalize (stmt);
-          sqlite3_close (handle);
-          return;
-        }
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_hash_table_add (referenced, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      sqlite3_finalize (stmt);
-      sqlite3_close (handle);
+      if (!read_all)
+        return;
+      for (guint j = 0; names[j] != NULL; j++)
+        g_hash_table_add (referenced, g_steal_pointer (&names[j]));
     }
 
   dir = g_dir_open (pool, 0, NULL);

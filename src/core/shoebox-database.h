@@ -51,6 +51,18 @@ G_DECLARE_FINAL_TYPE (ShoeboxDatabase, shoebox_database, SHOEBOX, DATABASE, GObj
 typedef sqlite3_stmt ShoeboxStatement;
 
 /**
+ * ShoeboxOwnedStatement:
+ *
+ * A statement on a connection that is not a #ShoeboxDatabase (a copy, a
+ * file being written or only read), owned by the caller (see
+ * shoebox_owned_statement_new()): declared with
+ * `g_autoptr(ShoeboxOwnedStatement)`, it is finalized when the variable
+ * goes out of scope. The `shoebox_statement_` bind and column helpers
+ * work on it too.
+ */
+typedef sqlite3_stmt ShoeboxOwnedStatement;
+
+/**
  * ShoeboxDatabaseWriteFunc:
  * @self: the database, inside an open transaction
  * @user_data: the data given to shoebox_database_write()
@@ -152,6 +164,23 @@ const char      *shoebox_statement_column_text       (ShoeboxStatement         *
                                                       int                       column);
 void             shoebox_statement_release           (ShoeboxStatement         *stmt);
 
+ShoeboxOwnedStatement *shoebox_owned_statement_new   (sqlite3                  *handle,
+                                                      const char               *sql,
+                                                      const char               *path,
+                                                      const char               *context,
+                                                      GError                  **error);
+gboolean         shoebox_owned_statement_step_done   (ShoeboxOwnedStatement    *stmt,
+                                                      const char               *path,
+                                                      const char               *context,
+                                                      GError                  **error);
+gboolean         shoebox_owned_statement_run         (sqlite3                  *handle,
+                                                      const char               *sql,
+                                                      const char               *path,
+                                                      const char               *context,
+                                                      GError                  **error);
+void             shoebox_owned_statement_free        (ShoeboxOwnedStatement    *stmt);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShoeboxStatement, shoebox_statement_release)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShoeboxOwnedStatement, shoebox_owned_statement_free)
 
 G_END_DECLS

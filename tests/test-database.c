@@ -601,6 +601,44 @@ test_write_commits_or_rolls_back (void)
   g_assert_cmpstr (after, ==, "Asics,Nike");
 }
 
+static gboolean
+insert_then_fail_silently (ShoeboxDatabase  *db,
+                           gpointer          user_data,
+                           GError          **error)
+{
+  WriteState *state = user_data;
+
+  state->calls++;
+  return shoebox_database_exec (db, "INSERT INTO brands (name) VALUES ('Valentino')", error) && FALSE;
+}
+
+/* A write function that fails without saying why is a bug in Shoebox,
+ * reported as one; the transaction still rolls back and the database
+ * takes the next write, where it used to be left open and called a
+ * success. */
+static void
+test_write_rolls_back_silent_failure (void)
+{
+  g_autoptr(ShoeboxDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  WriteState state = { 0 };
+  g_autofree char *after = NULL;
+
+  db = shoebox_database_open_default (&error);
+  g_assert_no_error (error);
+
+  g_test_expect_message ("shoebox-database", G_LOG_LEVEL_CRITICAL, "*failed without an error*");
+  g_assert_false (shoebox_database_write (db, insert_then_fail_silently, &state, &error));
+  g_test_assert_expected_messages ();
+  g_assert_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_FAILED);
+  g_clear_error (&error);
+
+  g_assert_true (shoebox_database_write (db, insert_two_brands, &state, &error));
+  g_assert_no_error (error);
+  after = shoebox_test_query_text (db, "SELECT group_concat (name, ',') FROM (SELECT name FROM brands ORDER BY name)");
+  g_assert_cmpstr (after, ==, "Asics,Nike");
+}
+
 static void
 test_foreign_keys_enforced (void)
 {
@@ -914,6 +952,7 @@ main (int   argc,
   g_test_add_func ("/database/refuse/damaged-pages", test_refuse_damaged_pages);
   g_test_add_func ("/database/refuse/data-folder-cannot-be-created", test_data_folder_cannot_be_created);
   g_test_add_func ("/database/write/commit-or-rollback", test_write_commits_or_rolls_back);
+  g_test_add_func ("/database/write/silent-failure", test_write_rolls_back_silent_failure);
   g_test_add_func ("/database/write/foreign-keys", test_foreign_keys_enforced);
   g_test_add_func ("/database/prepare/cache-and-errors", test_prepare_caches_and_reports);
   g_test_add_func ("/database/another/shares-file", test_open_another_shares_file);

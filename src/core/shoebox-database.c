@@ -757,7 +757,16 @@ shoebox_database_write (ShoeboxDatabase           *self,
 
   self->in_transaction = TRUE;
   if (func (self, user_data, &local_error))
-    exec_sql (self, "COMMIT", &local_error);
+    {
+      exec_sql (self, "COMMIT", &local_error);
+    }
+  else if (local_error == NULL)
+    {
+      /* A bug of the caller's; still, the transaction must not stay open. */
+      g_critical ("%s: the write function failed without an error", G_STRFUNC);
+      g_set_error_literal (&local_error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_FAILED,
+                           _("The change could not be saved"));
+    }
   self->in_transaction = FALSE;
 
   if (local_error != NULL)

@@ -245,9 +245,12 @@ static const char * const sql_text[N_COLLECTION_SQL] = {
    */
   [COLLECTION_SQL_PAIR_ORDER_SILHOUETTES] =
     "SELECT s.id, s.name, b.name" SILHOUETTE_FROM " ORDER BY s.id",
+  /* The condition's 0 is the search's NULLIF (…, 0); a price paid is
+   * an integer of 0 or more, so -1 stands for none.
+   */
   [COLLECTION_SQL_PAIR_ORDER_PAIRS] =
     "SELECT p.id, p.silhouette_id, p.colorway, p.size_system, CAST (p.size AS REAL),"
-    " NULLIF (" CONDITION_INDEX ", 0), p.currency, p.price_paid, p.purchase_date"
+    " " CONDITION_INDEX ", p.currency, coalesce (p.price_paid, -1), p.purchase_date"
     " FROM pairs p ORDER BY p.id",
   /* Backwards along the index on (pair_id, date): a pair's first row is
    * its last wear.

@@ -110,25 +110,27 @@ sort_by_key (const guint32 *in,
 }
 
 /* Least significant key first, each sort stable: ties stay in the order
- * of ids, as the SQL's last key has them.
+ * of ids (@by_id), as the SQL's last key has them.
  */
 static guint32 *
 order_by_keys (guint           n_pairs,
+               const guint32  *by_id,
                const int       keys[2],
                guint32 * const ranks[N_KEYS],
                const guint32   n_ranks[N_KEYS],
                gboolean        descending)
 {
-  g_autofree guint32 *scratch = g_new (guint32, n_pairs);
   guint32 *order = g_new (guint32, n_pairs);
 
-  for (guint32 i = 0; i < n_pairs; i++)
-    order[i] = i;
-  for (int k = keys[1] >= 0 ? 1 : 0; k >= 0; k--)
+  if (keys[1] >= 0)
     {
-      sort_by_key (order, scratch, n_pairs, ranks[keys[k]], n_ranks[keys[k]], descending);
-      memcpy (order, scratch, n_pairs * sizeof (guint32));
+      g_autofree guint32 *by_second = g_new (guint32, n_pairs);
+
+      sort_by_key (by_id, by_second, n_pairs, ranks[keys[1]], n_ranks[keys[1]], descending);
+      sort_by_key (by_second, order, n_pairs, ranks[keys[0]], n_ranks[keys[0]], descending);
     }
+  else
+    sort_by_key (by_id, order, n_pairs, ranks[keys[0]], n_ranks[keys[0]], descending);
 
   return order;
 }
@@ -322,8 +324,16 @@ read_pairs (Reading          *reading,
         grow_pairs (reading);
       reading->ids[i] = sqlite3_column_int64 (stmt, 0);
       reading->silhouette_of[i] = silhouette;
-      for (int k = FIRST_OWN_KEY; k <= LAST_OWN_KEY; k++)
-        reading->ranks[k][i] = shoebox_sort_key_add_column (reading->keys[k], stmt, 2 + k - FIRST_OWN_KEY);
+      /* In the fewest calls each column's constraints allow (see
+       * COLLECTION_SQL_PAIR_ORDER_PAIRS).
+       */
+      reading->ranks[KEY_COLORWAY][i] = shoebox_sort_key_add_column (reading->keys[KEY_COLORWAY], stmt, 2);
+      reading->ranks[KEY_SIZE_SYSTEM][i] = shoebox_sort_key_add_text_column (reading->keys[KEY_SIZE_SYSTEM], stmt, 3);
+      reading->ranks[KEY_SIZE][i] = shoebox_sort_key_add_column (reading->keys[KEY_SIZE], stmt, 4);
+      reading->ranks[KEY_CONDITION][i] = shoebox_sort_key_add_integer_column (reading->keys[KEY_CONDITION], stmt, 5, 0);
+      reading->ranks[KEY_CURRENCY][i] = shoebox_sort_key_add_column (reading->keys[KEY_CURRENCY], stmt, 6);
+      reading->ranks[KEY_PRICE_PAID][i] = shoebox_sort_key_add_integer_column (reading->keys[KEY_PRICE_PAID], stmt, 7, -1);
+      reading->ranks[KEY_PURCHASE_DATE][i] = shoebox_sort_key_add_text_column (reading->keys[KEY_PURCHASE_DATE], stmt, 8);
       reading->n_pairs++;
     }
   if (!ok)
@@ -369,7 +379,7 @@ read_wears (Reading          *reading,
             index--;
           known = index >= 0 && reading->ids[index] == pair;
           if (known)
-            last[index] = shoebox_sort_key_add_column (reading->keys[KEY_LAST_WORN], stmt, 1);
+            last[index] = shoebox_sort_key_add_text_column (reading->keys[KEY_LAST_WORN], stmt, 1);
         }
       if (known)
         counts[index]++;
@@ -419,6 +429,7 @@ shoebox_pair_order_read (ShoeboxDatabase  *database,
                          GError          **error)
 {
   g_autoptr(ShoeboxPairOrder) self = g_new0 (ShoeboxPairOrder, 1);
+  g_autofree guint32 *by_id = NULL;
   Reading reading = { 0 };
 
   if (!read_keys (&reading, database, cancellable, error))
@@ -438,10 +449,14 @@ shoebox_pair_order_read (ShoeboxDatabase  *database,
 
   /* ...and each column, each way, a sort of those integers. */
   self->n_pairs = reading.n_pairs;
+  by_id = g_new (guint32, MAX (self->n_pairs, 1));
+  for (guint32 i = 0; i < self->n_pairs; i++)
+    by_id[i] = i;
   for (guint s = 0; s < N_SORTS && !g_cancellable_is_cancelled (cancellable); s++)
     if (sort_keys[s][0] >= 0)
       for (int descending = 0; descending < 2; descending++)
-        self->orders[s][descending] = order_by_keys (self->n_pairs, sort_keys[s], reading.ranks, reading.n_ranks, descending);
+        self->orders[s][descending] = order_by_keys (self->n_pairs, by_id, sort_keys[s], reading.ranks, reading.n_ranks,
+                                                     descending);
   self->ids = g_steal_pointer (&reading.ids);
   reading_clear (&reading);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))

@@ -246,6 +246,56 @@ shoebox_sort_key_add_column (ShoeboxSortKey *self,
     }
 }
 
+/* Each call to sqlite3_column_*() takes the connection's mutex: the two
+ * below read a value in one call where shoebox_sort_key_add_column()
+ * needs two or three, for columns whose CHECK constraints (or whose
+ * expression) leave fewer cases.
+ */
+
+/**
+ * shoebox_sort_key_add_integer_column:
+ * @self: the key
+ * @stmt: a statement on a row
+ * @column: the key's column in it, which holds only integers, or NULL
+ *   where @null_as says
+ * @null_as: the integer that stands for NULL: the column never holds it
+ *
+ * Returns: the slot of the row's value, or %SHOEBOX_SORT_KEY_NULL
+ */
+guint32
+shoebox_sort_key_add_integer_column (ShoeboxSortKey *self,
+                                     sqlite3_stmt   *stmt,
+                                     int             column,
+                                     gint64          null_as)
+{
+  gint64 integer = sqlite3_column_int64 (stmt, column);
+
+  return integer == null_as ? SHOEBOX_SORT_KEY_NULL : shoebox_sort_key_add_integer (self, integer);
+}
+
+/**
+ * shoebox_sort_key_add_text_column:
+ * @self: the key
+ * @stmt: a statement on a row
+ * @column: the key's column in it, which holds only NULL or text without
+ *   a NUL byte, never a blob
+ *
+ * Returns: the slot of the row's value, or %SHOEBOX_SORT_KEY_NULL
+ */
+guint32
+shoebox_sort_key_add_text_column (ShoeboxSortKey *self,
+                                  sqlite3_stmt   *stmt,
+                                  int             column)
+{
+  Value value = { .type = SQLITE_TEXT, .bytes = (const char *) sqlite3_column_text (stmt, column) };
+
+  if (value.bytes == NULL)
+    return SHOEBOX_SORT_KEY_NULL;
+  value.length = strlen (value.bytes);
+  value.hash = hash_bytes (value.bytes, value.length, value.type);
+  return add_value (self, &value);
+}
+
 guint32
 shoebox_sort_key_add_integer (ShoeboxSortKey *self,
                               gint64          integer)

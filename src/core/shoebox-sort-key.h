@@ -21,6 +21,13 @@ ShoeboxSortKey *shoebox_sort_key_new         (gboolean        nocase);
 guint32         shoebox_sort_key_add_column  (ShoeboxSortKey *self,
                                               sqlite3_stmt   *stmt,
                                               int             column);
+guint32         shoebox_sort_key_add_integer_column (ShoeboxSortKey *self,
+                                                     sqlite3_stmt   *stmt,
+                                                     int             column,
+                                                     gint64          null_as);
+guint32         shoebox_sort_key_add_text_column (ShoeboxSortKey *self,
+                                                  sqlite3_stmt   *stmt,
+                                                  int             column);
 guint32         shoebox_sort_key_add_integer (ShoeboxSortKey *self,
                                               gint64          integer);
 guint32         shoebox_sort_key_rank        (ShoeboxSortKey *self,

@@ -78,6 +78,9 @@ compare_bytes (const Value *a,
 
         if (x != y)
           return x < y ? -1 : 1;
+        /* sqlite3StrNICmp stops at a NUL: what follows is not compared. */
+        if (x == 0)
+          break;
       }
 
   return (a->length > b->length) - (a->length < b->length);

@@ -155,9 +155,15 @@ typedef enum
   COLLECTION_SQL_INSERT_STAGED_PAIRS,
   COLLECTION_SQL_INSERT_STAGED_PAIR_TAGS,
   COLLECTION_SQL_INSERT_STAGED_WEARS,
+  /* shoebox-pair-order.c */
+  COLLECTION_SQL_PAIR_ORDER_SILHOUETTES,
+  COLLECTION_SQL_PAIR_ORDER_PAIRS,
+  COLLECTION_SQL_PAIR_ORDER_WEARS,
   N_COLLECTION_SQL
 } CollectionSql;
 
+const char *
+_shoebox_collection_sql (CollectionSql sql);
 ShoeboxStatement *
 _shoebox_collection_statement (ShoeboxCollection  *self,
                                CollectionSql       sql,

@@ -240,6 +240,23 @@ static const char * const sql_text[N_COLLECTION_SQL] = {
   [COLLECTION_SQL_INSERT_STAGED_WEARS] =
     "INSERT OR IGNORE INTO wears (pair_id, date)"
     " SELECT pair_id, date FROM temp.csv_import_wears ORDER BY rowid",
+  /* shoebox-pair-order.c: the keys of the search's ORDER BY
+   * (shoebox-collection-search.c), each read where it is cheapest.
+   */
+  [COLLECTION_SQL_PAIR_ORDER_SILHOUETTES] =
+    "SELECT s.id, s.name, b.name" SILHOUETTE_FROM " ORDER BY s.id",
+  /* The condition's 0 is the search's NULLIF (…, 0); a price paid is
+   * an integer of 0 or more, so -1 stands for none.
+   */
+  [COLLECTION_SQL_PAIR_ORDER_PAIRS] =
+    "SELECT p.id, p.silhouette_id, p.colorway, p.size_system, CAST (p.size AS REAL),"
+    " " CONDITION_INDEX ", p.currency, coalesce (p.price_paid, -1), p.purchase_date"
+    " FROM pairs p ORDER BY p.id",
+  /* Backwards along the index on (pair_id, date): a pair's first row is
+   * its last wear.
+   */
+  [COLLECTION_SQL_PAIR_ORDER_WEARS] =
+    "SELECT pair_id, date FROM wears ORDER BY pair_id DESC, date DESC",
 };
 
 /* What a failure of the collection's statements says before SQLite's
@@ -249,6 +266,17 @@ static const char *
 error_context (void)
 {
   return _("The collection could not be read or changed");
+}
+
+/* For a statement on a connection other than the collection's: a
+ * worker's, with shoebox_database_prepare().
+ */
+const char *
+_shoebox_collection_sql (CollectionSql sql)
+{
+  g_return_val_if_fail (sql < N_COLLECTION_SQL, NULL);
+
+  return sql_text[sql];
 }
 
 ShoeboxStatement *

@@ -15,16 +15,17 @@
 #include "shoebox-collection-private.h"
 #include "shoebox-database-worker.h"
 #include "shoebox-pair-order.h"
+#include "shoebox-sort-key.h"
 
-/* Every column's order of every pair, each way, read once: a header click
- * then reorders the result in memory, in one pass over 100,000 positions,
+/* Every pair's place by every sort key, read once: a header click then
+ * reorders the result in memory, in a counting sort of 100,000 integers,
  * where the same query ordered in SQL took 100–450 ms.
  *
  * The keys are those of the search's ORDER BY (shoebox-collection-search.c:
  * the same expressions, each way NULLS LAST, ties by id), compared the way
  * SQLite compares them; the core test "pair-order" checks that both give
- * the same order for every column. They are read in one query, ranked key
- * by key, and each column's order is a sort of integers.
+ * the same order for every column. Each key's distinct values are ranked
+ * once (ShoeboxSortKey), and a column's order is a sort of those ranks.
  *
  * A snapshot: the page drops it when the collection changes and reads a
  * new one (off the main thread); an id it does not know makes
@@ -46,15 +47,6 @@ enum
   KEY_LAST_WORN,
   N_KEYS
 };
-
-/* Column 0 is the id; key K is column K + 1. */
-#define KEYS_SQL \
-  "SELECT p.id, s.name, b.name, p.colorway, p.size_system, CAST (p.size AS REAL)," \
-  " NULLIF (" CONDITION_INDEX ", 0), p.currency, p.price_paid, p.purchase_date," \
-  " coalesce (w.n, 0), w.last" \
-  PAIR_FROM \
-  " LEFT JOIN (SELECT pair_id, count(*) AS n, max(date) AS last FROM wears GROUP BY pair_id) w" \
-  " ON w.pair_id = p.id ORDER BY p.id"
 
 /* Compared without regard to ASCII case, as COLLATE NOCASE. */
 static const gboolean key_nocase[N_KEYS] = {
@@ -78,197 +70,15 @@ static const int sort_keys[][2] = {
 
 #define N_SORTS G_N_ELEMENTS (sort_keys)
 
-/* A NULL key: after every value, whichever way. */
-#define NULL_RANK G_MAXUINT32
-
 struct _ShoeboxPairOrder
 {
   guint    n_pairs;
   gint64  *ids;                /* ascending: a pair's index is its place here */
-  guint32 *orders[N_SORTS][2]; /* indexes, ascending then descending; NULL for ADDED, RELEVANCE */
+  guint32 *ranks[N_KEYS];      /* each key's place for each index (see ShoeboxSortKey) */
+  guint32  n_ranks[N_KEYS];
   guint32 *index_of;           /* id → index + 1 (0: unknown), when the ids are dense enough */
   gint64   index_of_len;
 };
-
-/* One value as SQLite holds it. */
-typedef struct
-{
-  int         type;   /* SQLITE_NULL, _INTEGER, _FLOAT, _TEXT, _BLOB */
-  int         length;
-  union
-  {
-    gint64      integer;
-    double      real;
-    const char *bytes;
-  };
-} Value;
-
-typedef struct
-{
-  const Value *values;
-  gboolean     nocase;
-} KeyCompare;
-
-static int
-storage_class (int type)
-{
-  /* SQLite orders numbers before text, text before blobs. */
-  return type == SQLITE_TEXT ? 1 : type == SQLITE_BLOB ? 2 : 0;
-}
-
-static int
-compare_bytes (const Value *a,
-               const Value *b,
-               gboolean     nocase)
-{
-  int n = MIN (a->length, b->length);
-
-  for (int i = 0; i < n; i++)
-    {
-      guchar x = (guchar) a->bytes[i];
-      guchar y = (guchar) b->bytes[i];
-
-      /* NOCASE folds ASCII letters only, as sqlite3StrNICmp. */
-      if (nocase)
-        {
-          x = (guchar) g_ascii_tolower (x);
-          y = (guchar) g_ascii_tolower (y);
-        }
-      if (x != y)
-        return x < y ? -1 : 1;
-    }
-
-  return (a->length > b->length) - (a->length < b->length);
-}
-
-static int
-compare_values (const Value *a,
-                const Value *b,
-                gboolean     nocase)
-{
-  int class_a = storage_class (a->type);
-  int class_b = storage_class (b->type);
-
-  if (class_a != class_b)
-    return class_a < class_b ? -1 : 1;
-  if (class_a != 0)
-    return compare_bytes (a, b, nocase && class_a == 1);
-  if (a->type == SQLITE_INTEGER && b->type == SQLITE_INTEGER)
-    return (a->integer > b->integer) - (a->integer < b->integer);
-  {
-    double x = a->type == SQLITE_INTEGER ? (double) a->integer : a->real;
-    double y = b->type == SQLITE_INTEGER ? (double) b->integer : b->real;
-
-    return (x > y) - (x < y);
-  }
-}
-
-static int
-compare_indexes_by_value (gconstpointer a,
-                          gconstpointer b,
-                          gpointer      data)
-{
-  const KeyCompare *key = data;
-
-  return compare_values (&key->values[*(const guint32 *) a], &key->values[*(const guint32 *) b], key->nocase);
-}
-
-static guint
-value_hash (gconstpointer data)
-{
-  const Value *value = data;
-
-  switch (value->type)
-    {
-    case SQLITE_INTEGER:
-      return g_int64_hash (&value->integer);
-    case SQLITE_FLOAT:
-      return g_double_hash (&value->real);
-    default:
-      /* Text is kept once per distinct string (value_from_column). */
-      return g_direct_hash (value->bytes);
-    }
-}
-
-static gboolean
-value_equal (gconstpointer a,
-             gconstpointer b)
-{
-  const Value *x = a;
-  const Value *y = b;
-
-  if (x->type != y->type)
-    return FALSE;
-  switch (x->type)
-    {
-    case SQLITE_INTEGER:
-      return x->integer == y->integer;
-    case SQLITE_FLOAT:
-      return x->real == y->real;
-    default:
-      return x->bytes == y->bytes && x->length == y->length;
-    }
-}
-
-/* Each pair's place among the distinct values of one key, equal values
- * sharing it; NULL_RANK for NULL. Only the distinct values are sorted: a
- * few hundred silhouettes, four currencies, days. Returns the number of
- * places.
- */
-static guint32
-rank_key (const Value *values,
-          guint        n_pairs,
-          gboolean     nocase,
-          guint32     *ranks)
-{
-  g_autoptr(GHashTable) slots = g_hash_table_new (value_hash, value_equal);
-  g_autoptr(GArray) distinct = g_array_new (FALSE, FALSE, sizeof (guint32));
-  g_autofree guint32 *slot_of = g_new (guint32, n_pairs);
-  g_autofree guint32 *rank_of_slot = NULL;
-  g_autoptr(GArray) sorted = NULL;
-  KeyCompare key = { values, nocase };
-  guint32 rank = 0;
-
-  for (guint32 i = 0; i < n_pairs; i++)
-    {
-      gpointer slot;
-
-      if (values[i].type == SQLITE_NULL)
-        continue;
-      if (!g_hash_table_lookup_extended (slots, &values[i], NULL, &slot))
-        {
-          slot = GUINT_TO_POINTER (distinct->len);
-          g_hash_table_insert (slots, (gpointer) &values[i], slot);
-          g_array_append_val (distinct, i);
-        }
-      slot_of[i] = GPOINTER_TO_UINT (slot);
-    }
-
-  /* The distinct values in order (their first pair stands for them). */
-  sorted = g_array_copy (distinct);
-  g_array_sort_with_data (sorted, compare_indexes_by_value, &key);
-  rank_of_slot = g_new (guint32, distinct->len);
-  {
-    g_autoptr(GHashTable) slot_by_pair = g_hash_table_new (g_direct_hash, g_direct_equal);
-
-    for (guint s = 0; s < distinct->len; s++)
-      g_hash_table_insert (slot_by_pair, GUINT_TO_POINTER (g_array_index (distinct, guint32, s)), GUINT_TO_POINTER (s));
-    for (guint i = 0; i < sorted->len; i++)
-      {
-        guint32 first = g_array_index (sorted, guint32, i);
-
-        /* NOCASE makes "Alpha" and "alpha" one place. */
-        if (i > 0 && compare_values (&values[g_array_index (sorted, guint32, i - 1)], &values[first], nocase) != 0)
-          rank++;
-        rank_of_slot[GPOINTER_TO_UINT (g_hash_table_lookup (slot_by_pair, GUINT_TO_POINTER (first)))] = rank;
-      }
-  }
-
-  for (guint32 i = 0; i < n_pairs; i++)
-    ranks[i] = values[i].type == SQLITE_NULL ? NULL_RANK : rank_of_slot[slot_of[i]];
-
-  return sorted->len > 0 ? rank + 1 : 0;
-}
 
 /* A key's place the way the column sorts, NULL last either way. */
 static guint32
@@ -276,90 +86,28 @@ directed_rank (guint32 rank,
                guint32 n_ranks,
                gboolean descending)
 {
-  if (rank == NULL_RANK)
+  if (rank == SHOEBOX_SORT_KEY_NULL)
     return n_ranks;
   return descending ? n_ranks - 1 - rank : rank;
 }
 
-/* A stable counting sort of @in by one key into @out. */
+/* A stable counting sort of the @n indexes @in by one key into @out. */
 static void
 sort_by_key (const guint32 *in,
              guint32       *out,
-             guint          n_pairs,
+             guint          n,
              const guint32 *ranks,
              guint32        n_ranks,
              gboolean       descending)
 {
   g_autofree guint32 *starts = g_new0 (guint32, (gsize) n_ranks + 2);
 
-  for (guint32 i = 0; i < n_pairs; i++)
-    starts[directed_rank (ranks[i], n_ranks, descending) + 1]++;
+  for (guint32 i = 0; i < n; i++)
+    starts[directed_rank (ranks[in[i]], n_ranks, descending) + 1]++;
   for (guint32 r = 1; r <= n_ranks + 1; r++)
     starts[r] += starts[r - 1];
-  for (guint32 i = 0; i < n_pairs; i++)
+  for (guint32 i = 0; i < n; i++)
     out[starts[directed_rank (ranks[in[i]], n_ranks, descending)]++] = in[i];
-}
-
-/* Least significant key first, each sort stable: ties stay in the order
- * of ids, as the SQL's last key has them.
- */
-static guint32 *
-order_by_keys (guint           n_pairs,
-               const int       keys[2],
-               guint32 * const ranks[N_KEYS],
-               const guint32   n_ranks[N_KEYS],
-               gboolean        descending)
-{
-  g_autofree guint32 *scratch = g_new (guint32, n_pairs);
-  guint32 *order = g_new (guint32, n_pairs);
-
-  for (guint32 i = 0; i < n_pairs; i++)
-    order[i] = i;
-  for (int k = keys[1] >= 0 ? 1 : 0; k >= 0; k--)
-    {
-      sort_by_key (order, scratch, n_pairs, ranks[keys[k]], n_ranks[keys[k]], descending);
-      memcpy (order, scratch, n_pairs * sizeof (guint32));
-    }
-
-  return order;
-}
-
-static void
-value_from_column (Value        *value,
-                   GStringChunk *strings,
-                   sqlite3_stmt *stmt,
-                   int           column)
-{
-  value->type = sqlite3_column_type (stmt, column);
-  switch (value->type)
-    {
-    case SQLITE_INTEGER:
-      value->integer = sqlite3_column_int64 (stmt, column);
-      break;
-    case SQLITE_FLOAT:
-      value->real = sqlite3_column_double (stmt, column);
-      break;
-    case SQLITE_TEXT:
-    case SQLITE_BLOB:
-      {
-        const void *bytes = value->type == SQLITE_TEXT ? (const void *) sqlite3_column_text (stmt, column)
-                                                      : sqlite3_column_blob (stmt, column);
-
-        value->length = sqlite3_column_bytes (stmt, column);
-        if (bytes == NULL)
-          bytes = "";
-        /* Kept once per distinct string, so that equal text is one
-         * pointer (value_hash); text with a NUL inside is kept apart.
-         */
-        if (value->type == SQLITE_TEXT && memchr (bytes, '\0', value->length) == NULL)
-          value->bytes = g_string_chunk_insert_const (strings, bytes);
-        else
-          value->bytes = g_string_chunk_insert_len (strings, bytes, value->length);
-      }
-      break;
-    default:
-      value->type = SQLITE_NULL;
-    }
 }
 
 /* Direct lookup from id to index when the ids leave few holes, as they
@@ -410,14 +158,243 @@ find_index (ShoeboxPairOrder *self,
   return TRUE;
 }
 
+/* The pairs' own keys, one row each in order of id; the silhouette and
+ * brand names are read once per silhouette (read_silhouettes()), the
+ * wears once per wear (read_wears()). Columns: the id, the silhouette,
+ * then keys KEY_COLORWAY to KEY_PURCHASE_DATE.
+ */
+#define FIRST_OWN_KEY KEY_COLORWAY
+#define LAST_OWN_KEY  KEY_PURCHASE_DATE
+
+typedef struct
+{
+  guint    n_pairs;
+  guint    capacity;
+  gint64  *ids;
+  guint32 *silhouette_of;      /* an index into the silhouettes read, or G_MAXUINT32 */
+  guint32 *ranks[N_KEYS];      /* slots of each key's ShoeboxSortKey, then places */
+  guint32  n_ranks[N_KEYS];
+  ShoeboxSortKey *keys[N_KEYS];
+  GArray  *silhouette_ids;     /* gint64, ascending */
+  guint32 *silhouette_ranks[2]; /* per silhouette: the places of its name and its brand's */
+} Reading;
+
+static void
+reading_clear (Reading *reading)
+{
+  g_free (reading->ids);
+  g_free (reading->silhouette_of);
+  for (int k = 0; k < N_KEYS; k++)
+    {
+      g_free (reading->ranks[k]);
+      g_clear_pointer (&reading->keys[k], shoebox_sort_key_free);
+    }
+  g_clear_pointer (&reading->silhouette_ids, g_array_unref);
+  g_free (reading->silhouette_ranks[0]);
+  g_free (reading->silhouette_ranks[1]);
+}
+
+static ShoeboxStatement *
+prepare (ShoeboxDatabase  *database,
+         CollectionSql     sql,
+         GError          **error)
+{
+  return shoebox_database_prepare (database, _shoebox_collection_sql (sql), error);
+}
+
+/* A few hundred silhouettes, whatever the number of pairs: each one's
+ * name and brand ranked here stand for those of all its pairs.
+ */
+static gboolean
+read_silhouettes (Reading          *reading,
+                  ShoeboxDatabase  *database,
+                  GError          **error)
+{
+  g_autoptr(ShoeboxStatement) stmt = prepare (database, COLLECTION_SQL_PAIR_ORDER_SILHOUETTES, error);
+  g_autoptr(ShoeboxSortKey) names = shoebox_sort_key_new (key_nocase[KEY_SILHOUETTE]);
+  g_autoptr(ShoeboxSortKey) brands = shoebox_sort_key_new (key_nocase[KEY_BRAND]);
+  g_autoptr(GArray) name_slots = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GArray) brand_slots = g_array_new (FALSE, FALSE, sizeof (guint32));
+  gboolean has_row = FALSE;
+  gboolean ok;
+
+  if (stmt == NULL)
+    return FALSE;
+  reading->silhouette_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((ok = shoebox_database_step_row (database, stmt, &has_row, error)) && has_row)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      guint32 name = shoebox_sort_key_add_column (names, stmt, 1);
+      guint32 brand = shoebox_sort_key_add_column (brands, stmt, 2);
+
+      g_array_append_val (reading->silhouette_ids, id);
+      g_array_append_val (name_slots, name);
+      g_array_append_val (brand_slots, brand);
+    }
+  if (!ok)
+    return FALSE;
+
+  reading->n_ranks[KEY_SILHOUETTE] = shoebox_sort_key_rank (names, (guint32 *) (gpointer) name_slots->data, name_slots->len);
+  reading->n_ranks[KEY_BRAND] = shoebox_sort_key_rank (brands, (guint32 *) (gpointer) brand_slots->data, brand_slots->len);
+  reading->silhouette_ranks[0] = (guint32 *) (gpointer) g_array_free (g_steal_pointer (&name_slots), FALSE);
+  reading->silhouette_ranks[1] = (guint32 *) (gpointer) g_array_free (g_steal_pointer (&brand_slots), FALSE);
+  return TRUE;
+}
+
+static guint32
+find_silhouette (Reading *reading,
+                 gint64   id)
+{
+  const gint64 *ids = (const gint64 *) (gconstpointer) reading->silhouette_ids->data;
+  guint32 low = 0;
+  guint32 high = reading->silhouette_ids->len;
+
+  while (low < high)
+    {
+      guint32 middle = low + (high - low) / 2;
+
+      if (ids[middle] < id)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low < reading->silhouette_ids->len && ids[low] == id ? low : G_MAXUINT32;
+}
+
+static void
+grow_pairs (Reading *reading)
+{
+  reading->capacity = MAX (reading->capacity * 2, 1024);
+  reading->ids = g_renew (gint64, reading->ids, reading->capacity);
+  reading->silhouette_of = g_renew (guint32, reading->silhouette_of, reading->capacity);
+  for (int k = 0; k < N_KEYS; k++)
+    reading->ranks[k] = g_renew (guint32, reading->ranks[k], reading->capacity);
+}
+
+static gboolean
+read_pairs (Reading          *reading,
+            ShoeboxDatabase  *database,
+            GError          **error)
+{
+  g_autoptr(ShoeboxStatement) stmt = prepare (database, COLLECTION_SQL_PAIR_ORDER_PAIRS, error);
+  gboolean has_row = FALSE;
+  gboolean ok;
+
+  if (stmt == NULL)
+    return FALSE;
+  for (int k = FIRST_OWN_KEY; k <= LAST_OWN_KEY; k++)
+    reading->keys[k] = shoebox_sort_key_new (key_nocase[k]);
+
+  while ((ok = shoebox_database_step_row (database, stmt, &has_row, error)) && has_row)
+    {
+      guint32 silhouette = find_silhouette (reading, sqlite3_column_int64 (stmt, 1));
+      guint32 i = reading->n_pairs;
+
+      /* A pair whose silhouette is missing is in no search (PAIR_FROM
+       * joins them): left out, as the search leaves it out.
+       */
+      if (silhouette == G_MAXUINT32)
+        continue;
+      if (i == reading->capacity)
+        grow_pairs (reading);
+      reading->ids[i] = sqlite3_column_int64 (stmt, 0);
+      reading->silhouette_of[i] = silhouette;
+      /* In the fewest calls each column's constraints allow (see
+       * COLLECTION_SQL_PAIR_ORDER_PAIRS).
+       */
+      reading->ranks[KEY_COLORWAY][i] = shoebox_sort_key_add_column (reading->keys[KEY_COLORWAY], stmt, 2);
+      reading->ranks[KEY_SIZE_SYSTEM][i] = shoebox_sort_key_add_text_column (reading->keys[KEY_SIZE_SYSTEM], stmt, 3);
+      reading->ranks[KEY_SIZE][i] = shoebox_sort_key_add_column (reading->keys[KEY_SIZE], stmt, 4);
+      reading->ranks[KEY_CONDITION][i] = shoebox_sort_key_add_integer_column (reading->keys[KEY_CONDITION], stmt, 5, 0);
+      reading->ranks[KEY_CURRENCY][i] = shoebox_sort_key_add_column (reading->keys[KEY_CURRENCY], stmt, 6);
+      reading->ranks[KEY_PRICE_PAID][i] = shoebox_sort_key_add_integer_column (reading->keys[KEY_PRICE_PAID], stmt, 7, -1);
+      reading->ranks[KEY_PURCHASE_DATE][i] = shoebox_sort_key_add_text_column (reading->keys[KEY_PURCHASE_DATE], stmt, 8);
+      reading->n_pairs++;
+    }
+  if (!ok)
+    return FALSE;
+  if (reading->n_pairs == reading->capacity)
+    grow_pairs (reading);
+  return TRUE;
+}
+
+/* One ordered pass over the wears index, from the last pair back: a
+ * pair's first wear there is its last worn, its wears its count; no
+ * aggregate, no temporary table.
+ */
+static gboolean
+read_wears (Reading          *reading,
+            ShoeboxDatabase  *database,
+            GError          **error)
+{
+  g_autoptr(ShoeboxStatement) stmt = prepare (database, COLLECTION_SQL_PAIR_ORDER_WEARS, error);
+  g_autofree guint32 *counts = g_new0 (guint32, reading->n_pairs);
+  guint32 *last = reading->ranks[KEY_LAST_WORN];
+  gint64 index = (gint64) reading->n_pairs - 1;
+  gint64 pair = G_MININT64;
+  gboolean known = FALSE;
+  gboolean has_row = FALSE;
+  gboolean ok;
+
+  if (stmt == NULL)
+    return FALSE;
+  reading->keys[KEY_WEARS] = shoebox_sort_key_new (key_nocase[KEY_WEARS]);
+  reading->keys[KEY_LAST_WORN] = shoebox_sort_key_new (key_nocase[KEY_LAST_WORN]);
+  for (guint32 i = 0; i < reading->n_pairs; i++)
+    last[i] = SHOEBOX_SORT_KEY_NULL;
+
+  while ((ok = shoebox_database_step_row (database, stmt, &has_row, error)) && has_row)
+    {
+      gint64 pair_id = sqlite3_column_int64 (stmt, 0);
+
+      if (pair_id != pair)
+        {
+          pair = pair_id;
+          while (index >= 0 && reading->ids[index] > pair)
+            index--;
+          known = index >= 0 && reading->ids[index] == pair;
+          if (known)
+            last[index] = shoebox_sort_key_add_text_column (reading->keys[KEY_LAST_WORN], stmt, 1);
+        }
+      if (known)
+        counts[index]++;
+    }
+  if (!ok)
+    return FALSE;
+
+  for (guint32 i = 0; i < reading->n_pairs; i++)
+    reading->ranks[KEY_WEARS][i] = shoebox_sort_key_add_integer (reading->keys[KEY_WEARS], counts[i]);
+  return TRUE;
+}
+
+/* Three statements, one snapshot: a read transaction round them. */
+static gboolean
+read_keys (Reading          *reading,
+           ShoeboxDatabase  *database,
+           GCancellable     *cancellable,
+           GError          **error)
+{
+  gboolean ok;
+
+  if (!shoebox_database_exec (database, "BEGIN", error))
+    return FALSE;
+  ok = read_silhouettes (reading, database, error)
+       && read_pairs (reading, database, error)
+       && read_wears (reading, database, error)
+       && !g_cancellable_set_error_if_cancelled (cancellable, error);
+  /* Nothing was written: ending the transaction cannot lose anything. */
+  shoebox_database_exec (database, "ROLLBACK", NULL);
+  return ok;
+}
+
 /**
  * shoebox_pair_order_read:
  * @database: the collection's database (a worker's own connection)
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * Reads every pair's sort keys and orders the pairs by each column, each
- * way: about 0.3 s with 100,000 pairs, for a worker thread.
+ * Reads and ranks every pair's sort keys: about 0.1 s of CPU with
+ * 100,000 pairs, for a worker thread.
  *
  * Returns: (transfer full): the orders, or %NULL with @error set
  */
@@ -427,60 +404,36 @@ shoebox_pair_order_read (ShoeboxDatabase  *database,
                          GError          **error)
 {
   g_autoptr(ShoeboxPairOrder) self = g_new0 (ShoeboxPairOrder, 1);
-  g_autoptr(ShoeboxStatement) stmt = NULL;
-  g_autoptr(GStringChunk) strings = g_string_chunk_new (64 * 1024);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (Value) * N_KEYS);
-  g_autofree Value *by_key = NULL;
-  guint32 *ranks[N_KEYS] = { NULL };
-  guint32 n_ranks[N_KEYS];
-  gboolean has_row = FALSE;
-  gboolean ok;
+  Reading reading = { 0 };
 
-  stmt = shoebox_database_prepare (database, KEYS_SQL, error);
-  if (stmt == NULL)
-    return NULL;
-
-  /* One row of keys per pair, in order of id. */
-  while ((ok = shoebox_database_step_row (database, stmt, &has_row, error)) && has_row)
+  if (!read_keys (&reading, database, cancellable, error))
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      Value row[N_KEYS];
-
-      for (int k = 0; k < N_KEYS; k++)
-        value_from_column (&row[k], strings, stmt, k + 1);
-      g_array_append_val (ids, id);
-      g_array_append_vals (values, row, 1);
+      reading_clear (&reading);
+      return NULL;
     }
-  if (!ok)
-    return NULL;
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
 
-  self->n_pairs = ids->len;
-  self->ids = (gint64 *) (gpointer) g_array_free (g_steal_pointer (&ids), FALSE);
+  /* Key by key, each row's slot becomes a small integer, its place... */
+  for (int k = FIRST_OWN_KEY; k < N_KEYS; k++)
+    reading.n_ranks[k] = shoebox_sort_key_rank (reading.keys[k], reading.ranks[k], reading.n_pairs);
+  for (guint32 i = 0; i < reading.n_pairs; i++)
+    {
+      reading.ranks[KEY_SILHOUETTE][i] = reading.silhouette_ranks[0][reading.silhouette_of[i]];
+      reading.ranks[KEY_BRAND][i] = reading.silhouette_ranks[1][reading.silhouette_of[i]];
+    }
 
-  /* Key by key, each rank a small integer... */
-  by_key = g_new (Value, self->n_pairs);
+  /* ...kept: a column's order is one or two counting sorts of those
+   * integers, 1–2 ms for 100,000 pairs when its header is clicked;
+   * ordering every column each way here cost more than the rest of the
+   * reading besides the SQL.
+   */
+  self->n_pairs = reading.n_pairs;
   for (int k = 0; k < N_KEYS; k++)
     {
-      const Value *rows = (const Value *) (gconstpointer) values->data;
-
-      for (guint32 i = 0; i < self->n_pairs; i++)
-        by_key[i] = rows[(gsize) i * N_KEYS + k];
-      ranks[k] = g_new (guint32, self->n_pairs);
-      n_ranks[k] = rank_key (by_key, self->n_pairs, key_nocase[k], ranks[k]);
+      self->ranks[k] = g_steal_pointer (&reading.ranks[k]);
+      self->n_ranks[k] = reading.n_ranks[k];
     }
-  g_clear_pointer (&values, g_array_unref);
-  g_clear_pointer (&strings, g_string_chunk_free);
-
-  /* ...and each column, each way, a sort of those integers. */
-  for (guint s = 0; s < N_SORTS && !g_cancellable_is_cancelled (cancellable); s++)
-    if (sort_keys[s][0] >= 0)
-      for (int descending = 0; descending < 2; descending++)
-        self->orders[s][descending] = order_by_keys (self->n_pairs, sort_keys[s], ranks, n_ranks, descending);
-  for (int k = 0; k < N_KEYS; k++)
-    g_free (ranks[k]);
+  self->ids = g_steal_pointer (&reading.ids);
+  reading_clear (&reading);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
@@ -564,8 +517,8 @@ shoebox_pair_order_read_finish (GAsyncResult  *result,
  * @ids: (array length=n_ids): the pairs of a result, in any order
  * @n_ids: how many
  *
- * Orders @ids as the search would with @sort, in one pass over the
- * column's order.
+ * Orders @ids as the search would with @sort, in one or two counting
+ * sorts by the column's keys' ranks: about a millisecond for 100,000.
  *
  * Returns: (transfer full) (nullable): the ids in order, or %NULL if
  *   @sort is by relevance or an id is not one @self knows
@@ -578,15 +531,14 @@ shoebox_pair_order_sort (ShoeboxPairOrder *self,
                          guint             n_ids)
 {
   g_autofree guint8 *wanted = NULL;
+  g_autofree guint32 *by_id = NULL;
+  g_autofree guint32 *order = NULL;
   g_autoptr(GArray) sorted = NULL;
-  const guint32 *order;
+  guint32 n = 0;
 
   g_return_val_if_fail (self != NULL, NULL);
 
   if (sort >= N_SORTS || sort == SHOEBOX_PAIR_SORT_RELEVANCE)
-    return NULL;
-  order = self->orders[sort][descending ? 1 : 0];
-  if (sort != SHOEBOX_PAIR_SORT_ADDED && order == NULL)
     return NULL;
 
   wanted = g_new0 (guint8, self->n_pairs);
@@ -599,19 +551,41 @@ shoebox_pair_order_sort (ShoeboxPairOrder *self,
       wanted[index] = 1;
     }
 
-  sorted = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+  /* The result's indexes in order of id, which breaks every tie... */
+  by_id = g_new (guint32, MAX (n_ids, 1));
   for (guint32 i = 0; i < self->n_pairs; i++)
-    {
-      guint32 index;
+    if (wanted[i])
+      by_id[n++] = i;
 
-      /* In the order pairs were added, an index is its own place. */
-      if (order != NULL)
-        index = order[i];
-      else
-        index = descending ? self->n_pairs - 1 - i : i;
-      if (wanted[index])
-        g_array_append_val (sorted, self->ids[index]);
+  /* ...then sorted by the least significant key first, each sort stable. */
+  if (sort == SHOEBOX_PAIR_SORT_ADDED)
+    {
+      order = g_steal_pointer (&by_id);
+      if (descending)
+        for (guint32 i = 0; i < n / 2; i++)
+          {
+            guint32 swap = order[i];
+
+            order[i] = order[n - 1 - i];
+            order[n - 1 - i] = swap;
+          }
     }
+  else
+    {
+      const int *keys = sort_keys[sort];
+
+      order = g_new (guint32, MAX (n, 1));
+      if (keys[1] >= 0)
+        {
+          sort_by_key (by_id, order, n, self->ranks[keys[1]], self->n_ranks[keys[1]], descending);
+          memcpy (by_id, order, n * sizeof (guint32));
+        }
+      sort_by_key (by_id, order, n, self->ranks[keys[0]], self->n_ranks[keys[0]], descending);
+    }
+
+  sorted = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  for (guint32 i = 0; i < n; i++)
+    g_array_append_val (sorted, self->ids[order[i]]);
 
   return g_steal_pointer (&sorted);
 }
@@ -622,11 +596,8 @@ shoebox_pair_order_free (ShoeboxPairOrder *self)
   if (self == NULL)
     return;
 
-  for (guint s = 0; s < N_SORTS; s++)
-    {
-      g_free (self->orders[s][0]);
-      g_free (self->orders[s][1]);
-    }
+  for (int k = 0; k < N_KEYS; k++)
+    g_free (self->ranks[k]);
   g_free (self->ids);
   g_free (self->index_of);
   g_free (self);

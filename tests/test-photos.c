@@ -1392,13 +1392,19 @@ test_thumbnail_exif_orientation (void)
   g_assert_true (is_bluish (pixel_at (full, 200, 590)));
 }
 
-/* The longest the main loop may stall while a photo is worked on. The
- * meter leaves out the time the scheduler kept the main thread waiting,
- * so this bound holds on a busy machine too; work done on the main
- * thread, or waiting there for a worker, would take most of the 0.5 s
- * that decoding a camera-sized PNG takes.
+/* The longest the main loop may stall while a photo is worked on: a
+ * third of the work's own time, measured in the same run (work done on
+ * the main thread, or waiting there for a worker, would stall it for
+ * nearly all of it), and never less than 100 ms. The meter leaves out
+ * the time the scheduler kept the main thread waiting for a CPU, but not
+ * the time it waited for the disk, which a busy machine stretches too.
  */
-#define ALLOWED_GAP_USEC (50 * 1000)
+static gint64
+allowed_gap (gint64 started,
+             gint64 finished)
+{
+  return MAX (100 * 1000, (finished - started) / 3);
+}
 
 /* A camera-sized photo is imported and thumbnailed while a 10 ms timeout
  * measures the gaps in the main loop. PNG is the worst case (gdk-pixbuf
@@ -1440,7 +1446,7 @@ test_thumbnail_large_photo_keeps_main_loop_running (gconstpointer user_data)
   g_clear_object (&wait.result);
   g_test_message ("Importing a 6000×4000 %s: %.0f ms, longest main loop gap %.1f ms, %u ticks",
                   format, (wait.finished_at - started) / 1000.0, meter.longest_gap / 1000.0, meter.n_ticks);
-  g_assert_cmpint (meter.longest_gap, <, ALLOWED_GAP_USEC);
+  g_assert_cmpint (meter.longest_gap, <, allowed_gap (started, wait.finished_at));
 
   started = g_get_monotonic_time ();
   tick_meter_start (&meter);
@@ -1454,7 +1460,7 @@ test_thumbnail_large_photo_keeps_main_loop_running (gconstpointer user_data)
 
   g_test_message ("Thumbnailing it at 256: %.0f ms, longest main loop gap %.1f ms, %u ticks",
                   (wait.finished_at - started) / 1000.0, meter.longest_gap / 1000.0, meter.n_ticks);
-  g_assert_cmpint (meter.longest_gap, <, ALLOWED_GAP_USEC);
+  g_assert_cmpint (meter.longest_gap, <, allowed_gap (started, wait.finished_at));
   g_assert_cmpint (gdk_pixbuf_get_width (thumbnail), ==, 256);
   g_assert_cmpint (gdk_pixbuf_get_height (thumbnail), >=, 170);
   g_assert_cmpint (gdk_pixbuf_get_height (thumbnail), <=, 171);

@@ -881,6 +881,45 @@ test_import_refused_row (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (found), ==, 2);
 }
 
+/* The import's settings of the connection, a PRAGMA each, act when the
+ * statement is prepared: a statement the database keeps must still set
+ * them on a second import (a page cache above SQLite's default 2,000
+ * KiB, temporary tables in memory), and set them back after every one.
+ */
+static void
+test_import_settings (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (shoebox_database_exec (fixture->database,
+                                        "CREATE TABLE seen_settings (cache_size, temp_store);"
+                                        "CREATE TRIGGER see_settings AFTER INSERT ON pairs BEGIN"
+                                        " INSERT INTO seen_settings SELECT c.cache_size, t.temp_store"
+                                        " FROM pragma_cache_size c, pragma_temp_store t; END",
+                                        &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(ShoeboxCsvReport) report = NULL;
+
+      report = import_text (fixture->collection,
+                            HEADER "\r\n"
+                            "Track,Balenciaga,Setting Sloth,,,,,,,,Owned,,,,,,,,,\r\n",
+                            -1);
+      g_assert_cmpuint (shoebox_csv_report_get_n_imported (report), ==, 1);
+      g_assert_cmpint (shoebox_test_query_int (fixture->database, "PRAGMA cache_size"), ==, -2000);
+      g_assert_cmpint (shoebox_test_query_int (fixture->database, "PRAGMA temp_store"), ==, 0);
+    }
+
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM seen_settings"), ==, 2);
+  g_assert_cmpint (shoebox_test_query_int (fixture->database,
+                                           "SELECT count(*) FROM seen_settings"
+                                           " WHERE cache_size < -2000 AND temp_store = 2"), ==, 2);
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM pairs_fts"), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -899,6 +938,7 @@ main (int   argc,
   g_test_add ("/csv/import-async", Fixture, NULL, set_up, test_import_async, tear_down);
   g_test_add ("/csv/import-search-index", Fixture, NULL, set_up, test_import_search_index, tear_down);
   g_test_add ("/csv/import-refused-row", Fixture, NULL, set_up, test_import_refused_row, tear_down);
+  g_test_add ("/csv/import-settings", Fixture, NULL, set_up, test_import_settings, tear_down);
   g_test_add_func ("/csv/random-files", test_random_files);
   g_test_add_func ("/csv/read-stream-cap", test_read_stream_cap);
   g_test_add_func ("/csv/column-cap", test_column_cap);

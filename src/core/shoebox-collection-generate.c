@@ -46,7 +46,6 @@ generate_in_transaction (ShoeboxDatabase  *database,
   g_autoptr(GArray) silhouettes = NULL;
   g_autofree char *now = _shoebox_collection_dup_now ();
   gint64 tag_ids[G_N_ELEMENTS (tag_names)];
-  sqlite3 *handle = shoebox_database_get_handle (database);
   g_autoptr(ShoeboxStatement) stmt = NULL;
 
   stmt = _shoebox_collection_statement (self, COLLECTION_SQL_ALL_SILHOUETTE_IDS, error);
@@ -98,8 +97,7 @@ generate_in_transaction (ShoeboxDatabase  *database,
         purchase_date = g_date_time_format (date, "%Y-%m-%d");
       }
 
-      stmt = _shoebox_collection_statement (self, COLLECTION_SQL_INSERT_GENERATED_PAIR,
-                      error);
+      stmt = _shoebox_collection_statement (self, COLLECTION_SQL_INSERT_GENERATED_PAIR, error);
       if (stmt == NULL)
         return FALSE;
       shoebox_statement_bind_int64 (stmt, 1, g_array_index (silhouettes, gint64, g_rand_int_range (rand, 0, silhouettes->len)));
@@ -116,7 +114,7 @@ generate_in_transaction (ShoeboxDatabase  *database,
       shoebox_statement_bind_text (stmt, 12, now);
       if (!shoebox_database_step_done (self->database, stmt, error))
         return FALSE;
-      pair_id = sqlite3_last_insert_rowid (handle);
+      pair_id = shoebox_database_last_insert_id (database);
 
       if (g_rand_int_range (rand, 0, 4) == 0)
         {
@@ -179,10 +177,10 @@ shoebox_collection_generate_pairs (ShoeboxCollection  *self,
   /* A page cache that holds the whole transaction: otherwise SQLite
    * spills to the WAL again and again while the FTS index grows.
    */
-  if (!shoebox_database_exec (self->database, "PRAGMA cache_size = -262144", error))
+  if (!_shoebox_collection_run (self, COLLECTION_SQL_GENERATE_CACHE_SIZE, error))
     return FALSE;
   written = shoebox_database_write (self->database, generate_in_transaction, &data, error);
-  shoebox_database_exec (self->database, "PRAGMA cache_size = -2000", NULL);
+  _shoebox_collection_run (self, COLLECTION_SQL_DEFAULT_CACHE_SIZE, NULL);
   if (!written)
     return FALSE;
 

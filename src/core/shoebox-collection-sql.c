@@ -14,7 +14,8 @@
 /* Every fixed statement of the collection and its catalogue, keyed by
  * CollectionSql: one place to read when a table changes. Only the search
  * builds its SQL (shoebox-collection-search.c), from the sort and the
- * filters asked for.
+ * filters asked for. The CSV import and export keep theirs in
+ * shoebox-csv-sql.c.
  */
 static const char * const sql_text[N_COLLECTION_SQL] = {
   /* shoebox-collection-deletion.c */
@@ -36,6 +37,11 @@ static const char * const sql_text[N_COLLECTION_SQL] = {
     "INSERT OR IGNORE INTO pair_tags (pair_id, tag_id, position) VALUES (?, ?, 0)",
   [COLLECTION_SQL_INSERT_WEAR] =
     "INSERT OR IGNORE INTO wears (pair_id, date) VALUES (?, ?)",
+  /* A page cache that holds the whole transaction, and SQLite's default. */
+  [COLLECTION_SQL_GENERATE_CACHE_SIZE] =
+    "PRAGMA cache_size = -262144",
+  [COLLECTION_SQL_DEFAULT_CACHE_SIZE] =
+    "PRAGMA cache_size = -2000",
   /* shoebox-collection-photos.c */
   [COLLECTION_SQL_DELETE_PHOTO] =
     "DELETE FROM photos WHERE pair_id = ? AND file_name = ?",
@@ -188,58 +194,6 @@ static const char * const sql_text[N_COLLECTION_SQL] = {
     "SELECT s.id" SILHOUETTE_FROM " WHERE ?1 IS NULL AND s.name = ?2 LIMIT 2",
   [COLLECTION_SQL_FIND_SILHOUETTE_NOCASE] =
     "SELECT s.id" SILHOUETTE_FROM " WHERE ?1 IS NULL AND s.name = ?2 COLLATE NOCASE LIMIT 2",
-  /* shoebox-csv-import.c */
-  [COLLECTION_SQL_MAX_PAIR_ID] =
-    "SELECT coalesce (max (id), 0) FROM pairs",
-  [COLLECTION_SQL_TRIGGER_SQL] =
-    "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?",
-  [COLLECTION_SQL_INDEX_PAIRS_AFTER] =
-    "INSERT INTO pairs_fts (rowid, silhouette, brand, colorway, official_colorway,"
-    " style_code, size, condition, status, where_bought, storage_location, notes,"
-    " extras, tags)"
-    " SELECT * FROM pairs_fts_source WHERE id > ?",
-  /* FTS5 keeps the setting in its config table only once it is set. */
-  [COLLECTION_SQL_FTS_AUTOMERGE] =
-    "SELECT coalesce ((SELECT v FROM pairs_fts_config WHERE k = 'automerge'), 4)",
-  [COLLECTION_SQL_SET_FTS_AUTOMERGE] =
-    "INSERT INTO pairs_fts (pairs_fts, rank) VALUES ('automerge', ?)",
-  [COLLECTION_SQL_SAVEPOINT_ROW] =
-    "SAVEPOINT csv_row",
-  [COLLECTION_SQL_RELEASE_ROW] =
-    "RELEASE csv_row",
-  [COLLECTION_SQL_ROLLBACK_TO_ROW] =
-    "ROLLBACK TO csv_row",
-  /* shoebox-csv-import-bulk.c: the staging tables are made there. */
-  [COLLECTION_SQL_NEXT_PAIR_ID] =
-    "SELECT max ((SELECT coalesce (max (seq), 0) FROM sqlite_sequence WHERE name = 'pairs'),"
-    " (SELECT coalesce (max (id), 0) FROM pairs)) + 1",
-  [COLLECTION_SQL_STAGE_PAIR] =
-    "INSERT INTO temp.csv_import_pairs (id, silhouette_id, colorway, official_colorway, style_code,"
-    " size, size_system, condition, box, extras, status, price_paid, currency,"
-    " purchase_date, where_bought, estimated_value, storage_location, notes,"
-    " created_at, updated_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-    " ?17, ?18, ?19, ?20)",
-  [COLLECTION_SQL_STAGE_PAIR_TAG] =
-    "INSERT INTO temp.csv_import_pair_tags (pair_id, tag_id, position) VALUES (?, ?, ?)",
-  [COLLECTION_SQL_STAGE_WEAR] =
-    "INSERT INTO temp.csv_import_wears (pair_id, date) VALUES (?, ?)",
-  [COLLECTION_SQL_INSERT_STAGED_PAIRS] =
-    "INSERT INTO pairs (id, silhouette_id, colorway, official_colorway, style_code,"
-    " size, size_system, condition, box, extras, status, price_paid, currency,"
-    " purchase_date, where_bought, estimated_value, storage_location, notes,"
-    " created_at, updated_at)"
-    " SELECT id, silhouette_id, colorway, official_colorway, style_code,"
-    " size, size_system, condition, box, extras, status, price_paid, currency,"
-    " purchase_date, where_bought, estimated_value, storage_location, notes,"
-    " created_at, updated_at"
-    " FROM temp.csv_import_pairs ORDER BY id",
-  [COLLECTION_SQL_INSERT_STAGED_PAIR_TAGS] =
-    "INSERT OR IGNORE INTO pair_tags (pair_id, tag_id, position)"
-    " SELECT pair_id, tag_id, position FROM temp.csv_import_pair_tags ORDER BY rowid",
-  [COLLECTION_SQL_INSERT_STAGED_WEARS] =
-    "INSERT OR IGNORE INTO wears (pair_id, date)"
-    " SELECT pair_id, date FROM temp.csv_import_wears ORDER BY rowid",
   /* shoebox-pair-order.c: the keys of the search's ORDER BY
    * (shoebox-collection-search.c), each read where it is cheapest.
    */
@@ -260,10 +214,11 @@ static const char * const sql_text[N_COLLECTION_SQL] = {
 };
 
 /* What a failure of the collection's statements says before SQLite's
- * words (see shoebox_database_set_error()).
+ * words (see shoebox_database_set_error()); the CSV import and export's
+ * too, as they read and change the collection.
  */
-static const char *
-error_context (void)
+const char *
+_shoebox_collection_error_context (void)
 {
   return _("The collection could not be read or changed");
 }
@@ -286,7 +241,7 @@ _shoebox_collection_statement (ShoeboxCollection  *self,
 {
   g_return_val_if_fail (sql < N_COLLECTION_SQL, NULL);
 
-  return shoebox_database_prepare_for (self->database, sql_text[sql], error_context (), error);
+  return shoebox_database_prepare_for (self->database, sql_text[sql], _shoebox_collection_error_context (), error);
 }
 
 /* A fixed statement without parameters, such as those the import runs
@@ -309,5 +264,5 @@ _shoebox_collection_prepare (ShoeboxCollection  *self,
                              const char         *sql,
                              GError            **error)
 {
-  return shoebox_database_prepare_for (self->database, sql, error_context (), error);
+  return shoebox_database_prepare_for (self->database, sql, _shoebox_collection_error_context (), error);
 }

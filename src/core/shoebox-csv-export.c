@@ -209,11 +209,11 @@ shoebox_csv_export (ShoeboxCollection  *collection,
    */
   database = shoebox_collection_get_database (collection);
   own_transaction = sqlite3_get_autocommit (shoebox_database_get_handle (database));
-  if (own_transaction && !shoebox_database_exec (database, "BEGIN", error))
+  if (own_transaction && !_shoebox_csv_run (database, CSV_SQL_BEGIN_READ, error))
     return FALSE;
   written = export_pairs (collection, stream, n_exported, cancellable, error);
   if (own_transaction)
-    shoebox_database_exec (database, "COMMIT", NULL);
+    _shoebox_csv_run (database, CSV_SQL_END_READ, NULL);
   return written;
 }
 

@@ -28,20 +28,6 @@
  * same rows.
  */
 
-static const char staging_tables[] =
-  "CREATE TEMP TABLE csv_import_pairs ("
-  "  id INTEGER PRIMARY KEY, silhouette_id, colorway, official_colorway, style_code,"
-  "  size, size_system, condition, box, extras, status, price_paid, currency,"
-  "  purchase_date, where_bought, estimated_value, storage_location, notes,"
-  "  created_at, updated_at);"
-  "CREATE TEMP TABLE csv_import_pair_tags (pair_id, tag_id, position);"
-  "CREATE TEMP TABLE csv_import_wears (pair_id, date);";
-
-static const char drop_staging_tables[] =
-  "DROP TABLE temp.csv_import_pairs;"
-  "DROP TABLE temp.csv_import_pair_tags;"
-  "DROP TABLE temp.csv_import_wears;";
-
 typedef struct
 {
   ShoeboxCollection *collection;
@@ -168,13 +154,13 @@ stage_rows (Bulk              *bulk,
   /* Each is prepared once and run for every row. The collection's other
    * helpers run statements of their own in between, never these.
    */
-  pair_stmt = _shoebox_collection_statement (bulk->collection, COLLECTION_SQL_STAGE_PAIR, error);
+  pair_stmt = _shoebox_csv_statement (bulk->database, CSV_SQL_STAGE_PAIR, error);
   if (pair_stmt == NULL)
     return FALSE;
-  tag_stmt = _shoebox_collection_statement (bulk->collection, COLLECTION_SQL_STAGE_PAIR_TAG, error);
+  tag_stmt = _shoebox_csv_statement (bulk->database, CSV_SQL_STAGE_PAIR_TAG, error);
   if (tag_stmt == NULL)
     return FALSE;
-  wear_stmt = _shoebox_collection_statement (bulk->collection, COLLECTION_SQL_STAGE_WEAR, error);
+  wear_stmt = _shoebox_csv_statement (bulk->database, CSV_SQL_STAGE_WEAR, error);
   if (wear_stmt == NULL)
     return FALSE;
 
@@ -222,18 +208,22 @@ write_rows (Bulk              *bulk,
             GArray            *staged,
             GError           **error)
 {
-  g_autoptr(ShoeboxStatement) stmt = _shoebox_collection_statement (bulk->collection, COLLECTION_SQL_NEXT_PAIR_ID,
-                                                                    error);
+  ShoeboxDatabase *database = bulk->database;
+  g_autoptr(ShoeboxStatement) stmt = _shoebox_csv_statement (database, CSV_SQL_NEXT_PAIR_ID, error);
 
-  if (stmt == NULL || !shoebox_database_query_int64 (bulk->database, stmt, first_id, error))
+  if (stmt == NULL || !shoebox_database_query_int64 (database, stmt, first_id, error))
     return FALSE;
 
-  return shoebox_database_exec (bulk->database, staging_tables, error)
+  return _shoebox_csv_run (database, CSV_SQL_CREATE_STAGED_PAIRS, error)
+         && _shoebox_csv_run (database, CSV_SQL_CREATE_STAGED_PAIR_TAGS, error)
+         && _shoebox_csv_run (database, CSV_SQL_CREATE_STAGED_WEARS, error)
          && stage_rows (bulk, report, *first_id, staged, error)
-         && _shoebox_collection_run (bulk->collection, COLLECTION_SQL_INSERT_STAGED_PAIRS, error)
-         && _shoebox_collection_run (bulk->collection, COLLECTION_SQL_INSERT_STAGED_PAIR_TAGS, error)
-         && _shoebox_collection_run (bulk->collection, COLLECTION_SQL_INSERT_STAGED_WEARS, error)
-         && shoebox_database_exec (bulk->database, drop_staging_tables, error);
+         && _shoebox_csv_run (database, CSV_SQL_INSERT_STAGED_PAIRS, error)
+         && _shoebox_csv_run (database, CSV_SQL_INSERT_STAGED_PAIR_TAGS, error)
+         && _shoebox_csv_run (database, CSV_SQL_INSERT_STAGED_WEARS, error)
+         && _shoebox_csv_run (database, CSV_SQL_DROP_STAGED_PAIRS, error)
+         && _shoebox_csv_run (database, CSV_SQL_DROP_STAGED_PAIR_TAGS, error)
+         && _shoebox_csv_run (database, CSV_SQL_DROP_STAGED_WEARS, error);
 }
 
 /**
@@ -268,7 +258,7 @@ _shoebox_csv_import_bulk (ShoeboxCollection  *collection,
   gint64 first_id = 0;
 
   *refused = FALSE;
-  if (!shoebox_database_exec (database, "SAVEPOINT csv_bulk", error))
+  if (!_shoebox_csv_run (database, CSV_SQL_SAVEPOINT_BULK, error))
     return FALSE;
 
   if (!write_rows (&bulk, report, &first_id, staged, &local_error))
@@ -278,7 +268,8 @@ _shoebox_csv_import_bulk (ShoeboxCollection  *collection,
        */
       if (!g_error_matches (local_error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_CONSTRAINT)
           || sqlite3_get_autocommit (shoebox_database_get_handle (database))
-          || !shoebox_database_exec (database, "ROLLBACK TO csv_bulk; RELEASE csv_bulk", NULL))
+          || !_shoebox_csv_run (database, CSV_SQL_ROLLBACK_TO_BULK, NULL)
+          || !_shoebox_csv_run (database, CSV_SQL_RELEASE_BULK, NULL))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
@@ -288,7 +279,7 @@ _shoebox_csv_import_bulk (ShoeboxCollection  *collection,
       return FALSE;
     }
 
-  if (!shoebox_database_exec (database, "RELEASE csv_bulk", error))
+  if (!_shoebox_csv_run (database, CSV_SQL_RELEASE_BULK, error))
     return FALSE;
 
   /* What a pair saved row by row gets back, but the catalogue's spelling

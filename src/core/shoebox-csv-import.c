@@ -42,7 +42,14 @@ is_row_problem (const GError *row_error)
  * statement at the end, and creates them again from their own SQL, so a
  * failure or a crash at any point leaves them as they were.
  */
-static const char * const row_index_triggers[] = { "pairs_fts_insert", "pair_tags_fts_insert" };
+static const struct
+{
+  const char *name;
+  CsvSql      drop;
+} row_index_triggers[] = {
+  { "pairs_fts_insert", CSV_SQL_DROP_PAIRS_FTS_INSERT },
+  { "pair_tags_fts_insert", CSV_SQL_DROP_PAIR_TAGS_FTS_INSERT },
+};
 
 static gboolean
 take_row_index_triggers (ShoeboxCollection  *collection,
@@ -55,25 +62,23 @@ take_row_index_triggers (ShoeboxCollection  *collection,
     {
       g_autoptr(ShoeboxStatement) stmt = NULL;
       g_auto(GStrv) sql = NULL;
-      g_autofree char *drop = NULL;
 
-      stmt = _shoebox_collection_statement (collection, COLLECTION_SQL_TRIGGER_SQL, error);
+      stmt = _shoebox_csv_statement (database, CSV_SQL_TRIGGER_SQL, error);
       if (stmt == NULL)
         return FALSE;
-      shoebox_statement_bind_text (stmt, 1, row_index_triggers[i]);
+      shoebox_statement_bind_text (stmt, 1, row_index_triggers[i].name);
       sql = shoebox_database_query_strv (database, stmt, error);
       if (sql == NULL)
         return FALSE;
       if (sql[0] == NULL)
         {
           g_set_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_FAILED,
-                       _("The collection’s search index lacks its trigger “%s”"), row_index_triggers[i]);
+                       _("The collection’s search index lacks its trigger “%s”"), row_index_triggers[i].name);
           return FALSE;
         }
       g_ptr_array_add (saved_sql, g_strdup (sql[0]));
 
-      drop = g_strdup_printf ("DROP TRIGGER %s", row_index_triggers[i]);
-      if (!shoebox_database_exec (database, drop, error))
+      if (!_shoebox_csv_run (database, row_index_triggers[i].drop, error))
         return FALSE;
     }
 
@@ -85,13 +90,13 @@ set_fts_automerge (ShoeboxCollection  *collection,
                    gint64              automerge,
                    GError            **error)
 {
-  g_autoptr(ShoeboxStatement) stmt = _shoebox_collection_statement (collection, COLLECTION_SQL_SET_FTS_AUTOMERGE,
-                                                                    error);
+  ShoeboxDatabase *database = shoebox_collection_get_database (collection);
+  g_autoptr(ShoeboxStatement) stmt = _shoebox_csv_statement (database, CSV_SQL_SET_FTS_AUTOMERGE, error);
 
   if (stmt == NULL)
     return FALSE;
   shoebox_statement_bind_int64 (stmt, 1, automerge);
-  return shoebox_database_step_done (shoebox_collection_get_database (collection), stmt, error);
+  return shoebox_database_step_done (database, stmt, error);
 }
 
 /* FTS5 writes its pending terms as a new segment every megabyte or so,
@@ -113,14 +118,14 @@ index_rows_and_restore_triggers (ShoeboxCollection  *collection,
   g_autoptr(ShoeboxStatement) stmt = NULL;
   gint64 automerge;
 
-  stmt = _shoebox_collection_statement (collection, COLLECTION_SQL_FTS_AUTOMERGE, error);
+  stmt = _shoebox_csv_statement (database, CSV_SQL_FTS_AUTOMERGE, error);
   if (stmt == NULL || !shoebox_database_query_int64 (database, stmt, &automerge, error))
     return FALSE;
   g_clear_pointer (&stmt, shoebox_statement_release);
   if (!set_fts_automerge (collection, 0, error))
     return FALSE;
 
-  stmt = _shoebox_collection_statement (collection, COLLECTION_SQL_INDEX_PAIRS_AFTER, error);
+  stmt = _shoebox_csv_statement (database, CSV_SQL_INDEX_PAIRS_AFTER, error);
   if (stmt == NULL)
     return FALSE;
   shoebox_statement_bind_int64 (stmt, 1, last_id_before);
@@ -128,6 +133,9 @@ index_rows_and_restore_triggers (ShoeboxCollection  *collection,
       || !set_fts_automerge (collection, automerge, error))
     return FALSE;
 
+  /* The triggers' own SQL, as the schema held it: run as it was read,
+   * so the import never needs to know how a migration wrote them.
+   */
   for (guint i = 0; i < saved_sql->len; i++)
     if (!shoebox_database_exec (database, g_ptr_array_index (saved_sql, i), error))
       return FALSE;
@@ -167,8 +175,7 @@ import_in_transaction (ShoeboxDatabase  *database,
    * table ever had, so the rows to index are those above its maximum now.
    */
   {
-    g_autoptr(ShoeboxStatement) stmt = _shoebox_collection_statement (data->collection, COLLECTION_SQL_MAX_PAIR_ID,
-                                                                      error);
+    g_autoptr(ShoeboxStatement) stmt = _shoebox_csv_statement (database, CSV_SQL_MAX_PAIR_ID, error);
 
     if (stmt == NULL || !shoebox_database_query_int64 (database, stmt, &last_id_before, error))
       return FALSE;
@@ -194,7 +201,7 @@ import_in_transaction (ShoeboxDatabase  *database,
       /* A savepoint per row: a row the database refuses is listed and
        * skipped, and the others still land.
        */
-      if (!_shoebox_collection_run (data->collection, COLLECTION_SQL_SAVEPOINT_ROW, error))
+      if (!_shoebox_csv_run (database, CSV_SQL_SAVEPOINT_ROW, error))
         return FALSE;
 
       /* The rows of a spreadsheet name a few silhouettes many times:
@@ -206,7 +213,7 @@ import_in_transaction (ShoeboxDatabase  *database,
       if (shoebox_pair_validate (pair, &row_error)
           && _shoebox_collection_insert_pair (data->collection, pair, &row_error))
         {
-          if (!_shoebox_collection_run (data->collection, COLLECTION_SQL_RELEASE_ROW, error))
+          if (!_shoebox_csv_run (database, CSV_SQL_RELEASE_ROW, error))
             return FALSE;
           report->n_imported++;
           /* Only a row that landed: a row rolled back may have added a
@@ -231,8 +238,8 @@ import_in_transaction (ShoeboxDatabase  *database,
           return FALSE;
         }
 
-      if (!_shoebox_collection_run (data->collection, COLLECTION_SQL_ROLLBACK_TO_ROW, error)
-          || !_shoebox_collection_run (data->collection, COLLECTION_SQL_RELEASE_ROW, error))
+      if (!_shoebox_csv_run (database, CSV_SQL_ROLLBACK_TO_ROW, error)
+          || !_shoebox_csv_run (database, CSV_SQL_RELEASE_ROW, error))
         return FALSE;
       _shoebox_csv_add_row_error (report, i, row_error);
     }
@@ -316,16 +323,22 @@ shoebox_csv_import (ShoeboxCollection  *collection,
       /* The staging tables of the bulk write (shoebox-csv-import-bulk.c)
        * and the journal of each savepoint are temporary files by
        * default: over a million small writes for 100,000 rows. In memory
-       * they cost no system call. And SQLite's 2 MiB page cache made
-       * the transaction spill pages to the log before its commit, then
-       * read them back. Both settings are this connection's, and go back
-       * after; the cache grows only as far as pages are used.
+       * they cost no system call. And a page cache smaller than the
+       * pages the transaction writes makes it spill pages to the log
+       * before its commit; the commit then reads every frame after the
+       * first spilled one back to write its checksum again. 100,000
+       * pairs write about 14,300 pages and still spilled with 64 MiB:
+       * 128 MiB halves the import's system calls (88,500 to 58,800; a
+       * read of every page is gone). Both settings are this
+       * connection's, and go back after; the cache grows only as far as
+       * pages are used.
        */
-      if (!shoebox_database_exec (database, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536", error))
+      if (!_shoebox_csv_run (database, CSV_SQL_TEMP_STORE_MEMORY, error)
+          || !_shoebox_csv_run (database, CSV_SQL_IMPORT_CACHE_SIZE, error))
         return NULL;
       imported = shoebox_database_write (database, import_in_transaction, &data, error);
-      if (!shoebox_database_exec (database, "PRAGMA temp_store = DEFAULT; PRAGMA cache_size = -2000",
-                                  imported ? error : NULL)
+      if ((!_shoebox_csv_run (database, CSV_SQL_TEMP_STORE_DEFAULT, imported ? error : NULL)
+           || !_shoebox_csv_run (database, CSV_SQL_DEFAULT_CACHE_SIZE, imported ? error : NULL))
           && imported)
         imported = FALSE;
       if (!imported)

@@ -48,4 +48,52 @@ gboolean          _shoebox_csv_import_bulk (ShoeboxCollection  *collection,
                                             gboolean           *refused,
                                             GError            **error);
 
+/* shoebox-csv-sql.c: every fixed statement, by the file that runs it. */
+typedef enum
+{
+  /* shoebox-csv-export.c */
+  CSV_SQL_BEGIN_READ,
+  CSV_SQL_END_READ,
+  /* shoebox-csv-import.c */
+  CSV_SQL_MAX_PAIR_ID,
+  CSV_SQL_TRIGGER_SQL,
+  CSV_SQL_DROP_PAIRS_FTS_INSERT,
+  CSV_SQL_DROP_PAIR_TAGS_FTS_INSERT,
+  CSV_SQL_INDEX_PAIRS_AFTER,
+  CSV_SQL_FTS_AUTOMERGE,
+  CSV_SQL_SET_FTS_AUTOMERGE,
+  CSV_SQL_SAVEPOINT_ROW,
+  CSV_SQL_RELEASE_ROW,
+  CSV_SQL_ROLLBACK_TO_ROW,
+  CSV_SQL_TEMP_STORE_MEMORY,
+  CSV_SQL_IMPORT_CACHE_SIZE,
+  CSV_SQL_TEMP_STORE_DEFAULT,
+  CSV_SQL_DEFAULT_CACHE_SIZE,
+  /* shoebox-csv-import-bulk.c */
+  CSV_SQL_SAVEPOINT_BULK,
+  CSV_SQL_ROLLBACK_TO_BULK,
+  CSV_SQL_RELEASE_BULK,
+  CSV_SQL_NEXT_PAIR_ID,
+  CSV_SQL_CREATE_STAGED_PAIRS,
+  CSV_SQL_CREATE_STAGED_PAIR_TAGS,
+  CSV_SQL_CREATE_STAGED_WEARS,
+  CSV_SQL_STAGE_PAIR,
+  CSV_SQL_STAGE_PAIR_TAG,
+  CSV_SQL_STAGE_WEAR,
+  CSV_SQL_INSERT_STAGED_PAIRS,
+  CSV_SQL_INSERT_STAGED_PAIR_TAGS,
+  CSV_SQL_INSERT_STAGED_WEARS,
+  CSV_SQL_DROP_STAGED_PAIRS,
+  CSV_SQL_DROP_STAGED_PAIR_TAGS,
+  CSV_SQL_DROP_STAGED_WEARS,
+  N_CSV_SQL
+} CsvSql;
+
+ShoeboxStatement *_shoebox_csv_statement   (ShoeboxDatabase    *database,
+                                            CsvSql              sql,
+                                            GError            **error);
+gboolean          _shoebox_csv_run         (ShoeboxDatabase    *database,
+                                            CsvSql              sql,
+                                            GError            **error);
+
 G_END_DECLS

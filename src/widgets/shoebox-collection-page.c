@@ -24,14 +24,6 @@
  */
 static const char * const smart_tags[] = { "grail", "to clean", "to sell", NULL };
 
-/* What the grid shows at first, before the window's first frame: six
- * columns (the most it has) of five rows, what a maximised full-HD window
- * shows. With 100,000 pairs, querying them all and building GTK's 180
- * cells for them would double the time to the first frame; the rest
- * follows right after it.
- */
-#define FIRST_SCREENFUL 30
-
 G_DEFINE_FINAL_TYPE (ShoeboxCollectionPage, shoebox_collection_page, GTK_TYPE_WIDGET)
 
 enum {
@@ -49,192 +41,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void
-show_toast (ShoeboxCollectionPage *self,
-            AdwToast              *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-static void
-show_error (ShoeboxCollectionPage *self,
-            const GError          *error)
-{
-  AdwToast *toast = adw_toast_new (error->message);
-
-  adw_toast_set_timeout (toast, 0);
-  show_toast (self, toast);
-}
-
-static const char *
-selected_string (GtkDropDown *drop_down)
-{
-  guint position = gtk_drop_down_get_selected (drop_down);
-  GListModel *model = gtk_drop_down_get_model (drop_down);
-
-  /* Position 0 is "All …". */
-  if (position == 0 || position == GTK_INVALID_LIST_POSITION || model == NULL)
-    return NULL;
-
-  return gtk_string_list_get_string (GTK_STRING_LIST (model), position);
-}
-
-static void
-update_view (ShoeboxCollectionPage *self)
-{
-  GListModel *model = shoebox_selection_get_model (self->selection);
-  g_autoptr(GError) error = NULL;
-  const char *visible;
-
-  if (self->collection == NULL)
-    visible = "unavailable";
-  else if (model != NULL && g_list_model_get_n_items (model) > 0)
-    visible = gtk_toggle_button_get_active (self->list_button) ? "list" : "grid";
-  else if (shoebox_collection_count_pairs (self->collection, &error) == 0 && error == NULL)
-    visible = "empty";
-  else
-    visible = "no-results";
-
-  /* Only the view on screen follows the model: a hidden view would still
-   * rebuild and measure its rows on every keystroke.
-   */
-  gtk_grid_view_set_model (self->grid_view, g_str_equal (visible, "grid") ? GTK_SELECTION_MODEL (self->selection) : NULL);
-  gtk_column_view_set_model (self->column_view, g_str_equal (visible, "list") ? GTK_SELECTION_MODEL (self->selection) : NULL);
-  gtk_stack_set_visible_child_name (self->view_stack, visible);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), self->collection != NULL);
-  if (g_str_equal (visible, "list"))
-    _shoebox_collection_page_want_order (self);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->filter_button), self->collection != NULL);
-}
-
-/* A new result keeps positions, not pairs (ShoeboxPairList): the pairs
- * selected before stay selected where they are now, and only they.
- */
-static void
-select_ids (ShoeboxCollectionPage *self,
-            GArray                *ids)
-{
-  g_autoptr(GHashTable) wanted = NULL;
-  g_autoptr(GtkBitset) selected = NULL;
-  g_autoptr(GtkBitset) everything = NULL;
-  g_autoptr(GtkBitset) selected_before = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  guint n_items = g_list_model_get_n_items (self->pairs);
-
-  if (ids->len == 0 && gtk_bitset_is_empty (selected_before))
-    return;
-
-  wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < ids->len; i++)
-    g_hash_table_add (wanted, &g_array_index (ids, gint64, i));
-
-  selected = gtk_bitset_new_empty ();
-  for (guint i = 0; i < n_items && g_hash_table_size (wanted) > 0; i++)
-    {
-      gint64 id = shoebox_pair_list_get_id (SHOEBOX_PAIR_LIST (self->pairs), i);
-
-      if (g_hash_table_remove (wanted, &id))
-        gtk_bitset_add (selected, i);
-    }
-
-  everything = gtk_bitset_new_range (0, n_items);
-  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), selected, everything);
-}
-
-/* @keep_unchanged: a new search over the same pairs, where a pair that
- * stays at its position is not read again; off when the pairs themselves
- * may have changed (an edit, a wear, an import).
- */
-static void
-run_search (ShoeboxCollectionPage *self,
-            gboolean               keep_unchanged)
-{
-  g_autoptr(GListModel) pairs = NULL;
-  g_autoptr(GError) error = NULL;
-  ShoeboxPairQuery query = { 0 };
-  guint condition;
-  guint status;
-  guint silhouette;
-
-  if (self->collection == NULL)
-    {
-      shoebox_selection_set_model (self->selection, NULL);
-      g_clear_object (&self->pairs);
-      update_view (self);
-      return;
-    }
-
-  /* The pairs may have changed: their orders in memory may be wrong. */
-  if (!keep_unchanged)
-    _shoebox_collection_page_drop_order (self);
-
-  query.text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_free (self->searched_text);
-  self->searched_text = g_strdup (query.text);
-  /* Whatever runs now runs in full. */
-  self->rest_pending = FALSE;
-  query.brand = selected_string (self->brand_filter);
-  query.tag = selected_string (self->tag_filter);
-
-  silhouette = gtk_drop_down_get_selected (self->silhouette_filter);
-  if (silhouette != GTK_INVALID_LIST_POSITION && silhouette > 0 && silhouette < self->silhouette_ids->len)
-    query.silhouette_id = g_array_index (self->silhouette_ids, gint64, silhouette);
-
-  /* The drop-downs list the values in enum order, after "All …". */
-  condition = gtk_drop_down_get_selected (self->condition_filter);
-  if (condition != GTK_INVALID_LIST_POSITION && condition > 0)
-    query.conditions = 1u << (SHOEBOX_CONDITION_DEADSTOCK + condition - 1);
-  status = gtk_drop_down_get_selected (self->status_filter);
-  if (status != GTK_INVALID_LIST_POSITION && status > 0)
-    query.statuses = 1u << (SHOEBOX_STATUS_OWNED + status - 1);
-
-  /* The order the user chose holds while they type: results do not jump
-   * around between keys, and a key that narrows the result leaves the
-   * pairs that stay at its head as they are.
-   */
-  query.sort = _shoebox_collection_page_get_sort (self, &query.descending);
-
-  /* Refill the same model, which keeps its positions: the cells on
-   * screen show the new pairs, none is built again.
-   */
-  if (self->pairs != NULL)
-    {
-      g_autoptr(GArray) selected = shoebox_collection_page_dup_selected_ids (self);
-
-      shoebox_pair_list_set_keep_unchanged (SHOEBOX_PAIR_LIST (self->pairs), keep_unchanged);
-      if (!_shoebox_collection_page_search_into (self, &query, &error))
-        show_error (self, error);
-      select_ids (self, selected);
-    }
-  else
-    {
-      /* Not on screen yet: the first screenful now, the rest after the
-       * first frame (load_rest).
-       */
-      if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-        query.limit = FIRST_SCREENFUL;
-      pairs = shoebox_collection_search (self->collection, &query, &error);
-      if (pairs == NULL)
-        show_error (self, error);
-      self->pairs = g_steal_pointer (&pairs);
-      shoebox_selection_set_model (self->selection, self->pairs);
-      self->rest_pending = query.limit > 0 && self->pairs != NULL
-                           && g_list_model_get_n_items (self->pairs) == query.limit;
-    }
-
-  update_view (self);
-}
-
-static void
-run_query (ShoeboxCollectionPage *self)
-{
-  run_search (self, FALSE);
-}
-
 /* The rest of the first search, after the first screenful: the same
  * query in full, whose head is what is on screen already, so only cells
  * for the new pairs are added.
@@ -245,7 +51,7 @@ load_rest_idle (gpointer data)
   ShoeboxCollectionPage *self = data;
 
   if (self->rest_pending)
-    run_search (self, TRUE);
+    _shoebox_collection_page_run_search (self, TRUE);
 
   return G_SOURCE_REMOVE;
 }
@@ -397,7 +203,7 @@ search_changed_cb (ShoeboxCollectionPage *self)
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), self->searched_text) == 0)
     return;
 
-  run_search (self, TRUE);
+  _shoebox_collection_page_run_search (self, TRUE);
 }
 
 static void
@@ -414,7 +220,7 @@ filter_changed_cb (ShoeboxCollectionPage *self)
   if (!self->updating_filters)
     {
       update_filter_count (self);
-      run_search (self, TRUE);
+      _shoebox_collection_page_run_search (self, TRUE);
     }
 }
 
@@ -471,7 +277,7 @@ clear_filters_cb (ShoeboxCollectionPage *self)
 {
   reset_drop_downs (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  run_search (self, TRUE);
+  _shoebox_collection_page_run_search (self, TRUE);
 }
 
 /* Clear Filters beside the filter button: the search stays. */
@@ -479,7 +285,7 @@ static void
 clear_dropdowns_cb (ShoeboxCollectionPage *self)
 {
   reset_drop_downs (self);
-  run_search (self, TRUE);
+  _shoebox_collection_page_run_search (self, TRUE);
 }
 
 static void
@@ -494,7 +300,7 @@ view_toggled_cb (ShoeboxCollectionPage *self)
   gboolean list = gtk_toggle_button_get_active (self->list_button);
 
   g_settings_set_string (self->settings, "collection-view", list ? "list" : "grid");
-  update_view (self);
+  _shoebox_collection_page_update_view (self);
 }
 
 static void
@@ -563,9 +369,9 @@ sort_changed_cb (ShoeboxCollectionPage *self)
   if (self->pairs != NULL)
     selected = shoebox_collection_page_dup_selected_ids (self);
   if (selected != NULL && _shoebox_collection_page_sort_in_place (self, sort, descending))
-    select_ids (self, selected);
+    _shoebox_collection_page_select_ids (self, selected);
   else
-    run_search (self, TRUE);
+    _shoebox_collection_page_run_search (self, TRUE);
 }
 
 /* Any change to the pairs, wherever it comes from. */
@@ -773,7 +579,7 @@ shoebox_collection_page_init (ShoeboxCollectionPage *self)
 
   view = g_settings_get_string (self->settings, "collection-view");
   gtk_toggle_button_set_active (g_str_equal (view, "list") ? self->list_button : self->grid_button, TRUE);
-  update_view (self);
+  _shoebox_collection_page_update_view (self);
 }
 
 /**
@@ -836,7 +642,7 @@ shoebox_collection_page_reload (ShoeboxCollectionPage *self)
     reload_filters (self);
   else
     self->filters_stale = TRUE;
-  run_query (self);
+  _shoebox_collection_page_run_search (self, FALSE);
 }
 
 void
@@ -870,29 +676,9 @@ shoebox_collection_page_get_model (ShoeboxCollectionPage *self)
 GArray *
 shoebox_collection_page_dup_selected_ids (ShoeboxCollectionPage *self)
 {
-  g_autoptr(GtkBitset) selected = NULL;
-  GListModel *model;
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GtkBitsetIter iter;
-  guint position;
+  g_return_val_if_fail (SHOEBOX_IS_COLLECTION_PAGE (self), g_array_new (FALSE, FALSE, sizeof (gint64)));
 
-  g_return_val_if_fail (SHOEBOX_IS_COLLECTION_PAGE (self), ids);
-
-  model = shoebox_selection_get_model (self->selection);
-  if (model == NULL)
-    return ids;
-
-  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position);
-       more;
-       more = gtk_bitset_iter_next (&iter, &position))
-    {
-      gint64 id = shoebox_pair_list_get_id (SHOEBOX_PAIR_LIST (model), position);
-
-      g_array_append_val (ids, id);
-    }
-
-  return ids;
+  return _shoebox_collection_page_dup_selected_ids (self);
 }
 
 /* A second press of Worn Today, or its Undo, answers at once: each such
@@ -909,7 +695,7 @@ show_wear_toast (ShoeboxCollectionPage *self,
     adw_toast_dismiss (self->wear_toast);
   g_set_weak_pointer (&self->wear_toast, toast);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  show_toast (self, toast);
+  _shoebox_collection_page_show_toast (self, toast);
 }
 
 /**
@@ -963,7 +749,7 @@ shoebox_collection_page_log_wear_ids (ShoeboxCollectionPage *self,
   logged = g_array_new (FALSE, FALSE, sizeof (gint64));
   if (!shoebox_collection_log_new_wear (self->collection, (const gint64 *) ids->data, ids->len, today, logged, &error))
     {
-      show_error (self, error);
+      _shoebox_collection_page_show_error (self, error);
       return;
     }
 
@@ -1002,7 +788,7 @@ shoebox_collection_page_log_wear_ids (ShoeboxCollectionPage *self,
   adw_toast_set_button_label (toast, _("Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   show_wear_toast (self, toast);
-  run_query (self);
+  _shoebox_collection_page_run_search (self, FALSE);
 }
 
 static gboolean
@@ -1018,8 +804,8 @@ undo_wear (ShoeboxCollectionPage *self)
 
       if (!shoebox_collection_remove_wear (self->collection, g_array_index (ids, gint64, i), date, &error))
         {
-          show_error (self, error);
-          run_query (self);
+          _shoebox_collection_page_show_error (self, error);
+          _shoebox_collection_page_run_search (self, FALSE);
           return FALSE;
         }
     }
@@ -1028,7 +814,7 @@ undo_wear (ShoeboxCollectionPage *self)
                                           ids->len),
                              ids->len);
   show_wear_toast (self, adw_toast_new (message));
-  run_query (self);
+  _shoebox_collection_page_run_search (self, FALSE);
   return TRUE;
 }
 
@@ -1048,7 +834,7 @@ delete_ids (ShoeboxCollectionPage *self,
   deletion = shoebox_collection_delete_pairs (self->collection, ids, n_ids, &error);
   if (deletion == NULL)
     {
-      show_error (self, error);
+      _shoebox_collection_page_show_error (self, error);
       return;
     }
 
@@ -1066,7 +852,7 @@ delete_ids (ShoeboxCollectionPage *self,
   adw_toast_set_button_label (toast, _("Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  show_toast (self, toast);
+  _shoebox_collection_page_show_toast (self, toast);
 
   shoebox_collection_page_reload (self);
 }
@@ -1137,12 +923,12 @@ shoebox_collection_page_undo (ShoeboxCollectionPage *self)
   n_pairs = shoebox_deletion_get_n_pairs (deletion);
   if (!shoebox_collection_restore_pairs (self->collection, deletion, &error))
     {
-      show_error (self, error);
+      _shoebox_collection_page_show_error (self, error);
       return FALSE;
     }
 
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u pair restored", "%u pairs restored", n_pairs), n_pairs);
-  show_toast (self, adw_toast_new (message));
+  _shoebox_collection_page_show_toast (self, adw_toast_new (message));
   shoebox_collection_page_reload (self);
   return TRUE;
 }

@@ -62,10 +62,6 @@ struct _ShoeboxCollectionPage
   guint               filters_stale : 1;  /* the choices wait for the popover */
 };
 
-void            _shoebox_collection_page_show_toast   (ShoeboxCollectionPage *self,
-                                                       AdwToast              *toast);
-void            _shoebox_collection_page_show_error   (ShoeboxCollectionPage *self,
-                                                       const GError          *error);
 void            _shoebox_collection_page_update_view  (ShoeboxCollectionPage *self);
 GArray         *_shoebox_collection_page_dup_selected_ids (ShoeboxCollectionPage *self);
 void            _shoebox_collection_page_select_ids   (ShoeboxCollectionPage *self,

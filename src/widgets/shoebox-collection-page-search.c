@@ -12,6 +12,7 @@
 #include "shoebox-collection-page-private.h"
 #include "shoebox-pair-list.h"
 #include "shoebox-selection.h"
+#include "shoebox-toast.h"
 
 /* The Collection page's search: the entry's text, the filters and the
  * sort made into one query, its results put into the same model so the
@@ -28,28 +29,6 @@
  * follows right after it.
  */
 #define FIRST_SCREENFUL 30
-
-void
-_shoebox_collection_page_show_toast (ShoeboxCollectionPage *self,
-            AdwToast              *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-void
-_shoebox_collection_page_show_error (ShoeboxCollectionPage *self,
-            const GError          *error)
-{
-  AdwToast *toast = adw_toast_new (error->message);
-
-  adw_toast_set_timeout (toast, 0);
-  _shoebox_collection_page_show_toast (self, toast);
-}
 
 static const char *
 selected_string (GtkDropDown *drop_down)
@@ -187,7 +166,7 @@ _shoebox_collection_page_run_search (ShoeboxCollectionPage *self,
 
       shoebox_pair_list_set_keep_unchanged (SHOEBOX_PAIR_LIST (self->pairs), keep_unchanged);
       if (!_shoebox_collection_page_search_into (self, &query, &error))
-        _shoebox_collection_page_show_error (self, error);
+        shoebox_toast_add (GTK_WIDGET (self), shoebox_toast_new_error (error->message));
       _shoebox_collection_page_select_ids (self, selected);
     }
   else
@@ -199,7 +178,7 @@ _shoebox_collection_page_run_search (ShoeboxCollectionPage *self,
         query.limit = FIRST_SCREENFUL;
       pairs = shoebox_collection_search (self->collection, &query, &error);
       if (pairs == NULL)
-        _shoebox_collection_page_show_error (self, error);
+        shoebox_toast_add (GTK_WIDGET (self), shoebox_toast_new_error (error->message));
       self->pairs = g_steal_pointer (&pairs);
       shoebox_selection_set_model (self->selection, self->pairs);
       self->rest_pending = query.limit > 0 && self->pairs != NULL

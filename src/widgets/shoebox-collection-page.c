@@ -17,6 +17,7 @@
 #include "shoebox-pair-editor.h"
 #include "shoebox-pair-list.h"
 #include "shoebox-selection.h"
+#include "shoebox-toast.h"
 
 /* The tags that work as smart filters even before any pair has them.
  * NULL-terminated: it is a strv for g_strv_contains() and
@@ -695,7 +696,7 @@ show_wear_toast (ShoeboxCollectionPage *self,
     adw_toast_dismiss (self->wear_toast);
   g_set_weak_pointer (&self->wear_toast, toast);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  _shoebox_collection_page_show_toast (self, toast);
+  shoebox_toast_add (GTK_WIDGET (self), toast);
 }
 
 /**
@@ -749,7 +750,7 @@ shoebox_collection_page_log_wear_ids (ShoeboxCollectionPage *self,
   logged = g_array_new (FALSE, FALSE, sizeof (gint64));
   if (!shoebox_collection_log_new_wear (self->collection, (const gint64 *) ids->data, ids->len, today, logged, &error))
     {
-      _shoebox_collection_page_show_error (self, error);
+      shoebox_toast_add (GTK_WIDGET (self), shoebox_toast_new_error (error->message));
       return;
     }
 
@@ -804,7 +805,7 @@ undo_wear (ShoeboxCollectionPage *self)
 
       if (!shoebox_collection_remove_wear (self->collection, g_array_index (ids, gint64, i), date, &error))
         {
-          _shoebox_collection_page_show_error (self, error);
+          shoebox_toast_add (GTK_WIDGET (self), shoebox_toast_new_error (error->message));
           _shoebox_collection_page_run_search (self, FALSE);
           return FALSE;
         }
@@ -834,7 +835,7 @@ delete_ids (ShoeboxCollectionPage *self,
   deletion = shoebox_collection_delete_pairs (self->collection, ids, n_ids, &error);
   if (deletion == NULL)
     {
-      _shoebox_collection_page_show_error (self, error);
+      shoebox_toast_add (GTK_WIDGET (self), shoebox_toast_new_error (error->message));
       return;
     }
 
@@ -852,7 +853,7 @@ delete_ids (ShoeboxCollectionPage *self,
   adw_toast_set_button_label (toast, _("Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  _shoebox_collection_page_show_toast (self, toast);
+  shoebox_toast_add (GTK_WIDGET (self), toast);
 
   shoebox_collection_page_reload (self);
 }
@@ -923,12 +924,12 @@ shoebox_collection_page_undo (ShoeboxCollectionPage *self)
   n_pairs = shoebox_deletion_get_n_pairs (deletion);
   if (!shoebox_collection_restore_pairs (self->collection, deletion, &error))
     {
-      _shoebox_collection_page_show_error (self, error);
+      shoebox_toast_add (GTK_WIDGET (self), shoebox_toast_new_error (error->message));
       return FALSE;
     }
 
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u pair restored", "%u pairs restored", n_pairs), n_pairs);
-  _shoebox_collection_page_show_toast (self, adw_toast_new (message));
+  shoebox_toast_add (GTK_WIDGET (self), adw_toast_new (message));
   shoebox_collection_page_reload (self);
   return TRUE;
 }

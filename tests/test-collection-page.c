@@ -942,6 +942,167 @@ test_page_list_sorts_in_memory (Fixture       *fixture,
   }
 }
 
+/* Interned: the pair may be gone once it is dropped. */
+static const char *
+colorway_at (GListModel *model,
+             guint       position)
+{
+  g_autoptr(ShoeboxPair) pair = g_list_model_get_item (model, position);
+
+  return g_intern_string (shoebox_pair_get_colorway (pair));
+}
+
+static GtkColumnViewColumn *
+column_titled (ShoeboxCollectionPage *page,
+               const char            *title)
+{
+  GtkWidget *view = shoebox_test_template_child (page, SHOEBOX_TYPE_COLLECTION_PAGE, "column_view");
+  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_str_equal (gtk_column_view_column_get_title (column), title))
+        return column;
+    }
+  g_assert_not_reached ();
+}
+
+/* The colorways of the rows on screen, top to bottom. */
+static GPtrArray *
+dup_visible_colorways (ShoeboxCollectionPage *page)
+{
+  GtkWidget *view = shoebox_test_template_child (page, SHOEBOX_TYPE_COLLECTION_PAGE, "column_view");
+  g_autoptr(GArray) tops = g_array_new (FALSE, FALSE, sizeof (float));
+  GPtrArray *texts = g_ptr_array_new ();
+  GPtrArray *sorted = g_ptr_array_new_with_free_func (g_free);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child) || g_str_equal (G_OBJECT_TYPE_NAME (child), "GtkColumnListView"))
+      for (GtkWidget *row = gtk_widget_get_first_child (child); row != NULL; row = gtk_widget_get_next_sibling (row))
+        {
+          GtkWidget *cell = gtk_widget_get_first_child (row);
+          GtkWidget *label;
+          graphene_point_t top;
+
+          /* The third column is the colorway. */
+          for (int i = 0; i < 2 && cell != NULL; i++)
+            cell = gtk_widget_get_next_sibling (cell);
+          label = cell != NULL ? gtk_widget_get_first_child (cell) : NULL;
+          if (label == NULL || !GTK_IS_INSCRIPTION (label) || !gtk_widget_get_mapped (label)
+              || !gtk_widget_compute_point (row, view, &GRAPHENE_POINT_INIT (0, 0), &top))
+            continue;
+          g_array_append_val (tops, top.y);
+          g_ptr_array_add (texts, (gpointer) gtk_inscription_get_text (GTK_INSCRIPTION (label)));
+        }
+
+  while (texts->len > 0)
+    {
+      guint best = 0;
+
+      for (guint i = 1; i < texts->len; i++)
+        if (g_array_index (tops, float, i) < g_array_index (tops, float, best))
+          best = i;
+      g_ptr_array_add (sorted, g_strdup (g_ptr_array_index (texts, best)));
+      g_ptr_array_remove_index (texts, best);
+      g_array_remove_index (tops, best);
+    }
+  g_ptr_array_unref (texts);
+  return sorted;
+}
+
+/* The rows on screen show the pairs at consecutive positions of the
+ * model, from some position on.
+ */
+static void
+assert_rows_show_model (ShoeboxCollectionPage *page)
+{
+  g_autoptr(GPtrArray) shown = dup_visible_colorways (page);
+  GListModel *model = shoebox_collection_page_get_model (page);
+  guint n_items = g_list_model_get_n_items (model);
+  gboolean found = FALSE;
+
+  g_assert_cmpuint (shown->len, >, 5);
+  for (guint start = 0; !found && start + shown->len <= n_items; start++)
+    {
+      found = TRUE;
+      for (guint i = 0; found && i < shown->len; i++)
+        found = g_strcmp0 (g_ptr_array_index (shown, i),
+                           colorway_at (model, start + i)) == 0;
+    }
+  g_assert_true (found);
+}
+
+static void
+scroll_list_to (ShoeboxCollectionPage *page,
+                double                 fraction)
+{
+  GtkWidget *view = shoebox_test_template_child (page, SHOEBOX_TYPE_COLLECTION_PAGE, "column_view");
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+
+  gtk_adjustment_set_value (adjustment, fraction * (gtk_adjustment_get_upper (adjustment)
+                                                    - gtk_adjustment_get_page_size (adjustment)));
+}
+
+/* Issue 15, item 4: a sort updates the rows near the view before its
+ * frame, and the other rows GTK keeps bound right after it, or at once
+ * when the list scrolls to them: no row ever shows a pair from before.
+ */
+static void
+test_page_list_catches_up (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  PageWindow shown;
+  ShoeboxPairList *pairs;
+  GtkColumnView *view;
+
+  g_assert_true (shoebox_collection_generate_pairs (fixture->collection, 400, 15, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+    g_settings_set_string (settings, "collection-view", "list");
+  }
+  shown = show_page (fixture);
+  shoebox_test_spin (150);
+  shoebox_test_wait_until (orders_read, shown.page);
+  pairs = SHOEBOX_PAIR_LIST (shown.page->pairs);
+  view = GTK_COLUMN_VIEW (shoebox_test_template_child (shown.page, SHOEBOX_TYPE_COLLECTION_PAGE, "column_view"));
+
+  /* The first sort lays the list out; the next ones find it laid out. */
+  sort_list_by (shown.page, "Colorway", GTK_SORT_ASCENDING);
+  gtk_column_view_sort_by_column (view, column_titled (shown.page, "Colorway"), GTK_SORT_DESCENDING);
+  if (!shoebox_pair_list_is_behind (pairs))
+    g_test_message ("This GTK keeps no row bound away from the view");
+  /* After the sort's frame, nothing is left behind. */
+  shoebox_test_spin (150);
+  g_assert_false (shoebox_pair_list_is_behind (pairs));
+  assert_rows_show_model (shown.page);
+
+  /* Sorted again and scrolled before any frame: the rows GTK kept bound
+   * away from the view catch up as the list scrolls.
+   */
+  gtk_column_view_sort_by_column (view, column_titled (shown.page, "Colorway"), GTK_SORT_ASCENDING);
+  scroll_list_to (shown.page, 0.25);
+  g_assert_false (shoebox_pair_list_is_behind (pairs));
+  shoebox_test_spin (150);
+  assert_rows_show_model (shown.page);
+  scroll_list_to (shown.page, 1.0);
+  shoebox_test_spin (150);
+  assert_rows_show_model (shown.page);
+
+  shoebox_test_destroy_settled (shown.window);
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+    g_settings_reset (settings, "collection-view");
+    g_settings_reset (settings, "collection-sort");
+    g_settings_reset (settings, "collection-sort-descending");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -960,6 +1121,7 @@ main (int   argc,
   shoebox_test_add_with_collection ("/collection-page/delete-undo-wear", test_page_delete_undo_and_wear);
   shoebox_test_add_with_collection ("/collection-page/list-sorts", test_page_list_sorts);
   shoebox_test_add_with_collection ("/collection-page/list-sorts-in-memory", test_page_list_sorts_in_memory);
+  shoebox_test_add_with_collection ("/collection-page/list-catches-up", test_page_list_catches_up);
   shoebox_test_add_with_collection ("/collection-page/narrow-with-selection", test_window_narrow_with_selection);
 
   return g_test_run ();

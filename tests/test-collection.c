@@ -963,6 +963,71 @@ test_search_keeps_positions (Fixture       *fixture,
   g_assert_cmpuint (n_changed, ==, 3);
 }
 
+/* Told where the view is, a new result updates the objects near it at
+ * once and the others at the catch-up; an object left behind is brought
+ * up to date before it is handed out, and a later result that keeps its
+ * id still brings it up to date.
+ */
+static void
+test_search_near_view_first (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  gint64 air_max = save_new_pair (fixture, "Air Max 97", "Silver Bullet");
+  gint64 track = save_new_pair (fixture, "Track", "Silver");
+  gint64 gel = save_new_pair (fixture, "Gel-1090", "Cream");
+  gint64 runner = save_new_pair (fixture, "Runner", "Grey");
+  g_autoptr(GListModel) model = search (fixture, NULL);
+  ShoeboxPairList *list = SHOEBOX_PAIR_LIST (model);
+  g_autoptr(ShoeboxPair) near = g_list_model_get_item (model, 0);
+  g_autoptr(ShoeboxPair) away = g_list_model_get_item (model, 2);
+  g_autoptr(ShoeboxPair) away_too = g_list_model_get_item (model, 3);
+  ShoeboxPairQuery reversed = { .sort = SHOEBOX_PAIR_SORT_ADDED, .descending = TRUE };
+  ShoeboxPairQuery added = { .sort = SHOEBOX_PAIR_SORT_ADDED };
+
+  g_assert_cmpint (shoebox_pair_get_id (near), ==, air_max);
+  g_assert_cmpint (shoebox_pair_get_id (away), ==, gel);
+  g_assert_cmpint (shoebox_pair_get_id (away_too), ==, runner);
+
+  shoebox_pair_list_set_near (list, 0, 2);
+  search_into (fixture, &reversed, model);
+  g_assert_cmpint (shoebox_pair_get_id (near), ==, runner);
+  g_assert_cmpint (shoebox_pair_get_id (away), ==, gel);
+  g_assert_cmpint (shoebox_pair_get_id (away_too), ==, runner);
+  g_assert_true (shoebox_pair_list_is_behind (list));
+
+  /* Asked for, an object left behind is brought up to date first. */
+  {
+    g_autoptr(ShoeboxPair) asked = g_list_model_get_item (model, 2);
+
+    g_assert_true (asked == away);
+    g_assert_cmpint (shoebox_pair_get_id (away), ==, track);
+    g_assert_cmpstr (shoebox_pair_get_silhouette_name (away), ==, "Track");
+  }
+
+  /* Position 3 keeps its id in the next result, yet its object still
+   * shows the pair before: it is brought up to date all the same.
+   */
+  shoebox_pair_list_set_keep_unchanged (list, TRUE);
+  shoebox_pair_list_set_near (list, 0, 0);
+  search_into (fixture, &reversed, model);
+  g_assert_cmpint (shoebox_pair_list_get_id (list, 3), ==, air_max);
+  g_assert_cmpint (shoebox_pair_get_id (away_too), ==, air_max);
+  g_assert_cmpstr (shoebox_pair_get_colorway (away_too), ==, "Silver Bullet");
+  g_assert_false (shoebox_pair_list_is_behind (list));
+
+  /* The catch-up brings every object left behind up to date. */
+  shoebox_pair_list_set_near (list, 0, 1);
+  search_into (fixture, &added, model);
+  g_assert_cmpint (shoebox_pair_get_id (near), ==, air_max);
+  g_assert_cmpint (shoebox_pair_get_id (away), ==, track);
+  g_assert_cmpint (shoebox_pair_get_id (away_too), ==, air_max);
+  shoebox_pair_list_catch_up (list);
+  g_assert_false (shoebox_pair_list_is_behind (list));
+  g_assert_cmpint (shoebox_pair_get_id (away), ==, gel);
+  g_assert_cmpstr (shoebox_pair_get_colorway (away), ==, "Cream");
+  g_assert_cmpint (shoebox_pair_get_id (away_too), ==, runner);
+}
+
 /* The first screenful (a limit), and every order through the quick path
  * (no text, no filter) the same as through the joins.
  */
@@ -1451,6 +1516,7 @@ main (int   argc,
   g_test_add ("/collection/search/prefix", Fixture, NULL, set_up, test_search_prefix, tear_down);
   g_test_add ("/collection/search/filters", Fixture, NULL, set_up, test_search_filters, tear_down);
   g_test_add ("/collection/search/keeps-positions", Fixture, NULL, set_up, test_search_keeps_positions, tear_down);
+  g_test_add ("/collection/search/near-view-first", Fixture, NULL, set_up, test_search_near_view_first, tear_down);
   g_test_add ("/collection/search/limit-and-quick-path", Fixture, NULL, set_up, test_search_limit_and_quick_path, tear_down);
   g_test_add ("/collection/statistics", Fixture, NULL, set_up, test_statistics, tear_down);
   g_test_add ("/collection/statistics/async", Fixture, NULL, set_up, test_statistics_async, tear_down);

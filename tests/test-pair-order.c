@@ -114,6 +114,65 @@ test_order_agrees_with_sql (Fixture       *fixture,
     }
 }
 
+/* Every pair in every order, as the search with nothing typed lists
+ * them, and what counts as nothing typed.
+ */
+static void
+test_order_sort_all (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxPairOrder) order = NULL;
+
+  g_assert_true (shoebox_collection_generate_pairs (fixture->collection, 500, 15, &error));
+  g_assert_no_error (error);
+  add_odd_pair (fixture->collection, "Alpha", NULL, SHOEBOX_CONDITION_WORN, "USD", 0, "2020-01-01");
+  add_odd_pair (fixture->collection, "ébène", "9.5", SHOEBOX_CONDITION_NONE, NULL, -1, "1999-12-31");
+  order = shoebox_pair_order_read (shoebox_collection_get_database (fixture->collection), NULL, &error);
+  g_assert_no_error (error);
+
+  for (ShoeboxPairSort sort = SHOEBOX_PAIR_SORT_ADDED; sort <= SHOEBOX_PAIR_SORT_LAST_WORN; sort++)
+    for (int descending = 0; descending < 2; descending++)
+      {
+        g_autoptr(GArray) expected = search_ids (fixture->collection, NULL, sort, descending);
+        g_autoptr(GArray) sorted = shoebox_pair_order_sort_all (order, sort, descending);
+
+        if (sort == SHOEBOX_PAIR_SORT_RELEVANCE)
+          {
+            g_assert_null (sorted);
+            continue;
+          }
+        g_test_message ("sort %d, %s", sort, descending ? "descending" : "ascending");
+        g_assert_nonnull (sorted);
+        g_assert_cmpuint (sorted->len, ==, 502);
+        g_assert_cmpmem (sorted->data, sorted->len * sizeof (gint64), expected->data, expected->len * sizeof (gint64));
+      }
+
+  {
+    ShoeboxPairQuery query = { 0 };
+
+    g_assert_true (shoebox_pair_query_finds_everything (&query));
+    query.text = "  - ";
+    g_assert_true (shoebox_pair_query_finds_everything (&query));
+    query.sort = SHOEBOX_PAIR_SORT_COLORWAY;
+    g_assert_true (shoebox_pair_query_finds_everything (&query));
+    query.text = "a";
+    g_assert_false (shoebox_pair_query_finds_everything (&query));
+    query.text = "";
+    query.brand = "Nike";
+    g_assert_false (shoebox_pair_query_finds_everything (&query));
+    query.brand = "";
+    query.tag = "grail";
+    g_assert_false (shoebox_pair_query_finds_everything (&query));
+    query.tag = NULL;
+    query.statuses = 1;
+    g_assert_false (shoebox_pair_query_finds_everything (&query));
+    query.statuses = 0;
+    query.limit = 30;
+    g_assert_false (shoebox_pair_query_finds_everything (&query));
+  }
+}
+
 /* A pair added after the orders were read is not one they can place. */
 static void
 test_order_unknown_pair (Fixture       *fixture,
@@ -147,6 +206,7 @@ main (int   argc,
 
   shoebox_test_add_with_collection ("/pair-order/agrees-with-sql", test_order_agrees_with_sql);
   shoebox_test_add_with_collection ("/pair-order/unknown-pair", test_order_unknown_pair);
+  shoebox_test_add_with_collection ("/pair-order/sort-all", test_order_sort_all);
 
   return g_test_run ();
 }

@@ -77,6 +77,34 @@ build_match_query (const char *text)
   return g_string_free (g_steal_pointer (&query), FALSE);
 }
 
+static gboolean
+query_filters (const ShoeboxPairQuery *query)
+{
+  return (query->brand != NULL && query->brand[0] != '\0') || query->silhouette_id != 0
+         || query->conditions != 0 || query->statuses != 0
+         || (query->tag != NULL && query->tag[0] != '\0');
+}
+
+/**
+ * shoebox_pair_query_finds_everything:
+ * @query: a query
+ *
+ * Whether @query finds every pair: no filter, no limit, and no word in
+ * its text that a search would look for ("" or " - " are none).
+ *
+ * Returns: %TRUE if @query lists the whole collection
+ */
+gboolean
+shoebox_pair_query_finds_everything (const ShoeboxPairQuery *query)
+{
+  g_autofree char *match = NULL;
+
+  g_return_val_if_fail (query != NULL, FALSE);
+
+  match = build_match_query (query->text);
+  return match == NULL && !query_filters (query) && query->limit == 0;
+}
+
 /* The limit is bound (?7), never written into the SQL: a statement is
  * prepared once for each shape of query, whatever the limit.
  */
@@ -98,9 +126,7 @@ build_search_sql (const ShoeboxPairQuery *query,
   GString *sql = g_string_new ("SELECT p.id");
   const char * const *keys = sort_keys[query->sort];
   gboolean relevance = has_text && query->sort == SHOEBOX_PAIR_SORT_RELEVANCE;
-  gboolean filtered = (query->brand != NULL && query->brand[0] != '\0') || query->silhouette_id != 0
-                      || query->conditions != 0 || query->statuses != 0
-                      || (query->tag != NULL && query->tag[0] != '\0');
+  gboolean filtered = query_filters (query);
 
   /* Typing with no filter, in the order pairs were added or by rank: the
    * index alone has the answer, in order, without a join or a sort.

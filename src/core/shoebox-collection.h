@@ -265,6 +265,7 @@ gboolean           shoebox_collection_search_into             (ShoeboxCollection
                                                                const ShoeboxPairQuery *query,
                                                                GListModel         *list,
                                                                GError            **error);
+gboolean           shoebox_pair_query_finds_everything        (const ShoeboxPairQuery *query);
 GListModel        *shoebox_collection_list_not_worn_since     (ShoeboxCollection  *self,
                                                                const char         *date,
                                                                GError            **error);

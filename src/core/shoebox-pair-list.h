@@ -27,5 +27,10 @@ void             shoebox_pair_list_set_keep_unchanged (ShoeboxPairList *self,
                                                        gboolean         keep_unchanged);
 void             shoebox_pair_list_replace (ShoeboxPairList  *self,
                                             GArray           *ids);
+void             shoebox_pair_list_set_near (ShoeboxPairList *self,
+                                             guint            first,
+                                             guint            n_positions);
+void             shoebox_pair_list_catch_up (ShoeboxPairList *self);
+gboolean         shoebox_pair_list_is_behind (ShoeboxPairList *self);
 
 G_END_DECLS

@@ -509,6 +509,54 @@ shoebox_pair_order_read_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* @by_id, @n indexes in order of id (which breaks every tie), put in
+ * @sort's order: the least significant key first, each sort stable.
+ * Takes @by_id.
+ */
+static GArray *
+sort_indexes (ShoeboxPairOrder *self,
+              ShoeboxPairSort   sort,
+              gboolean          descending,
+              guint32          *by_id,
+              guint32           n)
+{
+  g_autofree guint32 *order = NULL;
+  GArray *sorted;
+
+  if (sort == SHOEBOX_PAIR_SORT_ADDED)
+    {
+      order = by_id;
+      if (descending)
+        for (guint32 i = 0; i < n / 2; i++)
+          {
+            guint32 swap = order[i];
+
+            order[i] = order[n - 1 - i];
+            order[n - 1 - i] = swap;
+          }
+    }
+  else
+    {
+      const int *keys = sort_keys[sort];
+
+      order = g_new (guint32, MAX (n, 1));
+      if (keys[1] >= 0)
+        {
+          sort_by_key (by_id, order, n, self->ranks[keys[1]], self->n_ranks[keys[1]], descending);
+          memcpy (by_id, order, n * sizeof (guint32));
+        }
+      sort_by_key (by_id, order, n, self->ranks[keys[0]], self->n_ranks[keys[0]], descending);
+      g_free (by_id);
+    }
+
+  sorted = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  g_array_set_size (sorted, n);
+  for (guint32 i = 0; i < n; i++)
+    g_array_index (sorted, gint64, i) = self->ids[order[i]];
+
+  return sorted;
+}
+
 /**
  * shoebox_pair_order_sort:
  * @self: the orders
@@ -531,9 +579,7 @@ shoebox_pair_order_sort (ShoeboxPairOrder *self,
                          guint             n_ids)
 {
   g_autofree guint8 *wanted = NULL;
-  g_autofree guint32 *by_id = NULL;
-  g_autofree guint32 *order = NULL;
-  g_autoptr(GArray) sorted = NULL;
+  guint32 *by_id;
   guint32 n = 0;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -551,43 +597,43 @@ shoebox_pair_order_sort (ShoeboxPairOrder *self,
       wanted[index] = 1;
     }
 
-  /* The result's indexes in order of id, which breaks every tie... */
   by_id = g_new (guint32, MAX (n_ids, 1));
   for (guint32 i = 0; i < self->n_pairs; i++)
     if (wanted[i])
       by_id[n++] = i;
 
-  /* ...then sorted by the least significant key first, each sort stable. */
-  if (sort == SHOEBOX_PAIR_SORT_ADDED)
-    {
-      order = g_steal_pointer (&by_id);
-      if (descending)
-        for (guint32 i = 0; i < n / 2; i++)
-          {
-            guint32 swap = order[i];
+  return sort_indexes (self, sort, descending, by_id, n);
+}
 
-            order[i] = order[n - 1 - i];
-            order[n - 1 - i] = swap;
-          }
-    }
-  else
-    {
-      const int *keys = sort_keys[sort];
+/**
+ * shoebox_pair_order_sort_all:
+ * @self: the orders
+ * @sort: the column
+ * @descending: which way
+ *
+ * Every pair @self knows, in @sort's order: what a search with no text
+ * and no filter finds, without asking the database.
+ *
+ * Returns: (transfer full) (nullable): the ids in order, or %NULL if
+ *   @sort is by relevance
+ */
+GArray *
+shoebox_pair_order_sort_all (ShoeboxPairOrder *self,
+                             ShoeboxPairSort   sort,
+                             gboolean          descending)
+{
+  guint32 *by_id;
 
-      order = g_new (guint32, MAX (n, 1));
-      if (keys[1] >= 0)
-        {
-          sort_by_key (by_id, order, n, self->ranks[keys[1]], self->n_ranks[keys[1]], descending);
-          memcpy (by_id, order, n * sizeof (guint32));
-        }
-      sort_by_key (by_id, order, n, self->ranks[keys[0]], self->n_ranks[keys[0]], descending);
-    }
+  g_return_val_if_fail (self != NULL, NULL);
 
-  sorted = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
-  for (guint32 i = 0; i < n; i++)
-    g_array_append_val (sorted, self->ids[order[i]]);
+  if (sort >= N_SORTS || sort == SHOEBOX_PAIR_SORT_RELEVANCE)
+    return NULL;
 
-  return g_steal_pointer (&sorted);
+  by_id = g_new (guint32, MAX (self->n_pairs, 1));
+  for (guint32 i = 0; i < self->n_pairs; i++)
+    by_id[i] = i;
+
+  return sort_indexes (self, sort, descending, by_id, self->n_pairs);
 }
 
 void

@@ -29,6 +29,9 @@ GArray           *shoebox_pair_order_sort        (ShoeboxPairOrder     *self,
                                                   gboolean              descending,
                                                   const gint64         *ids,
                                                   guint                 n_ids);
+GArray           *shoebox_pair_order_sort_all    (ShoeboxPairOrder     *self,
+                                                  ShoeboxPairSort       sort,
+                                                  gboolean              descending);
 void              shoebox_pair_order_free        (ShoeboxPairOrder     *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShoeboxPairOrder, shoebox_pair_order_free)

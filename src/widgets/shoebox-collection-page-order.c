@@ -69,9 +69,10 @@ _shoebox_collection_page_drop_order (ShoeboxCollectionPage *self)
 }
 
 /* @query's pairs in its order, into the page's list: SQL finds them in
- * the order they were added, the orders in memory sort them. FALSE with
- * nothing done when that cannot be (no orders yet, a relevance sort, a
- * pair the orders do not know).
+ * the order they were added, the orders in memory sort them. A query
+ * for every pair (the search word cleared) needs no SQL at all: the
+ * orders know every pair. FALSE with nothing done when that cannot be
+ * (no orders yet, a relevance sort, a pair the orders do not know).
  */
 static gboolean
 search_sorted_in_memory (ShoeboxCollectionPage   *self,
@@ -84,16 +85,26 @@ search_sorted_in_memory (ShoeboxCollectionPage   *self,
   const gint64 *ids;
   guint n_ids;
 
-  if (self->order == NULL || query->sort == SHOEBOX_PAIR_SORT_ADDED || query->sort == SHOEBOX_PAIR_SORT_RELEVANCE)
+  if (self->order == NULL || query->sort == SHOEBOX_PAIR_SORT_RELEVANCE)
     return FALSE;
 
-  unsorted.sort = SHOEBOX_PAIR_SORT_ADDED;
-  unsorted.descending = FALSE;
-  found = shoebox_collection_search (self->collection, &unsorted, error);
-  if (found == NULL)
-    return FALSE;
-  ids = shoebox_pair_list_get_ids (SHOEBOX_PAIR_LIST (found), &n_ids);
-  sorted = shoebox_pair_order_sort (self->order, query->sort, query->descending, ids, n_ids);
+  if (shoebox_pair_query_finds_everything (query))
+    {
+      sorted = shoebox_pair_order_sort_all (self->order, query->sort, query->descending);
+    }
+  else
+    {
+      /* In the order added, SQL alone is as quick. */
+      if (query->sort == SHOEBOX_PAIR_SORT_ADDED)
+        return FALSE;
+      unsorted.sort = SHOEBOX_PAIR_SORT_ADDED;
+      unsorted.descending = FALSE;
+      found = shoebox_collection_search (self->collection, &unsorted, error);
+      if (found == NULL)
+        return FALSE;
+      ids = shoebox_pair_list_get_ids (SHOEBOX_PAIR_LIST (found), &n_ids);
+      sorted = shoebox_pair_order_sort (self->order, query->sort, query->descending, ids, n_ids);
+    }
   if (sorted == NULL)
     return FALSE;
 
@@ -160,6 +171,8 @@ _shoebox_collection_page_sort_in_place (ShoeboxCollectionPage *self,
 
   /* The pairs are the same: a row that keeps its pair is not read again. */
   shoebox_pair_list_set_keep_unchanged (SHOEBOX_PAIR_LIST (self->pairs), TRUE);
+  _shoebox_collection_page_tell_near (self);
   shoebox_pair_list_replace (SHOEBOX_PAIR_LIST (self->pairs), g_steal_pointer (&sorted));
+  _shoebox_collection_page_catch_up_later (self);
   return TRUE;
 }

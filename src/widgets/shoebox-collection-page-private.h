@@ -39,6 +39,8 @@ struct _ShoeboxCollectionPage
   gulong              first_frame_handler;
   ShoeboxPairOrder   *order;             /* every column's order, once read */
   GCancellable       *order_cancellable; /* while it is read */
+  GdkFrameClock      *catch_up_clock;    /* watched until the results catch up */
+  gulong              catch_up_handler;
 
   GtkSearchEntry     *search_entry;
   GtkStack           *view_stack;
@@ -75,6 +77,11 @@ void            _shoebox_collection_page_save_sort    (ShoeboxCollectionPage *se
 void            _shoebox_collection_page_restore_sort (ShoeboxCollectionPage *self);
 void            _shoebox_collection_page_want_order   (ShoeboxCollectionPage *self);
 void            _shoebox_collection_page_drop_order   (ShoeboxCollectionPage *self);
+void            _shoebox_collection_page_set_up_catch_up (ShoeboxCollectionPage *self);
+void            _shoebox_collection_page_tell_near    (ShoeboxCollectionPage *self);
+void            _shoebox_collection_page_catch_up_later (ShoeboxCollectionPage *self);
+void            _shoebox_collection_page_catch_up     (ShoeboxCollectionPage *self);
+void            _shoebox_collection_page_stop_catch_up (ShoeboxCollectionPage *self);
 gboolean        _shoebox_collection_page_search_into  (ShoeboxCollectionPage   *self,
                                                        const ShoeboxPairQuery  *query,
                                                        GError                 **error);

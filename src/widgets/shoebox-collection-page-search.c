@@ -165,8 +165,10 @@ _shoebox_collection_page_run_search (ShoeboxCollectionPage *self,
       g_autoptr(GArray) selected = _shoebox_collection_page_dup_selected_ids (self);
 
       shoebox_pair_list_set_keep_unchanged (SHOEBOX_PAIR_LIST (self->pairs), keep_unchanged);
+      _shoebox_collection_page_tell_near (self);
       if (!_shoebox_collection_page_search_into (self, &query, &error))
         shoebox_toast_add (GTK_WIDGET (self), shoebox_toast_new_error (error->message));
+      _shoebox_collection_page_catch_up_later (self);
       _shoebox_collection_page_select_ids (self, selected);
     }
   else

@@ -95,6 +95,8 @@ static void
 shoebox_collection_page_unmap (GtkWidget *widget)
 {
   stop_watching_first_frame (SHOEBOX_COLLECTION_PAGE (widget));
+  /* Off screen, there is no frame to wait for. */
+  _shoebox_collection_page_catch_up (SHOEBOX_COLLECTION_PAGE (widget));
 
   GTK_WIDGET_CLASS (shoebox_collection_page_parent_class)->unmap (widget);
 }
@@ -429,6 +431,7 @@ shoebox_collection_page_dispose (GObject *object)
 
   self->rest_pending = FALSE;
   stop_watching_first_frame (self);
+  _shoebox_collection_page_stop_catch_up (self);
   _shoebox_collection_page_drop_order (self);
   /* The column view's sorter says it changed as its columns go. */
   if (self->column_view != NULL)
@@ -573,6 +576,7 @@ shoebox_collection_page_init (ShoeboxCollectionPage *self)
                            self, G_CONNECT_SWAPPED);
 
   _shoebox_collection_page_set_up_views (self);
+  _shoebox_collection_page_set_up_catch_up (self);
   _shoebox_collection_page_restore_sort (self);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);

@@ -44,7 +44,6 @@ typedef struct
 {
   gint64  id;
   gint64  silhouette_id;
-  char   *label;
 } WantedPair;
 
 static void
@@ -55,12 +54,6 @@ term_free (Term *term)
   g_free (term);
 }
 
-static void
-wanted_pair_free (WantedPair *pair)
-{
-  g_free (pair->label);
-  g_free (pair);
-}
 
 /* A one-word name without a digit ("Runner", "Track") is an ordinary word
  * too: it counts only where the text also names the brand.
@@ -117,14 +110,11 @@ load_terms (ShoeboxDatabase  *database,
 
       pair->id = shoebox_statement_column_int64 (stmt, 0);
       pair->silhouette_id = shoebox_statement_column_int64 (stmt, 1);
-      pair->label = _shoebox_mentions_dup_pair_label (shoebox_statement_column_text (stmt, 3),
-                                                      shoebox_statement_column_text (stmt, 4),
-                                                      shoebox_statement_column_text (stmt, 5));
 
       of_silhouette = g_hash_table_lookup (wanted, &pair->silhouette_id);
       if (of_silhouette == NULL)
         {
-          of_silhouette = g_ptr_array_new_with_free_func ((GDestroyNotify) wanted_pair_free);
+          of_silhouette = g_ptr_array_new_with_free_func (g_free);
           g_hash_table_insert (wanted, &pair->silhouette_id, of_silhouette);
         }
       g_ptr_array_add (of_silhouette, pair);
@@ -317,6 +307,15 @@ _shoebox_mentions_find (ShoeboxDatabase  *database,
   g_autoptr(ShoeboxStatement) stmt = NULL;
   gboolean ok, has_row;
 
+  /* No story, nothing to find: neither the catalogue nor 100,000 pairs
+   * need reading.
+   */
+  stmt = _shoebox_mentions_prepare (database, MENTIONS_SQL_VISIBLE_ITEMS, error);
+  if (stmt == NULL || !shoebox_database_step_row (database, stmt, &has_row, error))
+    return FALSE;
+  if (!has_row)
+    return TRUE;
+
   if (!load_terms (database, terms, wanted, error))
     return FALSE;
   index = index_terms (terms);
@@ -324,10 +323,7 @@ _shoebox_mentions_find (ShoeboxDatabase  *database,
   if (g_hash_table_size (wanted) == 0)
     return TRUE;
 
-  stmt = _shoebox_mentions_prepare (database, MENTIONS_SQL_VISIBLE_ITEMS, error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((ok = shoebox_database_step_row (database, stmt, &has_row, error)) && has_row)
+  for (ok = TRUE; ok && has_row; ok = shoebox_database_step_row (database, stmt, &has_row, error))
     {
       g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Found));
       GString *normal = g_string_new (" ");

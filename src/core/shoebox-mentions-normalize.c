@@ -34,6 +34,33 @@ is_word_char (gunichar c)
   return g_unichar_isalnum (c);
 }
 
+/* What the general path below makes of ASCII text, without its three
+ * copies of the text: NFKC leaves ASCII as it is, and case folding it is
+ * g_ascii_tolower(). Style codes, most names and most stories are ASCII.
+ */
+static gboolean
+append_normal_ascii (GString    *out,
+                     const char *text)
+{
+  char previous = '\0';
+
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      return FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (out, g_ascii_tolower (*p));
+      else if (*p == '.' && g_ascii_isdigit (previous) && g_ascii_isdigit (p[1]))
+        g_string_append_c (out, '.');
+      else if (out->len > 0 && out->str[out->len - 1] != ' ')
+        g_string_append_c (out, ' ');
+      previous = *p;
+    }
+  return TRUE;
+}
+
 void
 _shoebox_mentions_append_normal (GString    *out,
                                  const char *text)
@@ -42,7 +69,7 @@ _shoebox_mentions_append_normal (GString    *out,
   g_autofree char *folded = NULL;
   gunichar previous = 0;
 
-  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+  if (text == NULL || append_normal_ascii (out, text) || !g_utf8_validate (text, -1, NULL))
     return;
 
   composed = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);

@@ -19,9 +19,7 @@ static const char * const sql_text[N_MENTIONS_SQL] = {
     "SELECT s.id, s.name, b.name FROM silhouettes s"
     " JOIN brands b ON b.id = s.brand_id",
   [MENTIONS_SQL_WANTED_PAIRS] =
-    "SELECT p.id, p.silhouette_id, p.style_code, b.name, s.name, p.colorway"
-    " FROM pairs p JOIN silhouettes s ON s.id = p.silhouette_id"
-    " JOIN brands b ON b.id = s.brand_id"
+    "SELECT p.id, p.silhouette_id, p.style_code FROM pairs p"
     " WHERE p.status IN ('Owned', 'Wishlist')"
     " ORDER BY p.status = 'Owned' DESC, p.id",
   [MENTIONS_SQL_VISIBLE_ITEMS] =

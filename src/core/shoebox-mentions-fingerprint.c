@@ -31,31 +31,36 @@ static gboolean
 hash_rows (ShoeboxDatabase  *database,
            MentionsSql       sql,
            GChecksum        *checksum,
+           guint            *n_rows,
            GError          **error)
 {
   g_autoptr(ShoeboxStatement) stmt = _shoebox_mentions_prepare (database, sql, error);
   gboolean ok, has_row;
 
+  *n_rows = 0;
   if (stmt == NULL)
     return FALSE;
   while ((ok = shoebox_database_step_row (database, stmt, &has_row, error)) && has_row)
-    for (int i = 0; i < sqlite3_column_count (stmt); i++)
-      {
-        const char *text = shoebox_statement_column_text (stmt, i);
+    {
+      ++*n_rows;
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          const char *text = shoebox_statement_column_text (stmt, i);
 
-        /* Each value with its length: no two rows hash alike by moving a
-         * boundary. NULL is told from the empty text.
-         */
-        if (text == NULL)
-          g_checksum_update (checksum, (const guchar *) "N", 1);
-        else
-          {
-            g_autofree char *length = g_strdup_printf ("%zu:", strlen (text));
+          /* Each value with its length: no two rows hash alike by moving a
+           * boundary. NULL is told from the empty text.
+           */
+          if (text == NULL)
+            g_checksum_update (checksum, (const guchar *) "N", 1);
+          else
+            {
+              g_autofree char *length = g_strdup_printf ("%zu:", strlen (text));
 
-            g_checksum_update (checksum, (const guchar *) length, -1);
-            g_checksum_update (checksum, (const guchar *) text, -1);
-          }
-      }
+              g_checksum_update (checksum, (const guchar *) length, -1);
+              g_checksum_update (checksum, (const guchar *) text, -1);
+            }
+        }
+    }
   return ok;
 }
 
@@ -67,11 +72,17 @@ _shoebox_mentions_dup_fingerprint (ShoeboxDatabase  *database,
                                    GError          **error)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint n_stories, n_rows;
 
   g_checksum_update (checksum, (const guchar *) MATCHING_VERSION, -1);
-  if (!hash_rows (database, MENTIONS_SQL_PAIRS_SUMMARY, checksum, error)
-      || !hash_rows (database, MENTIONS_SQL_SILHOUETTE_NAMES, checksum, error)
-      || !hash_rows (database, MENTIONS_SQL_VISIBLE_ITEMS, checksum, error))
+  if (!hash_rows (database, MENTIONS_SQL_VISIBLE_ITEMS, checksum, &n_stories, error))
+    return NULL;
+  /* Without a story nothing is found, whatever the pairs: their summary,
+   * a read of the whole table, would change nothing.
+   */
+  if (n_stories > 0
+      && (!hash_rows (database, MENTIONS_SQL_PAIRS_SUMMARY, checksum, &n_rows, error)
+          || !hash_rows (database, MENTIONS_SQL_SILHOUETTE_NAMES, checksum, &n_rows, error)))
     return NULL;
 
   return g_strdup (g_checksum_get_string (checksum));

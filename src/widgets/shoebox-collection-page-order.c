@@ -18,10 +18,11 @@
  * reorders the ids the list already has, and a search with a sort asks
  * SQL only which pairs match.
  *
- * The orders are read when the list is first on screen, after the first
- * frame's work, never for the grid alone: a collector who never sorts
- * never pays for it. Any change to the collection drops them (the search
- * after it orders in SQL, as before) and they are read again.
+ * The orders are read when the list is first on screen, from its first
+ * frame on, while the main thread loads the rest of the results; never
+ * for the grid alone: a collector who never sorts never pays for it. Any
+ * change to the collection drops them (the search after it orders in
+ * SQL, as before) and they are read again.
  */
 
 static void
@@ -52,8 +53,9 @@ order_read_cb (GObject      *source,
 void
 _shoebox_collection_page_want_order (ShoeboxCollectionPage *self)
 {
+  /* Not before the first frame, whose work it would slow down. */
   if (self->collection == NULL || self->order != NULL || self->order_cancellable != NULL
-      || self->rest_pending || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+      || self->first_frame_clock != NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
 
   self->order_cancellable = g_cancellable_new ();

@@ -70,6 +70,11 @@ first_frame_painted_cb (GdkFrameClock         *clock,
                         ShoeboxCollectionPage *self)
 {
   stop_watching_first_frame (self);
+  /* The list's orders are read in a worker while this thread loads the
+   * rest: on two cores, neither waits for the other.
+   */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "list") == 0)
+    _shoebox_collection_page_want_order (self);
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, load_rest_idle, g_object_ref (self), g_object_unref);
 }
 
@@ -80,15 +85,15 @@ shoebox_collection_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (shoebox_collection_page_parent_class)->map (widget);
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "list") == 0)
-    _shoebox_collection_page_want_order (self);
-
   if (self->rest_pending && self->first_frame_clock == NULL)
     {
       self->first_frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
       self->first_frame_handler = g_signal_connect (self->first_frame_clock, "after-paint",
                                                     G_CALLBACK (first_frame_painted_cb), self);
     }
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "list") == 0)
+    _shoebox_collection_page_want_order (self);
 }
 
 static void

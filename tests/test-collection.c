@@ -963,6 +963,57 @@ test_search_keeps_positions (Fixture       *fixture,
   g_assert_cmpuint (n_changed, ==, 3);
 }
 
+/* A view asking for positions in turn gets them read in one query per
+ * READ_AHEAD (32), not one each; one that jumps gets one pair; and a new
+ * result drops what was read ahead for the old one.
+ */
+static void
+test_search_reads_ahead (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+  ShoeboxPairQuery newest_first = { .sort = SHOEBOX_PAIR_SORT_ADDED, .descending = TRUE };
+  const char *load = "FROM json_each";
+
+  g_assert_true (shoebox_collection_generate_pairs (fixture->collection, 100, 5, &error));
+  g_assert_no_error (error);
+  model = search (fixture, NULL);
+
+  shoebox_test_sql_log_clear ();
+  for (guint i = 0; i < 40; i++)
+    {
+      ShoeboxPair *pair = g_list_model_get_item (model, i);
+
+      g_assert_cmpint (shoebox_pair_get_id (pair), ==, shoebox_pair_list_get_id (SHOEBOX_PAIR_LIST (model), i));
+      g_ptr_array_add (held, pair);
+    }
+  /* The pairs, their tags and their wears: three queries per batch. */
+  g_assert_cmpuint (shoebox_test_sql_log_count (load, TRUE), ==, 2 * 3);
+
+  /* A jump reads one pair; going back up from there reads ahead upwards. */
+  shoebox_test_sql_log_clear ();
+  g_ptr_array_add (held, g_list_model_get_item (model, 90));
+  g_assert_cmpuint (shoebox_test_sql_log_count (load, TRUE), ==, 3);
+  for (guint i = 89; i >= 60; i--)
+    {
+      ShoeboxPair *pair = g_list_model_get_item (model, i);
+
+      g_assert_cmpint (shoebox_pair_get_id (pair), ==, shoebox_pair_list_get_id (SHOEBOX_PAIR_LIST (model), i));
+      g_ptr_array_add (held, pair);
+    }
+  g_assert_cmpuint (shoebox_test_sql_log_count (load, TRUE), ==, 2 * 3);
+
+  /* Read ahead for the old order, position 59 now holds another pair. */
+  search_into (fixture, &newest_first, model);
+  {
+    g_autoptr(ShoeboxPair) pair = g_list_model_get_item (model, 59);
+
+    g_assert_cmpint (shoebox_pair_get_id (pair), ==, shoebox_pair_list_get_id (SHOEBOX_PAIR_LIST (model), 59));
+  }
+}
+
 /* Told where the view is, a new result updates the objects near it at
  * once and the others at the catch-up; an object left behind is brought
  * up to date before it is handed out, and a later result that keeps its
@@ -1516,6 +1567,7 @@ main (int   argc,
   g_test_add ("/collection/search/prefix", Fixture, NULL, set_up, test_search_prefix, tear_down);
   g_test_add ("/collection/search/filters", Fixture, NULL, set_up, test_search_filters, tear_down);
   g_test_add ("/collection/search/keeps-positions", Fixture, NULL, set_up, test_search_keeps_positions, tear_down);
+  g_test_add ("/collection/search/reads-ahead", Fixture, NULL, set_up, test_search_reads_ahead, tear_down);
   g_test_add ("/collection/search/near-view-first", Fixture, NULL, set_up, test_search_near_view_first, tear_down);
   g_test_add ("/collection/search/limit-and-quick-path", Fixture, NULL, set_up, test_search_limit_and_quick_path, tear_down);
   g_test_add ("/collection/statistics", Fixture, NULL, set_up, test_statistics, tear_down);

@@ -15,9 +15,11 @@
  * pair is read from the database only when a view asks for its position,
  * so a grid over 100,000 pairs only ever loads the cards it shows.
  *
- * The list keeps no pair alive: each position has a weak reference to the
- * object it handed out, which lives as long as a cell shows it. Scrolling
- * through every pair holds no more memory than the cells on screen.
+ * The list keeps no pair alive but the last it handed out and the few it
+ * read ahead of a view (read_ahead()): each position has a weak reference
+ * to the object it handed out, which lives as long as a cell shows it.
+ * Scrolling through every pair holds no more memory than the cells on
+ * screen.
  *
  * A new result (shoebox_pair_list_replace()) keeps the positions: the
  * objects cells still hold become the pairs now at their positions
@@ -44,6 +46,8 @@ struct _ShoeboxPairList
   GArray            *ids;       /* gint64, one per position */
   GPtrArray         *slots;     /* GWeakRef *, or NULL until asked for */
   ShoeboxPair       *last_item; /* see get_item */
+  GHashTable        *ahead;     /* position + 1 → a pair read ahead, see read_ahead() */
+  guint              last_asked;
   gboolean           keep_unchanged;
   guint              near_first; /* the positions a view shows, about */
   guint              near_n;     /* 0: every position is near */
@@ -128,6 +132,58 @@ is_near (ShoeboxPairList *self,
   return self->near_n == 0 || (position >= self->near_first && position - self->near_first < self->near_n);
 }
 
+/* A view asks for positions one at a time, the ones after (or, scrolling
+ * up, before) the last: the pair at @position is read with the next ones
+ * that no cell shows, in one query (three, with tags and wears, whatever
+ * their number), not a query each. With 100,000 pairs a pair read alone
+ * took 0.3 ms; the list's first screenful and the 200 rows GTK 4.8 binds
+ * after it asked for that many.
+ */
+#define READ_AHEAD 32
+
+static ShoeboxPair *
+read_ahead (ShoeboxPairList *self,
+            guint            position)
+{
+  gboolean backwards = position + 1 == self->last_asked;
+  /* Anywhere else, a view jumped: one pair, not a guess. */
+  guint n_wanted = backwards || position == self->last_asked + 1 || position == 0 ? READ_AHEAD : 1;
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) read = NULL;
+  ShoeboxPair *pair = NULL;
+
+  for (guint p = position; p < self->ids->len && positions->len < n_wanted; p = backwards ? p - 1 : p + 1)
+    {
+      GWeakRef *slot = g_ptr_array_index (self->slots, p);
+      g_autoptr(ShoeboxPair) live = slot != NULL ? g_weak_ref_get (slot) : NULL;
+
+      if (p != position && live != NULL)
+        break;
+      g_array_append_val (positions, p);
+      g_array_append_val (ids, g_array_index (self->ids, gint64, p));
+      if (backwards && p == 0)
+        break;
+    }
+
+  /* What was read ahead before and not asked for goes. */
+  g_hash_table_remove_all (self->ahead);
+  read = shoebox_collection_get_pairs (self->collection, (const gint64 *) (gpointer) ids->data, ids->len, NULL);
+  for (guint i = 0; i < positions->len; i++)
+    {
+      guint p = g_array_index (positions, guint, i);
+      ShoeboxPair *found = read != NULL ? g_ptr_array_index (read, i) : NULL;
+      ShoeboxPair *one = found != NULL ? g_object_ref (found) : read_pair (self, g_array_index (ids, gint64, i));
+
+      if (p == position)
+        pair = one;
+      else
+        g_hash_table_insert (self->ahead, GUINT_TO_POINTER (p + 1), one);
+    }
+
+  return pair;
+}
+
 static GType
 shoebox_pair_list_get_item_type (GListModel *model)
 {
@@ -160,7 +216,8 @@ shoebox_pair_list_get_item (GListModel *model,
     }
   if (pair == NULL)
     {
-      pair = read_pair (self, g_array_index (self->ids, gint64, position));
+      if (!g_hash_table_steal_extended (self->ahead, GUINT_TO_POINTER (position + 1), NULL, (gpointer *) &pair))
+        pair = read_ahead (self, position);
       slot = g_ptr_array_index (self->slots, position);
       if (slot == NULL)
         {
@@ -170,6 +227,7 @@ shoebox_pair_list_get_item (GListModel *model,
         }
       g_weak_ref_set (slot, pair);
     }
+  self->last_asked = position;
 
   /* GTK 4.8 asks for an item, drops it, and asks again when it builds a
    * cell: the last one stays alive so it is read once.
@@ -193,6 +251,7 @@ shoebox_pair_list_dispose (GObject *object)
   ShoeboxPairList *self = SHOEBOX_PAIR_LIST (object);
 
   g_clear_object (&self->last_item);
+  g_clear_pointer (&self->ahead, g_hash_table_unref);
   g_clear_object (&self->collection);
   g_clear_pointer (&self->behind, g_hash_table_unref);
 
@@ -222,6 +281,7 @@ shoebox_pair_list_class_init (ShoeboxPairListClass *klass)
 static void
 shoebox_pair_list_init (ShoeboxPairList *self)
 {
+  self->ahead = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
 }
 
 /**
@@ -337,6 +397,7 @@ shoebox_pair_list_replace (ShoeboxPairList *self,
 
   /* Held by nothing but the list: read when next asked for, not now. */
   g_clear_object (&self->last_item);
+  g_hash_table_remove_all (self->ahead);
 
   old_ids = g_steal_pointer (&self->ids);
   self->ids = ids;

@@ -131,8 +131,8 @@ parse_rss_item (ParseContext *ctx,
     item->id = _shoebox_feed_xml_dup_line (ctx, guid, SHOEBOX_FEED_MAX_ID);
   else
     {
-      g_autofree char *about = (char *) xmlGetNsProp (node, (const xmlChar *) "about",
-                                                      (const xmlChar *) NS_RDF);
+      g_autofree char *about = (char *) _shoebox_feed_xml_unmark_value (node, xmlGetNsProp (node, (const xmlChar *) "about",
+                                                                                              (const xmlChar *) NS_RDF));
 
       if (about != NULL)
         item->id = _shoebox_feed_clean_line (about, SHOEBOX_FEED_MAX_ID);

@@ -167,11 +167,79 @@ _shoebox_feed_xml_is_ns (xmlNodePtr  node,
   return _shoebox_feed_xml_classify (node, &name) == ns_class && strcmp (name, local) == 0;
 }
 
+/* ------------------------------------------------------------------ marks */
+
+static inline gboolean
+is_marked (xmlNodePtr node)
+{
+  return node->doc != NULL && node->doc->_private != NULL;
+}
+
+/* An attribute's value from xmlGetProp() or xmlGetNsProp(), marks turned
+ * back: a CDATA section can end up in a tag that libxml2 recovers.
+ */
+xmlChar *
+_shoebox_feed_xml_unmark_value (xmlNodePtr  node,
+                                xmlChar    *value)
+{
+  if (value != NULL && is_marked (node))
+    _shoebox_feed_unmark ((char *) value, strlen ((const char *) value));
+  return value;
+}
+
+/* A text node's content with its marks turned back, once: the tree is
+ * then as a parse of the section's character references would have
+ * left it, for whatever reads or dumps it next.
+ */
+static void
+unmark_text_node (xmlNodePtr node)
+{
+  g_autofree char *text = NULL;
+  gsize length;
+
+  if (node->content == NULL || !is_marked (node))
+    return;
+
+  length = strlen ((const char *) node->content);
+  if (_shoebox_feed_find_mark ((const char *) node->content, length) == NULL)
+    return;
+
+  /* The content may be the dictionary's or inside the node: a copy. */
+  text = g_strndup ((const char *) node->content, length);
+  length = _shoebox_feed_unmark (text, length);
+  xmlNodeSetContentLen (node, (const xmlChar *) text, (int) length);
+}
+
+/* unmark_text_node() for every text node under @top. */
+static void
+unmark_tree (xmlNodePtr top)
+{
+  xmlNodePtr node = top->children;
+
+  if (!is_marked (top))
+    return;
+
+  while (node != NULL)
+    {
+      if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
+        unmark_text_node (node);
+
+      if (node->type == XML_ELEMENT_NODE && node->children != NULL)
+        {
+          node = node->children;
+          continue;
+        }
+      while (node != top && node->next == NULL)
+        node = node->parent;
+      node = node == top ? NULL : node->next;
+    }
+}
+
 char *
 _shoebox_feed_xml_get_attribute (xmlNodePtr  node,
                                  const char *name)
 {
-  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
+  xmlChar *value = _shoebox_feed_xml_unmark_value (node, xmlGetProp (node, (const xmlChar *) name));
   char *copy;
 
   if (value == NULL)
@@ -215,6 +283,7 @@ collect_text (ParseContext *ctx,
         {
         case XML_TEXT_NODE:
         case XML_CDATA_SECTION_NODE:
+          unmark_text_node (node);
           if (node->content != NULL)
             append_capped (out, (const char *) node->content,
                            strlen ((const char *) node->content), cap);
@@ -271,6 +340,8 @@ only_text (xmlNodePtr  node,
       (child->type != XML_TEXT_NODE && child->type != XML_CDATA_SECTION_NODE))
     return NULL;
 
+  unmark_text_node (child);
+
   *length = MIN (strlen ((const char *) child->content), cap);
   return (const char *) child->content;
 }
@@ -317,6 +388,8 @@ _shoebox_feed_xml_dup_inner_xml (ParseContext *ctx,
 {
   xmlBufferPtr buffer = xmlBufferCreate ();
   char *result;
+
+  unmark_tree (node);
 
   for (xmlNodePtr child = node->children; child != NULL; child = child->next)
     {
@@ -371,7 +444,8 @@ _shoebox_feed_xml_dup_node_base (ParseContext *ctx,
   base = g_strdup (ctx->base_uri);
   for (n = node; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)
     {
-      xmlChar *value = xmlGetNsProp (n, (const xmlChar *) "base", (const xmlChar *) NS_XML);
+      xmlChar *value = _shoebox_feed_xml_unmark_value (n, xmlGetNsProp (n, (const xmlChar *) "base",
+                                                                        (const xmlChar *) NS_XML));
 
       if (value != NULL)
         g_ptr_array_add (chain, value);

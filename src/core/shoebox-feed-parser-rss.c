@@ -202,9 +202,9 @@ parse_rss_item (ParseContext *ctx,
     item->author = _shoebox_feed_xml_dup_line (ctx, creator, SHOEBOX_FEED_MAX_AUTHOR);
 
   {
-    g_autofree char *base = _shoebox_feed_xml_dup_node_base (ctx, node);
+    g_autofree char *copy = NULL;
 
-    _shoebox_feed_choose_thumbnail (item, base);
+    _shoebox_feed_choose_thumbnail (item, _shoebox_feed_xml_peek_node_base (ctx, node, &copy));
   }
   return item;
 }

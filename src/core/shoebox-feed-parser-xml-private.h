@@ -81,6 +81,9 @@ char      *_shoebox_feed_xml_dup_inner_xml           (ParseContext     *ctx,
                                                       gsize             cap);
 char      *_shoebox_feed_xml_dup_node_base           (ParseContext     *ctx,
                                                       xmlNodePtr        node);
+const char *_shoebox_feed_xml_peek_node_base         (ParseContext     *ctx,
+                                                      xmlNodePtr        node,
+                                                      char            **copy);
 char      *_shoebox_feed_xml_dup_link                (ParseContext     *ctx,
                                                       xmlNodePtr        node,
                                                       const char       *raw);

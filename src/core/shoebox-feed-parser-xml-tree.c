@@ -239,9 +239,23 @@ char *
 _shoebox_feed_xml_get_attribute (xmlNodePtr  node,
                                  const char *name)
 {
-  xmlChar *value = _shoebox_feed_xml_unmark_value (node, xmlGetProp (node, (const xmlChar *) name));
+  xmlAttrPtr attribute = xmlHasProp (node, (const xmlChar *) name);
+  xmlNodePtr child = attribute != NULL && attribute->type == XML_ATTRIBUTE_NODE ? attribute->children : NULL;
+  xmlChar *value;
   char *copy;
 
+  if (attribute == NULL)
+    return NULL;
+
+  /* Nearly every value is one text node, which xmlGetProp() would copy
+   * as it is: read it where it is, unless it has marks to turn back.
+   */
+  if (child != NULL && child->next == NULL && child->content != NULL &&
+      (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) &&
+      (!is_marked (node) || strchr ((const char *) child->content, 0x7F) == NULL))
+    return shoebox_text_sanitize ((const char *) child->content, -1, SHOEBOX_FEED_MAX_URL, FALSE);
+
+  value = _shoebox_feed_xml_unmark_value (node, xmlGetProp (node, (const xmlChar *) name));
   if (value == NULL)
     return NULL;
 
@@ -418,6 +432,23 @@ has_xml_base (xmlNodePtr node)
   return FALSE;
 }
 
+/* Whether the base URI in force at @node is the document's. Nearly
+ * always no element up to the root has an xml:base: say so without
+ * copying any attribute. Without a DTD to give one a default, the
+ * attributes are all there is.
+ */
+static gboolean
+has_document_base (ParseContext *ctx,
+                   xmlNodePtr    node)
+{
+  xmlNodePtr n;
+
+  for (n = node; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)
+    if (has_xml_base (n))
+      break;
+  return (n == NULL || n->type != XML_ELEMENT_NODE) && ctx->doc->intSubset == NULL;
+}
+
 /* The base URI in force at @node: the document's, changed by every
  * xml:base from the root down. A base that is not http or https
  * (javascript:, data:) is ignored.
@@ -430,14 +461,7 @@ _shoebox_feed_xml_dup_node_base (ParseContext *ctx,
   char *base;
   xmlNodePtr n;
 
-  /* Nearly always no element up to the root has an xml:base: say so
-   * without copying any attribute. Without a DTD to give one a default,
-   * the attributes are all there is.
-   */
-  for (n = node; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)
-    if (has_xml_base (n))
-      break;
-  if ((n == NULL || n->type != XML_ELEMENT_NODE) && ctx->doc->intSubset == NULL)
+  if (has_document_base (ctx, node))
     return g_strdup (ctx->base_uri);
 
   chain = g_ptr_array_new_with_free_func (xmlFree);
@@ -467,19 +491,37 @@ _shoebox_feed_xml_dup_node_base (ParseContext *ctx,
   return base;
 }
 
+/* _shoebox_feed_xml_dup_node_base() without a copy of the document's
+ * base, which is what nearly every element has: *@copy holds any other,
+ * for the caller to free.
+ */
+const char *
+_shoebox_feed_xml_peek_node_base (ParseContext  *ctx,
+                                  xmlNodePtr     node,
+                                  char         **copy)
+{
+  if (has_document_base (ctx, node))
+    {
+      *copy = NULL;
+      return ctx->base_uri;
+    }
+
+  *copy = _shoebox_feed_xml_dup_node_base (ctx, node);
+  return *copy;
+}
+
 /* A link at @node, resolved against the xml:base in force there. */
 char *
 _shoebox_feed_xml_dup_link (ParseContext *ctx,
                             xmlNodePtr    node,
                             const char   *raw)
 {
-  g_autofree char *base = NULL;
+  g_autofree char *copy = NULL;
 
   if (raw == NULL)
     return NULL;
 
-  base = _shoebox_feed_xml_dup_node_base (ctx, node);
-  return _shoebox_feed_resolve_link (base, raw);
+  return _shoebox_feed_resolve_link (_shoebox_feed_xml_peek_node_base (ctx, node, &copy), raw);
 }
 
 char *

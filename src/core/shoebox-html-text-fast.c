@@ -154,7 +154,26 @@ read_text (Reader      *reader,
 
   while (q < end && *q != '<' && *q != '&')
     {
-      guchar byte = (guchar) *q;
+      guchar byte;
+
+      /* Words and spaces, eight bytes at a time: the text between two
+       * tags is mostly that.
+       */
+      while (end - q >= 8)
+        {
+          guint64 word;
+
+          memcpy (&word, q, sizeof word);
+          if (!_shoebox_is_plain_word (word, 0x20) ||
+              _shoebox_word_has_byte (word, '<') || _shoebox_word_has_byte (word, '&'))
+            break;
+          blank = blank && word == G_GUINT64_CONSTANT (0x2020202020202020);
+          q += 8;
+        }
+      if (q == end || *q == '<' || *q == '&')
+        break;
+
+      byte = (guchar) *q;
 
       if (byte >= 0x80)
         {

@@ -33,4 +33,33 @@ char     *_shoebox_html_to_text_plain (const char *html,
 gboolean  _shoebox_utf8_validate_len  (const char *text,
                                        gsize       length);
 
+/* Bytes all in [lo, 0x7E], eight at a time (the "has a byte less than /
+ * more than" word tests, which never miss one).
+ */
+static inline gboolean
+_shoebox_is_plain_word (guint64 word,
+                        guint64 lo)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  guint64 less = (word - ones * lo) & ~word & highs;
+  guint64 more = ((word + ones * (127 - 0x7E)) | word) & highs;
+
+  return (less | more) == 0;
+}
+
+/* Whether @word holds the byte @c (the "has a zero byte" test on the
+ * bytes that differ from it, which never misses one).
+ */
+static inline gboolean
+_shoebox_word_has_byte (guint64 word,
+                        guchar  c)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  guint64 x = word ^ (ones * c);
+
+  return ((x - ones) & ~x & highs) != 0;
+}
+
 G_END_DECLS

@@ -557,7 +557,26 @@ copy_cdata (GString    *out,
   w = out->str + start_len;
   for (const char *q = text; q < close; q++)
     {
-      guchar c = (guchar) *q;
+      guchar c;
+
+      /* A section is mostly words and spaces: eight bytes at a time. */
+      while (close - q >= 8)
+        {
+          guint64 word;
+
+          memcpy (&word, q, sizeof word);
+          if (!_shoebox_is_plain_word (word, 0x20) ||
+              _shoebox_word_has_byte (word, '&') || _shoebox_word_has_byte (word, '<'))
+            break;
+          blank = blank && word == G_GUINT64_CONSTANT (0x2020202020202020);
+          memcpy (w, &word, sizeof word);
+          w += sizeof word;
+          q += sizeof word;
+        }
+      if (q == close)
+        break;
+
+      c = (guchar) *q;
 
       switch (cdata_class[c])
         {

@@ -558,21 +558,12 @@ copy_cdata (GString    *out,
   for (const char *q = text; q < close; q++)
     {
       guchar c;
+      const char *words_end;
 
       /* A section is mostly words and spaces: eight bytes at a time. */
-      while (close - q >= 8)
-        {
-          guint64 word;
-
-          memcpy (&word, q, sizeof word);
-          if (!_shoebox_is_plain_word (word, 0x20) ||
-              _shoebox_word_has_byte (word, '&') || _shoebox_word_has_byte (word, '<'))
-            break;
-          blank = blank && word == G_GUINT64_CONSTANT (0x2020202020202020);
-          memcpy (w, &word, sizeof word);
-          w += sizeof word;
-          q += sizeof word;
-        }
+      words_end = _shoebox_skip_text_words (q, close, w, &blank);
+      w += words_end - q;
+      q = words_end;
       if (q == close)
         break;
 

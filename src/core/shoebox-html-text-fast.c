@@ -156,20 +156,8 @@ read_text (Reader      *reader,
     {
       guchar byte;
 
-      /* Words and spaces, eight bytes at a time: the text between two
-       * tags is mostly that.
-       */
-      while (end - q >= 8)
-        {
-          guint64 word;
-
-          memcpy (&word, q, sizeof word);
-          if (!_shoebox_is_plain_word (word, 0x20) ||
-              _shoebox_word_has_byte (word, '<') || _shoebox_word_has_byte (word, '&'))
-            break;
-          blank = blank && word == G_GUINT64_CONSTANT (0x2020202020202020);
-          q += 8;
-        }
+      /* The text between two tags is mostly words and spaces. */
+      q = _shoebox_skip_text_words (q, end, NULL, &blank);
       if (q == end || *q == '<' || *q == '&')
         break;
 

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <glib.h>
+#include <string.h>
 #include <libxml/xmlversion.h>
 
 G_BEGIN_DECLS
@@ -60,6 +61,40 @@ _shoebox_word_has_byte (guint64 word,
   guint64 x = word ^ (ones * c);
 
   return ((x - ones) & ~x & highs) != 0;
+}
+
+/* Past the words of eight bytes at @p of printable ASCII and spaces
+ * without '&' or '<', which text in HTML and XML is mostly made of,
+ * copied to @copy unless it is %NULL; *@blank becomes FALSE when they
+ * hold more than spaces.
+ */
+static inline const char *
+_shoebox_skip_text_words (const char *p,
+                          const char *end,
+                          char       *copy,
+                          gboolean   *blank)
+{
+  gboolean spaces_only = TRUE;
+
+  while (end - p >= 8)
+    {
+      guint64 word;
+
+      memcpy (&word, p, sizeof word);
+      if (!_shoebox_is_plain_word (word, 0x20) ||
+          _shoebox_word_has_byte (word, '&') || _shoebox_word_has_byte (word, '<'))
+        break;
+      spaces_only = spaces_only && word == G_GUINT64_CONSTANT (0x2020202020202020);
+      if (copy != NULL)
+        {
+          memcpy (copy, &word, sizeof word);
+          copy += sizeof word;
+        }
+      p += sizeof word;
+    }
+  if (!spaces_only)
+    *blank = FALSE;
+  return p;
 }
 
 G_END_DECLS

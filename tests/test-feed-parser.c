@@ -847,6 +847,21 @@ test_markup_stays_text (void)
   g_assert_cmpstr (item->title, ==, "%s %n printf bait");
 }
 
+/* A document that ends right after "<?xml" was read one byte past its
+ * end, looking for the space after the name (found by the feed parser's
+ * fuzz harness; the sanitizer build sees it).
+ */
+static void
+test_truncated_declaration (void)
+{
+  static const char document[] = { '<', '?', 'x', 'm', 'l' };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxFeed) feed = parse_text (document, sizeof document, NULL, NULL, &error);
+
+  g_assert_null (feed);
+  g_assert_error (error, SHOEBOX_FEED_PARSER_ERROR, SHOEBOX_FEED_PARSER_ERROR_INVALID);
+}
+
 /* CDATA sections reach libxml2 with their '<' and '&' as marks
  * (_shoebox_feed_prepare_xml()): they read back as written, and a DEL of
  * the document's own, which the marks start with, never turns into one.
@@ -1058,6 +1073,7 @@ main (int   argc,
   g_test_add_func ("/feed-parser/hostile/semicolon-in-host", test_semicolon_in_host);
   g_test_add_func ("/feed-parser/hostile/too-large", test_too_large);
   g_test_add_func ("/feed-parser/hostile/markup-stays-text", test_markup_stays_text);
+  g_test_add_func ("/feed-parser/hostile/truncated-declaration", test_truncated_declaration);
   g_test_add_func ("/feed-parser/cdata-marks", test_cdata_marks);
   g_test_add_func ("/feed-parser/html-to-text", test_html_to_text);
   g_test_add_func ("/feed-parser/links/plain-web-uri", test_plain_web_uri);

@@ -736,7 +736,7 @@ prepare_xml (const char *text,
 
   while (p < end && g_ascii_isspace (*p))
     p++;
-  if (end - p >= 5 && strncmp (p, "<?xml", 5) == 0 && (p[5] == ' ' || p[5] == '\t' ||
+  if (end - p > 5 && strncmp (p, "<?xml", 5) == 0 && (p[5] == ' ' || p[5] == '\t' ||
                                                        p[5] == '\r' || p[5] == '\n' || p[5] == '?'))
     {
       const char *close = g_strstr_len (p, MIN (end - p, 1024), "?>");

@@ -874,6 +874,7 @@ test_cdata_marks (void)
     "<item><title><![CDATA[a < b & c]]></title>"
     "<description><![CDATA[<p>Hi &amp; <b>bold</b></p>]]></description></item>"
     "<item><title>x</title><xhtml:body><xhtml:p><![CDATA[<i>x</i> & y]]></xhtml:p></xhtml:body></item>"
+    "<item><title>y</title><xhtml:body><xhtml:a title=\"> <![CDATA[a<b&c]]>\">x</xhtml:a></xhtml:body></item>"
     "</channel></rss>";
   static const struct
   {
@@ -898,6 +899,9 @@ test_cdata_marks (void)
   g_assert_cmpstr (item->summary, ==, "Hi & bold");
   item = g_ptr_array_index (feed->items, 1);
   g_assert_cmpstr (item->content, ==, "<xhtml:p>&lt;i&gt;x&lt;/i&gt; &amp; y</xhtml:p>");
+  /* A section inside a tag's attribute, where libxml2 keeps it. */
+  item = g_ptr_array_index (feed->items, 2);
+  g_assert_cmpstr (item->content, ==, "<xhtml:a title=\"&gt; a&lt;b&amp;c\">x</xhtml:a>");
 
   for (guint i = 0; i < G_N_ELEMENTS (own_dels); i++)
     {

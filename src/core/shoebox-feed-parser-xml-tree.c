@@ -210,7 +210,7 @@ unmark_text_node (xmlNodePtr node)
   xmlNodeSetContentLen (node, (const xmlChar *) text, (int) length);
 }
 
-/* unmark_text_node() for every text node under @top. */
+/* unmark_text_node() for every text node under @top, attributes' too. */
 static void
 unmark_tree (xmlNodePtr top)
 {
@@ -223,6 +223,15 @@ unmark_tree (xmlNodePtr top)
     {
       if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
         unmark_text_node (node);
+
+      /* A section that libxml2 recovered into a tag left its marks in
+       * an attribute's value, which is dumped too.
+       */
+      for (xmlAttrPtr attribute = node->type == XML_ELEMENT_NODE ? node->properties : NULL;
+           attribute != NULL; attribute = attribute->next)
+        for (xmlNodePtr value = attribute->children; value != NULL; value = value->next)
+          if (value->type == XML_TEXT_NODE)
+            unmark_text_node (value);
 
       if (node->type == XML_ELEMENT_NODE && node->children != NULL)
         {

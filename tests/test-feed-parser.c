@@ -847,6 +847,73 @@ test_markup_stays_text (void)
   g_assert_cmpstr (item->title, ==, "%s %n printf bait");
 }
 
+/* A document that ends right after "<?xml" was read one byte past its
+ * end, looking for the space after the name (found by the feed parser's
+ * fuzz harness; the sanitizer build sees it).
+ */
+static void
+test_truncated_declaration (void)
+{
+  static const char document[] = { '<', '?', 'x', 'm', 'l' };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxFeed) feed = parse_text (document, sizeof document, NULL, NULL, &error);
+
+  g_assert_null (feed);
+  g_assert_error (error, SHOEBOX_FEED_PARSER_ERROR, SHOEBOX_FEED_PARSER_ERROR_INVALID);
+}
+
+/* CDATA sections reach libxml2 with their '<' and '&' as marks
+ * (_shoebox_feed_prepare_xml()): they read back as written, and a DEL of
+ * the document's own, which the marks start with, never turns into one.
+ */
+static void
+test_cdata_marks (void)
+{
+  static const char document[] =
+    "<rss version=\"2.0\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"><channel>"
+    "<item><title><![CDATA[a < b & c]]></title>"
+    "<description><![CDATA[<p>Hi &amp; <b>bold</b></p>]]></description></item>"
+    "<item><title>x</title><xhtml:body><xhtml:p><![CDATA[<i>x</i> & y]]></xhtml:p></xhtml:body></item>"
+    "<item><title>y</title><xhtml:body><xhtml:a title=\"> <![CDATA[a<b&c]]>\">x</xhtml:a></xhtml:body></item>"
+    "</channel></rss>";
+  static const struct
+  {
+    const char *document;
+    const char *title;
+  } own_dels[] = {
+    { "<rss version=\"2.0\"><channel><title>T &#127;1 &#x7f;2</title><item><description>"
+      "<![CDATA[<p>Hi]]></description></item></channel></rss>", "T 1 2" },
+    { "<!DOCTYPE rss [<!ENTITY m \"\x7f" "1\">]><rss version=\"2.0\"><channel><title>T &m;</title>"
+      "<item><description><![CDATA[<p>Hi]]></description></item></channel></rss>", "T 1" },
+    { "<rss version=\"2.0\"><channel><title><![CDATA[a\x7f" "1]]></title><item><description>"
+      "<![CDATA[<p>Hi]]></description></item></channel></rss>", "a1" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShoeboxFeed) feed = parse_text (document, -1, NULL, NULL, &error);
+  ShoeboxFeedItem *item;
+
+  g_assert_no_error (error);
+  item = g_ptr_array_index (feed->items, 0);
+  g_assert_cmpstr (item->title, ==, "a < b & c");
+  g_assert_cmpstr (item->content, ==, "<p>Hi &amp; <b>bold</b></p>");
+  g_assert_cmpstr (item->summary, ==, "Hi & bold");
+  item = g_ptr_array_index (feed->items, 1);
+  g_assert_cmpstr (item->content, ==, "<xhtml:p>&lt;i&gt;x&lt;/i&gt; &amp; y</xhtml:p>");
+  /* A section inside a tag's attribute, where libxml2 keeps it. */
+  item = g_ptr_array_index (feed->items, 2);
+  g_assert_cmpstr (item->content, ==, "<xhtml:a title=\"&gt; a&lt;b&amp;c\">x</xhtml:a>");
+
+  for (guint i = 0; i < G_N_ELEMENTS (own_dels); i++)
+    {
+      g_autoptr(ShoeboxFeed) other = parse_text (own_dels[i].document, -1, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (other->title, ==, own_dels[i].title);
+      item = g_ptr_array_index (other->items, 0);
+      g_assert_cmpstr (item->summary, ==, "Hi");
+    }
+}
+
 /* ------------------------------------------------------------- HTML text */
 
 typedef struct
@@ -1010,6 +1077,8 @@ main (int   argc,
   g_test_add_func ("/feed-parser/hostile/semicolon-in-host", test_semicolon_in_host);
   g_test_add_func ("/feed-parser/hostile/too-large", test_too_large);
   g_test_add_func ("/feed-parser/hostile/markup-stays-text", test_markup_stays_text);
+  g_test_add_func ("/feed-parser/hostile/truncated-declaration", test_truncated_declaration);
+  g_test_add_func ("/feed-parser/cdata-marks", test_cdata_marks);
   g_test_add_func ("/feed-parser/html-to-text", test_html_to_text);
   g_test_add_func ("/feed-parser/links/plain-web-uri", test_plain_web_uri);
   g_test_add_func ("/feed-parser/utf8-validate", test_utf8_validate_agrees);

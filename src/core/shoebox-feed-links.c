@@ -183,6 +183,19 @@ looks_absolute (const char *uri)
   return FALSE;
 }
 
+/* Whether shoebox_text_sanitize() would give @raw back as it is, as it
+ * does nearly every link: printable ASCII without spaces, within the cap.
+ */
+static gboolean
+is_plain_link (const char *raw)
+{
+  const char *p = raw;
+
+  while (*p > ' ' && *p < 0x7F)
+    p++;
+  return *p == '\0' && p - raw <= SHOEBOX_FEED_MAX_URL;
+}
+
 /* A link from a feed, resolved against @base and checked: an http or
  * https URL, a relative reference when there is no base to resolve it
  * against, or NULL (javascript:, data:, file:… are dropped).
@@ -197,7 +210,7 @@ _shoebox_feed_resolve_link (const char *base,
   if (raw == NULL)
     return NULL;
 
-  trimmed = shoebox_text_sanitize (raw, -1, SHOEBOX_FEED_MAX_URL, TRUE);
+  trimmed = is_plain_link (raw) ? g_strdup (raw) : shoebox_text_sanitize (raw, -1, SHOEBOX_FEED_MAX_URL, TRUE);
   if (trimmed[0] == '\0')
     return NULL;
 

@@ -197,9 +197,9 @@ parse_atom_entry (ParseContext *ctx,
     }
 
   {
-    g_autofree char *base = _shoebox_feed_xml_dup_node_base (ctx, node);
+    g_autofree char *copy = NULL;
 
-    _shoebox_feed_choose_thumbnail (item, base);
+    _shoebox_feed_choose_thumbnail (item, _shoebox_feed_xml_peek_node_base (ctx, node, &copy));
   }
   return item;
 }

@@ -406,8 +406,33 @@ is_name_char (char c)
   return g_ascii_isalnum (c) || c == '.' || c == '-' || c == '_' || c == ':';
 }
 
+/* What _shoebox_feed_prepare_xml() keeps track of for its marks of '<'
+ * and '&' (SHOEBOX_FEED_MARK_LT, _AMP): whether it may write them,
+ * whether it did, and whether the text holds one of its own, which would
+ * then read as a mark.
+ */
+typedef struct
+{
+  gboolean may_mark;
+  gboolean marked;
+  gboolean mark_seen;
+} Marking;
+
+/* A DEL anywhere the readers of the tree could meet it: one byte is
+ * enough to give up the marks, which start with one.
+ */
+static void
+look_for_marks (Marking    *marking,
+                const char *p,
+                const char *end)
+{
+  if (memchr (p, 0x7F, (gsize) (end - p)) != NULL)
+    marking->mark_seen = TRUE;
+}
+
 static const char *
 copy_until (GString    *out,
+            Marking    *marking,
             const char *p,
             const char *end,
             const char *terminator)
@@ -427,6 +452,7 @@ copy_until (GString    *out,
       }
   stop = found != NULL ? found + terminator_length : end;
 
+  look_for_marks (marking, p, stop);
   g_string_append_len (out, p, stop - p);
   return stop;
 }
@@ -499,6 +525,7 @@ ends_badly (const char *p,
  */
 static const char *
 copy_cdata (GString    *out,
+            Marking    *marking,
             const char *p,
             const char *end)
 {
@@ -506,6 +533,7 @@ copy_cdata (GString    *out,
   const char *close = NULL;
   gsize start_len = out->len;
   gboolean blank = TRUE;
+  gboolean mark;
   char *w;
 
   for (const char *q = text; (q = memchr (q, ']', (gsize) (end - q))) != NULL; q++)
@@ -517,14 +545,29 @@ copy_cdata (GString    *out,
 
   if (close == NULL || close == text || close[-1] == ']' || !follows_tag (out) ||
       ends_badly (close + 3, end))
-    return copy_until (out, p, end, "]]>");
+    return copy_until (out, marking, p, end, "]]>");
+
+  /* A section of up to a mebibyte may use the marks: two bytes where the
+   * text had one stays far below libxml2's 10 MB limit for a text node.
+   */
+  mark = marking->may_mark && close - text < 1024 * 1024;
 
   /* At most five bytes ("&#60;") for each: written in place. */
   g_string_set_size (out, start_len + (gsize) (close - text) * 5);
   w = out->str + start_len;
   for (const char *q = text; q < close; q++)
     {
-      guchar c = (guchar) *q;
+      guchar c;
+      const char *words_end;
+
+      /* A section is mostly words and spaces: eight bytes at a time. */
+      words_end = _shoebox_skip_text_words (q, close, w, &blank);
+      w += words_end - q;
+      q = words_end;
+      if (q == close)
+        break;
+
+      c = (guchar) *q;
 
       switch (cdata_class[c])
         {
@@ -535,6 +578,13 @@ copy_cdata (GString    *out,
 
         case 1:
           blank = FALSE;
+          if (mark)
+            {
+              memcpy (w, c == '&' ? SHOEBOX_FEED_MARK_AMP : SHOEBOX_FEED_MARK_LT, 2);
+              w += 2;
+              marking->marked = TRUE;
+              break;
+            }
           memcpy (w, c == '&' ? "&#38;" : "&#60;", 5);
           w += 5;
           break;
@@ -550,7 +600,7 @@ copy_cdata (GString    *out,
 
         default:
           g_string_truncate (out, start_len);
-          return copy_until (out, p, end, "]]>");
+          return copy_until (out, marking, p, end, "]]>");
         }
     }
   /* White space alone is allowed outside the root element, where a
@@ -559,7 +609,7 @@ copy_cdata (GString    *out,
   if (blank)
     {
       g_string_truncate (out, start_len);
-      return copy_until (out, p, end, "]]>");
+      return copy_until (out, marking, p, end, "]]>");
     }
   g_string_truncate (out, (gsize) (w - out->str));
 
@@ -664,12 +714,13 @@ collect_declared_entities (const char *subset,
  * Comments are copied as they are, and CDATA sections too unless they
  * read the same as escaped text (copy_cdata()).
  */
-char *
-_shoebox_feed_prepare_xml (const char *text,
-                           gsize       length,
-                           gboolean   *rewritten,
-                           gboolean   *netscape,
-                           gsize      *out_length)
+static char *
+prepare_xml (const char *text,
+             gsize       length,
+             Marking    *marking,
+             gboolean   *rewritten,
+             gboolean   *netscape,
+             gsize      *out_length)
 {
   g_autoptr(GHashTable) declared = NULL;
   /* Room for the character references of CDATA sections too (copy_cdata()),
@@ -685,7 +736,7 @@ _shoebox_feed_prepare_xml (const char *text,
 
   while (p < end && g_ascii_isspace (*p))
     p++;
-  if (end - p >= 5 && strncmp (p, "<?xml", 5) == 0 && (p[5] == ' ' || p[5] == '\t' ||
+  if (end - p > 5 && strncmp (p, "<?xml", 5) == 0 && (p[5] == ' ' || p[5] == '\t' ||
                                                        p[5] == '\r' || p[5] == '\n' || p[5] == '?'))
     {
       const char *close = g_strstr_len (p, MIN (end - p, 1024), "?>");
@@ -699,9 +750,9 @@ _shoebox_feed_prepare_xml (const char *text,
       guchar c = (guchar) *p;
 
       if (c == '<' && end - p >= 9 && strncmp (p, "<![CDATA[", 9) == 0)
-        p = copy_cdata (out, p, end);
+        p = copy_cdata (out, marking, p, end);
       else if (c == '<' && end - p >= 4 && strncmp (p, "<!--", 4) == 0)
-        p = copy_until (out, p, end, "-->");
+        p = copy_until (out, marking, p, end, "-->");
       else if (c == '<' && end - p >= 9 && strncmp (p, "<!DOCTYPE", 9) == 0)
         {
           /* Every DOCTYPE goes; the entities of the first one count. */
@@ -755,6 +806,8 @@ _shoebox_feed_prepare_xml (const char *text,
                   value = MIN (value * (hex ? 16 : 10) + (guint) (hex ? g_ascii_xdigit_value (*stop)
                                                                      : g_ascii_digit_value (*stop)),
                                G_GUINT64_CONSTANT (0x110000));
+              if (stop != NULL && stop < end && *stop == ';' && value == 0x7F)
+                marking->mark_seen = TRUE;
               if (stop != NULL && stop < end && *stop == ';' && value >= 0x80 && value <= 0x9F)
                 {
                   append_c1 (out, (guint) value);
@@ -791,6 +844,7 @@ _shoebox_feed_prepare_xml (const char *text,
 
                   if (value_length <= budget)
                     {
+                      look_for_marks (marking, value, value + value_length);
                       g_string_append_len (out, value, (gssize) value_length);
                       budget -= value_length;
                     }
@@ -841,3 +895,81 @@ _shoebox_feed_prepare_xml (const char *text,
   return g_string_free (out, FALSE);
 }
 
+/* Prepares decoded UTF-8 for libxml2 (prepare_xml()). *@marked says
+ * whether the '<' and '&' of CDATA sections were written as the marks
+ * SHOEBOX_FEED_MARK_LT and _AMP rather than as character references:
+ * libxml2 hands the text of a section written so to the tree in one piece,
+ * where a reference is a call of its own and a text node grown by a
+ * reallocation, many times over in every summary. The readers of the tree
+ * turn the marks back (_shoebox_feed_unmark()). The marks are ASCII, which
+ * libxml2 reads on its fast path. A document whose tree could hold a DEL
+ * of its own (in a comment, a section left as it is, an entity's value or
+ * as a character reference) is prepared again without marks.
+ */
+char *
+_shoebox_feed_prepare_xml (const char *text,
+                           gsize       length,
+                           gboolean   *rewritten,
+                           gboolean   *netscape,
+                           gboolean   *marked,
+                           gsize      *out_length)
+{
+  Marking marking = { TRUE, FALSE, FALSE };
+  char *prepared = prepare_xml (text, length, &marking, rewritten, netscape, out_length);
+
+  if (marking.marked && marking.mark_seen)
+    {
+      g_free (prepared);
+      marking = (Marking) { FALSE, FALSE, FALSE };
+      prepared = prepare_xml (text, length, &marking, rewritten, netscape, out_length);
+    }
+
+  *marked = marking.marked;
+  return prepared;
+}
+
+/* Where the first mark of _shoebox_feed_prepare_xml() is in @text, or NULL. */
+const char *
+_shoebox_feed_find_mark (const char *text,
+                         gsize       length)
+{
+  return memchr (text, 0x7F, length);
+}
+
+/* @text with the marks of _shoebox_feed_prepare_xml() turned back into
+ * '<' and '&', in place (the text only shrinks); returns the new length.
+ */
+gsize
+_shoebox_feed_unmark (char  *text,
+                      gsize  length)
+{
+  char *end = text + length;
+  char *mark = memchr (text, 0x7F, length);
+  char *w;
+
+  if (mark == NULL)
+    return length;
+
+  /* From mark to mark, moving the text between them down. */
+  w = mark;
+  while (mark != NULL)
+    {
+      char *next;
+
+      if (end - mark >= 2 && (mark[1] == SHOEBOX_FEED_MARK_LT[1] || mark[1] == SHOEBOX_FEED_MARK_AMP[1]))
+        {
+          *w++ = mark[1] == SHOEBOX_FEED_MARK_LT[1] ? '<' : '&';
+          mark += 2;
+        }
+      else
+        *w++ = *mark++;
+
+      next = memchr (mark, 0x7F, (gsize) (end - mark));
+      memmove (w, mark, (gsize) ((next != NULL ? next : end) - mark));
+      w += (next != NULL ? next : end) - mark;
+      mark = next;
+    }
+  if (w < end)
+    *w = '\0';
+  return (gsize) (w - text);
+}

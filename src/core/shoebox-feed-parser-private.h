@@ -23,6 +23,13 @@ G_BEGIN_DECLS
 #define SHOEBOX_FEED_MAX_ID               4096
 #define SHOEBOX_FEED_MAX_AUTHOR           1024
 
+/* How _shoebox_feed_prepare_xml() writes the '<' and '&' of a CDATA
+ * section it hands libxml2 as character data: DEL, which XML allows, no
+ * feed means and the preparation drops everywhere else, then a digit.
+ */
+#define SHOEBOX_FEED_MARK_LT  "\x7F" "1"
+#define SHOEBOX_FEED_MARK_AMP "\x7F" "2"
+
 ShoeboxFeed     *_shoebox_feed_new               (void);
 ShoeboxFeedItem *_shoebox_feed_item_new          (void);
 char            *_shoebox_feed_clean_line        (const char       *text,
@@ -54,7 +61,12 @@ char            *_shoebox_feed_prepare_xml       (const char       *text,
                                                   gsize             length,
                                                   gboolean         *rewritten,
                                                   gboolean         *netscape,
+                                                  gboolean         *marked,
                                                   gsize            *out_length);
+const char      *_shoebox_feed_find_mark         (const char       *text,
+                                                  gsize             length);
+gsize            _shoebox_feed_unmark            (char             *text,
+                                                  gsize             length);
 
 ShoeboxFeed     *_shoebox_feed_parse_xml         (const guint8     *data,
                                                   gsize             length,

@@ -131,8 +131,8 @@ parse_rss_item (ParseContext *ctx,
     item->id = _shoebox_feed_xml_dup_line (ctx, guid, SHOEBOX_FEED_MAX_ID);
   else
     {
-      g_autofree char *about = (char *) xmlGetNsProp (node, (const xmlChar *) "about",
-                                                      (const xmlChar *) NS_RDF);
+      g_autofree char *about = (char *) _shoebox_feed_xml_unmark_value (node, xmlGetNsProp (node, (const xmlChar *) "about",
+                                                                                              (const xmlChar *) NS_RDF));
 
       if (about != NULL)
         item->id = _shoebox_feed_clean_line (about, SHOEBOX_FEED_MAX_ID);
@@ -202,9 +202,9 @@ parse_rss_item (ParseContext *ctx,
     item->author = _shoebox_feed_xml_dup_line (ctx, creator, SHOEBOX_FEED_MAX_AUTHOR);
 
   {
-    g_autofree char *base = _shoebox_feed_xml_dup_node_base (ctx, node);
+    g_autofree char *copy = NULL;
 
-    _shoebox_feed_choose_thumbnail (item, base);
+    _shoebox_feed_choose_thumbnail (item, _shoebox_feed_xml_peek_node_base (ctx, node, &copy));
   }
   return item;
 }

@@ -66,6 +66,8 @@ gboolean   _shoebox_feed_xml_is_core_class           (ParseContext     *ctx,
 gboolean   _shoebox_feed_xml_is_ns                   (xmlNodePtr        node,
                                                       NsClass           ns_class,
                                                       const char       *local);
+xmlChar   *_shoebox_feed_xml_unmark_value            (xmlNodePtr        node,
+                                                      xmlChar          *value);
 char      *_shoebox_feed_xml_get_attribute           (xmlNodePtr        node,
                                                       const char       *name);
 char      *_shoebox_feed_xml_dup_raw_text            (ParseContext     *ctx,
@@ -79,6 +81,9 @@ char      *_shoebox_feed_xml_dup_inner_xml           (ParseContext     *ctx,
                                                       gsize             cap);
 char      *_shoebox_feed_xml_dup_node_base           (ParseContext     *ctx,
                                                       xmlNodePtr        node);
+const char *_shoebox_feed_xml_peek_node_base         (ParseContext     *ctx,
+                                                      xmlNodePtr        node,
+                                                      char            **copy);
 char      *_shoebox_feed_xml_dup_link                (ParseContext     *ctx,
                                                       xmlNodePtr        node,
                                                       const char       *raw);

@@ -167,13 +167,104 @@ _shoebox_feed_xml_is_ns (xmlNodePtr  node,
   return _shoebox_feed_xml_classify (node, &name) == ns_class && strcmp (name, local) == 0;
 }
 
+/* ------------------------------------------------------------------ marks */
+
+static inline gboolean
+is_marked (xmlNodePtr node)
+{
+  return node->doc != NULL && node->doc->_private != NULL;
+}
+
+/* An attribute's value from xmlGetProp() or xmlGetNsProp(), marks turned
+ * back: a CDATA section can end up in a tag that libxml2 recovers.
+ */
+xmlChar *
+_shoebox_feed_xml_unmark_value (xmlNodePtr  node,
+                                xmlChar    *value)
+{
+  if (value != NULL && is_marked (node))
+    _shoebox_feed_unmark ((char *) value, strlen ((const char *) value));
+  return value;
+}
+
+/* A text node's content with its marks turned back, once: the tree is
+ * then as a parse of the section's character references would have
+ * left it, for whatever reads or dumps it next.
+ */
+static void
+unmark_text_node (xmlNodePtr node)
+{
+  g_autofree char *text = NULL;
+  gsize length;
+
+  if (node->content == NULL || !is_marked (node))
+    return;
+
+  length = strlen ((const char *) node->content);
+  if (_shoebox_feed_find_mark ((const char *) node->content, length) == NULL)
+    return;
+
+  /* The content may be the dictionary's or inside the node: a copy. */
+  text = g_strndup ((const char *) node->content, length);
+  length = _shoebox_feed_unmark (text, length);
+  xmlNodeSetContentLen (node, (const xmlChar *) text, (int) length);
+}
+
+/* unmark_text_node() for every text node under @top, attributes' too. */
+static void
+unmark_tree (xmlNodePtr top)
+{
+  xmlNodePtr node = top->children;
+
+  if (!is_marked (top))
+    return;
+
+  while (node != NULL)
+    {
+      if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
+        unmark_text_node (node);
+
+      /* A section that libxml2 recovered into a tag left its marks in
+       * an attribute's value, which is dumped too.
+       */
+      for (xmlAttrPtr attribute = node->type == XML_ELEMENT_NODE ? node->properties : NULL;
+           attribute != NULL; attribute = attribute->next)
+        for (xmlNodePtr value = attribute->children; value != NULL; value = value->next)
+          if (value->type == XML_TEXT_NODE)
+            unmark_text_node (value);
+
+      if (node->type == XML_ELEMENT_NODE && node->children != NULL)
+        {
+          node = node->children;
+          continue;
+        }
+      while (node != top && node->next == NULL)
+        node = node->parent;
+      node = node == top ? NULL : node->next;
+    }
+}
+
 char *
 _shoebox_feed_xml_get_attribute (xmlNodePtr  node,
                                  const char *name)
 {
-  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
+  xmlAttrPtr attribute = xmlHasProp (node, (const xmlChar *) name);
+  xmlNodePtr child = attribute != NULL && attribute->type == XML_ATTRIBUTE_NODE ? attribute->children : NULL;
+  xmlChar *value;
   char *copy;
 
+  if (attribute == NULL)
+    return NULL;
+
+  /* Nearly every value is one text node, which xmlGetProp() would copy
+   * as it is: read it where it is, unless it has marks to turn back.
+   */
+  if (child != NULL && child->next == NULL && child->content != NULL &&
+      (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) &&
+      (!is_marked (node) || strchr ((const char *) child->content, 0x7F) == NULL))
+    return shoebox_text_sanitize ((const char *) child->content, -1, SHOEBOX_FEED_MAX_URL, FALSE);
+
+  value = _shoebox_feed_xml_unmark_value (node, xmlGetProp (node, (const xmlChar *) name));
   if (value == NULL)
     return NULL;
 
@@ -215,6 +306,7 @@ collect_text (ParseContext *ctx,
         {
         case XML_TEXT_NODE:
         case XML_CDATA_SECTION_NODE:
+          unmark_text_node (node);
           if (node->content != NULL)
             append_capped (out, (const char *) node->content,
                            strlen ((const char *) node->content), cap);
@@ -271,6 +363,8 @@ only_text (xmlNodePtr  node,
       (child->type != XML_TEXT_NODE && child->type != XML_CDATA_SECTION_NODE))
     return NULL;
 
+  unmark_text_node (child);
+
   *length = MIN (strlen ((const char *) child->content), cap);
   return (const char *) child->content;
 }
@@ -318,6 +412,8 @@ _shoebox_feed_xml_dup_inner_xml (ParseContext *ctx,
   xmlBufferPtr buffer = xmlBufferCreate ();
   char *result;
 
+  unmark_tree (node);
+
   for (xmlNodePtr child = node->children; child != NULL; child = child->next)
     {
       if (xmlBufferLength (buffer) >= (int) cap)
@@ -345,6 +441,23 @@ has_xml_base (xmlNodePtr node)
   return FALSE;
 }
 
+/* Whether the base URI in force at @node is the document's. Nearly
+ * always no element up to the root has an xml:base: say so without
+ * copying any attribute. Without a DTD to give one a default, the
+ * attributes are all there is.
+ */
+static gboolean
+has_document_base (ParseContext *ctx,
+                   xmlNodePtr    node)
+{
+  xmlNodePtr n;
+
+  for (n = node; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)
+    if (has_xml_base (n))
+      break;
+  return (n == NULL || n->type != XML_ELEMENT_NODE) && ctx->doc->intSubset == NULL;
+}
+
 /* The base URI in force at @node: the document's, changed by every
  * xml:base from the root down. A base that is not http or https
  * (javascript:, data:) is ignored.
@@ -357,21 +470,15 @@ _shoebox_feed_xml_dup_node_base (ParseContext *ctx,
   char *base;
   xmlNodePtr n;
 
-  /* Nearly always no element up to the root has an xml:base: say so
-   * without copying any attribute. Without a DTD to give one a default,
-   * the attributes are all there is.
-   */
-  for (n = node; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)
-    if (has_xml_base (n))
-      break;
-  if ((n == NULL || n->type != XML_ELEMENT_NODE) && ctx->doc->intSubset == NULL)
+  if (has_document_base (ctx, node))
     return g_strdup (ctx->base_uri);
 
   chain = g_ptr_array_new_with_free_func (xmlFree);
   base = g_strdup (ctx->base_uri);
   for (n = node; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)
     {
-      xmlChar *value = xmlGetNsProp (n, (const xmlChar *) "base", (const xmlChar *) NS_XML);
+      xmlChar *value = _shoebox_feed_xml_unmark_value (n, xmlGetNsProp (n, (const xmlChar *) "base",
+                                                                        (const xmlChar *) NS_XML));
 
       if (value != NULL)
         g_ptr_array_add (chain, value);
@@ -393,19 +500,37 @@ _shoebox_feed_xml_dup_node_base (ParseContext *ctx,
   return base;
 }
 
+/* _shoebox_feed_xml_dup_node_base() without a copy of the document's
+ * base, which is what nearly every element has: *@copy holds any other,
+ * for the caller to free.
+ */
+const char *
+_shoebox_feed_xml_peek_node_base (ParseContext  *ctx,
+                                  xmlNodePtr     node,
+                                  char         **copy)
+{
+  if (has_document_base (ctx, node))
+    {
+      *copy = NULL;
+      return ctx->base_uri;
+    }
+
+  *copy = _shoebox_feed_xml_dup_node_base (ctx, node);
+  return *copy;
+}
+
 /* A link at @node, resolved against the xml:base in force there. */
 char *
 _shoebox_feed_xml_dup_link (ParseContext *ctx,
                             xmlNodePtr    node,
                             const char   *raw)
 {
-  g_autofree char *base = NULL;
+  g_autofree char *copy = NULL;
 
   if (raw == NULL)
     return NULL;
 
-  base = _shoebox_feed_xml_dup_node_base (ctx, node);
-  return _shoebox_feed_resolve_link (base, raw);
+  return _shoebox_feed_resolve_link (_shoebox_feed_xml_peek_node_base (ctx, node, &copy), raw);
 }
 
 char *

@@ -118,6 +118,7 @@ _shoebox_feed_parse_xml (const guint8  *data,
   gboolean overridden = FALSE;
   gboolean rewritten = FALSE;
   gboolean netscape = FALSE;
+  gboolean marked = FALSE;
   gboolean well_formed;
   gsize decoded_length = 0;
   gsize prepared_length = 0;
@@ -126,7 +127,8 @@ _shoebox_feed_parse_xml (const guint8  *data,
   init_libxml2 ();
 
   decoded = _shoebox_feed_decode (data, length, charset, &overridden, &text, &decoded_length);
-  prepared = _shoebox_feed_prepare_xml (text, decoded_length, &rewritten, &netscape, &prepared_length);
+  prepared = _shoebox_feed_prepare_xml (text, decoded_length, &rewritten, &netscape, &marked,
+                                        &prepared_length);
   g_clear_pointer (&decoded, g_free);
 
   if (prepared_length == 0 || prepared_length > G_MAXINT)
@@ -154,6 +156,7 @@ _shoebox_feed_parse_xml (const guint8  *data,
                            XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   well_formed = parser->wellFormed != 0 && parser->nsWellFormed != 0;
   xmlFreeParserCtxt (parser);
+  g_clear_pointer (&prepared, g_free);
 
   root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
   if (root == NULL)
@@ -165,6 +168,10 @@ _shoebox_feed_parse_xml (const guint8  *data,
       return NULL;
     }
 
+  /* The tree's readers ask the document whether its text has marks in
+   * it (_shoebox_feed_prepare_xml()): the field is the application's.
+   */
+  doc->_private = GINT_TO_POINTER (marked);
   ctx.doc = doc;
   ctx.base_uri = _shoebox_feed_has_web_scheme (base_uri) ? g_strdup (base_uri) : NULL;
   ctx.root_ns = root->ns != NULL ? (const char *) root->ns->href : NULL;

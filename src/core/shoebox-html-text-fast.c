@@ -154,7 +154,14 @@ read_text (Reader      *reader,
 
   while (q < end && *q != '<' && *q != '&')
     {
-      guchar byte = (guchar) *q;
+      guchar byte;
+
+      /* The text between two tags is mostly words and spaces. */
+      q = _shoebox_skip_text_words (q, end, NULL, &blank);
+      if (q == end || *q == '<' || *q == '&')
+        break;
+
+      byte = (guchar) *q;
 
       if (byte >= 0x80)
         {

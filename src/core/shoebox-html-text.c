@@ -161,21 +161,6 @@ _shoebox_utf8_validate_len (const char *text,
   return TRUE;
 }
 
-/* Bytes all in [lo, 0x7E], eight at a time (the "has a byte less than /
- * more than" word tests, which never miss one).
- */
-static inline gboolean
-is_plain_word (guint64 word,
-               guint64 lo)
-{
-  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
-  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
-  guint64 less = (word - ones * lo) & ~word & highs;
-  guint64 more = ((word + ones * (127 - 0x7E)) | word) & highs;
-
-  return (less | more) == 0;
-}
-
 /* The end of the run of is_plain_ascii() bytes at @p. When spaces are
  * collapsed, a single space between two such bytes belongs to the run
  * too: it stays as it is, just as a pending space would be written.
@@ -195,7 +180,7 @@ skip_plain_ascii (const char *p,
           guint64 word;
 
           memcpy (&word, p, sizeof word);
-          if (!is_plain_word (word, lo))
+          if (!_shoebox_is_plain_word (word, lo))
             break;
           p += 8;
         }
@@ -213,7 +198,7 @@ skip_plain_ascii (const char *p,
           guint64 spaces;
 
           memcpy (&word, p, sizeof word);
-          if (!is_plain_word (word, 0x20))
+          if (!_shoebox_is_plain_word (word, 0x20))
             break;
           /* A high bit exactly where a byte is a space (every byte is
            * below 0x80 here).

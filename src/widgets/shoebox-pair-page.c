@@ -141,11 +141,13 @@ reload (ShoeboxPairPage *self)
 static void
 collection_changed_cb (ShoeboxPairPage *self)
 {
-  /* The window may let go of the page from "closed". */
-  g_autoptr(ShoeboxPairPage) keep = g_object_ref (self);
-
+  /* The window may let go of the page from "closed": it stays until
+   * the reload is done.
+   */
+  g_object_ref (self);
   if (self->pair != NULL)
     reload (self);
+  g_object_unref (self);
 }
 
 static void

@@ -443,11 +443,15 @@ shoebox_list_join (const char * const *items)
 char **
 shoebox_list_split (const char *text)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) item = g_string_new (NULL);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GString) item = NULL;
 
+  /* Before any allocation: most cells of an import are empty lists. */
   if (text == NULL || text[0] == '\0')
     return NULL;
+
+  items = g_ptr_array_new_with_free_func (g_free);
+  item = g_string_new (NULL);
 
   for (const char *p = text;; p++)
     {

@@ -757,8 +757,9 @@ search_text (ShoeboxCollection *collection,
   return found;
 }
 
-/* FTS5's default when its config table has no value. */
+/* FTS5's defaults when its config table has no value. */
 #define AUTOMERGE "SELECT coalesce ((SELECT v FROM pairs_fts_config WHERE k = 'automerge'), 4)"
+#define HASHSIZE "SELECT coalesce ((SELECT v FROM pairs_fts_config WHERE k = 'hashsize'), 1048576)"
 
 static void
 test_import_search_index (Fixture       *fixture,
@@ -780,11 +781,12 @@ test_import_search_index (Fixture       *fixture,
   g_assert_no_error (error);
   g_clear_object (&later);
 
-  /* The import turns the index's automerge off while it indexes, and
-   * gives back the value it found.
+  /* The import turns the index's automerge off and its hash size up
+   * while it indexes, and gives back the values it found.
    */
   g_assert_true (shoebox_database_exec (fixture->database,
-                                        "INSERT INTO pairs_fts (pairs_fts, rank) VALUES ('automerge', 7)", &error));
+                                        "INSERT INTO pairs_fts (pairs_fts, rank) VALUES ('automerge', 7);"
+                                        "INSERT INTO pairs_fts (pairs_fts, rank) VALUES ('hashsize', 65536)", &error));
   g_assert_no_error (error);
 
   report = import_text (fixture->collection,
@@ -811,6 +813,7 @@ test_import_search_index (Fixture       *fixture,
   g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM pairs_fts"), ==,
                    shoebox_test_query_int (fixture->database, "SELECT count(*) FROM pairs"));
   g_assert_cmpint (shoebox_test_query_int (fixture->database, AUTOMERGE), ==, 7);
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, HASHSIZE), ==, 65536);
   g_assert_true (shoebox_database_exec (fixture->database,
                                         "INSERT INTO pairs_fts (pairs_fts) VALUES ('integrity-check')", &error));
   g_assert_no_error (error);
@@ -877,6 +880,7 @@ test_import_refused_row (Fixture       *fixture,
   g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM silhouettes"), ==, n_silhouettes + 1);
   g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM pairs_fts"), ==, 2);
   g_assert_cmpint (shoebox_test_query_int (fixture->database, AUTOMERGE), ==, 4);
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, HASHSIZE), ==, 1048576);
   found = search_text (fixture->collection, "walrus");
   g_assert_cmpuint (g_list_model_get_n_items (found), ==, 2);
 }

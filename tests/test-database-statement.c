@@ -173,6 +173,40 @@ test_typed_binds_and_columns (void)
   g_assert_cmpuint (count_statements (database, TRUE), ==, 0);
 }
 
+/* Text bound without a copy is read in place when the statement steps:
+ * the row holds what the buffer held then, not what it holds later, and
+ * NULL binds NULL.
+ */
+static void
+test_kept_text_is_read_at_step (void)
+{
+  g_autoptr(ShoeboxDatabase) database = open_database ();
+  g_autoptr(GError) error = NULL;
+  char buffer[] = "kept";
+
+  {
+    g_autoptr(ShoeboxStatement) insert = shoebox_database_prepare (database, "INSERT INTO t (name) VALUES (?)", &error);
+
+    g_assert_no_error (error);
+    shoebox_statement_bind_kept_text (insert, 1, buffer);
+    g_assert_true (shoebox_database_step_done (database, insert, &error));
+    g_assert_no_error (error);
+    buffer[0] = 'w';
+    shoebox_statement_bind_kept_text (insert, 1, NULL);
+    g_assert_true (shoebox_database_step_done (database, insert, &error));
+    g_assert_no_error (error);
+  }
+
+  {
+    g_autoptr(ShoeboxStatement) names = shoebox_database_prepare (database, "SELECT coalesce (name, '-') FROM t ORDER BY id", &error);
+    g_auto(GStrv) strv = shoebox_database_query_strv (database, names, &error);
+    const char * const expected[] = { "kept", "-", NULL };
+
+    g_assert_no_error (error);
+    g_assert_cmpstrv (strv, expected);
+  }
+}
+
 /* A failed step says what the caller was doing, and the code tells the
  * kind of failure.
  */
@@ -348,6 +382,7 @@ main (int   argc,
 
   g_test_add_func ("/database/statement/resets-at-end-of-scope", test_resets_at_end_of_scope);
   g_test_add_func ("/database/statement/typed-binds-and-columns", test_typed_binds_and_columns);
+  g_test_add_func ("/database/statement/kept-text-is-read-at-step", test_kept_text_is_read_at_step);
   g_test_add_func ("/database/statement/step-error-has-context", test_step_error_has_context);
   g_test_add_func ("/database/statement/owned-finalized-at-end-of-scope", test_owned_finalized_at_end_of_scope);
   g_test_add_func ("/database/statement/one-mapping", test_one_mapping);

@@ -347,6 +347,16 @@ test_dates (void)
   g_assert_true (shoebox_date_validate ("2024-06-15", today, &error));
   g_assert_false (shoebox_date_validate ("2024-06-16", today, &error));
   g_assert_error (error, SHOEBOX_PAIR_ERROR, SHOEBOX_PAIR_ERROR_FUTURE_DATE);
+  g_clear_error (&error);
+
+  /* Compared by year, then month, then day: a later month or year with
+   * an earlier day is still after today, an earlier one with a later day
+   * is not.
+   */
+  g_assert_true (shoebox_date_validate ("2024-05-31", today, NULL));
+  g_assert_true (shoebox_date_validate ("2023-12-31", today, NULL));
+  g_assert_false (shoebox_date_validate ("2024-07-01", today, NULL));
+  g_assert_false (shoebox_date_validate ("2025-01-01", today, NULL));
 }
 
 static void

@@ -298,7 +298,8 @@ write_wears (ShoeboxCollection   *self,
 }
 
 /* Parameters 2 to 18 of an insert or update of a pair: every field but
- * its id and timestamps.
+ * its id and timestamps. The pair's own strings are bound without a copy:
+ * the caller steps the statement before it changes or drops the pair.
  */
 void
 _shoebox_collection_bind_pair_fields (ShoeboxStatement *stmt,
@@ -308,22 +309,22 @@ _shoebox_collection_bind_pair_fields (ShoeboxStatement *stmt,
   g_autofree char *extras = shoebox_list_join (shoebox_pair_get_extras (pair));
 
   shoebox_statement_bind_int64 (stmt, 2, silhouette_id);
-  shoebox_statement_bind_text (stmt, 3, shoebox_pair_get_colorway (pair));
-  shoebox_statement_bind_text (stmt, 4, shoebox_pair_get_official_colorway (pair));
-  shoebox_statement_bind_text (stmt, 5, shoebox_pair_get_style_code (pair));
-  shoebox_statement_bind_text (stmt, 6, shoebox_pair_get_size (pair));
-  shoebox_statement_bind_text (stmt, 7, shoebox_size_system_to_string (shoebox_pair_get_size_system (pair)));
-  shoebox_statement_bind_text (stmt, 8, shoebox_condition_to_string (shoebox_pair_get_condition (pair)));
-  shoebox_statement_bind_text (stmt, 9, shoebox_box_to_string (shoebox_pair_get_box (pair)));
+  shoebox_statement_bind_kept_text (stmt, 3, shoebox_pair_get_colorway (pair));
+  shoebox_statement_bind_kept_text (stmt, 4, shoebox_pair_get_official_colorway (pair));
+  shoebox_statement_bind_kept_text (stmt, 5, shoebox_pair_get_style_code (pair));
+  shoebox_statement_bind_kept_text (stmt, 6, shoebox_pair_get_size (pair));
+  shoebox_statement_bind_kept_text (stmt, 7, shoebox_size_system_to_string (shoebox_pair_get_size_system (pair)));
+  shoebox_statement_bind_kept_text (stmt, 8, shoebox_condition_to_string (shoebox_pair_get_condition (pair)));
+  shoebox_statement_bind_kept_text (stmt, 9, shoebox_box_to_string (shoebox_pair_get_box (pair)));
   shoebox_statement_bind_text (stmt, 10, extras[0] != '\0' ? extras : NULL);
-  shoebox_statement_bind_text (stmt, 11, shoebox_status_to_string (shoebox_pair_get_status (pair)));
+  shoebox_statement_bind_kept_text (stmt, 11, shoebox_status_to_string (shoebox_pair_get_status (pair)));
   shoebox_statement_bind_optional_int64 (stmt, 12, shoebox_pair_get_price_paid (pair), -1);
-  shoebox_statement_bind_text (stmt, 13, shoebox_pair_get_currency (pair));
-  shoebox_statement_bind_text (stmt, 14, shoebox_pair_get_purchase_date (pair));
-  shoebox_statement_bind_text (stmt, 15, shoebox_pair_get_where_bought (pair));
+  shoebox_statement_bind_kept_text (stmt, 13, shoebox_pair_get_currency (pair));
+  shoebox_statement_bind_kept_text (stmt, 14, shoebox_pair_get_purchase_date (pair));
+  shoebox_statement_bind_kept_text (stmt, 15, shoebox_pair_get_where_bought (pair));
   shoebox_statement_bind_optional_int64 (stmt, 16, shoebox_pair_get_estimated_value (pair), -1);
-  shoebox_statement_bind_text (stmt, 17, shoebox_pair_get_storage_location (pair));
-  shoebox_statement_bind_text (stmt, 18, shoebox_pair_get_notes (pair));
+  shoebox_statement_bind_kept_text (stmt, 17, shoebox_pair_get_storage_location (pair));
+  shoebox_statement_bind_kept_text (stmt, 18, shoebox_pair_get_notes (pair));
 }
 
 /* Writes one pair inside the caller's transaction. A pair without an id

@@ -11,6 +11,7 @@
 
 #include "shoebox-collection-private.h"
 #include "shoebox-csv-private.h"
+#include "shoebox-pair-private.h"
 
 /* The import's fast way: every good row is written to temporary tables
  * that have no constraints and no indexes, then to the collection's
@@ -35,6 +36,7 @@ typedef struct
   GHashTable        *silhouettes; /* "brand length:brand name" → gint64 */
   GHashTable        *tags;        /* name → gint64 */
   char              *now;
+  GDate             *today;
 } Bulk;
 
 static void
@@ -43,6 +45,7 @@ bulk_clear (Bulk *bulk)
   g_clear_pointer (&bulk->silhouettes, g_hash_table_unref);
   g_clear_pointer (&bulk->tags, g_hash_table_unref);
   g_clear_pointer (&bulk->now, g_free);
+  g_clear_pointer (&bulk->today, g_date_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Bulk, bulk_clear)
@@ -129,7 +132,7 @@ stage_wears (Bulk              *bulk,
   for (guint i = 0; dates != NULL && dates[i] != NULL; i++)
     {
       shoebox_statement_bind_int64 (stmt, 1, pair_id);
-      shoebox_statement_bind_text (stmt, 2, dates[i]);
+      shoebox_statement_bind_kept_text (stmt, 2, dates[i]);
       if (!shoebox_database_step_done (bulk->database, stmt, error))
         return FALSE;
     }
@@ -152,7 +155,8 @@ stage_rows (Bulk              *bulk,
   g_autoptr(ShoeboxStatement) wear_stmt = NULL;
 
   /* Each is prepared once and run for every row. The collection's other
-   * helpers run statements of their own in between, never these.
+   * helpers run statements of their own in between, never these. Their
+   * text is bound without a copy: the pairs and bulk->now outlive them.
    */
   pair_stmt = _shoebox_csv_statement (bulk->database, CSV_SQL_STAGE_PAIR, error);
   if (pair_stmt == NULL)
@@ -171,7 +175,7 @@ stage_rows (Bulk              *bulk,
       gint64 pair_id = first_id + staged->len;
       StagedRow row = { i, 0 };
 
-      if (!shoebox_pair_validate (pair, &row_error)
+      if (!_shoebox_pair_validate_on (pair, bulk->today, &row_error)
           || !resolve_silhouette (bulk, pair, &row.silhouette_id, &row_error))
         {
           /* Those checks write nothing before they fail: the row is
@@ -188,8 +192,8 @@ stage_rows (Bulk              *bulk,
 
       shoebox_statement_bind_int64 (pair_stmt, 1, pair_id);
       _shoebox_collection_bind_pair_fields (pair_stmt, pair, row.silhouette_id);
-      shoebox_statement_bind_text (pair_stmt, 19, bulk->now);
-      shoebox_statement_bind_text (pair_stmt, 20, bulk->now);
+      shoebox_statement_bind_kept_text (pair_stmt, 19, bulk->now);
+      shoebox_statement_bind_kept_text (pair_stmt, 20, bulk->now);
       if (!shoebox_database_step_done (bulk->database, pair_stmt, error)
           || !stage_tags (bulk, tag_stmt, pair_id, pair, error)
           || !stage_wears (bulk, wear_stmt, pair_id, pair, error))
@@ -251,12 +255,14 @@ _shoebox_csv_import_bulk (ShoeboxCollection  *collection,
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
     _shoebox_collection_dup_now (),
+    g_date_new (),
   };
   g_autoptr(GArray) staged = g_array_sized_new (FALSE, FALSE, sizeof (StagedRow), report->pairs->len);
   g_autoptr(GError) local_error = NULL;
   guint n_problems = report->problems->len;
   gint64 first_id = 0;
 
+  g_date_set_time_t (bulk.today, time (NULL));
   *refused = FALSE;
   if (!_shoebox_csv_run (database, CSV_SQL_SAVEPOINT_BULK, error))
     return FALSE;

@@ -35,11 +35,13 @@ static const char * const sql_text[N_CSV_SQL] = {
     " style_code, size, condition, status, where_bought, storage_location, notes,"
     " extras, tags)"
     " SELECT * FROM pairs_fts_source WHERE id > ?",
-  /* FTS5 keeps the setting in its config table only once it is set. */
-  [CSV_SQL_FTS_AUTOMERGE] =
-    "SELECT coalesce ((SELECT v FROM pairs_fts_config WHERE k = 'automerge'), 4)",
-  [CSV_SQL_SET_FTS_AUTOMERGE] =
-    "INSERT INTO pairs_fts (pairs_fts, rank) VALUES ('automerge', ?)",
+  /* FTS5 keeps a setting in its config table only once it is set: ?2 is
+   * its default.
+   */
+  [CSV_SQL_FTS_SETTING] =
+    "SELECT coalesce ((SELECT v FROM pairs_fts_config WHERE k = ?1), ?2)",
+  [CSV_SQL_SET_FTS_SETTING] =
+    "INSERT INTO pairs_fts (pairs_fts, rank) VALUES (?1, ?2)",
   [CSV_SQL_SAVEPOINT_ROW] =
     "SAVEPOINT csv_row",
   [CSV_SQL_RELEASE_ROW] =

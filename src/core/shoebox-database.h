@@ -151,6 +151,9 @@ void             shoebox_statement_bind_optional_int64 (ShoeboxStatement       *
 void             shoebox_statement_bind_text         (ShoeboxStatement         *stmt,
                                                       int                       index,
                                                       const char               *text);
+void             shoebox_statement_bind_kept_text    (ShoeboxStatement         *stmt,
+                                                      int                       index,
+                                                      const char               *text);
 gint64           shoebox_statement_column_int64      (ShoeboxStatement         *stmt,
                                                       int                       column);
 int              shoebox_statement_column_int        (ShoeboxStatement         *stmt,

@@ -46,4 +46,8 @@ struct _ShoeboxPair
   char               *updated_at;
 };
 
+gboolean _shoebox_pair_validate_on (ShoeboxPair  *self,
+                                    const GDate  *today,
+                                    GError      **error);
+
 G_END_DECLS

@@ -63,6 +63,18 @@ gboolean
 shoebox_pair_validate (ShoeboxPair  *self,
                        GError      **error)
 {
+  return _shoebox_pair_validate_on (self, NULL, error);
+}
+
+/* shoebox_pair_validate() with the day a date may not be after, or %NULL
+ * for today: a bulk import gives it once, where each date checked alone
+ * read the clock and the local time zone again.
+ */
+gboolean
+_shoebox_pair_validate_on (ShoeboxPair  *self,
+                           const GDate  *today,
+                           GError      **error)
+{
   const char *short_names[] = {
     N_("The silhouette"), N_("The brand"), N_("The colorway"), N_("The official colorway"),
     N_("The style code"), N_("The size"), N_("Where bought"), N_("The storage location"),
@@ -108,10 +120,10 @@ shoebox_pair_validate (ShoeboxPair  *self,
   if (self->size != NULL && !shoebox_size_validate (self->size_system, self->size, error))
     return FALSE;
 
-  if (self->purchase_date != NULL && !shoebox_date_validate (self->purchase_date, NULL, error))
+  if (self->purchase_date != NULL && !shoebox_date_validate (self->purchase_date, today, error))
     return FALSE;
   for (guint i = 0; self->wear_dates != NULL && self->wear_dates[i] != NULL; i++)
-    if (!shoebox_date_validate (self->wear_dates[i], NULL, error))
+    if (!shoebox_date_validate (self->wear_dates[i], today, error))
       return FALSE;
 
   if ((self->price_paid >= 0 || self->estimated_value >= 0) && !shoebox_money_is_currency (self->currency))

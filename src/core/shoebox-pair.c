@@ -975,10 +975,15 @@ void
 shoebox_pair_set_wear_dates (ShoeboxPair        *self,
                              const char * const *wear_dates)
 {
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) sorted = NULL;
 
   g_return_if_fail (SHOEBOX_IS_PAIR (self));
 
+  /* Nothing to sort, nothing to change: most rows of an import. */
+  if ((wear_dates == NULL || wear_dates[0] == NULL) && self->wear_dates == NULL)
+    return;
+
+  sorted = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; wear_dates != NULL && wear_dates[i] != NULL; i++)
     g_ptr_array_add (sorted, g_strdup (wear_dates[i]));
   g_ptr_array_sort (sorted, compare_strings);

@@ -618,40 +618,30 @@ test_launch_without_stories (Fixture       *fixture,
                              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ShoeboxDatabase) logged = NULL;
-  g_autoptr(ShoeboxMentions) mentions = NULL;
   gboolean scanned = FALSE;
   gint64 item;
 
   add_pair (fixture, "Balenciaga", "Track 2.0", "Triple Black", NULL, SHOEBOX_STATUS_OWNED);
-  /* A connection of its own, opened once the log listens. */
-  shoebox_test_sql_log_init ();
-  logged = shoebox_database_open_another (shoebox_database_get_path (fixture->database), &error);
-  g_assert_no_error (error);
-  mentions = shoebox_mentions_new (logged);
 
+  /* main() set the log up before the fixture's connection was opened. */
   shoebox_test_sql_log_clear ();
-  g_assert_true (shoebox_mentions_scan_unless_unchanged (mentions, &scanned, &error));
+  g_assert_true (shoebox_mentions_scan_unless_unchanged (fixture->mentions, &scanned, &error));
   g_assert_no_error (error);
   g_assert_true (scanned);
-  g_assert_cmpuint (shoebox_mentions_get_n_items (mentions), ==, 0);
+  g_assert_cmpuint (shoebox_mentions_get_n_items (fixture->mentions), ==, 0);
   g_assert_cmpuint (shoebox_test_sql_log_count ("FROM pairs", TRUE), ==, 0);
 
   add_pair (fixture, "Balenciaga", "Track 2.0", "White", NULL, SHOEBOX_STATUS_OWNED);
-  g_assert_true (shoebox_mentions_scan_unless_unchanged (mentions, &scanned, &error));
+  g_assert_true (shoebox_mentions_scan_unless_unchanged (fixture->mentions, &scanned, &error));
   g_assert_no_error (error);
   g_assert_false (scanned);
 
   item = add_item (fixture, "The Balenciaga track 2 returns", NULL);
-  g_assert_true (shoebox_mentions_scan_unless_unchanged (mentions, &scanned, &error));
+  g_assert_true (shoebox_mentions_scan_unless_unchanged (fixture->mentions, &scanned, &error));
   g_assert_no_error (error);
   g_assert_true (scanned);
-  g_assert_true (shoebox_mentions_has_item (mentions, item));
+  g_assert_true (shoebox_mentions_has_item (fixture->mentions, item));
   g_assert_cmpuint (shoebox_test_sql_log_count ("FROM pairs", TRUE), >, 0);
-
-  shoebox_test_wait_for_release (mentions);
-  g_clear_object (&mentions);
-  shoebox_database_close (logged);
 }
 
 int

@@ -54,7 +54,6 @@ term_free (Term *term)
   g_free (term);
 }
 
-
 /* A one-word name without a digit ("Runner", "Track") is an ordinary word
  * too: it counts only where the text also names the brand.
  */

@@ -885,6 +885,122 @@ test_import_refused_row (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (found), ==, 2);
 }
 
+/* A file of @n_rows rows: every ninth from the third on has a field too
+ * many (a problem the reading finds), every ninth from the sixth on a
+ * silhouette without its brand that the catalogue lacks (one the
+ * import's checks find), the others are good pairs
+ * with a tag and a day worn, each silhouette its own.
+ */
+static GString *
+many_rows (guint n_rows)
+{
+  GString *text = g_string_new (HEADER "\n");
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      if (i % 9 == 2)
+        g_string_append_printf (text, "Shape %u,Brand,Too Many,,,,,,,,Owned,,,,,,,t,,,extra\n", i);
+      else if (i % 9 == 5)
+        g_string_append_printf (text, "Nowhere Shape %u,,Brandless,,,,,,,,Owned,,,,,,,t,,\n", i);
+      else
+        g_string_append_printf (text, "Shape %u,Brand,Row %u,,,,,,,,Owned,,,,,,,t,,2024-01-%02u\n",
+                                i, i, 1 + i % 28);
+    }
+
+  return text;
+}
+
+/* The import reads the file on a thread of its own while it writes the
+ * rows read so far (shoebox-csv-parse-ahead.c): with many times its
+ * batch of rows, what lands and what is listed is what the preview and
+ * the checks say, in the file's order.
+ */
+static void
+test_import_reads_ahead (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const guint n_rows = 3000;
+  g_autoptr(GString) text = many_rows (n_rows);
+  g_autoptr(GBytes) bytes = g_bytes_new (text->str, text->len);
+  g_autoptr(ShoeboxCsvReport) preview = NULL;
+  g_autoptr(ShoeboxCsvReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *pairs;
+  guint n_good = 0;
+  guint n_read_problems = 0;
+
+  preview = shoebox_csv_preview (bytes, &error);
+  g_assert_no_error (error);
+  report = import_text (fixture->collection, text->str, (gssize) text->len);
+
+  for (guint i = 0; i < n_rows; i++)
+    if (i % 9 == 2)
+      {
+        assert_problem (report, i + 2, NULL, "fields");
+        n_read_problems++;
+      }
+    else if (i % 9 == 5)
+      assert_problem (report, i + 2, "silhouette", "catalogue");
+    else
+      n_good++;
+
+  g_assert_cmpuint (shoebox_csv_report_get_n_rows (report), ==, n_rows);
+  g_assert_cmpuint (shoebox_csv_report_get_problems (report)->len, ==, n_rows - n_good);
+  g_assert_cmpuint (shoebox_csv_report_get_problems (preview)->len, ==, n_read_problems);
+  g_assert_cmpuint (shoebox_csv_report_get_n_imported (report), ==, n_good);
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM pairs"), ==, n_good);
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM wears"), ==, n_good);
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM pairs_fts"), ==, n_good);
+
+  /* The same pairs as the preview's, in its order, with ids in it. */
+  pairs = shoebox_csv_report_get_pairs (report);
+  g_assert_cmpuint (pairs->len, ==, shoebox_csv_report_get_pairs (preview)->len);
+  for (guint i = 0, good = 0; i < pairs->len; i++)
+    {
+      ShoeboxPair *pair = g_ptr_array_index (pairs, i);
+      ShoeboxPair *previewed = g_ptr_array_index (shoebox_csv_report_get_pairs (preview), i);
+
+      g_assert_cmpstr (shoebox_pair_get_colorway (pair), ==, shoebox_pair_get_colorway (previewed));
+      if (shoebox_pair_get_id (pair) == 0)
+        continue;
+      if (good > 0)
+        g_assert_cmpint (shoebox_pair_get_id (pair), ==, shoebox_pair_get_id (g_ptr_array_index (pairs, 0)) + good);
+      good++;
+    }
+}
+
+/* A row the database refuses while the file is still being read (its
+ * new silhouette, early in a long file): the import waits for the rest
+ * of the file, then writes it row by row, and lists only that row.
+ */
+static void
+test_import_refused_while_reading (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  const guint n_rows = 3000;
+  g_autoptr(GString) text = g_string_new (HEADER "\n");
+  g_autoptr(ShoeboxCsvReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (shoebox_database_exec (fixture->database,
+                                        "CREATE TRIGGER refuse_shape BEFORE INSERT ON silhouettes"
+                                        " WHEN new.name = 'Refused Shape'"
+                                        " BEGIN SELECT RAISE (ABORT, 'no such shapes'); END",
+                                        &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < n_rows; i++)
+    g_string_append_printf (text, "%s,Brand,Row %u,,,,,,,,Owned,,,,,,,,,\n",
+                            i == 1 ? "Refused Shape" : "Accepted Shape", i);
+
+  report = import_text (fixture->collection, text->str, (gssize) text->len);
+
+  g_assert_cmpuint (shoebox_csv_report_get_n_imported (report), ==, n_rows - 1);
+  g_assert_cmpuint (shoebox_csv_report_get_problems (report)->len, ==, 1);
+  assert_problem (report, 3, NULL, "no such shapes");
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM pairs"), ==, n_rows - 1);
+  g_assert_cmpint (shoebox_test_query_int (fixture->database, "SELECT count(*) FROM pairs_fts"), ==, n_rows - 1);
+}
+
 /* The import's settings of the connection, a PRAGMA each, act when the
  * statement is prepared: a statement the database keeps must still set
  * them on a second import (a page cache above SQLite's default 2,000
@@ -943,6 +1059,8 @@ main (int   argc,
   g_test_add ("/csv/import-search-index", Fixture, NULL, set_up, test_import_search_index, tear_down);
   g_test_add ("/csv/import-refused-row", Fixture, NULL, set_up, test_import_refused_row, tear_down);
   g_test_add ("/csv/import-settings", Fixture, NULL, set_up, test_import_settings, tear_down);
+  g_test_add ("/csv/import-reads-ahead", Fixture, NULL, set_up, test_import_reads_ahead, tear_down);
+  g_test_add ("/csv/import-refused-while-reading", Fixture, NULL, set_up, test_import_refused_while_reading, tear_down);
   g_test_add_func ("/csv/random-files", test_random_files);
   g_test_add_func ("/csv/read-stream-cap", test_read_stream_cap);
   g_test_add_func ("/csv/column-cap", test_column_cap);

@@ -140,19 +140,35 @@ stage_wears (Bulk              *bulk,
   return TRUE;
 }
 
-/* Writes every row to the staging tables; @staged gets a StagedRow for
- * each, in the order of their ids.
+typedef struct
+{
+  guint   index; /* in report->pairs */
+  GError *error;
+} RowError;
+
+static void
+row_error_clear (gpointer data)
+{
+  g_clear_error (&((RowError *) data)->error);
+}
+
+/* Writes every row to the staging tables as the file is read; @staged
+ * gets a StagedRow for each, in the order of their ids, and
+ * @row_errors the rows the checks refuse: the report is the reading
+ * thread's until the last row is read.
  */
 static gboolean
-stage_rows (Bulk              *bulk,
-            ShoeboxCsvReport  *report,
-            gint64             first_id,
-            GArray            *staged,
-            GError           **error)
+stage_rows (Bulk                  *bulk,
+            ShoeboxCsvParseAhead  *rows,
+            gint64                 first_id,
+            GArray                *staged,
+            GArray                *row_errors,
+            GError               **error)
 {
   g_autoptr(ShoeboxStatement) pair_stmt = NULL;
   g_autoptr(ShoeboxStatement) tag_stmt = NULL;
   g_autoptr(ShoeboxStatement) wear_stmt = NULL;
+  ShoeboxPair *pair;
 
   /* Each is prepared once and run for every row. The collection's other
    * helpers run statements of their own in between, never these. Their
@@ -168,9 +184,8 @@ stage_rows (Bulk              *bulk,
   if (wear_stmt == NULL)
     return FALSE;
 
-  for (guint i = 0; i < report->pairs->len; i++)
+  for (guint i = 0; (pair = _shoebox_csv_parse_ahead_get (rows, i)) != NULL; i++)
     {
-      ShoeboxPair *pair = g_ptr_array_index (report->pairs, i);
       g_autoptr(GError) row_error = NULL;
       gint64 pair_id = first_id + staged->len;
       StagedRow row = { i, 0 };
@@ -186,7 +201,7 @@ stage_rows (Bulk              *bulk,
               g_propagate_error (error, g_steal_pointer (&row_error));
               return FALSE;
             }
-          _shoebox_csv_add_row_error (report, i, row_error);
+          g_array_append_val (row_errors, ((RowError) { i, g_steal_pointer (&row_error) }));
           continue;
         }
 
@@ -206,11 +221,12 @@ stage_rows (Bulk              *bulk,
 }
 
 static gboolean
-write_rows (Bulk              *bulk,
-            ShoeboxCsvReport  *report,
-            gint64            *first_id,
-            GArray            *staged,
-            GError           **error)
+write_rows (Bulk                  *bulk,
+            ShoeboxCsvParseAhead  *rows,
+            gint64                *first_id,
+            GArray                *staged,
+            GArray                *row_errors,
+            GError               **error)
 {
   ShoeboxDatabase *database = bulk->database;
   g_autoptr(ShoeboxStatement) stmt = _shoebox_csv_statement (database, CSV_SQL_NEXT_PAIR_ID, error);
@@ -221,7 +237,7 @@ write_rows (Bulk              *bulk,
   return _shoebox_csv_run (database, CSV_SQL_CREATE_STAGED_PAIRS, error)
          && _shoebox_csv_run (database, CSV_SQL_CREATE_STAGED_PAIR_TAGS, error)
          && _shoebox_csv_run (database, CSV_SQL_CREATE_STAGED_WEARS, error)
-         && stage_rows (bulk, report, *first_id, staged, error)
+         && stage_rows (bulk, rows, *first_id, staged, row_errors, error)
          && _shoebox_csv_run (database, CSV_SQL_INSERT_STAGED_PAIRS, error)
          && _shoebox_csv_run (database, CSV_SQL_INSERT_STAGED_PAIR_TAGS, error)
          && _shoebox_csv_run (database, CSV_SQL_INSERT_STAGED_WEARS, error)
@@ -233,7 +249,8 @@ write_rows (Bulk              *bulk,
 /**
  * _shoebox_csv_import_bulk:
  * @collection: where the pairs go
- * @report: the preview; its problems get the rows the checks refuse
+ * @rows: the file's rows, as they are read; the report's problems get
+ *   the rows the checks refuse
  * @refused: (out): %TRUE when the database refused a row and nothing
  *   was written: the import then goes row by row
  * @error: return location for a #GError
@@ -243,10 +260,10 @@ write_rows (Bulk              *bulk,
  * Returns: %TRUE when every good row was written
  */
 gboolean
-_shoebox_csv_import_bulk (ShoeboxCollection  *collection,
-                          ShoeboxCsvReport   *report,
-                          gboolean           *refused,
-                          GError            **error)
+_shoebox_csv_import_bulk (ShoeboxCollection     *collection,
+                          ShoeboxCsvParseAhead  *rows,
+                          gboolean              *refused,
+                          GError               **error)
 {
   ShoeboxDatabase *database = shoebox_collection_get_database (collection);
   g_auto(Bulk) bulk = {
@@ -257,17 +274,19 @@ _shoebox_csv_import_bulk (ShoeboxCollection  *collection,
     _shoebox_collection_dup_now (),
     g_date_new (),
   };
-  g_autoptr(GArray) staged = g_array_sized_new (FALSE, FALSE, sizeof (StagedRow), report->pairs->len);
+  g_autoptr(GArray) staged = g_array_new (FALSE, FALSE, sizeof (StagedRow));
+  g_autoptr(GArray) row_errors = g_array_new (FALSE, FALSE, sizeof (RowError));
   g_autoptr(GError) local_error = NULL;
-  guint n_problems = report->problems->len;
+  ShoeboxCsvReport *report;
   gint64 first_id = 0;
 
+  g_array_set_clear_func (row_errors, row_error_clear);
   g_date_set_time_t (bulk.today, time (NULL));
   *refused = FALSE;
   if (!_shoebox_csv_run (database, CSV_SQL_SAVEPOINT_BULK, error))
     return FALSE;
 
-  if (!write_rows (&bulk, report, &first_id, staged, &local_error))
+  if (!write_rows (&bulk, rows, &first_id, staged, row_errors, &local_error))
     {
       /* SQLite may have rolled the whole transaction back already (it
        * does on SQLITE_FULL), savepoint and all.
@@ -280,13 +299,21 @@ _shoebox_csv_import_bulk (ShoeboxCollection  *collection,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      g_ptr_array_set_size (report->problems, n_problems);
       *refused = TRUE;
       return FALSE;
     }
 
   if (!_shoebox_csv_run (database, CSV_SQL_RELEASE_BULK, error))
     return FALSE;
+
+  /* Every row was read: the report is this thread's now. */
+  report = _shoebox_csv_parse_ahead_wait (rows);
+  for (guint i = 0; i < row_errors->len; i++)
+    {
+      const RowError *row_error = &g_array_index (row_errors, RowError, i);
+
+      _shoebox_csv_add_row_error (report, row_error->index, row_error->error);
+    }
 
   /* What a pair saved row by row gets back, but the catalogue's spelling
    * of its silhouette: a query per row for a name the file gave already.

@@ -20,8 +20,8 @@
 
 typedef struct
 {
-  ShoeboxCollection *collection;
-  ShoeboxCsvReport  *report;
+  ShoeboxCollection    *collection;
+  ShoeboxCsvParseAhead *rows;
 } ImportData;
 
 /* What skips one row and lets the others land: the row's own values, or
@@ -189,13 +189,11 @@ import_in_transaction (ShoeboxDatabase  *database,
                        GError          **error)
 {
   ImportData *data = user_data;
-  ShoeboxCsvReport *report = data->report;
+  ShoeboxCsvReport *report;
   g_autoptr(GPtrArray) trigger_sql = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) silhouettes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   gint64 last_id_before;
   gboolean refused;
-
-  data->report->n_imported = 0;
 
   /* AUTOINCREMENT gives every row of this import an id above any the
    * table ever had, so the rows to index are those above its maximum now.
@@ -209,14 +207,17 @@ import_in_transaction (ShoeboxDatabase  *database,
   if (!take_row_index_triggers (data->collection, trigger_sql, error))
     return FALSE;
 
-  if (_shoebox_csv_import_bulk (data->collection, report, &refused, error))
+  if (_shoebox_csv_import_bulk (data->collection, data->rows, &refused, error))
     return index_rows_and_restore_triggers (data->collection, last_id_before, trigger_sql, error);
   if (!refused)
     return FALSE;
 
   /* The database refused a row the checks let through: row by row, each
-   * in a savepoint of its own, finds it and lists it.
+   * in a savepoint of its own, finds it and lists it. That needs every
+   * row, read.
    */
+  report = _shoebox_csv_parse_ahead_wait (data->rows);
+  report->n_imported = 0;
   for (guint i = 0; i < report->pairs->len; i++)
     {
       ShoeboxPair *pair = g_ptr_array_index (report->pairs, i);
@@ -329,19 +330,21 @@ shoebox_csv_import (ShoeboxCollection  *collection,
                     GBytes             *contents,
                     GError            **error)
 {
-  g_autoptr(ShoeboxCsvReport) report = NULL;
+  g_autoptr(ShoeboxCsvParseAhead) rows = NULL;
+  ShoeboxCsvReport *report;
   ImportData data;
 
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (collection), NULL);
   g_return_val_if_fail (contents != NULL, NULL);
 
-  report = shoebox_csv_preview (contents, error);
-  if (report == NULL)
+  /* The rows are written as they are read (shoebox-csv-parse-ahead.c). */
+  rows = _shoebox_csv_parse_ahead_start (contents, error);
+  if (rows == NULL)
     return NULL;
 
   data.collection = collection;
-  data.report = report;
-  if (report->pairs->len > 0)
+  data.rows = rows;
+  if (_shoebox_csv_parse_ahead_get (rows, 0) != NULL)
     {
       ShoeboxDatabase *database = shoebox_collection_get_database (collection);
       gboolean imported;
@@ -367,6 +370,7 @@ shoebox_csv_import (ShoeboxCollection  *collection,
            || !_shoebox_csv_run (database, CSV_SQL_DEFAULT_CACHE_SIZE, imported ? error : NULL))
           && imported)
         imported = FALSE;
+      report = _shoebox_csv_parse_ahead_wait (rows);
       if (!imported)
         {
           report->n_imported = 0;
@@ -377,7 +381,7 @@ shoebox_csv_import (ShoeboxCollection  *collection,
         g_signal_emit_by_name (collection, "changed");
     }
 
-  return g_steal_pointer (&report);
+  return shoebox_csv_report_ref (_shoebox_csv_parse_ahead_wait (rows));
 }
 
 /**

@@ -488,19 +488,32 @@ read_header (ShoeboxCsvReport  *report,
   return TRUE;
 }
 
-ShoeboxCsvReport *
-_shoebox_csv_parse (const char  *data,
-                    gsize        length,
-                    GError     **error)
+struct _ShoeboxCsvParser
 {
-  g_autoptr(ShoeboxCsvReport) report = _shoebox_csv_report_new ();
-  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (string_free);
-  g_autoptr(GDate) today = g_date_new ();
-  Reader reader = { data, length, 0, 1 };
-  guint n_headers;
-  const char *problem;
-  guint n_fields;
-  guint line;
+  ShoeboxCsvReport *report;
+  GPtrArray        *fields;
+  GDate            *today;
+  Reader            reader;
+  guint             n_headers;
+};
+
+/**
+ * _shoebox_csv_parser_new:
+ * @data: the file's bytes; they must outlive the parser
+ * @length: their length
+ * @error: return location for a #GError
+ *
+ * Reads the header: a file Shoebox cannot read at all fails here, before
+ * any row.
+ *
+ * Returns: (transfer full) (nullable): the parser, at the first row
+ */
+ShoeboxCsvParser *
+_shoebox_csv_parser_new (const char  *data,
+                         gsize        length,
+                         GError     **error)
+{
+  g_autoptr(ShoeboxCsvParser) parser = NULL;
 
   if (length > SHOEBOX_CSV_MAX_FILE_SIZE)
     {
@@ -509,16 +522,59 @@ _shoebox_csv_parse (const char  *data,
       return NULL;
     }
 
-  g_date_set_time_t (today, time (NULL));
+  parser = g_new0 (ShoeboxCsvParser, 1);
+  parser->report = _shoebox_csv_report_new ();
+  parser->fields = g_ptr_array_new_with_free_func (string_free);
+  parser->today = g_date_new ();
+  parser->reader = (Reader) { data, length, 0, 1 };
+  g_date_set_time_t (parser->today, time (NULL));
 
-  if (!read_header (report, &reader, fields, error))
+  if (!read_header (parser->report, &parser->reader, parser->fields, error))
     return NULL;
-  n_headers = g_strv_length (report->headers);
+  parser->n_headers = g_strv_length (parser->report->headers);
 
-  while (read_record (&reader, fields, &n_fields, &line, &problem))
+  return g_steal_pointer (&parser);
+}
+
+/**
+ * _shoebox_csv_parser_get_report:
+ * @parser: a parser
+ *
+ * The report the parser fills: its header, and the problems of the rows
+ * read so far. The rows' pairs are for the caller to keep.
+ *
+ * Returns: (transfer none): the report
+ */
+ShoeboxCsvReport *
+_shoebox_csv_parser_get_report (ShoeboxCsvParser *parser)
+{
+  return parser->report;
+}
+
+/**
+ * _shoebox_csv_parser_next:
+ * @parser: a parser
+ * @line: (out): the physical line where the row starts
+ *
+ * Reads rows up to the next one without problems; the report gets the
+ * problems of the others on the way.
+ *
+ * Returns: (transfer full) (nullable): the row's pair, or %NULL at the
+ *   end of the file
+ */
+ShoeboxPair *
+_shoebox_csv_parser_next (ShoeboxCsvParser *parser,
+                          guint            *line)
+{
+  ShoeboxCsvReport *report = parser->report;
+  GPtrArray *fields = parser->fields;
+  const char *problem;
+  guint n_fields;
+
+  while (read_record (&parser->reader, fields, &n_fields, line, &problem))
     {
       const char *cells[SHOEBOX_CSV_N_COLUMNS];
-      Row row = { report, line, FALSE };
+      Row row = { report, *line, FALSE };
       ShoeboxPair *pair;
 
       /* An empty line is no row: files often end with a few. */
@@ -533,12 +589,12 @@ _shoebox_csv_parse (const char  *data,
           continue;
         }
 
-      if (n_fields != n_headers)
+      if (n_fields != parser->n_headers)
         {
           g_autofree char *reason = g_strdup_printf (ngettext ("The row has %u field; the header has %u",
                                                                "The row has %u fields; the header has %u",
                                                                n_fields),
-                                                     n_fields, n_headers);
+                                                     n_fields, parser->n_headers);
           row_problem (&row, SHOEBOX_CSV_N_COLUMNS, reason);
           continue;
         }
@@ -589,13 +645,42 @@ _shoebox_csv_parse (const char  *data,
       if (row.bad)
         continue;
 
-      pair = parse_row (&row, cells, today);
-      if (pair == NULL)
-        continue;
+      pair = parse_row (&row, cells, parser->today);
+      if (pair != NULL)
+        return pair;
+    }
 
+  return NULL;
+}
+
+void
+_shoebox_csv_parser_free (ShoeboxCsvParser *parser)
+{
+  g_clear_pointer (&parser->report, shoebox_csv_report_unref);
+  g_ptr_array_unref (parser->fields);
+  g_date_free (parser->today);
+  g_free (parser);
+}
+
+ShoeboxCsvReport *
+_shoebox_csv_parse (const char  *data,
+                    gsize        length,
+                    GError     **error)
+{
+  g_autoptr(ShoeboxCsvParser) parser = _shoebox_csv_parser_new (data, length, error);
+  ShoeboxCsvReport *report;
+  ShoeboxPair *pair;
+  guint line;
+
+  if (parser == NULL)
+    return NULL;
+
+  report = parser->report;
+  while ((pair = _shoebox_csv_parser_next (parser, &line)) != NULL)
+    {
       g_ptr_array_add (report->pairs, pair);
       g_array_append_val (report->pair_lines, line);
     }
 
-  return g_steal_pointer (&report);
+  return shoebox_csv_report_ref (report);
 }

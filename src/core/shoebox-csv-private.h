@@ -17,6 +17,9 @@ G_BEGIN_DECLS
  * struct and the helpers declared here.
  */
 
+typedef struct _ShoeboxCsvParser ShoeboxCsvParser;
+typedef struct _ShoeboxCsvParseAhead ShoeboxCsvParseAhead;
+
 struct _ShoeboxCsvReport
 {
   gatomicrefcount  ref_count;
@@ -40,13 +43,37 @@ void              _shoebox_csv_add_problem (ShoeboxCsvReport  *report,
 ShoeboxCsvReport *_shoebox_csv_parse       (const char        *data,
                                             gsize              length,
                                             GError           **error);
+
+/* Reading a file row by row (shoebox-csv-parse.c), for the import that
+ * writes rows while later ones are still read (-parse-ahead.c).
+ */
+ShoeboxCsvParser *_shoebox_csv_parser_new        (const char        *data,
+                                                  gsize              length,
+                                                  GError           **error);
+ShoeboxCsvReport *_shoebox_csv_parser_get_report (ShoeboxCsvParser  *parser);
+ShoeboxPair      *_shoebox_csv_parser_next       (ShoeboxCsvParser  *parser,
+                                                  guint             *line);
+void              _shoebox_csv_parser_free       (ShoeboxCsvParser  *parser);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShoeboxCsvParser, _shoebox_csv_parser_free)
+
+/* The import's rows as they are read: shoebox-csv-parse-ahead.c. */
+ShoeboxCsvParseAhead *_shoebox_csv_parse_ahead_start  (GBytes                *contents,
+                                                       GError               **error);
+ShoeboxPair          *_shoebox_csv_parse_ahead_get    (ShoeboxCsvParseAhead  *ahead,
+                                                       guint                  index);
+ShoeboxCsvReport     *_shoebox_csv_parse_ahead_wait   (ShoeboxCsvParseAhead  *ahead);
+void                  _shoebox_csv_parse_ahead_free   (ShoeboxCsvParseAhead  *ahead);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShoeboxCsvParseAhead, _shoebox_csv_parse_ahead_free)
+
 void              _shoebox_csv_add_row_error (ShoeboxCsvReport  *report,
                                               guint              index,
                                               const GError      *row_error);
-gboolean          _shoebox_csv_import_bulk (ShoeboxCollection  *collection,
-                                            ShoeboxCsvReport   *report,
-                                            gboolean           *refused,
-                                            GError            **error);
+gboolean          _shoebox_csv_import_bulk (ShoeboxCollection     *collection,
+                                            ShoeboxCsvParseAhead  *rows,
+                                            gboolean              *refused,
+                                            GError               **error);
 
 /* shoebox-csv-sql.c: every fixed statement, by the file that runs it. */
 typedef enum

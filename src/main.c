@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "shoebox-application.h"
+#include "shoebox-database.h"
 
 int
 main (int   argc,
@@ -25,6 +26,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  shoebox_database_set_up_process ();
   app = shoebox_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -43,6 +43,7 @@
 
 #include "shoebox-application.h"
 #include "shoebox-collection-page.h"
+#include "shoebox-database.h"
 #include "shoebox-pair-card.h"
 #include "shoebox-window.h"
 
@@ -427,6 +428,8 @@ main (int   argc,
       return g_application_run (app, 1, argv);
     }
 
+  /* As the app's main() does. */
+  shoebox_database_set_up_process ();
   bench.list = g_str_has_prefix (argv[1], "list");
   bench.idle = g_str_has_suffix (argv[1], "-idle");
   if (bench.list)

@@ -33,10 +33,9 @@ typedef struct
 {
   ShoeboxCollection *collection;
   ShoeboxDatabase   *database;
-  GHashTable        *silhouettes; /* "brand length:brand name" → gint64 */
+  GHashTable        *silhouettes; /* SilhouetteKey → gint64 */
   GHashTable        *tags;        /* name → gint64 */
   char              *now;
-  GDate             *today;
 } Bulk;
 
 static void
@@ -45,7 +44,6 @@ bulk_clear (Bulk *bulk)
   g_clear_pointer (&bulk->silhouettes, g_hash_table_unref);
   g_clear_pointer (&bulk->tags, g_hash_table_unref);
   g_clear_pointer (&bulk->now, g_free);
-  g_clear_pointer (&bulk->today, g_date_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Bulk, bulk_clear)
@@ -56,10 +54,45 @@ typedef struct
   gint64 silhouette_id;
 } StagedRow;
 
+typedef struct
+{
+  char *brand;
+  char *name;
+} SilhouetteKey;
+
+static guint
+silhouette_key_hash (gconstpointer data)
+{
+  const SilhouetteKey *key = data;
+
+  return g_str_hash (key->brand) * 31 + g_str_hash (key->name);
+}
+
+static gboolean
+silhouette_key_equal (gconstpointer a,
+                      gconstpointer b)
+{
+  const SilhouetteKey *first = a;
+  const SilhouetteKey *second = b;
+
+  return g_str_equal (first->brand, second->brand) && g_str_equal (first->name, second->name);
+}
+
+static void
+silhouette_key_free (gpointer data)
+{
+  SilhouetteKey *key = data;
+
+  g_free (key->brand);
+  g_free (key->name);
+  g_free (key);
+}
+
 /* The rows of a spreadsheet name a few silhouettes many times: each is
- * resolved once per import, then taken from here. Only a row that names
- * its brand: a name alone finds its silhouette only while one brand has
- * it, which a later row may change.
+ * resolved once per import, then taken from here, looked up by the
+ * pair's own strings. Only a row that names its brand: a name alone
+ * finds its silhouette only while one brand has it, which a later row
+ * may change.
  */
 static gboolean
 resolve_silhouette (Bulk         *bulk,
@@ -67,16 +100,17 @@ resolve_silhouette (Bulk         *bulk,
                     gint64       *silhouette_id,
                     GError      **error)
 {
-  const char *brand = shoebox_pair_get_brand_name (pair);
-  const char *name = shoebox_pair_get_silhouette_name (pair);
-  g_autofree char *key = NULL;
+  SilhouetteKey lookup = {
+    (char *) shoebox_pair_get_brand_name (pair),
+    (char *) shoebox_pair_get_silhouette_name (pair),
+  };
+  SilhouetteKey *key;
   gint64 *cached;
 
-  if (brand == NULL || name == NULL || shoebox_pair_get_silhouette_id (pair) != 0)
+  if (lookup.brand == NULL || lookup.name == NULL || shoebox_pair_get_silhouette_id (pair) != 0)
     return _shoebox_collection_resolve_silhouette (bulk->collection, pair, silhouette_id, error);
 
-  key = g_strdup_printf ("%zu:%s%s", strlen (brand), brand, name);
-  cached = g_hash_table_lookup (bulk->silhouettes, key);
+  cached = g_hash_table_lookup (bulk->silhouettes, &lookup);
   if (cached != NULL)
     {
       *silhouette_id = *cached;
@@ -85,7 +119,10 @@ resolve_silhouette (Bulk         *bulk,
 
   if (!_shoebox_collection_resolve_silhouette (bulk->collection, pair, silhouette_id, error))
     return FALSE;
-  g_hash_table_insert (bulk->silhouettes, g_steal_pointer (&key), g_memdup2 (silhouette_id, sizeof *silhouette_id));
+  key = g_new (SilhouetteKey, 1);
+  key->brand = g_strdup (lookup.brand);
+  key->name = g_strdup (lookup.name);
+  g_hash_table_insert (bulk->silhouettes, key, g_memdup2 (silhouette_id, sizeof *silhouette_id));
   return TRUE;
 }
 
@@ -168,6 +205,7 @@ stage_rows (Bulk                  *bulk,
   g_autoptr(ShoeboxStatement) pair_stmt = NULL;
   g_autoptr(ShoeboxStatement) tag_stmt = NULL;
   g_autoptr(ShoeboxStatement) wear_stmt = NULL;
+  const GError *invalid;
   ShoeboxPair *pair;
 
   /* Each is prepared once and run for every row. The collection's other
@@ -184,14 +222,17 @@ stage_rows (Bulk                  *bulk,
   if (wear_stmt == NULL)
     return FALSE;
 
-  for (guint i = 0; (pair = _shoebox_csv_parse_ahead_get (rows, i)) != NULL; i++)
+  for (guint i = 0; (pair = _shoebox_csv_parse_ahead_get (rows, i, &invalid)) != NULL; i++)
     {
       g_autoptr(GError) row_error = NULL;
       gint64 pair_id = first_id + staged->len;
       StagedRow row = { i, 0 };
 
-      if (!_shoebox_pair_validate_on (pair, bulk->today, &row_error)
-          || !resolve_silhouette (bulk, pair, &row.silhouette_id, &row_error))
+      /* The reading thread checked the pair's values already. */
+      if (invalid != NULL)
+        row_error = g_error_copy (invalid);
+
+      if (row_error != NULL || !resolve_silhouette (bulk, pair, &row.silhouette_id, &row_error))
         {
           /* Those checks write nothing before they fail: the row is
            * listed, and the others go on.
@@ -269,10 +310,9 @@ _shoebox_csv_import_bulk (ShoeboxCollection     *collection,
   g_auto(Bulk) bulk = {
     collection,
     database,
-    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
+    g_hash_table_new_full (silhouette_key_hash, silhouette_key_equal, silhouette_key_free, g_free),
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
     _shoebox_collection_dup_now (),
-    g_date_new (),
   };
   g_autoptr(GArray) staged = g_array_new (FALSE, FALSE, sizeof (StagedRow));
   g_autoptr(GArray) row_errors = g_array_new (FALSE, FALSE, sizeof (RowError));
@@ -281,7 +321,6 @@ _shoebox_csv_import_bulk (ShoeboxCollection     *collection,
   gint64 first_id = 0;
 
   g_array_set_clear_func (row_errors, row_error_clear);
-  g_date_set_time_t (bulk.today, time (NULL));
   *refused = FALSE;
   if (!_shoebox_csv_run (database, CSV_SQL_SAVEPOINT_BULK, error))
     return FALSE;

@@ -344,7 +344,7 @@ shoebox_csv_import (ShoeboxCollection  *collection,
 
   data.collection = collection;
   data.rows = rows;
-  if (_shoebox_csv_parse_ahead_get (rows, 0) != NULL)
+  if (_shoebox_csv_parse_ahead_get (rows, 0, NULL) != NULL)
     {
       ShoeboxDatabase *database = shoebox_collection_get_database (collection);
       gboolean imported;

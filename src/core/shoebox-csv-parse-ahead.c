@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "shoebox-csv-private.h"
+#include "shoebox-pair-private.h"
 
 /* The import reads its file on a thread of its own while it writes the
  * rows read so far. Reading 100,000 rows into pairs takes about a quarter
@@ -17,9 +18,11 @@
  * add up, side by side on two cores the reading is hidden.
  *
  * The rows come out in the file's order and are the ones
- * shoebox_csv_preview() lists: the same parser reads them. The report's
- * pairs and their lines are shared under the mutex; its problems and
- * row count are the reading thread's alone until it is done.
+ * shoebox_csv_preview() lists: the same parser reads them. The thread
+ * also checks each pair's values as saving it would, so the writer has
+ * less to do. The report's pairs and their lines, and those checks'
+ * errors, are shared under the mutex; the report's problems and row
+ * count are the reading thread's alone until it is done.
  */
 
 /* Rows are handed over in batches: one lock per batch, not per row. */
@@ -30,6 +33,8 @@ struct _ShoeboxCsvParseAhead
   GBytes           *contents;
   ShoeboxCsvParser *parser;
   ShoeboxCsvReport *report;
+  GPtrArray        *invalid; /* GError or NULL, for each of report->pairs */
+  GDate            *today;
   GThread          *thread;
 
   GMutex            mutex;
@@ -39,14 +44,25 @@ struct _ShoeboxCsvParseAhead
 };
 
 static void
+error_free_nullable (gpointer error)
+{
+  if (error != NULL)
+    g_error_free (error);
+}
+
+static void
 publish (ShoeboxCsvParseAhead *ahead,
          GPtrArray            *pairs,
          GArray               *lines,
+         GPtrArray            *invalid,
          gboolean              done)
 {
   g_mutex_lock (&ahead->mutex);
   for (guint i = 0; i < pairs->len; i++)
-    g_ptr_array_add (ahead->report->pairs, g_ptr_array_index (pairs, i));
+    {
+      g_ptr_array_add (ahead->report->pairs, g_ptr_array_index (pairs, i));
+      g_ptr_array_add (ahead->invalid, g_ptr_array_index (invalid, i));
+    }
   g_array_append_vals (ahead->report->pair_lines, lines->data, lines->len);
   ahead->n_ready = ahead->report->pairs->len;
   ahead->done = done;
@@ -55,6 +71,7 @@ publish (ShoeboxCsvParseAhead *ahead,
 
   g_ptr_array_set_size (pairs, 0);
   g_array_set_size (lines, 0);
+  g_ptr_array_set_size (invalid, 0);
 }
 
 static gpointer
@@ -63,19 +80,24 @@ read_rows (gpointer data)
   ShoeboxCsvParseAhead *ahead = data;
   g_autoptr(GPtrArray) pairs = g_ptr_array_sized_new (BATCH_SIZE);
   g_autoptr(GArray) lines = g_array_sized_new (FALSE, FALSE, sizeof (guint), BATCH_SIZE);
+  g_autoptr(GPtrArray) invalid = g_ptr_array_sized_new (BATCH_SIZE);
   ShoeboxPair *pair;
   guint line;
 
   while ((pair = _shoebox_csv_parser_next (ahead->parser, &line)) != NULL)
     {
+      GError *error = NULL;
+
+      _shoebox_pair_validate_on (pair, ahead->today, &error);
       g_ptr_array_add (pairs, pair);
       g_array_append_val (lines, line);
+      g_ptr_array_add (invalid, error);
       if (pairs->len == BATCH_SIZE)
-        publish (ahead, pairs, lines, FALSE);
+        publish (ahead, pairs, lines, invalid, FALSE);
     }
 
   /* Past this the thread touches nothing the others read. */
-  publish (ahead, pairs, lines, TRUE);
+  publish (ahead, pairs, lines, invalid, TRUE);
   return NULL;
 }
 
@@ -106,6 +128,9 @@ _shoebox_csv_parse_ahead_start (GBytes  *contents,
   ahead->contents = g_bytes_ref (contents);
   ahead->parser = parser;
   ahead->report = shoebox_csv_report_ref (_shoebox_csv_parser_get_report (parser));
+  ahead->invalid = g_ptr_array_new_with_free_func (error_free_nullable);
+  ahead->today = g_date_new ();
+  g_date_set_time_t (ahead->today, time (NULL));
   g_mutex_init (&ahead->mutex);
   g_cond_init (&ahead->cond);
 
@@ -121,23 +146,33 @@ _shoebox_csv_parse_ahead_start (GBytes  *contents,
  * _shoebox_csv_parse_ahead_get:
  * @ahead: the rows
  * @index: a row's place among the pairs, from 0
+ * @invalid: (out) (transfer none) (optional): why the pair cannot be
+ *   saved as it is (shoebox_pair_validate()), or %NULL
  *
  * Waits until the pair at @index is read, or the file has no more.
  *
  * Returns: (transfer none) (nullable): the pair, or %NULL past the last
  */
 ShoeboxPair *
-_shoebox_csv_parse_ahead_get (ShoeboxCsvParseAhead *ahead,
-                              guint                 index)
+_shoebox_csv_parse_ahead_get (ShoeboxCsvParseAhead  *ahead,
+                              guint                  index,
+                              const GError         **invalid)
 {
   ShoeboxPair *pair = NULL;
+  const GError *error = NULL;
 
   g_mutex_lock (&ahead->mutex);
   while (index >= ahead->n_ready && !ahead->done)
     g_cond_wait (&ahead->cond, &ahead->mutex);
   if (index < ahead->n_ready)
-    pair = g_ptr_array_index (ahead->report->pairs, index);
+    {
+      pair = g_ptr_array_index (ahead->report->pairs, index);
+      error = g_ptr_array_index (ahead->invalid, index);
+    }
   g_mutex_unlock (&ahead->mutex);
+
+  if (invalid != NULL)
+    *invalid = error;
 
   return pair;
 }
@@ -166,6 +201,8 @@ _shoebox_csv_parse_ahead_free (ShoeboxCsvParseAhead *ahead)
   _shoebox_csv_parse_ahead_wait (ahead);
   g_clear_pointer (&ahead->parser, _shoebox_csv_parser_free);
   g_clear_pointer (&ahead->report, shoebox_csv_report_unref);
+  g_clear_pointer (&ahead->invalid, g_ptr_array_unref);
+  g_clear_pointer (&ahead->today, g_date_free);
   g_clear_pointer (&ahead->contents, g_bytes_unref);
   g_mutex_clear (&ahead->mutex);
   g_cond_clear (&ahead->cond);

@@ -61,7 +61,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShoeboxCsvParser, _shoebox_csv_parser_free)
 ShoeboxCsvParseAhead *_shoebox_csv_parse_ahead_start  (GBytes                *contents,
                                                        GError               **error);
 ShoeboxPair          *_shoebox_csv_parse_ahead_get    (ShoeboxCsvParseAhead  *ahead,
-                                                       guint                  index);
+                                                       guint                  index,
+                                                       const GError         **invalid);
 ShoeboxCsvReport     *_shoebox_csv_parse_ahead_wait   (ShoeboxCsvParseAhead  *ahead);
 void                  _shoebox_csv_parse_ahead_free   (ShoeboxCsvParseAhead  *ahead);
 

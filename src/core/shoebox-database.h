@@ -76,6 +76,8 @@ typedef gboolean (*ShoeboxDatabaseWriteFunc) (ShoeboxDatabase *self,
 
 GQuark           shoebox_database_error_quark        (void);
 
+void             shoebox_database_set_up_process     (void);
+
 char            *shoebox_database_dup_default_path   (void);
 ShoeboxDatabase *shoebox_database_open_default       (GError                  **error);
 ShoeboxDatabase *shoebox_database_open               (const char               *path,

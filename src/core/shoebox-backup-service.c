@@ -19,7 +19,7 @@
 #include "shoebox-backup-service.h"
 
 /* The automatic backups of the running app: one when the last is a day
- * old (looked at on start and every hour), one on quit when the
+ * old (looked at a minute after start, then every hour), one on quit when the
  * collection changed since the last, and Back Up Now. Each runs in a
  * worker thread on its own connection (shoebox_backups_back_up()), so
  * the window never waits for one. A failure is reported once
@@ -30,6 +30,7 @@
  */
 
 #define CHECK_INTERVAL_SECONDS (60 * 60)
+#define FIRST_CHECK_DELAY_SECONDS 60
 
 /* How much less CPU a backup's thread gets than the window's, when both
  * want it: a backup may take a second longer, a frame may not.
@@ -369,21 +370,49 @@ check_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static gboolean
+first_check_cb (gpointer user_data)
+{
+  ShoeboxBackupService *self = SHOEBOX_BACKUP_SERVICE (user_data);
+
+  check_cb (self);
+  self->check_id = g_timeout_add_seconds (CHECK_INTERVAL_SECONDS, check_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * shoebox_backup_service_start:
  *
- * Backs up now if the last backup is a day old, and looks again every hour.
+ * Backs up if the last backup is a day old, a minute from now, and looks
+ * again every hour after that.
+ *
+ * The first minute after launch is when a collector looks something up
+ * or adds a pair; a backup copies the whole collection, 60 MB for
+ * 100,000 pairs. Nothing is lost by the wait: on quit the service backs
+ * up anyway when the collection changed since the last backup.
  */
 void
 shoebox_backup_service_start (ShoeboxBackupService *self)
+{
+  shoebox_backup_service_start_after (self, FIRST_CHECK_DELAY_SECONDS);
+}
+
+/**
+ * shoebox_backup_service_start_after:
+ * @seconds: how long the first look waits
+ *
+ * shoebox_backup_service_start(), with the first look after @seconds.
+ */
+void
+shoebox_backup_service_start_after (ShoeboxBackupService *self,
+                                    guint                 seconds)
 {
   g_return_if_fail (SHOEBOX_IS_BACKUP_SERVICE (self));
 
   if (self->check_id != 0)
     return;
 
-  check_cb (self);
-  self->check_id = g_timeout_add_seconds (CHECK_INTERVAL_SECONDS, check_cb, self);
+  self->check_id = g_timeout_add_seconds (seconds, first_check_cb, self);
 }
 
 /**

@@ -26,6 +26,8 @@ const char           *shoebox_backup_service_get_database_path (ShoeboxBackupSer
 const char           *shoebox_backup_service_get_photos_directory (ShoeboxBackupService *self);
 gboolean              shoebox_backup_service_is_busy        (ShoeboxBackupService  *self);
 void                  shoebox_backup_service_start          (ShoeboxBackupService  *self);
+void                  shoebox_backup_service_start_after    (ShoeboxBackupService  *self,
+                                                             guint                  seconds);
 void                  shoebox_backup_service_back_up_now    (ShoeboxBackupService  *self);
 void                  shoebox_backup_service_shutdown       (ShoeboxBackupService  *self);
 

@@ -332,7 +332,9 @@ shoebox_application_activate (GApplication *application)
                              "backups", self->backups,
                              NULL);
       shoebox_compat_help_overlay_on_demand (GTK_APPLICATION_WINDOW (window));
-      /* The day's backup, if due, after the first frame too. */
+      /* The backups' schedule, after the first frame too; the day's
+       * backup, if due, a minute later (shoebox_backup_service_start()).
+       */
       if (self->backups != NULL)
         g_idle_add_full (G_PRIORITY_LOW, start_backups_idle, g_object_ref (self->backups), g_object_unref);
       /* After the first frame: the window shows at once, then the news

@@ -19,11 +19,13 @@
  * pairs was a third of a sort's time to its frame.
  */
 
-/* A screenful above and below the view is near too: a scroll by a page
- * before the catch-up still finds its rows up to date, and any scroll
- * catches up first (scrolled_cb).
+/* A quarter of a screenful above and below the view is near too: the
+ * grid's partly shown rows, and a view whose rows are estimated before
+ * they are laid out. A full screenful either side made a sort read and
+ * assign twice as many pairs before its frame; the catch-up runs right
+ * after that frame, and any scroll catches up first (scrolled_cb).
  */
-#define SCREENFULS_AROUND 1
+#define SCREENFULS_AROUND 0.25
 
 static GtkScrollable *
 view_on_screen (ShoeboxCollectionPage *self)

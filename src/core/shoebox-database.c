@@ -470,9 +470,9 @@ ensure_writable_folder (const char  *folder,
  * statistics: the app and its benchmarks, before their first database.
  *
  * By default SQLite counts every allocation and free it makes, under a
- * lock every thread shares: 5.7 % of the instructions of a 20,000-row CSV
- * import went to that count (callgrind, `shoebox --import-csv`), which
- * nothing in Shoebox reads. The tests keep it: one checks the memory an
+ * lock every thread shares: 5.7 % of the instructions of the thread that
+ * writes a 20,000-row CSV import went to that count (callgrind,
+ * `shoebox --import-csv`), which nothing in Shoebox reads. The tests keep it: one checks the memory an
  * archive restore uses by it.
  */
 void

@@ -14,8 +14,9 @@
 
 /* The import reads its file on a thread of its own while it writes the
  * rows read so far. Reading 100,000 rows into pairs takes about a quarter
- * of a second, writing them three times that: one after the other they
- * add up, side by side on two cores the reading is hidden.
+ * of a second, writing and indexing them about six times that: one after
+ * the other they add up, side by side on two cores the reading is hidden
+ * behind the writing.
  *
  * The rows come out in the file's order and are the ones
  * shoebox_csv_preview() lists: the same parser reads them. The thread

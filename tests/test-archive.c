@@ -281,14 +281,6 @@ test_rotation (Fixture       *fixture,
   }
 }
 
-/* A backup is written into its file as it is read, never held whole in
- * memory: the day's first one, right after launch, held a 59 MB
- * collection twice (its copy, then that copy's bytes). SQLite counts what
- * it allocates; the backup of a 16 MB collection may use its page cache
- * (2 MB), not 16 MB. The file is whole: in the rollback-journal mode
- * (bytes 18 and 19 of the header), with every row, and nothing is left
- * beside it.
- */
 static gboolean
 set_true_cb (gpointer data)
 {
@@ -349,6 +341,14 @@ test_service_first_check_waits (Fixture       *fixture,
   g_assert_false (shoebox_backups_is_due (folder, now));
 }
 
+/* A backup is written into its file as it is read, never held whole in
+ * memory: the day's first one, right after launch, held a 59 MB
+ * collection twice (its copy, then that copy's bytes). SQLite counts what
+ * it allocates; the backup of a 16 MB collection may use its page cache
+ * (2 MB), not 16 MB. The file is whole: in the rollback-journal mode
+ * (bytes 18 and 19 of the header), with every row, and nothing is left
+ * beside it.
+ */
 static void
 test_streamed (Fixture       *fixture,
                gconstpointer  data)

@@ -33,7 +33,7 @@ typedef struct
 {
   ShoeboxCollection *collection;
   ShoeboxDatabase   *database;
-  GHashTable        *silhouettes; /* SilhouetteKey → gint64 */
+  GHashTable        *silhouettes; /* _shoebox_csv_silhouettes_new() */
   GHashTable        *tags;        /* name → gint64 */
   char              *now;
 } Bulk;
@@ -54,45 +54,9 @@ typedef struct
   gint64 silhouette_id;
 } StagedRow;
 
-typedef struct
-{
-  char *brand;
-  char *name;
-} SilhouetteKey;
-
-static guint
-silhouette_key_hash (gconstpointer data)
-{
-  const SilhouetteKey *key = data;
-
-  return g_str_hash (key->brand) * 31 + g_str_hash (key->name);
-}
-
-static gboolean
-silhouette_key_equal (gconstpointer a,
-                      gconstpointer b)
-{
-  const SilhouetteKey *first = a;
-  const SilhouetteKey *second = b;
-
-  return g_str_equal (first->brand, second->brand) && g_str_equal (first->name, second->name);
-}
-
-static void
-silhouette_key_free (gpointer data)
-{
-  SilhouetteKey *key = data;
-
-  g_free (key->brand);
-  g_free (key->name);
-  g_free (key);
-}
-
-/* The rows of a spreadsheet name a few silhouettes many times: each is
- * resolved once per import, then taken from here, looked up by the
- * pair's own strings. Only a row that names its brand: a name alone
- * finds its silhouette only while one brand has it, which a later row
- * may change.
+/* The silhouettes named by brand and name are resolved once per import
+ * (shoebox-csv-silhouettes.c); a row that gives its silhouette's id
+ * needs no lookup of that kind.
  */
 static gboolean
 resolve_silhouette (Bulk         *bulk,
@@ -100,29 +64,14 @@ resolve_silhouette (Bulk         *bulk,
                     gint64       *silhouette_id,
                     GError      **error)
 {
-  SilhouetteKey lookup = {
-    (char *) shoebox_pair_get_brand_name (pair),
-    (char *) shoebox_pair_get_silhouette_name (pair),
-  };
-  SilhouetteKey *key;
-  gint64 *cached;
-
-  if (lookup.brand == NULL || lookup.name == NULL || shoebox_pair_get_silhouette_id (pair) != 0)
-    return _shoebox_collection_resolve_silhouette (bulk->collection, pair, silhouette_id, error);
-
-  cached = g_hash_table_lookup (bulk->silhouettes, &lookup);
-  if (cached != NULL)
-    {
-      *silhouette_id = *cached;
-      return TRUE;
-    }
+  if (shoebox_pair_get_silhouette_id (pair) == 0
+      && _shoebox_csv_silhouettes_lookup (bulk->silhouettes, pair, silhouette_id))
+    return TRUE;
 
   if (!_shoebox_collection_resolve_silhouette (bulk->collection, pair, silhouette_id, error))
     return FALSE;
-  key = g_new (SilhouetteKey, 1);
-  key->brand = g_strdup (lookup.brand);
-  key->name = g_strdup (lookup.name);
-  g_hash_table_insert (bulk->silhouettes, key, g_memdup2 (silhouette_id, sizeof *silhouette_id));
+  if (shoebox_pair_get_silhouette_id (pair) == 0)
+    _shoebox_csv_silhouettes_remember (bulk->silhouettes, pair, *silhouette_id);
   return TRUE;
 }
 
@@ -310,7 +259,7 @@ _shoebox_csv_import_bulk (ShoeboxCollection     *collection,
   g_auto(Bulk) bulk = {
     collection,
     database,
-    g_hash_table_new_full (silhouette_key_hash, silhouette_key_equal, silhouette_key_free, g_free),
+    _shoebox_csv_silhouettes_new (),
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
     _shoebox_collection_dup_now (),
   };

@@ -169,20 +169,6 @@ index_rows_and_restore_triggers (ShoeboxCollection  *collection,
   return TRUE;
 }
 
-/* Only a row that names its brand: a name alone finds its silhouette
- * only while one brand has it, which a later row may change.
- */
-static char *
-dup_silhouette_key (ShoeboxPair *pair)
-{
-  const char *brand = shoebox_pair_get_brand_name (pair);
-  const char *name = shoebox_pair_get_silhouette_name (pair);
-
-  if (brand == NULL || name == NULL)
-    return NULL;
-  return g_strdup_printf ("%zu:%s%s", strlen (brand), brand, name);
-}
-
 static gboolean
 import_in_transaction (ShoeboxDatabase  *database,
                        gpointer          user_data,
@@ -191,7 +177,7 @@ import_in_transaction (ShoeboxDatabase  *database,
   ImportData *data = user_data;
   ShoeboxCsvReport *report;
   g_autoptr(GPtrArray) trigger_sql = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) silhouettes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) silhouettes = _shoebox_csv_silhouettes_new ();
   gint64 last_id_before;
   gboolean refused;
 
@@ -222,8 +208,8 @@ import_in_transaction (ShoeboxDatabase  *database,
     {
       ShoeboxPair *pair = g_ptr_array_index (report->pairs, i);
       g_autoptr(GError) row_error = NULL;
-      g_autofree char *silhouette_key = dup_silhouette_key (pair);
-      const gint64 *silhouette_id = silhouette_key != NULL ? g_hash_table_lookup (silhouettes, silhouette_key) : NULL;
+      gint64 silhouette_id;
+      gboolean known = _shoebox_csv_silhouettes_lookup (silhouettes, pair, &silhouette_id);
 
       /* A savepoint per row: a row the database refuses is listed and
        * skipped, and the others still land.
@@ -231,11 +217,11 @@ import_in_transaction (ShoeboxDatabase  *database,
       if (!_shoebox_csv_run (database, CSV_SQL_SAVEPOINT_ROW, error))
         return FALSE;
 
-      /* The rows of a spreadsheet name a few silhouettes many times:
-       * each is looked up by name once per import, then by its id.
+      /* Each silhouette is looked up by name once per import, then by
+       * its id (shoebox-csv-silhouettes.c).
        */
-      if (silhouette_id != NULL && shoebox_pair_get_silhouette_id (pair) == 0)
-        shoebox_pair_set_silhouette_id (pair, *silhouette_id);
+      if (known && shoebox_pair_get_silhouette_id (pair) == 0)
+        shoebox_pair_set_silhouette_id (pair, silhouette_id);
 
       if (shoebox_pair_validate (pair, &row_error)
           && _shoebox_collection_insert_pair (data->collection, pair, &row_error))
@@ -246,12 +232,8 @@ import_in_transaction (ShoeboxDatabase  *database,
           /* Only a row that landed: a row rolled back may have added a
            * silhouette whose id the next new one takes.
            */
-          if (silhouette_key != NULL && silhouette_id == NULL)
-            {
-              gint64 id = shoebox_pair_get_silhouette_id (pair);
-
-              g_hash_table_insert (silhouettes, g_steal_pointer (&silhouette_key), g_memdup2 (&id, sizeof id));
-            }
+          if (!known)
+            _shoebox_csv_silhouettes_remember (silhouettes, pair, shoebox_pair_get_silhouette_id (pair));
           continue;
         }
 
@@ -370,18 +352,18 @@ shoebox_csv_import (ShoeboxCollection  *collection,
            || !_shoebox_csv_run (database, CSV_SQL_DEFAULT_CACHE_SIZE, imported ? error : NULL))
           && imported)
         imported = FALSE;
-      report = _shoebox_csv_parse_ahead_wait (rows);
       if (!imported)
-        {
-          report->n_imported = 0;
-          return NULL;
-        }
-      g_ptr_array_sort (report->problems, compare_problems);
-      if (report->n_imported > 0)
-        g_signal_emit_by_name (collection, "changed");
+        return NULL;
     }
 
-  return shoebox_csv_report_ref (_shoebox_csv_parse_ahead_wait (rows));
+  /* The rows the writer refused were listed after the file's own
+   * problems: all in line order now (the sort is stable).
+   */
+  report = _shoebox_csv_parse_ahead_wait (rows);
+  g_ptr_array_sort (report->problems, compare_problems);
+  if (report->n_imported > 0)
+    g_signal_emit_by_name (collection, "changed");
+  return shoebox_csv_report_ref (report);
 }
 
 /**

@@ -33,16 +33,19 @@ struct _ShoeboxCsvParseAhead
 {
   GBytes           *contents;
   ShoeboxCsvParser *parser;
-  ShoeboxCsvReport *report;
-  GPtrArray        *invalid; /* GError or NULL, for each of report->pairs */
-  GDate            *today;
+  GPtrArray        *invalid; /* GError or NULL, for each of the report's pairs */
   GThread          *thread;
 
   GMutex            mutex;
   GCond             cond;
-  guint             n_ready; /* pairs in report->pairs */
   gboolean          done;
 };
+
+static ShoeboxCsvReport *
+report_of (ShoeboxCsvParseAhead *ahead)
+{
+  return _shoebox_csv_parser_get_report (ahead->parser);
+}
 
 static void
 error_free_nullable (gpointer error)
@@ -58,14 +61,15 @@ publish (ShoeboxCsvParseAhead *ahead,
          GPtrArray            *invalid,
          gboolean              done)
 {
+  ShoeboxCsvReport *report = report_of (ahead);
+
   g_mutex_lock (&ahead->mutex);
   for (guint i = 0; i < pairs->len; i++)
     {
-      g_ptr_array_add (ahead->report->pairs, g_ptr_array_index (pairs, i));
+      g_ptr_array_add (report->pairs, g_ptr_array_index (pairs, i));
       g_ptr_array_add (ahead->invalid, g_ptr_array_index (invalid, i));
     }
-  g_array_append_vals (ahead->report->pair_lines, lines->data, lines->len);
-  ahead->n_ready = ahead->report->pairs->len;
+  g_array_append_vals (report->pair_lines, lines->data, lines->len);
   ahead->done = done;
   g_cond_broadcast (&ahead->cond);
   g_mutex_unlock (&ahead->mutex);
@@ -89,7 +93,7 @@ read_rows (gpointer data)
     {
       GError *error = NULL;
 
-      _shoebox_pair_validate_on (pair, ahead->today, &error);
+      _shoebox_pair_validate_on (pair, _shoebox_csv_parser_get_today (ahead->parser), &error);
       g_ptr_array_add (pairs, pair);
       g_array_append_val (lines, line);
       g_ptr_array_add (invalid, error);
@@ -128,10 +132,7 @@ _shoebox_csv_parse_ahead_start (GBytes  *contents,
   ahead = g_new0 (ShoeboxCsvParseAhead, 1);
   ahead->contents = g_bytes_ref (contents);
   ahead->parser = parser;
-  ahead->report = shoebox_csv_report_ref (_shoebox_csv_parser_get_report (parser));
   ahead->invalid = g_ptr_array_new_with_free_func (error_free_nullable);
-  ahead->today = g_date_new ();
-  g_date_set_time_t (ahead->today, time (NULL));
   g_mutex_init (&ahead->mutex);
   g_cond_init (&ahead->cond);
 
@@ -159,15 +160,16 @@ _shoebox_csv_parse_ahead_get (ShoeboxCsvParseAhead  *ahead,
                               guint                  index,
                               const GError         **invalid)
 {
+  GPtrArray *pairs = report_of (ahead)->pairs;
   ShoeboxPair *pair = NULL;
   const GError *error = NULL;
 
   g_mutex_lock (&ahead->mutex);
-  while (index >= ahead->n_ready && !ahead->done)
+  while (index >= pairs->len && !ahead->done)
     g_cond_wait (&ahead->cond, &ahead->mutex);
-  if (index < ahead->n_ready)
+  if (index < pairs->len)
     {
-      pair = g_ptr_array_index (ahead->report->pairs, index);
+      pair = g_ptr_array_index (pairs, index);
       error = g_ptr_array_index (ahead->invalid, index);
     }
   g_mutex_unlock (&ahead->mutex);
@@ -193,7 +195,7 @@ _shoebox_csv_parse_ahead_wait (ShoeboxCsvParseAhead *ahead)
   if (ahead->thread != NULL)
     g_thread_join (g_steal_pointer (&ahead->thread));
 
-  return ahead->report;
+  return report_of (ahead);
 }
 
 void
@@ -201,9 +203,7 @@ _shoebox_csv_parse_ahead_free (ShoeboxCsvParseAhead *ahead)
 {
   _shoebox_csv_parse_ahead_wait (ahead);
   g_clear_pointer (&ahead->parser, _shoebox_csv_parser_free);
-  g_clear_pointer (&ahead->report, shoebox_csv_report_unref);
   g_clear_pointer (&ahead->invalid, g_ptr_array_unref);
-  g_clear_pointer (&ahead->today, g_date_free);
   g_clear_pointer (&ahead->contents, g_bytes_unref);
   g_mutex_clear (&ahead->mutex);
   g_cond_clear (&ahead->cond);

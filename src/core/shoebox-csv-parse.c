@@ -551,6 +551,13 @@ _shoebox_csv_parser_get_report (ShoeboxCsvParser *parser)
   return parser->report;
 }
 
+/* The day a date in the file may not be after, read once per file. */
+const GDate *
+_shoebox_csv_parser_get_today (ShoeboxCsvParser *parser)
+{
+  return parser->today;
+}
+
 /**
  * _shoebox_csv_parser_next:
  * @parser: a parser

@@ -51,6 +51,7 @@ ShoeboxCsvParser *_shoebox_csv_parser_new        (const char        *data,
                                                   gsize              length,
                                                   GError           **error);
 ShoeboxCsvReport *_shoebox_csv_parser_get_report (ShoeboxCsvParser  *parser);
+const GDate      *_shoebox_csv_parser_get_today  (ShoeboxCsvParser  *parser);
 ShoeboxPair      *_shoebox_csv_parser_next       (ShoeboxCsvParser  *parser,
                                                   guint             *line);
 void              _shoebox_csv_parser_free       (ShoeboxCsvParser  *parser);
@@ -67,6 +68,15 @@ ShoeboxCsvReport     *_shoebox_csv_parse_ahead_wait   (ShoeboxCsvParseAhead  *ah
 void                  _shoebox_csv_parse_ahead_free   (ShoeboxCsvParseAhead  *ahead);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShoeboxCsvParseAhead, _shoebox_csv_parse_ahead_free)
+
+/* The silhouettes an import resolved: shoebox-csv-silhouettes.c. */
+GHashTable       *_shoebox_csv_silhouettes_new      (void);
+gboolean          _shoebox_csv_silhouettes_lookup   (GHashTable        *silhouettes,
+                                                     ShoeboxPair       *pair,
+                                                     gint64            *id);
+void              _shoebox_csv_silhouettes_remember (GHashTable        *silhouettes,
+                                                     ShoeboxPair       *pair,
+                                                     gint64             id);
 
 void              _shoebox_csv_add_row_error (ShoeboxCsvReport  *report,
                                               guint              index,

@@ -62,6 +62,15 @@ shoebox_test_is_true (gpointer data)
   return *(gboolean *) data;
 }
 
+/* A ShoeboxTestCondition: the count of shoebox_test_count_cb() @data
+ * points to is no longer 0.
+ */
+gboolean
+shoebox_test_is_positive (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
 /* A GAsyncReadyCallback that keeps the result in the GAsyncResult *
  * @user_data points to.
  */

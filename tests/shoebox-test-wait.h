@@ -17,6 +17,7 @@ void     shoebox_test_wait_until       (ShoeboxTestCondition   done,
                                         gpointer               data);
 gboolean shoebox_test_is_set           (gpointer               data);
 gboolean shoebox_test_is_true          (gpointer               data);
+gboolean shoebox_test_is_positive      (gpointer               data);
 void     shoebox_test_store_result_cb  (GObject               *object,
                                         GAsyncResult          *result,
                                         gpointer               user_data);

@@ -22,6 +22,7 @@
 #include "shoebox-backups.h"
 #include "shoebox-collection.h"
 #include "shoebox-test-collection.h"
+#include "shoebox-test-wait.h"
 
 typedef struct
 {
@@ -281,25 +282,11 @@ test_rotation (Fixture       *fixture,
   }
 }
 
+/* A ShoeboxTestCondition: the monotonic time @data points to has come. */
 static gboolean
-set_true_cb (gpointer data)
+is_past (gpointer data)
 {
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main context until *@done, or @seconds have passed. */
-static void
-run_until (gboolean *done,
-           guint     seconds)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (seconds, set_true_cb, &timed_out);
-
-  while (!*done && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (timeout_id);
+  return g_get_monotonic_time () >= *(const gint64 *) data;
 }
 
 /* The day's backup, a copy of the whole collection, waits a minute after
@@ -316,26 +303,27 @@ test_service_first_check_waits (Fixture       *fixture,
   g_autoptr(ShoeboxDatabase) database = make_collection (fixture->folder, "mine.db", 20);
   g_autoptr(ShoeboxBackupService) service = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  gboolean finished = FALSE;
-  gboolean waited = FALSE;
+  gint64 two_seconds_later;
+  guint n_finished = 0;
 
   g_mkdir_with_parents (photos, 0700);
   g_assert_true (shoebox_backups_is_due (folder, now));
 
   service = shoebox_backup_service_new (shoebox_database_get_path (database), photos, folder);
-  g_signal_connect_swapped (service, "finished", G_CALLBACK (set_true_cb), &finished);
+  g_signal_connect_swapped (service, "finished", G_CALLBACK (shoebox_test_count_cb), &n_finished);
   shoebox_backup_service_start (service);
-  run_until (&waited, 2);
-  g_assert_false (finished);
+  two_seconds_later = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  shoebox_test_wait_until (is_past, &two_seconds_later);
+  g_assert_cmpuint (n_finished, ==, 0);
   g_assert_false (shoebox_backup_service_is_busy (service));
   g_assert_true (shoebox_backups_is_due (folder, now));
   g_clear_object (&service);
 
   service = shoebox_backup_service_new (shoebox_database_get_path (database), photos, folder);
-  g_signal_connect_swapped (service, "finished", G_CALLBACK (set_true_cb), &finished);
+  g_signal_connect_swapped (service, "finished", G_CALLBACK (shoebox_test_count_cb), &n_finished);
   shoebox_backup_service_start_after (service, 0);
-  run_until (&finished, 30);
-  g_assert_true (finished);
+  shoebox_test_wait_until (shoebox_test_is_positive, &n_finished);
+  g_assert_cmpuint (n_finished, ==, 1);
   g_clear_pointer (&now, g_date_time_unref);
   now = g_date_time_new_now_utc ();
   g_assert_false (shoebox_backups_is_due (folder, now));

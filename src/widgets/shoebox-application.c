@@ -138,7 +138,7 @@ shoebox_application_about_action (GSimpleAction *action,
 #if !ADW_CHECK_VERSION (1, 8, 0)
 /* libadwaita 1.8 shows its AdwShortcutsDialog (shortcuts-dialog.ui in the
  * resources) through app.shortcuts. Below, the same action shows GTK's
- * help overlay (gtk/help-overlay.ui), so the menu names one action.
+ * help overlay (ui/help-overlay.ui), so the menu names one action.
  */
 static void
 shoebox_application_shortcuts_action (GSimpleAction *action,
@@ -148,7 +148,7 @@ shoebox_application_shortcuts_action (GSimpleAction *action,
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
 
   if (window != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+    shoebox_compat_show_help_overlay (window);
 }
 #endif
 
@@ -263,6 +263,14 @@ shoebox_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+#if !ADW_CHECK_VERSION (1, 8, 0)
+  {
+    /* From 1.8, AdwApplication sets it with its dialog. */
+    static const char *shortcuts_accels[] = { "<Control>question", NULL };
+
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts", shortcuts_accels);
+  }
+#endif
 
   /* Opened once, in the primary instance only: a second `shoebox` just
    * asks this one to show its window.
@@ -331,7 +339,6 @@ shoebox_application_activate (GApplication *application)
                              "news", self->news,
                              "backups", self->backups,
                              NULL);
-      shoebox_compat_help_overlay_on_demand (GTK_APPLICATION_WINDOW (window));
       /* The backups' schedule, after the first frame too; the day's
        * backup, if due, a minute later (shoebox_backup_service_start()).
        */

@@ -418,59 +418,34 @@ shoebox_compat_navigation_has_back_button (void)
   return ADW_CHECK_VERSION (1, 4, 0);
 }
 
-#if !ADW_CHECK_VERSION (1, 8, 0)
-static void
-show_help_overlay_cb (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       user_data)
-{
-  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (user_data);
-  GApplication *application = g_application_get_default ();
-  g_autofree char *path = g_strconcat (g_application_get_resource_base_path (application),
-                                       "/gtk/help-overlay.ui", NULL);
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (path);
-  GtkShortcutsWindow *overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
-
-  /* Made for this showing only, and gone when closed (the setter asks
-   * to hide it instead). GTK 4.18 deprecates the overlay, which
-   * libadwaita 1.8's shortcuts dialog replaces: this is for the versions
-   * before it.
-   */
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_application_window_set_help_overlay (window, overlay);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  gtk_window_set_hide_on_close (GTK_WINDOW (overlay), FALSE);
-  gtk_window_present (GTK_WINDOW (overlay));
-}
-#endif
-
-/* GTK's AT-SPI root (4.8, and still 4.18) answers GetChildAtIndex with
- * an index past the shown windows (asked by any client that counted the
- * windows while one closed) with the last toplevel, shown or not
- * (gtkatspiroot.c, handle_accessible_method). The help overlay
- * GtkApplicationWindow makes for every window is such a toplevel, never
- * shown: its accessible has no object path, and GTK aborts in
- * g_variant_new ("((so))", name, NULL). So the overlay GTK made is
- * destroyed, which takes it out of the toplevels, and
- * win.show-help-overlay makes one when asked. libadwaita 1.8 shows its
- * AdwShortcutsDialog instead: no overlay there.
+/**
+ * shoebox_compat_show_help_overlay:
+ * @parent: the window it is for
+ *
+ * Shows the keyboard shortcuts below libadwaita 1.8, where they are
+ * GTK's GtkShortcutsWindow; from 1.8, AdwApplication shows its
+ * AdwShortcutsDialog itself.
+ *
+ * Built when asked, not at gtk/help-overlay.ui in the resources, where
+ * GtkApplicationWindow would build one for every window as it is made:
+ * 5 ms of each launch before the first frame. GTK's AT-SPI root (4.8,
+ * and still 4.18) also answers GetChildAtIndex past the shown windows
+ * with the last toplevel, shown or not, and aborted on such a
+ * never-shown overlay (gtkatspiroot.c, handle_accessible_method).
  */
 void
-shoebox_compat_help_overlay_on_demand (GtkApplicationWindow *window)
+shoebox_compat_show_help_overlay (GtkWindow *parent)
 {
 #if !ADW_CHECK_VERSION (1, 8, 0)
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  g_autoptr(GSimpleAction) show = NULL;
+  g_autofree char *path = g_strconcat (g_application_get_resource_base_path (g_application_get_default ()),
+                                       "/ui/help-overlay.ui", NULL);
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (path);
+  GtkWindow *overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
 
-  if (overlay == NULL)
-    return;
-
-  gtk_window_destroy (GTK_WINDOW (overlay));
-  show = g_simple_action_new ("show-help-overlay", NULL);
-  g_signal_connect_object (show, "activate", G_CALLBACK (show_help_overlay_cb), window, G_CONNECT_DEFAULT);
-  g_action_map_remove_action (G_ACTION_MAP (window), "show-help-overlay");
-  g_action_map_add_action (G_ACTION_MAP (window), G_ACTION (show));
+  /* Made for this showing only, and destroyed when closed. */
+  gtk_window_set_transient_for (overlay, parent);
+  gtk_window_present (overlay);
+#else
+  g_return_if_reached ();
 #endif
 }

@@ -44,6 +44,6 @@ void                 shoebox_compat_navigation_push        (GtkWidget           
 void                 shoebox_compat_navigation_pop         (GtkWidget           *navigation);
 GtkWidget           *shoebox_compat_navigation_get_pushed  (GtkWidget           *navigation);
 gboolean             shoebox_compat_navigation_has_back_button (void);
-void                 shoebox_compat_help_overlay_on_demand (GtkApplicationWindow *window);
+void                 shoebox_compat_show_help_overlay      (GtkWindow           *parent);
 
 G_END_DECLS

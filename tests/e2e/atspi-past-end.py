@@ -2,9 +2,10 @@
 # An accessibility client asks the application for a window past the last
 # one shown, as any client that counted the windows while one closed does:
 # Shoebox answers and lives on. GTK 4.8 answers with its last toplevel,
-# shown or not, and aborted on the never-shown help overlay
-# (shoebox_compat_help_overlay_on_demand()). Asked with the main window
-# alone, after the shortcuts window, and after the pair editor closed.
+# shown or not, and aborted on the never-shown help overlay GTK made for
+# each window (now never made: shoebox_compat_show_help_overlay()). Asked
+# with the main window alone, after the shortcuts window, and after the
+# pair editor closed.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 

@@ -364,6 +364,28 @@ test_page_first_screenful (Fixture       *fixture,
   gtk_window_destroy (shown.window);
 }
 
+/* The rows of the filter popover's grid (ui/shoebox-collection-filters.ui). */
+enum
+{
+  FILTER_BRAND,
+  FILTER_SILHOUETTE,
+  FILTER_CONDITION,
+  FILTER_STATUS,
+  FILTER_TAG,
+};
+
+/* A filter's drop-down, once the popover has opened and built them. */
+static GtkDropDown *
+filter_drop_down (ShoeboxCollectionPage *page,
+                  int                    row)
+{
+  GtkWidget *popover = shoebox_test_template_child (page, SHOEBOX_TYPE_COLLECTION_PAGE, "filter_popover");
+  GtkWidget *filters = gtk_popover_get_child (GTK_POPOVER (popover));
+
+  g_assert_nonnull (filters);
+  return GTK_DROP_DOWN (gtk_grid_get_child_at (GTK_GRID (filters), 1, row));
+}
+
 static void
 test_page_filters (Fixture       *fixture,
                    gconstpointer  data)
@@ -384,10 +406,13 @@ test_page_filters (Fixture       *fixture,
   shoebox_collection_page_reload (shown.page);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
 
-  /* The choices are listed when the popover opens. */
-  brand = GTK_DROP_DOWN (shoebox_test_template_child (shown.page, SHOEBOX_TYPE_COLLECTION_PAGE, "brand_filter"));
-  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (brand)), ==, 1);
+  /* The filters are built, and their choices listed, when the popover
+   * opens.
+   */
+  g_assert_null (gtk_popover_get_child (GTK_POPOVER (shoebox_test_template_child (shown.page, SHOEBOX_TYPE_COLLECTION_PAGE,
+                                                                                   "filter_popover"))));
   gtk_menu_button_popup (GTK_MENU_BUTTON (shoebox_test_template_child (shown.page, SHOEBOX_TYPE_COLLECTION_PAGE, "filter_button")));
+  brand = filter_drop_down (shown.page, FILTER_BRAND);
   brands = gtk_drop_down_get_model (brand);
   for (guint i = 0; i < g_list_model_get_n_items (brands); i++)
     if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (brands), i), "Balenciaga") == 0)
@@ -395,7 +420,7 @@ test_page_filters (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
 
   /* Status: "Wishlist" is the second choice after "Any Status". */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (shoebox_test_template_child (shown.page, SHOEBOX_TYPE_COLLECTION_PAGE, "status_filter")), 2);
+  gtk_drop_down_set_selected (filter_drop_down (shown.page, FILTER_STATUS), 2);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   /* The filter button counts them; Clear Filters shows beside it. */
   {
@@ -410,14 +435,14 @@ test_page_filters (Fixture       *fixture,
     g_assert_false (gtk_widget_get_visible (clear));
     g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
     gtk_drop_down_set_selected (brand, 0);
-    gtk_drop_down_set_selected (GTK_DROP_DOWN (shoebox_test_template_child (shown.page, SHOEBOX_TYPE_COLLECTION_PAGE, "status_filter")), 2);
+    gtk_drop_down_set_selected (filter_drop_down (shown.page, FILTER_STATUS), 2);
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, "1");
   }
 
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (shoebox_test_template_child (shown.page, SHOEBOX_TYPE_COLLECTION_PAGE, "status_filter")), 0);
+  gtk_drop_down_set_selected (filter_drop_down (shown.page, FILTER_STATUS), 0);
   gtk_drop_down_set_selected (brand, 0);
   /* The smart tag "grail" is offered even before a pair has it. */
-  tag = GTK_DROP_DOWN (shoebox_test_template_child (shown.page, SHOEBOX_TYPE_COLLECTION_PAGE, "tag_filter"));
+  tag = filter_drop_down (shown.page, FILTER_TAG);
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (tag)), 1), ==, "grail");
   gtk_drop_down_set_selected (tag, 1);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);

@@ -48,6 +48,7 @@ struct _ShoeboxCollectionPage
   GtkColumnView      *column_view;
   GtkToggleButton    *grid_button;
   GtkToggleButton    *list_button;
+  /* NULL until the filter popover first opens (build_filters()). */
   GtkDropDown        *brand_filter;
   GtkDropDown        *silhouette_filter;
   GtkDropDown        *condition_filter;

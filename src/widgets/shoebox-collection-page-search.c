@@ -136,20 +136,24 @@ _shoebox_collection_page_run_search (ShoeboxCollectionPage *self,
   self->searched_text = g_strdup (query.text);
   /* Whatever runs now runs in full. */
   self->rest_pending = FALSE;
-  query.brand = selected_string (self->brand_filter);
-  query.tag = selected_string (self->tag_filter);
+  /* The filters, once built (their popover opened once). */
+  if (self->brand_filter != NULL)
+    {
+      query.brand = selected_string (self->brand_filter);
+      query.tag = selected_string (self->tag_filter);
 
-  silhouette = gtk_drop_down_get_selected (self->silhouette_filter);
-  if (silhouette != GTK_INVALID_LIST_POSITION && silhouette > 0 && silhouette < self->silhouette_ids->len)
-    query.silhouette_id = g_array_index (self->silhouette_ids, gint64, silhouette);
+      silhouette = gtk_drop_down_get_selected (self->silhouette_filter);
+      if (silhouette != GTK_INVALID_LIST_POSITION && silhouette > 0 && silhouette < self->silhouette_ids->len)
+        query.silhouette_id = g_array_index (self->silhouette_ids, gint64, silhouette);
 
-  /* The drop-downs list the values in enum order, after "All …". */
-  condition = gtk_drop_down_get_selected (self->condition_filter);
-  if (condition != GTK_INVALID_LIST_POSITION && condition > 0)
-    query.conditions = 1u << (SHOEBOX_CONDITION_DEADSTOCK + condition - 1);
-  status = gtk_drop_down_get_selected (self->status_filter);
-  if (status != GTK_INVALID_LIST_POSITION && status > 0)
-    query.statuses = 1u << (SHOEBOX_STATUS_OWNED + status - 1);
+      /* The drop-downs list the values in enum order, after "All …". */
+      condition = gtk_drop_down_get_selected (self->condition_filter);
+      if (condition != GTK_INVALID_LIST_POSITION && condition > 0)
+        query.conditions = 1u << (SHOEBOX_CONDITION_DEADSTOCK + condition - 1);
+      status = gtk_drop_down_get_selected (self->status_filter);
+      if (status != GTK_INVALID_LIST_POSITION && status > 0)
+        query.statuses = 1u << (SHOEBOX_STATUS_OWNED + status - 1);
+    }
 
   /* The order the user chose holds while they type: results do not jump
    * around between keys, and a key that narrows the result leaves the

@@ -188,12 +188,19 @@ reload_filters (ShoeboxCollectionPage *self)
   self->updating_filters = FALSE;
 }
 
+static void build_filters (ShoeboxCollectionPage *self);
+
 /* The choices are listed when the popover opens, not at every reload:
  * three queries the first frame need not wait for.
  */
 static void
 filter_popover_show_cb (ShoeboxCollectionPage *self)
 {
+  if (self->brand_filter == NULL)
+    {
+      build_filters (self);
+      self->filters_stale = TRUE;
+    }
   if (self->filters_stale)
     {
       self->filters_stale = FALSE;
@@ -246,7 +253,8 @@ update_filter_count (ShoeboxCollectionPage *self)
   g_autofree char *label = NULL;
   guint n = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (drop_downs); i++)
+  /* Not built yet (build_filters()): none is on. */
+  for (guint i = 0; self->brand_filter != NULL && i < G_N_ELEMENTS (drop_downs); i++)
     {
       guint selected = gtk_drop_down_get_selected (drop_downs[i]);
 
@@ -270,6 +278,8 @@ update_filter_count (ShoeboxCollectionPage *self)
 static void
 reset_drop_downs (ShoeboxCollectionPage *self)
 {
+  if (self->brand_filter == NULL)
+    return;
   self->updating_filters = TRUE;
   gtk_drop_down_set_selected (self->brand_filter, 0);
   gtk_drop_down_set_selected (self->silhouette_filter, 0);
@@ -389,9 +399,15 @@ collection_changed_cb (ShoeboxCollectionPage *self)
   _shoebox_collection_page_drop_order (self);
 }
 
+/* The filters, the filter popover's content, built when it first opens:
+ * five drop-downs, each with a popover and a list of its own, were 7 ms
+ * of every launch before the first frame (the page's template). Until
+ * then, no filter is on.
+ */
 static void
-set_up_fixed_filters (ShoeboxCollectionPage *self)
+build_filters (ShoeboxCollectionPage *self)
 {
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/ui/shoebox-collection-filters.ui");
   const char *conditions[] = {
     shoebox_labels_condition (SHOEBOX_CONDITION_DEADSTOCK),
     shoebox_labels_condition (SHOEBOX_CONDITION_VNDS),
@@ -405,9 +421,20 @@ set_up_fixed_filters (ShoeboxCollectionPage *self)
     shoebox_labels_status (SHOEBOX_STATUS_SOLD),
     NULL
   };
-  GtkDropDown *drop_downs[] = {
-    self->brand_filter, self->silhouette_filter, self->condition_filter, self->status_filter, self->tag_filter,
-  };
+  GtkDropDown *drop_downs[5];
+
+  self->brand_filter = GTK_DROP_DOWN (gtk_builder_get_object (builder, "brand_filter"));
+  self->silhouette_filter = GTK_DROP_DOWN (gtk_builder_get_object (builder, "silhouette_filter"));
+  self->condition_filter = GTK_DROP_DOWN (gtk_builder_get_object (builder, "condition_filter"));
+  self->status_filter = GTK_DROP_DOWN (gtk_builder_get_object (builder, "status_filter"));
+  self->tag_filter = GTK_DROP_DOWN (gtk_builder_get_object (builder, "tag_filter"));
+  drop_downs[0] = self->brand_filter;
+  drop_downs[1] = self->silhouette_filter;
+  drop_downs[2] = self->condition_filter;
+  drop_downs[3] = self->status_filter;
+  drop_downs[4] = self->tag_filter;
+  /* The popover holds them from here on. */
+  gtk_popover_set_child (self->filter_popover, GTK_WIDGET (gtk_builder_get_object (builder, "filters")));
 
   self->updating_filters = TRUE;
   set_filter_model (self->condition_filter, string_list_with_all (_("Any Condition"), conditions));
@@ -544,11 +571,6 @@ shoebox_collection_page_class_init (ShoeboxCollectionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShoeboxCollectionPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxCollectionPage, grid_button);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxCollectionPage, list_button);
-  gtk_widget_class_bind_template_child (widget_class, ShoeboxCollectionPage, brand_filter);
-  gtk_widget_class_bind_template_child (widget_class, ShoeboxCollectionPage, silhouette_filter);
-  gtk_widget_class_bind_template_child (widget_class, ShoeboxCollectionPage, condition_filter);
-  gtk_widget_class_bind_template_child (widget_class, ShoeboxCollectionPage, status_filter);
-  gtk_widget_class_bind_template_child (widget_class, ShoeboxCollectionPage, tag_filter);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxCollectionPage, filter_button);
   gtk_widget_class_bind_template_child (widget_class, ShoeboxCollectionPage, filter_popover);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -585,7 +607,6 @@ shoebox_collection_page_init (ShoeboxCollectionPage *self)
   _shoebox_collection_page_restore_sort (self);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
-  set_up_fixed_filters (self);
 
   view = g_settings_get_string (self->settings, "collection-view");
   gtk_toggle_button_set_active (g_str_equal (view, "list") ? self->list_button : self->grid_button, TRUE);

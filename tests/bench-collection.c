@@ -45,6 +45,7 @@
 #include "shoebox-collection-page.h"
 #include "shoebox-database.h"
 #include "shoebox-pair-card.h"
+#include "shoebox-text-line.h"
 #include "shoebox-window.h"
 
 typedef struct
@@ -153,9 +154,9 @@ list_shows_rows (Bench *bench)
         {
           GtkWidget *label = gtk_widget_get_first_child (cell);
 
-          if (label != NULL && GTK_IS_INSCRIPTION (label) && gtk_widget_get_mapped (label)
-              && gtk_inscription_get_text (GTK_INSCRIPTION (label)) != NULL
-              && gtk_inscription_get_text (GTK_INSCRIPTION (label))[0] != '\0')
+          if (label != NULL && SHOEBOX_IS_TEXT_LINE (label) && gtk_widget_get_mapped (label)
+              && shoebox_text_line_get_text (SHOEBOX_TEXT_LINE (label)) != NULL
+              && shoebox_text_line_get_text (SHOEBOX_TEXT_LINE (label))[0] != '\0')
             return TRUE;
         }
   return FALSE;

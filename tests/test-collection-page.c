@@ -13,6 +13,7 @@
 #include "shoebox-collection-page.h"
 #include "shoebox-collection-page-private.h"
 #include "shoebox-pair-card.h"
+#include "shoebox-text-line.h"
 #include "shoebox-pair-list.h"
 #include "shoebox-test-collection.h"
 #include "shoebox-test-gtk.h"
@@ -735,14 +736,14 @@ dup_list_colorways (ShoeboxCollectionPage *page)
             {
               GtkWidget *label = gtk_widget_get_first_child (cell);
 
-              for (guint i = 0; label != NULL && GTK_IS_INSCRIPTION (label) && i < g_list_model_get_n_items (model); i++)
+              for (guint i = 0; label != NULL && SHOEBOX_IS_TEXT_LINE (label) && i < g_list_model_get_n_items (model); i++)
                 {
                   g_autoptr(ShoeboxPair) pair = g_list_model_get_item (model, i);
 
-                  if (g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (label)), shoebox_pair_get_colorway (pair)) == 0)
+                  if (g_strcmp0 (shoebox_text_line_get_text (SHOEBOX_TEXT_LINE (label)), shoebox_pair_get_colorway (pair)) == 0)
                     {
-                      /* What a screen reader hears of the cell: an
-                       * inscription names itself with its text. */
+                      /* What a screen reader hears of the cell: a
+                       * text line names itself with its text. */
                       gtk_test_accessible_assert_property (label, GTK_ACCESSIBLE_PROPERTY_LABEL,
                                                            shoebox_pair_get_colorway (pair));
                       g_ptr_array_add (labels, label);
@@ -763,7 +764,7 @@ dup_list_colorways (ShoeboxCollectionPage *page)
             && (best == G_MAXUINT || GPOINTER_TO_INT (g_ptr_array_index (texts, i)) < GPOINTER_TO_INT (g_ptr_array_index (texts, best))))
           best = i;
       g_string_append_printf (order, "%s%s", done > 0 ? "," : "",
-                              gtk_inscription_get_text (GTK_INSCRIPTION (g_ptr_array_index (labels, best))));
+                              shoebox_text_line_get_text (SHOEBOX_TEXT_LINE (g_ptr_array_index (labels, best))));
       g_ptr_array_index (labels, best) = NULL;
     }
   return g_string_free (order, FALSE);
@@ -1015,11 +1016,11 @@ dup_visible_colorways (ShoeboxCollectionPage *page)
           for (int i = 0; i < 2 && cell != NULL; i++)
             cell = gtk_widget_get_next_sibling (cell);
           label = cell != NULL ? gtk_widget_get_first_child (cell) : NULL;
-          if (label == NULL || !GTK_IS_INSCRIPTION (label) || !gtk_widget_get_mapped (label)
+          if (label == NULL || !SHOEBOX_IS_TEXT_LINE (label) || !gtk_widget_get_mapped (label)
               || !gtk_widget_compute_point (row, view, &GRAPHENE_POINT_INIT (0, 0), &top))
             continue;
           g_array_append_val (tops, top.y);
-          g_ptr_array_add (texts, (gpointer) gtk_inscription_get_text (GTK_INSCRIPTION (label)));
+          g_ptr_array_add (texts, (gpointer) shoebox_text_line_get_text (SHOEBOX_TEXT_LINE (label)));
         }
 
   while (texts->len > 0)

@@ -23,6 +23,7 @@
 #include "shoebox-news-row.h"
 #include "shoebox-news-service.h"
 #include "shoebox-pair-card.h"
+#include "shoebox-text-line.h"
 #include "shoebox-pair-editor.h"
 #include "shoebox-pair-page.h"
 #include "shoebox-preferences-window.h"
@@ -466,6 +467,59 @@ test_pair_card (Fixture       *fixture,
 }
 
 static void
+measure (GtkWidget      *widget,
+         GtkOrientation  orientation,
+         int            *minimum,
+         int            *natural)
+{
+  gtk_widget_measure (widget, orientation, -1, minimum, natural, NULL, NULL);
+}
+
+/* A text line's size comes from its font and its width in characters,
+ * never from its text; a larger font makes it taller (its font's size is
+ * kept, and looked up again when the font changes). What a screen reader
+ * hears of it, its text, is checked in the list (test-collection-page).
+ */
+static void
+test_text_line (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *line = shoebox_text_line_new ();
+  GtkWindow *window;
+  int min_width, nat_width, height, other_min, other_nat, other_height;
+
+  shoebox_text_line_set_chars (SHOEBOX_TEXT_LINE (line), 4, 10);
+  shoebox_text_line_set_text (SHOEBOX_TEXT_LINE (line), "Air");
+  gtk_widget_set_halign (line, GTK_ALIGN_START);
+  gtk_widget_set_valign (line, GTK_ALIGN_START);
+  window = show_in_window (line);
+  shoebox_test_settle ();
+
+  measure (line, GTK_ORIENTATION_HORIZONTAL, &min_width, &nat_width);
+  measure (line, GTK_ORIENTATION_VERTICAL, &height, NULL);
+  g_assert_cmpint (min_width, >, 0);
+  g_assert_cmpint (nat_width, >, min_width);
+  g_assert_cmpint (height, >, 0);
+  g_assert_cmpstr (shoebox_text_line_get_text (SHOEBOX_TEXT_LINE (line)), ==, "Air");
+
+  shoebox_text_line_set_text (SHOEBOX_TEXT_LINE (line), "Air Max 1 Anniversary, University Red and Neutral Grey");
+  shoebox_test_settle ();
+  measure (line, GTK_ORIENTATION_HORIZONTAL, &other_min, &other_nat);
+  measure (line, GTK_ORIENTATION_VERTICAL, &other_height, NULL);
+  g_assert_cmpint (other_min, ==, min_width);
+  g_assert_cmpint (other_nat, ==, nat_width);
+  g_assert_cmpint (other_height, ==, height);
+
+  gtk_widget_add_css_class (line, "title-1");
+  shoebox_test_settle ();
+  measure (line, GTK_ORIENTATION_HORIZONTAL, &other_min, NULL);
+  measure (line, GTK_ORIENTATION_VERTICAL, &other_height, NULL);
+  g_assert_cmpint (other_height, >, height);
+  g_assert_cmpint (other_min, >, min_width);
+  gtk_window_destroy (window);
+}
+
+static void
 test_bar_chart (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -518,7 +572,7 @@ static const char * const covered[] = {
   "ShoeboxBackupsGroup", "ShoeboxBarChart", "ShoeboxCatalogueWindow", "ShoeboxCollectionPage",
   "ShoeboxComparePage", "ShoeboxCsvImportWindow", "ShoeboxNewsPage", "ShoeboxNewsRow", "ShoeboxPairCard",
   "ShoeboxPairEditor", "ShoeboxPairPage", "ShoeboxPreferencesWindow", "ShoeboxProfileView",
-  "ShoeboxSilhouetteEditor", "ShoeboxStatisticsWindow", "ShoeboxWindow", NULL,
+  "ShoeboxSilhouetteEditor", "ShoeboxStatisticsWindow", "ShoeboxTextLine", "ShoeboxWindow", NULL,
 };
 
 /* A new widget in src/widgets/ is added here too: every class that is
@@ -594,6 +648,7 @@ main (int   argc,
   ADD ("/widget-construct/profile-view", test_profile_view);
   ADD ("/widget-construct/silhouette-editor", test_silhouette_editor);
   ADD ("/widget-construct/statistics-window", test_statistics_window);
+  ADD ("/widget-construct/text-line", test_text_line);
   ADD ("/widget-construct/window", test_window);
 #undef ADD
   g_test_add_func ("/widget-construct/every-widget-covered", test_every_widget_covered);

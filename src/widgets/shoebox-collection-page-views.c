@@ -15,6 +15,7 @@
 #include "shoebox-compat.h"
 #include "shoebox-labels.h"
 #include "shoebox-pair-card.h"
+#include "shoebox-text-line.h"
 
 /* The Collection page's two views of the same results: the grid's cards
  * and the list's sortable columns, their cells, and how a cell follows
@@ -282,12 +283,12 @@ grid_unbind_cb (GtkSignalListItemFactory *factory,
   shoebox_pair_card_set_pair (SHOEBOX_PAIR_CARD (gtk_list_item_get_child (item)), NULL);
 }
 
-/* A GtkInscription, not a GtkLabel, as on the grid's cards: its size
+/* A ShoeboxTextLine, not a GtkLabel, as on the grid's cards: its size
  * comes from the font, not from the text. A sort or a search changes the
  * text of the 200 rows GTK keeps bound, of which a screenful shows: with
  * labels, the next frame measured and laid out the text of all of them
- * (50 ms of CPU with 100,000 pairs), where an inscription lays out only
- * the text it draws.
+ * (50 ms of CPU with 100,000 pairs), where a text line lays out only the
+ * text it draws.
  */
 static void cell_map_cb (GtkWidget   *label,
                          GtkListItem *item);
@@ -297,14 +298,9 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                const ColumnSpec         *spec)
 {
-  GtkWidget *label = gtk_inscription_new (NULL);
+  GtkWidget *label = shoebox_text_line_new ();
 
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), MIN (spec->chars, 6));
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), spec->chars);
-  gtk_inscription_set_min_lines (GTK_INSCRIPTION (label), 1);
-  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (label), 1);
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 0);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  shoebox_text_line_set_chars (SHOEBOX_TEXT_LINE (label), MIN (spec->chars, 6), spec->chars);
   g_signal_connect (label, "map", G_CALLBACK (cell_map_cb), item);
   gtk_list_item_set_child (item, label);
   /* For show_cell(), when the row's pair becomes another one. */
@@ -320,7 +316,7 @@ show_cell (GtkListItem *item)
   g_autofree char *text = spec->text (pair);
 
   g_object_set_data (G_OBJECT (label), "shoebox-stale", NULL);
-  gtk_inscription_set_text (GTK_INSCRIPTION (label), text != NULL ? text : "");
+  shoebox_text_line_set_text (SHOEBOX_TEXT_LINE (label), text != NULL ? text : "");
 
   /* Each row is named after its pair, read out from its first cell. */
   if (spec == &columns[0])

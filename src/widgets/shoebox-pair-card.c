@@ -14,6 +14,7 @@
 #include "shoebox-compat.h"
 #include "shoebox-labels.h"
 #include "shoebox-pair-card.h"
+#include "shoebox-text-line.h"
 
 struct _ShoeboxPairCard
 {
@@ -30,9 +31,9 @@ struct _ShoeboxPairCard
   gboolean        selectable;
   gboolean        selected;
   GtkPicture     *photo;
-  GtkInscription *silhouette_label;
-  GtkInscription *colorway_label;
-  GtkInscription *details_label;
+  ShoeboxTextLine *silhouette_label;
+  ShoeboxTextLine *colorway_label;
+  ShoeboxTextLine *details_label;
 };
 
 G_DEFINE_FINAL_TYPE (ShoeboxPairCard, shoebox_pair_card, GTK_TYPE_WIDGET)
@@ -64,14 +65,14 @@ update_labels (ShoeboxPairCard *self)
 
   if (self->pair == NULL)
     {
-      gtk_inscription_set_text (self->silhouette_label, "");
-      gtk_inscription_set_text (self->colorway_label, "");
-      gtk_inscription_set_text (self->details_label, "");
+      shoebox_text_line_set_text (self->silhouette_label, "");
+      shoebox_text_line_set_text (self->colorway_label, "");
+      shoebox_text_line_set_text (self->details_label, "");
       return;
     }
 
-  gtk_inscription_set_text (self->silhouette_label, shoebox_pair_get_silhouette_name (self->pair));
-  gtk_inscription_set_text (self->colorway_label, shoebox_pair_get_colorway (self->pair));
+  shoebox_text_line_set_text (self->silhouette_label, shoebox_pair_get_silhouette_name (self->pair));
+  shoebox_text_line_set_text (self->colorway_label, shoebox_pair_get_colorway (self->pair));
 
   size = shoebox_labels_dup_size (self->pair);
   condition = shoebox_pair_get_condition (self->pair);
@@ -89,7 +90,7 @@ update_labels (ShoeboxPairCard *self)
       g_free (details);
       details = g_steal_pointer (&with_status);
     }
-  gtk_inscription_set_text (self->details_label, details);
+  shoebox_text_line_set_text (self->details_label, details);
 
   /* Screen readers, and tests, find a pair by this name. */
   name = shoebox_labels_dup_pair_name (self->pair);
@@ -281,29 +282,23 @@ shoebox_pair_card_class_init (ShoeboxPairCardClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
-/* A GtkInscription, not a GtkLabel: its size comes from the font, not
+/* A ShoeboxTextLine, not a GtkLabel: its size comes from the font, not
  * from the text, so the grid measures its cells without laying out the
  * text of the many it keeps off screen.
  */
-static GtkInscription *
+static ShoeboxTextLine *
 add_label (ShoeboxPairCard *self,
            const char      *style,
            const char      *second_style)
 {
-  GtkWidget *label = gtk_inscription_new (NULL);
+  GtkWidget *label = shoebox_text_line_new ();
 
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 0);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), 0);
-  gtk_inscription_set_min_lines (GTK_INSCRIPTION (label), 1);
-  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (label), 1);
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 0);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   if (style != NULL)
     gtk_widget_add_css_class (label, style);
   if (second_style != NULL)
     gtk_widget_add_css_class (label, second_style);
   gtk_widget_set_parent (label, GTK_WIDGET (self));
-  return GTK_INSCRIPTION (label);
+  return SHOEBOX_TEXT_LINE (label);
 }
 
 /* Built in code, not from a template: a grid makes and drops dozens of

@@ -145,7 +145,8 @@ def key(app, keys):
 
 
 def labels(frame):
-    return [e2e.text_of(n) for n in e2e.find_all(frame, "label")]
+    # A label's text, or a list cell's (ShoeboxTextLine): its name.
+    return [e2e.text_of(n) or e2e.name(n) for n in e2e.find_all(frame, "label")]
 
 
 def run(args):

@@ -23,7 +23,6 @@
 #include "shoebox-news-row.h"
 #include "shoebox-news-service.h"
 #include "shoebox-pair-card.h"
-#include "shoebox-text-line.h"
 #include "shoebox-pair-editor.h"
 #include "shoebox-pair-page.h"
 #include "shoebox-preferences-window.h"
@@ -33,6 +32,7 @@
 #include "shoebox-test-collection.h"
 #include "shoebox-test-gtk.h"
 #include "shoebox-test-wait.h"
+#include "shoebox-text-line.h"
 #include "shoebox-window.h"
 
 /* Every widget and window of src/widgets built with g_object_new () and
@@ -475,6 +475,17 @@ measure (GtkWidget      *widget,
   gtk_widget_measure (widget, orientation, -1, minimum, natural, NULL, NULL);
 }
 
+/* GTK has given the widget the 40 px font of the class below: from GTK
+ * 4.24 on, a frame or two after the class is added.
+ */
+static gboolean
+has_large_font (gpointer widget)
+{
+  const PangoFontDescription *font = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
+
+  return pango_font_description_get_size (font) == 40 * PANGO_SCALE;
+}
+
 /* A text line's size comes from its font and its width in characters,
  * never from its text; a larger font makes it taller (its font's size is
  * kept, and looked up again when the font changes). What a screen reader
@@ -485,6 +496,7 @@ test_text_line (Fixture       *fixture,
                 gconstpointer  data)
 {
   GtkWidget *line = shoebox_text_line_new ();
+  g_autoptr(GtkCssProvider) large = gtk_css_provider_new ();
   GtkWindow *window;
   int min_width, nat_width, height, other_min, other_nat, other_height;
 
@@ -510,13 +522,22 @@ test_text_line (Fixture       *fixture,
   g_assert_cmpint (other_nat, ==, nat_width);
   g_assert_cmpint (other_height, ==, height);
 
-  gtk_widget_add_css_class (line, "title-1");
-  shoebox_test_settle ();
+  /* A font of our own, whatever the theme's style classes. */
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_css_provider_load_from_string (large, ".shoebox-test-large { font-size: 40px; }");
+#else
+  gtk_css_provider_load_from_data (large, ".shoebox-test-large { font-size: 40px; }", -1);
+#endif
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (large),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_widget_add_css_class (line, "shoebox-test-large");
+  shoebox_test_wait_until (has_large_font, line);
   measure (line, GTK_ORIENTATION_HORIZONTAL, &other_min, NULL);
   measure (line, GTK_ORIENTATION_VERTICAL, &other_height, NULL);
   g_assert_cmpint (other_height, >, height);
   g_assert_cmpint (other_min, >, min_width);
   gtk_window_destroy (window);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (large));
 }
 
 static void

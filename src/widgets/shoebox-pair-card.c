@@ -18,19 +18,19 @@
 
 struct _ShoeboxPairCard
 {
-  GtkWidget    parent_instance;
+  GtkWidget        parent_instance;
 
-  ShoeboxPair    *pair;
-  GCancellable   *thumbnail_cancellable; /* the pending thumbnail, if any */
-  gboolean        photo_looked_up;       /* for this pair, see get_photo_looked_up */
-  guint           photo_wanted_idle;
+  ShoeboxPair     *pair;
+  GCancellable    *thumbnail_cancellable; /* the pending thumbnail, if any */
+  gboolean         photo_looked_up;       /* for this pair, see get_photo_looked_up */
+  guint            photo_wanted_idle;
 
-  GtkOverlay     *photo_overlay;
-  GtkStack       *photo_stack;
-  GtkWidget      *check;                 /* made once Select is first on */
-  gboolean        selectable;
-  gboolean        selected;
-  GtkPicture     *photo;
+  GtkOverlay      *photo_overlay;
+  GtkStack        *photo_stack;
+  GtkWidget       *check;                 /* made once Select is first on */
+  gboolean         selectable;
+  gboolean         selected;
+  GtkPicture      *photo;
   ShoeboxTextLine *silhouette_label;
   ShoeboxTextLine *colorway_label;
   ShoeboxTextLine *details_label;

@@ -13,11 +13,11 @@
 #include "shoebox-collection-page.h"
 #include "shoebox-collection-page-private.h"
 #include "shoebox-pair-card.h"
-#include "shoebox-text-line.h"
 #include "shoebox-pair-list.h"
 #include "shoebox-test-collection.h"
 #include "shoebox-test-gtk.h"
 #include "shoebox-test-images.h"
+#include "shoebox-text-line.h"
 #include "shoebox-window.h"
 
 /* Widget tests of the Collection page: search, filters, the grid's cards and their

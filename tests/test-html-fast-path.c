@@ -85,6 +85,8 @@ static const char * const tricky_html[] = {
   "<p>a</p>\n<p>b</p>", "<div>\n  <p>a</p>\n</div>b", "<em>a</em>\n<strong>b</strong>",
   "<sup>1</sup>&#8260;<sub>2</sub>", "<p >a</p >", "<p\n>a</p\n>", "<p class=\"x\" >a</p>",
   "</b>x", "<b>x</b></b>y", "<b>x", "<div><div><div>x</div></div></div>y",
+  /* Found by the html-text fuzzer: content after a closed top-level block. */
+  "<p>xe</p><b>w</b>", "<p>a</p><img src=x><b>b</b>", "<p>a</p>b<b>c</b>", "<div>a</div><span>b</span>",
 };
 
 static void

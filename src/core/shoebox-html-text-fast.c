@@ -79,6 +79,7 @@ typedef struct {
   GString       *text;
   const Element *open[MAX_DEPTH];
   guint          depth;
+  gboolean       block_closed_at_top; /* see read_start_tag() */
 } Reader;
 
 static const Element *
@@ -362,6 +363,12 @@ read_start_tag (Reader      *reader,
    */
   if (self_closing || reader->depth == MAX_DEPTH || is_open (reader, element))
     return FALSE;
+  /* Outside any element after a block closed there, libxml2 2.9 puts an
+   * inline element inside that block: "<p>a</p><b>b</b>" reads "ab".
+   * Leave that to the parser too.
+   */
+  if (reader->depth == 0 && reader->block_closed_at_top && !is_block (element))
+    return FALSE;
   if (is_block (element))
     {
       for (guint i = 0; i < reader->depth; i++)
@@ -407,7 +414,10 @@ read_end_tag (Reader      *reader,
     return FALSE;
   reader->depth--;
   if (is_block (element))
-    g_string_append_c (reader->text, ' ');
+    {
+      g_string_append_c (reader->text, ' ');
+      reader->block_closed_at_top |= reader->depth == 0;
+    }
 
   *p = q + 1;
   return TRUE;

@@ -116,6 +116,31 @@ append_limit (GString *sql)
   g_string_append (sql, " LIMIT ?7");
 }
 
+/* Typing with no filter, in the order pairs were added: the index alone
+ * has the answer, in order, without a join or a sort.
+ */
+static gboolean
+index_alone_answers (const ShoeboxPairQuery *query,
+                     gboolean                has_text)
+{
+  return has_text && !query_filters (query)
+         && (query->sort == SHOEBOX_PAIR_SORT_RELEVANCE || query->sort == SHOEBOX_PAIR_SORT_ADDED);
+}
+
+/* FTS5 walks a prefix's matches newest first with a tenth more work than
+ * oldest first: "s"*, which finds all of 100,000 pairs, ran 74.3 M
+ * instructions newest first against 67.2 M (callgrind, SQLite 3.40).
+ * Without a limit, the query reads them oldest first and search_ids()
+ * turns the result around, for 0.3 M.
+ */
+static gboolean
+reads_newest_first_backwards (const ShoeboxPairQuery *query,
+                              gboolean                has_text)
+{
+  return index_alone_answers (query, has_text) && query->sort == SHOEBOX_PAIR_SORT_ADDED
+         && query->descending && query->limit == 0;
+}
+
 /* With search text, the FTS5 index drives the query: a word that matches
  * few pairs then costs little, whatever the size of the collection.
  */
@@ -128,14 +153,11 @@ build_search_sql (const ShoeboxPairQuery *query,
   gboolean relevance = has_text && query->sort == SHOEBOX_PAIR_SORT_RELEVANCE;
   gboolean filtered = query_filters (query);
 
-  /* Typing with no filter, in the order pairs were added or by rank: the
-   * index alone has the answer, in order, without a join or a sort.
-   */
-  if (has_text && !filtered && (relevance || query->sort == SHOEBOX_PAIR_SORT_ADDED))
+  if (index_alone_answers (query, has_text))
     {
       g_string_assign (sql, "SELECT rowid FROM pairs_fts WHERE pairs_fts MATCH ?1 ORDER BY ");
       g_string_append (sql, relevance ? "rank" : "rowid");
-      g_string_append (sql, query->descending ? " DESC" : "");
+      g_string_append (sql, query->descending && !reads_newest_first_backwards (query, has_text) ? " DESC" : "");
       append_limit (sql);
       return g_string_free (sql, FALSE);
     }
@@ -189,6 +211,7 @@ search_ids (ShoeboxCollection       *self,
   g_autofree char *match = NULL;
   g_autofree char *sql = NULL;
   g_autoptr(ShoeboxStatement) stmt = NULL;
+  GArray *ids;
 
   if (query == NULL)
     query = &everything;
@@ -212,7 +235,20 @@ search_ids (ShoeboxCollection       *self,
   /* A negative LIMIT is no limit. */
   shoebox_statement_bind_int64 (stmt, LIMIT_PARAMETER, query->limit > 0 ? (gint64) query->limit : -1);
 
-  return shoebox_database_query_ids (self->database, stmt, error);
+  ids = shoebox_database_query_ids (self->database, stmt, error);
+  if (ids != NULL && reads_newest_first_backwards (query, match != NULL))
+    {
+      gint64 *id = (gint64 *) (gpointer) ids->data;
+
+      for (guint i = 0, j = ids->len; i + 1 < j; i++, j--)
+        {
+          gint64 swap = id[i];
+
+          id[i] = id[j - 1];
+          id[j - 1] = swap;
+        }
+    }
+  return ids;
 }
 
 /**

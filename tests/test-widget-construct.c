@@ -461,8 +461,27 @@ test_pair_card (Fixture       *fixture,
 {
   GtkWidget *card = g_object_new (SHOEBOX_TYPE_PAIR_CARD, "pair", fixture->pair, NULL);
   GtkWindow *window = show_in_window (card);
+  GtkWidget *overlay = gtk_widget_get_first_child (card);
+  GtkWidget *photo = gtk_widget_get_first_child (overlay);
+  GtkWidget *placeholder = gtk_widget_get_next_sibling (photo);
+  g_autoptr(GBytes) pixels = g_bytes_new_take (g_malloc0 (40 * 30 * 4), 40 * 30 * 4);
+  g_autoptr(GdkTexture) thumbnail = gdk_memory_texture_new (40, 30, GDK_MEMORY_R8G8B8A8, pixels, 40 * 4);
 
   g_assert_true (shoebox_pair_card_get_pair (SHOEBOX_PAIR_CARD (card)) == fixture->pair);
+
+  /* The photo in its rounded frame, and the placeholder over it until
+   * there is one.
+   */
+  g_assert_true (GTK_IS_PICTURE (photo));
+  g_assert_true (GTK_IS_IMAGE (placeholder));
+  g_assert_cmpint (gtk_widget_get_overflow (photo), ==, GTK_OVERFLOW_HIDDEN);
+  g_assert_true (gtk_widget_get_visible (placeholder));
+  shoebox_pair_card_set_thumbnail (SHOEBOX_PAIR_CARD (card), GDK_PAINTABLE (thumbnail));
+  g_assert_true (shoebox_pair_card_get_thumbnail (SHOEBOX_PAIR_CARD (card)) == GDK_PAINTABLE (thumbnail));
+  g_assert_false (gtk_widget_get_visible (placeholder));
+  shoebox_pair_card_set_thumbnail (SHOEBOX_PAIR_CARD (card), NULL);
+  g_assert_true (gtk_widget_get_visible (placeholder));
+
   gtk_window_destroy (window);
 }
 

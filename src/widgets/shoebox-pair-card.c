@@ -26,7 +26,7 @@ struct _ShoeboxPairCard
   guint            photo_wanted_idle;
 
   GtkOverlay      *photo_overlay;
-  GtkStack        *photo_stack;
+  GtkWidget       *placeholder;           /* over the photo while it has none */
   GtkWidget       *check;                 /* made once Select is first on */
   gboolean         selectable;
   gboolean         selected;
@@ -308,24 +308,28 @@ add_label (ShoeboxPairCard *self,
 static void
 shoebox_pair_card_init (ShoeboxPairCard *self)
 {
-  GtkWidget *placeholder = gtk_image_new_from_icon_name ("io.github.shoebox.Shoebox-symbolic");
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
 
-  self->photo_stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_size_request (GTK_WIDGET (self->photo_stack), 180, 135);
-  gtk_widget_add_css_class (GTK_WIDGET (self->photo_stack), "pair-card-photo");
-  gtk_image_set_pixel_size (GTK_IMAGE (placeholder), 48);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_stack_add_named (self->photo_stack, placeholder, "placeholder");
+  /* The photo, clipped to its rounded frame, and the placeholder over it
+   * while there is none: not a GtkStack of the two, a widget less in each
+   * of the grid's many cells.
+   */
   self->photo = GTK_PICTURE (gtk_picture_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (self->photo), 180, 135);
+  gtk_widget_add_css_class (GTK_WIDGET (self->photo), "pair-card-photo");
+  gtk_widget_set_overflow (GTK_WIDGET (self->photo), GTK_OVERFLOW_HIDDEN);
   gtk_picture_set_content_fit (self->photo, GTK_CONTENT_FIT_COVER);
   gtk_picture_set_can_shrink (self->photo, TRUE);
-  gtk_stack_add_named (self->photo_stack, GTK_WIDGET (self->photo), "photo");
+  self->placeholder = gtk_image_new_from_icon_name ("io.github.shoebox.Shoebox-symbolic");
+  gtk_image_set_pixel_size (GTK_IMAGE (self->placeholder), 48);
+  gtk_widget_add_css_class (self->placeholder, "dim-label");
+  gtk_widget_set_can_target (self->placeholder, FALSE);
   self->photo_overlay = GTK_OVERLAY (gtk_overlay_new ());
-  gtk_overlay_set_child (self->photo_overlay, GTK_WIDGET (self->photo_stack));
+  gtk_overlay_set_child (self->photo_overlay, GTK_WIDGET (self->photo));
+  gtk_overlay_add_overlay (self->photo_overlay, self->placeholder);
   gtk_widget_set_parent (GTK_WIDGET (self->photo_overlay), GTK_WIDGET (self));
 
   self->silhouette_label = add_label (self, "heading", NULL);
@@ -387,7 +391,7 @@ shoebox_pair_card_set_thumbnail (ShoeboxPairCard *self,
   g_return_if_fail (SHOEBOX_IS_PAIR_CARD (self));
 
   gtk_picture_set_paintable (self->photo, thumbnail);
-  gtk_stack_set_visible_child_name (self->photo_stack, thumbnail != NULL ? "photo" : "placeholder");
+  gtk_widget_set_visible (self->placeholder, thumbnail == NULL);
 }
 
 static void

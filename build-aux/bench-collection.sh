@@ -29,6 +29,11 @@ cd "$(dirname "$0")/.."
 n_pairs=${1:-100000}
 runs=${2:-5}
 
+# As a GNOME desktop has them (install-deps.sh says why it matters).
+. build-aux/install-deps.sh
+shoebox_complete_icon_caches || true
+[ -f /usr/share/icons/Adwaita/icon-theme.cache ] || echo "note: Adwaita has no icon cache: GTK reads the theme's folders at each start"
+
 [ -d _build ] || meson setup _build -Dwerror=true >/dev/null
 meson compile -C _build tests/bench-collection tests/shoebox-generate-pairs tests/bench-feed-parse src/shoebox \
     data/gschemas.compiled >/dev/null

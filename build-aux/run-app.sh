@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 . build-aux/install-deps.sh
 
 shoebox_install_packages "${shoebox_build_packages[@]}" "${shoebox_run_packages[@]}"
+shoebox_complete_icon_caches || true
 
 # The test tools are not needed to run the app: leave the suite out of a
 # first build (run-tests.sh turns it back on in the same folder).

@@ -12,6 +12,7 @@ cd "$(dirname "$0")/.."
 
 shoebox_install_packages "${shoebox_build_packages[@]}" "${shoebox_run_packages[@]}" \
     "${shoebox_test_packages[@]}" || { echo "0 passed, 1 failed"; exit 1; }
+shoebox_complete_icon_caches || true
 
 build=_build
 if [ -d "$build" ]; then

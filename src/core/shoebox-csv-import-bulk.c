@@ -48,12 +48,6 @@ bulk_clear (Bulk *bulk)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Bulk, bulk_clear)
 
-typedef struct
-{
-  guint  index; /* in report->pairs */
-  gint64 silhouette_id;
-} StagedRow;
-
 /* The silhouettes named by brand and name are resolved once per import
  * (shoebox-csv-silhouettes.c); a row that gives its silhouette's id
  * needs no lookup of that kind.
@@ -138,16 +132,15 @@ row_error_clear (gpointer data)
   g_clear_error (&((RowError *) data)->error);
 }
 
-/* Writes every row to the staging tables as the file is read; @staged
- * gets a StagedRow for each, in the order of their ids, and
- * @row_errors the rows the checks refuse: the report is the reading
- * thread's until the last row is read.
+/* Writes every row to the staging tables as the file is read, counting
+ * them in @n_staged, and lists in @row_errors the rows the checks
+ * refuse: the report is the reading thread's until the last row is read.
  */
 static gboolean
 stage_rows (Bulk                  *bulk,
             ShoeboxCsvParseAhead  *rows,
             gint64                 first_id,
-            GArray                *staged,
+            guint                 *n_staged,
             GArray                *row_errors,
             GError               **error)
 {
@@ -174,14 +167,14 @@ stage_rows (Bulk                  *bulk,
   for (guint i = 0; (pair = _shoebox_csv_parse_ahead_get (rows, i, &invalid)) != NULL; i++)
     {
       g_autoptr(GError) row_error = NULL;
-      gint64 pair_id = first_id + staged->len;
-      StagedRow row = { i, 0 };
+      gint64 pair_id = first_id + *n_staged;
+      gint64 silhouette_id = 0;
 
       /* The reading thread checked the pair's values already. */
       if (invalid != NULL)
         row_error = g_error_copy (invalid);
 
-      if (row_error != NULL || !resolve_silhouette (bulk, pair, &row.silhouette_id, &row_error))
+      if (row_error != NULL || !resolve_silhouette (bulk, pair, &silhouette_id, &row_error))
         {
           /* Those checks write nothing before they fail: the row is
            * listed, and the others go on.
@@ -196,7 +189,7 @@ stage_rows (Bulk                  *bulk,
         }
 
       shoebox_statement_bind_int64 (pair_stmt, 1, pair_id);
-      _shoebox_collection_bind_pair_fields (pair_stmt, pair, row.silhouette_id);
+      _shoebox_collection_bind_pair_fields (pair_stmt, pair, silhouette_id);
       shoebox_statement_bind_kept_text (pair_stmt, 19, bulk->now);
       shoebox_statement_bind_kept_text (pair_stmt, 20, bulk->now);
       if (!shoebox_database_step_done (bulk->database, pair_stmt, error)
@@ -204,7 +197,7 @@ stage_rows (Bulk                  *bulk,
           || !stage_wears (bulk, wear_stmt, pair_id, pair, error))
         return FALSE;
 
-      g_array_append_val (staged, row);
+      (*n_staged)++;
     }
 
   return TRUE;
@@ -213,21 +206,21 @@ stage_rows (Bulk                  *bulk,
 static gboolean
 write_rows (Bulk                  *bulk,
             ShoeboxCsvParseAhead  *rows,
-            gint64                *first_id,
-            GArray                *staged,
+            guint                 *n_staged,
             GArray                *row_errors,
             GError               **error)
 {
   ShoeboxDatabase *database = bulk->database;
   g_autoptr(ShoeboxStatement) stmt = _shoebox_csv_statement (database, CSV_SQL_NEXT_PAIR_ID, error);
+  gint64 first_id;
 
-  if (stmt == NULL || !shoebox_database_query_int64 (database, stmt, first_id, error))
+  if (stmt == NULL || !shoebox_database_query_int64 (database, stmt, &first_id, error))
     return FALSE;
 
   return _shoebox_csv_run (database, CSV_SQL_CREATE_STAGED_PAIRS, error)
          && _shoebox_csv_run (database, CSV_SQL_CREATE_STAGED_PAIR_TAGS, error)
          && _shoebox_csv_run (database, CSV_SQL_CREATE_STAGED_WEARS, error)
-         && stage_rows (bulk, rows, *first_id, staged, row_errors, error)
+         && stage_rows (bulk, rows, first_id, n_staged, row_errors, error)
          && _shoebox_csv_run (database, CSV_SQL_INSERT_STAGED_PAIRS, error)
          && _shoebox_csv_run (database, CSV_SQL_INSERT_STAGED_PAIR_TAGS, error)
          && _shoebox_csv_run (database, CSV_SQL_INSERT_STAGED_WEARS, error)
@@ -263,18 +256,17 @@ _shoebox_csv_import_bulk (ShoeboxCollection     *collection,
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
     _shoebox_collection_dup_now (),
   };
-  g_autoptr(GArray) staged = g_array_new (FALSE, FALSE, sizeof (StagedRow));
   g_autoptr(GArray) row_errors = g_array_new (FALSE, FALSE, sizeof (RowError));
   g_autoptr(GError) local_error = NULL;
   ShoeboxCsvReport *report;
-  gint64 first_id = 0;
+  guint n_staged = 0;
 
   g_array_set_clear_func (row_errors, row_error_clear);
   *refused = FALSE;
   if (!_shoebox_csv_run (database, CSV_SQL_SAVEPOINT_BULK, error))
     return FALSE;
 
-  if (!write_rows (&bulk, rows, &first_id, staged, row_errors, &local_error))
+  if (!write_rows (&bulk, rows, &n_staged, row_errors, &local_error))
     {
       /* SQLite may have rolled the whole transaction back already (it
        * does on SQLITE_FULL), savepoint and all.
@@ -302,21 +294,7 @@ _shoebox_csv_import_bulk (ShoeboxCollection     *collection,
 
       _shoebox_csv_add_row_error (report, row_error->index, row_error->error);
     }
-
-  /* What a pair saved row by row gets back, but the catalogue's spelling
-   * of its silhouette: a query per row for a name the file gave already.
-   */
-  for (guint i = 0; i < staged->len; i++)
-    {
-      const StagedRow *row = &g_array_index (staged, StagedRow, i);
-      ShoeboxPair *pair = g_ptr_array_index (report->pairs, row->index);
-
-      shoebox_pair_set_id (pair, first_id + i);
-      shoebox_pair_set_silhouette_id (pair, row->silhouette_id);
-      shoebox_pair_set_created_at (pair, bulk.now);
-      shoebox_pair_set_updated_at (pair, bulk.now);
-    }
-  report->n_imported = staged->len;
+  report->n_imported = n_staged;
 
   return TRUE;
 }

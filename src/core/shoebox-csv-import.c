@@ -169,6 +169,50 @@ index_rows_and_restore_triggers (ShoeboxCollection  *collection,
   return TRUE;
 }
 
+static gpointer
+unref_pairs (gpointer pairs)
+{
+  g_ptr_array_unref (pairs);
+  return NULL;
+}
+
+/* Once written, the file's pairs are the collection's: the report keeps
+ * none. Freeing 100,000 of them takes 0.1 s, which the thread that reads
+ * the report would pay after the import (the app's main thread, or the
+ * command line before it exits). A thread of their own frees them while
+ * this one builds the search index; the caller joins it.
+ */
+static GThread *
+release_pairs (ShoeboxCsvReport *report)
+{
+  GPtrArray *pairs = g_steal_pointer (&report->pairs);
+  GThread *thread;
+
+  report->pairs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_array_set_size (report->pair_lines, 0);
+  thread = g_thread_try_new ("shoebox-csv-free", unref_pairs, pairs, NULL);
+  /* Without a thread they are freed here: slower, not wrong. */
+  if (thread == NULL)
+    unref_pairs (pairs);
+
+  return thread;
+}
+
+static gboolean
+index_rows_releasing_pairs (ImportData  *data,
+                            gint64       last_id_before,
+                            GPtrArray   *trigger_sql,
+                            GError     **error)
+{
+  GThread *release = release_pairs (_shoebox_csv_parse_ahead_wait (data->rows));
+  gboolean indexed = index_rows_and_restore_triggers (data->collection, last_id_before, trigger_sql, error);
+
+  if (release != NULL)
+    g_thread_join (release);
+
+  return indexed;
+}
+
 static gboolean
 import_in_transaction (ShoeboxDatabase  *database,
                        gpointer          user_data,
@@ -194,7 +238,7 @@ import_in_transaction (ShoeboxDatabase  *database,
     return FALSE;
 
   if (_shoebox_csv_import_bulk (data->collection, data->rows, &refused, error))
-    return index_rows_and_restore_triggers (data->collection, last_id_before, trigger_sql, error);
+    return index_rows_releasing_pairs (data, last_id_before, trigger_sql, error);
   if (!refused)
     return FALSE;
 
@@ -253,7 +297,7 @@ import_in_transaction (ShoeboxDatabase  *database,
       _shoebox_csv_add_row_error (report, i, row_error);
     }
 
-  return index_rows_and_restore_triggers (data->collection, last_id_before, trigger_sql, error);
+  return index_rows_releasing_pairs (data, last_id_before, trigger_sql, error);
 }
 
 static int
@@ -301,7 +345,8 @@ shoebox_csv_preview (GBytes  *contents,
  * Imports the file in one transaction: the good rows land, the bad ones
  * are skipped and listed in the report with their line, field and
  * reason, and nothing else in the collection changes. Silhouettes and
- * brands the catalogue lacks are added.
+ * brands the catalogue lacks are added. The report counts and lists; it
+ * holds none of the pairs, which are in the collection now.
  *
  * Returns: (transfer full): the report, or %NULL with @error set when the
  *   file could not be read as CSV or the database refused the transaction

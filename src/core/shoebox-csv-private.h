@@ -27,7 +27,7 @@ struct _ShoeboxCsvReport
   int              positions[SHOEBOX_CSV_N_COLUMNS]; /* file column, or -1 */
   char           **unknown_columns;
   guint            n_rows;
-  GPtrArray       *pairs;      /* ShoeboxPair, the rows without problems */
+  GPtrArray       *pairs;      /* ShoeboxPair, the rows without problems; an import releases them */
   GArray          *pair_lines; /* guint, the line of each of pairs */
   GPtrArray       *problems;   /* ShoeboxCsvProblem */
   guint            n_imported;

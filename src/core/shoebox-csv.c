@@ -205,9 +205,9 @@ shoebox_csv_report_get_n_rejected_rows (ShoeboxCsvReport *report)
  * shoebox_csv_report_get_pairs:
  * @report: a #ShoeboxCsvReport
  *
- * Returns: (transfer none) (element-type ShoeboxPair): the rows without
- *   problems, as pairs, in the file's order; after an import, those
- *   that landed have their ids
+ * Returns: (transfer none) (element-type ShoeboxPair): a preview's rows
+ *   without problems, as pairs, in the file's order; empty after an
+ *   import, whose pairs are in the collection
  */
 GPtrArray *
 shoebox_csv_report_get_pairs (ShoeboxCsvReport *report)

@@ -980,6 +980,81 @@ test_import_reads_ahead (Fixture       *fixture,
   g_assert_cmpstr (landed, ==, expected->str);
 }
 
+/* Enough rows that reading them takes tens of milliseconds. */
+#define N_PREVIEW_ROWS 30000
+
+static gboolean
+count_tick_cb (gpointer data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* The window's preview, read in a worker thread: the columns, counts and
+ * problems shoebox_csv_preview() gives, and none of the pairs, which the
+ * worker frees rather than the window's thread.
+ */
+static void
+test_preview_async (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const char binary[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+  g_autoptr(GString) text = many_rows (N_PREVIEW_ROWS);
+  g_autoptr(GBytes) bytes = g_bytes_new (text->str, text->len);
+  g_autoptr(GBytes) not_csv = g_bytes_new_static (binary, sizeof binary - 1);
+  g_autoptr(ShoeboxCsvReport) preview = NULL;
+  g_autoptr(ShoeboxCsvReport) report = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) sync_error = NULL;
+  GPtrArray *problems;
+  guint n_ticks = 0;
+  guint tick;
+
+  preview = shoebox_csv_preview (bytes, &error);
+  g_assert_no_error (error);
+
+  /* Nothing is read on this thread: its main loop turns meanwhile. */
+  tick = g_timeout_add (1, count_tick_cb, &n_ticks);
+  shoebox_csv_preview_async (bytes, NULL, shoebox_test_store_result_cb, &result);
+  g_assert_null (result);
+  shoebox_test_wait_for_result (&result);
+  g_source_remove (tick);
+  g_test_message ("the main loop ticked %u times during the preview", n_ticks);
+  g_assert_cmpuint (n_ticks, >=, 3);
+  report = shoebox_csv_preview_finish (result, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstrv (shoebox_csv_report_get_headers (report), shoebox_csv_report_get_headers (preview));
+  for (int column = 0; column < SHOEBOX_CSV_N_COLUMNS; column++)
+    g_assert_cmpint (shoebox_csv_report_get_column_position (report, column), ==,
+                     shoebox_csv_report_get_column_position (preview, column));
+  g_assert_cmpuint (shoebox_csv_report_get_n_rows (report), ==, N_PREVIEW_ROWS);
+  g_assert_cmpuint (shoebox_csv_report_get_n_rejected_rows (report), ==,
+                    shoebox_csv_report_get_n_rejected_rows (preview));
+  problems = shoebox_csv_report_get_problems (report);
+  g_assert_cmpuint (problems->len, ==, shoebox_csv_report_get_problems (preview)->len);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      ShoeboxCsvProblem *problem = g_ptr_array_index (problems, i);
+      ShoeboxCsvProblem *previewed = g_ptr_array_index (shoebox_csv_report_get_problems (preview), i);
+
+      g_assert_cmpuint (problem->line, ==, previewed->line);
+      g_assert_cmpstr (problem->reason, ==, previewed->reason);
+    }
+  g_assert_cmpuint (shoebox_csv_report_get_pairs (preview)->len, >, 0);
+  g_assert_cmpuint (shoebox_csv_report_get_pairs (report)->len, ==, 0);
+
+  /* A file that is not CSV says so, as the synchronous preview does. */
+  g_clear_object (&result);
+  g_assert_null (shoebox_csv_preview (not_csv, &sync_error));
+  shoebox_csv_preview_async (not_csv, NULL, shoebox_test_store_result_cb, &result);
+  shoebox_test_wait_for_result (&result);
+  g_assert_null (shoebox_csv_preview_finish (result, &error));
+  g_assert_error (error, sync_error->domain, sync_error->code);
+  g_assert_cmpstr (error->message, ==, sync_error->message);
+}
+
 /* A row the database refuses while the file is still being read (its
  * new silhouette, early in a long file): the import waits for the rest
  * of the file, then writes it row by row, and lists only that row.
@@ -1063,6 +1138,7 @@ main (int   argc,
   g_test_add ("/csv/header-mapping", Fixture, NULL, set_up, test_header_mapping, tear_down);
   g_test_add ("/csv/not-csv", Fixture, NULL, set_up, test_not_csv, tear_down);
   g_test_add ("/csv/preview", Fixture, NULL, set_up, test_preview_writes_nothing, tear_down);
+  g_test_add ("/csv/preview-async", Fixture, NULL, set_up, test_preview_async, tear_down);
   g_test_add ("/csv/line-numbers", Fixture, NULL, set_up, test_line_numbers, tear_down);
   g_test_add ("/csv/files", Fixture, NULL, set_up, test_files, tear_down);
   g_test_add ("/csv/export-async", Fixture, NULL, set_up, test_export_async, tear_down);

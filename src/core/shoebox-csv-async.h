@@ -23,6 +23,12 @@ gboolean          shoebox_csv_export_file_finish (ShoeboxCollection    *collecti
                                                   GAsyncResult         *result,
                                                   guint                *n_exported,
                                                   GError              **error);
+void              shoebox_csv_preview_async      (GBytes               *contents,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+ShoeboxCsvReport *shoebox_csv_preview_finish     (GAsyncResult         *result,
+                                                  GError              **error);
 void              shoebox_csv_import_async       (ShoeboxCollection    *collection,
                                                   GBytes               *contents,
                                                   GCancellable         *cancellable,

@@ -185,11 +185,9 @@ unref_pairs (gpointer pairs)
 static GThread *
 release_pairs (ShoeboxCsvReport *report)
 {
-  GPtrArray *pairs = g_steal_pointer (&report->pairs);
+  GPtrArray *pairs = _shoebox_csv_report_take_pairs (report);
   GThread *thread;
 
-  report->pairs = g_ptr_array_new_with_free_func (g_object_unref);
-  g_array_set_size (report->pair_lines, 0);
   thread = g_thread_try_new ("shoebox-csv-free", unref_pairs, pairs, NULL);
   /* Without a thread they are freed here: slower, not wrong. */
   if (thread == NULL)

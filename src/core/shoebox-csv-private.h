@@ -36,6 +36,7 @@ struct _ShoeboxCsvReport
 extern const char * const _shoebox_csv_column_names[SHOEBOX_CSV_N_COLUMNS];
 
 ShoeboxCsvReport *_shoebox_csv_report_new  (void);
+GPtrArray        *_shoebox_csv_report_take_pairs (ShoeboxCsvReport *report);
 void              _shoebox_csv_add_problem (ShoeboxCsvReport  *report,
                                             guint              line,
                                             const char        *field,

@@ -418,10 +418,35 @@ shoebox_csv_import_window_new (ShoeboxCollection *collection,
   if (report == NULL)
     return NULL;
 
+  return shoebox_csv_import_window_new_for_preview (collection, file_name, contents, report);
+}
+
+/**
+ * shoebox_csv_import_window_new_for_preview:
+ * @collection: where the pairs go
+ * @file_name: the file's name, for the summary
+ * @contents: the file's bytes
+ * @preview: their preview, from shoebox_csv_preview() or
+ *   shoebox_csv_preview_async()
+ *
+ * As shoebox_csv_import_window_new(), for a file read already.
+ *
+ * Returns: (transfer floating): the preview, for shoebox_dialog_present()
+ */
+GtkWidget *
+shoebox_csv_import_window_new_for_preview (ShoeboxCollection *collection,
+                                           const char        *file_name,
+                                           GBytes            *contents,
+                                           ShoeboxCsvReport  *preview)
+{
+  g_return_val_if_fail (SHOEBOX_IS_COLLECTION (collection), NULL);
+  g_return_val_if_fail (contents != NULL, NULL);
+  g_return_val_if_fail (preview != NULL, NULL);
+
   return g_object_new (SHOEBOX_TYPE_CSV_IMPORT_WINDOW,
                        "collection", collection,
                        "file-name", file_name,
                        "contents", contents,
-                       "report", report,
+                       "report", preview,
                        NULL);
 }

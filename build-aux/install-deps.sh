@@ -93,8 +93,8 @@ shoebox_install_packages() {
 # is there already, and nothing builds it later: a theme installed before
 # gtk-update-icon-cache (as in some base images) has none. GTK then reads
 # every folder of the theme at each start, on a thread beside the one
-# drawing the first window: 137 M instructions for Adwaita at
-# GTK 4.8, where the cache costs next to nothing. A GNOME desktop and the
+# drawing the first window: 125 M instructions for Adwaita at GTK 4.8
+# (callgrind), where the cache costs next to nothing. A GNOME desktop and the
 # Flatpak runtime have the cache; this builds it as the postinst would.
 shoebox_complete_icon_caches() {
     command -v update-icon-caches >/dev/null || return 0

@@ -5,6 +5,7 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import contextlib
 import os
 import sqlite3
 import subprocess
@@ -30,7 +31,7 @@ def write_csv(path):
 
 
 def count_pairs():
-    with sqlite3.connect(f"file:{database_path()}?mode=ro", uri=True) as db:
+    with contextlib.closing(sqlite3.connect(f"file:{database_path()}?mode=ro", uri=True)) as db:
         return db.execute("SELECT count(*) FROM pairs").fetchone()[0]
 
 

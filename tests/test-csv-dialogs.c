@@ -42,13 +42,15 @@ test_csv_preview (Fixture       *fixture,
     "Triple S,Balenciaga,Black,-5,USD,2022-11-25,\n"
     "Air Max 97,Nike,Silver Bullet,185.00,USD,2022-02-30,\n";
   g_autoptr(GBytes) bytes = g_bytes_new_static (csv, sizeof csv - 1);
+  g_autoptr(ShoeboxCsvReport) report = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *window;
   g_autofree char *summary = NULL;
   gboolean imported = FALSE;
 
-  window = shoebox_csv_import_window_new (fixture->collection, "pairs.csv", bytes, &error);
+  report = shoebox_csv_preview (bytes, &error);
   g_assert_no_error (error);
+  window = shoebox_csv_import_window_new (fixture->collection, "pairs.csv", bytes, report);
   shoebox_dialog_present (window, NULL);
   g_object_ref (window);
   shoebox_test_settle ();

@@ -212,7 +212,7 @@ test_csv_import_window_not_csv (Fixture       *fixture,
   GtkLabel *summary = GTK_LABEL (shoebox_test_template_child (window, SHOEBOX_TYPE_CSV_IMPORT_WINDOW, "summary_label"));
 
   /* Built from its properties, it says why instead of previewing… */
-  g_assert_null (shoebox_csv_import_window_new (fixture->collection, "photo.png", contents, &error));
+  g_assert_null (shoebox_csv_preview (contents, &error));
   g_assert_nonnull (error);
   show_dialog (window, parent);
   g_assert_cmpstr (gtk_label_get_text (summary), ==, error->message);

@@ -182,7 +182,7 @@ previewed_cb (GObject      *object,
       return;
     }
 
-  preview = shoebox_csv_import_window_new_for_preview (data->collection, data->file_name, data->contents, report);
+  preview = shoebox_csv_import_window_new (data->collection, data->file_name, data->contents, report);
   shoebox_dialog_present (preview, (GtkWidget *) data->parent);
   g_signal_connect_data (preview, "imported", G_CALLBACK (window_imported_cb),
                          g_steal_pointer (&data), import_data_closure_notify, 0);

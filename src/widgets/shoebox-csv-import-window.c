@@ -410,51 +410,20 @@ shoebox_csv_import_window_init (ShoeboxCsvImportWindow *self)
  * @collection: where the pairs go
  * @file_name: the file's name, for the summary
  * @contents: the file's bytes
- * @error: return location for a #GError
+ * @preview: their preview, from shoebox_csv_preview_async() (or
+ *   shoebox_csv_preview() for a small file)
  *
- * Reads the file without writing anything and shows what an import would
- * do. Its Import button imports in a worker thread and emits
+ * Shows what an import of the file would do, from its preview; nothing is
+ * written until its Import button imports in a worker thread and emits
  * #ShoeboxCsvImportWindow::imported when done.
  *
- * Returns: (transfer floating) (nullable): the preview, for
- *   shoebox_dialog_present(), or %NULL with @error set when the file is
- *   not CSV
+ * Returns: (transfer floating): the preview, for shoebox_dialog_present()
  */
 GtkWidget *
 shoebox_csv_import_window_new (ShoeboxCollection *collection,
                                const char        *file_name,
                                GBytes            *contents,
-                               GError           **error)
-{
-  g_autoptr(ShoeboxCsvReport) report = NULL;
-
-  g_return_val_if_fail (SHOEBOX_IS_COLLECTION (collection), NULL);
-  g_return_val_if_fail (contents != NULL, NULL);
-
-  report = shoebox_csv_preview (contents, error);
-  if (report == NULL)
-    return NULL;
-
-  return shoebox_csv_import_window_new_for_preview (collection, file_name, contents, report);
-}
-
-/**
- * shoebox_csv_import_window_new_for_preview:
- * @collection: where the pairs go
- * @file_name: the file's name, for the summary
- * @contents: the file's bytes
- * @preview: their preview, from shoebox_csv_preview() or
- *   shoebox_csv_preview_async()
- *
- * As shoebox_csv_import_window_new(), for a file read already.
- *
- * Returns: (transfer floating): the preview, for shoebox_dialog_present()
- */
-GtkWidget *
-shoebox_csv_import_window_new_for_preview (ShoeboxCollection *collection,
-                                           const char        *file_name,
-                                           GBytes            *contents,
-                                           ShoeboxCsvReport  *preview)
+                               ShoeboxCsvReport  *preview)
 {
   g_return_val_if_fail (SHOEBOX_IS_COLLECTION (collection), NULL);
   g_return_val_if_fail (contents != NULL, NULL);

@@ -19,13 +19,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ShoeboxCsvImportWindow, shoebox_csv_import_window, SHOEBOX, CSV_IMPORT_WINDOW, ShoeboxDialog)
 
-GtkWidget *shoebox_csv_import_window_new             (ShoeboxCollection *collection,
-                                                      const char        *file_name,
-                                                      GBytes            *contents,
-                                                      GError           **error);
-GtkWidget *shoebox_csv_import_window_new_for_preview (ShoeboxCollection *collection,
-                                                      const char        *file_name,
-                                                      GBytes            *contents,
-                                                      ShoeboxCsvReport  *preview);
+GtkWidget *shoebox_csv_import_window_new (ShoeboxCollection *collection,
+                                          const char        *file_name,
+                                          GBytes            *contents,
+                                          ShoeboxCsvReport  *preview);
 
 G_END_DECLS

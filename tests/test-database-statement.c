@@ -374,6 +374,65 @@ test_search_limit_is_bound (void)
   }
 }
 
+/* shoebox_ids() gives every id in one step, lowest first whatever order
+ * SQLite scanned them in; a statement run without its collector fails
+ * with a message rather than crashing; and the statement runs again.
+ */
+static void
+test_collect_ids (void)
+{
+  g_autoptr(ShoeboxDatabase) database = open_database ();
+  g_autoptr(GError) error = NULL;
+  const gint64 ids[] = { 7, 3, 12, 5 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *insert = g_strdup_printf ("INSERT INTO t (id, name) VALUES (%" G_GINT64_FORMAT ", 'n%u')", ids[i], i);
+
+      g_assert_true (shoebox_database_exec (database, insert, &error));
+      g_assert_no_error (error);
+    }
+
+  for (guint run = 0; run < 2; run++)
+    {
+      /* The unique index on name orders the scan by name: n0 (7), n1 (3),
+       * n2 (12), n3 (5), which the collector puts in order.
+       */
+      g_autoptr(ShoeboxStatement) collect = shoebox_database_prepare (database,
+                                                                      "SELECT shoebox_ids (id, ?2) FROM t INDEXED BY sqlite_autoindex_t_1"
+                                                                      " WHERE name > ?1",
+                                                                      &error);
+      g_autoptr(GArray) collected = NULL;
+      const gint64 expected[] = { 3, 5, 7, 12 };
+
+      g_assert_no_error (error);
+      shoebox_statement_bind_text (collect, 1, "");
+      collected = shoebox_database_collect_ids (database, collect, 2, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (collected);
+      g_assert_cmpmem (collected->data, collected->len * sizeof (gint64), expected, sizeof expected);
+    }
+
+  {
+    g_autoptr(ShoeboxStatement) none = shoebox_database_prepare (database, "SELECT shoebox_ids (id, ?1) FROM t WHERE id > 100", &error);
+    g_autoptr(GArray) collected = shoebox_database_collect_ids (database, none, 1, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (collected->len, ==, 0);
+  }
+
+  {
+    g_autoptr(ShoeboxStatement) unbound = shoebox_database_prepare (database, "SELECT shoebox_ids (id, NULL) FROM t", &error);
+    gboolean has_row;
+
+    g_assert_no_error (error);
+    g_assert_false (shoebox_database_step_row (database, unbound, &has_row, &error));
+    g_assert_error (error, SHOEBOX_DATABASE_ERROR, SHOEBOX_DATABASE_ERROR_FAILED);
+    g_assert_nonnull (strstr (error->message, "shoebox_ids() needs an id collector"));
+  }
+  g_assert_cmpuint (count_statements (database, TRUE), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -387,6 +446,7 @@ main (int   argc,
   g_test_add_func ("/database/statement/owned-finalized-at-end-of-scope", test_owned_finalized_at_end_of_scope);
   g_test_add_func ("/database/statement/one-mapping", test_one_mapping);
   g_test_add_func ("/database/statement/search-limit-is-bound", test_search_limit_is_bound);
+  g_test_add_func ("/database/statement/collect-ids", test_collect_ids);
 
   return g_test_run ();
 }

@@ -127,18 +127,21 @@ index_alone_answers (const ShoeboxPairQuery *query,
          && (query->sort == SHOEBOX_PAIR_SORT_RELEVANCE || query->sort == SHOEBOX_PAIR_SORT_ADDED);
 }
 
-/* FTS5 walks a prefix's matches newest first with a tenth more work than
- * oldest first: "s"*, which finds all of 100,000 pairs, ran 74.3 M
- * instructions newest first against 67.2 M (callgrind, SQLite 3.40).
- * Without a limit, the query reads them oldest first and search_ids()
- * turns the result around, for 0.3 M.
+/* The parameter that takes shoebox_database_collect_ids()'s collector. */
+#define COLLECTOR_PARAMETER 8
+
+/* Every match in the order added, without a filter or a limit: what a
+ * search as you type asks for most, and the queries that find the most
+ * pairs. shoebox_ids() collects them in one step (shoebox-database-ids.c
+ * says why), lowest first, and search_ids() turns them around for
+ * newest first. Reading oldest first costs FTS5 less as well: "s"*,
+ * which finds all of 100,000 pairs, ran 74.3 M instructions newest first
+ * against 67.2 M (callgrind, SQLite 3.40).
  */
 static gboolean
-reads_newest_first_backwards (const ShoeboxPairQuery *query,
-                              gboolean                has_text)
+collects_ids (const ShoeboxPairQuery *query)
 {
-  return index_alone_answers (query, has_text) && query->sort == SHOEBOX_PAIR_SORT_ADDED
-         && query->descending && query->limit == 0;
+  return query->sort == SHOEBOX_PAIR_SORT_ADDED && !query_filters (query) && query->limit == 0;
 }
 
 /* With search text, the FTS5 index drives the query: a word that matches
@@ -153,18 +156,29 @@ build_search_sql (const ShoeboxPairQuery *query,
   gboolean relevance = has_text && query->sort == SHOEBOX_PAIR_SORT_RELEVANCE;
   gboolean filtered = query_filters (query);
 
+  /* The caller binds ?1 to ?7 whatever the shape: ?8 is the highest
+   * parameter of these, so each of them exists.
+   */
+  if (collects_ids (query))
+    {
+      g_string_assign (sql, has_text ? "SELECT shoebox_ids (rowid, ?8) FROM pairs_fts WHERE pairs_fts MATCH ?1"
+                                     /* The table's own order, not an index's: fewer ids to sort. */
+                                     : "SELECT shoebox_ids (id, ?8) FROM pairs NOT INDEXED WHERE ?1 IS NULL");
+      return g_string_free (sql, FALSE);
+    }
+
   if (index_alone_answers (query, has_text))
     {
       g_string_assign (sql, "SELECT rowid FROM pairs_fts WHERE pairs_fts MATCH ?1 ORDER BY ");
       g_string_append (sql, relevance ? "rank" : "rowid");
-      g_string_append (sql, query->descending && !reads_newest_first_backwards (query, has_text) ? " DESC" : "");
+      g_string_append (sql, query->descending ? " DESC" : "");
       append_limit (sql);
       return g_string_free (sql, FALSE);
     }
 
-  /* Every pair, newest or oldest first (the window's first view): the
-   * table's own order, without the joins the filters need. ?1 stays, as
-   * the caller binds it.
+  /* Every pair, newest or oldest first, up to a limit (the window's first
+   * screenful): the table's own order, without the joins the filters
+   * need. ?1 stays, as the caller binds it.
    */
   if (!has_text && !filtered && query->sort == SHOEBOX_PAIR_SORT_ADDED)
     {
@@ -235,8 +249,11 @@ search_ids (ShoeboxCollection       *self,
   /* A negative LIMIT is no limit. */
   shoebox_statement_bind_int64 (stmt, LIMIT_PARAMETER, query->limit > 0 ? (gint64) query->limit : -1);
 
-  ids = shoebox_database_query_ids (self->database, stmt, error);
-  if (ids != NULL && reads_newest_first_backwards (query, match != NULL))
+  if (!collects_ids (query))
+    return shoebox_database_query_ids (self->database, stmt, error);
+
+  ids = shoebox_database_collect_ids (self->database, stmt, COLLECTOR_PARAMETER, error);
+  if (ids != NULL && query->descending)
     {
       gint64 *id = (gint64 *) (gpointer) ids->data;
 

@@ -14,7 +14,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "shoebox-database.h"
+#include "shoebox-database-private.h"
 #include "shoebox-disk-space.h"
 #include "shoebox-migrations.h"
 
@@ -306,9 +306,13 @@ configure (ShoeboxDatabase  *self,
            GError          **error)
 {
   guint n_tables;
+  int result;
 
   sqlite3_extended_result_codes (self->handle, TRUE);
   sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
+  result = _shoebox_database_add_id_collector (self->handle);
+  if (result != SQLITE_OK)
+    return shoebox_database_set_error (self, result, NULL, error);
 
   /* Read before any write: the header check above misses a version that
    * is still only in a -wal file, and reading the schema is what finds a

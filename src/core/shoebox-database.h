@@ -137,6 +137,10 @@ char           **shoebox_database_query_strv         (ShoeboxDatabase          *
 GArray          *shoebox_database_query_ids          (ShoeboxDatabase          *self,
                                                       ShoeboxStatement         *stmt,
                                                       GError                  **error);
+GArray          *shoebox_database_collect_ids        (ShoeboxDatabase          *self,
+                                                      ShoeboxStatement         *stmt,
+                                                      int                       parameter,
+                                                      GError                  **error);
 gint64           shoebox_database_last_insert_id     (ShoeboxDatabase          *self);
 gint64           shoebox_database_changes            (ShoeboxDatabase          *self);
 

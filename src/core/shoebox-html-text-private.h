@@ -13,10 +13,10 @@
 
 G_BEGIN_DECLS
 
-/* Whether summaries may be read without libxml2's HTML parser
- * (shoebox-html-text-fast.c): only with the libxml2 2.9–2.13 parser whose
- * trees it reproduces. libxml2 2.14 brought an HTML 5 parser. */
-#define SHOEBOX_HTML_FAST_PATH (LIBXML_VERSION < 21400)
+/* Which of libxml2's HTML parsers the tree walk runs, and so whose trees
+ * the one-pass reader (shoebox-html-text-fast.c) reproduces: the HTML 4
+ * one of 2.9–2.13, or the HTML 5 one libxml2 2.14 brought. */
+#define SHOEBOX_HTML_5_PARSER (LIBXML_VERSION >= 21400)
 
 gboolean  _shoebox_html_read_simple   (const char *html,
                                        gsize       length,

@@ -1083,6 +1083,60 @@ shoebox_database_query_ids (ShoeboxDatabase   *self,
   return NULL;
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 id_a = *(const gint64 *) a;
+  gint64 id_b = *(const gint64 *) b;
+
+  return id_a < id_b ? -1 : id_a > id_b;
+}
+
+/**
+ * shoebox_database_collect_ids:
+ * @self: the database that prepared @stmt
+ * @stmt: a query that passes each id it finds to `shoebox_ids (id, ?N)`,
+ *   such as `SELECT shoebox_ids (rowid, ?2) FROM t WHERE x = ?1`
+ * @parameter: N, the parameter that takes the collector
+ * @error: return location for a #GError
+ *
+ * Runs @stmt, which finds every id in one step, and resets it.
+ *
+ * Returns: (transfer full) (element-type gint64): the ids, lowest first,
+ *   or %NULL with @error set
+ */
+GArray *
+shoebox_database_collect_ids (ShoeboxDatabase   *self,
+                              ShoeboxStatement  *stmt,
+                              int                parameter,
+                              GError           **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ShoeboxIdCollector collector = { ids, TRUE };
+  gboolean has_row = TRUE;
+  gboolean stepped = TRUE;
+
+  g_return_val_if_fail (SHOEBOX_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (stmt != NULL, NULL);
+
+  if (sqlite3_bind_pointer (stmt, parameter, &collector, SHOEBOX_ID_COLLECTOR_TYPE, NULL) != SQLITE_OK)
+    g_critical ("“%s” has no parameter %d for the id collector", sqlite3_sql (stmt), parameter);
+
+  /* One row, the aggregate's. */
+  while (stepped && has_row)
+    stepped = shoebox_database_step_row (self, stmt, &has_row, error);
+  sqlite3_reset (stmt);
+  /* The collector lives on this stack: nothing may keep it. */
+  sqlite3_bind_null (stmt, parameter);
+  if (!stepped)
+    return NULL;
+
+  if (!collector.ascending)
+    g_array_sort (ids, compare_ids);
+  return g_steal_pointer (&ids);
+}
+
 /**
  * shoebox_database_last_insert_id:
  * @self: a #ShoeboxDatabase

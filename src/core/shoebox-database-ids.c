@@ -22,8 +22,8 @@
  * the order added, 10.5 and 6.5 ms. That was most of the first key of a
  * search, the one that finds the most.
  *
- * An aggregate without GROUP BY has no order SQLite promises, so the
- * collector checks the order the ids came in and sorts them if it must.
+ * An aggregate without GROUP BY has no order SQLite promises: the
+ * caller checks the order the ids came in and sorts them if it must.
  */
 
 static void
@@ -31,19 +31,17 @@ collect_id_step (sqlite3_context  *context,
                  int               n_values,
                  sqlite3_value   **values)
 {
-  ShoeboxIdCollector *collector = sqlite3_value_pointer (values[1], SHOEBOX_ID_COLLECTOR_TYPE);
+  GArray *ids = sqlite3_value_pointer (values[1], SHOEBOX_ID_COLLECTOR_TYPE);
   gint64 id;
 
-  if (collector == NULL)
+  if (ids == NULL)
     {
       sqlite3_result_error (context, "shoebox_ids() needs an id collector bound as its second argument", -1);
       return;
     }
 
   id = sqlite3_value_int64 (values[0]);
-  if (collector->ids->len > 0 && id < g_array_index (collector->ids, gint64, collector->ids->len - 1))
-    collector->ascending = FALSE;
-  g_array_append_val (collector->ids, id);
+  g_array_append_val (ids, id);
 }
 
 static void

@@ -13,16 +13,10 @@ G_BEGIN_DECLS
 
 /* The aggregate `shoebox_ids (id, ?)` (shoebox-database-ids.c), which
  * every connection of a #ShoeboxDatabase has: it appends each id to the
- * IdCollector bound as its second argument with sqlite3_bind_pointer()
+ * GArray of gint64 bound as its second argument with sqlite3_bind_pointer()
  * and this type, which SQL cannot forge and no other pointer passes for.
  */
 #define SHOEBOX_ID_COLLECTOR_TYPE "shoebox-id-collector"
-
-typedef struct
-{
-  GArray  *ids;
-  gboolean ascending;  /* so far; else the ids are to be sorted */
-} ShoeboxIdCollector;
 
 /* Returns SQLite's result code. */
 int _shoebox_database_add_id_collector (sqlite3 *handle);

@@ -1093,6 +1093,15 @@ compare_ids (gconstpointer a,
   return id_a < id_b ? -1 : id_a > id_b;
 }
 
+static gboolean
+ids_ascend (GArray *ids)
+{
+  for (guint i = 1; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) < g_array_index (ids, gint64, i - 1))
+      return FALSE;
+  return TRUE;
+}
+
 /**
  * shoebox_database_collect_ids:
  * @self: the database that prepared @stmt
@@ -1113,26 +1122,26 @@ shoebox_database_collect_ids (ShoeboxDatabase   *self,
                               GError           **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  ShoeboxIdCollector collector = { ids, TRUE };
   gboolean has_row = TRUE;
   gboolean stepped = TRUE;
 
   g_return_val_if_fail (SHOEBOX_IS_DATABASE (self), NULL);
   g_return_val_if_fail (stmt != NULL, NULL);
 
-  if (sqlite3_bind_pointer (stmt, parameter, &collector, SHOEBOX_ID_COLLECTOR_TYPE, NULL) != SQLITE_OK)
+  if (sqlite3_bind_pointer (stmt, parameter, ids, SHOEBOX_ID_COLLECTOR_TYPE, NULL) != SQLITE_OK)
     g_critical ("“%s” has no parameter %d for the id collector", sqlite3_sql (stmt), parameter);
 
   /* One row, the aggregate's. */
   while (stepped && has_row)
     stepped = shoebox_database_step_row (self, stmt, &has_row, error);
   sqlite3_reset (stmt);
-  /* The collector lives on this stack: nothing may keep it. */
+  /* The statement is cached: it must not keep the array. */
   sqlite3_bind_null (stmt, parameter);
   if (!stepped)
     return NULL;
 
-  if (!collector.ascending)
+  /* An aggregate has no promised order; the scans used come in order. */
+  if (!ids_ascend (ids))
     g_array_sort (ids, compare_ids);
   return g_steal_pointer (&ids);
 }
